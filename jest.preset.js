@@ -1,0 +1,27 @@
+// Shared jest settings: swc transpiles TypeScript (keeping decorator metadata for NestJS DI) and @lep/*
+// imports resolve to sources, so tests never run against a stale build.
+const path = require('node:path');
+const root = __dirname;
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@lep/workflows$': path.join(root, 'workflows/src'),
+    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking)$': path.join(root, 'libs/$1/src'),
+  },
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  testTimeout: 60_000,
+};

@@ -1,0 +1,20 @@
+/** Temporal names shared by the worker (which hosts them) and the services (which start and signal them). */
+export const TEMPORAL_NAMESPACE_DEFAULT = 'default';
+
+export const TASK_QUEUES = {
+  cases: 'lep-cases',
+} as const;
+
+/**
+ * Custom search attributes that operators filter on in the Temporal Web UI. The compose init step registers
+ * them on the real server; the test server accepts them as typed here.
+ */
+export const SEARCH_ATTRIBUTES = {
+  LepAgency: 'Keyword',
+  LepStage: 'Keyword',
+  LepCategory: 'Keyword',
+  LepMajor: 'Bool',
+  LepNextDeadline: 'Datetime',
+} as const;
+
+export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;
