@@ -24,4 +24,5 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   testTimeout: 60_000,
+  reporters: ['default', path.join(root, 'tools/jest/summary-reporter.js')],
 };

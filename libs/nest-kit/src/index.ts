@@ -1,1 +1,9 @@
-export {};
+export * from './config';
+export * from './errors';
+export * from './http';
+export * from './health';
+export * from './database';
+export * from './kafka';
+export * from './s3';
+export * from './temporal';
+export * from './dependency-modules';

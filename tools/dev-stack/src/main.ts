@@ -1,1 +1,87 @@
-export {};
+import path from 'node:path';
+import { Client as S3Client } from 'minio';
+import { startPeers } from '@lep/testing';
+import { ChildProcessGroup } from './child-process-group';
+import { databaseUrl, ensureDatabases } from './databases';
+import { SERVICES } from './services';
+import { waitForHealth } from './wait-for-health';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const EVIDENCE_BUCKET = 'lep-evidence';
+const HEALTH_TIMEOUT_MS = 120_000;
+
+/**
+ * `npm start`: the whole system on this machine. Peers come from the environment when named there
+ * (DATABASE_URL as a server URL, KAFKA_BROKERS, S3_ENDPOINT + keys, TEMPORAL_ADDRESS) and are embedded
+ * otherwise; Temporal runs in real time (no skipping) so timers behave as in production.
+ */
+async function main(): Promise<void> {
+  const peers = await startPeers({
+    postgres: { url: process.env.DATABASE_URL },
+    kafka: true,
+    s3: true,
+    temporal: { timeSkipping: false },
+  });
+  const children = new ChildProcessGroup((name, code) => {
+    console.error(`${name} exited unexpectedly (code ${code}); stopping the stack`);
+    void shutdown(1);
+  });
+
+  let shuttingDown = false;
+  async function shutdown(exitCode: number): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log('stopping LEP…');
+    await children.stopAll();
+    await peers.stop();
+    console.log('stopped; nothing left running');
+    process.exit(exitCode);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    for (const line of peers.describe()) console.log(line);
+    await ensureDatabases(
+      peers.databaseUrl,
+      SERVICES.flatMap((service) => (service.database ? [service.database] : [])),
+    );
+    const s3 = new S3Client(peers.s3);
+    if (!(await s3.bucketExists(EVIDENCE_BUCKET))) await s3.makeBucket(EVIDENCE_BUCKET, peers.s3.region);
+
+    for (const service of SERVICES) {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(service.port),
+        ...(service.database ? { DATABASE_URL: databaseUrl(peers.databaseUrl, service.database) } : {}),
+        ...(service.kafka ? { KAFKA_BROKERS: peers.kafkaBrokers.join(',') } : {}),
+        ...(service.s3
+          ? {
+              S3_ENDPOINT: peers.s3Endpoint,
+              S3_ACCESS_KEY: peers.s3.accessKey,
+              S3_SECRET_KEY: peers.s3.secretKey,
+              S3_REGION: peers.s3.region,
+              S3_BUCKET: EVIDENCE_BUCKET,
+            }
+          : {}),
+        ...(service.temporal ? { TEMPORAL_ADDRESS: peers.temporalAddress } : {}),
+      };
+      children.start(service.name, process.execPath, [path.join(REPO_ROOT, service.entry)], env, REPO_ROOT);
+    }
+    await Promise.all(
+      SERVICES.map((service) => waitForHealth(`http://127.0.0.1:${service.port}/health`, HEALTH_TIMEOUT_MS)),
+    );
+
+    console.log('\nLEP is up (Ctrl-C stops everything):');
+    for (const service of SERVICES) {
+      const base = `http://127.0.0.1:${service.port}`;
+      console.log(`  ${service.name.padEnd(12)} ${base}  ${service.links.map((link) => base + link).join('  ')}`);
+    }
+    console.log(`  ${'temporal'.padEnd(12)} ${peers.temporalAddress} (gRPC)`);
+  } catch (error) {
+    console.error(`LEP failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,69 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min, ArrayNotEmpty, IsArray, IsUrl } from 'class-validator';
+
+/** A TCP port, given as a decimal string in the environment. */
+export function IsPort(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (value === undefined || value === '' ? value : Number(value))),
+    IsInt({ message: '$property must be a TCP port number' }),
+    Min(1, { message: '$property must be a TCP port number' }),
+    Max(65535, { message: '$property must be a TCP port number' }),
+  );
+}
+
+/** postgres://user:password@host:port/database */
+export function IsPostgresUrl(): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: '$property is required (postgres://user:password@host:port/database)' }),
+    Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^/\s?]+(\?\S*)?$/, {
+      message: '$property must be a PostgreSQL URL postgres://user:password@host:port/database',
+    }),
+  );
+}
+
+const HOST_PORT = /^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/;
+
+/** "host:port" — a gRPC target such as the Temporal frontend. */
+export function IsHostPort(): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: '$property is required (host:port)' }),
+    Matches(HOST_PORT, { message: '$property must be host:port' }),
+  );
+}
+
+/** Comma-separated "host:port" list, exposed to the service as an array. */
+export function IsBrokerList(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value,
+    ),
+    IsArray({ message: '$property is required (comma-separated host:port list)' }),
+    ArrayNotEmpty({ message: '$property is required (comma-separated host:port list)' }),
+    Matches(HOST_PORT, { each: true, message: '$property must be a comma-separated list of host:port' }),
+  );
+}
+
+/** http(s)://host[:port] — an S3 endpoint or an upstream service. */
+export function IsServiceUrl(): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: '$property is required (http(s)://host:port)' }),
+    IsUrl(
+      { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+      { message: '$property must be an http(s) URL' },
+    ),
+  );
+}
+
+export function IsSecret(minLength = 16): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: `$property is required (at least ${minLength} characters)` }),
+    IsNotEmpty({ message: `$property is required (at least ${minLength} characters)` }),
+    Matches(new RegExp(`^.{${minLength},}$`), { message: `$property must be at least ${minLength} characters` }),
+  );
+}

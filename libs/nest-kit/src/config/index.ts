@@ -1,0 +1,4 @@
+export * from './env-validators';
+export * from './load-config';
+export * from './config.module';
+export * from './service-env';

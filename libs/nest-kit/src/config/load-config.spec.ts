@@ -1,0 +1,67 @@
+import { InvalidEnvironmentError, loadConfig } from './load-config';
+import { ServiceEnv, WithDatabase, WithKafka, WithS3, WithTemporal } from './service-env';
+
+class FullConfig extends WithTemporal(WithS3(WithKafka(WithDatabase(ServiceEnv)))) {
+  override PORT = 3000;
+}
+
+const valid = {
+  DATABASE_URL: 'postgres://lep:secret@db:5432/lep_cases',
+  KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+  S3_ENDPOINT: 'http://minio:9000',
+  S3_ACCESS_KEY: 'access',
+  S3_SECRET_KEY: 'secret',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+};
+
+function problemWith(env: NodeJS.ProcessEnv): InvalidEnvironmentError {
+  try {
+    loadConfig(FullConfig, env);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) return error;
+    throw error;
+  }
+  throw new Error('expected the environment to be refused');
+}
+
+describe('loadConfig', () => {
+  it('types every variable and applies the defaults', () => {
+    const config = loadConfig(FullConfig, valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:9092']);
+    expect(config.TEMPORAL_NAMESPACE).toBe('default');
+    expect(config.S3_BUCKET).toBe('lep-evidence');
+    expect(config.LOG_LEVEL).toBe('log');
+  });
+
+  it('lets the environment override defaults, including the port', () => {
+    const config = loadConfig(FullConfig, { ...valid, PORT: '8080', TEMPORAL_NAMESPACE: 'lep-prod' });
+    expect(config.PORT).toBe(8080);
+    expect(config.TEMPORAL_NAMESPACE).toBe('lep-prod');
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: undefined }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://db/lep' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://db:5432' }],
+    ['KAFKA_BROKERS', { KAFKA_BROKERS: undefined }],
+    ['KAFKA_BROKERS', { KAFKA_BROKERS: 'kafka' }],
+    ['KAFKA_BROKERS', { KAFKA_BROKERS: ' , ' }],
+    ['S3_ENDPOINT', { S3_ENDPOINT: 'minio:9000' }],
+    ['S3_ACCESS_KEY', { S3_ACCESS_KEY: undefined }],
+    ['S3_BUCKET', { S3_BUCKET: 'Bad_Bucket' }],
+    ['TEMPORAL_ADDRESS', { TEMPORAL_ADDRESS: 'temporal' }],
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }],
+  ])('refuses a bad %s and names it in one line', (variable, override) => {
+    const error = problemWith({ ...valid, ...override });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('treats an empty variable as missing', () => {
+    expect(problemWith({ ...valid, DATABASE_URL: '' }).variable).toBe('DATABASE_URL');
+  });
+});

@@ -1,0 +1,37 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+
+/** Raised at start-up when the environment does not satisfy a service's config class. */
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly variable: string, readonly problem: string) {
+    super(`invalid environment: ${problem}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+type ConfigClass<T> = new () => T;
+
+function firstProblem(errors: ValidationError[]): { variable: string; problem: string } {
+  const error = errors[0];
+  const messages = Object.values(error.constraints ?? {});
+  return { variable: error.property, problem: messages[messages.length - 1] ?? `${error.property} is invalid` };
+}
+
+/**
+ * Builds a service's typed config from the environment, applying the class's defaults, and fails on the
+ * first invalid or missing variable with a message naming it (the service prints it as its one last line).
+ */
+export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const defaults = new configClass() as Record<string, unknown>;
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(configClass, { ...defaults, ...raw }, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const { variable, problem } = firstProblem(errors);
+    throw new InvalidEnvironmentError(variable, problem);
+  }
+  return config;
+}

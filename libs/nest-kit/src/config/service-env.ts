@@ -1,0 +1,75 @@
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBrokerList, IsHostPort, IsPort, IsPostgresUrl, IsServiceUrl } from './env-validators';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T = object> = new (...args: any[]) => T;
+
+/** Variables every service reads. Each service's config class adds the dependencies it uses. */
+export class ServiceEnv {
+  @IsPort()
+  PORT!: number;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
+  LOG_LEVEL = 'log';
+}
+
+export function WithDatabase<B extends Constructor>(Base: B) {
+  class DatabaseEnv extends Base {
+    @IsPostgresUrl()
+    DATABASE_URL!: string;
+  }
+  return DatabaseEnv;
+}
+
+export function WithKafka<B extends Constructor>(Base: B) {
+  class KafkaEnv extends Base {
+    @IsBrokerList()
+    KAFKA_BROKERS!: string[];
+  }
+  return KafkaEnv;
+}
+
+export function WithS3<B extends Constructor>(Base: B) {
+  class S3Env extends Base {
+    @IsServiceUrl()
+    S3_ENDPOINT!: string;
+
+    @IsString({ message: 'S3_ACCESS_KEY is required' })
+    S3_ACCESS_KEY!: string;
+
+    @IsString({ message: 'S3_SECRET_KEY is required' })
+    S3_SECRET_KEY!: string;
+
+    @IsString({ message: 'S3_REGION must be a region name' })
+    S3_REGION = 'us-east-1';
+
+    @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+    S3_BUCKET = 'lep-evidence';
+  }
+  return S3Env;
+}
+
+export function WithTemporal<B extends Constructor>(Base: B) {
+  class TemporalEnv extends Base {
+    @IsHostPort()
+    TEMPORAL_ADDRESS!: string;
+
+    @IsOptional()
+    @Matches(/^[A-Za-z0-9._-]{1,255}$/, { message: 'TEMPORAL_NAMESPACE must be a Temporal namespace name' })
+    TEMPORAL_NAMESPACE = 'default';
+  }
+  return TemporalEnv;
+}
+
+/** The union of every dependency variable, as seen by code that wires modules from whatever a config has. */
+export interface DependencyEnv {
+  DATABASE_URL?: string;
+  KAFKA_BROKERS?: string[];
+  S3_ENDPOINT?: string;
+  S3_ACCESS_KEY?: string;
+  S3_SECRET_KEY?: string;
+  S3_REGION?: string;
+  S3_BUCKET?: string;
+  TEMPORAL_ADDRESS?: string;
+  TEMPORAL_NAMESPACE?: string;
+}

@@ -1,0 +1,53 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { DependencyEnv } from './config';
+import { DATABASE_PROBE, DatabaseModule, DatabaseModuleOptions } from './database';
+import { HealthModule } from './health';
+import { KAFKA_PROBE, KafkaModule } from './kafka';
+import { S3_PROBE, S3Module } from './s3';
+import { TEMPORAL_PROBE, TemporalClientModule } from './temporal';
+
+export interface DependencyModulesOptions {
+  /** Names the service to Kafka and in logs. */
+  serviceName: string;
+  config: DependencyEnv;
+  database?: Omit<DatabaseModuleOptions, 'url'>;
+  /** Probe tokens the service provides itself (globally), checked on /health after the dependencies. */
+  extraProbes?: string[];
+}
+
+/**
+ * The client modules a service needs, derived from the dependencies its config declares, plus /health
+ * probing exactly those. Keeps every service's root module down to its own bounded context.
+ */
+export function dependencyModules({ serviceName, config, database, extraProbes = [] }: DependencyModulesOptions): DynamicModule[] {
+  const modules: DynamicModule[] = [];
+  const probes: string[] = [];
+  if (config.DATABASE_URL) {
+    modules.push(DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: [], ...database }));
+    probes.push(DATABASE_PROBE);
+  }
+  if (config.KAFKA_BROKERS) {
+    modules.push(KafkaModule.forRoot({ clientId: `lep-${serviceName}`, brokers: config.KAFKA_BROKERS }));
+    probes.push(KAFKA_PROBE);
+  }
+  if (config.S3_ENDPOINT && config.S3_ACCESS_KEY && config.S3_SECRET_KEY && config.S3_BUCKET) {
+    modules.push(
+      S3Module.forRoot({
+        endpoint: config.S3_ENDPOINT,
+        accessKey: config.S3_ACCESS_KEY,
+        secretKey: config.S3_SECRET_KEY,
+        region: config.S3_REGION ?? 'us-east-1',
+        bucket: config.S3_BUCKET,
+      }),
+    );
+    probes.push(S3_PROBE);
+  }
+  if (config.TEMPORAL_ADDRESS) {
+    modules.push(
+      TemporalClientModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE ?? 'default' }),
+    );
+    probes.push(TEMPORAL_PROBE);
+  }
+  modules.push(HealthModule.register([...probes, ...extraProbes]));
+  return modules;
+}

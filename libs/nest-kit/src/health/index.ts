@@ -1,0 +1,3 @@
+export * from './dependency-probe';
+export * from './health.module';
+export * from './with-timeout';

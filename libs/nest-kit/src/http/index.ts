@@ -1,0 +1,3 @@
+export * from './openapi';
+export * from './create-service-app';
+export * from './run-service';

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { CaseApiConfig } from './config';
+import { SERVICE } from './service';
+
+@Module({})
+export class CaseApiModule {
+  static forRoot(config: CaseApiConfig): DynamicModule {
+    return {
+      module: CaseApiModule,
+      imports: [
+        ServiceConfigModule.forValue(CaseApiConfig, config),
+        ...dependencyModules({ serviceName: SERVICE.name, config }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { ServiceEnv, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+
+/** Environment of the case-api service, validated at start-up. */
+export class CaseApiConfig extends WithTemporal(WithKafka(WithDatabase(ServiceEnv))) {
+  override PORT = 3000;
+}

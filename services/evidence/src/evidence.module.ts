@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { EvidenceConfig } from './config';
+import { SERVICE } from './service';
+
+@Module({})
+export class EvidenceModule {
+  static forRoot(config: EvidenceConfig): DynamicModule {
+    return {
+      module: EvidenceModule,
+      imports: [
+        ServiceConfigModule.forValue(EvidenceConfig, config),
+        ...dependencyModules({ serviceName: SERVICE.name, config }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { ServiceEnv, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+
+/** Environment of the publication service, validated at start-up. */
+export class PublicationConfig extends WithTemporal(WithKafka(WithDatabase(ServiceEnv))) {
+  override PORT = 3003;
+}

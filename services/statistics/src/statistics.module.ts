@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { StatisticsConfig } from './config';
+import { SERVICE } from './service';
+
+@Module({})
+export class StatisticsModule {
+  static forRoot(config: StatisticsConfig): DynamicModule {
+    return {
+      module: StatisticsModule,
+      imports: [
+        ServiceConfigModule.forValue(StatisticsConfig, config),
+        ...dependencyModules({ serviceName: SERVICE.name, config }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { ServiceEnv, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+
+/** Environment of the worker service, validated at start-up. */
+export class WorkerConfig extends WithTemporal(WithKafka(WithDatabase(ServiceEnv))) {
+  override PORT = 3005;
+}

@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DependencyProbe, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { WorkerConfig } from './config';
+import { SERVICE } from './service';
+import { TemporalWorkerHost } from './temporal-worker.host';
+
+export const WORKER_PROBE = 'WORKER_PROBE';
+
+@Global()
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ServiceConfigModule.forValue(WorkerConfig, config),
+        ...dependencyModules({ serviceName: SERVICE.name, config, extraProbes: [WORKER_PROBE] }),
+      ],
+      providers: [
+        TemporalWorkerHost,
+        {
+          provide: WORKER_PROBE,
+          useFactory: (host: TemporalWorkerHost): DependencyProbe => ({
+            name: 'temporal-worker',
+            probe: async () => {
+              const state = host.state();
+              if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+            },
+          }),
+          inject: [TemporalWorkerHost],
+        },
+      ],
+      exports: [WORKER_PROBE],
+    };
+  }
+}

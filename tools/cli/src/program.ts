@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { registerHealthCommand } from './commands/health';
+
+/** The operators' command line: `npx lep <command>`. Each bounded context contributes its sub-commands. */
+export function buildProgram(): Command {
+  const program = new Command('lep')
+    .description('LEP 行政执法三项制度平台运维工具 (operators\' tool of the Law-Enforcement Platform)')
+    .version('0.1.0')
+    .showHelpAfterError();
+  registerHealthCommand(program);
+  return program;
+}
