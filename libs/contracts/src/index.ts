@@ -1,2 +1,3 @@
 export * from './topics';
 export * from './temporal';
+export * from './cloud-event';

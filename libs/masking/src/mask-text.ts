@@ -39,7 +39,7 @@ export function maskText(text: string, options: MaskOptions = {}): MaskResult {
   const isClaimedId = (span: Span) =>
     residentIds.some((id) => id.start === span.start && id.end === span.end);
   const untouchable = [
-    ...findUsccSpans(text).filter((span) => !isClaimedId(span)).slice(0, 0),
+    ...findUsccSpans(text).filter((span) => !isClaimedId(span)),
     ...matchSpans(text, REPLACEMENT_TOKEN_PATTERN),
   ];
 

@@ -3,6 +3,7 @@ import type { DependencyEnv } from './config';
 import { DATABASE_PROBE, DatabaseModule, DatabaseModuleOptions } from './database';
 import { HealthModule } from './health';
 import { KAFKA_PROBE, KafkaModule } from './kafka';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, OutboxModule } from './messaging';
 import { S3_PROBE, S3Module } from './s3';
 import { TEMPORAL_PROBE, TemporalClientModule } from './temporal';
 
@@ -10,7 +11,7 @@ export interface DependencyModulesOptions {
   /** Names the service to Kafka and in logs. */
   serviceName: string;
   config: DependencyEnv;
-  database?: Omit<DatabaseModuleOptions, 'url'>;
+  database?: Partial<Omit<DatabaseModuleOptions, 'url'>>;
   /** Probe tokens the service provides itself (globally), checked on /health after the dependencies. */
   extraProbes?: string[];
 }
@@ -22,8 +23,15 @@ export interface DependencyModulesOptions {
 export function dependencyModules({ serviceName, config, database, extraProbes = [] }: DependencyModulesOptions): DynamicModule[] {
   const modules: DynamicModule[] = [];
   const probes: string[] = [];
+  const withMessaging = Boolean(config.DATABASE_URL && config.KAFKA_BROKERS);
   if (config.DATABASE_URL) {
-    modules.push(DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: [], migrations: [], ...database }));
+    modules.push(
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        entities: [...(withMessaging ? MESSAGING_ENTITIES : []), ...(database?.entities ?? [])],
+        migrations: [...(withMessaging ? MESSAGING_MIGRATIONS : []), ...(database?.migrations ?? [])],
+      }),
+    );
     probes.push(DATABASE_PROBE);
   }
   if (config.KAFKA_BROKERS) {
@@ -48,6 +56,7 @@ export function dependencyModules({ serviceName, config, database, extraProbes =
     );
     probes.push(TEMPORAL_PROBE);
   }
+  if (withMessaging) modules.push(OutboxModule.register());
   modules.push(HealthModule.register([...probes, ...extraProbes]));
   return modules;
 }

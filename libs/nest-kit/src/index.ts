@@ -6,4 +6,5 @@ export * from './database';
 export * from './kafka';
 export * from './s3';
 export * from './temporal';
+export * from './messaging';
 export * from './dependency-modules';

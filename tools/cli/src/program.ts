@@ -1,12 +1,16 @@
 import { Command } from 'commander';
+import { registerCalendarCommands } from './commands/calendar';
 import { registerHealthCommand } from './commands/health';
+import { registerMaskCommand } from './commands/mask';
 
 /** The operators' command line: `npx lep <command>`. Each bounded context contributes its sub-commands. */
 export function buildProgram(): Command {
   const program = new Command('lep')
-    .description('LEP 行政执法三项制度平台运维工具 (operators\' tool of the Law-Enforcement Platform)')
+    .description("LEP 行政执法三项制度平台运维工具 (operators' tool of the Law-Enforcement Platform)")
     .version('0.1.0')
     .showHelpAfterError();
   registerHealthCommand(program);
+  registerCalendarCommands(program);
+  registerMaskCommand(program);
   return program;
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource, MixedList, EntitySchema } from 'typeorm';
+import type { DataSource, EntitySchema } from 'typeorm';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export const DATABASE_PROBE = 'DATABASE_PROBE';
@@ -8,9 +8,9 @@ export const DATABASE_PROBE = 'DATABASE_PROBE';
 export interface DatabaseModuleOptions {
   url: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function | string | EntitySchema>;
+  entities: (Function | EntitySchema)[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function | string>;
+  migrations: Function[];
 }
 
 /**

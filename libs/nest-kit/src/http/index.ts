@@ -1,3 +1,4 @@
 export * from './openapi';
 export * from './create-service-app';
 export * from './run-service';
+export * from './render-openapi';

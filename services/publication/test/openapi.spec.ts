@@ -1,0 +1,9 @@
+import { readCommittedOpenApi } from '@lep/nest-kit';
+import { renderServiceOpenApi } from '../src/openapi';
+import { SERVICE } from '../src/service';
+
+describe('publication OpenAPI', () => {
+  it('matches the committed docs/api/publication.json (run `npm run openapi` after changing the API)', async () => {
+    expect(await renderServiceOpenApi()).toBe(readCommittedOpenApi(SERVICE));
+  });
+});

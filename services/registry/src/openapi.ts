@@ -1,0 +1,14 @@
+import { loadConfig, OFFLINE_ENV, renderOpenApi, writeCommittedOpenApi } from '@lep/nest-kit';
+import { RegistryConfig } from './config';
+import { RegistryModule } from './registry.module';
+import { SERVICE } from './service';
+
+/** This service's OpenAPI document, rendered without connecting to anything. */
+export function renderServiceOpenApi(): Promise<string> {
+  return renderOpenApi(RegistryModule.forRoot(loadConfig(RegistryConfig, OFFLINE_ENV)), SERVICE);
+}
+
+// `npm run openapi` runs this file to rewrite the committed spec after an API change.
+if (require.main === module) {
+  void renderServiceOpenApi().then((document) => writeCommittedOpenApi(SERVICE, document));
+}
