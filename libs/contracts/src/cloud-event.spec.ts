@@ -23,7 +23,13 @@ describe('CloudEvents envelope', () => {
   });
 
   it('keeps a supplied id so a re-emitted fact de-duplicates', () => {
-    const again = createCloudEvent({ source: event.source, type: event.type, subject: event.subject, data: {}, id: 'decision-42-made' });
+    const again = createCloudEvent({
+      source: event.source,
+      type: event.type,
+      subject: event.subject,
+      data: {},
+      id: 'decision-42-made',
+    });
     expect(again.id).toBe('decision-42-made');
   });
 
@@ -37,7 +43,11 @@ describe('CloudEvents envelope', () => {
     ['a number', '7', 'message value is not a JSON object'],
     ['no id', JSON.stringify({ ...event, id: '' }), 'CloudEvent field "id" is missing'],
     ['no subject', JSON.stringify({ ...event, subject: undefined }), 'CloudEvent field "subject" is missing'],
-    ['another spec version', JSON.stringify({ ...event, specversion: '0.3' }), 'unsupported CloudEvents specversion 0.3'],
+    [
+      'another spec version',
+      JSON.stringify({ ...event, specversion: '0.3' }),
+      'unsupported CloudEvents specversion 0.3',
+    ],
   ])('refuses %s', (_label, value, message) => {
     expect(() => parseCloudEvent(value)).toThrow(message);
   });

@@ -57,6 +57,7 @@ export function parseCloudEvent(value: Buffer | string | null): CloudEvent {
       throw new Error(`CloudEvent field "${field}" is missing`);
     }
   }
-  if (record.specversion !== '1.0') throw new Error(`unsupported CloudEvents specversion ${String(record.specversion)}`);
+  if (record.specversion !== '1.0')
+    throw new Error(`unsupported CloudEvents specversion ${String(record.specversion)}`);
   return parsed as CloudEvent;
 }

@@ -2,7 +2,11 @@ import { canonicalJson } from './canonical-json';
 
 describe('canonicalJson', () => {
   it.each<[string, unknown, string]>([
-    ['sorted keys at every depth', { b: 1, a: { d: [2, { z: 0, y: 1 }], c: 'x' } }, '{"a":{"c":"x","d":[2,{"y":1,"z":0}]},"b":1}'],
+    [
+      'sorted keys at every depth',
+      { b: 1, a: { d: [2, { z: 0, y: 1 }], c: 'x' } },
+      '{"a":{"c":"x","d":[2,{"y":1,"z":0}]},"b":1}',
+    ],
     ['no whitespace', { a: [1, 2, 3] }, '{"a":[1,2,3]}'],
     ['Chinese text as is', { 案由: '未按规定公示' }, '{"案由":"未按规定公示"}'],
     ['dates as ISO strings', { at: new Date('2026-10-09T02:00:00Z') }, '{"at":"2026-10-09T02:00:00.000Z"}'],

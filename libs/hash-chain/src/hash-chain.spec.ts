@@ -8,7 +8,12 @@ function chainOf(contents: unknown[]): ChainLink<unknown>[] {
 
 const entries = [
   { stage: 'filed', actor: 'officer-1', what: '立案' },
-  { stage: 'investigating', actor: 'officer-2', what: '现场检查笔录', evidence: [{ id: 'e1', sha256: 'ab'.repeat(32) }] },
+  {
+    stage: 'investigating',
+    actor: 'officer-2',
+    what: '现场检查笔录',
+    evidence: [{ id: 'e1', sha256: 'ab'.repeat(32) }],
+  },
   { stage: 'decided', actor: 'leader-1', what: '行政处罚决定书', amount: 20000 },
 ];
 

@@ -14,11 +14,16 @@ export interface ChainLink<T> {
 
 /** sha256(previousHash + "\n" + sequence + "\n" + canonical JSON of the content), hex. */
 export function linkHash(previousHash: string, sequence: number, content: unknown): string {
-  return createHash('sha256').update(`${previousHash}\n${sequence}\n${canonicalJson(content)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${previousHash}\n${sequence}\n${canonicalJson(content)}`)
+    .digest('hex');
 }
 
 /** The link that follows `previous` (or starts the chain when there is none). */
-export function nextLink<T>(previous: Pick<ChainLink<unknown>, 'sequence' | 'hash'> | undefined, content: T): ChainLink<T> {
+export function nextLink<T>(
+  previous: Pick<ChainLink<unknown>, 'sequence' | 'hash'> | undefined,
+  content: T,
+): ChainLink<T> {
   const sequence = previous ? previous.sequence + 1 : 1;
   const previousHash = previous ? previous.hash : GENESIS_HASH;
   return { sequence, content, previousHash, hash: linkHash(previousHash, sequence, content) };
@@ -44,7 +49,12 @@ export function verifyChain(links: ChainLink<unknown>[]): ChainVerification {
       return { valid: false, length: links.length, brokenAt: expectedSequence, reason: 'sequence-gap' };
     }
     if (link.previousHash !== previousHash) {
-      return { valid: false, length: links.length, brokenAt: link.sequence, reason: 'previous-hash-mismatch' };
+      return {
+        valid: false,
+        length: links.length,
+        brokenAt: link.sequence,
+        reason: 'previous-hash-mismatch',
+      };
     }
     if (linkHash(link.previousHash, link.sequence, link.content) !== link.hash) {
       return { valid: false, length: links.length, brokenAt: link.sequence, reason: 'content-hash-mismatch' };

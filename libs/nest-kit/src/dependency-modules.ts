@@ -20,7 +20,12 @@ export interface DependencyModulesOptions {
  * The client modules a service needs, derived from the dependencies its config declares, plus /health
  * probing exactly those. Keeps every service's root module down to its own bounded context.
  */
-export function dependencyModules({ serviceName, config, database, extraProbes = [] }: DependencyModulesOptions): DynamicModule[] {
+export function dependencyModules({
+  serviceName,
+  config,
+  database,
+  extraProbes = [],
+}: DependencyModulesOptions): DynamicModule[] {
   const modules: DynamicModule[] = [];
   const probes: string[] = [];
   const withMessaging = Boolean(config.DATABASE_URL && config.KAFKA_BROKERS);
@@ -52,7 +57,10 @@ export function dependencyModules({ serviceName, config, database, extraProbes =
   }
   if (config.TEMPORAL_ADDRESS) {
     modules.push(
-      TemporalClientModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE ?? 'default' }),
+      TemporalClientModule.forRoot({
+        address: config.TEMPORAL_ADDRESS,
+        namespace: config.TEMPORAL_NAMESPACE ?? 'default',
+      }),
     );
     probes.push(TEMPORAL_PROBE);
   }

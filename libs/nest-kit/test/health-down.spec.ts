@@ -27,7 +27,11 @@ describe('/health when a dependency is down', () => {
       }),
     })
     class ProbeModule {}
-    app = await createServiceApp(ProbeModule, { name: 'p', title: 'p', description: 'p', version: '1' }, { logger: false });
+    app = await createServiceApp(
+      ProbeModule,
+      { name: 'p', title: 'p', description: 'p', version: '1' },
+      { logger: false },
+    );
     await app.init();
   });
 

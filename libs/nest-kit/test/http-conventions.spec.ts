@@ -64,8 +64,15 @@ describe('HTTP conventions every service shares', () => {
 
   it('names the field and the rule of every violation, in Chinese, and changes nothing', async () => {
     const before = controller.created.length;
-    const response = await request(app.getHttpServer()).post('/things').send({ name: '', count: 11 }).expect(400);
-    expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数不符合要求' });
+    const response = await request(app.getHttpServer())
+      .post('/things')
+      .send({ name: '', count: 11 })
+      .expect(400);
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: '请求参数不符合要求',
+    });
     expect(response.body.violations).toEqual(
       expect.arrayContaining([
         { field: 'name', rule: 'isNotEmpty', message: '字段 name 不能为空' },
@@ -96,7 +103,11 @@ describe('HTTP conventions every service shares', () => {
 
   it('passes a domain refusal through with its code and message', async () => {
     const response = await request(app.getHttpServer()).post('/things/conflict').expect(409);
-    expect(response.body).toEqual({ statusCode: 409, code: 'THING_LOCKED', message: '该事项已锁定，不能修改' });
+    expect(response.body).toEqual({
+      statusCode: 409,
+      code: 'THING_LOCKED',
+      message: '该事项已锁定，不能修改',
+    });
   });
 
   it('answers an unknown route with a Chinese 404', async () => {

@@ -75,7 +75,9 @@ async function main(): Promise<void> {
     console.log('\nLEP is up (Ctrl-C stops everything):');
     for (const service of SERVICES) {
       const base = `http://127.0.0.1:${service.port}`;
-      console.log(`  ${service.name.padEnd(12)} ${base}  ${service.links.map((link) => base + link).join('  ')}`);
+      console.log(
+        `  ${service.name.padEnd(12)} ${base}  ${service.links.map((link) => base + link).join('  ')}`,
+      );
     }
     console.log(`  ${'temporal'.padEnd(12)} ${peers.temporalAddress} (gRPC)`);
   } catch (error) {

@@ -1,6 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, Min, ArrayNotEmpty, IsArray, IsUrl } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ArrayNotEmpty,
+  IsArray,
+  IsUrl,
+} from 'class-validator';
 
 /** A TCP port, given as a decimal string in the environment. */
 export function IsPort(): PropertyDecorator {
@@ -64,6 +74,8 @@ export function IsSecret(minLength = 16): PropertyDecorator {
   return applyDecorators(
     IsString({ message: `$property is required (at least ${minLength} characters)` }),
     IsNotEmpty({ message: `$property is required (at least ${minLength} characters)` }),
-    Matches(new RegExp(`^.{${minLength},}$`), { message: `$property must be at least ${minLength} characters` }),
+    Matches(new RegExp(`^.{${minLength},}$`), {
+      message: `$property must be at least ${minLength} characters`,
+    }),
   );
 }

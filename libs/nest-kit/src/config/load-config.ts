@@ -3,7 +3,10 @@ import { validateSync, ValidationError } from 'class-validator';
 
 /** Raised at start-up when the environment does not satisfy a service's config class. */
 export class InvalidEnvironmentError extends Error {
-  constructor(readonly variable: string, readonly problem: string) {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
     super(`invalid environment: ${problem}`);
     this.name = 'InvalidEnvironmentError';
   }
@@ -14,14 +17,20 @@ type ConfigClass<T> = new () => T;
 function firstProblem(errors: ValidationError[]): { variable: string; problem: string } {
   const error = errors[0];
   const messages = Object.values(error.constraints ?? {});
-  return { variable: error.property, problem: messages[messages.length - 1] ?? `${error.property} is invalid` };
+  return {
+    variable: error.property,
+    problem: messages[messages.length - 1] ?? `${error.property} is invalid`,
+  };
 }
 
 /**
  * Builds a service's typed config from the environment, applying the class's defaults, and fails on the
  * first invalid or missing variable with a message naming it (the service prints it as its one last line).
  */
-export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+export function loadConfig<T extends object>(
+  configClass: ConfigClass<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
   const defaults = new configClass() as Record<string, unknown>;
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(env)) {

@@ -9,7 +9,9 @@ export class ServiceEnv {
   @IsPort()
   PORT!: number;
 
-  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',
+  })
   LOG_LEVEL = 'log';
 }
 

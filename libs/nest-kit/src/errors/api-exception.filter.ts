@@ -31,7 +31,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
 
@@ -47,7 +48,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // an http-errors status rather than being HttpExceptions.
     const middlewareStatus = (exception as { status?: unknown } | null)?.status;
     if (typeof middlewareStatus === 'number' && middlewareStatus >= 400 && middlewareStatus < 500) {
-      const fallback = STATUS_DEFAULTS[middlewareStatus] ?? { code: `HTTP_${middlewareStatus}`, message: '请求失败' };
+      const fallback = STATUS_DEFAULTS[middlewareStatus] ?? {
+        code: `HTTP_${middlewareStatus}`,
+        message: '请求失败',
+      };
       return { statusCode: middlewareStatus, ...fallback };
     }
     const status = HttpStatus.INTERNAL_SERVER_ERROR;

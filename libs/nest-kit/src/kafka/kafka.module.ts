@@ -59,7 +59,10 @@ export class KafkaModule {
         KafkaClient,
         {
           provide: KAFKA_PROBE,
-          useFactory: (client: KafkaClient): DependencyProbe => ({ name: 'kafka', probe: () => client.describeCluster() }),
+          useFactory: (client: KafkaClient): DependencyProbe => ({
+            name: 'kafka',
+            probe: () => client.describeCluster(),
+          }),
           inject: [KafkaClient],
         },
       ],

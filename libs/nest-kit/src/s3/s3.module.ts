@@ -41,7 +41,8 @@ export class S3Module {
           useFactory: (client: Client): DependencyProbe => ({
             name: 's3',
             probe: async () => {
-              if (!(await client.bucketExists(options.bucket))) throw new Error(`bucket ${options.bucket} does not exist`);
+              if (!(await client.bucketExists(options.bucket)))
+                throw new Error(`bucket ${options.bucket} does not exist`);
             },
           }),
           inject: [Client],

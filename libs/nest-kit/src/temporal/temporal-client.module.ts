@@ -28,7 +28,9 @@ export class TemporalClient implements OnApplicationShutdown {
   /** One bounded call: the client's own retries stop at the deadline instead of outliving /health. */
   async probe(deadlineMs = 2_500): Promise<void> {
     await this.connection.withAbortSignal(this.shutdown.signal, () =>
-      this.connection.withDeadline(Date.now() + deadlineMs, () => this.connection.workflowService.getSystemInfo({})),
+      this.connection.withDeadline(Date.now() + deadlineMs, () =>
+        this.connection.workflowService.getSystemInfo({}),
+      ),
     );
   }
 
@@ -49,7 +51,10 @@ export class TemporalClientModule {
         TemporalClient,
         {
           provide: TEMPORAL_PROBE,
-          useFactory: (temporal: TemporalClient): DependencyProbe => ({ name: 'temporal', probe: () => temporal.probe() }),
+          useFactory: (temporal: TemporalClient): DependencyProbe => ({
+            name: 'temporal',
+            probe: () => temporal.probe(),
+          }),
           inject: [TemporalClient],
         },
       ],

@@ -25,7 +25,12 @@ export async function checkServiceHealth(service: ServiceName, timeoutMs = 5_000
     const status = response.ok && body.status === 'ok' ? 'up' : 'down';
     return { service, url, status, problems };
   } catch (error) {
-    return { service, url, status: 'down', problems: [error instanceof Error ? error.message : String(error)] };
+    return {
+      service,
+      url,
+      status: 'down',
+      problems: [error instanceof Error ? error.message : String(error)],
+    };
   }
 }
 
@@ -41,7 +46,9 @@ export function registerHealthCommand(program: Command): void {
       } else {
         for (const result of results) {
           const detail = result.problems.length > 0 ? `  (${result.problems.join('; ')})` : '';
-          console.log(`${result.status === 'up' ? 'up  ' : 'DOWN'}  ${result.service.padEnd(12)} ${result.url}${detail}`);
+          console.log(
+            `${result.status === 'up' ? 'up  ' : 'DOWN'}  ${result.service.padEnd(12)} ${result.url}${detail}`,
+          );
         }
       }
       if (results.some((result) => result.status !== 'up')) process.exitCode = 1;
