@@ -1,0 +1,24 @@
+import type { Principal } from './principal';
+import { authErrors } from './auth-errors';
+import { PLATFORM_ADMIN } from './roles';
+
+/** The registry's agency tree. */
+export interface AgencyHierarchy {
+  isSameOrDescendant(ancestorCode: string, agencyCode: string): Promise<boolean>;
+}
+
+/**
+ * Throws 403 AGENCY_FORBIDDEN unless the principal's agency is `agencyCode` or one of its ancestors.
+ * Platform admins reach every agency; anonymous callers none.
+ */
+export async function assertAgencyAccess(
+  principal: Principal,
+  agencyCode: string,
+  hierarchy: AgencyHierarchy,
+): Promise<void> {
+  if (principal.roles.includes(PLATFORM_ADMIN)) return;
+  if (principal.kind !== 'anonymous' && principal.agencyCode) {
+    if (await hierarchy.isSameOrDescendant(principal.agencyCode, agencyCode)) return;
+  }
+  throw authErrors.agencyForbidden();
+}

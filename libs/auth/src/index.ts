@@ -1,0 +1,12 @@
+export * from './roles';
+export * from './principal';
+export * from './decorators';
+export * from './auth-options';
+export * from './auth-events';
+export * from './auth.module';
+export * from './agency-scope';
+export * from './api-keys';
+export { signStaffToken } from './jwt/sign-staff-token';
+export type { SignStaffTokenOptions } from './jwt/sign-staff-token';
+export { StaffTokenVerifier } from './jwt/staff-token-verifier';
+export type { StaffTokenVerifierOptions } from './jwt/staff-token-verifier';
