@@ -1,8 +1,9 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { PUBLIC_ROUTE_KEY, PublicRoute } from '@lep/nest-kit';
 import type { Principal } from './principal';
 import type { Role } from './roles';
 
-export const IS_PUBLIC_KEY = 'lep:auth:public';
+export const IS_PUBLIC_KEY = PUBLIC_ROUTE_KEY;
 export const REQUIRED_ROLES_KEY = 'lep:auth:roles';
 
 /** The request as it leaves the guard. */
@@ -12,7 +13,7 @@ export interface AuthenticatedRequest {
 
 /** Route (or controller) open to anonymous callers, e.g. the public portal. */
 export function Public(): MethodDecorator & ClassDecorator {
-  return SetMetadata(IS_PUBLIC_KEY, true);
+  return PublicRoute();
 }
 
 /** Any one of these roles is enough; 'platform-admin' always passes. A method's @Roles replaces its class's. */

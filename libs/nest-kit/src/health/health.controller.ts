@@ -4,8 +4,10 @@ import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorServ
 import type { Response } from 'express';
 import { DEPENDENCY_PROBES, DependencyProbe, HEALTH_TIMEOUT_MS } from './dependency-probe';
 import { withTimeout } from './with-timeout';
+import { PublicRoute } from '../http/public-route';
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -2,3 +2,4 @@ export * from './openapi';
 export * from './create-service-app';
 export * from './run-service';
 export * from './render-openapi';
+export * from './public-route';
