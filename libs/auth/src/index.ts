@@ -10,3 +10,4 @@ export { signStaffToken } from './jwt/sign-staff-token';
 export type { SignStaffTokenOptions } from './jwt/sign-staff-token';
 export { StaffTokenVerifier } from './jwt/staff-token-verifier';
 export type { StaffTokenVerifierOptions } from './jwt/staff-token-verifier';
+export * from './auth-options-from-env';

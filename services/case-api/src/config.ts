@@ -1,6 +1,6 @@
-import { ServiceEnv, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the case-api service, validated at start-up. */
-export class CaseApiConfig extends WithTemporal(WithKafka(WithDatabase(ServiceEnv))) {
+export class CaseApiConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = 3000;
 }

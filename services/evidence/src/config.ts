@@ -1,6 +1,6 @@
-import { ServiceEnv, WithDatabase, WithKafka, WithS3 } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithS3 } from '@lep/nest-kit';
 
 /** Environment of the evidence service, validated at start-up. */
-export class EvidenceConfig extends WithS3(WithKafka(WithDatabase(ServiceEnv))) {
+export class EvidenceConfig extends WithAuth(WithS3(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = 3002;
 }

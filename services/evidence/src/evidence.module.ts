@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { EvidenceConfig } from './config';
 import { SERVICE } from './service';
@@ -9,6 +10,7 @@ export class EvidenceModule {
     return {
       module: EvidenceModule,
       imports: [
+        AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(EvidenceConfig, config),
         ...dependencyModules({ serviceName: SERVICE.name, config }),
       ],

@@ -1,6 +1,6 @@
-import { ServiceEnv, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the publication service, validated at start-up. */
-export class PublicationConfig extends WithTemporal(WithKafka(WithDatabase(ServiceEnv))) {
+export class PublicationConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = 3003;
 }

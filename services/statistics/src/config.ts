@@ -1,6 +1,6 @@
-import { ServiceEnv, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the statistics service, validated at start-up. */
-export class StatisticsConfig extends WithTemporal(WithKafka(WithDatabase(ServiceEnv))) {
+export class StatisticsConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = 3004;
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { StatisticsConfig } from './config';
 import { SERVICE } from './service';
@@ -9,6 +10,7 @@ export class StatisticsModule {
     return {
       module: StatisticsModule,
       imports: [
+        AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(StatisticsConfig, config),
         ...dependencyModules({ serviceName: SERVICE.name, config }),
       ],

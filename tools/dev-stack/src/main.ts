@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { signStaffToken } from '@lep/auth';
 import { Client as S3Client } from 'minio';
 import { startPeers } from '@lep/testing';
 import { ChildProcessGroup } from './child-process-group';
@@ -9,6 +11,9 @@ import { waitForHealth } from './wait-for-health';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const EVIDENCE_BUCKET = 'lep-evidence';
 const HEALTH_TIMEOUT_MS = 120_000;
+const AUTH_ISSUER = 'lep';
+const AUTH_AUDIENCE = 'lep-api';
+const DEV_TOKEN_SECONDS = 12 * 60 * 60;
 
 /**
  * `npm start`: the whole system on this machine. Peers come from the environment when named there
@@ -40,6 +45,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  // A fresh signing secret per run: tokens printed by one run never work against another.
+  const authSecret = process.env.AUTH_JWT_SECRET || randomBytes(48).toString('base64url');
+
   try {
     for (const line of peers.describe()) console.log(line);
     await ensureDatabases(
@@ -53,6 +61,9 @@ async function main(): Promise<void> {
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         PORT: String(service.port),
+        AUTH_JWT_SECRET: authSecret,
+        AUTH_ISSUER,
+        AUTH_AUDIENCE,
         ...(service.database ? { DATABASE_URL: databaseUrl(peers.databaseUrl, service.database) } : {}),
         ...(service.kafka ? { KAFKA_BROKERS: peers.kafkaBrokers.join(',') } : {}),
         ...(service.s3
@@ -80,6 +91,18 @@ async function main(): Promise<void> {
       );
     }
     console.log(`  ${'temporal'.padEnd(12)} ${peers.temporalAddress} (gRPC)`);
+    const adminToken = signStaffToken(
+      { sub: 'dev-platform-admin', agency: 'XPCC', roles: ['platform-admin'] },
+      {
+        secret: authSecret,
+        issuer: AUTH_ISSUER,
+        audience: AUTH_AUDIENCE,
+        expiresInSeconds: DEV_TOKEN_SECONDS,
+      },
+    );
+    console.log(
+      `\nDevelopment platform-admin token (12 h; send as "Authorization: Bearer <token>"):\n  ${adminToken}`,
+    );
   } catch (error) {
     console.error(`LEP failed to start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

@@ -4,7 +4,14 @@ import { promisify } from 'node:util';
 import { descendantsOf, isAlive } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PORTS = { 'case-api': 3000, registry: 3001, evidence: 3002, publication: 3003, statistics: 3004, worker: 3005 };
+const PORTS = {
+  'case-api': 3000,
+  registry: 3001,
+  evidence: 3002,
+  publication: 3003,
+  statistics: 3004,
+  worker: 3005,
+};
 const STARTUP_MS = 180_000;
 
 /** `npm start` end to end: the built dev stack, exactly as a person runs it (after `npm run build`). */
@@ -53,7 +60,10 @@ describe('npm start (tools/dev-stack)', () => {
   });
 
   it('is seen healthy by `lep health`', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'tools/cli/bin/lep.js'), 'health']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      path.join(ROOT, 'tools/cli/bin/lep.js'),
+      'health',
+    ]);
     expect(stdout.trim().split('\n')).toHaveLength(6);
     expect(stdout).not.toContain('DOWN');
   });

@@ -1,5 +1,5 @@
 import { InvalidEnvironmentError, loadConfig } from './load-config';
-import { ServiceEnv, WithDatabase, WithKafka, WithS3, WithTemporal } from './service-env';
+import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithS3, WithTemporal } from './service-env';
 
 class FullConfig extends WithTemporal(WithS3(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = 3000;
@@ -63,5 +63,28 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as missing', () => {
     expect(problemWith({ ...valid, DATABASE_URL: '' }).variable).toBe('DATABASE_URL');
+  });
+});
+
+describe('WithAuth', () => {
+  class ApiConfig extends WithAuth(ServiceEnv) {
+    override PORT = 3000;
+  }
+
+  it('accepts a development secret of at least 32 characters', () => {
+    const config = loadConfig(ApiConfig, { AUTH_JWT_SECRET: 'x'.repeat(32) });
+    expect(config).toMatchObject({ AUTH_ISSUER: 'lep', AUTH_AUDIENCE: 'lep-api' });
+  });
+
+  it('accepts a JWKS URL instead', () => {
+    expect(loadConfig(ApiConfig, { AUTH_JWKS_URL: 'https://sso.example.gov.cn/jwks' }).AUTH_JWKS_URL).toBeDefined();
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => loadConfig(ApiConfig, { AUTH_JWT_SECRET: 'short' })).toThrow('AUTH_JWT_SECRET');
+  });
+
+  it('refuses a configuration with neither', () => {
+    expect(() => loadConfig(ApiConfig, {})).toThrow(/AUTH_JWT_SECRET|AUTH_JWKS_URL/);
   });
 });

@@ -1,5 +1,5 @@
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { IsBrokerList, IsHostPort, IsPort, IsPostgresUrl, IsServiceUrl } from './env-validators';
+import { IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { IsBrokerList, IsHostPort, IsPort, IsPostgresUrl, IsSecret, IsServiceUrl } from './env-validators';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor<T = object> = new (...args: any[]) => T;
@@ -61,6 +61,29 @@ export function WithTemporal<B extends Constructor>(Base: B) {
     TEMPORAL_NAMESPACE = 'default';
   }
   return TemporalEnv;
+}
+
+/**
+ * How staff tokens are verified: a shared HS256 secret in development and tests, or the JWKS URL of the
+ * production OIDC provider — exactly one of the two.
+ */
+export function WithAuth<B extends Constructor>(Base: B) {
+  class AuthEnv extends Base {
+    @ValidateIf((env: AuthEnv) => !env.AUTH_JWKS_URL)
+    @IsSecret(32)
+    AUTH_JWT_SECRET?: string;
+
+    @ValidateIf((env: AuthEnv) => !env.AUTH_JWT_SECRET)
+    @IsServiceUrl()
+    AUTH_JWKS_URL?: string;
+
+    @IsString({ message: 'AUTH_ISSUER must name the token issuer' })
+    AUTH_ISSUER = 'lep';
+
+    @IsString({ message: 'AUTH_AUDIENCE must name the token audience' })
+    AUTH_AUDIENCE = 'lep-api';
+  }
+  return AuthEnv;
 }
 
 /** The union of every dependency variable, as seen by code that wires modules from whatever a config has. */

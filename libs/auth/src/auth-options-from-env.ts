@@ -1,0 +1,21 @@
+import type { AuthOptions } from './auth-options';
+
+export interface AuthEnvironment {
+  AUTH_JWT_SECRET?: string;
+  AUTH_JWKS_URL?: string;
+  AUTH_ISSUER: string;
+  AUTH_AUDIENCE: string;
+}
+
+/** AuthOptions from a service's validated `WithAuth` environment. */
+export function authOptionsFromEnv(env: AuthEnvironment, extra: Omit<AuthOptions, 'jwt'> = {}): AuthOptions {
+  return {
+    ...extra,
+    jwt: {
+      ...(env.AUTH_JWT_SECRET ? { hs256Secret: env.AUTH_JWT_SECRET } : {}),
+      ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+    },
+  };
+}
