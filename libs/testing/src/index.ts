@@ -1,1 +1,9 @@
-export {};
+export * from './free-port';
+export * from './postgres';
+export * from './databases';
+export * from './kafka';
+export * from './s3';
+export * from './temporal';
+export * from './peers';
+export * from './jest-peers';
+export * from './migrations';

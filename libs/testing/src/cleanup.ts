@@ -1,0 +1,33 @@
+/**
+ * Stops registered peers when the process is interrupted, so Ctrl-C or a CI timeout leaves no database,
+ * broker or temp directory behind. Normal teardown unregisters as it stops each peer.
+ */
+const stoppers = new Set<() => Promise<void>>();
+let installed = false;
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([...stoppers].map((stop) => stop())).then(() => process.kill(process.pid, signal));
+    });
+  }
+}
+
+export function onInterrupt(stop: () => Promise<void>): () => void {
+  install();
+  stoppers.add(stop);
+  return () => stoppers.delete(stop);
+}
+
+/** Wraps a stop function so it runs once and is no longer needed at interrupt time. */
+export function stopOnce(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const once = () => (stopping ??= stop());
+  const unregister = onInterrupt(once);
+  return async () => {
+    unregister();
+    await once();
+  };
+}

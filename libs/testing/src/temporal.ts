@@ -1,0 +1,25 @@
+import { stopOnce } from './cleanup';
+
+export interface TemporalPeer {
+  address: string;
+  embedded: boolean;
+  timeSkipping: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartTemporalOptions {
+  /** host:port of a real Temporal frontend (TEMPORAL_ADDRESS). */
+  address?: string;
+  /** Embedded server only: jump the clock to the next timer when idle (tests) or run in real time (npm start). */
+  timeSkipping?: boolean;
+}
+
+/** The Temporal server at `address`, else our in-memory test server on a free port. */
+export async function startTemporal(options: StartTemporalOptions = {}): Promise<TemporalPeer> {
+  const timeSkipping = options.timeSkipping ?? true;
+  if (options.address) return { address: options.address, embedded: false, timeSkipping: false, stop: async () => undefined };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, so suites without Temporal never load gRPC
+  const { TemporalTestServer } = require('@lep/temporal-test-server') as typeof import('@lep/temporal-test-server');
+  const server = await TemporalTestServer.start({ timeSkipping });
+  return { address: server.address, embedded: true, timeSkipping, stop: stopOnce(() => server.stop()) };
+}
