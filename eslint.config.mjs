@@ -21,6 +21,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Small ES-module scripts run by Node (e.g. the embedded PostgreSQL launcher).
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // Services talk over Kafka and Temporal, never by importing each other.
     files: ['services/**/*.ts'],
     rules: {

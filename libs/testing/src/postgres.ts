@@ -10,6 +10,8 @@ export interface PostgresPeer {
   /** Server-level URL (database `postgres`) to create per-test or per-service databases from. */
   url: string;
   embedded: boolean;
+  /** Embedded only: the temporary directory holding its data, removed by stop(). */
+  directory?: string;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startPostgres(url?: string): Promise<PostgresPeer> {
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     embedded: true,
+    directory,
     stop: stopOnce(async () => {
       child.stdin!.end();
       await exited;

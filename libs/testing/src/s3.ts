@@ -20,6 +20,8 @@ export interface S3Peer {
   endpoint: string;
   connection: S3Connection;
   embedded: boolean;
+  /** Embedded only: the temporary directory holding the objects, removed by stop(). */
+  directory?: string;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startS3(options: StartS3Options = {}): Promise<S3Peer> {
     endpoint,
     connection: connectionOf(endpoint, 'S3RVER', 'S3RVER', region),
     embedded: true,
+    directory,
     stop: stopOnce(async () => {
       await server.close();
       await rm(directory, { recursive: true, force: true });
