@@ -10,7 +10,9 @@ function install(): void {
   installed = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void Promise.allSettled([...stoppers].map((stop) => stop())).then(() => process.kill(process.pid, signal));
+      void Promise.allSettled([...stoppers].map((stop) => stop())).then(() =>
+        process.kill(process.pid, signal),
+      );
     });
   }
 }

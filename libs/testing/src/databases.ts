@@ -29,7 +29,9 @@ export async function dropDatabase(databaseUrlToDrop: string): Promise<void> {
   const url = new URL(databaseUrlToDrop);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
-  await withServer(url.toString(), (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withServer(url.toString(), (client) =>
+    client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  );
 }
 
 /** Creates each named database unless it exists (the dev stack's per-service databases). */

@@ -5,7 +5,10 @@ import type { S3Connection } from './s3';
 type Wanted = { [K in keyof PeersOptions]?: boolean | { timeSkipping?: boolean } };
 
 /** Peers the environment names (the real stack), else embedded ones: the same rule in CI and on a laptop. */
-export function peersOptionsFromEnvironment(wanted: Wanted, env: NodeJS.ProcessEnv = process.env): PeersOptions {
+export function peersOptionsFromEnvironment(
+  wanted: Wanted,
+  env: NodeJS.ProcessEnv = process.env,
+): PeersOptions {
   const temporal = wanted.temporal;
   return {
     postgres: wanted.postgres ? { url: env.TEST_DATABASE_URL || undefined } : false,
@@ -19,7 +22,10 @@ export function peersOptionsFromEnvironment(wanted: Wanted, env: NodeJS.ProcessE
         }
       : false,
     temporal: temporal
-      ? { address: env.TEMPORAL_ADDRESS || undefined, timeSkipping: typeof temporal === 'object' ? temporal.timeSkipping : true }
+      ? {
+          address: env.TEMPORAL_ADDRESS || undefined,
+          timeSkipping: typeof temporal === 'object' ? temporal.timeSkipping : true,
+        }
       : false,
   };
 }
@@ -64,7 +70,8 @@ export interface TestPeers {
 export function testPeers(env: NodeJS.ProcessEnv = process.env): TestPeers {
   const required = (name: string): string => {
     const value = env[name];
-    if (!value) throw new Error(`${name} is not set: add peersGlobalSetup to this project's jest globalSetup`);
+    if (!value)
+      throw new Error(`${name} is not set: add peersGlobalSetup to this project's jest globalSetup`);
     return value;
   };
   return {

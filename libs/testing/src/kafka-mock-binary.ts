@@ -11,7 +11,9 @@ const HEADER = '/usr/include/librdkafka/rdkafka_mock.h';
 function ensureLibrdkafka(): void {
   if (existsSync(HEADER)) return;
   if (process.getuid?.() !== 0) {
-    throw new Error('Kafka mock cluster needs librdkafka-dev: run `sudo apt-get install -y librdkafka-dev` (or set KAFKA_BROKERS)');
+    throw new Error(
+      'Kafka mock cluster needs librdkafka-dev: run `sudo apt-get install -y librdkafka-dev` (or set KAFKA_BROKERS)',
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });

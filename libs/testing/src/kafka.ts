@@ -38,7 +38,9 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
       stop: async () => undefined,
     };
   }
-  const topics = [...ALL_TOPICS, ...(options.extraTopics ?? [])].map((topic) => `${topic.name}:${topic.partitions}`);
+  const topics = [...ALL_TOPICS, ...(options.extraTopics ?? [])].map(
+    (topic) => `${topic.name}:${topic.partitions}`,
+  );
   const child = spawn(kafkaMockBinary(), [String(options.brokerCount ?? 1), ...topics], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });

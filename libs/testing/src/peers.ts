@@ -56,8 +56,14 @@ export async function startPeers(options: PeersOptions): Promise<Peers> {
     if (temporal) started.push(temporal);
 
     const describe = (): string[] => [
-      ...(postgres ? [`PostgreSQL: ${postgres.embedded ? 'embedded server' : 'external'} at ${redact(postgres.url)}`] : []),
-      ...(kafka ? [`Kafka: ${kafka.embedded ? 'mock cluster (librdkafka)' : 'external'} at ${kafka.brokers.join(',')}`] : []),
+      ...(postgres
+        ? [`PostgreSQL: ${postgres.embedded ? 'embedded server' : 'external'} at ${redact(postgres.url)}`]
+        : []),
+      ...(kafka
+        ? [
+            `Kafka: ${kafka.embedded ? 'mock cluster (librdkafka)' : 'external'} at ${kafka.brokers.join(',')}`,
+          ]
+        : []),
       ...(s3Peer ? [`S3: ${s3Peer.embedded ? 's3rver' : 'external'} at ${s3Peer.endpoint}`] : []),
       ...(temporal
         ? [
@@ -71,7 +77,14 @@ export async function startPeers(options: PeersOptions): Promise<Peers> {
       databaseUrl: postgres?.url ?? '',
       kafkaBrokers: kafka?.brokers ?? [],
       s3Endpoint: s3Peer?.endpoint ?? '',
-      s3: s3Peer?.connection ?? { endPoint: '', port: 0, useSSL: false, accessKey: '', secretKey: '', region: '' },
+      s3: s3Peer?.connection ?? {
+        endPoint: '',
+        port: 0,
+        useSSL: false,
+        accessKey: '',
+        secretKey: '',
+        region: '',
+      },
       temporalAddress: temporal?.address ?? '',
       postgres,
       kafka,

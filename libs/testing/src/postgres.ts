@@ -30,15 +30,21 @@ export async function startPostgres(url?: string): Promise<PostgresPeer> {
   // As root the server runs as a dedicated OS user, which must be able to create its data directory here.
   if (process.getuid?.() === 0) await chmod(directory, 0o777);
   const port = await freePort();
-  const child = spawn(process.execPath, [LAUNCHER, path.join(directory, 'data'), String(port), USER, PASSWORD], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [LAUNCHER, path.join(directory, 'data'), String(port), USER, PASSWORD],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => line === 'ready' && resolve());
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}: ${errors.trim()}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited with code ${code}: ${errors.trim()}`)),
+    );
   }).catch(async (error: unknown) => {
     await rm(directory, { recursive: true, force: true });
     throw error;

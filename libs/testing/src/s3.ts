@@ -49,7 +49,8 @@ function connectionOf(endpoint: string, accessKey: string, secretKey: string, re
 export async function startS3(options: StartS3Options = {}): Promise<S3Peer> {
   const region = options.region ?? 'us-east-1';
   if (options.endpoint) {
-    if (!options.accessKey || !options.secretKey) throw new Error('S3_ENDPOINT needs S3_ACCESS_KEY and S3_SECRET_KEY');
+    if (!options.accessKey || !options.secretKey)
+      throw new Error('S3_ENDPOINT needs S3_ACCESS_KEY and S3_SECRET_KEY');
     return {
       endpoint: options.endpoint,
       connection: connectionOf(options.endpoint, options.accessKey, options.secretKey, region),

@@ -17,9 +17,11 @@ export interface StartTemporalOptions {
 /** The Temporal server at `address`, else our in-memory test server on a free port. */
 export async function startTemporal(options: StartTemporalOptions = {}): Promise<TemporalPeer> {
   const timeSkipping = options.timeSkipping ?? true;
-  if (options.address) return { address: options.address, embedded: false, timeSkipping: false, stop: async () => undefined };
+  if (options.address)
+    return { address: options.address, embedded: false, timeSkipping: false, stop: async () => undefined };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, so suites without Temporal never load gRPC
-  const { TemporalTestServer } = require('@lep/temporal-test-server') as typeof import('@lep/temporal-test-server');
+  const { TemporalTestServer } =
+    require('@lep/temporal-test-server') as typeof import('@lep/temporal-test-server');
   const server = await TemporalTestServer.start({ timeSkipping });
   return { address: server.address, embedded: true, timeSkipping, stop: stopOnce(() => server.stop()) };
 }

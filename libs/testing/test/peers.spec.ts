@@ -26,7 +26,9 @@ describe('embedded peers', () => {
 
   it('describes each peer in one line for npm start', () => {
     expect(peers.describe()).toEqual([
-      expect.stringMatching(/^PostgreSQL: embedded server at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/),
+      expect.stringMatching(
+        /^PostgreSQL: embedded server at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/,
+      ),
       expect.stringMatching(/^Kafka: mock cluster \(librdkafka\) at 127\.0\.0\.1:\d+$/),
       expect.stringMatching(/^S3: s3rver at http:\/\/127\.0\.0\.1:\d+$/),
     ]);
@@ -52,7 +54,11 @@ describe('embedded peers', () => {
   });
 
   it('has every contract topic with its partitions, and carries messages through a consumer group', async () => {
-    const kafka = new Kafka({ clientId: 'harness-test', brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'harness-test',
+      brokers: peers.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
     const admin = kafka.admin();
     await admin.connect();
     const metadata = await admin.fetchTopicMetadata({ topics: [TOPICS.caseDecision.name] });
@@ -95,7 +101,9 @@ describe('embedded peers', () => {
     await peers.kafka!.brokersDown();
     const producer = kafka.producer();
     await expect(
-      producer.connect().then(() => producer.send({ topic: TOPICS.caseLifecycle.name, messages: [{ value: 'x' }] })),
+      producer
+        .connect()
+        .then(() => producer.send({ topic: TOPICS.caseLifecycle.name, messages: [{ value: 'x' }] })),
     ).rejects.toThrow();
     await producer.disconnect().catch(() => undefined);
     await peers.kafka!.brokersUp();
@@ -108,7 +116,9 @@ describe('embedded peers', () => {
   it('stores and returns objects in S3 through the minio client', async () => {
     const s3 = new S3Client(peers.s3);
     await s3.makeBucket('harness-test', peers.s3.region);
-    await s3.putObject('harness-test', 'a/b.txt', Buffer.from('执法记录'), undefined, { 'Content-Type': 'text/plain' });
+    await s3.putObject('harness-test', 'a/b.txt', Buffer.from('执法记录'), undefined, {
+      'Content-Type': 'text/plain',
+    });
     expect((await s3.statObject('harness-test', 'a/b.txt')).size).toBe(Buffer.byteLength('执法记录'));
     const chunks: Buffer[] = [];
     for await (const chunk of await s3.getObject('harness-test', 'a/b.txt')) chunks.push(chunk as Buffer);

@@ -77,7 +77,9 @@ describe('WithAuth', () => {
   });
 
   it('accepts a JWKS URL instead', () => {
-    expect(loadConfig(ApiConfig, { AUTH_JWKS_URL: 'https://sso.example.gov.cn/jwks' }).AUTH_JWKS_URL).toBeDefined();
+    expect(
+      loadConfig(ApiConfig, { AUTH_JWKS_URL: 'https://sso.example.gov.cn/jwks' }).AUTH_JWKS_URL,
+    ).toBeDefined();
   });
 
   it('refuses a short secret', () => {

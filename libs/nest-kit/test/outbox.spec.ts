@@ -1,0 +1,179 @@
+import { createCloudEvent, parseCloudEvent, TOPICS } from '@lep/contracts';
+import { startKafka, testPeers, useTestDatabase } from '@lep/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource, IsNull } from 'typeorm';
+import {
+  consumeOnce,
+  enqueueEvent,
+  KafkaClient,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  OutboxEventEntity,
+  OutboxRelay,
+} from '../src';
+
+const databaseUrl = useTestDatabase('outbox');
+const TUNING = { pollIntervalMs: 50, batchSize: 50, firstBackoffMs: 100, maxBackoffMs: 400 };
+
+function decisionEvent(n: number) {
+  return createCloudEvent({
+    source: '/lep/test',
+    type: 'cn.lep.case.decision.made.v1',
+    subject: `decision-${n}`,
+    data: { n },
+  });
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('transactional outbox relayed to Kafka', () => {
+  let dataSource: DataSource;
+  let kafkaClient: KafkaClient;
+  let relay: OutboxRelay;
+  const kafka = () =>
+    new Kafka({
+      clientId: 'outbox-test-reader',
+      brokers: testPeers().kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+
+  beforeAll(async () => {
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: databaseUrl(),
+      entities: MESSAGING_ENTITIES,
+      migrations: MESSAGING_MIGRATIONS,
+      migrationsTableName: 'lep_migrations',
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    kafkaClient = new KafkaClient({ clientId: 'outbox-test', brokers: testPeers().kafkaBrokers });
+    relay = new OutboxRelay(dataSource, kafkaClient, TUNING);
+  });
+
+  afterAll(async () => {
+    await relay.onApplicationShutdown();
+    await dataSource.destroy();
+  });
+
+  it('writes nothing when the business transaction rolls back', async () => {
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await enqueueEvent(manager, TOPICS.caseDecision, 'decision-0', decisionEvent(0));
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    expect(await dataSource.getRepository(OutboxEventEntity).count()).toBe(0);
+  });
+
+  it('publishes committed events as CloudEvents keyed by aggregate, once each', async () => {
+    const events = [1, 2, 3].map(decisionEvent);
+    await dataSource.transaction(async (manager) => {
+      for (const event of events) await enqueueEvent(manager, TOPICS.caseDecision, event.subject, event);
+      // The same fact enqueued again (a retried request) stays one row.
+      await enqueueEvent(manager, TOPICS.caseDecision, events[0].subject, events[0]);
+    });
+    expect(await relay.relayBatch()).toBe(3);
+    expect(await relay.relayBatch()).toBe(0);
+
+    const consumer = kafka().consumer({ groupId: 'outbox-test-1' });
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.caseDecision.name, fromBeginning: true });
+    const received: Array<{ key: string; id: string; contentType: string }> = [];
+    await new Promise<void>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const event = parseCloudEvent(message.value);
+          received.push({
+            key: message.key!.toString(),
+            id: event.id,
+            contentType: String(message.headers!['content-type']),
+          });
+          if (received.length === 3) resolve();
+        },
+      });
+    });
+    await consumer.disconnect();
+    expect(received.map((message) => message.id).sort()).toEqual(events.map((event) => event.id).sort());
+    expect(received.map((message) => message.key).sort()).toEqual(['decision-1', 'decision-2', 'decision-3']);
+    expect(received[0].contentType).toContain('application/cloudevents+json');
+  });
+
+  it('keeps events through a broker outage and delivers each exactly once when it returns', async () => {
+    // A private cluster, so the outage hits only this relay.
+    const cluster = await startKafka();
+    const outageRelay = new OutboxRelay(
+      dataSource,
+      new KafkaClient({ clientId: 'outbox-outage', brokers: cluster.brokers }),
+      TUNING,
+    );
+    try {
+      await cluster.brokersDown();
+      const events = [20, 21, 22, 23].map(decisionEvent);
+      await dataSource.transaction(async (manager) => {
+        for (const event of events) await enqueueEvent(manager, TOPICS.caseReview, event.subject, event);
+      });
+      outageRelay.onApplicationBootstrap();
+      const rows = dataSource.getRepository(OutboxEventEntity);
+      await until(async () => (await rows.findOneByOrFail({ id: events[0].id })).attempts >= 2);
+      const waiting = await rows.findBy(events.map((event) => ({ id: event.id })));
+      expect(waiting.every((row) => row.publishedAt === null && row.lastError !== null)).toBe(true);
+
+      await cluster.brokersUp();
+      await until(
+        async () => (await rows.countBy({ topic: TOPICS.caseReview.name, publishedAt: IsNull() })) === 0,
+      );
+
+      const reader = new Kafka({
+        clientId: 'outage-reader',
+        brokers: cluster.brokers,
+        logLevel: logLevel.NOTHING,
+      });
+      const consumer = reader.consumer({ groupId: 'outage-reader' });
+      await consumer.connect();
+      await consumer.subscribe({ topic: TOPICS.caseReview.name, fromBeginning: true });
+      const ids: string[] = [];
+      await new Promise<void>((resolve) => {
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            ids.push(parseCloudEvent(message.value).id);
+            if (ids.length === events.length) resolve();
+          },
+        });
+      });
+      await consumer.disconnect();
+      expect(ids.sort()).toEqual(events.map((event) => event.id).sort());
+    } finally {
+      await outageRelay.onApplicationShutdown();
+      await cluster.stop();
+    }
+  });
+
+  it('applies a redelivered event once per consumer', async () => {
+    const applied: string[] = [];
+    const event = decisionEvent(9);
+    const handle = async () => {
+      applied.push(event.id);
+    };
+    expect(await consumeOnce(dataSource, 'statistics', event.id, handle)).toBe(true);
+    expect(await consumeOnce(dataSource, 'statistics', event.id, handle)).toBe(false);
+    expect(await consumeOnce(dataSource, 'publication', event.id, handle)).toBe(true);
+    expect(applied).toEqual([event.id, event.id]);
+  });
+
+  it('forgets the consumed mark when the handler fails, so the redelivery is applied', async () => {
+    const event = decisionEvent(10);
+    await expect(
+      consumeOnce(dataSource, 'statistics', event.id, async () => {
+        throw new Error('handler crashed');
+      }),
+    ).rejects.toThrow('handler crashed');
+    expect(await consumeOnce(dataSource, 'statistics', event.id, async () => undefined)).toBe(true);
+  });
+});
