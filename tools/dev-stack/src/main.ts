@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { signStaffToken } from '@lep/auth';
 import { Client as S3Client } from 'minio';
-import { startPeers } from '@lep/testing';
+import { databaseUrl, ensureDatabases, startPeers } from '@lep/testing';
 import { ChildProcessGroup } from './child-process-group';
-import { databaseUrl, ensureDatabases } from './databases';
 import { SERVICES } from './services';
 import { waitForHealth } from './wait-for-health';
 
@@ -21,11 +20,17 @@ const DEV_TOKEN_SECONDS = 12 * 60 * 60;
  * otherwise; Temporal runs in real time (no skipping) so timers behave as in production.
  */
 async function main(): Promise<void> {
+  const env = process.env;
   const peers = await startPeers({
-    postgres: { url: process.env.DATABASE_URL },
-    kafka: true,
-    s3: true,
-    temporal: { timeSkipping: false },
+    postgres: { url: env.DATABASE_URL || undefined },
+    kafka: { brokers: env.KAFKA_BROKERS || undefined },
+    s3: {
+      endpoint: env.S3_ENDPOINT || undefined,
+      accessKey: env.S3_ACCESS_KEY,
+      secretKey: env.S3_SECRET_KEY,
+      region: env.S3_REGION,
+    },
+    temporal: { address: env.TEMPORAL_ADDRESS || undefined, timeSkipping: false },
   });
   const children = new ChildProcessGroup((name, code) => {
     console.error(`${name} exited unexpectedly (code ${code}); stopping the stack`);
