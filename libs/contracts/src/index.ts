@@ -1,3 +1,5 @@
 export * from './topics';
 export * from './temporal';
 export * from './cloud-event';
+export * from './registry-events';
+export * from './services';

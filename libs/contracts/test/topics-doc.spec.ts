@@ -15,9 +15,12 @@ describe('docs/topics.md', () => {
     );
   });
 
-  it.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))('%s: partitions and key match', (name, topic) => {
-    const row = documentedRows.find((cells) => cells[1] === `\`${name}\``);
-    expect(row?.[2]).toBe(String(topic.partitions));
-    expect(row?.[3]).toBe(`\`${topic.key}\``);
-  });
+  it.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))(
+    '%s: partitions and key match',
+    (name, topic) => {
+      const row = documentedRows.find((cells) => cells[1] === `\`${name}\``);
+      expect(row?.[2]).toBe(String(topic.partitions));
+      expect(row?.[3]).toBe(`\`${topic.key}\``);
+    },
+  );
 });

@@ -1,3 +1,5 @@
+import { SERVICE_PORTS } from '@lep/contracts';
+
 /** The processes `npm start` runs, their ports and which peers each one needs. */
 export interface ServiceSpec {
   name: string;
@@ -14,7 +16,7 @@ export interface ServiceSpec {
 export const SERVICES: ServiceSpec[] = [
   {
     name: 'registry',
-    port: 3001,
+    port: SERVICE_PORTS.registry,
     entry: 'services/registry/dist/main.js',
     database: 'lep_registry',
     kafka: true,
@@ -22,7 +24,7 @@ export const SERVICES: ServiceSpec[] = [
   },
   {
     name: 'evidence',
-    port: 3002,
+    port: SERVICE_PORTS.evidence,
     entry: 'services/evidence/dist/main.js',
     database: 'lep_evidence',
     kafka: true,
@@ -31,7 +33,7 @@ export const SERVICES: ServiceSpec[] = [
   },
   {
     name: 'publication',
-    port: 3003,
+    port: SERVICE_PORTS.publication,
     entry: 'services/publication/dist/main.js',
     database: 'lep_publication',
     kafka: true,
@@ -40,7 +42,7 @@ export const SERVICES: ServiceSpec[] = [
   },
   {
     name: 'statistics',
-    port: 3004,
+    port: SERVICE_PORTS.statistics,
     entry: 'services/statistics/dist/main.js',
     database: 'lep_statistics',
     kafka: true,
@@ -49,7 +51,7 @@ export const SERVICES: ServiceSpec[] = [
   },
   {
     name: 'worker',
-    port: 3005,
+    port: SERVICE_PORTS.worker,
     entry: 'services/worker/dist/main.js',
     database: 'lep_cases',
     kafka: true,
@@ -58,7 +60,7 @@ export const SERVICES: ServiceSpec[] = [
   },
   {
     name: 'case-api',
-    port: 3000,
+    port: SERVICE_PORTS['case-api'],
     entry: 'services/case-api/dist/main.js',
     database: 'lep_cases',
     kafka: true,

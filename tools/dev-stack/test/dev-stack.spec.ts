@@ -1,6 +1,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SERVICE_PORTS } from '@lep/contracts';
 import { descendantsOf, isAlive } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { AGENCY_LEVELS, AgencyLevel, CALENDAR_REGIONS, CalendarRegion } from './agency.entity';
+
+export class LegalReviewBodyDto {
+  @ApiProperty({ description: '法制审核机构名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: '法制审核机构所属执法主体代码' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  agencyCode!: string;
+}
+
+export class UpdateAgencyDto {
+  @ApiProperty({ description: '执法主体名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: AGENCY_LEVELS, description: '层级：兵团、师市、部门、团场' })
+  @IsIn(AGENCY_LEVELS)
+  level!: AgencyLevel;
+
+  @ApiPropertyOptional({ description: '上级执法主体代码；兵团为空' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  parentCode?: string;
+
+  @ApiProperty({ description: '统一社会信用代码 (GB 32100)' })
+  @IsString()
+  unifiedSocialCreditCode!: string;
+
+  @ApiProperty({ description: '设立及执法依据' })
+  @IsString()
+  @IsNotEmpty()
+  legalBasis!: string;
+
+  @ApiProperty({ description: '职责权限' })
+  @IsString()
+  @IsNotEmpty()
+  dutiesAndPowers!: string;
+
+  @ApiProperty({ enum: CALENDAR_REGIONS, description: '工作日历地区' })
+  @IsIn(CALENDAR_REGIONS)
+  region!: CalendarRegion;
+
+  @ApiProperty({ type: LegalReviewBodyDto })
+  @ValidateNested()
+  @Type(() => LegalReviewBodyDto)
+  legalReviewBody!: LegalReviewBodyDto;
+}
+
+export class CreateAgencyDto extends UpdateAgencyDto {
+  @ApiProperty({ description: '执法主体代码' })
+  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  code!: string;
+}
+
+export class PatchAgencyDto extends PartialType(UpdateAgencyDto) {}
+
+export class AgencyView {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: AGENCY_LEVELS }) level!: AgencyLevel;
+  @ApiProperty({ nullable: true, type: String }) parentCode!: string | null;
+  @ApiProperty() unifiedSocialCreditCode!: string;
+  @ApiProperty() legalBasis!: string;
+  @ApiProperty() dutiesAndPowers!: string;
+  @ApiProperty({ enum: CALENDAR_REGIONS }) region!: CalendarRegion;
+  @ApiProperty({ type: LegalReviewBodyDto }) legalReviewBody!: LegalReviewBodyDto;
+}
