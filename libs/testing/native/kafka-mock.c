@@ -65,8 +65,13 @@ int main(int argc, char **argv) {
       return 1;
     }
   }
-  signal(SIGTERM, on_signal);
-  signal(SIGINT, on_signal);
+  /* No SA_RESTART: a signal must interrupt the blocking read of stdin so the loop below sees `stop`. */
+  struct sigaction action;
+  memset(&action, 0, sizeof(action));
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGINT, &action, NULL);
   printf("bootstrap %s\n", rd_kafka_mock_cluster_bootstraps(cluster));
   fflush(stdout);
 

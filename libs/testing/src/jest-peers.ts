@@ -1,18 +1,31 @@
 import { createDatabase, dropDatabase } from './databases';
+import type { TopicPartitions } from './kafka';
 import { Peers, PeersOptions, startPeers } from './peers';
 import type { S3Connection } from './s3';
 
-type Wanted = { [K in keyof PeersOptions]?: boolean | { timeSkipping?: boolean } };
+/** The peers a project's tests need; where each one runs is the environment's choice. */
+export interface WantedPeers {
+  postgres?: boolean;
+  kafka?: boolean | { extraTopics?: TopicPartitions[] };
+  s3?: boolean;
+  /** Time skipping is on unless turned off. */
+  temporal?: boolean | { timeSkipping?: boolean };
+}
 
 /** Peers the environment names (the real stack), else embedded ones: the same rule in CI and on a laptop. */
 export function peersOptionsFromEnvironment(
-  wanted: Wanted,
+  wanted: WantedPeers,
   env: NodeJS.ProcessEnv = process.env,
 ): PeersOptions {
-  const temporal = wanted.temporal;
+  const { kafka, temporal } = wanted;
   return {
     postgres: wanted.postgres ? { url: env.TEST_DATABASE_URL || undefined } : false,
-    kafka: wanted.kafka ? { brokers: env.KAFKA_BROKERS || undefined } : false,
+    kafka: kafka
+      ? {
+          brokers: env.KAFKA_BROKERS || undefined,
+          extraTopics: typeof kafka === 'object' ? kafka.extraTopics : undefined,
+        }
+      : false,
     s3: wanted.s3
       ? {
           endpoint: env.S3_ENDPOINT || undefined,
@@ -37,7 +50,7 @@ type GlobalWithPeers = typeof globalThis & { [RUNNING]?: Peers };
  * A jest `globalSetup` that starts the peers a project needs once per run and hands their addresses to
  * every test file through LEP_TEST_* variables (test workers inherit the environment).
  */
-export function peersGlobalSetup(wanted: Wanted): () => Promise<void> {
+export function peersGlobalSetup(wanted: WantedPeers): () => Promise<void> {
   return async () => {
     const peers = await startPeers(peersOptionsFromEnvironment(wanted));
     (globalThis as GlobalWithPeers)[RUNNING] = peers;

@@ -13,11 +13,14 @@ export interface KafkaPeer {
   stop(): Promise<void>;
 }
 
+/** What the mock cluster needs to pre-create a topic. */
+export type TopicPartitions = Pick<TopicSpec, 'name' | 'partitions'>;
+
 export interface StartKafkaOptions {
   /** Comma-separated brokers of a real cluster (KAFKA_BROKERS); topics are then the cluster's business. */
   brokers?: string;
   /** Topics besides those @lep/contracts declares. */
-  extraTopics?: TopicSpec[];
+  extraTopics?: TopicPartitions[];
   brokerCount?: number;
 }
 

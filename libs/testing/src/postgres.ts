@@ -30,13 +30,9 @@ export async function startPostgres(url?: string): Promise<PostgresPeer> {
   // As root the server runs as a dedicated OS user, which must be able to create its data directory here.
   if (process.getuid?.() === 0) await chmod(directory, 0o777);
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [LAUNCHER, path.join(directory, 'data'), String(port), USER, PASSWORD],
-    {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [LAUNCHER, directory, String(port), USER, PASSWORD], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

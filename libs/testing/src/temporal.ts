@@ -19,9 +19,10 @@ export async function startTemporal(options: StartTemporalOptions = {}): Promise
   const timeSkipping = options.timeSkipping ?? true;
   if (options.address)
     return { address: options.address, embedded: false, timeSkipping: false, stop: async () => undefined };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, so suites without Temporal never load gRPC
-  const { TemporalTestServer } =
-    require('@lep/temporal-test-server') as typeof import('@lep/temporal-test-server');
+  // Loaded only when needed, so suites that never touch Temporal never load gRPC.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const testServer = require('@lep/temporal-test-server') as typeof import('@lep/temporal-test-server');
+  const { TemporalTestServer } = testServer;
   const server = await TemporalTestServer.start({ timeSkipping });
   return { address: server.address, embedded: true, timeSkipping, stop: stopOnce(() => server.stop()) };
 }

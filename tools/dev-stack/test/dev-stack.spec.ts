@@ -5,14 +5,7 @@ import { SERVICE_PORTS } from '@lep/contracts';
 import { descendantsOf, isAlive } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PORTS = {
-  'case-api': 3000,
-  registry: 3001,
-  evidence: 3002,
-  publication: 3003,
-  statistics: 3004,
-  worker: 3005,
-};
+const PORTS = SERVICE_PORTS;
 const STARTUP_MS = 180_000;
 
 /** `npm start` end to end: the built dev stack, exactly as a person runs it (after `npm run build`). */
