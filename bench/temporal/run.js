@@ -4,7 +4,13 @@
 const { performance } = require('node:perf_hooks');
 const path = require('node:path');
 const { Client, Connection } = require('@temporalio/client');
-const { bundleWorkflowCode, NativeConnection, Worker, Runtime, DefaultLogger } = require('@temporalio/worker');
+const {
+  bundleWorkflowCode,
+  NativeConnection,
+  Worker,
+  Runtime,
+  DefaultLogger,
+} = require('@temporalio/worker');
 const { TemporalTestServer } = require('../../libs/temporal-test-server/dist');
 
 const CONCURRENT = Number(process.argv[2] ?? 1000);
@@ -17,7 +23,10 @@ function percentile(sorted, p) {
 async function main() {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const server = await TemporalTestServer.start({ timeSkipping: true });
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'workflows.js'), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: path.join(__dirname, 'workflows.js'),
+    logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} },
+  });
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const worker = await Worker.create({
     connection: nativeConnection,
@@ -33,7 +42,11 @@ async function main() {
     const latencies = [];
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
       const started = performance.now();
-      await client.workflow.execute('oneActivity', { taskQueue: 'bench', workflowId: `latency-${i}`, args: [i] });
+      await client.workflow.execute('oneActivity', {
+        taskQueue: 'bench',
+        workflowId: `latency-${i}`,
+        args: [i],
+      });
       latencies.push(performance.now() - started);
     }
     latencies.sort((a, b) => a - b);
@@ -45,7 +58,11 @@ async function main() {
     const started = performance.now();
     const handles = await Promise.all(
       Array.from({ length: CONCURRENT }, (_, i) =>
-        client.workflow.start('timerAndSignal', { taskQueue: 'bench', workflowId: `concurrent-${i}`, args: [i] }),
+        client.workflow.start('timerAndSignal', {
+          taskQueue: 'bench',
+          workflowId: `concurrent-${i}`,
+          args: [i],
+        }),
       ),
     );
     await Promise.all(handles.map((handle) => handle.signal('approve')));

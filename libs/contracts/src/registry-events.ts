@@ -22,6 +22,8 @@ export interface AgencyChangedData {
   dutiesAndPowers: string;
   region: string;
   legalReviewBody: { name: string; agencyCode: string };
+  /** True when the agency was removed from the register; the portal withdraws its entry. */
+  removed: boolean;
 }
 
 export interface PersonnelChangedData {

@@ -1,1 +1,1 @@
-export {};
+export { TemporalTestServer, type TemporalTestServerOptions } from './temporal-test-server';

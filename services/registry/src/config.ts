@@ -1,7 +1,7 @@
 import { SERVICE_PORTS } from '@lep/contracts';
-import { ServiceEnv, WithDatabase, WithKafka } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithDatabase, WithKafka } from '@lep/nest-kit';
 
 /** Environment of the registry service, validated at start-up. */
-export class RegistryConfig extends WithKafka(WithDatabase(ServiceEnv)) {
+export class RegistryConfig extends WithAuth(WithKafka(WithDatabase(ServiceEnv))) {
   override PORT = SERVICE_PORTS.registry;
 }

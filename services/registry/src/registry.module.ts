@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { RegistryConfig } from './config';
+import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS, REGISTRY_MODULES } from './registry-domain';
 import { SERVICE } from './service';
 
 @Module({})
@@ -9,8 +11,14 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [
+        AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(RegistryConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
+        }),
+        ...REGISTRY_MODULES,
       ],
     };
   }

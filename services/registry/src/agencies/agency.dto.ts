@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { AGENCY_CODE_PATTERN } from '../common/params';
 import { AGENCY_LEVELS, AgencyLevel, CALENDAR_REGIONS, CalendarRegion } from './agency.entity';
 
 export class LegalReviewBodyDto {
@@ -12,7 +13,7 @@ export class LegalReviewBodyDto {
 
   @ApiProperty({ description: '法制审核机构所属执法主体代码' })
   @IsString()
-  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   agencyCode!: string;
 }
 
@@ -29,7 +30,7 @@ export class UpdateAgencyDto {
 
   @ApiPropertyOptional({ description: '上级执法主体代码；兵团为空' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   parentCode?: string;
 
   @ApiProperty({ description: '统一社会信用代码 (GB 32100)' })
@@ -58,11 +59,9 @@ export class UpdateAgencyDto {
 
 export class CreateAgencyDto extends UpdateAgencyDto {
   @ApiProperty({ description: '执法主体代码' })
-  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   code!: string;
 }
-
-export class PatchAgencyDto extends PartialType(UpdateAgencyDto) {}
 
 export class AgencyView {
   @ApiProperty() code!: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 export const AGENCY_LEVELS = ['corps', 'division', 'department', 'regiment'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
@@ -8,6 +8,7 @@ export type CalendarRegion = (typeof CALENDAR_REGIONS)[number];
 /** An enforcement body (执法主体) in the 兵团 → 师市 → department/团场 hierarchy. */
 @Entity({ name: 'agency' })
 @Index('idx_agency_parent', ['parentCode'])
+@Unique('UQ_agency_uscc', ['unifiedSocialCreditCode'])
 export class AgencyEntity {
   @PrimaryColumn({ type: 'text' })
   code!: string;
@@ -21,7 +22,7 @@ export class AgencyEntity {
   @Column({ name: 'parent_code', type: 'text', nullable: true })
   parentCode!: string | null;
 
-  @Column({ name: 'unified_social_credit_code', type: 'text', unique: true })
+  @Column({ name: 'unified_social_credit_code', type: 'text' })
   unifiedSocialCreditCode!: string;
 
   @Column({ name: 'legal_basis', type: 'text' })

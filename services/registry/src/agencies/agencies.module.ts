@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AgenciesController } from './agencies.controller';
+import { AgenciesService } from './agencies.service';
+import { Agencies1764201000000 } from './agencies.migration';
+import { AgencyEntity } from './agency.entity';
+
+export const AGENCY_ENTITIES = [AgencyEntity];
+export const AGENCY_MIGRATIONS = [Agencies1764201000000];
+
+@Module({ controllers: [AgenciesController], providers: [AgenciesService] })
+export class AgenciesModule {}

@@ -1,0 +1,177 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AvRecordingEntry,
+  AvRecordingListContent,
+  EnforcementItem,
+  EnforcementItemListContent,
+  ITEM_CATEGORIES,
+  ItemCategory,
+} from './item-list-content';
+import { ITEM_LIST_KINDS, ItemListKind } from './item-list-version.entity';
+import {
+  FineThreshold,
+  MAJOR_MEASURES,
+  MajorMeasure,
+  PARTY_TYPES,
+  PartyType,
+  ReviewCatalogCriteria,
+} from './major-decision';
+
+const MAX_LIST_LENGTH = 5_000;
+
+export class EnforcementItemDto implements EnforcementItem {
+  @ApiProperty({ description: '事项编码' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  code!: string;
+
+  @ApiProperty({ description: '事项名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ enum: ITEM_CATEGORIES, description: '许可、处罚、强制、检查、征收征用、确认、其他' })
+  @IsIn(ITEM_CATEGORIES)
+  category!: ItemCategory;
+
+  @ApiProperty({ description: '实施依据' })
+  @IsString()
+  @IsNotEmpty()
+  legalBasis!: string;
+
+  @ApiProperty({ description: '办理程序' })
+  @IsString()
+  @IsNotEmpty()
+  procedure!: string;
+
+  @ApiProperty({ description: '法定办结时限（工作日）' })
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  statutoryWorkingDays!: number;
+
+  @ApiPropertyOptional({ description: '承诺办结时限（工作日）' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  promisedWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: '服务指南' })
+  @IsOptional()
+  @IsString()
+  serviceGuide?: string;
+}
+
+export class EnforcementItemListDto implements EnforcementItemListContent {
+  @ApiProperty({ type: [EnforcementItemDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST_LENGTH)
+  @ValidateNested({ each: true })
+  @Type(() => EnforcementItemDto)
+  items!: EnforcementItemDto[];
+}
+
+export class AvRecordingEntryDto implements AvRecordingEntry {
+  @ApiProperty({ description: '事项编码' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  itemCode!: string;
+
+  @ApiProperty({ type: [String], description: '需音像记录的环节，如现场检查、调查取证、送达' })
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  stages!: string[];
+
+  @ApiProperty({ description: '是否需全过程音像记录' })
+  @IsBoolean()
+  fullProcess!: boolean;
+}
+
+export class AvRecordingListDto implements AvRecordingListContent {
+  @ApiProperty({ type: [AvRecordingEntryDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST_LENGTH)
+  @ValidateNested({ each: true })
+  @Type(() => AvRecordingEntryDto)
+  entries!: AvRecordingEntryDto[];
+}
+
+export class FineThresholdDto implements FineThreshold {
+  @ApiProperty({ enum: PARTY_TYPES })
+  @IsIn(PARTY_TYPES)
+  partyType!: PartyType;
+
+  @ApiProperty({ description: '罚款达到该金额（元）即属重大执法决定' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  minimumYuan!: number;
+}
+
+export class ReviewCatalogDto implements ReviewCatalogCriteria {
+  @ApiProperty({ type: [FineThresholdDto], description: '按当事人类型的罚款金额标准' })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FineThresholdDto)
+  fineThresholds!: FineThresholdDto[];
+
+  @ApiProperty({ enum: MAJOR_MEASURES, isArray: true, description: '无论金额均属重大执法决定的措施' })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(MAJOR_MEASURES, { each: true })
+  measures!: MajorMeasure[];
+
+  @ApiProperty({ description: '经过听证的决定属重大执法决定' })
+  @IsBoolean()
+  hearingHeldIsMajor!: boolean;
+
+  @ApiProperty({ description: '涉及多个法律关系的决定属重大执法决定' })
+  @IsBoolean()
+  multipleLegalRelationsIsMajor!: boolean;
+
+  @ApiProperty({ description: '涉及重大公共利益的决定属重大执法决定' })
+  @IsBoolean()
+  majorPublicInterestIsMajor!: boolean;
+
+  @ApiProperty({ description: '可能造成重大社会影响的决定属重大执法决定' })
+  @IsBoolean()
+  majorSocialImpactIsMajor!: boolean;
+}
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ description: '返回该时刻施行的版本（ISO 8601 时间）；缺省为当前版本' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+export class ItemListVersionView {
+  @ApiProperty() agencyCode!: string;
+  @ApiProperty({ enum: ITEM_LIST_KINDS }) kind!: ItemListKind;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty({ description: '清单内容，结构随清单种类而定', type: Object }) content!: unknown;
+}

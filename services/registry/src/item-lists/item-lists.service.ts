@@ -1,0 +1,89 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ItemListPublishedData, REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { ApiError } from '@lep/nest-kit';
+import { DataSource } from 'typeorm';
+import { findAgencyOrFail } from '../agencies/agencies.service';
+import { AgencyEntity } from '../agencies/agency.entity';
+import { emitRegistryEvent } from '../disclosure/registry-events';
+import { ItemListVersionView } from './item-list.dto';
+import { ItemListKind, ItemListVersionEntity } from './item-list-version.entity';
+import { versionInForce } from './item-list-versions';
+
+const LIST_NAMES: Record<ItemListKind, string> = {
+  'enforcement-items': '行政执法事项清单',
+  'av-recording': '音像记录事项清单',
+  'review-catalog': '重大执法决定法制审核目录清单',
+};
+
+export function toVersionView(version: ItemListVersionEntity): ItemListVersionView {
+  return {
+    agencyCode: version.agencyCode,
+    kind: version.kind,
+    version: version.version,
+    publishedAt: version.publishedAt.toISOString(),
+    content: version.content,
+  };
+}
+
+/** Publishes immutable list versions and answers which version was in force at an instant. */
+@Injectable()
+export class ItemListsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async inForce(agencyCode: string, kind: ItemListKind, asOf?: string): Promise<ItemListVersionView> {
+    const manager = this.dataSource.manager;
+    await findAgencyOrFail(manager, agencyCode);
+    const at = asOf ? new Date(asOf) : new Date();
+    const version = await versionInForce(manager, agencyCode, kind, at);
+    if (!version)
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'ITEM_LIST_NOT_FOUND',
+        `执法主体 ${agencyCode} 在 ${at.toISOString()} 尚无施行的${LIST_NAMES[kind]}`,
+      );
+    return toVersionView(version);
+  }
+
+  /** Publishes `content` as the next version; earlier versions stay untouched for the cases judged by them. */
+  publish(agencyCode: string, kind: ItemListKind, content: object): Promise<ItemListVersionView> {
+    return this.dataSource.transaction(async (manager) => {
+      await findAgencyOrFail(manager, agencyCode);
+      // One publisher per agency at a time, so version numbers and publication times rise together. Times are
+      // kept to the millisecond so the publishedAt a client reads back is an exact asOf for that version.
+      await manager
+        .createQueryBuilder(AgencyEntity, 'a')
+        .setLock('pessimistic_write')
+        .where('a.code = :agencyCode', { agencyCode })
+        .getOne();
+      const latest: { version: number | null }[] = await manager.query(
+        'SELECT max(version) AS version FROM item_list_version WHERE agency_code = $1 AND kind = $2',
+        [agencyCode, kind],
+      );
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ItemListVersionEntity)
+        .values({
+          agencyCode,
+          kind,
+          version: (latest[0].version ?? 0) + 1,
+          content,
+          publishedAt: () => `date_trunc('milliseconds', clock_timestamp())`,
+        })
+        .execute();
+      const saved = await manager.findOneByOrFail(ItemListVersionEntity, {
+        id: (inserted.identifiers[0] as { id: string }).id,
+      });
+      const view = toVersionView(saved);
+      const data: ItemListPublishedData = view;
+      await emitRegistryEvent(
+        manager,
+        REGISTRY_EVENT_TYPES.itemListPublished,
+        agencyCode,
+        `agency/${agencyCode}/${kind}`,
+        data,
+      );
+      return view;
+    });
+  }
+}

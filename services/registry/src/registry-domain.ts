@@ -1,0 +1,16 @@
+import { AccessModule } from './access/access.module';
+import { AGENCY_ENTITIES, AGENCY_MIGRATIONS, AgenciesModule } from './agencies/agencies.module';
+import { ITEM_LIST_ENTITIES, ITEM_LIST_MIGRATIONS, ItemListsModule } from './item-lists/item-lists.module';
+import { PERSONNEL_ENTITIES, PERSONNEL_MIGRATIONS, PersonnelModule } from './personnel/personnel.module';
+import { ReviewerRatioModule } from './reviewer-ratio/reviewer-ratio.module';
+
+/** The registry's bounded contexts, each a module with its own tables. */
+export const REGISTRY_MODULES = [
+  AccessModule,
+  AgenciesModule,
+  PersonnelModule,
+  ReviewerRatioModule,
+  ItemListsModule,
+];
+export const REGISTRY_ENTITIES = [...AGENCY_ENTITIES, ...PERSONNEL_ENTITIES, ...ITEM_LIST_ENTITIES];
+export const REGISTRY_MIGRATIONS = [...AGENCY_MIGRATIONS, ...PERSONNEL_MIGRATIONS, ...ITEM_LIST_MIGRATIONS];
