@@ -1,30 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { runProgram } from '../../test/run-program';
 import { registerCalendarCommands } from './calendar';
 
-interface RunResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
-// Mirrors the real `lep` program, which shows help after commander's own errors.
-function run(...args: string[]): RunResult {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const program = new Command('lep')
-    .exitOverride()
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (text) => stdout.push(text), writeErr: (text) => stderr.push(text) });
-  registerCalendarCommands(program);
-  let exitCode = 0;
-  try {
-    program.parse(args, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    exitCode = error.exitCode;
-  }
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-}
+const run = (...args: string[]) => runProgram(registerCalendarCommands, args);
 
 describe('lep calendar add-working-days', () => {
   it.each([
@@ -36,8 +13,8 @@ describe('lep calendar add-working-days', () => {
     [['2025-06-05', '1', '--region', 'xinjiang'], '2025-06-11'],
     [['2025-06-05', '1', '--region', 'national'], '2025-06-06'],
     [['--region', 'xinjiang', '2025-03-28', '1'], '2025-04-01'],
-  ])('%j prints %s', (args, expected) => {
-    expect(run('calendar', 'add-working-days', ...args)).toEqual({
+  ])('%j prints %s', async (args, expected) => {
+    expect(await run('calendar', 'add-working-days', ...args)).toEqual({
       stdout: `${expected}\n`,
       stderr: '',
       exitCode: 0,
@@ -59,8 +36,8 @@ describe('lep calendar add-working-days', () => {
       ['2025-10-01', '1', '--region', 'tibet'],
       '节假日区域“tibet”无效，应为 national（全国）或 xinjiang（新疆）',
     ],
-  ])('%j fails with one Chinese line on stderr and exit code 2', (args, message) => {
-    expect(run('calendar', 'add-working-days', ...args)).toEqual({
+  ])('%j fails with one Chinese line on stderr and exit code 2', async (args, message) => {
+    expect(await run('calendar', 'add-working-days', ...args)).toEqual({
       stdout: '',
       stderr: `${message}\n`,
       exitCode: 2,
@@ -76,27 +53,27 @@ describe('lep calendar is-working-day', () => {
     [['2026-02-23'], 'false'],
     [['2025-03-31'], 'true'],
     [['2025-03-31', '--region', 'xinjiang'], 'false'], // 肉孜节
-  ])('%j prints %s', (args, expected) => {
-    expect(run('calendar', 'is-working-day', ...args)).toEqual({
+  ])('%j prints %s', async (args, expected) => {
+    expect(await run('calendar', 'is-working-day', ...args)).toEqual({
       stdout: `${expected}\n`,
       stderr: '',
       exitCode: 0,
     });
   });
 
-  it('fails with exit code 2 for a Xinjiang date without a regional notice', () => {
-    expect(run('calendar', 'is-working-day', '2026-03-20', '--region', 'xinjiang')).toEqual({
+  it('fails with exit code 2 for a Xinjiang date without a regional notice', async () => {
+    expect(await run('calendar', 'is-working-day', '2026-03-20', '--region', 'xinjiang')).toEqual({
       stdout: '',
       stderr: '缺少2026年新疆维吾尔自治区节假日安排数据，无法计算工作日；请先录入该年度放假通知\n',
       exitCode: 2,
     });
   });
 
-  it('fails with exit code 2 for a malformed date', () => {
-    expect(run('calendar', 'is-working-day', '20250101')).toMatchObject({ stdout: '', exitCode: 2 });
+  it('fails with exit code 2 for a malformed date', async () => {
+    expect(await run('calendar', 'is-working-day', '20250101')).toMatchObject({ stdout: '', exitCode: 2 });
   });
 
-  it('leaves a missing argument to commander (usage error, exit code 1)', () => {
-    expect(run('calendar', 'is-working-day')).toMatchObject({ stdout: '', exitCode: 1 });
+  it('leaves a missing argument to commander (usage error, exit code 1)', async () => {
+    expect(await run('calendar', 'is-working-day')).toMatchObject({ stdout: '', exitCode: 1 });
   });
 });

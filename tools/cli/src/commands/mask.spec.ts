@@ -1,30 +1,9 @@
 import { Readable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
+import { runProgram } from '../../test/run-program';
 import { registerMaskCommand } from './mask';
 
-interface RunResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
-async function run(stdin: Readable, ...args: string[]): Promise<RunResult> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const program = new Command('lep')
-    .exitOverride()
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (text) => stdout.push(text), writeErr: (text) => stderr.push(text) });
-  registerMaskCommand(program, stdin);
-  let exitCode = 0;
-  try {
-    await program.parseAsync(['mask', ...args], { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    exitCode = error.exitCode;
-  }
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
-}
+const run = (stdin: Readable, ...args: string[]) =>
+  runProgram((program) => registerMaskCommand(program, stdin), ['mask', ...args]);
 
 const decision =
   '当事人：王建国，公民身份号码：659001198503121237，住址：新疆石河子市北三路5号，联系电话：13899521234。\n' +
