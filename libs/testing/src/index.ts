@@ -7,3 +7,4 @@ export * from './temporal';
 export * from './peers';
 export * from './jest-peers';
 export * from './migrations';
+export * from './process-tree';

@@ -9,7 +9,7 @@ import {
   testPeers,
   useTestDatabase,
 } from '../src';
-import { children } from './process-tree';
+import { children } from '../src/process-tree';
 
 async function databaseNames(serverUrl: string, prefix: string): Promise<string[]> {
   const client = new PgClient({ connectionString: serverUrl });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startPeers } from '../src';
 import { kafkaMockBinary } from '../src/kafka-mock-binary';
-import { alive, descendants } from './process-tree';
+import { alive, descendants } from '../src/process-tree';
 
 async function gone(pids: number[], withinMs = 5_000): Promise<number[]> {
   const deadline = Date.now() + withinMs;

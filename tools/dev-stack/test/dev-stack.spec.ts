@@ -2,7 +2,7 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SERVICE_PORTS } from '@lep/contracts';
-import { descendantsOf, isAlive } from './process-tree';
+import { alive, descendants } from '@lep/testing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PORTS = SERVICE_PORTS;
@@ -63,12 +63,12 @@ describe('npm start (tools/dev-stack)', () => {
   });
 
   it('stops on SIGTERM with exit code 0 and leaves no process behind', async () => {
-    const descendants = descendantsOf(stack.pid!);
-    expect(descendants.length).toBeGreaterThanOrEqual(6);
+    const stackProcesses = descendants(stack.pid!);
+    expect(stackProcesses.length).toBeGreaterThanOrEqual(6);
     stack.kill('SIGTERM');
     expect(await exited).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(descendants.filter(isAlive)).toEqual([]);
+    expect(stackProcesses.filter(alive)).toEqual([]);
     for (const port of Object.values(PORTS)) {
       await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     }

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
+// Process-tree inspection for teardown checks: after a stop, none of these pids may still run.
+
 /** Parent pid of every process, read from /proc (Linux): the harness's peers include grandchildren. */
 function parents(): Map<number, number> {
   const result = new Map<number, number>();
