@@ -17,23 +17,21 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ITEM_LIST_KINDS, ItemListKind } from './item-list-version.entity';
 import {
   AvRecordingEntry,
   AvRecordingListContent,
   EnforcementItem,
   EnforcementItemListContent,
+  FineThreshold,
   ITEM_CATEGORIES,
   ItemCategory,
-} from './item-list-content';
-import { ITEM_LIST_KINDS, ItemListKind } from './item-list-version.entity';
-import {
-  FineThreshold,
   MAJOR_MEASURES,
   MajorMeasure,
   PARTY_TYPES,
   PartyType,
   ReviewCatalogCriteria,
-} from './major-decision';
+} from '@lep/contracts';
 
 const MAX_LIST_LENGTH = 5_000;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findAgencyOrFail } from '../agencies/agencies.service';
-import type { EnforcementItemListContent } from '../item-lists/item-list-content';
+import type { EnforcementItemListContent } from '@lep/contracts';
 import { versionInForce } from '../item-lists/item-list-versions';
 import { certificateStatusOn } from './certificate-status';
 import { MayEnforceAnswer, MayEnforceQuery } from './personnel.dto';

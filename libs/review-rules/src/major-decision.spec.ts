@@ -1,4 +1,5 @@
-import { DecisionFacts, isMajorDecision, ReviewCatalogVersion } from './major-decision';
+import type { DecisionFacts, ReviewCatalogVersion } from '@lep/contracts';
+import { isMajorDecision } from './major-decision';
 
 const CATALOG: ReviewCatalogVersion = {
   version: 3,

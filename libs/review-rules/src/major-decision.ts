@@ -1,57 +1,10 @@
-/** Party types the money thresholds distinguish (local catalogues set different amounts for each). */
-export const PARTY_TYPES = ['natural-person', 'legal-person', 'other-organisation'] as const;
-export type PartyType = (typeof PARTY_TYPES)[number];
-
-/** Measures a catalogue can declare major regardless of amount (DOMAIN L3, local examples). */
-export const MAJOR_MEASURES = [
-  'licence-revocation',
-  'licence-denial',
-  'suspension-of-production',
-  'closure',
-  'major-coercive-measure',
-  'outside-discretion-benchmark',
-] as const;
-export type MajorMeasure = (typeof MAJOR_MEASURES)[number];
-
-export interface FineThreshold {
-  partyType: PartyType;
-  /** A fine of at least this many yuan makes the decision major. */
-  minimumYuan: number;
-}
-
-/** The criteria of a major-decision review catalogue (重大执法决定法制审核目录清单), as data. */
-export interface ReviewCatalogCriteria {
-  fineThresholds: FineThreshold[];
-  measures: MajorMeasure[];
-  hearingHeldIsMajor: boolean;
-  multipleLegalRelationsIsMajor: boolean;
-  majorPublicInterestIsMajor: boolean;
-  majorSocialImpactIsMajor: boolean;
-}
-
-export interface ReviewCatalogVersion {
-  version: number;
-  criteria: ReviewCatalogCriteria;
-}
-
-/** What the case workflow knows about a proposed decision. */
-export interface DecisionFacts {
-  partyType: PartyType;
-  fineYuan?: number;
-  measures: MajorMeasure[];
-  hearingHeld: boolean;
-  multipleLegalRelations: boolean;
-  majorPublicInterest: boolean;
-  majorSocialImpact: boolean;
-}
-
-export interface MajorDecisionVerdict {
-  major: boolean;
-  /** Every catalogue criterion the decision meets, in Chinese, for the review record. */
-  reasons: string[];
-  /** The catalogue version the verdict was reached under, recorded with the case. */
-  catalogVersion: number;
-}
+import type {
+  DecisionFacts,
+  MajorDecisionVerdict,
+  MajorMeasure,
+  PartyType,
+  ReviewCatalogVersion,
+} from '@lep/contracts';
 
 const PARTY_NAMES: Record<PartyType, string> = {
   'natural-person': '自然人',

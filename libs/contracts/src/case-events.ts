@@ -1,0 +1,228 @@
+import type { ItemCategory, PartyType } from './registry-lists';
+
+/**
+ * Events of the case side (case-api + worker). Lifecycle events go to TOPICS.caseLifecycle keyed by case id,
+ * review events to TOPICS.caseReview keyed by case id, decision events to TOPICS.caseDecision keyed by decision
+ * id. Publication and statistics consume them; every body below is the CloudEvent `data`.
+ */
+export const CASE_EVENT_SOURCE = '/lep/case';
+
+export const CASE_EVENT_TYPES = {
+  filed: 'cn.lep.case.filed.v1',
+  refused: 'cn.lep.case.refused.v1',
+  stageChanged: 'cn.lep.case.stage-changed.v1',
+  deadlineFired: 'cn.lep.case.deadline-fired.v1',
+  deadlineExtended: 'cn.lep.case.deadline-extended.v1',
+  reviewRoundOpened: 'cn.lep.case.review.opened.v1',
+  reviewRoundCompleted: 'cn.lep.case.review.completed.v1',
+  decisionMade: 'cn.lep.case.decision.made.v1',
+  /** 撤销, 确认违法 or 重新作出: the published decision must leave the portal (DOMAIN P9). */
+  decisionWithdrawn: 'cn.lep.case.decision.withdrawn.v1',
+} as const;
+
+/** Stages of a case in order (DOMAIN §5); hearing and legal review happen only when the law requires them. */
+export const CASE_STAGES = [
+  'filed',
+  'investigating',
+  'drafting',
+  'notified',
+  'hearing',
+  'legal-review',
+  'decided',
+  'served',
+  'executed',
+  'closed',
+  'archived',
+] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export const CASE_STAGE_NAMES: Record<CaseStage, string> = {
+  filed: '立案',
+  investigating: '调查取证',
+  drafting: '审查',
+  notified: '告知',
+  hearing: '听证',
+  'legal-review': '法制审核',
+  decided: '决定',
+  served: '送达',
+  executed: '执行',
+  closed: '结案',
+  archived: '归档',
+};
+
+export interface CaseRef {
+  caseId: string;
+  agencyCode: string;
+  caseNumber: string;
+  category: ItemCategory;
+  itemCode: string;
+}
+
+/** A party to the case (行政相对人). Identity document numbers never leave the case side except to the publisher. */
+export interface CaseParty {
+  type: PartyType | 'individual-business';
+  name: string;
+  /** 统一社会信用代码, for organisations and individual businesses that have one. */
+  creditCode?: string;
+  /** 法定代表人 (organisations) or operator (individual businesses). */
+  legalRepresentative?: string;
+  /** 证件类型 / 证件号码 of a natural person: stored, sent to the credit platform, never public (DOMAIN §3). */
+  idType?: string;
+  idNumber?: string;
+}
+
+export interface CaseFiledData extends CaseRef {
+  filedOn: string;
+  title: string;
+  handlerIds: string[];
+  region: string;
+}
+
+export interface CaseRefusedData {
+  caseId: string;
+  agencyCode: string;
+  caseNumber: string;
+  /** Chinese reasons shown to the agency system. */
+  reasons: string[];
+}
+
+export interface CaseStageChangedData extends CaseRef {
+  from: CaseStage;
+  to: CaseStage;
+  at: string;
+  major: boolean;
+}
+
+export const CASE_DEADLINE_KINDS = [
+  'hearing-window',
+  'decision-limit-warning',
+  'decision-limit',
+  'review-sla-reminder',
+  'review-sla',
+  'review-sla-extended',
+] as const;
+export type CaseDeadlineKind = (typeof CASE_DEADLINE_KINDS)[number];
+
+export interface CaseDeadlineFiredData extends CaseRef {
+  deadline: CaseDeadlineKind;
+  /** The instant the timer was due, ISO 8601. */
+  dueAt: string;
+  /** Review round the deadline belongs to, for review SLA deadlines. */
+  round?: number;
+}
+
+export interface CaseDeadlineExtendedData extends CaseRef {
+  deadline: CaseDeadlineKind;
+  newDueAt: string;
+  approvedBy: string;
+  reason: string;
+}
+
+export const REVIEW_OUTCOMES = ['approved', 'returned', 'not-approved'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export interface ReviewRoundOpenedData extends CaseRef {
+  round: number;
+  draftHash: string;
+  reviewBodyAgencyCode: string;
+  dueOn: string;
+}
+
+export interface ReviewRoundCompletedData extends CaseRef {
+  round: number;
+  draftHash: string;
+  outcome: ReviewOutcome;
+  reviewerId: string;
+  completedAt: string;
+  /** True when the completion came after the SLA (including any extension) ran out. */
+  late: boolean;
+}
+
+/** 行政处罚 disclosure fields (DOMAIN §3, penalty table). Amounts in yuan; the portal shows 万元. */
+export interface PenaltyDecisionDetails {
+  violationType: string;
+  facts: string;
+  legalBasis: string;
+  /** 处罚类别, one or more of DOMAIN §3's list in Chinese (警告, 罚款, 没收违法所得 …). */
+  penaltyKinds: string[];
+  content: string;
+  fineYuan?: number;
+  confiscatedYuan?: number;
+  /** 暂扣或吊销证照名称及编号 */
+  licenceAffected?: string;
+  /** 处罚有效期, YYYY-MM-DD. */
+  validUntil: string;
+}
+
+/** 行政许可 disclosure fields (DOMAIN §3, licensing table). */
+export interface LicensingDecisionDetails {
+  documentTitle: string;
+  licenceKind: '普通' | '特许' | '认可' | '核准' | '登记' | '其他';
+  certificateName?: string;
+  licenceNumber?: string;
+  content: string;
+  validFrom: string;
+  validTo: string;
+  granted: boolean;
+}
+
+/** Any other decision (coercion, inspection, collection, confirmation, other): 20 working days to publish. */
+export interface OtherDecisionDetails {
+  title: string;
+  content: string;
+  legalBasis: string;
+}
+
+/** DOMAIN §4: grounds that hold a decision back from publication until a reviewer signs off. */
+export const PUBLICATION_BLOCK_REASONS = [
+  'minor',
+  'secrets-or-privacy',
+  'security-or-stability',
+  'deemed-unsuitable',
+] as const;
+export type PublicationBlockReason = (typeof PUBLICATION_BLOCK_REASONS)[number];
+
+export interface DecisionMadeData extends CaseRef {
+  decisionId: string;
+  /** 决定书文号 */
+  documentNumber: string;
+  /** Decision date YYYY-MM-DD; the disclosure clock counts from the next working day. */
+  decidedOn: string;
+  decidedAt: string;
+  agencyName: string;
+  agencyCreditCode: string;
+  /** Calendar region of the agency ('national' or 'xinjiang'). */
+  region: string;
+  major: boolean;
+  party: CaseParty;
+  /** Names of other natural persons in the case (witnesses, agents, relatives), masked wherever they appear. */
+  otherPersonNames: string[];
+  penalty?: PenaltyDecisionDetails;
+  licensing?: LicensingDecisionDetails;
+  other?: OtherDecisionDetails;
+  publicationBlocks: PublicationBlockReason[];
+  /** Hash of the draft the decision was made from; equals the approved draft for major decisions. */
+  draftHash: string;
+  /** Set when this decision re-makes (重新作出) an earlier one. */
+  replacesDecisionId?: string;
+}
+
+export const WITHDRAWAL_KINDS = ['revoked', 'confirmed-illegal', 'remade'] as const;
+export type WithdrawalKind = (typeof WITHDRAWAL_KINDS)[number];
+
+export const WITHDRAWAL_KIND_NAMES: Record<WithdrawalKind, string> = {
+  revoked: '撤销',
+  'confirmed-illegal': '确认违法',
+  remade: '重新作出',
+};
+
+export interface DecisionWithdrawnData {
+  decisionId: string;
+  caseId: string;
+  agencyCode: string;
+  kind: WithdrawalKind;
+  /** Reason shown on the portal, in Chinese. */
+  reason: string;
+  withdrawnOn: string;
+  region: string;
+}

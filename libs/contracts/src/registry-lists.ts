@@ -1,0 +1,99 @@
+export const ITEM_CATEGORIES = [
+  'licensing',
+  'penalty',
+  'coercion',
+  'inspection',
+  'collection',
+  'confirmation',
+  'other',
+] as const;
+export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
+
+export interface EnforcementItem {
+  code: string;
+  name: string;
+  category: ItemCategory;
+  legalBasis: string;
+  procedure: string;
+  /** 法定办结时限, working days. */
+  statutoryWorkingDays: number;
+  /** 承诺办结时限, working days, when the agency promises less than the statute. */
+  promisedWorkingDays?: number;
+  serviceGuide?: string;
+}
+
+/** 行政执法事项清单 */
+export interface EnforcementItemListContent {
+  items: EnforcementItem[];
+}
+
+export interface AvRecordingEntry {
+  itemCode: string;
+  /** Stages that must be recorded on audio-visual media, e.g. on-site inspection, service of documents. */
+  stages: string[];
+  /** Whether the whole process, not only the listed stages, must be recorded. */
+  fullProcess: boolean;
+}
+
+/** 音像记录事项清单 */
+export interface AvRecordingListContent {
+  entries: AvRecordingEntry[];
+}
+
+/** 重大执法决定法制审核目录清单 */
+export type ReviewCatalogContent = ReviewCatalogCriteria;
+
+/** Party types the money thresholds distinguish (local catalogues set different amounts for each). */
+export const PARTY_TYPES = ['natural-person', 'legal-person', 'other-organisation'] as const;
+export type PartyType = (typeof PARTY_TYPES)[number];
+
+/** Measures a catalogue can declare major regardless of amount (DOMAIN L3, local examples). */
+export const MAJOR_MEASURES = [
+  'licence-revocation',
+  'licence-denial',
+  'suspension-of-production',
+  'closure',
+  'major-coercive-measure',
+  'outside-discretion-benchmark',
+] as const;
+export type MajorMeasure = (typeof MAJOR_MEASURES)[number];
+
+export interface FineThreshold {
+  partyType: PartyType;
+  /** A fine of at least this many yuan makes the decision major. */
+  minimumYuan: number;
+}
+
+/** The criteria of a major-decision review catalogue (重大执法决定法制审核目录清单), as data. */
+export interface ReviewCatalogCriteria {
+  fineThresholds: FineThreshold[];
+  measures: MajorMeasure[];
+  hearingHeldIsMajor: boolean;
+  multipleLegalRelationsIsMajor: boolean;
+  majorPublicInterestIsMajor: boolean;
+  majorSocialImpactIsMajor: boolean;
+}
+
+export interface ReviewCatalogVersion {
+  version: number;
+  criteria: ReviewCatalogCriteria;
+}
+
+/** What the case workflow knows about a proposed decision. */
+export interface DecisionFacts {
+  partyType: PartyType;
+  fineYuan?: number;
+  measures: MajorMeasure[];
+  hearingHeld: boolean;
+  multipleLegalRelations: boolean;
+  majorPublicInterest: boolean;
+  majorSocialImpact: boolean;
+}
+
+export interface MajorDecisionVerdict {
+  major: boolean;
+  /** Every catalogue criterion the decision meets, in Chinese, for the review record. */
+  reasons: string[];
+  /** The catalogue version the verdict was reached under, recorded with the case. */
+  catalogVersion: number;
+}
