@@ -20,7 +20,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@lep/workflows$': path.join(root, 'workflows/src'),
-    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking|hash-chain|auth|review-rules)$': path.join(
+    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store)$': path.join(
       root,
       'libs/$1/src',
     ),
