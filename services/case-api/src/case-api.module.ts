@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { CASE_API_ENTITIES, CASE_API_MIGRATIONS, CASE_API_MODULES } from './case-api-domain';
 import { CaseApiConfig } from './config';
 import { SERVICE } from './service';
 
@@ -12,7 +13,12 @@ export class CaseApiModule {
       imports: [
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(CaseApiConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: CASE_API_ENTITIES, migrations: CASE_API_MIGRATIONS },
+        }),
+        ...CASE_API_MODULES,
       ],
     };
   }

@@ -1,0 +1,348 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  MAJOR_MEASURES,
+  PARTY_TYPES,
+  PUBLICATION_BLOCK_REASONS,
+  WITHDRAWAL_KINDS,
+  type MajorMeasure,
+  type PartyType,
+  type PublicationBlockReason,
+  type WithdrawalKind,
+} from '@lep/contracts';
+import { RequestIdDto } from '../common/params';
+import { DATE_PATTERN } from './case.dto';
+import { CasePartyDto } from './party.dto';
+
+const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+const TEXT_LIMIT = 20_000;
+
+/** Hearing requests, review submissions: the action itself is the whole message. */
+export class CaseActionDto extends RequestIdDto {}
+
+export class EvidenceRefDto {
+  @ApiProperty({ description: '证据标识' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  evidenceId!: string;
+
+  @ApiProperty({ description: '证据 SHA-256（小写十六进制）' })
+  @Matches(SHA256_PATTERN)
+  sha256!: string;
+}
+
+/** 执法全过程记录的一条：询问笔录、现场检查笔录等. */
+export class RecordEntryDto extends RequestIdDto {
+  @ApiProperty({ description: '记录事项，例如 询问笔录、现场检查笔录' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ description: '记录内容' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  content!: string;
+
+  @ApiProperty({ type: [EvidenceRefDto], description: '所附证据' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceRefDto)
+  evidence!: EvidenceRefDto[];
+}
+
+export class PenaltyDetailsDto {
+  @ApiProperty({ description: '违法行为类型' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  violationType!: string;
+
+  @ApiProperty({ description: '违法事实' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  facts!: string;
+
+  @ApiProperty({ description: '处罚依据' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  legalBasis!: string;
+
+  @ApiProperty({ type: [String], description: '处罚类别（警告、罚款、没收违法所得……）' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  penaltyKinds!: string[];
+
+  @ApiProperty({ description: '处罚内容' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  content!: string;
+
+  @ApiPropertyOptional({ description: '罚款金额（元）' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  fineYuan?: number;
+
+  @ApiPropertyOptional({ description: '没收金额（元）' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  confiscatedYuan?: number;
+
+  @ApiPropertyOptional({ description: '暂扣或吊销证照名称及编号' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  licenceAffected?: string;
+
+  @ApiProperty({ description: '处罚有效期 YYYY-MM-DD' })
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  validUntil!: string;
+}
+
+const LICENCE_KINDS = ['普通', '特许', '认可', '核准', '登记', '其他'] as const;
+
+export class LicensingDetailsDto {
+  @ApiProperty({ description: '行政许可决定书名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  documentTitle!: string;
+
+  @ApiProperty({ enum: LICENCE_KINDS, description: '许可类别' })
+  @IsIn(LICENCE_KINDS)
+  licenceKind!: (typeof LICENCE_KINDS)[number];
+
+  @ApiPropertyOptional({ description: '许可证书名称' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  certificateName?: string;
+
+  @ApiPropertyOptional({ description: '许可编号' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  licenceNumber?: string;
+
+  @ApiProperty({ description: '许可内容' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  content!: string;
+
+  @ApiProperty({ description: '有效期自 YYYY-MM-DD' })
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  validFrom!: string;
+
+  @ApiProperty({ description: '有效期至 YYYY-MM-DD' })
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  validTo!: string;
+
+  @ApiProperty({ description: '是否准予许可' })
+  @IsBoolean()
+  granted!: boolean;
+}
+
+export class OtherDetailsDto {
+  @ApiProperty({ description: '决定名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  @ApiProperty({ description: '决定内容' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  content!: string;
+
+  @ApiProperty({ description: '法律依据' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  legalBasis!: string;
+}
+
+/** What the review catalogue judges (the workflow adds whether a hearing was held). */
+export class DecisionFactsDto {
+  @ApiProperty({ enum: PARTY_TYPES, description: '当事人类型（罚款金额标准按类型区分）' })
+  @IsIn(PARTY_TYPES)
+  partyType!: PartyType;
+
+  @ApiPropertyOptional({ description: '罚款金额（元）' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  fineYuan?: number;
+
+  @ApiProperty({ enum: MAJOR_MEASURES, isArray: true, description: '涉及的重大措施' })
+  @IsArray()
+  @IsIn(MAJOR_MEASURES, { each: true })
+  measures!: MajorMeasure[];
+
+  @ApiProperty({ description: '是否涉及多个法律关系' })
+  @IsBoolean()
+  multipleLegalRelations!: boolean;
+
+  @ApiProperty({ description: '是否涉及重大公共利益' })
+  @IsBoolean()
+  majorPublicInterest!: boolean;
+
+  @ApiProperty({ description: '是否可能造成重大社会影响' })
+  @IsBoolean()
+  majorSocialImpact!: boolean;
+}
+
+/** 决定书草案: exactly one of penalty, licensing and other details. */
+export class DraftDecisionDto extends RequestIdDto {
+  @ApiProperty({ description: '决定书文号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  documentNumber!: string;
+
+  @ApiProperty({ type: CasePartyDto, description: '决定所针对的当事人' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CasePartyDto)
+  party!: CasePartyDto;
+
+  @ApiPropertyOptional({ type: PenaltyDetailsDto, description: '行政处罚决定公开事项' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PenaltyDetailsDto)
+  penalty?: PenaltyDetailsDto;
+
+  @ApiPropertyOptional({ type: LicensingDetailsDto, description: '行政许可决定公开事项' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LicensingDetailsDto)
+  licensing?: LicensingDetailsDto;
+
+  @ApiPropertyOptional({ type: OtherDetailsDto, description: '其他执法决定公开事项' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OtherDetailsDto)
+  other?: OtherDetailsDto;
+
+  @ApiProperty({ type: DecisionFactsDto, description: '重大执法决定认定所需事实' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionFactsDto)
+  facts!: DecisionFactsDto;
+
+  @ApiProperty({ enum: PUBLICATION_BLOCK_REASONS, isArray: true, description: '不予公开或暂缓公开的理由' })
+  @IsArray()
+  @IsIn(PUBLICATION_BLOCK_REASONS, { each: true })
+  publicationBlocks!: PublicationBlockReason[];
+}
+
+export class NoticeDto extends RequestIdDto {
+  @ApiProperty({ description: '是否告知听证权利（行政处罚法第六十三、六十四条）' })
+  @IsBoolean()
+  hearingRights!: boolean;
+}
+
+export class HearingHeldDto extends RequestIdDto {
+  @ApiProperty({ description: '听证报告' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  report!: string;
+}
+
+export class ReviewDisputeDto extends RequestIdDto {
+  @ApiProperty({ description: '对法制审核意见有异议的理由' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  reason!: string;
+}
+
+export class DecisionDto extends RequestIdDto {
+  @ApiProperty({ description: '所决定草案的哈希；重大案件须与最近一次审核通过的草案一致' })
+  @Matches(SHA256_PATTERN)
+  draftHash!: string;
+}
+
+/** 送达、执行、结案、归档. */
+export class StageActionDto extends RequestIdDto {
+  @ApiProperty({ description: '说明，例如 送达方式、执行情况' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  note!: string;
+}
+
+export class DeadlineExtensionDto extends RequestIdDto {
+  @ApiProperty({ description: '批准延长的行政机关负责人' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  approvedBy!: string;
+
+  @ApiProperty({ description: '延长理由' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  reason!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 365, description: '延长的自然日天数' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days!: number;
+}
+
+export class RevocationDto extends RequestIdDto {
+  @ApiProperty({ enum: WITHDRAWAL_KINDS, description: '撤销、确认违法或重新作出' })
+  @IsIn(WITHDRAWAL_KINDS)
+  kind!: WithdrawalKind;
+
+  @ApiProperty({ description: '理由（门户公开）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  reason!: string;
+}

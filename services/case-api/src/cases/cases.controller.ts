@@ -1,0 +1,201 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
+import { CASE_UPDATES } from '@lep/contracts';
+import { CASE_APPROVERS, CASE_READERS, CASE_WRITERS } from '../common/case-roles';
+import { CaseIdParam } from '../common/params';
+import {
+  CaseActionDto,
+  DecisionDto,
+  DeadlineExtensionDto,
+  DraftDecisionDto,
+  HearingHeldDto,
+  NoticeDto,
+  RecordEntryDto,
+  ReviewDisputeDto,
+  RevocationDto,
+  StageActionDto,
+} from './case-actions.dto';
+import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
+import { assertOneDecisionKind, CasesService } from './cases.service';
+
+/**
+ * Enforcement cases. Each action route executes the matching update of the case's workflow and answers with
+ * the case state after it; refusals come back as 409/403/400 with the workflow's code and Chinese message.
+ */
+@ApiTags('cases')
+@Controller('api/v1/cases')
+@Roles(...CASE_WRITERS)
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @ApiOperation({ summary: '立案（同一执法主体同一案件编号重复提交返回已有案件，200）' })
+  @ApiCreatedResponse({ type: CaseView, description: '新立案件' })
+  @ApiOkResponse({ type: CaseView, description: '该案件编号已立案' })
+  async start(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: StartCaseDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseView> {
+    const { created, view } = await this.cases.start(principal, dto);
+    response.status(created ? 201 : 200);
+    return view;
+  }
+
+  @Get()
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: '案件列表（默认本单位）' })
+  @ApiOkResponse({ type: CasePageView })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: CaseListQuery): Promise<CasePageView> {
+    return this.cases.list(principal, query);
+  }
+
+  @Get(':caseId')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: '案件状态（流程实时状态；流程已结束或无响应时取案件索引）' })
+  @ApiOkResponse({ type: CaseView })
+  get(@CurrentPrincipal() principal: Principal, @Param() params: CaseIdParam): Promise<CaseView> {
+    return this.cases.get(principal, params.caseId);
+  }
+
+  @Get(':caseId/record')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: '执法全过程记录及哈希链校验结果' })
+  @ApiOkResponse({ type: CaseRecordView })
+  record(@CurrentPrincipal() principal: Principal, @Param() params: CaseIdParam): Promise<CaseRecordView> {
+    return this.cases.record(principal, params.caseId);
+  }
+
+  @Post(':caseId/records')
+  @HttpCode(200)
+  @ApiOperation({ summary: '添加执法记录（笔录、检查记录等）' })
+  @ApiOkResponse({ type: CaseView })
+  addRecord(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RecordEntryDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.addRecord, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/draft-decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: '提交决定书草案（修改后再次提交为新版本）' })
+  @ApiOkResponse({ type: CaseView })
+  draftDecision(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: CaseIdParam,
+    @Body() dto: DraftDecisionDto,
+  ) {
+    assertOneDecisionKind(dto);
+    return this.cases.act(p, params.caseId, CASE_UPDATES.draftDecision, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/notice')
+  @HttpCode(200)
+  @ApiOperation({ summary: '告知（陈述、申辩及听证权利）' })
+  @ApiOkResponse({ type: CaseView })
+  notify(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: NoticeDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.notify, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/hearing-request')
+  @HttpCode(200)
+  @ApiOperation({ summary: '当事人申请听证（须在听证申请期限内）' })
+  @ApiOkResponse({ type: CaseView })
+  requestHearing(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: CaseActionDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.requestHearing, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/hearing')
+  @HttpCode(200)
+  @ApiOperation({ summary: '听证已举行（听证报告）' })
+  @ApiOkResponse({ type: CaseView })
+  recordHearing(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: HearingHeldDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.recordHearing, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/review-submission')
+  @HttpCode(200)
+  @ApiOperation({ summary: '送法制审核（重大执法决定）' })
+  @ApiOkResponse({ type: CaseView })
+  submitForReview(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: CaseIdParam,
+    @Body() dto: CaseActionDto,
+  ) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.submitForReview, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/review-dispute')
+  @HttpCode(200)
+  @ApiOperation({ summary: '对法制审核意见提出异议（由机关负责人协调裁决）' })
+  @ApiOkResponse({ type: CaseView })
+  disputeReview(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: CaseIdParam,
+    @Body() dto: ReviewDisputeDto,
+  ) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.disputeReview, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: '作出决定（重大案件须为最近一次审核通过的草案）' })
+  @ApiOkResponse({ type: CaseView })
+  decide(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: DecisionDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.decide, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/service')
+  @HttpCode(200)
+  @ApiOperation({ summary: '送达' })
+  @ApiOkResponse({ type: CaseView })
+  serve(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.serve, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/execution')
+  @HttpCode(200)
+  @ApiOperation({ summary: '执行' })
+  @ApiOkResponse({ type: CaseView })
+  execute(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.execute, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/closure')
+  @HttpCode(200)
+  @ApiOperation({ summary: '结案' })
+  @ApiOkResponse({ type: CaseView })
+  close(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.close, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/archive')
+  @HttpCode(200)
+  @ApiOperation({ summary: '归档' })
+  @ApiOkResponse({ type: CaseView })
+  archive(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.archive, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/decision-limit-extension')
+  @HttpCode(200)
+  @Roles(...CASE_APPROVERS)
+  @ApiOperation({ summary: '延长办案期限（经行政机关负责人批准）' })
+  @ApiOkResponse({ type: CaseView })
+  extendDecisionLimit(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: CaseIdParam,
+    @Body() dto: DeadlineExtensionDto,
+  ) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.extendDecisionLimit, CASE_APPROVERS, dto);
+  }
+
+  @Post(':caseId/revocation')
+  @HttpCode(200)
+  @Roles(...CASE_APPROVERS)
+  @ApiOperation({ summary: '撤销、确认违法或重新作出决定（公开的决定随之撤下）' })
+  @ApiOkResponse({ type: CaseView })
+  revoke(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RevocationDto) {
+    return this.cases.act(p, params.caseId, CASE_UPDATES.revoke, CASE_APPROVERS, dto);
+  }
+}

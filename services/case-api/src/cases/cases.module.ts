@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CaseWorkflows } from '../workflows/case-workflows';
+import { CaseIndex } from './case-index';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+
+@Module({
+  controllers: [CasesController],
+  providers: [CasesService, CaseIndex, CaseWorkflows],
+})
+export class CasesModule {}

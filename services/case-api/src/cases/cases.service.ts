@@ -1,0 +1,128 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Principal, Role } from '@lep/auth';
+import { ApiError } from '@lep/nest-kit';
+import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
+import type { CaseState, StartCaseInput } from '@lep/contracts';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { CaseAccess } from '../access/case-access';
+import { actorOf } from '../common/case-actor';
+import { CASE_WRITERS } from '../common/case-roles';
+import type { RequestIdDto } from '../common/params';
+import { CaseWorkflows } from '../workflows/case-workflows';
+import { toApiError, workflowErrors } from '../workflows/workflow-errors';
+import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
+import { CaseIndex } from './case-index';
+
+/** The case as case-api knows it before acting: its agency (for scoping) and whether it is indexed yet. */
+interface KnownCase {
+  caseId: string;
+  agencyCode: string;
+  row: CaseFileEntity | null;
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly workflows: CaseWorkflows,
+    private readonly index: CaseIndex,
+    private readonly access: CaseAccess,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** 立案. `created` is false when the agency already started a case under this number. */
+  async start(principal: Principal, dto: StartCaseDto): Promise<{ created: boolean; view: CaseView }> {
+    await this.access.assertHandlingAgency(principal, dto.agencyCode);
+    const input: StartCaseInput = { ...dto, actor: actorOf(principal, CASE_WRITERS) };
+    const { caseId, created } = await this.workflows.start(input);
+    return { created, view: await this.view(caseId, await this.index.find(caseId)) };
+  }
+
+  async get(principal: Principal, caseId: string): Promise<CaseView> {
+    const known = await this.resolve(caseId);
+    await this.access.assertCanRead(principal, caseId, known.agencyCode);
+    return this.view(caseId, known.row);
+  }
+
+  async list(principal: Principal, query: CaseListQuery): Promise<CasePageView> {
+    const agency =
+      query.agency ?? (principal.roles.includes('platform-admin') ? undefined : principal.agencyCode);
+    if (agency !== undefined) await this.access.assertHandlingAgency(principal, agency);
+    return this.index.page(query, agency);
+  }
+
+  /**
+   * Executes one action as a workflow update. The workflow validates it (stage, hard rule, windows) and answers
+   * with a refusal the caller sees as 4xx, or applies it; either way `requestId` makes a retry harmless.
+   */
+  async act(
+    principal: Principal,
+    caseId: string,
+    update: string,
+    acting: readonly Role[],
+    dto: RequestIdDto,
+  ): Promise<CaseView> {
+    const known = await this.resolve(caseId);
+    await this.access.assertHandlingAgency(principal, known.agencyCode);
+    const payload = { ...dto, actor: actorOf(principal, acting) };
+    try {
+      // Every case update answers with the case state after it.
+      return {
+        caseId,
+        source: 'workflow',
+        state: await this.workflows.update<CaseState>(caseId, update, payload, dto.requestId),
+      };
+    } catch (error) {
+      throw toApiError(error, true);
+    }
+  }
+
+  async record(principal: Principal, caseId: string): Promise<CaseRecordView> {
+    const known = await this.resolve(caseId);
+    await this.access.assertCanRead(principal, caseId, known.agencyCode);
+    return readCaseRecord(this.dataSource, caseId);
+  }
+
+  /**
+   * The live state from the workflow; the index row when the workflow has ended beyond retention or no worker
+   * answers in time. A case just started whose first step is not recorded yet has neither: state is null.
+   */
+  private async view(caseId: string, row: CaseFileEntity | null): Promise<CaseView> {
+    try {
+      return { caseId, source: 'workflow', state: await this.workflows.state(caseId) };
+    } catch {
+      return { caseId, source: 'index', state: row?.state ?? null };
+    }
+  }
+
+  /** Finds the case in the index, else asks its workflow (a case is indexed once its filing step ran). */
+  private async resolve(caseId: string): Promise<KnownCase> {
+    const row = await this.index.find(caseId);
+    if (row) return { caseId, agencyCode: row.agencyCode, row };
+    let state: CaseState;
+    try {
+      state = await this.workflows.state(caseId);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw workflowErrors.caseNotFound();
+      throw workflowErrors.unavailable();
+    }
+    return { caseId, agencyCode: state.agencyCode, row: null };
+  }
+}
+
+/** A draft decides exactly one kind of decision; which one the case's category already says. */
+export function assertOneDecisionKind(dto: {
+  penalty?: unknown;
+  licensing?: unknown;
+  other?: unknown;
+}): void {
+  const given = (['penalty', 'licensing', 'other'] as const).filter((kind) => dto[kind] !== undefined);
+  if (given.length === 1) return;
+  throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+    {
+      field: given.length === 0 ? 'penalty' : given[1],
+      rule: 'exactlyOneDecisionKind',
+      message: '决定书草案须且只能填写 penalty、licensing、other 之一',
+    },
+  ]);
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
+import { CASE_READERS, TASK_WORKERS } from '../common/case-roles';
+import { TaskIdParam } from '../common/params';
+import { CompleteTaskDto, TaskExtensionDto, TaskListQuery, TaskPageView, TaskView } from './task.dto';
+import { TasksService } from './tasks.service';
+
+/** The task inbox: legal-review tasks for review bodies, coordination tasks for agency heads. */
+@ApiTags('tasks')
+@Controller('api/v1/tasks')
+@Roles(...TASK_WORKERS)
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: '任务列表（本单位审核机构的任务及本单位案件的任务）' })
+  @ApiOkResponse({ type: TaskPageView })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: TaskListQuery): Promise<TaskPageView> {
+    return this.tasks.list(principal, query);
+  }
+
+  @Post(':taskId/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: '领取任务' })
+  @ApiOkResponse({ type: TaskView })
+  claim(@CurrentPrincipal() principal: Principal, @Param() params: TaskIdParam): Promise<TaskView> {
+    return this.tasks.claim(principal, params.taskId);
+  }
+
+  @Post(':taskId/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: '退回任务（放回待领取；平台管理员可退回任何领取）' })
+  @ApiOkResponse({ type: TaskView })
+  release(@CurrentPrincipal() principal: Principal, @Param() params: TaskIdParam): Promise<TaskView> {
+    return this.tasks.release(principal, params.taskId);
+  }
+
+  @Post(':taskId/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: '完成任务：法制审核（清单、意见、结论）或协调裁决（裁决、理由）' })
+  @ApiOkResponse({ type: TaskView })
+  complete(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TaskIdParam,
+    @Body() dto: CompleteTaskDto,
+  ): Promise<TaskView> {
+    return this.tasks.complete(principal, params.taskId, dto);
+  }
+
+  @Post(':taskId/extension')
+  @HttpCode(200)
+  @Roles('leader')
+  @ApiOperation({ summary: '延长法制审核期限（审核机构负责人批准，3 个工作日，仅一次）' })
+  @ApiOkResponse({ type: TaskView })
+  extend(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TaskIdParam,
+    @Body() dto: TaskExtensionDto,
+  ): Promise<TaskView> {
+    return this.tasks.extend(principal, params.taskId, dto);
+  }
+}

@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { PLATFORM_ADMIN, Principal } from '@lep/auth';
+import { CaseTaskEntity } from '@lep/case-store';
+import {
+  CASE_UPDATES,
+  REVIEW_UPDATES,
+  reviewWorkflowId,
+  type CoordinationRuling,
+  type ReviewCompletion,
+  type ReviewExtension,
+} from '@lep/contracts';
+import type { FieldViolation } from '@lep/nest-kit';
+import { DataSource, EntityManager } from 'typeorm';
+import { actorOf } from '../common/case-actor';
+import { DEFAULT_PAGE_SIZE } from '../cases/case-index';
+import { CaseWorkflows } from '../workflows/case-workflows';
+import { toApiError } from '../workflows/workflow-errors';
+import { taskErrors } from './task-errors';
+import type { CompleteTaskDto, TaskExtensionDto, TaskListQuery, TaskPageView, TaskView } from './task.dto';
+
+const REVIEW_FIELDS = ['checklist', 'opinion', 'outcome'] as const;
+const RULING_FIELDS = ['ruling', 'reason'] as const;
+
+/**
+ * The task inbox. The workflows open and close tasks (through the worker's activities); people claim, release
+ * and complete them here. Completing executes the owning workflow's update, which records the outcome.
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: CaseWorkflows,
+  ) {}
+
+  /**
+   * Tasks the caller's agency works (its review body's and head's tasks) or whose case it handles; platform
+   * admins see all.
+   */
+  async list(principal: Principal, query: TaskListQuery): Promise<TaskPageView> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const builder = this.dataSource.getRepository(CaseTaskEntity).createQueryBuilder('t');
+    if (!principal.roles.includes(PLATFORM_ADMIN))
+      builder.andWhere('(t.assignee_agency_code = :agency OR t.agency_code = :agency)', {
+        agency: principal.agencyCode ?? '',
+      });
+    if (query.assignee !== undefined)
+      builder.andWhere('t.claimed_by = :assignee', { assignee: query.assignee });
+    if (query.role !== undefined) builder.andWhere('t.assignee_role = :role', { role: query.role });
+    if (query.state !== undefined) builder.andWhere('t.state = :state', { state: query.state });
+    if (query.dueBefore !== undefined)
+      builder.andWhere('t.due_at < :dueBefore', { dueBefore: new Date(query.dueBefore) });
+    const [rows, total] = await builder
+      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.task_id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(taskView), total, page, pageSize };
+  }
+
+  /** Takes an open task so colleagues see it is being worked; claiming one's own claimed task again is a no-op. */
+  async claim(principal: Principal, taskId: string): Promise<TaskView> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.lockTask(manager, taskId);
+      await this.assertMayWork(manager, principal, task);
+      if (task.state === 'claimed' && task.claimedBy === principal.subject) return taskView(task);
+      if (task.state === 'claimed') throw taskErrors.claimedByOther();
+      if (task.state !== 'open') throw taskErrors.notOpen();
+      await manager.update(CaseTaskEntity, { taskId }, { state: 'claimed', claimedBy: principal.subject });
+      return taskView({ ...task, state: 'claimed', claimedBy: principal.subject });
+    });
+  }
+
+  /** Gives a claimed task back to the body's inbox; only its claimant (or a platform admin) may. */
+  async release(principal: Principal, taskId: string): Promise<TaskView> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.lockTask(manager, taskId);
+      const administering = principal.roles.includes(PLATFORM_ADMIN);
+      if (!administering) await this.assertMayWork(manager, principal, task);
+      if (task.state === 'open') return taskView(task);
+      if (task.state !== 'claimed') throw taskErrors.notOpen();
+      if (task.claimedBy !== principal.subject && !administering) throw taskErrors.notClaimant();
+      await manager.update(CaseTaskEntity, { taskId }, { state: 'open', claimedBy: null });
+      return taskView({ ...task, state: 'open', claimedBy: null });
+    });
+  }
+
+  /**
+   * Completes a review task (checklist, opinion, outcome → the round's legalReview workflow) or a coordination
+   * task (the head's final ruling → the case workflow). Completions of one task are serialised and the task's
+   * state is checked first, so a second completion answers 409 whichever arrives second; the workflow's
+   * validator refuses it too. The workflow, not this service, marks the task completed.
+   */
+  async complete(principal: Principal, taskId: string, dto: CompleteTaskDto): Promise<TaskView> {
+    await this.dataSource.transaction(async (manager) => {
+      const task = await this.serialiseOn(manager, taskId);
+      await this.assertMayWork(manager, principal, task);
+      if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
+      if (task.state === 'claimed' && task.claimedBy !== principal.subject) throw taskErrors.claimedByOther();
+      try {
+        if (task.kind === 'legal-review') {
+          assertFields(dto, REVIEW_FIELDS, RULING_FIELDS);
+          const completion: ReviewCompletion = {
+            taskId,
+            reviewer: actorOf(principal, ['legal-reviewer']),
+            checklist: dto.checklist as ReviewCompletion['checklist'],
+            opinion: dto.opinion as string,
+            outcome: dto.outcome as ReviewCompletion['outcome'],
+          };
+          await this.workflows.update(
+            reviewWorkflowId(task.caseId, task.round),
+            REVIEW_UPDATES.complete,
+            completion,
+            dto.requestId,
+          );
+        } else {
+          assertFields(dto, RULING_FIELDS, REVIEW_FIELDS);
+          const ruling: CoordinationRuling = {
+            taskId,
+            head: actorOf(principal, ['leader']),
+            ruling: dto.ruling as CoordinationRuling['ruling'],
+            reason: dto.reason as string,
+          };
+          await this.workflows.update(task.caseId, CASE_UPDATES.ruleOnDispute, ruling, dto.requestId);
+        }
+      } catch (error) {
+        throw toApiError(error, true);
+      }
+    });
+    return this.current(taskId);
+  }
+
+  /**
+   * 延长审核期限: the head of the review body grants the round's SLA 3 more working days, once; the workflow
+   * moves the deadline and refuses a second extension.
+   */
+  async extend(principal: Principal, taskId: string, dto: TaskExtensionDto): Promise<TaskView> {
+    await this.dataSource.transaction(async (manager) => {
+      const task = await this.serialiseOn(manager, taskId);
+      if (task.kind !== 'legal-review') throw taskErrors.notExtendable();
+      if (!principal.roles.includes('leader') || principal.agencyCode !== task.assigneeAgencyCode)
+        throw taskErrors.notAssignee();
+      if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
+      const extension: ReviewExtension = {
+        taskId,
+        approvedBy: actorOf(principal, ['leader']),
+        reason: dto.reason,
+      };
+      try {
+        await this.workflows.update(
+          reviewWorkflowId(task.caseId, task.round),
+          REVIEW_UPDATES.extend,
+          extension,
+          dto.requestId,
+        );
+      } catch (error) {
+        throw toApiError(error, true);
+      }
+    });
+    return this.current(taskId);
+  }
+
+  private async current(taskId: string): Promise<TaskView> {
+    const task = await this.dataSource.getRepository(CaseTaskEntity).findOneBy({ taskId });
+    if (!task) throw taskErrors.notFound();
+    return taskView(task);
+  }
+
+  private async lockTask(manager: EntityManager, taskId: string): Promise<CaseTaskEntity> {
+    const task = await manager
+      .getRepository(CaseTaskEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.task_id = :taskId', { taskId })
+      .getOne();
+    if (!task) throw taskErrors.notFound();
+    return task;
+  }
+
+  /**
+   * Serialises completions of one task without a row lock: the workflow's activity updates this very row
+   * before the update answers, so holding a row lock across the update would block that activity (and the
+   * update) until the lock timed out. A transaction-scoped advisory lock on the task id blocks only other
+   * completions and extensions, which then read the state the workflow wrote.
+   */
+  private async serialiseOn(manager: EntityManager, taskId: string): Promise<CaseTaskEntity> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`case-task:${taskId}`]);
+    const task = await manager.getRepository(CaseTaskEntity).findOneBy({ taskId });
+    if (!task) throw taskErrors.notFound();
+    return task;
+  }
+
+  /**
+   * Only the role the task is addressed to, in the agency it is addressed to, works a task; a handler of the
+   * case never works its review (the workflow checks the same again). Platform admins get no exception: the
+   * record must name a real reviewer or head. (They may release a stuck claim, see release.)
+   */
+  private async assertMayWork(
+    manager: EntityManager,
+    principal: Principal,
+    task: CaseTaskEntity,
+  ): Promise<void> {
+    const role = task.assigneeRole as Principal['roles'][number];
+    if (!principal.roles.includes(role) || principal.agencyCode !== task.assigneeAgencyCode)
+      throw taskErrors.notAssignee();
+    if (task.kind !== 'legal-review') return;
+    const rows: { handler_ids: string[] }[] = await manager.query(
+      `SELECT handler_ids FROM case_file WHERE case_id = $1`,
+      [task.caseId],
+    );
+    if (rows[0]?.handler_ids.includes(principal.subject)) throw taskErrors.reviewerIsHandler();
+  }
+}
+
+/** The fields a task kind needs must be there; the other kind's fields must not be (400, nothing applied). */
+function assertFields(
+  dto: CompleteTaskDto,
+  required: readonly (keyof CompleteTaskDto)[],
+  foreign: readonly (keyof CompleteTaskDto)[],
+): void {
+  const violations: FieldViolation[] = [
+    ...required
+      .filter((field) => dto[field] === undefined)
+      .map((field) => ({ field, rule: 'isDefined', message: `字段 ${field} 必须提供` })),
+    ...foreign
+      .filter((field) => dto[field] !== undefined)
+      .map((field) => ({ field, rule: 'taskKind', message: `字段 ${field} 不适用于该类任务` })),
+  ];
+  if (violations.length > 0) throw taskErrors.fields(violations);
+}
+
+function taskView(task: CaseTaskEntity): TaskView {
+  return {
+    taskId: task.taskId,
+    caseId: task.caseId,
+    agencyCode: task.agencyCode,
+    kind: task.kind,
+    round: task.round,
+    state: task.state,
+    assigneeAgencyCode: task.assigneeAgencyCode,
+    assigneeRole: task.assigneeRole,
+    claimedBy: task.claimedBy,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    escalated: task.escalated,
+    payload: task.payload,
+    outcome: task.outcome,
+    createdAt: task.createdAt.toISOString(),
+    completedAt: task.completedAt?.toISOString() ?? null,
+    completedBy: task.completedBy ?? null,
+  };
+}

@@ -1,0 +1,55 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiError } from '@lep/nest-kit';
+import { CASE_ERROR_CODES, type CaseErrorCode } from '@lep/contracts';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+
+/** HTTP status of each refusal the case workflows raise (their messages are already Chinese). */
+const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
+  [CASE_ERROR_CODES.wrongStage]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.reviewNotApproved]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.draftMismatch]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.hearingWindowClosed]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.avMissing]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.taskNotOpen]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.caseClosed]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.reviewerIsHandler]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.checklistInconsistent]: HttpStatus.BAD_REQUEST,
+};
+
+export const workflowErrors = {
+  caseNotFound: () => new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', '案件不存在'),
+  workflowEnded: () =>
+    new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.caseClosed, '案件流程已结束，不能再办理该事项'),
+  unavailable: () =>
+    new ApiError(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'CASE_WORKFLOW_UNAVAILABLE',
+      '案件流程暂时无法响应，请使用相同的 requestId 重试',
+    ),
+};
+
+function isCaseErrorCode(type: string | undefined | null): type is CaseErrorCode {
+  return Object.values(CASE_ERROR_CODES).includes(type as CaseErrorCode);
+}
+
+/**
+ * Translates what a workflow update throws into the API's answer: refusals keep the workflow's code and
+ * Chinese message; a missing workflow is 404 (or 409 once the case is known but its workflow has ended);
+ * an update that did not answer in time is 503 and safe to retry with the same requestId.
+ */
+export function toApiError(error: unknown, caseKnown: boolean): unknown {
+  if (error instanceof WorkflowUpdateFailedError) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure) {
+      if (isCaseErrorCode(cause.type)) return new ApiError(STATUS_OF[cause.type], cause.type, cause.message);
+      // A refusal the contract does not list yet still refuses against the case's state, in Chinese.
+      return new ApiError(HttpStatus.CONFLICT, 'CASE_ACTION_REFUSED', cause.message);
+    }
+    return error;
+  }
+  if (error instanceof WorkflowNotFoundError)
+    return caseKnown ? workflowErrors.workflowEnded() : workflowErrors.caseNotFound();
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return workflowErrors.unavailable();
+  return error;
+}

@@ -1,0 +1,262 @@
+import { caseWorkflowId } from '@lep/contracts';
+import { TemporalClient } from '@lep/nest-kit';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { useCaseApp } from './support/case-app';
+import { expectViolation } from './support/expect-violation';
+import { CHECKLIST_PASSED, caseState, reviewTask, seedStep, startBody } from './support/fixtures';
+
+const caseApp = useCaseApp('case_api_bad_input');
+const AGENCY = 'AG-BAD';
+const CASE_ID = caseWorkflowId(AGENCY, 'BAD-001');
+const REQUEST = { requestId: 'req-bad-input-0001' };
+const NOTE = { ...REQUEST, note: '直接送达' };
+
+const DRAFT = {
+  ...REQUEST,
+  documentNumber: '新市监罚〔2026〕1号',
+  party: { type: 'legal-person', name: '某某商贸有限公司' },
+  penalty: {
+    violationType: '销售不合格产品',
+    facts: '经查……',
+    legalBasis: '《中华人民共和国产品质量法》第四十九条',
+    penaltyKinds: ['罚款'],
+    content: '罚款人民币二万元',
+    fineYuan: 20000,
+    validUntil: '2029-10-09',
+  },
+  facts: {
+    partyType: 'legal-person',
+    fineYuan: 20000,
+    measures: [],
+    multipleLegalRelations: false,
+    majorPublicInterest: false,
+    majorSocialImpact: false,
+  },
+  publicationBlocks: [],
+};
+
+beforeAll(async () => {
+  const { dataSource } = caseApp();
+  await seedStep(dataSource, caseState(AGENCY, 'BAD-001'), {
+    openTasks: [reviewTask(CASE_ID, 'RB-BAD')],
+  });
+});
+
+async function recordLength(): Promise<number> {
+  const rows: { count: string }[] = await caseApp().dataSource.query(
+    `SELECT count(*) FROM case_record_entry WHERE case_id = $1`,
+    [CASE_ID],
+  );
+  return Number(rows[0].count);
+}
+
+describe('bad input answers 400 naming the field and rule, and changes nothing', () => {
+  describe('POST /api/v1/cases', () => {
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['an impossible filing date', { filedOn: '2026-02-30' }, 'filedOn', 'isIso8601'],
+      ['a filing date with a time', { filedOn: '2026-10-09T08:00:00Z' }, 'filedOn', 'matches'],
+      ['one handler', { handlerIds: [startBody(AGENCY, 'x').handlerIds[0]] }, 'handlerIds', 'arrayMinSize'],
+      ['a handler id that is no personnel id', { handlerIds: ['张三', '李四'] }, 'handlerIds', 'isUuid'],
+      ['no party', { parties: [] }, 'parties', 'arrayMinSize'],
+      ['an unknown party type', { parties: [{ type: 'alien', name: '某' }] }, 'parties.0.type', 'isIn'],
+      [
+        'a malformed credit code',
+        { parties: [{ type: 'legal-person', name: '某', creditCode: '123' }] },
+        'parties.0.creditCode',
+        'matches',
+      ],
+      ['a major flag without reason', { majorByUnit: {} }, 'majorByUnit.reason', 'isNotEmpty'],
+      ['a case number with a slash', { caseNumber: 'A/1' }, 'caseNumber', 'matches'],
+      ['an unknown field', { approved: true }, 'approved', 'whitelistValidation'],
+    ])('%s', async (_label, change, field, rule) => {
+      const caseNumber = `BAD-START-${field}`;
+      const response = await caseApp()
+        .staff()
+        .post('/api/v1/cases')
+        .send(startBody(AGENCY, caseNumber, change));
+      expectViolation(response, field, rule);
+      const { client } = caseApp().app.get(TemporalClient);
+      await expect(
+        client.workflow.getHandle(caseWorkflowId(AGENCY, caseNumber)).describe(),
+      ).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    });
+  });
+
+  it.each<[string, string, string]>([
+    ['stage=nowhere', 'stage', 'isIn'],
+    ['major=maybe', 'major', 'isBoolean'],
+    ['overdue=1', 'overdue', 'isBoolean'],
+    ['pageSize=1000', 'pageSize', 'max'],
+    ['page=0', 'page', 'min'],
+    ['agency=a%20b', 'agency', 'matches'],
+  ])('GET /api/v1/cases?%s', async (query, field, rule) => {
+    expectViolation(await caseApp().staff().get(`/api/v1/cases?${query}`), field, rule);
+  });
+
+  it('GET /api/v1/cases/:caseId with an id that is no case id', async () => {
+    expectViolation(await caseApp().staff().get('/api/v1/cases/BAD-001'), 'caseId', 'matches');
+    expectViolation(await caseApp().staff().get('/api/v1/cases/BAD-001/record'), 'caseId', 'matches');
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['records', { title: '询问笔录', content: '……', evidence: [] }, 'requestId', 'isNotEmpty'],
+    [
+      'records',
+      { ...REQUEST, title: '询问笔录', content: '……', evidence: [{ evidenceId: 'e1', sha256: 'xyz' }] },
+      'evidence.0.sha256',
+      'matches',
+    ],
+    ['records', { ...REQUEST, title: '', content: '……', evidence: [] }, 'title', 'isNotEmpty'],
+    [
+      'draft-decision',
+      { ...DRAFT, facts: { ...DRAFT.facts, partyType: 'company' } },
+      'facts.partyType',
+      'isIn',
+    ],
+    ['draft-decision', { ...DRAFT, facts: { ...DRAFT.facts, measures: ['jail'] } }, 'facts.measures', 'isIn'],
+    [
+      'draft-decision',
+      { ...DRAFT, penalty: { ...DRAFT.penalty, penaltyKinds: [] } },
+      'penalty.penaltyKinds',
+      'arrayMinSize',
+    ],
+    ['draft-decision', { ...DRAFT, penalty: { ...DRAFT.penalty, fineYuan: -1 } }, 'penalty.fineYuan', 'min'],
+    ['draft-decision', { ...DRAFT, party: { type: 'legal-person' } }, 'party.name', 'isNotEmpty'],
+    ['draft-decision', { ...DRAFT, publicationBlocks: ['boring'] }, 'publicationBlocks', 'isIn'],
+    [
+      'draft-decision',
+      { ...DRAFT, other: { title: '责令改正', content: '……', legalBasis: '……' } },
+      'other',
+      'exactlyOneDecisionKind',
+    ],
+    ['draft-decision', { ...DRAFT, penalty: undefined }, 'penalty', 'exactlyOneDecisionKind'],
+    ['notice', { ...REQUEST, hearingRights: 'yes' }, 'hearingRights', 'isBoolean'],
+    ['hearing-request', { requestId: 'short' }, 'requestId', 'matches'],
+    ['hearing', { ...REQUEST, report: '' }, 'report', 'isNotEmpty'],
+    ['review-submission', {}, 'requestId', 'isString'],
+    ['review-dispute', REQUEST, 'reason', 'isString'],
+    ['decision', { ...REQUEST, draftHash: 'abc' }, 'draftHash', 'matches'],
+    ['service', REQUEST, 'note', 'isString'],
+    ['execution', { ...NOTE, note: 7 }, 'note', 'isString'],
+    ['closure', { ...NOTE, extra: 1 }, 'extra', 'whitelistValidation'],
+    ['archive', { ...REQUEST, note: '' }, 'note', 'isNotEmpty'],
+    [
+      'decision-limit-extension',
+      { ...REQUEST, approvedBy: '王局长', reason: '案情复杂', days: 0 },
+      'days',
+      'min',
+    ],
+    [
+      'decision-limit-extension',
+      { ...REQUEST, approvedBy: '王局长', reason: '案情复杂', days: 1.5 },
+      'days',
+      'isInt',
+    ],
+    ['revocation', { ...REQUEST, kind: 'cancelled', reason: '……' }, 'kind', 'isIn'],
+  ])('POST /api/v1/cases/:caseId/%s', async (action, body, field, rule) => {
+    const before = await recordLength();
+    expectViolation(
+      await caseApp().staff().post(`/api/v1/cases/${CASE_ID}/${action}`).send(body),
+      field,
+      rule,
+    );
+    expect(await recordLength()).toBe(before);
+  });
+
+  it.each<[string, string, string]>([
+    ['state=done', 'state', 'isIn'],
+    ['role=boss', 'role', 'isIn'],
+    ['dueBefore=tomorrow', 'dueBefore', 'isIso8601'],
+    ['pageSize=0', 'pageSize', 'min'],
+  ])('GET /api/v1/tasks?%s', async (query, field, rule) => {
+    expectViolation(await caseApp().staff().get(`/api/v1/tasks?${query}`), field, rule);
+  });
+
+  describe('POST /api/v1/tasks/:taskId/complete', () => {
+    const reviewer = { sub: 'reviewer-bad', roles: ['legal-reviewer' as const], agency: 'RB-BAD' };
+    const taskId = `${CASE_ID}-review-1`;
+    const complete = (body: Record<string, unknown>) =>
+      caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/complete`).send(body);
+
+    it.each<[string, Record<string, unknown>, string, string]>([
+      [
+        'a checklist point left out',
+        {
+          ...REQUEST,
+          checklist: { ...CHECKLIST_PASSED, procedure: undefined },
+          opinion: '同意',
+          outcome: 'approved',
+        },
+        'checklist.procedure',
+        'isDefined',
+      ],
+      [
+        'a checklist answer that is no boolean',
+        {
+          ...REQUEST,
+          checklist: { ...CHECKLIST_PASSED, authority: { passed: 'ok' } },
+          opinion: '同意',
+          outcome: 'approved',
+        },
+        'checklist.authority.passed',
+        'isBoolean',
+      ],
+      [
+        'an unknown checklist point',
+        {
+          ...REQUEST,
+          checklist: { ...CHECKLIST_PASSED, mood: { passed: true } },
+          opinion: '同意',
+          outcome: 'approved',
+        },
+        'checklist.mood',
+        'whitelistValidation',
+      ],
+      [
+        'an unknown outcome',
+        { ...REQUEST, checklist: CHECKLIST_PASSED, opinion: '同意', outcome: 'fine' },
+        'outcome',
+        'isIn',
+      ],
+      [
+        'a review without opinion',
+        { ...REQUEST, checklist: CHECKLIST_PASSED, outcome: 'approved' },
+        'opinion',
+        'isDefined',
+      ],
+      [
+        'a ruling on a review task',
+        { ...REQUEST, checklist: CHECKLIST_PASSED, opinion: '同意', outcome: 'approved', ruling: 'uphold' },
+        'ruling',
+        'taskKind',
+      ],
+    ])('%s', async (_label, body, field, rule) => {
+      expectViolation(await complete(body), field, rule);
+      const rows: { state: string }[] = await caseApp().dataSource.query(
+        `SELECT state FROM case_task WHERE task_id = $1`,
+        [taskId],
+      );
+      expect(rows[0].state).toBe('open');
+    });
+  });
+
+  it('POST /api/v1/tasks/:taskId/extension without a reason', async () => {
+    const head = { sub: 'head-bad', roles: ['leader' as const], agency: 'RB-BAD' };
+    expectViolation(
+      await caseApp().staff(head).post(`/api/v1/tasks/${CASE_ID}-review-1/extension`).send(REQUEST),
+      'reason',
+      'isString',
+    );
+  });
+
+  it.each(['claim', 'release'])(
+    'POST /api/v1/tasks/:taskId/%s of a task that does not exist is 404',
+    async (verb) => {
+      const response = await caseApp().staff().post(`/api/v1/tasks/no-such-task/${verb}`);
+      expect({ status: response.status, code: response.body.code }).toEqual({
+        status: 404,
+        code: 'TASK_NOT_FOUND',
+      });
+    },
+  );
+});

@@ -1,0 +1,102 @@
+import type { INestApplication } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
+import { createServiceApp, DatabaseModule, TemporalClientModule } from '@lep/nest-kit';
+import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CASE_API_ENTITIES, CASE_API_MIGRATIONS, CASE_API_MODULES } from '../../src/case-api-domain';
+import { SERVICE } from '../../src/service';
+
+export interface Staff {
+  sub?: string;
+  roles: Role[];
+  agency: string;
+}
+
+export interface CaseTestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  /** An HTTP client carrying a staff token; a 兵团 platform admin unless told otherwise. */
+  staff(staff?: Staff): ReturnType<typeof request.agent>;
+  /** An HTTP client of an agency's own case system (API key, role agency-system). */
+  system(agencyCode: string): ReturnType<typeof request.agent>;
+  anonymous(): ReturnType<typeof request.agent>;
+  close(): Promise<void>;
+}
+
+const AUTH = { secret: 'case-api-test-secret-at-least-32-characters', issuer: 'lep', audience: 'lep-api' };
+
+/**
+ * API keys are the registry's (not reachable from these tests): this verifier stands in for its lookup and
+ * answers `lep_test_<agency>` with that agency's system principal, the shape the registry's verifier returns.
+ */
+const TEST_API_KEYS = {
+  async verify(presented: string): Promise<Principal | null> {
+    const agency = /^lep_test_([A-Za-z0-9-]+)$/.exec(presented)?.[1];
+    return agency
+      ? { kind: 'api-key', subject: `key-${agency}`, agencyCode: agency, roles: ['agency-system'] }
+      : null;
+  },
+};
+
+@Module({})
+class CaseApiTestRoot {}
+
+/** case-api's modules over a real database and the Temporal test server, with the production pipes and guard. */
+export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
+  const app = await createServiceApp(
+    {
+      module: CaseApiTestRoot,
+      imports: [
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          entities: CASE_API_ENTITIES,
+          migrations: CASE_API_MIGRATIONS,
+        }),
+        TemporalClientModule.forRoot({ address: testPeers().temporalAddress, namespace: 'default' }),
+        AuthModule.forRoot({
+          jwt: { hs256Secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience },
+          apiKeys: TEST_API_KEYS,
+        }),
+        ...CASE_API_MODULES,
+      ],
+    },
+    SERVICE,
+    { logger: false },
+  );
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    app,
+    dataSource: app.get(DataSource),
+    staff: (staff = { roles: ['platform-admin'] as Role[], agency: 'BT' }) => {
+      const token = signStaffToken(
+        { sub: staff.sub ?? 'test-staff', agency: staff.agency, roles: staff.roles },
+        AUTH,
+      );
+      return request.agent(server).set('authorization', `Bearer ${token}`);
+    },
+    system: (agencyCode) => request.agent(server).set('x-api-key', `lep_test_${agencyCode}`),
+    anonymous: () => request.agent(server),
+    close: () => app.close(),
+  };
+}
+
+/** A case-api app over a fresh database for the calling test file. */
+export function useCaseApp(prefix: string): () => CaseTestApp {
+  let databaseUrl: string | undefined;
+  let caseApp: CaseTestApp | undefined;
+  beforeAll(async () => {
+    databaseUrl = await createDatabase(testPeers().databaseServerUrl, prefix);
+    caseApp = await startCaseApp(databaseUrl);
+  });
+  afterAll(async () => {
+    await caseApp?.close();
+    if (databaseUrl) await dropDatabase(databaseUrl);
+  });
+  return () => {
+    if (!caseApp) throw new Error('the case-api app exists only inside tests (after beforeAll)');
+    return caseApp;
+  };
+}
