@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
+import { registerRecordCommands } from './commands/record';
 
 /** The operators' command line: `npx lep <command>`. Each bounded context contributes its sub-commands. */
 export function buildProgram(): Command {
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
   registerHealthCommand(program);
   registerCalendarCommands(program);
   registerMaskCommand(program);
+  registerRecordCommands(program);
   return program;
 }

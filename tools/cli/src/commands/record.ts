@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { readCaseRecord, type CaseRecord } from '@lep/case-store';
+import { DataSource } from 'typeorm';
+
+const BREAK_REASONS = {
+  'sequence-gap': '序号缺失或错序（记录被删除或调换）',
+  'previous-hash-mismatch': '前序哈希不符（之前的记录被改动后重算了哈希）',
+  'content-hash-mismatch': '内容与哈希不符（记录内容被改动）',
+} as const;
+
+/**
+ * `lep record verify <caseId>`: checks a case's whole-process record straight from the case database, so an
+ * operator can verify it even when case-api is down. Exit 0 and `OK …` when intact; exit 1 naming the first
+ * broken entry; exit 2 when it cannot check (no database, no such record).
+ */
+export function registerRecordCommands(program: Command): void {
+  const record = program.command('record').description('执法全过程记录');
+
+  record
+    .command('verify')
+    .description('校验案件执法全过程记录的哈希链，指出第一条被篡改的记录')
+    .argument('<caseId>', '案件标识 case-<执法主体代码>-<案件编号>')
+    .option('--database-url <url>', '案件数据库连接串（默认取环境变量 DATABASE_URL）')
+    .showHelpAfterError(false)
+    .action(async (caseId: string, flags: { databaseUrl?: string }, command: Command) => {
+      const url = flags.databaseUrl ?? process.env.DATABASE_URL;
+      if (!url)
+        command.error('未指定案件数据库：请设置 DATABASE_URL 或使用 --database-url', {
+          exitCode: 2,
+          code: 'lep.record.database',
+        });
+      const caseRecord = await readRecord(url as string, caseId);
+      if (caseRecord.entries.length === 0)
+        command.error(`案件 ${caseId} 没有执法全过程记录`, { exitCode: 2, code: 'lep.record.missing' });
+      const { verification } = caseRecord;
+      if (verification.valid) {
+        command
+          .configureOutput()
+          .writeOut?.(`OK ${caseId} 共 ${verification.length} 条记录，链头哈希 ${verification.headHash}\n`);
+        return;
+      }
+      command.error(
+        `记录校验失败：${caseId} 第 ${verification.brokenAt} 条记录${BREAK_REASONS[verification.reason]}（共 ${verification.length} 条）`,
+        { exitCode: 1, code: 'lep.record.broken' },
+      );
+    });
+}
+
+async function readRecord(url: string, caseId: string): Promise<CaseRecord> {
+  const dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+  try {
+    return await readCaseRecord(dataSource, caseId);
+  } finally {
+    await dataSource.destroy();
+  }
+}
