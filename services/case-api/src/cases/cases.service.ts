@@ -34,7 +34,13 @@ export class CasesService {
   async start(principal: Principal, dto: StartCaseDto): Promise<{ created: boolean; view: CaseView }> {
     await this.access.assertHandlingAgency(principal, dto.agencyCode);
     const input: StartCaseInput = { ...dto, actor: actorOf(principal, CASE_WRITERS) };
-    const { caseId, created } = await this.workflows.start(input);
+    let started: { caseId: string; created: boolean };
+    try {
+      started = await this.workflows.start(input);
+    } catch (error) {
+      throw toApiError(error, false);
+    }
+    const { caseId, created } = started;
     return { created, view: await this.view(caseId, await this.index.find(caseId)) };
   }
 

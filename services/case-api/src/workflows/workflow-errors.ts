@@ -1,7 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
 import { ApiError } from '@lep/nest-kit';
 import { CASE_ERROR_CODES, type CaseErrorCode } from '@lep/contracts';
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 
 /** HTTP status of each refusal the case workflows raise (their messages are already Chinese). */
@@ -36,7 +42,8 @@ function isCaseErrorCode(type: string | undefined | null): type is CaseErrorCode
 /**
  * Translates what a workflow update throws into the API's answer: refusals keep the workflow's code and
  * Chinese message; a missing workflow is 404 (or 409 once the case is known but its workflow has ended);
- * an update that did not answer in time is 503 and safe to retry with the same requestId.
+ * an update that did not answer in time, or Temporal out of reach, is 503 and safe to retry with the same
+ * requestId (or, for a start, the same case number).
  */
 export function toApiError(error: unknown, caseKnown: boolean): unknown {
   if (error instanceof WorkflowUpdateFailedError) {
@@ -50,6 +57,15 @@ export function toApiError(error: unknown, caseKnown: boolean): unknown {
   }
   if (error instanceof WorkflowNotFoundError)
     return caseKnown ? workflowErrors.workflowEnded() : workflowErrors.caseNotFound();
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return workflowErrors.unavailable();
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || temporalUnreachable(error))
+    return workflowErrors.unavailable();
   return error;
+}
+
+/** gRPC code 14 (UNAVAILABLE): the Temporal frontend cannot be reached right now. */
+const GRPC_UNAVAILABLE = 14;
+
+function temporalUnreachable(error: unknown): boolean {
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  return isGrpcDeadlineError(grpc) || (isGrpcServiceError(grpc) && grpc.code === GRPC_UNAVAILABLE);
 }
