@@ -12,9 +12,6 @@ import { enqueueEvent } from '@lep/nest-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TaskKind } from './entities';
 
-/** The system itself, as the actor of timer-driven entries (deadlines, reminders, escalations). */
-export const SYSTEM_ACTOR: CaseActor = { id: 'system', role: 'system', agencyCode: '' };
-
 /** What one entry of the whole-process record says: who, when, at which stage, what, with which evidence. */
 export interface CaseRecordContent {
   at: string;
@@ -29,6 +26,8 @@ export interface CaseRecordContent {
 
 export interface NewTask {
   taskId: string;
+  /** The agency whose case the task belongs to. */
+  agencyCode: string;
   kind: TaskKind;
   round: number;
   assigneeAgencyCode: string;
@@ -57,11 +56,14 @@ export interface CaseStep {
   /** Deterministic per workflow step, so a retried activity finds its step already applied. */
   entryKey: string;
   entry: CaseRecordContent;
-  state: CaseState;
-  filedAt: string;
+  /** The case after the step, for the case index; omitted by a review round, which does not own the case. */
+  state?: { snapshot: CaseState; filedAt: string };
   openTasks?: NewTask[];
   closeTasks?: TaskClosure[];
-  escalateTasks?: { taskId: string; dueAt?: string }[];
+  /** Tasks whose deadline passed: flagged for the head of the assignee body. */
+  escalateTasks?: string[];
+  /** Tasks whose deadline moved (an approved extension). */
+  retimeTasks?: { taskId: string; dueAt: string }[];
   events?: StepEvent[];
 }
 
@@ -94,7 +96,7 @@ export async function applyCaseStep(dataSource: DataSource, step: CaseStep): Pro
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [step.caseId, link.sequence, step.entryKey, JSON.stringify(step.entry), link.previousHash, link.hash],
     );
-    await upsertCaseFile(manager, step, link.sequence);
+    if (step.state) await upsertCaseFile(manager, step.state, step.entry.at, link.sequence);
     await applyTaskChanges(manager, step);
     for (const [index, event] of (step.events ?? []).entries()) {
       const topic = TOPICS[event.topic];
@@ -121,8 +123,13 @@ function nextDeadline(state: CaseState): string | null {
   return pending.sort()[0] ?? null;
 }
 
-async function upsertCaseFile(manager: EntityManager, step: CaseStep, recordEntries: number): Promise<void> {
-  const state: CaseState = { ...step.state, recordEntries };
+async function upsertCaseFile(
+  manager: EntityManager,
+  { snapshot, filedAt }: { snapshot: CaseState; filedAt: string },
+  updatedAt: string,
+  recordEntries: number,
+): Promise<void> {
+  const state: CaseState = { ...snapshot, recordEntries };
   await manager.query(
     `INSERT INTO case_file (case_id, agency_code, case_number, item_code, category, title, status, stage, major,
        handler_ids, next_deadline_at, overdue, state, filed_at, updated_at)
@@ -145,8 +152,8 @@ async function upsertCaseFile(manager: EntityManager, step: CaseStep, recordEntr
       nextDeadline(state),
       state.overdue,
       JSON.stringify(state),
-      step.filedAt,
-      step.entry.at,
+      filedAt,
+      updatedAt,
     ],
   );
 }
@@ -160,7 +167,7 @@ async function applyTaskChanges(manager: EntityManager, step: CaseStep): Promise
       [
         task.taskId,
         step.caseId,
-        step.state.agencyCode,
+        task.agencyCode,
         task.kind,
         task.round,
         task.assigneeAgencyCode,
@@ -184,10 +191,13 @@ async function applyTaskChanges(manager: EntityManager, step: CaseStep): Promise
       ],
     );
   }
-  for (const escalation of step.escalateTasks ?? []) {
-    await manager.query(
-      `UPDATE case_task SET escalated = true, due_at = COALESCE($2, due_at) WHERE task_id = $1`,
-      [escalation.taskId, escalation.dueAt ?? null],
-    );
+  for (const taskId of step.escalateTasks ?? []) {
+    await manager.query(`UPDATE case_task SET escalated = true WHERE task_id = $1`, [taskId]);
+  }
+  for (const retiming of step.retimeTasks ?? []) {
+    await manager.query(`UPDATE case_task SET due_at = $2 WHERE task_id = $1`, [
+      retiming.taskId,
+      retiming.dueAt,
+    ]);
   }
 }

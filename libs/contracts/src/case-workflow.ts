@@ -1,4 +1,5 @@
 import type {
+  CaseDeadlineKind,
   CaseParty,
   CaseStage,
   LicensingDecisionDetails,
@@ -220,7 +221,7 @@ export interface ReviewRoundState {
 }
 
 export interface CaseDeadlineState {
-  kind: string;
+  kind: CaseDeadlineKind;
   dueAt: string;
   fired: boolean;
 }

@@ -13,6 +13,11 @@ export interface TemporalTestServerOptions {
   timeSkipping?: boolean;
   /** Informational: every namespace name a client uses is accepted. Default 'default'. */
   namespace?: string;
+  /**
+   * Where the virtual clock starts (default: now). Lets a test run a case across a chosen date, e.g. a
+   * public holiday, which time skipping alone could only reach by waiting for it.
+   */
+  startTime?: Date;
 }
 
 /**
@@ -28,7 +33,7 @@ export class TemporalTestServer {
 
   static async start(options: TemporalTestServerOptions = {}): Promise<TemporalTestServer> {
     const host = options.host ?? '127.0.0.1';
-    const engine = new Engine(options.timeSkipping ?? true);
+    const engine = new Engine(options.timeSkipping ?? true, options.startTime);
     const { workflowService, testService } = loadServices();
     const server = new grpc.Server();
     server.addService(workflowService, workflowServiceHandlers(engine));

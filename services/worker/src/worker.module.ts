@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import { DependencyProbe, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { SERVICE } from './service';
@@ -14,7 +15,12 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ServiceConfigModule.forValue(WorkerConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config, extraProbes: [WORKER_PROBE] }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: CASE_STORE_ENTITIES, migrations: CASE_STORE_MIGRATIONS },
+          extraProbes: [WORKER_PROBE],
+        }),
       ],
       providers: [
         TemporalWorkerHost,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { signStaffToken } from '@lep/auth';
+import { SERVICE_PORTS } from '@lep/contracts';
 import { Client as S3Client } from 'minio';
 import { databaseUrl, ensureDatabases, startPeers } from '@lep/testing';
 import { ChildProcessGroup } from './child-process-group';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
         AUTH_JWT_SECRET: authSecret,
         AUTH_ISSUER,
         AUTH_AUDIENCE,
+        REGISTRY_URL: `http://127.0.0.1:${SERVICE_PORTS.registry}`,
         ...(service.database ? { DATABASE_URL: databaseUrl(peers.databaseUrl, service.database) } : {}),
         ...(service.kafka ? { KAFKA_BROKERS: peers.kafkaBrokers.join(',') } : {}),
         ...(service.s3

@@ -22,7 +22,10 @@ export class VirtualClock {
   constructor(
     private readonly timeSkipping: boolean,
     private readonly isIdle: () => boolean,
-  ) {}
+    startTime?: Date,
+  ) {
+    if (startTime) this.offsetMs = startTime.getTime() - Date.now();
+  }
 
   now(): number {
     return Date.now() + this.offsetMs;
