@@ -14,8 +14,9 @@ const NOTE = { requestId: 'req-access-00001', note: '直接送达' };
 
 beforeAll(async () => {
   const { dataSource } = caseApp();
-  await seedStep(dataSource, caseState(OWN, 'ACC-001', { major: true, stage: 'legal-review' }), {
-    openTasks: [reviewTask(OWN_CASE, REVIEW_BODY)],
+  const own = caseState(OWN, 'ACC-001', { major: true, stage: 'legal-review' });
+  await seedStep(dataSource, own, {
+    openTasks: [reviewTask(own, REVIEW_BODY)],
   });
   await seedStep(dataSource, caseState(OTHER, 'ACC-002', { overdue: true }));
 });

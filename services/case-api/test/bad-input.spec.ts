@@ -37,8 +37,9 @@ const DRAFT = {
 
 beforeAll(async () => {
   const { dataSource } = caseApp();
-  await seedStep(dataSource, caseState(AGENCY, 'BAD-001'), {
-    openTasks: [reviewTask(CASE_ID, 'RB-BAD')],
+  const state = caseState(AGENCY, 'BAD-001');
+  await seedStep(dataSource, state, {
+    openTasks: [reviewTask(state, 'RB-BAD')],
   });
 });
 

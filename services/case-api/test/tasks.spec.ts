@@ -30,10 +30,11 @@ beforeAll(async () => {
   const state = caseState(AGENCY, 'TASK-001', { major: true, stage: 'legal-review' });
   await seedStep(dataSource, state, {
     openTasks: [
-      reviewTask(CASE_ID, REVIEW_BODY, OPEN),
-      reviewTask(CASE_ID, REVIEW_BODY, DONE),
+      reviewTask(state, REVIEW_BODY, OPEN),
+      reviewTask(state, REVIEW_BODY, DONE),
       {
         taskId: COORDINATION,
+        agencyCode: AGENCY,
         kind: 'coordination',
         round: 1,
         assigneeAgencyCode: AGENCY,

@@ -58,8 +58,7 @@ export async function seedStep(
       details: { step },
       evidence: [],
     },
-    state,
-    filedAt: '2026-10-09T00:00:00.000Z',
+    state: { snapshot: state, filedAt: '2026-10-09T00:00:00.000Z' },
     openTasks: options.openTasks,
     closeTasks: options.closeTasks?.map(({ taskId }) => ({
       taskId,
@@ -69,10 +68,15 @@ export async function seedStep(
   });
 }
 
-/** A legal-review task of round 1, addressed to `reviewBody`'s legal reviewers. */
-export function reviewTask(caseId: string, reviewBody: string, taskId = `${caseId}-review-1`): NewTask {
+/** A legal-review task of round 1 of `state`'s case, addressed to `reviewBody`'s legal reviewers. */
+export function reviewTask(
+  state: CaseState,
+  reviewBody: string,
+  taskId = `${state.caseId}-review-1`,
+): NewTask {
   return {
     taskId,
+    agencyCode: state.agencyCode,
     kind: 'legal-review',
     round: 1,
     assigneeAgencyCode: reviewBody,
