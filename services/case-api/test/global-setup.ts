@@ -1,3 +1,5 @@
 import { peersGlobalSetup } from '@lep/testing';
 
-export default peersGlobalSetup({ postgres: true, temporal: true });
+// Kafka for the registry process the end-to-end tests start (its outbox relay); Temporal in real time, so no
+// statutory timer (hearing window, review SLA, decision limit) fires while a test drives a case over HTTP.
+export default peersGlobalSetup({ postgres: true, kafka: true, temporal: { timeSkipping: false } });

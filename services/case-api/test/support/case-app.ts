@@ -1,7 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
-import { createServiceApp, DatabaseModule, TemporalClientModule } from '@lep/nest-kit';
+import {
+  createServiceApp,
+  DatabaseModule,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  TemporalClientModule,
+} from '@lep/nest-kit';
 import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -51,8 +57,9 @@ export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
       imports: [
         DatabaseModule.forRoot({
           url: databaseUrl,
-          entities: CASE_API_ENTITIES,
-          migrations: CASE_API_MIGRATIONS,
+          // The outbox too, as in production (case-api runs with Kafka): the worker's steps queue events there.
+          entities: [...MESSAGING_ENTITIES, ...CASE_API_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS, ...CASE_API_MIGRATIONS],
         }),
         TemporalClientModule.forRoot({ address: testPeers().temporalAddress, namespace: 'default' }),
         AuthModule.forRoot({

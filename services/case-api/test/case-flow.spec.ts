@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { CASE_SIGNALS, reviewWorkflowId, type CaseState } from '@lep/contracts';
+import { TemporalClient } from '@lep/nest-kit';
+import { useCaseApp, type Staff } from './support/case-app';
+import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { CHECKLIST_PASSED, startBody } from './support/fixtures';
+
+const caseApp = useCaseApp('case_api_flow');
+const AGENCY = 'BT01';
+let worker: CaseWorker;
+let handler: Staff;
+let reviewer: Staff;
+const head: Staff = { sub: 'head-bt01', roles: ['leader'], agency: AGENCY };
+
+beforeAll(async () => {
+  worker = await startCaseWorker(caseApp().dataSource);
+  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
+  reviewer = { sub: worker.people.reviewer, roles: ['legal-reviewer'], agency: AGENCY };
+}, 120_000);
+
+afterAll(() => worker?.stop());
+
+const today = () => new Date().toISOString().slice(0, 10);
+const request = () => `req-${randomUUID()}`;
+
+function newCase(caseNumber: string, overrides: Record<string, unknown> = {}) {
+  return startBody(AGENCY, caseNumber, {
+    filedOn: today(),
+    handlerIds: worker.people.handlers,
+    parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
+    ...overrides,
+  });
+}
+
+async function caseState(caseId: string): Promise<CaseState> {
+  return (await caseApp().staff(handler).get(`/api/v1/cases/${caseId}`)).body.state;
+}
+
+async function investigating(caseId: string): Promise<void> {
+  await eventually(
+    () => caseState(caseId),
+    (state) => state?.stage === 'investigating',
+    'filing',
+  );
+  // The evidence service links the video the AV list requires; case-api has no route for it.
+  await caseApp()
+    .app.get(TemporalClient)
+    .client.workflow.getHandle(caseId)
+    .signal(CASE_SIGNALS.evidenceStored, {
+      evidenceId: `video-${caseId}`,
+      sha256: 'ab'.repeat(32),
+      kind: 'video',
+      stage: 'investigating',
+      capturedBy: handler.sub,
+      storedAt: new Date().toISOString(),
+    });
+  await eventually(
+    () => caseState(caseId),
+    (state) => state.evidence.length === 1,
+    'the video linked',
+  );
+}
+
+function draftBody(fineYuan: number) {
+  return {
+    requestId: request(),
+    documentNumber: '阿市监罚〔2026〕12号',
+    party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
+    penalty: {
+      violationType: '销售不合格产品',
+      facts: '当事人张三销售不合格电热水壶20台，证人李四作证。',
+      legalBasis: '《中华人民共和国产品质量法》第四十九条',
+      penaltyKinds: ['罚款'],
+      content: `罚款人民币${fineYuan}元`,
+      fineYuan,
+      validUntil: '2027-12-31',
+    },
+    facts: {
+      partyType: 'natural-person',
+      fineYuan,
+      measures: [],
+      multipleLegalRelations: false,
+      majorPublicInterest: false,
+      majorSocialImpact: false,
+    },
+    publicationBlocks: [],
+  };
+}
+
+const RETURNED_CHECKLIST = {
+  ...CHECKLIST_PASSED,
+  'law-and-discretion': { passed: false, note: '罚款数额超出裁量基准' },
+};
+
+describe('starting a case', () => {
+  it('is idempotent on agency and case number: 201 the first time, 200 with the same case after', async () => {
+    const first = await caseApp().system(AGENCY).post('/api/v1/cases').send(newCase('FLOW-START'));
+    expect(first.status).toBe(201);
+    const caseId = first.body.caseId;
+    expect(caseId).toBe(`case-${AGENCY}-FLOW-START`);
+    await eventually(
+      () => caseState(caseId),
+      (state) => state?.stage === 'investigating',
+      'filing',
+    );
+
+    const again = await caseApp()
+      .system(AGENCY)
+      .post('/api/v1/cases')
+      .send(newCase('FLOW-START', { title: '另一个案由' }));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      caseId,
+      source: 'workflow',
+      state: { title: '销售不合格产品案', stage: 'investigating' },
+    });
+
+    const listed = await caseApp().system(AGENCY).get('/api/v1/cases?stage=investigating');
+    expect(listed.body.items.map((item: { caseId: string }) => item.caseId)).toContain(caseId);
+  });
+
+  it('a case the registry checks refuse is recorded as refused, with the reasons in Chinese', async () => {
+    const response = await caseApp()
+      .system(AGENCY)
+      .post('/api/v1/cases')
+      .send(
+        newCase('FLOW-REFUSED', { handlerIds: [worker.people.handlers[0], worker.people.expiredHandler] }),
+      );
+    expect(response.status).toBe(201);
+    const state = await eventually(
+      () => caseState(response.body.caseId),
+      (current) => current?.status === 'refused',
+      'the refusal',
+    );
+    expect(state.refusalReasons.join()).toContain('至少 2 名持有效执法证件');
+  });
+});
+
+describe('a major penalty case driven over HTTP', () => {
+  it('refuses a decision before approval, takes the review through the task inbox, and is decided on the approved draft', async () => {
+    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase('FLOW-MAJOR'));
+    const caseId: string = started.body.caseId;
+    const cases = `/api/v1/cases/${caseId}`;
+    await investigating(caseId);
+    const handlerApi = () => caseApp().staff(handler);
+
+    const recorded = await handlerApi()
+      .post(`${cases}/records`)
+      .send({ requestId: request(), title: '询问笔录', content: '询问张三，制作笔录一份。', evidence: [] });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.source).toBe('workflow');
+
+    let state: CaseState = (await handlerApi().post(`${cases}/draft-decision`).send(draftBody(50_000))).body
+      .state;
+    expect(state).toMatchObject({ stage: 'drafting', major: true });
+    state = (await handlerApi().post(`${cases}/notice`).send({ requestId: request(), hearingRights: false }))
+      .body.state;
+    expect(state.stage).toBe('notified');
+    state = (await handlerApi().post(`${cases}/review-submission`).send({ requestId: request() })).body.state;
+    expect(state.stage).toBe('legal-review');
+
+    // The hard rule: no decision on a major case before its review approved this draft; nothing recorded.
+    const before = state.recordEntries;
+    const early = await handlerApi()
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: state.draft?.hash });
+    expect({ status: early.status, code: early.body.code }).toEqual({
+      status: 409,
+      code: 'REVIEW_NOT_APPROVED',
+    });
+    expect(early.body.message).toMatch(/重大执法决定/);
+    expect((await caseState(caseId)).recordEntries).toBe(before);
+
+    // The review body's inbox holds round 1.
+    const taskId = reviewWorkflowId(caseId, 1);
+    const inbox = await caseApp().staff(reviewer).get('/api/v1/tasks?state=open&role=legal-reviewer');
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({ taskId, caseId, kind: 'legal-review', round: 1 }),
+    ]);
+    expect((await caseApp().staff(reviewer).get(cases)).status).toBe(200);
+
+    // A handler of the case who also holds the reviewer role may not review it.
+    const ownReview = await caseApp()
+      .staff({ ...handler, roles: ['legal-reviewer'] })
+      .post(`/api/v1/tasks/${taskId}/complete`)
+      .send({ requestId: request(), checklist: CHECKLIST_PASSED, opinion: '同意', outcome: 'approved' });
+    expect({ status: ownReview.status, code: ownReview.body.code }).toEqual({
+      status: 403,
+      code: 'REVIEWER_IS_HANDLER',
+    });
+
+    // The workflow's own checks come back with its code: an approval with a failed point is inconsistent.
+    const inconsistent = await caseApp()
+      .staff(reviewer)
+      .post(`/api/v1/tasks/${taskId}/complete`)
+      .send({ requestId: request(), checklist: RETURNED_CHECKLIST, opinion: '同意', outcome: 'approved' });
+    expect({ status: inconsistent.status, code: inconsistent.body.code }).toEqual({
+      status: 400,
+      code: 'REVIEW_CHECKLIST_INCONSISTENT',
+    });
+
+    // The head of the review body extends the SLA once.
+    const dueBefore = (await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/claim`)).body.dueAt;
+    const extended = await caseApp()
+      .staff(head)
+      .post(`/api/v1/tasks/${taskId}/extension`)
+      .send({ requestId: request(), reason: '补充材料' });
+    expect(extended.status).toBe(200);
+    expect(Date.parse(extended.body.dueAt)).toBeGreaterThan(Date.parse(dueBefore));
+    const twice = await caseApp()
+      .staff(head)
+      .post(`/api/v1/tasks/${taskId}/extension`)
+      .send({ requestId: request(), reason: '再次延长' });
+    expect({ status: twice.status, message: twice.body.message }).toEqual({
+      status: 409,
+      message: '法制审核期限只能延长一次',
+    });
+
+    // Returned; a second completion of the same task is refused.
+    const returned = await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/complete`).send({
+      requestId: request(),
+      checklist: RETURNED_CHECKLIST,
+      opinion: '裁量不当，请调整罚款数额。',
+      outcome: 'returned',
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({
+      state: 'completed',
+      completedBy: reviewer.sub,
+      outcome: { outcome: 'returned' },
+    });
+    const second = await caseApp()
+      .staff(reviewer)
+      .post(`/api/v1/tasks/${taskId}/complete`)
+      .send({ requestId: request(), checklist: CHECKLIST_PASSED, opinion: '同意', outcome: 'approved' });
+    expect({ status: second.status, code: second.body.code }).toEqual({ status: 409, code: 'TASK_NOT_OPEN' });
+
+    // The handling unit disputes; the agency head overrules the opinion (final), which approves the draft.
+    await eventually(
+      () => caseState(caseId),
+      (current) => current.reviewRounds[0]?.outcome === 'returned',
+      'round 1',
+    );
+    const disputed = await handlerApi()
+      .post(`${cases}/review-dispute`)
+      .send({ requestId: request(), reason: '罚款数额符合裁量基准' });
+    expect(disputed.status).toBe(200);
+    const coordination = await eventually(
+      async () => (await caseApp().staff(head).get('/api/v1/tasks?role=leader&state=open')).body.items,
+      (items: { taskId: string }[]) => items.length === 1,
+      'the coordination task',
+    );
+    const ruled = await caseApp()
+      .staff(head)
+      .post(`/api/v1/tasks/${coordination[0].taskId}/complete`)
+      .send({ requestId: request(), ruling: 'overrule', reason: '经集体讨论，采纳承办机构意见' });
+    expect(ruled.body).toMatchObject({ state: 'completed', outcome: { ruling: 'overrule' } });
+
+    const decideRequest = request();
+    state = await caseState(caseId);
+    const decided = await handlerApi()
+      .post(`${cases}/decision`)
+      .send({ requestId: decideRequest, draftHash: state.draft?.hash });
+    expect(decided.status).toBe(200);
+    expect(decided.body.state.stage).toBe('decided');
+    // The same request again answers the same decision and applies nothing twice.
+    const repeated = await handlerApi()
+      .post(`${cases}/decision`)
+      .send({ requestId: decideRequest, draftHash: state.draft?.hash });
+    expect(repeated.body.state.decision).toEqual(decided.body.state.decision);
+
+    for (const action of ['service', 'execution', 'closure', 'archive'])
+      state = (await handlerApi().post(`${cases}/${action}`).send({ requestId: request(), note: '依法办理' }))
+        .body.state;
+    expect(state).toMatchObject({ stage: 'archived', status: 'archived' });
+
+    // An archived case still answers, and its record verifies end to end.
+    expect((await handlerApi().get(cases)).body.state).toMatchObject({ stage: 'archived' });
+    const afterArchive = await handlerApi()
+      .post(`${cases}/service`)
+      .send({ requestId: request(), note: '再次送达' });
+    expect({ status: afterArchive.status, code: afterArchive.body.code }).toEqual({
+      status: 409,
+      code: 'CASE_NOT_OPEN',
+    });
+    const record = await handlerApi().get(`${cases}/record`);
+    expect(record.body.verification).toMatchObject({ valid: true });
+    expect(record.body.entries.map((entry: { content: { title: string } }) => entry.content.title)).toEqual(
+      expect.arrayContaining([
+        '询问笔录',
+        expect.stringContaining('法制审核意见书（第 1 轮）：退回修改'),
+        '立卷归档',
+      ]),
+    );
+  });
+});
