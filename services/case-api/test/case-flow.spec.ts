@@ -173,7 +173,12 @@ describe('a major penalty case driven over HTTP', () => {
 
     // The review body's inbox holds round 1.
     const taskId = reviewWorkflowId(caseId, 1);
-    const inbox = await caseApp().staff(reviewer).get('/api/v1/tasks?state=open&role=legal-reviewer');
+    // The round's workflow opens the task just after the submission answers.
+    const inbox = await eventually(
+      () => caseApp().staff(reviewer).get('/api/v1/tasks?state=open&role=legal-reviewer'),
+      (response) => response.body.items.length > 0,
+      'the review task',
+    );
     expect(inbox.body.items).toEqual([
       expect.objectContaining({ taskId, caseId, kind: 'legal-review', round: 1 }),
     ]);
@@ -292,5 +297,47 @@ describe('a major penalty case driven over HTTP', () => {
         '立卷归档',
       ]),
     );
+  });
+});
+
+describe('completing one review task twice at the same moment', () => {
+  it('applies exactly one completion; the other answers 409', async () => {
+    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase('FLOW-RACE'));
+    const caseId: string = started.body.caseId;
+    const cases = `/api/v1/cases/${caseId}`;
+    await investigating(caseId);
+    await caseApp().staff(handler).post(`${cases}/draft-decision`).send(draftBody(50_000));
+    await caseApp()
+      .staff(handler)
+      .post(`${cases}/notice`)
+      .send({ requestId: request(), hearingRights: false });
+    await caseApp().staff(handler).post(`${cases}/review-submission`).send({ requestId: request() });
+
+    const taskId = reviewWorkflowId(caseId, 1);
+    const colleague: Staff = { sub: 'reviewer-colleague', roles: ['legal-reviewer'], agency: AGENCY };
+    await eventually(
+      () => caseApp().staff(reviewer).get(`/api/v1/tasks?state=open`),
+      (response) => response.body.items.some((task: { taskId: string }) => task.taskId === taskId),
+      'the review task',
+    );
+    const answers = await Promise.all(
+      [reviewer, colleague].map((staff) =>
+        caseApp().staff(staff).post(`/api/v1/tasks/${taskId}/complete`).send({
+          requestId: request(),
+          checklist: CHECKLIST_PASSED,
+          opinion: '同意按草案作出决定。',
+          outcome: 'approved',
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(answers.find((answer) => answer.status === 409)?.body.code).toBe('TASK_NOT_OPEN');
+
+    const record = await caseApp().staff(handler).get(`${cases}/record`);
+    const opinions = record.body.entries.filter((entry: { content: { title: string } }) =>
+      entry.content.title.startsWith('法制审核意见书'),
+    );
+    expect(opinions).toHaveLength(1);
+    expect(record.body.verification.valid).toBe(true);
   });
 });
