@@ -341,3 +341,65 @@ describe('completing one review task twice at the same moment', () => {
     expect(record.body.verification.valid).toBe(true);
   });
 });
+
+describe('the other actions reach their updates', () => {
+  async function notifiedCase(caseNumber: string, hearingRights: boolean): Promise<string> {
+    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase(caseNumber));
+    const caseId: string = started.body.caseId;
+    await investigating(caseId);
+    await caseApp().staff(handler).post(`/api/v1/cases/${caseId}/draft-decision`).send(draftBody(5_000));
+    const notified = await caseApp()
+      .staff(handler)
+      .post(`/api/v1/cases/${caseId}/notice`)
+      .send({ requestId: request(), hearingRights });
+    expect(notified.body.state).toMatchObject({ stage: 'notified', major: false });
+    return caseId;
+  }
+
+  it('hearing request, hearing held (which makes the decision major) and the head’s extension of the limit', async () => {
+    const caseId = await notifiedCase('FLOW-HEARING', true);
+    const cases = `/api/v1/cases/${caseId}`;
+    const requested = await caseApp()
+      .system(AGENCY)
+      .post(`${cases}/hearing-request`)
+      .send({ requestId: request() });
+    expect(requested.body.state).toMatchObject({
+      stage: 'hearing',
+      hearing: { requestedAt: expect.any(String) },
+    });
+    const held = await caseApp()
+      .staff(handler)
+      .post(`${cases}/hearing`)
+      .send({ requestId: request(), report: '听证会于某日举行，当事人到场陈述申辩。' });
+    expect(held.body.state).toMatchObject({ major: true, hearing: { heldAt: expect.any(String) } });
+
+    const limit = (state: CaseState) =>
+      state.deadlines.find((deadline) => deadline.kind === 'decision-limit')?.dueAt;
+    const before = limit(held.body.state) as string;
+    const extended = await caseApp()
+      .staff(head)
+      .post(`${cases}/decision-limit-extension`)
+      .send({ requestId: request(), approvedBy: '王局长', reason: '案情复杂，需补充鉴定', days: 30 });
+    expect(extended.status).toBe(200);
+    expect(Date.parse(limit(extended.body.state) as string) - Date.parse(before)).toBe(30 * 86_400_000);
+  });
+
+  it('a decision on a case that needs no review, then its revocation by the head', async () => {
+    const caseId = await notifiedCase('FLOW-REVOKE', false);
+    const cases = `/api/v1/cases/${caseId}`;
+    const state: CaseState = (await caseApp().staff(handler).get(cases)).body.state;
+    const decided = await caseApp()
+      .staff(handler)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: state.draft?.hash });
+    expect(decided.body.state.stage).toBe('decided');
+    const revoked = await caseApp()
+      .staff(head)
+      .post(`${cases}/revocation`)
+      .send({ requestId: request(), kind: 'revoked', reason: '认定事实不清，依法撤销' });
+    expect(revoked.body.state.withdrawal).toMatchObject({
+      kind: 'revoked',
+      reason: '认定事实不清，依法撤销',
+    });
+  });
+});
