@@ -168,6 +168,14 @@ describe('a major penalty case (重大行政处罚案件)', () => {
       handle.workflowId,
     ]);
     expect(row).toEqual({ stage: 'archived', status: 'archived' });
+
+    // What an operator types in the Temporal Web UI to find it.
+    const found: string[] = [];
+    for await (const execution of harness.env.client.workflow.list({
+      query: `LepAgency = "${AGENCY}" AND LepStage = "archived" AND LepMajor = true AND LepCategory = "penalty"`,
+    }))
+      found.push(execution.workflowId);
+    expect(found).toEqual([handle.workflowId]);
   });
 });
 
