@@ -1,3 +1,4 @@
+import { API_KEY_ENTITIES, API_KEY_MIGRATIONS, ApiKeysModule } from './api-keys/api-keys.module';
 import { AccessModule } from './access/access.module';
 import { AGENCY_ENTITIES, AGENCY_MIGRATIONS, AgenciesModule } from './agencies/agencies.module';
 import { ITEM_LIST_ENTITIES, ITEM_LIST_MIGRATIONS, ItemListsModule } from './item-lists/item-lists.module';
@@ -11,6 +12,17 @@ export const REGISTRY_MODULES = [
   PersonnelModule,
   ReviewerRatioModule,
   ItemListsModule,
+  ApiKeysModule,
 ];
-export const REGISTRY_ENTITIES = [...AGENCY_ENTITIES, ...PERSONNEL_ENTITIES, ...ITEM_LIST_ENTITIES];
-export const REGISTRY_MIGRATIONS = [...AGENCY_MIGRATIONS, ...PERSONNEL_MIGRATIONS, ...ITEM_LIST_MIGRATIONS];
+export const REGISTRY_ENTITIES = [
+  ...AGENCY_ENTITIES,
+  ...PERSONNEL_ENTITIES,
+  ...ITEM_LIST_ENTITIES,
+  ...API_KEY_ENTITIES,
+];
+export const REGISTRY_MIGRATIONS = [
+  ...AGENCY_MIGRATIONS,
+  ...PERSONNEL_MIGRATIONS,
+  ...ITEM_LIST_MIGRATIONS,
+  ...API_KEY_MIGRATIONS,
+];

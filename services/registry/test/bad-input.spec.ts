@@ -236,6 +236,42 @@ const CASES: [
     undefined,
     'measures',
   ],
+  [
+    'api key agency',
+    'post',
+    '/api/v1/api-keys',
+    { agencyCode: BAD_CODE, role: 'agency-system', label: 'x' },
+    undefined,
+    'agencyCode',
+  ],
+  [
+    'api key role',
+    'post',
+    '/api/v1/api-keys',
+    { agencyCode: 'BT', role: 'root', label: 'x' },
+    undefined,
+    'role',
+  ],
+  [
+    'api key label',
+    'post',
+    '/api/v1/api-keys',
+    { agencyCode: 'BT', role: 'agency-system', label: '' },
+    undefined,
+    'label',
+  ],
+  ['api key list code', 'get', `/api/v1/agencies/${BAD_CODE}/api-keys`, undefined, undefined, 'code'],
+  [
+    'api key list flag',
+    'get',
+    '/api/v1/agencies/BT/api-keys',
+    undefined,
+    { includeBelow: 'yes' },
+    'includeBelow',
+  ],
+  ['revoke key id', 'post', '/api/v1/api-keys/XYZ/revoke', { reason: '轮换' }, undefined, 'keyId'],
+  ['revoke reason', 'post', '/api/v1/api-keys/0123456789abcdef/revoke', { reason: '' }, undefined, 'reason'],
+  ['introspect key', 'post', '/api/v1/auth/introspect', { key: 5 }, undefined, 'key'],
 ];
 
 describe('bad input on every route', () => {
