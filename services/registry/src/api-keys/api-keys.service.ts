@@ -3,14 +3,11 @@ import { generateApiKey, PLATFORM_ADMIN, Principal } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { DataSource, In } from 'typeorm';
 import { AgencyAccess } from '../access/agency-access';
+import { actor } from '../common/actor';
 import { findAgencyOrFail } from '../agencies/agencies.service';
 import { selfAndDescendantCodes } from '../agencies/agency-hierarchy';
 import { ApiKeyView, CreateApiKeyDto, CreatedApiKey, RevokeApiKeyDto } from './api-key.dto';
 import { ApiKeyEntity } from './api-key.entity';
-
-function actor(principal: Principal): string {
-  return `${principal.kind}:${principal.subject}`;
-}
 
 function toView(key: ApiKeyEntity): ApiKeyView {
   return {
