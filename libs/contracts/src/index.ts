@@ -6,3 +6,4 @@ export * from './services';
 export * from './registry-lists';
 export * from './case-events';
 export * from './case-workflow';
+export * from './inspection-events';

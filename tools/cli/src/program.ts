@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
   registerHealthCommand(program);
   registerCalendarCommands(program);
   registerMaskCommand(program);
+  registerAuthCommands(program);
   return program;
 }
