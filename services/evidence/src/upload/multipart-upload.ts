@@ -43,6 +43,8 @@ export function receiveUpload<M>(
     try {
       parser = busboy({
         headers: request.headers,
+        // Browsers and curl send UTF-8 file names (现场录像.mp4); busboy's default would read them as Latin-1.
+        defParamCharset: 'utf8',
         limits: { fieldSize: MAX_FIELD_BYTES, fields: MAX_FIELDS, files: 1, parts: MAX_FIELDS + 1 },
       });
     } catch {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import http from 'node:http';
 
 export interface UploadPart {
@@ -13,16 +13,20 @@ export interface UploadAnswer {
   body: Record<string, unknown>;
 }
 
-/** Generates `size` bytes of deterministic pseudo-random content in 1 MiB chunks, never holding more. */
-export async function* generatedContent(size: number, seed = 1): AsyncGenerator<Buffer> {
-  const chunk = Buffer.alloc(1024 * 1024);
-  let state = seed;
-  for (let sent = 0; sent < size; sent += chunk.length) {
-    for (let offset = 0; offset < chunk.length; offset += 4) {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      chunk.writeUInt32LE(state, offset);
-    }
-    yield chunk.subarray(0, Math.min(chunk.length, size - sent));
+const CHUNK = 1024 * 1024;
+
+/**
+ * Generates `size` random bytes in 1 MiB chunks, never holding more, and hands each chunk to `onChunk` (to
+ * hash what was sent). A fresh buffer per chunk: a socket may still hold the previous one.
+ */
+export async function* generatedContent(
+  size: number,
+  onChunk: (chunk: Buffer) => void = () => undefined,
+): AsyncGenerator<Buffer> {
+  for (let sent = 0; sent < size; sent += CHUNK) {
+    const chunk = randomFillSync(Buffer.allocUnsafe(Math.min(CHUNK, size - sent)));
+    onChunk(chunk);
+    yield chunk;
   }
 }
 
