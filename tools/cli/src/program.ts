@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
 
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
   registerHealthCommand(program);
   registerCalendarCommands(program);
   registerMaskCommand(program);
+  registerEvidenceCommands(program);
   return program;
 }
