@@ -22,17 +22,24 @@ export function contentKey(sha256: string): string {
   return `sha256/${sha256}`;
 }
 
+export interface ContentBuckets {
+  /** Write-once (object lock on the real stack): content objects `sha256/<hex>` only. */
+  evidence: string;
+  /** Without object lock: bytes still arriving, removed once promoted or refused. */
+  staging: string;
+}
+
 /**
  * Streams content into the evidence bucket without holding it in memory. The hash is known only once the
  * last byte has arrived, so bytes go to a staging key first (driving the multipart upload part by part, which
- * also lets a failed upload be abandoned cleanly) and are then promoted to their content address.
+ * also lets a failed upload be abandoned cleanly) and are then copied, server-side, to their content address.
  */
 export class ContentStore {
   private readonly logger = new Logger(ContentStore.name);
 
   constructor(
     private readonly client: Client,
-    private readonly bucket: string,
+    private readonly buckets: ContentBuckets,
     private readonly partSize: number,
   ) {}
 
@@ -51,12 +58,12 @@ export class ContentStore {
     const inFlight = new Set<Promise<unknown>>();
 
     const sendPart = async (payload: Buffer) => {
-      uploadId ??= await this.client.initiateNewMultipartUpload(this.bucket, stagingKey, {});
+      uploadId ??= await this.client.initiateNewMultipartUpload(this.buckets.staging, stagingKey, {});
       const part = parts.length + 1;
       const sent = this.client
         .uploadPart(
           {
-            bucketName: this.bucket,
+            bucketName: this.buckets.staging,
             objectName: stagingKey,
             uploadID: uploadId,
             partNumber: part,
@@ -92,11 +99,11 @@ export class ContentStore {
       }
       const rest = Buffer.concat(filling, filled);
       if (uploadId === undefined) {
-        await this.client.putObject(this.bucket, stagingKey, rest, rest.length);
+        await this.client.putObject(this.buckets.staging, stagingKey, rest, rest.length);
       } else {
         if (rest.length > 0) await sendPart(rest);
         const etags = await Promise.all(parts);
-        await this.client.completeMultipartUpload(this.bucket, stagingKey, uploadId, etags);
+        await this.client.completeMultipartUpload(this.buckets.staging, stagingKey, uploadId, etags);
       }
       return { stagingKey, sha256: hash.digest('hex'), size };
     } catch (error) {
@@ -114,11 +121,16 @@ export class ContentStore {
     const key = contentKey(staged.sha256);
     if (!(await this.exists(key))) {
       if (staged.size <= MAX_SINGLE_COPY_BYTES) {
-        await this.client.copyObject(this.bucket, key, `/${this.bucket}/${staged.stagingKey}`);
+        await this.client.copyObject(
+          this.buckets.evidence,
+          key,
+          `/${this.buckets.staging}/${staged.stagingKey}`,
+        );
       } else {
-        await this.client.composeObject(new CopyDestinationOptions({ Bucket: this.bucket, Object: key }), [
-          new CopySourceOptions({ Bucket: this.bucket, Object: staged.stagingKey }),
-        ]);
+        await this.client.composeObject(
+          new CopyDestinationOptions({ Bucket: this.buckets.evidence, Object: key }),
+          [new CopySourceOptions({ Bucket: this.buckets.staging, Object: staged.stagingKey })],
+        );
       }
     }
     await this.discard(staged.stagingKey);
@@ -126,17 +138,17 @@ export class ContentStore {
   }
 
   async discard(stagingKey: string): Promise<void> {
-    await this.client.removeObject(this.bucket, stagingKey);
+    await this.client.removeObject(this.buckets.staging, stagingKey);
   }
 
   /** Removes a content object (its item's retention has ended and no other item holds the bytes). */
   async remove(key: string): Promise<void> {
-    await this.client.removeObject(this.bucket, key);
+    await this.client.removeObject(this.buckets.evidence, key);
   }
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.client.statObject(this.bucket, key);
+      await this.client.statObject(this.buckets.evidence, key);
       return true;
     } catch (error) {
       if (
@@ -151,19 +163,19 @@ export class ContentStore {
   /** The object's bytes from `offset`, `length` of them (to the end when omitted). */
   read(key: string, offset = 0, length?: number): Promise<Readable> {
     return offset === 0 && length === undefined
-      ? this.client.getObject(this.bucket, key)
-      : this.client.getPartialObject(this.bucket, key, offset, length);
+      ? this.client.getObject(this.buckets.evidence, key)
+      : this.client.getPartialObject(this.buckets.evidence, key, offset, length);
   }
 
   presignedRead(key: string, seconds: number, fileName: string): Promise<string> {
-    return this.client.presignedGetObject(this.bucket, key, seconds, {
+    return this.client.presignedGetObject(this.buckets.evidence, key, seconds, {
       'response-content-disposition': contentDisposition(fileName),
     });
   }
 
   private async abandon(stagingKey: string, uploadId: string): Promise<void> {
     try {
-      await this.client.abortMultipartUpload(this.bucket, stagingKey, uploadId);
+      await this.client.abortMultipartUpload(this.buckets.staging, stagingKey, uploadId);
     } catch (error) {
       // The parts are unreachable without a completed upload; MinIO also purges stale uploads on its own.
       // s3rver (the test peer) answers AbortMultipartUpload with MethodNotAllowed: a gap of the peer.

@@ -10,7 +10,11 @@ import { ContentStore } from './content-store';
     {
       provide: ContentStore,
       useFactory: (client: Client, config: EvidenceConfig) =>
-        new ContentStore(client, config.S3_BUCKET, config.EVIDENCE_PART_SIZE_MIB * 1024 * 1024),
+        new ContentStore(
+          client,
+          { evidence: config.S3_BUCKET, staging: config.EVIDENCE_STAGING_BUCKET },
+          config.EVIDENCE_PART_SIZE_MIB * 1024 * 1024,
+        ),
       inject: [Client, EvidenceConfig],
     },
   ],

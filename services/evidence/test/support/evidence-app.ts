@@ -44,7 +44,7 @@ export interface EvidenceTestApp {
   baseUrl: string;
   token(staff?: Staff): string;
   client(staff?: Staff): ReturnType<typeof request.agent>;
-  /** Every object key in the bucket. */
+  /** Every object key in the evidence bucket, then every key left in the staging bucket. */
   objectKeys(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -70,6 +70,7 @@ export async function startEvidenceApp(
     S3_ACCESS_KEY: peers.s3.accessKey,
     S3_SECRET_KEY: peers.s3.secretKey,
     S3_BUCKET: bucket,
+    EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
     AUTH_JWT_SECRET: AUTH.secret,
     EVIDENCE_PART_SIZE_MIB: '5',
     ...env,
@@ -103,14 +104,19 @@ export async function startEvidenceApp(
   await app.listen(0, '127.0.0.1');
   const s3 = app.get(Client);
   await s3.makeBucket(bucket);
+  await s3.makeBucket(config.EVIDENCE_STAGING_BUCKET);
   const address = app.getHttpServer().address() as { port: number };
   const token = (staff: Staff = HANDLER) =>
     signStaffToken({ sub: staff.sub ?? 'test-staff', roles: staff.roles, agency: staff.agency }, AUTH);
-  const objectKeys = async () => {
+  const keysIn = async (name: string) => {
     const keys: string[] = [];
-    for await (const item of s3.listObjectsV2(bucket, '', true)) if (item.name) keys.push(item.name);
+    for await (const item of s3.listObjectsV2(name, '', true)) if (item.name) keys.push(item.name);
     return keys.sort();
   };
+  const objectKeys = async () => [
+    ...(await keysIn(bucket)),
+    ...(await keysIn(config.EVIDENCE_STAGING_BUCKET)),
+  ];
   return {
     app,
     dataSource: app.get(DataSource),
