@@ -7,3 +7,4 @@ export * from './registry-lists';
 export * from './case-events';
 export * from './case-workflow';
 export * from './inspection-events';
+export * from './evidence-events';

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
 
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
   registerCalendarCommands(program);
   registerMaskCommand(program);
   registerAuthCommands(program);
+  registerEvidenceCommands(program);
   return program;
 }
