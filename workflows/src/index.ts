@@ -1,2 +1,2 @@
 // Every workflow the worker hosts is exported from here; the worker bundles this module (workflowsPath).
-export {};
+export * from './publication';

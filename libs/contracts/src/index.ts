@@ -5,3 +5,4 @@ export * from './registry-events';
 export * from './services';
 export * from './registry-lists';
 export * from './case-events';
+export * from './publication-events';

@@ -13,6 +13,11 @@ export interface TemporalTestServerOptions {
   timeSkipping?: boolean;
   /** Informational: every namespace name a client uses is accepted. Default 'default'. */
   namespace?: string;
+  /**
+   * Where the virtual clock starts (default: now). Lets a test run a deadline that lies in the past of the
+   * machine's clock, e.g. one fixed by a year's holiday notice that has already gone by.
+   */
+  startsAt?: Date;
 }
 
 /**
@@ -28,7 +33,7 @@ export class TemporalTestServer {
 
   static async start(options: TemporalTestServerOptions = {}): Promise<TemporalTestServer> {
     const host = options.host ?? '127.0.0.1';
-    const engine = new Engine(options.timeSkipping ?? true);
+    const engine = new Engine(options.timeSkipping ?? true, options.startsAt);
     const { workflowService, testService } = loadServices();
     const server = new grpc.Server();
     server.addService(workflowService, workflowServiceHandlers(engine));

@@ -22,7 +22,10 @@ export class VirtualClock {
   constructor(
     private readonly timeSkipping: boolean,
     private readonly isIdle: () => boolean,
-  ) {}
+    startsAt?: Date,
+  ) {
+    if (startsAt) this.offsetMs = startsAt.getTime() - Date.now();
+  }
 
   now(): number {
     return Date.now() + this.offsetMs;
