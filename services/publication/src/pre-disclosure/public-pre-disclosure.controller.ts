@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { PerClientThrottlerGuard } from '../public-api/per-client-throttler.guard';
 import { Public } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { Type } from 'class-transformer';
@@ -32,20 +32,20 @@ export class PreDisclosureQuery {
   @MaxLength(100)
   keyword?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  page = 1;
+  page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  pageSize = 20;
+  pageSize: number = 20;
 }
 
 export class PreDisclosureView {
@@ -74,7 +74,7 @@ export class PreDisclosurePage {
 @ApiTags('public')
 @Controller('api/v1/public/pre-disclosure')
 @Public()
-@UseGuards(ThrottlerGuard)
+@UseGuards(PerClientThrottlerGuard)
 export class PublicPreDisclosureController {
   constructor(private readonly dataSource: DataSource) {}
 

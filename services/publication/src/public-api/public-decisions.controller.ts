@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { PerClientThrottlerGuard } from './per-client-throttler.guard';
 import { Public } from '@lep/auth';
 import {
   DecisionIdParam,
@@ -13,7 +13,7 @@ import { PublicDecisionsService } from './public-decisions.service';
 @ApiTags('public')
 @Controller('api/v1/public/decisions')
 @Public()
-@UseGuards(ThrottlerGuard)
+@UseGuards(PerClientThrottlerGuard)
 @ApiTooManyRequestsResponse({ description: '同一来源请求过于频繁（429 TOO_MANY_REQUESTS）' })
 export class PublicDecisionsController {
   constructor(private readonly decisions: PublicDecisionsService) {}
