@@ -8,3 +8,4 @@ export * from './case-events';
 export * from './case-workflow';
 export * from './inspection-events';
 export * from './evidence-events';
+export * from './publication-events';
