@@ -1,5 +1,16 @@
 import { readCaseRecord } from '@lep/case-store';
-import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor } from '@lep/contracts';
+import {
+  CASE_EVENT_TYPES,
+  CASE_UPDATES,
+  createCloudEvent,
+  EVIDENCE_EVENT_SOURCE,
+  EVIDENCE_EVENT_TYPES,
+  TOPICS,
+  type CaseActor,
+  type EvidenceStoredData,
+} from '@lep/contracts';
+import { testPeers } from '@lep/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
 import { act, draft, eventually } from './support/case-steps';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process';
@@ -100,5 +111,58 @@ describe('the worker service killed mid-case', () => {
       [CASE_EVENT_TYPES.filed]: 1,
       [CASE_EVENT_TYPES.decisionMade]: 1,
     });
+  });
+});
+
+describe('evidence stored by the evidence service', () => {
+  it('is linked into the case record from Kafka, once even when the event arrives twice', async () => {
+    worker ??= await startWorkerProcess(workerEnv());
+    const handle = await harness.startCase();
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.stage === 'investigating',
+      'filing',
+    );
+    const data: EvidenceStoredData = {
+      evidenceId: 'kafka-video-1',
+      caseId: handle.workflowId,
+      agencyCode: handle.workflowId.split('-')[1],
+      stage: 'investigating',
+      kind: 'video',
+      sha256: 'c0ffee'.padEnd(64, '0'),
+      size: 1024,
+      storedAt: new Date().toISOString(),
+      capturedBy: handler.id,
+    };
+    const event = createCloudEvent({
+      source: EVIDENCE_EVENT_SOURCE,
+      type: EVIDENCE_EVENT_TYPES.stored,
+      subject: data.evidenceId,
+      data,
+    });
+    const producer = new Kafka({ brokers: testPeers().kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    const message = { key: data.caseId, value: JSON.stringify(event) };
+    await producer.send({ topic: TOPICS.evidenceStored.name, messages: [message, message] });
+    await producer.disconnect();
+
+    const state = await eventually(
+      () => harness.state(handle),
+      (s) => s.evidence.length === 1,
+      'the link',
+    );
+    expect(state.evidence[0]).toMatchObject({
+      evidenceId: 'kafka-video-1',
+      kind: 'video',
+      sha256: data.sha256,
+    });
+    expect(state.missingAv).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    const linked = record.entries.filter((entry) => entry.content.action === 'evidence-linked');
+    expect(linked.map((entry) => entry.content.evidence)).toEqual([
+      [{ evidenceId: 'kafka-video-1', sha256: data.sha256 }],
+    ]);
+    await handle.terminate('test done');
   });
 });
