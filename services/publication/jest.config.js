@@ -1,1 +1,6 @@
-module.exports = { ...require('../../jest.preset'), displayName: 'publication' };
+module.exports = {
+  ...require('../../jest.preset'),
+  displayName: 'publication',
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};

@@ -3,6 +3,8 @@ export const TEMPORAL_NAMESPACE_DEFAULT = 'default';
 
 export const TASK_QUEUES = {
   cases: 'lep-cases',
+  /** Disclosure deadline workflows, polled by the publication service's own worker (docs/architecture.md). */
+  publication: 'lep-publication',
 } as const;
 
 /**

@@ -39,7 +39,10 @@ describe('every case route is authenticated', () => {
   });
 
   it('an unknown API key is 401', async () => {
-    const response = await caseApp().anonymous().get('/api/v1/cases').set('x-api-key', 'lep_unknown');
+    const response = await caseApp()
+      .anonymous()
+      .get('/api/v1/cases')
+      .set('authorization', 'Bearer lep_unknown_key');
     expect(response.status).toBe(401);
   });
 });

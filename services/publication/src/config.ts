@@ -1,7 +1,31 @@
 import { SERVICE_PORTS } from '@lep/contracts';
 import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 
 /** Environment of the publication service, validated at start-up. */
 export class PublicationConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = SERVICE_PORTS.publication;
+
+  /**
+   * Default 公示截止期 in months after the decision (DOMAIN P11: no national figure; credit-repair rules give 3
+   * months to 3 years, local portals "generally 1 year"). Each record stores its own date, which staff may change.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'PUBLICATION_DISPLAY_MONTHS must be a whole number of months' })
+  @Min(3, { message: 'PUBLICATION_DISPLAY_MONTHS must be at least 3 (DOMAIN P11)' })
+  @Max(36, { message: 'PUBLICATION_DISPLAY_MONTHS must be at most 36 (DOMAIN P11)' })
+  PUBLICATION_DISPLAY_MONTHS = 12;
+
+  /** How a penalised natural person's own name is shown (DOMAIN §4; default 姓+某). */
+  @IsIn(['surname-mou', 'surname-star', 'full-name'], {
+    message: 'PUBLICATION_NAME_POLICY must be surname-mou, surname-star or full-name',
+  })
+  PUBLICATION_NAME_POLICY: 'surname-mou' | 'surname-star' | 'full-name' = 'surname-mou';
+
+  /** Public API requests allowed per client IP per minute. */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number' })
+  @Min(1, { message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be at least 1' })
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 }

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { PublicationConfig } from './config';
+import { PUBLICATION_WORKER_PROBE } from './deadline/deadline-worker.module';
+import { PUBLICATION_ENTITIES, PUBLICATION_MIGRATIONS, publicationModules } from './publication-domain';
 import { SERVICE } from './service';
 
 @Module({})
@@ -12,7 +14,13 @@ export class PublicationModule {
       imports: [
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(PublicationConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: PUBLICATION_ENTITIES, migrations: PUBLICATION_MIGRATIONS },
+          extraProbes: [PUBLICATION_WORKER_PROBE],
+        }),
+        ...publicationModules({ publicRateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE }),
       ],
     };
   }

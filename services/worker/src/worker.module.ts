@@ -3,6 +3,7 @@ import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import { DependencyProbe, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { SERVICE } from './service';
+import { EvidenceLinkConsumer } from './evidence-link/evidence-link.consumer';
 import { TemporalWorkerHost } from './temporal-worker.host';
 
 export const WORKER_PROBE = 'WORKER_PROBE';
@@ -24,6 +25,7 @@ export class WorkerModule {
       ],
       providers: [
         TemporalWorkerHost,
+        EvidenceLinkConsumer,
         {
           provide: WORKER_PROBE,
           useFactory: (host: TemporalWorkerHost): DependencyProbe => ({

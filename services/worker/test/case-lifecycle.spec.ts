@@ -168,6 +168,14 @@ describe('a major penalty case (重大行政处罚案件)', () => {
       handle.workflowId,
     ]);
     expect(row).toEqual({ stage: 'archived', status: 'archived' });
+
+    // What an operator types in the Temporal Web UI to find it.
+    const found: string[] = [];
+    for await (const execution of harness.env.client.workflow.list({
+      query: `LepAgency = "${AGENCY}" AND LepStage = "archived" AND LepMajor = true AND LepCategory = "penalty"`,
+    }))
+      found.push(execution.workflowId);
+    expect(found).toEqual([handle.workflowId]);
   });
 });
 
@@ -263,4 +271,134 @@ describe('refusals', () => {
       'the video linked',
     );
   }
+});
+
+describe('disputes, withdrawal and the decision limit', () => {
+  async function reviewedAndReturned() {
+    const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
+    await investigating(handle);
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 800));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    await completeReviewTask(
+      harness,
+      await openTask(harness.dataSource, handle.workflowId),
+      reviewer,
+      'returned',
+    );
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.reviewRounds[0]?.outcome === 'returned',
+      'round 1',
+    );
+    return handle;
+  }
+
+  it('sends a disputed opinion to the agency head, whose overruling ruling lets the reviewed draft be decided', async () => {
+    const handle = await reviewedAndReturned();
+    await act(handle, CASE_UPDATES.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
+    const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
+    expect(task.assignee_role).toBe('leader');
+    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const ruling = { taskId: task.task_id, ruling: 'overrule', reason: '经集体讨论，裁量适当' };
+    expect(
+      await refusalCode(
+        handle.executeUpdate(CASE_UPDATES.ruleOnDispute, { args: [{ ...ruling, head: handler }] }),
+      ),
+    ).toMatch(/^TASK_NOT_OPEN: 协调意见只能由机关负责人作出/);
+    let state = await handle.executeUpdate<CaseState, [unknown]>(CASE_UPDATES.ruleOnDispute, {
+      args: [{ ...ruling, head }],
+    });
+    expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
+    state = await act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: state.draft?.hash });
+    expect(state.stage).toBe('decided');
+    await handle.terminate('test done');
+  });
+
+  it('withdraws a decision that is to be re-made and decides again, naming the decision it replaces', async () => {
+    const handle = await harness.startCase({ itemCode: 'P-001' });
+    await investigating(handle);
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    let state = await act(handle, CASE_UPDATES.decide, {
+      actor: handler,
+      draftHash: (await harness.state(handle)).draft?.hash,
+    });
+    const first = state.decision?.decisionId;
+    state = await act(handle, CASE_UPDATES.revoke, {
+      actor: handler,
+      kind: 'remade',
+      reason: '认定事实有误，依法重新作出',
+    });
+    expect(state).toMatchObject({ stage: 'drafting', withdrawal: { kind: 'remade' } });
+    expect(state.decision).toBeUndefined();
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 300));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    state = await act(handle, CASE_UPDATES.decide, {
+      actor: handler,
+      draftHash: (await harness.state(handle)).draft?.hash,
+    });
+    expect(state.decision?.decisionId).toBe(`${handle.workflowId}-D2`);
+    const events: {
+      type: string;
+      data: { decisionId: string; replacesDecisionId?: string; reason?: string };
+    }[] = (
+      await harness.dataSource.query(
+        `SELECT event FROM outbox_event WHERE topic = 'lep.case.decision.v1' AND event->'data'->>'caseId' = $1 ORDER BY created_at, id`,
+        [handle.workflowId],
+      )
+    ).map((row: { event: unknown }) => row.event);
+    expect(events.map((event) => [event.type, event.data.decisionId])).toEqual([
+      [CASE_EVENT_TYPES.decisionMade, first],
+      [CASE_EVENT_TYPES.decisionWithdrawn, first],
+      [CASE_EVENT_TYPES.decisionMade, `${handle.workflowId}-D2`],
+    ]);
+    expect(events[1].data.reason).toBe('认定事实有误，依法重新作出');
+    expect(events[2].data.replacesDecisionId).toBe(first);
+    await handle.terminate('test done');
+  });
+
+  // Runs last: it moves this file's clock three months on.
+  it('warns 10 days before the 90-day decision limit, moves it by an approved extension, then records it overdue', async () => {
+    const handle = await harness.startCase();
+    let state = await eventually(
+      () => harness.state(handle),
+      (s) => s.stage === 'investigating',
+      'filing',
+    );
+    const limit = state.deadlines.find((d) => d.kind === 'decision-limit');
+    // 90 days from filing, the filing day not counted: midnight China time after the 90th day.
+    const filedOn = new Date((await harness.env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(limit?.dueAt).toBe(new Date(Date.parse(`${filedOn}T00:00:00+08:00`) + 91 * DAY).toISOString());
+    expect(limit?.fired).toBe(false);
+    await harness.sleep(Date.parse(limit!.dueAt) - (await harness.env.currentTimeMs()) - 9 * DAY);
+    state = await eventually(
+      () => harness.state(handle),
+      (s) => s.deadlines.some((d) => d.kind === 'decision-limit-warning' && d.fired),
+      'the warning',
+    );
+    expect(state.overdue).toBe(false);
+    state = await act(handle, CASE_UPDATES.extendDecisionLimit, {
+      actor: handler,
+      approvedBy: '局长 周某',
+      reason: '案情复杂，经负责人批准延长',
+      days: 30,
+    });
+    const extended = state.deadlines.find((d) => d.kind === 'decision-limit');
+    expect(Date.parse(extended!.dueAt) - Date.parse(limit!.dueAt)).toBe(30 * DAY);
+    await harness.sleep(Date.parse(extended!.dueAt) - (await harness.env.currentTimeMs()) + DAY);
+    state = await eventually(
+      () => harness.state(handle),
+      (s) => s.overdue,
+      'overdue',
+    );
+    const [row] = await harness.dataSource.query(`SELECT overdue FROM case_file WHERE case_id = $1`, [
+      handle.workflowId,
+    ]);
+    expect(row.overdue).toBe(true);
+    expect(await outboxTypes(handle.workflowId)).toEqual(
+      expect.arrayContaining([CASE_EVENT_TYPES.deadlineExtended, CASE_EVENT_TYPES.deadlineFired]),
+    );
+    await handle.terminate('test done');
+  });
 });

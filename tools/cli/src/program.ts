@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
 import { registerRecordCommands } from './commands/record';
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
   registerHealthCommand(program);
   registerCalendarCommands(program);
   registerMaskCommand(program);
+  registerAuthCommands(program);
+  registerEvidenceCommands(program);
   registerRecordCommands(program);
   return program;
 }

@@ -51,7 +51,8 @@ import {
 import { SYSTEM_ACTOR } from './system-actor';
 
 const { applyStep, checkFiling, prepareDraft, workingDaysEnd } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Each activity is a few database or registry round trips; a dead worker's attempt is retried after 10 s.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 

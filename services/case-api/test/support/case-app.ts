@@ -84,7 +84,7 @@ export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
       );
       return request.agent(server).set('authorization', `Bearer ${token}`);
     },
-    system: (agencyCode) => request.agent(server).set('x-api-key', `lep_test_${agencyCode}`),
+    system: (agencyCode) => request.agent(server).set('authorization', `Bearer lep_test_${agencyCode}`),
     anonymous: () => request.agent(server),
     close: () => app.close(),
   };

@@ -3,6 +3,7 @@ import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import {
   CASE_QUERIES,
   CASE_WORKFLOWS,
+  TASK_QUEUES,
   caseWorkflowId,
   type CaseActor,
   type CaseState,
@@ -35,6 +36,8 @@ type EnvironmentFactory = {
 
 export interface CaseHarness {
   env: TestWorkflowEnvironment;
+  temporalAddress: string;
+  databaseUrl: string;
   dataSource: DataSource;
   registry: RegistryProcess;
   people: SeededRegistry;
@@ -59,7 +62,14 @@ let caseSerial = 0;
  * migrations, an own Temporal test server (its virtual clock optionally starting at `startTime`) with time
  * skipping locked so the test moves time itself, and a worker with the production activities.
  */
-export async function startCaseHarness(options: { startTime?: Date } = {}): Promise<CaseHarness> {
+export interface CaseHarnessOptions {
+  /** Where the virtual clock starts. */
+  startTime?: Date;
+  /** Run no worker in this process: the test runs the worker service itself (on the production queue). */
+  externalWorker?: boolean;
+}
+
+export async function startCaseHarness(options: CaseHarnessOptions = {}): Promise<CaseHarness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
@@ -72,6 +82,7 @@ export async function startCaseHarness(options: { startTime?: Date } = {}): Prom
     url: databaseUrl,
     entities: [...MESSAGING_ENTITIES, ...CASE_STORE_ENTITIES],
     migrations: [...MESSAGING_MIGRATIONS, ...CASE_STORE_MIGRATIONS],
+    migrationsTableName: 'lep_migrations',
   });
   const server = await TemporalTestServer.start({ startTime: options.startTime });
   const env = await (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
@@ -83,7 +94,7 @@ export async function startCaseHarness(options: { startTime?: Date } = {}): Prom
     plugins: [],
   });
   await env.connection.testService?.lockTimeSkipping({});
-  const taskQueue = `cases-${randomUUID()}`;
+  const taskQueue = options.externalWorker ? TASK_QUEUES.cases : `cases-${randomUUID()}`;
   const activities = createCaseActivities({
     dataSource,
     registry: new RegistryClient(
@@ -113,10 +124,12 @@ export async function startCaseHarness(options: { startTime?: Date } = {}): Prom
     await running;
     worker = undefined;
   };
-  await startWorker();
+  if (!options.externalWorker) await startWorker();
 
   return {
     env,
+    temporalAddress: server.address,
+    databaseUrl,
     dataSource,
     registry,
     people,

@@ -1,0 +1,113 @@
+import type { ItemCategory } from './registry-lists';
+import type { WithdrawalKind } from './case-events';
+
+/**
+ * Events of the publication service. Disclosure events go to TOPICS.publicationDisclosure keyed by decision id
+ * for external consumers (credit platforms, the 兵团-level platform); they carry only the masked public record,
+ * never the raw decision. Deadline events (warning, overdue) go to the same topic so statistics see timeliness.
+ */
+export const PUBLICATION_EVENT_SOURCE = '/lep/publication';
+
+export const PUBLICATION_EVENT_TYPES = {
+  published: 'cn.lep.publication.disclosure.published.v1',
+  withdrawn: 'cn.lep.publication.disclosure.withdrawn.v1',
+  corrected: 'cn.lep.publication.disclosure.corrected.v1',
+  /** One working day before the deadline, still unpublished. */
+  deadlineWarning: 'cn.lep.publication.disclosure.deadline-warning.v1',
+  /** The deadline passed unpublished; the item stays publishable, late. */
+  overdue: 'cn.lep.publication.disclosure.overdue.v1',
+} as const;
+
+/** 行政相对人类别 as published (DOMAIN §3 field 2). */
+export type PublicPartyCategory = '法人及非法人组织' | '自然人' | '个体工商户';
+
+export interface PublicParty {
+  /** Natural persons per the name policy (default 姓+某); organisations in full. */
+  name: string;
+  category: PublicPartyCategory;
+  creditCode?: string;
+  legalRepresentative?: string;
+}
+
+/** The masked record the portal shows (DOMAIN §3); every free text has been through @lep/masking. */
+export interface PublicDisclosureRecord {
+  decisionId: string;
+  category: ItemCategory;
+  agencyCode: string;
+  agencyName: string;
+  agencyCreditCode: string;
+  documentNumber: string;
+  decidedOn: string;
+  /** 公示截止期 (DOMAIN P11), YYYY-MM-DD. */
+  displayUntil: string;
+  party: PublicParty;
+  penalty?: {
+    violationType: string;
+    facts: string;
+    legalBasis: string;
+    penaltyKinds: string[];
+    content: string;
+    /** 罚款金额（万元） */
+    fineWanYuan?: number;
+    /** 没收违法所得、没收非法财物的金额（万元） */
+    confiscatedWanYuan?: number;
+    licenceAffected?: string;
+    validUntil: string;
+  };
+  licensing?: {
+    documentTitle: string;
+    licenceKind: string;
+    certificateName?: string;
+    licenceNumber?: string;
+    content: string;
+    validFrom: string;
+    validTo: string;
+    /** 当前状态 */
+    status: '有效' | '无效';
+  };
+  other?: { title: string; content: string; legalBasis: string };
+  /** 数据来源单位 = the deciding agency. */
+  dataSource: string;
+  dataSourceCreditCode: string;
+}
+
+export interface DisclosurePublishedData {
+  decisionId: string;
+  agencyCode: string;
+  version: number;
+  publishedAt: string;
+  deadlineOn: string;
+  /** False when published after the deadline (timeliness for statistics). */
+  onTime: boolean;
+  record: PublicDisclosureRecord;
+}
+
+export interface DisclosureWithdrawnData {
+  decisionId: string;
+  agencyCode: string;
+  kind: WithdrawalKind;
+  reason: string;
+  withdrawnAt: string;
+  /** Three working days after the withdrawal decision (DOMAIN P9). */
+  withdrawBy: string;
+  /** False when the item had never been published (withdrawn while pending). */
+  wasPublished: boolean;
+}
+
+export interface DisclosureCorrectedData {
+  decisionId: string;
+  agencyCode: string;
+  version: number;
+  reason: string;
+  correctedAt: string;
+  record: PublicDisclosureRecord;
+}
+
+export interface DisclosureDeadlineData {
+  decisionId: string;
+  agencyCode: string;
+  deadlineOn: string;
+  /** Why it is still unpublished: masking to confirm, a block awaiting sign-off. */
+  waitingFor: Array<'masking-confirmation' | 'block-sign-off'>;
+  at: string;
+}

@@ -1,0 +1,53 @@
+import type { ItemCategory } from '@lep/contracts';
+import type { CalendarRegion, WorkingDayCalendar } from '@lep/calendar';
+
+/** DOMAIN P7: licensing and penalty decisions within 7 working days, every other decision within 20. */
+export function disclosureWorkingDays(category: ItemCategory): number {
+  return category === 'licensing' || category === 'penalty' ? 7 : 20;
+}
+
+/** DOMAIN P9 (APL art. 48/85): a withdrawn decision leaves the portal within 3 working days. */
+export const WITHDRAWAL_WORKING_DAYS = 3;
+
+/** Offices in 兵团 keep Beijing time; a civil date's deadline ends at midnight there. */
+const BEIJING_OFFSET = '+08:00';
+
+export interface DeadlinePlan {
+  /** Last day to publish, YYYY-MM-DD (counting starts the day after the decision). */
+  deadlineOn: string;
+  /** Start of the working day before the deadline day: the warning goes out then if still unpublished. */
+  warnAt: string;
+  /** End of the deadline day (midnight Beijing time): unpublished after this is overdue. */
+  overdueAt: string;
+}
+
+export function planDeadline(
+  calendar: WorkingDayCalendar,
+  category: ItemCategory,
+  decidedOn: string,
+  region: CalendarRegion,
+): DeadlinePlan {
+  const days = disclosureWorkingDays(category);
+  const deadlineOn = calendar.addWorkingDays(decidedOn, days, { region });
+  const warningDay = calendar.addWorkingDays(decidedOn, days - 1, { region });
+  const dayAfterDeadline = new Date(Date.parse(`${deadlineOn}T00:00:00${BEIJING_OFFSET}`) + 86_400_000);
+  return {
+    deadlineOn,
+    warnAt: new Date(`${warningDay}T00:00:00${BEIJING_OFFSET}`).toISOString(),
+    overdueAt: dayAfterDeadline.toISOString(),
+  };
+}
+
+/** The Beijing civil date of an instant, YYYY-MM-DD. */
+export function beijingDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Adds whole calendar months to a civil date, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { seedCalendarProvider, WORKING_DAY_CALENDAR } from '../calendar/calendar.provider';
+import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
+import { PublicationAgencyHierarchy } from '../staff/agency-hierarchy';
+import { StaffDisclosuresController } from '../staff/staff-disclosures.controller';
+import { DisclosureEntity, DisclosureVersionEntity } from './disclosure.entity';
+import { DisclosuresService } from './disclosures.service';
+import { Disclosures1764300000000 } from './disclosures.migration';
+
+export const DISCLOSURE_ENTITIES = [DisclosureEntity, DisclosureVersionEntity];
+export const DISCLOSURE_MIGRATIONS = [Disclosures1764300000000];
+
+/** Disclosures of decisions: storage, masking, staff release, withdrawal and correction. */
+@Module({
+  controllers: [StaffDisclosuresController],
+  providers: [seedCalendarProvider, DisclosureWorkflows, DisclosuresService, PublicationAgencyHierarchy],
+  exports: [DisclosuresService, WORKING_DAY_CALENDAR, DisclosureWorkflows],
+})
+export class DisclosuresModule {}

@@ -1,0 +1,315 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CalendarRegion, WorkingDayCalendar } from '@lep/calendar';
+import type { DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
+import { publicationBlockers } from '@lep/masking';
+import { ApiError, OutboxRelay } from '@lep/nest-kit';
+import { DataSource, EntityManager } from 'typeorm';
+import { WORKING_DAY_CALENDAR } from '../calendar/calendar.provider';
+import { PublicationConfig } from '../config';
+import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
+import { addMonths, planDeadline, WITHDRAWAL_WORKING_DAYS } from './disclosure-deadline';
+import { enqueueDisclosureEvent } from './disclosure-events';
+import { DisclosureEntity, DisclosureVersionEntity } from './disclosure.entity';
+import { buildPublicRecord } from './public-record';
+
+/** Corrected raw fields; the public record is re-derived and re-masked from them. */
+export interface CorrectionInput {
+  reason: string;
+  documentNumber?: string;
+  partyName?: string;
+  /** 违法事实 (penalty). */
+  facts?: string;
+  /** 处罚内容 / 许可内容 / 决定内容, whichever the category has. */
+  content?: string;
+  legalBasis?: string;
+  displayUntil?: string;
+}
+
+const notFound = (decisionId: string) =>
+  new ApiError(404, 'DISCLOSURE_NOT_FOUND', `公示记录“${decisionId}”不存在`);
+
+/** The disclosure of each decision: received, masked, released by staff, withdrawn and corrected. */
+@Injectable()
+export class DisclosuresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: DisclosureWorkflows,
+    private readonly relay: OutboxRelay,
+    @Inject(PublicationConfig) private readonly config: PublicationConfig,
+    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  /**
+   * Stores a decision (raw and masked), inside the consumer's transaction, and starts its deadline workflow.
+   * The workflow is started before the transaction commits: if the commit fails, the redelivered event finds
+   * the workflow already running, and the workflow's first activity retries until the record exists.
+   */
+  async receiveDecision(manager: EntityManager, decision: DecisionMadeData): Promise<void> {
+    const region = decision.region as CalendarRegion;
+    const { deadlineOn } = planDeadline(this.calendar, decision.category, decision.decidedOn, region);
+    const displayUntil = addMonths(decision.decidedOn, this.config.PUBLICATION_DISPLAY_MONTHS);
+    const masked = buildPublicRecord(decision, {
+      namePolicy: this.config.PUBLICATION_NAME_POLICY,
+      displayUntil,
+    });
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DisclosureEntity)
+      .values({
+        decisionId: decision.decisionId,
+        caseId: decision.caseId,
+        agencyCode: decision.agencyCode,
+        category: decision.category,
+        region,
+        decidedOn: decision.decidedOn,
+        raw: decision,
+        publicRecord: masked.record,
+        version: 1,
+        status: 'pending',
+        maskingFindings: masked.findings,
+        needsMaskingConfirmation: masked.needsConfirmation,
+        maskingConfirmedBy: null,
+        maskingConfirmedAt: null,
+        blocks: blocksOf(decision),
+        blockReview: null,
+        deadlineOn,
+        displayUntil,
+        publishedAt: null,
+        publishedOnTime: null,
+        warnedAt: null,
+        overdueAt: null,
+        withdrawal: null,
+      })
+      .orIgnore()
+      .returning(['decision_id'])
+      .execute();
+    // The same decision under another event id (a producer's retry): the first copy stands.
+    if (inserted.raw.length === 0) return;
+    await manager.insert(DisclosureVersionEntity, {
+      decisionId: decision.decisionId,
+      version: 1,
+      publicRecord: masked.record,
+      reason: '首次公示',
+      changedBy: 'system',
+    });
+    await this.workflows.start(decision.decisionId);
+  }
+
+  /**
+   * Takes a decision off the portal (DOMAIN P9) at once; the 3-working-day limit is recorded with it, and the
+   * reason and time stay visible on the portal's withdrawal notice.
+   */
+  async receiveWithdrawal(
+    manager: EntityManager,
+    withdrawal: DecisionWithdrawnData,
+    at: Date,
+  ): Promise<boolean> {
+    const disclosure = await manager
+      .getRepository(DisclosureEntity)
+      .findOne({ where: { decisionId: withdrawal.decisionId }, lock: { mode: 'pessimistic_write' } });
+    if (!disclosure || disclosure.status === 'withdrawn') return false;
+    const wasPublished = disclosure.status === 'published';
+    const withdrawBy = this.calendar.addWorkingDays(withdrawal.withdrawnOn, WITHDRAWAL_WORKING_DAYS, {
+      region: disclosure.region as CalendarRegion,
+    });
+    const record = {
+      kind: withdrawal.kind,
+      reason: withdrawal.reason,
+      withdrawnOn: withdrawal.withdrawnOn,
+      withdrawBy,
+      withdrawnAt: at.toISOString(),
+      wasPublished,
+    };
+    await manager.update(
+      DisclosureEntity,
+      { decisionId: disclosure.decisionId },
+      { status: 'withdrawn', withdrawal: record },
+    );
+    await enqueueDisclosureEvent(
+      manager,
+      'withdrawn',
+      disclosure,
+      {
+        decisionId: disclosure.decisionId,
+        agencyCode: disclosure.agencyCode,
+        kind: record.kind,
+        reason: record.reason,
+        withdrawnAt: record.withdrawnAt,
+        withdrawBy,
+        wasPublished,
+      },
+      at,
+    );
+    return true;
+  }
+
+  /** After a withdrawal commits: a still-waiting workflow learns it has nothing left to publish. */
+  async afterWithdrawal(decisionId: string): Promise<void> {
+    this.relay.nudge();
+    await this.workflows.changed(decisionId);
+  }
+
+  async get(decisionId: string): Promise<DisclosureEntity> {
+    const disclosure = await this.dataSource.getRepository(DisclosureEntity).findOneBy({ decisionId });
+    if (!disclosure) throw notFound(decisionId);
+    return disclosure;
+  }
+
+  /** The publisher approves the masked result (DOMAIN §4 "the publisher approves the result"). */
+  async confirmMasking(decisionId: string, staffId: string): Promise<DisclosureEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const disclosure = await this.lockPending(manager, decisionId);
+      if (disclosure.maskingConfirmedAt) return;
+      await manager.update(
+        DisclosureEntity,
+        { decisionId },
+        { maskingConfirmedBy: staffId, maskingConfirmedAt: new Date() },
+      );
+    });
+    await this.workflows.changed(decisionId);
+    return this.get(decisionId);
+  }
+
+  /** A reviewer lifts or upholds the DOMAIN §4 block on a decision. */
+  async reviewBlock(
+    decisionId: string,
+    reviewerId: string,
+    outcome: 'lift' | 'uphold',
+    opinion: string,
+  ): Promise<DisclosureEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const disclosure = await this.lockPending(manager, decisionId);
+      if (disclosure.blocks.length === 0)
+        throw new ApiError(409, 'NOTHING_TO_REVIEW', '该决定没有不予公示的情形，无需审核');
+      if (disclosure.blockReview)
+        throw new ApiError(409, 'BLOCK_ALREADY_REVIEWED', '该决定的不予公示情形已经审核');
+      await manager.update(
+        DisclosureEntity,
+        { decisionId },
+        { blockReview: { outcome, reviewerId, opinion, at: new Date().toISOString() } },
+      );
+    });
+    await this.workflows.changed(decisionId);
+    return this.get(decisionId);
+  }
+
+  /**
+   * Corrects an inaccurate record (DOMAIN P4): the raw decision is amended, the public record re-derived and
+   * re-masked, and the new version kept beside the old ones. A published record emits a corrected event.
+   */
+  async correct(decisionId: string, staffId: string, input: CorrectionInput): Promise<DisclosureEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const disclosure = await manager
+        .getRepository(DisclosureEntity)
+        .findOne({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
+      if (!disclosure) throw notFound(decisionId);
+      if (disclosure.status === 'withdrawn')
+        throw new ApiError(409, 'DISCLOSURE_WITHDRAWN', '已撤回的公示不能更正');
+      const raw = correctedDecision(disclosure.raw, input);
+      const displayUntil = input.displayUntil ?? disclosure.displayUntil;
+      const masked = buildPublicRecord(raw, {
+        namePolicy: this.config.PUBLICATION_NAME_POLICY,
+        displayUntil,
+      });
+      const version = disclosure.version + 1;
+      await manager.update(
+        DisclosureEntity,
+        { decisionId },
+        {
+          raw,
+          publicRecord: masked.record,
+          version,
+          displayUntil,
+          maskingFindings: masked.findings,
+        },
+      );
+      await manager.insert(DisclosureVersionEntity, {
+        decisionId,
+        version,
+        publicRecord: masked.record,
+        reason: input.reason,
+        changedBy: staffId,
+      });
+      if (disclosure.status === 'published') {
+        const at = new Date();
+        await enqueueDisclosureEvent(
+          manager,
+          'corrected',
+          { decisionId, version },
+          {
+            decisionId,
+            agencyCode: disclosure.agencyCode,
+            version,
+            reason: input.reason,
+            correctedAt: at.toISOString(),
+            record: masked.record,
+          },
+          at,
+        );
+      }
+    });
+    this.relay.nudge();
+    return this.get(decisionId);
+  }
+
+  versions(decisionId: string): Promise<DisclosureVersionEntity[]> {
+    return this.dataSource
+      .getRepository(DisclosureVersionEntity)
+      .find({ where: { decisionId }, order: { version: 'ASC' } });
+  }
+
+  private async lockPending(manager: EntityManager, decisionId: string): Promise<DisclosureEntity> {
+    const disclosure = await manager
+      .getRepository(DisclosureEntity)
+      .findOne({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
+    if (!disclosure) throw notFound(decisionId);
+    if (disclosure.status !== 'pending')
+      throw new ApiError(
+        409,
+        'DISCLOSURE_NOT_PENDING',
+        '该公示已处理（已公示、不予公示或已撤回），无需再确认',
+      );
+    return disclosure;
+  }
+}
+
+function correctedDecision(decision: DecisionMadeData, input: CorrectionInput): DecisionMadeData {
+  const set = <T extends object>(section: T | undefined, fields: Partial<T>): T | undefined =>
+    section === undefined ? undefined : { ...section, ...definedOnly(fields) };
+  return {
+    ...decision,
+    documentNumber: input.documentNumber ?? decision.documentNumber,
+    party: { ...decision.party, name: input.partyName ?? decision.party.name },
+    penalty: set(decision.penalty, {
+      facts: input.facts,
+      content: input.content,
+      legalBasis: input.legalBasis,
+    }),
+    licensing: set(decision.licensing, { content: input.content }),
+    other: set(decision.other, { content: input.content, legalBasis: input.legalBasis }),
+  };
+}
+
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * DOMAIN §4 blocks: the case's flags, plus a minor (or an unverifiable age) read from the party's ID, which
+ * the case side cannot be trusted to flag on its own.
+ */
+function blocksOf(decision: DecisionMadeData): DisclosureEntity['blocks'] {
+  const blocks = new Set<DisclosureEntity['blocks'][number]>(decision.publicationBlocks);
+  if (decision.party.type === 'natural-person' && decision.category === 'penalty') {
+    const found = publicationBlockers({
+      decisionDate: decision.decidedOn,
+      penalisedPerson: { residentIdNumber: decision.party.idNumber },
+      involvesSecretsOrPrivacy: false,
+      endangersSecurityOrStability: false,
+      provincialBodyDeemsUnsuitable: false,
+    });
+    for (const blocker of found) blocks.add(blocker.code === 'minor' ? 'minor' : 'age-unverified');
+  }
+  return [...blocks];
+}

@@ -1,0 +1,138 @@
+import type { DecisionMadeData } from '@lep/contracts';
+import { buildPublicRecord, toWanYuan } from './public-record';
+
+const OPTIONS = { namePolicy: 'surname-mou' as const, displayUntil: '2027-09-30' };
+
+const base: Omit<DecisionMadeData, 'party' | 'otherPersonNames'> = {
+  caseId: 'case-1',
+  agencyCode: 'BT-SC-01',
+  caseNumber: '兵一师市监立〔2026〕12号',
+  category: 'penalty',
+  itemCode: 'CF-001',
+  decisionId: 'dec-1',
+  documentNumber: '兵一师市监罚〔2026〕12号',
+  decidedOn: '2026-09-30',
+  decidedAt: '2026-09-30T03:00:00.000Z',
+  agencyName: '第一师阿拉尔市市场监督管理局',
+  agencyCreditCode: '11659002MB1234567X',
+  region: 'national',
+  major: false,
+  publicationBlocks: [],
+  draftHash: 'sha256-x',
+};
+
+describe('public record of a decision (DOMAIN §3, §4)', () => {
+  it('keeps an organisation’s name, credit code and legal representative, and masks the persons around it', () => {
+    const { record, needsConfirmation } = buildPublicRecord(
+      {
+        ...base,
+        party: {
+          type: 'legal-person',
+          name: '阿拉尔市塔河食品有限公司',
+          creditCode: '91659002MA77XQ1P3L',
+          legalRepresentative: '周建国',
+        },
+        otherPersonNames: ['马晓燕'],
+        penalty: {
+          violationType: '生产经营超过保质期的食品',
+          facts:
+            '2026年8月12日，执法人员对阿拉尔市塔河食品有限公司（统一社会信用代码91659002MA77XQ1P3L）进行检查，' +
+            '发现其仓库存放超过保质期的牛奶120箱。该公司员工马晓燕（手机18999012345）称系8月初购进，' +
+            '货款通过公司账号：30010188000123456 支付。',
+          legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款第（五）项',
+          penaltyKinds: ['没收违法所得', '罚款'],
+          content: '没收违法所得3600元，罚款人民币50000元。',
+          fineYuan: 50_000,
+          confiscatedYuan: 3_600,
+          validUntil: '2027-09-30',
+        },
+      },
+      OPTIONS,
+    );
+    expect(record.party).toEqual({
+      name: '阿拉尔市塔河食品有限公司',
+      category: '法人及非法人组织',
+      creditCode: '91659002MA77XQ1P3L',
+      legalRepresentative: '周建国',
+    });
+    const facts = record.penalty!.facts;
+    expect(facts).toContain('91659002MA77XQ1P3L');
+    expect(facts).toContain('马某');
+    expect(facts).not.toContain('马晓燕');
+    expect(facts).not.toContain('18999012345');
+    expect(facts).not.toContain('30010188000123456');
+    expect(record.penalty).toMatchObject({ fineWanYuan: 5, confiscatedWanYuan: 0.36 });
+    expect(record).toMatchObject({
+      dataSource: base.agencyName,
+      dataSourceCreditCode: base.agencyCreditCode,
+    });
+    expect(needsConfirmation).toBe(false);
+  });
+
+  it('shows a natural person as 姓+某 and never copies the ID number; health data asks for confirmation', () => {
+    const { record, needsConfirmation, findings } = buildPublicRecord(
+      {
+        ...base,
+        party: {
+          type: 'natural-person',
+          name: '买买提·艾力',
+          idType: '居民身份证',
+          idNumber: '11010519491231002X',
+        },
+        otherPersonNames: [],
+        penalty: {
+          violationType: '无照经营',
+          facts:
+            '当事人买买提·艾力（身份证号11010519491231002X，家庭住址：图木舒克市前海街道12号院3号）未取得营业执照' +
+            '从事烧烤经营，其自述患有糖尿病。',
+          legalBasis: '《无证无照经营查处办法》第十三条',
+          penaltyKinds: ['警告'],
+          content: '给予买买提·艾力警告。',
+          validUntil: '2027-09-30',
+        },
+      },
+      OPTIONS,
+    );
+    expect(record.party).toEqual({ name: '买某·艾某', category: '自然人' });
+    expect(JSON.stringify(record)).not.toContain('11010519491231002X');
+    expect(record.penalty!.facts).not.toContain('前海街道12号院');
+    expect(record.penalty!.content).toBe('给予买某·艾某警告。');
+    expect(needsConfirmation).toBe(true);
+    expect(findings).toEqual(expect.arrayContaining(['resident-id', 'address', 'penalised-person-name']));
+  });
+
+  it('keeps an individual business’s name and credit code but masks its operator', () => {
+    const { record } = buildPublicRecord(
+      {
+        ...base,
+        category: 'licensing',
+        party: {
+          type: 'individual-business',
+          name: '五家渠市老李拉面馆',
+          creditCode: '92659004MA7A1B2C3D',
+          legalRepresentative: '李志强',
+        },
+        otherPersonNames: [],
+        licensing: {
+          documentTitle: '食品经营许可决定书',
+          licenceKind: '普通',
+          certificateName: '食品经营许可证',
+          licenceNumber: 'JY16590040012345',
+          content: '准予李志强经营的五家渠市老李拉面馆从事热食类食品制售。',
+          validFrom: '2026-09-30',
+          validTo: '2031-09-29',
+          granted: true,
+        },
+      },
+      OPTIONS,
+    );
+    expect(record.party).toMatchObject({ name: '五家渠市老李拉面馆', legalRepresentative: '李某' });
+    expect(record.licensing!.content).toBe('准予李某经营的五家渠市老李拉面馆从事热食类食品制售。');
+    expect(record.licensing).toMatchObject({ status: '有效', licenceNumber: 'JY16590040012345' });
+  });
+
+  it('converts yuan to 万元', () => {
+    expect(toWanYuan(5000)).toBe(0.5);
+    expect(toWanYuan(123_456)).toBe(12.3456);
+  });
+});

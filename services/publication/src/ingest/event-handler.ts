@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { CASE_EVENT_TYPES, CloudEvent, DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
+import { consumeOnce } from '@lep/nest-kit';
+import { DataSource } from 'typeorm';
+import { DisclosuresService } from '../disclosures/disclosures.service';
+import { storePreDisclosure } from '../pre-disclosure/pre-disclosure-store';
+
+/** The consumed_event name: one mark per event id for everything this service consumes. */
+export const CONSUMER_NAME = 'publication';
+
+/**
+ * What the service does with each event it consumes. The effect and the consumed mark commit together
+ * (consumeOnce), so a redelivered event is a no-op.
+ */
+@Injectable()
+export class EventHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly disclosures: DisclosuresService,
+  ) {}
+
+  /** Applies one event at most once; returns false when it had been applied before. */
+  async handle(event: CloudEvent): Promise<boolean> {
+    let withdrawn: string | undefined;
+    const applied = await consumeOnce(this.dataSource, CONSUMER_NAME, event.id, async (manager) => {
+      switch (event.type) {
+        case CASE_EVENT_TYPES.decisionMade:
+          await this.disclosures.receiveDecision(manager, event.data as DecisionMadeData);
+          return;
+        case CASE_EVENT_TYPES.decisionWithdrawn: {
+          const data = event.data as DecisionWithdrawnData;
+          if (await this.disclosures.receiveWithdrawal(manager, data, new Date())) {
+            withdrawn = data.decisionId;
+          }
+          return;
+        }
+        default:
+          await storePreDisclosure(manager, event);
+      }
+    });
+    if (withdrawn) await this.disclosures.afterWithdrawal(withdrawn);
+    return applied;
+  }
+}

@@ -1,0 +1,125 @@
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { PerClientThrottlerGuard } from '../public-api/per-client-throttler.guard';
+import { Public } from '@lep/auth';
+import { ApiError } from '@lep/nest-kit';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { PRE_DISCLOSURE_KINDS, PreDisclosureEntity, PreDisclosureKind } from './pre-disclosure.entity';
+
+export class PreDisclosureKindParam {
+  @ApiProperty({ enum: PRE_DISCLOSURE_KINDS, description: '执法主体、执法人员、执法事项清单与服务指南' })
+  @IsIn(PRE_DISCLOSURE_KINDS)
+  kind!: PreDisclosureKind;
+}
+
+export class PreDisclosureEntryParam extends PreDisclosureKindParam {
+  @ApiProperty()
+  @Matches(/^[A-Za-z0-9._:-]{1,150}$/)
+  key!: string;
+}
+
+export class PreDisclosureQuery {
+  @ApiPropertyOptional({ description: '执法主体代码' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  agency?: string;
+
+  @ApiPropertyOptional({ description: '名称关键词' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  keyword?: string;
+
+  @ApiPropertyOptional({ type: 'integer', default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ type: 'integer', default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class PreDisclosureView {
+  @ApiProperty({ enum: PRE_DISCLOSURE_KINDS })
+  kind!: string;
+  @ApiProperty()
+  key!: string;
+  @ApiProperty()
+  agencyCode!: string;
+  @ApiProperty()
+  title!: string;
+  @ApiProperty({ type: Object })
+  data!: Record<string, unknown>;
+  @ApiProperty({ description: '最近更新时间' })
+  updatedAt!: string;
+}
+
+export class PreDisclosurePage {
+  @ApiProperty({ type: [PreDisclosureView] })
+  items!: PreDisclosureView[];
+  @ApiProperty()
+  total!: number;
+}
+
+/** 事前公开 as the registry last described it; entries removed from the register are not shown. */
+@ApiTags('public')
+@Controller('api/v1/public/pre-disclosure')
+@Public()
+@UseGuards(PerClientThrottlerGuard)
+export class PublicPreDisclosureController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':kind')
+  @ApiOkResponse({ type: PreDisclosurePage })
+  async list(
+    @Param() params: PreDisclosureKindParam,
+    @Query() query: PreDisclosureQuery,
+  ): Promise<PreDisclosurePage> {
+    const builder = this.dataSource
+      .getRepository(PreDisclosureEntity)
+      .createQueryBuilder('p')
+      .where('p.kind = :kind AND NOT p.removed', { kind: params.kind });
+    if (query.agency) builder.andWhere('p.agency_code = :agency', { agency: query.agency });
+    if (query.keyword)
+      builder.andWhere('p.title ILIKE :keyword', {
+        keyword: `%${query.keyword.replace(/[\\%_]/g, '\\$&')}%`,
+      });
+    const [rows, total] = await builder
+      .orderBy('p.agency_code')
+      .addOrderBy('p.subject_key')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toView), total };
+  }
+
+  @Get(':kind/:key')
+  @ApiOkResponse({ type: PreDisclosureView })
+  async get(@Param() params: PreDisclosureEntryParam): Promise<PreDisclosureView> {
+    const row = await this.dataSource
+      .getRepository(PreDisclosureEntity)
+      .findOneBy({ kind: params.kind, subjectKey: params.key, removed: false });
+    if (!row) throw new ApiError(404, 'PRE_DISCLOSURE_NOT_FOUND', '未找到该公开信息');
+    return toView(row);
+  }
+}
+
+function toView(row: PreDisclosureEntity): PreDisclosureView {
+  return {
+    kind: row.kind,
+    key: row.subjectKey,
+    agencyCode: row.agencyCode,
+    title: row.title,
+    data: row.data,
+    updatedAt: row.eventTime.toISOString(),
+  };
+}

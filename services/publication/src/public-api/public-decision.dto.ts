@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ITEM_CATEGORIES, ItemCategory } from '@lep/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class PublicDecisionQuery {
+  @ApiPropertyOptional({ description: '执法主体代码' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  agency?: string;
+
+  @ApiPropertyOptional({ enum: ITEM_CATEGORIES, description: '决定类别' })
+  @IsOptional()
+  @IsIn(ITEM_CATEGORIES)
+  category?: ItemCategory;
+
+  @ApiPropertyOptional({ description: '决定日期起 YYYY-MM-DD（含）' })
+  @IsOptional()
+  @Matches(DATE_ONLY)
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: '决定日期止 YYYY-MM-DD（含）' })
+  @IsOptional()
+  @Matches(DATE_ONLY)
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: '行政相对人名称（按公示名称）或统一社会信用代码' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  party?: string;
+
+  @ApiPropertyOptional({ description: '关键词：在文号、违法事实、处罚内容等公示内容中检索' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  keyword?: string;
+
+  @ApiPropertyOptional({ enum: ['published', 'withdrawn'], description: '公示中（默认）或已撤回' })
+  @IsOptional()
+  @IsIn(['published', 'withdrawn'])
+  status?: 'published' | 'withdrawn';
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class DecisionIdParam {
+  @ApiProperty({ description: '决定编号' })
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/)
+  id!: string;
+}
+
+export class PublicWithdrawalView {
+  @ApiProperty({ enum: ['撤销', '确认违法', '重新作出'] })
+  kind!: string;
+  @ApiProperty({ description: '撤回理由' })
+  reason!: string;
+  @ApiProperty({ description: '撤回时间' })
+  withdrawnAt!: string;
+}
+
+export class PublicDecisionView {
+  @ApiProperty()
+  decisionId!: string;
+  @ApiProperty({ enum: ['published', 'withdrawn'] })
+  status!: 'published' | 'withdrawn';
+  @ApiProperty({ description: '公示版本，更正后递增' })
+  version!: number;
+  @ApiPropertyOptional({ description: '公示时间' })
+  publishedAt?: string;
+  @ApiProperty({
+    description: '脱敏后的公示内容（行政执法公示字段）；已撤回的决定只保留文号、机关和日期',
+    type: Object,
+  })
+  record!: Record<string, unknown>;
+  @ApiPropertyOptional({ type: PublicWithdrawalView })
+  withdrawal?: PublicWithdrawalView;
+}
+
+export class PublicDecisionPage {
+  @ApiProperty({ type: [PublicDecisionView] })
+  items!: PublicDecisionView[];
+  @ApiProperty()
+  total!: number;
+  @ApiProperty()
+  page!: number;
+  @ApiProperty()
+  pageSize!: number;
+}

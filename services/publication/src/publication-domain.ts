@@ -1,0 +1,30 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { DeadlineWorkerModule } from './deadline/deadline-worker.module';
+import {
+  DISCLOSURE_ENTITIES,
+  DISCLOSURE_MIGRATIONS,
+  DisclosuresModule,
+} from './disclosures/disclosures.module';
+import { IngestModule, KafkaIngestModule } from './ingest/ingest.module';
+import { PortalModule } from './portal/portal.module';
+import { PRE_DISCLOSURE_ENTITIES, PRE_DISCLOSURE_MIGRATIONS } from './pre-disclosure/pre-disclosure.module';
+import { PublicApiModule } from './public-api/public-api.module';
+
+export const PUBLICATION_ENTITIES = [...DISCLOSURE_ENTITIES, ...PRE_DISCLOSURE_ENTITIES];
+export const PUBLICATION_MIGRATIONS = [...DISCLOSURE_MIGRATIONS, ...PRE_DISCLOSURE_MIGRATIONS];
+
+export interface PublicationModulesOptions {
+  publicRateLimitPerMinute: number;
+}
+
+/** The publication service's bounded contexts: Kafka in, deadline worker, staff routes, public API, portal. */
+export function publicationModules(options: PublicationModulesOptions): Array<Type | DynamicModule> {
+  return [
+    DisclosuresModule,
+    IngestModule,
+    KafkaIngestModule,
+    DeadlineWorkerModule,
+    PublicApiModule.register(options.publicRateLimitPerMinute),
+    PortalModule,
+  ];
+}

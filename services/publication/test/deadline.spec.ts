@@ -1,0 +1,176 @@
+import { PUBLICATION_EVENT_TYPES } from '@lep/contracts';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
+import { decisionMadeEvent, penaltyDecision, residentId } from './support/decisions';
+import { outboxEvents, until, usePublicationApp } from './support/publication-app';
+
+// The virtual clock starts on the decision day, 10:00 Beijing time, the day before the National Day holiday.
+const DECISION_DAY = new Date('2026-09-30T10:00:00+08:00');
+const publication = usePublicationApp('pub_deadline', { startsAt: DECISION_DAY });
+
+type EnvironmentFactory = {
+  create(options: {
+    server: { type: 'existing' };
+    address: string;
+    supportsTimeSkipping: boolean;
+    namespace: string;
+    client: Record<string, never>;
+    plugins: never[];
+  }): Promise<TestWorkflowEnvironment>;
+};
+
+/** `create` is how TestWorkflowEnvironment attaches to a running server with time skipping (not yet public). */
+function attachTestEnvironment(address: string): Promise<TestWorkflowEnvironment> {
+  return (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
+    server: { type: 'existing' },
+    address,
+    supportsTimeSkipping: true,
+    namespace: 'default',
+    client: {},
+    plugins: [],
+  });
+}
+
+const HEALTH_NOTE = '当事人自述患有高血压，';
+
+async function disclosure(decisionId: string): Promise<DisclosureEntity> {
+  return publication().dataSource.getRepository(DisclosureEntity).findOneByOrFail({ decisionId });
+}
+
+async function waitForStatus(decisionId: string, status: DisclosureEntity['status']) {
+  return until(async () => {
+    const row = await disclosure(decisionId);
+    return row.status === status ? row : undefined;
+  });
+}
+
+describe('disclosure deadline workflow (7 working days across the 2026 National Day holiday)', () => {
+  it('publishes a penalty decision whose masking needs no confirmation at once, due by 2026-10-15', async () => {
+    const decision = penaltyDecision();
+    await publication().deliver(decisionMadeEvent(decision));
+    const row = await waitForStatus(decision.decisionId, 'published');
+
+    // 10/1–10/7 are off, 10/10 (Sat) is a make-up working day: 10/8, 9, 10, 12, 13, 14, 15.
+    expect(row.deadlineOn).toBe('2026-10-15');
+    expect(row.publishedOnTime).toBe(true);
+    expect(row.publishedAt!.getTime()).toBeLessThan(Date.parse('2026-10-01T00:00:00+08:00'));
+    const [published] = (
+      await outboxEvents(publication().dataSource, PUBLICATION_EVENT_TYPES.published)
+    ).filter((event) => event.message_key === decision.decisionId);
+    expect(published.event.data).toMatchObject({ onTime: true, deadlineOn: '2026-10-15', version: 1 });
+  });
+
+  it('waits for the publisher to confirm the masking, and publishes on time when confirmed on 2026-10-09', async () => {
+    const decision = penaltyDecision();
+    decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
+    await publication().deliver(decisionMadeEvent(decision));
+    expect(await disclosure(decision.decisionId)).toMatchObject({
+      status: 'pending',
+      needsMaskingConfirmation: true,
+    });
+
+    // Hold the clock, then let exactly nine days pass: past the holiday, before the warning day.
+    const env = await attachTestEnvironment(publication().temporal.address);
+    const testService = env.connection.testService!;
+    try {
+      await testService.lockTimeSkipping({});
+      await env.sleep('9 days');
+      const confirmed = await publication()
+        .staff(['handler'], 'BT-SC-01')
+        .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)
+        .expect(200);
+      expect(confirmed.body.waitingFor).toEqual([]);
+      const row = await waitForStatus(decision.decisionId, 'published');
+      expect(row.publishedOnTime).toBe(true);
+      expect(row.publishedAt!.toISOString() >= '2026-10-09').toBe(true);
+      expect(row.warnedAt).toBeNull();
+    } finally {
+      await testService.unlockTimeSkipping({});
+      await env.teardown();
+    }
+  });
+
+  it('warns on 2026-10-14, records the deadline overdue after 2026-10-15, and publishes late when confirmed', async () => {
+    const decision = penaltyDecision();
+    decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
+    await publication().deliver(decisionMadeEvent(decision));
+
+    const warned = await until(async () => (await disclosure(decision.decisionId)).warnedAt ?? undefined);
+    // Timers fire a few milliseconds after their instant.
+    expect(warned.getTime() - Date.parse('2026-10-14T00:00:00+08:00')).toBeGreaterThanOrEqual(0);
+    expect(warned.getTime() - Date.parse('2026-10-14T00:00:00+08:00')).toBeLessThan(60_000);
+    const overdue = await until(async () => (await disclosure(decision.decisionId)).overdueAt ?? undefined);
+    expect(overdue.getTime() - Date.parse('2026-10-16T00:00:00+08:00')).toBeGreaterThanOrEqual(0);
+    expect(overdue.getTime() - Date.parse('2026-10-16T00:00:00+08:00')).toBeLessThan(60_000);
+    expect((await disclosure(decision.decisionId)).status).toBe('pending');
+
+    await publication()
+      .staff(['handler'], 'BT-SC-01')
+      .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)
+      .expect(200);
+    const row = await waitForStatus(decision.decisionId, 'published');
+    expect(row.publishedOnTime).toBe(false);
+
+    const events = (await outboxEvents(publication().dataSource)).filter(
+      (event) => event.message_key === decision.decisionId,
+    );
+    expect(events.map((event) => event.event.type)).toEqual([
+      PUBLICATION_EVENT_TYPES.deadlineWarning,
+      PUBLICATION_EVENT_TYPES.overdue,
+      PUBLICATION_EVENT_TYPES.published,
+    ]);
+    expect(events[0].event.data).toMatchObject({
+      waitingFor: ['masking-confirmation'],
+      deadlineOn: '2026-10-15',
+    });
+    expect(events[2].event.data).toMatchObject({ onTime: false });
+    // The workflow id makes a redelivered decision a no-op: no second workflow, no second record.
+    expect(await publication().deliver(decisionMadeEvent(decision))).toBe(true);
+    expect(await publication().workflows.status(decision.decisionId)).toMatchObject({
+      outcome: 'published',
+      warned: true,
+      overdue: true,
+    });
+  });
+
+  it('holds a minor’s penalty for a reviewer, and withholds it for good when the reviewer upholds the block', async () => {
+    const decision = penaltyDecision({
+      party: {
+        type: 'natural-person',
+        name: '王小明',
+        idType: '居民身份证',
+        idNumber: residentId('20100315'),
+      },
+    });
+    await publication().deliver(decisionMadeEvent(decision));
+    const pending = await publication()
+      .staff(['legal-reviewer'], 'BT-SC-01')
+      .get(`/api/v1/disclosures/${decision.decisionId}`)
+      .expect(200);
+    expect(pending.body).toMatchObject({
+      status: 'pending',
+      blocks: ['minor'],
+      waitingFor: ['block-sign-off'],
+    });
+
+    await publication()
+      .staff(['legal-reviewer'], 'BT-SC-01')
+      .post(`/api/v1/disclosures/${decision.decisionId}/block-review`)
+      .send({ outcome: 'uphold', opinion: '当事人系未成年人，依法不予公示' })
+      .expect(200);
+    await waitForStatus(decision.decisionId, 'withheld');
+    await publication().anonymous().get(`/api/v1/public/decisions/${decision.decisionId}`).expect(404);
+  });
+
+  it('answers a handler of another agency 403 and changes nothing', async () => {
+    const decision = penaltyDecision();
+    decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
+    await publication().deliver(decisionMadeEvent(decision));
+    const denied = await publication()
+      .staff(['handler'], 'BT-OTHER')
+      .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)
+      .expect(403);
+    expect(denied.body.code).toBe('AGENCY_FORBIDDEN');
+    expect((await disclosure(decision.decisionId)).maskingConfirmedAt).toBeNull();
+  });
+});

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { CLOUD_EVENT_CONTENT_TYPE, parseCloudEvent, PUBLICATION_EVENT_TYPES, TOPICS } from '@lep/contracts';
+import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { decisionMadeEvent, penaltyDecision } from './support/decisions';
+import { PublicationTestApp, startPublicationApp, until, usePublicationApp } from './support/publication-app';
+
+const run = promisify(execFile);
+const DECISION_DAY = new Date('2026-09-30T10:00:00+08:00');
+
+interface KcatMessage {
+  key: string;
+  value: string;
+  headers: string;
+}
+
+/** Reads a whole topic with kcat, a Kafka client we did not write. */
+async function readWithKcat(brokers: string[], topic: string): Promise<KcatMessage[]> {
+  const { stdout } = await run(
+    'kcat',
+    ['-b', brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\\t%h\\t%s\\n'],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return stdout
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const [key, headers, ...value] = line.split('\t');
+      return { key, headers, value: value.join('\t') };
+    });
+}
+
+describe('Kafka in and out', () => {
+  usePublicationApp('pub_kafka', { startsAt: DECISION_DAY, consumeKafka: true });
+
+  it('consumes a decision from the case topic and kcat reads its disclosure, keyed by decision id', async () => {
+    const decision = penaltyDecision();
+    const kafka = new Kafka({
+      clientId: 'case-producer-test',
+      brokers: testPeers().kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.caseDecision.name,
+      messages: [{ key: decision.decisionId, value: JSON.stringify(decisionMadeEvent(decision)) }],
+    });
+    await producer.disconnect();
+
+    const message = await until(async () => {
+      const messages = await readWithKcat(testPeers().kafkaBrokers, TOPICS.publicationDisclosure.name);
+      return messages.find((candidate) => candidate.key === decision.decisionId);
+    }, 60_000);
+    const event = parseCloudEvent(message.value);
+    expect(event).toMatchObject({
+      id: `${decision.decisionId}:published:v1`,
+      type: PUBLICATION_EVENT_TYPES.published,
+      subject: decision.decisionId,
+      data: { decisionId: decision.decisionId, onTime: true, deadlineOn: '2026-10-15' },
+    });
+    expect(message.headers).toContain(`content-type=${CLOUD_EVENT_CONTENT_TYPE}`);
+    expect(message.value).not.toContain(decision.party.idNumber);
+    expect(message.value).not.toContain(decision.party.name);
+  });
+});
+
+describe('Kafka down and back', () => {
+  let kafka: KafkaPeer;
+  let databaseUrl: string;
+  let app: PublicationTestApp;
+
+  beforeAll(async () => {
+    kafka = await startKafka();
+    databaseUrl = await createDatabase(testPeers().databaseServerUrl, 'pub_outage');
+    app = await startPublicationApp(databaseUrl, { startsAt: DECISION_DAY, kafkaBrokers: kafka.brokers });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await dropDatabase(databaseUrl);
+    await kafka?.stop();
+  });
+
+  it('publishes every disclosure once the brokers return: nothing lost, nothing twice after de-duplication', async () => {
+    await kafka.brokersDown();
+    const decisions = Array.from({ length: 20 }, () => penaltyDecision());
+    for (const decision of decisions) await app.deliver(decisionMadeEvent(decision));
+    await until(async () => {
+      const [{ count }] = await app.dataSource.query(
+        `SELECT count(*)::int AS count FROM disclosure WHERE status = 'published'`,
+      );
+      return count === decisions.length;
+    });
+    // Published in the database, waiting in the outbox while Kafka is away.
+    await until(async () => {
+      const [{ failed }] = await app.dataSource.query(
+        `SELECT count(*)::int AS failed FROM outbox_event WHERE published_at IS NULL AND attempts > 0`,
+      );
+      return failed > 0;
+    });
+    await kafka.brokersUp();
+    await until(async () => {
+      const [{ pending }] = await app.dataSource.query(
+        `SELECT count(*)::int AS pending FROM outbox_event WHERE published_at IS NULL`,
+      );
+      return pending === 0;
+    }, 60_000);
+
+    const messages = await readWithKcat(kafka.brokers, TOPICS.publicationDisclosure.name);
+    const ids = new Set(messages.map((message) => parseCloudEvent(message.value).id));
+    expect(ids).toEqual(new Set(decisions.map((decision) => `${decision.decisionId}:published:v1`)));
+  }, 120_000);
+});

@@ -1,0 +1,121 @@
+import { createCloudEvent, REGISTRY_EVENT_SOURCE, REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { decisionMadeEvent, penaltyDecision } from './support/decisions';
+import { until, usePublicationApp } from './support/publication-app';
+
+const publication = usePublicationApp('pub_public_api', {
+  startsAt: new Date('2026-10-20T10:00:00+08:00'),
+  rateLimitPerMinute: 40,
+});
+
+function ids(body: { items: Array<{ decisionId: string }> }): string[] {
+  return body.items.map((item) => item.decisionId);
+}
+
+describe('public decisions API', () => {
+  const company = penaltyDecision({
+    agencyCode: 'BT-SC-02',
+    decidedOn: '2026-10-12',
+    party: { type: 'legal-person', name: '石河子市天山建材有限公司', creditCode: '91659001MA78ABCD1E' },
+  });
+  const person = penaltyDecision({ decidedOn: '2026-10-15' });
+  const licence = penaltyDecision({
+    category: 'licensing',
+    decidedOn: '2026-10-16',
+    penalty: undefined,
+    licensing: {
+      documentTitle: '准予行政许可决定书',
+      licenceKind: '普通',
+      content: '准予从事食品销售经营',
+      validFrom: '2026-10-16',
+      validTo: '2031-10-15',
+      granted: true,
+    },
+  });
+
+  beforeAll(async () => {
+    for (const decision of [company, person, licence])
+      await publication().deliver(decisionMadeEvent(decision));
+    await until(
+      async () => (await publication().anonymous().get('/api/v1/public/decisions')).body.total === 3,
+    );
+  });
+
+  it('filters by agency, category, date range, party name or credit code and keyword, and pages', async () => {
+    const client = publication().anonymous();
+    const query = async (params: Record<string, string | number>) =>
+      ids((await client.get('/api/v1/public/decisions').query(params).expect(200)).body);
+
+    expect(await query({})).toEqual([licence.decisionId, person.decisionId, company.decisionId]);
+    expect(await query({ agency: 'BT-SC-02' })).toEqual([company.decisionId]);
+    expect(await query({ category: 'licensing' })).toEqual([licence.decisionId]);
+    expect(await query({ from: '2026-10-13', to: '2026-10-15' })).toEqual([person.decisionId]);
+    expect(await query({ party: '91659001MA78ABCD1E' })).toEqual([company.decisionId]);
+    expect(await query({ party: '天山建材' })).toEqual([company.decisionId]);
+    expect(await query({ party: '张某' })).toEqual([licence.decisionId, person.decisionId]);
+    expect(await query({ keyword: '食品销售' })).toEqual([licence.decisionId]);
+    const page2 = await client.get('/api/v1/public/decisions').query({ page: 2, pageSize: 2 }).expect(200);
+    expect(page2.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(ids(page2.body)).toEqual([company.decisionId]);
+  });
+
+  it('rejects bad filters with 400 naming the field', async () => {
+    const response = await publication()
+      .anonymous()
+      .get('/api/v1/public/decisions')
+      .query({ category: 'fine', from: '2026-13-01', pageSize: 1000 })
+      .expect(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.violations.map((violation: { field: string }) => violation.field).sort()).toEqual([
+      'category',
+      'from',
+      'pageSize',
+    ]);
+    await publication().anonymous().get('/api/v1/public/decisions/no-such-decision').expect(404);
+  });
+
+  it('serves pre-disclosure from registry events, a newer event replacing an older one', async () => {
+    const agencyEvent = (name: string, time: Date) =>
+      createCloudEvent({
+        source: REGISTRY_EVENT_SOURCE,
+        type: REGISTRY_EVENT_TYPES.agencyChanged,
+        subject: 'BT-SC-01',
+        time,
+        data: {
+          code: 'BT-SC-01',
+          name,
+          level: 'division',
+          parentCode: 'BT',
+          unifiedSocialCreditCode: '11659002MB1234567X',
+          legalBasis: '《中华人民共和国食品安全法》',
+          dutiesAndPowers: '市场监督管理',
+          region: 'national',
+          legalReviewBody: { name: '第一师司法局', agencyCode: 'BT-SF-01' },
+          removed: false,
+        },
+      });
+    await publication().deliver(agencyEvent('第一师市场监督管理局（新）', new Date('2026-10-02T00:00:00Z')));
+    // An older event delivered late changes nothing.
+    await publication().deliver(agencyEvent('第一师市场监督管理局（旧）', new Date('2026-10-01T00:00:00Z')));
+    const list = await publication().anonymous().get('/api/v1/public/pre-disclosure/agencies').expect(200);
+    expect(list.body.items.map((item: { title: string }) => item.title)).toEqual([
+      '第一师市场监督管理局（新）',
+    ]);
+    const entry = await publication()
+      .anonymous()
+      .get('/api/v1/public/pre-disclosure/agencies/BT-SC-01')
+      .expect(200);
+    expect(entry.body.data).toMatchObject({ parentCode: 'BT' });
+    await publication().anonymous().get('/api/v1/public/pre-disclosure/cases').expect(400);
+  });
+
+  it('limits each client to its per-minute allowance (429 TOO_MANY_REQUESTS)', async () => {
+    const client = publication().anonymous();
+    const statuses: number[] = [];
+    for (let request = 0; request < 45; request += 1) {
+      statuses.push((await client.get('/api/v1/public/decisions/no-such-decision')).status);
+    }
+    expect(statuses).toContain(429);
+    const limited = await client.get('/api/v1/public/decisions').expect(429);
+    expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+  });
+});

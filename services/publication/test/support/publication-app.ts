@@ -1,0 +1,168 @@
+import type { INestApplication } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
+import { AuthModule, Role, signStaffToken } from '@lep/auth';
+import { CloudEvent } from '@lep/contracts';
+import {
+  createServiceApp,
+  DatabaseModule,
+  KafkaModule,
+  loadConfig,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  OutboxModule,
+  ServiceConfigModule,
+  TemporalClientModule,
+} from '@lep/nest-kit';
+import { TemporalTestServer } from '@lep/temporal-test-server';
+import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { PublicationConfig } from '../../src/config';
+import { DeadlineWorkerModule } from '../../src/deadline/deadline-worker.module';
+import { DisclosureWorkflows } from '../../src/deadline/disclosure-workflows';
+import { DisclosuresModule } from '../../src/disclosures/disclosures.module';
+import { EventHandler } from '../../src/ingest/event-handler';
+import { IngestModule, KafkaIngestModule } from '../../src/ingest/ingest.module';
+import { PortalModule } from '../../src/portal/portal.module';
+import { PUBLICATION_ENTITIES, PUBLICATION_MIGRATIONS } from '../../src/publication-domain';
+import { PublicApiModule } from '../../src/public-api/public-api.module';
+import { SERVICE } from '../../src/service';
+
+export interface PublicationTestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  temporal: TemporalTestServer;
+  /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
+  deliver(event: CloudEvent): Promise<boolean>;
+  workflows: DisclosureWorkflows;
+  /** Unauthenticated client, as the public. */
+  anonymous(): ReturnType<typeof request.agent>;
+  staff(roles: Role[], agency: string, subject?: string): ReturnType<typeof request.agent>;
+  close(): Promise<void>;
+}
+
+export interface PublicationAppOptions {
+  /** Where the Temporal test server's virtual clock starts. */
+  startsAt?: Date;
+  kafkaBrokers?: string[];
+  /** Subscribe to Kafka too (only the files that test the transport; the others call deliver()). */
+  consumeKafka?: boolean;
+  rateLimitPerMinute?: number;
+}
+
+const AUTH_SECRET = 'publication-test-secret-at-least-32-characters';
+let runtimeInstalled = false;
+
+@Module({})
+class PublicationTestRoot {}
+
+/** The service's modules over a fresh database, the Kafka peer and a Temporal test server of its own. */
+export async function startPublicationApp(
+  databaseUrl: string,
+  options: PublicationAppOptions = {},
+): Promise<PublicationTestApp> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    runtimeInstalled = true;
+  }
+  const temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.startsAt });
+  const brokers = options.kafkaBrokers ?? testPeers().kafkaBrokers;
+  const config = loadConfig(PublicationConfig, {
+    PORT: '3000',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers.join(','),
+    TEMPORAL_ADDRESS: temporal.address,
+    AUTH_JWT_SECRET: AUTH_SECRET,
+    PUBLIC_RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
+  });
+  const modules: Type[] = [DisclosuresModule, IngestModule, DeadlineWorkerModule, PortalModule];
+  if (options.consumeKafka) modules.push(KafkaIngestModule);
+  const app = await createServiceApp(
+    {
+      module: PublicationTestRoot,
+      imports: [
+        ServiceConfigModule.forValue(PublicationConfig, config),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          entities: [...MESSAGING_ENTITIES, ...PUBLICATION_ENTITIES],
+          migrations: [...MESSAGING_MIGRATIONS, ...PUBLICATION_MIGRATIONS],
+        }),
+        KafkaModule.forRoot({ clientId: 'publication-test', brokers }),
+        OutboxModule.register(),
+        TemporalClientModule.forRoot({ address: temporal.address, namespace: 'default' }),
+        AuthModule.forRoot({ jwt: { hs256Secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' } }),
+        PublicApiModule.register(config.PUBLIC_RATE_LIMIT_PER_MINUTE),
+        ...modules,
+      ],
+    },
+    SERVICE,
+    { logger: false },
+  );
+  await app.init();
+  const handler = app.get(EventHandler);
+  return {
+    app,
+    dataSource: app.get(DataSource),
+    temporal,
+    deliver: (event) => handler.handle(event),
+    workflows: app.get(DisclosureWorkflows),
+    anonymous: () => request.agent(app.getHttpServer()),
+    staff: (roles, agency, subject = 'staff-1') => {
+      const token = signStaffToken(
+        { sub: subject, roles, agency },
+        { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
+      );
+      return request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`);
+    },
+    async close() {
+      await app.close();
+      await temporal.stop();
+    },
+  };
+}
+
+/** A publication app over a fresh database for the calling test file. */
+export function usePublicationApp(
+  prefix: string,
+  options: PublicationAppOptions = {},
+): () => PublicationTestApp {
+  let databaseUrl: string | undefined;
+  let publication: PublicationTestApp | undefined;
+  beforeAll(async () => {
+    databaseUrl = await createDatabase(testPeers().databaseServerUrl, prefix);
+    publication = await startPublicationApp(databaseUrl, options);
+  }, 120_000);
+  afterAll(async () => {
+    await publication?.close();
+    if (databaseUrl) await dropDatabase(databaseUrl);
+  });
+  return () => {
+    if (!publication) throw new Error('the publication app exists only inside tests (after beforeAll)');
+    return publication;
+  };
+}
+
+export interface OutboxRow {
+  id: string;
+  message_key: string;
+  event: CloudEvent<Record<string, unknown>>;
+}
+
+export function outboxEvents(dataSource: DataSource, type?: string): Promise<OutboxRow[]> {
+  return dataSource.query(
+    `SELECT id, message_key, event FROM outbox_event
+      WHERE $1::text IS NULL OR event->>'type' = $1 ORDER BY created_at, id`,
+    [type ?? null],
+  );
+}
+
+export async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * What the disclosure deadline workflow asks of the outside world. The publication service implements these
+ * (it owns the records and the calendar); the workflow sees only these types, so its code stays deterministic.
+ * Every time argument is the workflow's own clock, so the records carry workflow time (virtual in tests).
+ */
+export interface DisclosurePlan {
+  deadlineOn: string;
+  /** ISO instants computed from the agency's working-day calendar. */
+  warnAt: string;
+  overdueAt: string;
+}
+
+/** What became of an attempt to publish. */
+export type PublishAttempt = 'published' | 'waiting' | 'withheld' | 'withdrawn';
+
+export interface DisclosureActivities {
+  planDisclosure(decisionId: string): Promise<DisclosurePlan>;
+  /** Publishes when nothing holds the record back; otherwise says why not, changing nothing. */
+  tryPublish(decisionId: string, at: string): Promise<PublishAttempt>;
+  recordDeadlineWarning(decisionId: string, at: string): Promise<void>;
+  recordOverdue(decisionId: string, at: string): Promise<void>;
+}
