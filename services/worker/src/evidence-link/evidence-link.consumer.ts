@@ -64,10 +64,14 @@ export class EvidenceLinkConsumer implements OnApplicationBootstrap, OnApplicati
     // Temporal down: the signal throws, the mark rolls back and Kafka redelivers once it is back.
     await consumeOnce(this.dataSource, EVIDENCE_LINK_GROUP, event.id, async () => {
       try {
-        await this.temporal.client.workflow.getHandle(stored.caseId).signal(CASE_SIGNALS.evidenceStored, link);
+        await this.temporal.client.workflow
+          .getHandle(stored.caseId)
+          .signal(CASE_SIGNALS.evidenceStored, link);
       } catch (error) {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
-        this.logger.warn(`evidence ${stored.evidenceId} names case ${stored.caseId}, which has no open workflow`);
+        this.logger.warn(
+          `evidence ${stored.evidenceId} names case ${stored.caseId}, which has no open workflow`,
+        );
       }
     });
   }
