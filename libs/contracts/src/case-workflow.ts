@@ -265,6 +265,7 @@ export const CASE_ERROR_CODES = {
   avMissing: 'AV_RECORD_MISSING',
   taskNotOpen: 'TASK_NOT_OPEN',
   reviewerIsHandler: 'REVIEWER_IS_HANDLER',
+  reviewerNotQualified: 'REVIEWER_NOT_QUALIFIED',
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',
   caseClosed: 'CASE_NOT_OPEN',
 } as const;

@@ -8,3 +8,5 @@ export * from './peers';
 export * from './jest-peers';
 export * from './migrations';
 export * from './process-tree';
+export * from './service-process';
+export * from './case-registry';

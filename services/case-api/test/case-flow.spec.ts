@@ -13,7 +13,7 @@ let reviewer: Staff;
 const head: Staff = { sub: 'head-bt01', roles: ['leader'], agency: AGENCY };
 
 beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().dataSource);
+  worker = await startCaseWorker(caseApp().databaseUrl);
   handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
   reviewer = { sub: worker.people.reviewer, roles: ['legal-reviewer'], agency: AGENCY };
 }, 120_000);

@@ -1,6 +1,6 @@
 import { readCaseRecord } from '@lep/case-store';
 import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor, type CaseState } from '@lep/contracts';
-import { startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
+import { AGENCY, startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
 import {
   act,
   completeReviewTask,
@@ -10,7 +10,6 @@ import {
   openTask,
   refusalCode,
 } from './support/case-steps';
-import { AGENCY } from './support/registry-seed';
 
 const DAY = 86_400_000;
 
@@ -238,6 +237,14 @@ describe('refusals', () => {
     const task = await openTask(harness.dataSource, handle.workflowId);
     expect(await refusalCode(completeReviewTask(harness, task, handler, 'approved'))).toMatch(
       /^REVIEWER_IS_HANDLER/,
+    );
+    const outsider: CaseActor = {
+      id: harness.people.expiredHandler,
+      role: 'legal-reviewer',
+      agencyCode: AGENCY,
+    };
+    expect(await refusalCode(completeReviewTask(harness, task, outsider, 'approved'))).toMatch(
+      /^REVIEWER_NOT_QUALIFIED: 钱过期 不是法制审核人员；钱过期 的执法证件已于 2021-12-31 到期/,
     );
     const inconsistent = harness.env.client.workflow.getHandle(task.task_id).executeUpdate('completeReview', {
       args: [{ ...completion(task.task_id, reviewer, 'returned'), outcome: 'approved' }],

@@ -13,13 +13,14 @@ import { testPeers } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
 import { act, draft, eventually } from './support/case-steps';
-import { startWorkerProcess, type WorkerProcess } from './support/worker-process';
+import type { ServiceProcess } from '@lep/testing';
+import { startWorkerProcess } from './support/worker-process';
 
 const EVIDENCE_ITEMS = 30;
 
 let harness: CaseHarness;
 let handler: CaseActor;
-let worker: WorkerProcess | undefined;
+let worker: ServiceProcess | undefined;
 
 beforeAll(async () => {
   harness = await startCaseHarness({ externalWorker: true });

@@ -45,6 +45,11 @@ export interface CaseActivities {
     draft: DecisionDraft;
     facts: DecisionFacts;
   }): Promise<{ hash: string; verdict: MajorDecisionVerdict }>;
+  /**
+   * Whether a person may give this review body's opinion today: a registered legal reviewer (法制审核人员) of
+   * that body whose certificate is in force today. Chinese reasons when not.
+   */
+  checkReviewer(input: { personnelId: string; reviewBodyAgencyCode: string }): Promise<string[]>;
   /** The instant a period of working days ends: midnight (China time) after its last working day. */
   workingDaysEnd(input: { region: string; from: string; workingDays: number }): Promise<string>;
   /** Records a step of the case: record entry, case index, tasks and events in one transaction. */

@@ -24,7 +24,7 @@ import { refusal } from './refusal';
 import { checklistViolation } from './rules';
 import { SYSTEM_ACTOR } from './system-actor';
 
-const { applyStep, workingDaysEnd } = proxyActivities<CaseActivities>({
+const { applyStep, checkReviewer, workingDaysEnd } = proxyActivities<CaseActivities>({
   // Each activity is a few database or registry round trips; a dead worker's attempt is retried after 10 s.
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
@@ -116,6 +116,12 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
     completeReview,
     async (completion: ReviewCompletion) => {
       assertCompletable(completion);
+      const problems = await checkReviewer({
+        personnelId: completion.reviewer.id,
+        reviewBodyAgencyCode: input.reviewBodyAgencyCode,
+      });
+      if (problems.length > 0) throw refusal(CASE_ERROR_CODES.reviewerNotQualified, problems.join('；'));
+      assertCompletable(completion);
       const completedAt = new Date().toISOString();
       const late = completedAt > state.dueAt;
       await record(
@@ -184,7 +190,7 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
   setHandler(
     extendReview,
     async (extension) => {
-      assertExtendable(extension.taskId);
+      assertExtendable(extension.taskId, extension.approvedBy);
       const newDueAt = await workingDaysEnd({
         region: input.region,
         from: state.dueAt,
@@ -208,10 +214,12 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
       await tellCase();
       return state;
     },
-    { validator: (extension) => assertExtendable(extension.taskId) },
+    { validator: (extension) => assertExtendable(extension.taskId, extension.approvedBy) },
   );
 
-  function assertExtendable(taskId: string): void {
+  function assertExtendable(taskId: string, approver: CaseActor): void {
+    if (approver.role !== 'leader' || approver.agencyCode !== input.reviewBodyAgencyCode)
+      throw refusal(CASE_ERROR_CODES.taskNotOpen, '法制审核期限的延长须经审核机构负责人批准');
     if (state.outcome !== undefined || taskId !== input.taskId)
       throw refusal(CASE_ERROR_CODES.taskNotOpen, `审核任务 ${taskId} 已办结或不属于本轮审核`);
     if (state.extended) throw refusal(CASE_ERROR_CODES.wrongStage, '法制审核期限只能延长一次');

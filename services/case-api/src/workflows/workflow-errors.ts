@@ -20,6 +20,7 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.taskNotOpen]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.caseClosed]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.reviewerIsHandler]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.reviewerNotQualified]: HttpStatus.FORBIDDEN,
   [CASE_ERROR_CODES.checklistInconsistent]: HttpStatus.BAD_REQUEST,
 };
 

@@ -22,6 +22,7 @@ export interface Staff {
 
 export interface CaseTestApp {
   app: INestApplication;
+  databaseUrl: string;
   dataSource: DataSource;
   /** An HTTP client carrying a staff token; a 兵团 platform admin unless told otherwise. */
   staff(staff?: Staff): ReturnType<typeof request.agent>;
@@ -76,6 +77,7 @@ export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
   const server = app.getHttpServer();
   return {
     app,
+    databaseUrl,
     dataSource: app.get(DataSource),
     staff: (staff = { roles: ['platform-admin'] as Role[], agency: 'BT' }) => {
       const token = signStaffToken(

@@ -1,65 +1,40 @@
-import { TASK_QUEUES } from '@lep/contracts';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
-import { testPeers } from '@lep/testing';
-// The worker's production activities and the real registry process the worker's own tests start: case-api's
-// end-to-end tests drive the same workflows through HTTP that services/worker drives directly.
-import { createCaseActivities } from '../../../worker/src/activities/case-activities';
-import { RegistryClient } from '../../../worker/src/activities/registry-client';
-import { registryCredential } from '../../../worker/src/activities/registry-credential';
-import type { WorkerConfig } from '../../../worker/src/config';
-import {
-  AUTH,
-  startRegistryProcess,
-  type RegistryProcess,
-} from '../../../worker/test/support/registry-process';
-import { seedRegistry, type SeededRegistry } from '../../../worker/test/support/registry-seed';
+import { signStaffToken, type Role } from '@lep/auth';
+import { startCaseRegistry, startServiceProcess, testPeers, type CaseRegistry } from '@lep/testing';
+
+/** The secret the registry and the worker share: the worker signs its registry calls with it. */
+const SERVICES_AUTH = {
+  secret: 'case-flow-services-secret-at-least-32-chars',
+  issuer: 'lep',
+  audience: 'lep-api',
+};
 
 export interface CaseWorker {
-  registry: RegistryProcess;
-  people: SeededRegistry;
+  registry: CaseRegistry;
+  people: CaseRegistry['people'];
   stop(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
 /**
- * A worker on the production task queue of the shared Temporal test server (time skipping off: these tests
- * take seconds and no statutory timer should fire meanwhile), writing to case-api's case database.
+ * The worker service (its built `dist/main.js`) on the production task queue of the shared Temporal test server,
+ * writing to case-api's case database, with the real registry process it asks, seeded for case tests.
  */
-export async function startCaseWorker(dataSource: DataSource): Promise<CaseWorker> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-    runtimeInstalled = true;
-  }
-  const registry = await startRegistryProcess();
-  const people = await seedRegistry(registry);
-  const connection = await NativeConnection.connect({ address: testPeers().temporalAddress });
-  const worker = await Worker.create({
-    connection,
-    taskQueue: TASK_QUEUES.cases,
-    workflowsPath: require.resolve('@lep/workflows'),
-    activities: createCaseActivities({
-      dataSource,
-      registry: new RegistryClient(
-        registry.url,
-        registryCredential({
-          AUTH_JWT_SECRET: AUTH.secret,
-          AUTH_ISSUER: AUTH.issuer,
-          AUTH_AUDIENCE: AUTH.audience,
-        } as WorkerConfig),
-      ),
-      reviewSla: { workingDays: 7, extensionWorkingDays: 3 },
-    }),
+export async function startCaseWorker(databaseUrl: string): Promise<CaseWorker> {
+  const registry = await startCaseRegistry({
+    secret: SERVICES_AUTH.secret,
+    sign: (claims) => signStaffToken({ ...claims, roles: claims.roles as Role[] }, SERVICES_AUTH),
   });
-  const running = worker.run();
+  const worker = await startServiceProcess('worker', {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
+    TEMPORAL_ADDRESS: testPeers().temporalAddress,
+    REGISTRY_URL: registry.url,
+    AUTH_JWT_SECRET: SERVICES_AUTH.secret,
+  });
   return {
     registry,
-    people,
+    people: registry.people,
     async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
+      await worker.stop();
       await registry.stop();
     },
   };

@@ -82,6 +82,22 @@ export function createCaseActivities({ dataSource, registry, reviewSla }: CaseAc
       return { hash, verdict };
     },
 
+    async checkReviewer({ personnelId, reviewBodyAgencyCode }) {
+      const person = await registry.person(personnelId);
+      if (!person.found) return [`审核人员 ${personnelId} 未在执法人员名录中登记`];
+      const problems: string[] = [];
+      if (!person.value.roles.includes('legal-reviewer'))
+        problems.push(`${person.value.name} 不是法制审核人员`);
+      if (person.value.agencyCode !== reviewBodyAgencyCode)
+        problems.push(`${person.value.name} 不属于本案的法制审核机构（${reviewBodyAgencyCode}）`);
+      const today = new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+      if (person.value.certificateExpiresOn < today)
+        problems.push(`${person.value.name} 的执法证件已于 ${person.value.certificateExpiresOn} 到期`);
+      else if (person.value.status !== 'active')
+        problems.push(`${person.value.name} 的执法证件当前不在有效状态`);
+      return problems;
+    },
+
     async workingDaysEnd({ region, from, workingDays }) {
       const startDate = new Date(Date.parse(from) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
       const lastDay =

@@ -12,6 +12,16 @@ export interface RegistryListVersion<T> {
   content: T;
 }
 
+export interface RegistryPerson {
+  id: string;
+  agencyCode: string;
+  name: string;
+  roles: string[];
+  certificateExpiresOn: string;
+  /** Certificate status today: active, suspended, revoked, or null outside its validity. */
+  status: string | null;
+}
+
 export interface MayEnforce {
   allowed: boolean;
   reasons: string[];
@@ -37,6 +47,10 @@ export class RegistryClient {
   list<T>(agencyCode: string, list: string, asOf?: string): Promise<Lookup<RegistryListVersion<T>>> {
     const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
     return this.get(`/api/v1/agencies/${encodeURIComponent(agencyCode)}/${list}${query}`);
+  }
+
+  person(personnelId: string): Promise<Lookup<RegistryPerson>> {
+    return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}`);
   }
 
   mayEnforce(personnelId: string, agency: string, item: string, on: string): Promise<Lookup<MayEnforce>> {

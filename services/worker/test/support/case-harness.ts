@@ -11,7 +11,16 @@ import {
 } from '@lep/contracts';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@lep/nest-kit';
 import { TemporalTestServer } from '@lep/temporal-test-server';
-import { createDatabase, dropDatabase, runMigrations, testPeers } from '@lep/testing';
+import {
+  CASE_AGENCY,
+  createDatabase,
+  dropDatabase,
+  runMigrations,
+  startCaseRegistry,
+  testPeers,
+  type CaseRegistry,
+} from '@lep/testing';
+import { signStaffToken, type Role } from '@lep/auth';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -20,8 +29,13 @@ import { createCaseActivities } from '../../src/activities/case-activities';
 import { RegistryClient } from '../../src/activities/registry-client';
 import { registryCredential } from '../../src/activities/registry-credential';
 import type { WorkerConfig } from '../../src/config';
-import { AUTH, startRegistryProcess, type RegistryProcess } from './registry-process';
-import { AGENCY, seedRegistry, type SeededRegistry } from './registry-seed';
+
+export const AUTH = {
+  secret: 'worker-test-secret-at-least-32-characters!',
+  issuer: 'lep',
+  audience: 'lep-api',
+};
+export const AGENCY = CASE_AGENCY;
 
 type EnvironmentFactory = {
   create(options: {
@@ -39,8 +53,8 @@ export interface CaseHarness {
   temporalAddress: string;
   databaseUrl: string;
   dataSource: DataSource;
-  registry: RegistryProcess;
-  people: SeededRegistry;
+  registry: CaseRegistry;
+  people: CaseRegistry['people'];
   taskQueue: string;
   /** A fresh worker on the same queue (after `stopWorker`), as after a crash and restart. */
   startWorker(): Promise<void>;
@@ -74,8 +88,11 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
-  const registry = await startRegistryProcess();
-  const people = await seedRegistry(registry);
+  const registry = await startCaseRegistry({
+    secret: AUTH.secret,
+    sign: (claims) => signStaffToken({ ...claims, roles: claims.roles as Role[] }, AUTH),
+  });
+  const people = registry.people;
   const databaseUrl = await createDatabase(testPeers().databaseServerUrl, 'worker_cases');
   const dataSource = await runMigrations({
     type: 'postgres',

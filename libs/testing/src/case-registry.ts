@@ -1,0 +1,130 @@
+import { createDatabase, dropDatabase } from './databases';
+import { testPeers } from './jest-peers';
+import { startServiceProcess } from './service-process';
+
+/** Staff claims the registry fixture signs its calls with; the caller signs (libs/testing signs nothing). */
+export type StaffSigner = (claims: { sub: string; agency: string; roles: string[] }) => string;
+
+export const CASE_AGENCY = 'BT01';
+export const CASE_PENALTY_ITEM = 'P-001';
+export const CASE_LICENCE_ITEM = 'L-001';
+
+export interface CaseRegistry {
+  url: string;
+  /** Two certified handlers, a legal reviewer, and a handler whose certificate expired in 2021. */
+  people: { handlers: [string, string]; reviewer: string; expiredHandler: string };
+  call<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+const USCC_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+function uscc(serial: number): string {
+  const body = `11659000${String(serial).padStart(9, '0')}`;
+  const sum = USCC_WEIGHTS.reduce((total, weight, i) => total + weight * USCC_CHARACTERS.indexOf(body[i]), 0);
+  return body + USCC_CHARACTERS[(31 - (sum % 31)) % 31];
+}
+
+/**
+ * The real registry service over a fresh database, seeded for case tests: a 兵团 agency (national calendar)
+ * with two certified handlers, a legal reviewer, a penalty and a licensing item, an AV list that requires video
+ * of the investigation, and a review catalogue making fines of ¥10,000 on a natural person major.
+ */
+export async function startCaseRegistry(auth: { secret: string; sign: StaffSigner }): Promise<CaseRegistry> {
+  const peers = testPeers();
+  const databaseUrl = await createDatabase(peers.databaseServerUrl, 'case_registry');
+  const service = await startServiceProcess('registry', {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: peers.kafkaBrokers.join(','),
+    AUTH_JWT_SECRET: auth.secret,
+  });
+  const token = auth.sign({ sub: 'test-admin', agency: 'XPCC', roles: ['platform-admin'] });
+  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    const response = await fetch(service.url + route, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`registry ${method} ${route} → ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const people = await seed(call);
+  return {
+    url: service.url,
+    people,
+    call,
+    async stop() {
+      await service.stop();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+async function seed(call: CaseRegistry['call']): Promise<CaseRegistry['people']> {
+  await call('POST', '/api/v1/agencies', {
+    code: CASE_AGENCY,
+    name: '第一师阿拉尔市市场监督管理局',
+    level: 'corps',
+    unifiedSocialCreditCode: uscc(1),
+    legalBasis: '《中华人民共和国行政处罚法》',
+    dutiesAndPowers: '市场监管行政执法',
+    region: 'national',
+    legalReviewBody: { name: '法制科', agencyCode: CASE_AGENCY },
+  });
+  const person = async (name: string, roles: string[], expiresOn = '2099-12-31') =>
+    (
+      await call<{ id: string }>('POST', '/api/v1/personnel', {
+        agencyCode: CASE_AGENCY,
+        name,
+        roles,
+        certificateNumber: `BT-${name}`,
+        certificateIssuedOn: '2020-01-01',
+        certificateExpiresOn: expiresOn,
+        qualification: 'exam-passed',
+        scope: '市场监管',
+      })
+    ).id;
+  const handlers: [string, string] = [
+    await person('王执法', ['handler']),
+    await person('李执法', ['handler']),
+  ];
+  const reviewer = await person('赵审核', ['legal-reviewer']);
+  const expiredHandler = await person('钱过期', ['handler'], '2021-12-31');
+  await call('POST', `/api/v1/agencies/${CASE_AGENCY}/enforcement-items`, {
+    items: [
+      {
+        code: CASE_PENALTY_ITEM,
+        name: '对销售不合格产品的行政处罚',
+        category: 'penalty',
+        legalBasis: '《中华人民共和国产品质量法》第四十九条',
+        procedure: '立案、调查、告知、决定、送达',
+        statutoryWorkingDays: 90,
+      },
+      {
+        code: CASE_LICENCE_ITEM,
+        name: '食品经营许可',
+        category: 'licensing',
+        legalBasis: '《中华人民共和国食品安全法》第三十五条',
+        procedure: '申请、受理、审查、决定',
+        statutoryWorkingDays: 20,
+      },
+    ],
+  });
+  await call('POST', `/api/v1/agencies/${CASE_AGENCY}/av-recording-list`, {
+    entries: [{ itemCode: CASE_PENALTY_ITEM, stages: ['investigating'], fullProcess: false }],
+  });
+  await call('POST', `/api/v1/agencies/${CASE_AGENCY}/review-catalog`, {
+    fineThresholds: [
+      { partyType: 'natural-person', minimumYuan: 10_000 },
+      { partyType: 'legal-person', minimumYuan: 100_000 },
+    ],
+    measures: ['licence-revocation', 'suspension-of-production'],
+    hearingHeldIsMajor: true,
+    multipleLegalRelationsIsMajor: true,
+    majorPublicInterestIsMajor: true,
+    majorSocialImpactIsMajor: true,
+  });
+  return { handlers, reviewer, expiredHandler };
+}

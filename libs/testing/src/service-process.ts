@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from './free-port';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const HEALTH_TIMEOUT_MS = 60_000;
+
+export interface ServiceProcess {
+  url: string;
+  /** SIGKILL: the process dies mid-task; nothing drains, no shutdown hook runs. */
+  kill(): Promise<void>;
+  /** SIGTERM, as an orchestrator stops it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One of our services as production runs it: its built `services/<name>/dist/main.js` in its own process, on a
+ * free port, with exactly the environment given. Resolves once `/health` answers 200.
+ */
+export async function startServiceProcess(
+  name: string,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'services', name, 'dist/main.js')],
+    {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${stderr}`);
+    const healthy = await fetch(`${url}/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not become healthy within ${HEALTH_TIMEOUT_MS} ms: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return { url, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+}
