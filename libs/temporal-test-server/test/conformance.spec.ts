@@ -60,7 +60,8 @@ describe('Temporal conformance', () => {
     const result = await handle.result();
     expect(result).toMatch(/^fetched:.*:attempt3\/法制审核员\/首次听证$/);
     await expect(handle.query(wf.status)).resolves.toBe('done');
-    if (target.timeSkipping) expect(performance.now() - began).toBeLessThan(1_000);
+    // 28 virtual days in under a real minute, even on a loaded machine: the timer was skipped, not waited for.
+    if (target.timeSkipping) expect(performance.now() - began).toBeLessThan(60_000);
     const history = await handle.fetchHistory();
     const activityEvents = (history.events ?? []).filter(
       (event) =>
