@@ -72,6 +72,17 @@ export interface ReviewCatalogCriteria {
   multipleLegalRelationsIsMajor: boolean;
   majorPublicInterestIsMajor: boolean;
   majorSocialImpactIsMajor: boolean;
+  /**
+   * The agency's legal-review time limit (DOMAIN L7: a limit is required, its length is the agency's): working
+   * days from complete materials, and the one extension the head of the review body may grant. Without it the
+   * platform default applies (7 + 3).
+   */
+  reviewTimeLimit?: ReviewTimeLimit;
+}
+
+export interface ReviewTimeLimit {
+  workingDays: number;
+  extensionWorkingDays: number;
 }
 
 export interface ReviewCatalogVersion {

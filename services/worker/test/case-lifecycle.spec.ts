@@ -1,3 +1,4 @@
+import { addWorkingDays } from '@lep/calendar';
 import { readCaseRecord } from '@lep/case-store';
 import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor, type CaseState } from '@lep/contracts';
 import { AGENCY, startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
@@ -362,6 +363,38 @@ describe('disputes, withdrawal and the decision limit', () => {
     ]);
     expect(events[1].data.reason).toBe('认定事实有误，依法重新作出');
     expect(events[2].data.replacesDecisionId).toBe(first);
+    await handle.terminate('test done');
+  });
+
+  it("holds a review to the agency's own time limit from its catalogue, which may allow no extension", async () => {
+    const catalog = await harness.registry.call<{ content: Record<string, unknown> }>(
+      'GET',
+      `/api/v1/agencies/${AGENCY}/review-catalog`,
+    );
+    await harness.registry.call('POST', `/api/v1/agencies/${AGENCY}/review-catalog`, {
+      ...catalog.content,
+      reviewTimeLimit: { workingDays: 5, extensionWorkingDays: 0 },
+    });
+    const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
+    await investigating(handle);
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 800));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    const submittedAt = await harness.env.currentTimeMs();
+    await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    const task = await openTask(harness.dataSource, handle.workflowId);
+    const submittedOn = new Date(submittedAt + 8 * 3_600_000).toISOString().slice(0, 10);
+    const lastDay = addWorkingDays(submittedOn, 5);
+    expect(task.due_at?.toISOString()).toBe(
+      new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + DAY).toISOString(),
+    );
+    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const extension = harness.env.client.workflow
+      .getHandle(task.task_id)
+      .executeUpdate('extendReview', {
+        args: [{ taskId: task.task_id, approvedBy: head, reason: '材料较多' }],
+      });
+    expect(await refusalCode(extension)).toBe('CASE_WRONG_STAGE: 本机关的法制审核期限不得延长');
+    await harness.registry.call('POST', `/api/v1/agencies/${AGENCY}/review-catalog`, catalog.content);
     await handle.terminate('test done');
   });
 

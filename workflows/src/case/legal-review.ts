@@ -222,6 +222,8 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
       throw refusal(CASE_ERROR_CODES.taskNotOpen, '法制审核期限的延长须经审核机构负责人批准');
     if (state.outcome !== undefined || taskId !== input.taskId)
       throw refusal(CASE_ERROR_CODES.taskNotOpen, `审核任务 ${taskId} 已办结或不属于本轮审核`);
+    if (input.sla.extensionWorkingDays === 0)
+      throw refusal(CASE_ERROR_CODES.wrongStage, '本机关的法制审核期限不得延长');
     if (state.extended) throw refusal(CASE_ERROR_CODES.wrongStage, '法制审核期限只能延长一次');
     if (state.escalated)
       throw refusal(CASE_ERROR_CODES.wrongStage, '法制审核期限已届满并已报告审核机构负责人，不能再延长');

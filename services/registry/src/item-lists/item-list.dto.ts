@@ -31,6 +31,7 @@ import {
   PARTY_TYPES,
   PartyType,
   ReviewCatalogCriteria,
+  ReviewTimeLimit,
 } from '@lep/contracts';
 
 const MAX_LIST_LENGTH = 5_000;
@@ -129,6 +130,20 @@ export class FineThresholdDto implements FineThreshold {
   minimumYuan!: number;
 }
 
+export class ReviewTimeLimitDto implements ReviewTimeLimit {
+  @ApiProperty({ minimum: 1, maximum: 60, description: '审核期限（工作日），自材料齐全之日起算' })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  workingDays!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 30, description: '经审核机构负责人批准可延长的工作日数' })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  extensionWorkingDays!: number;
+}
+
 export class ReviewCatalogDto implements ReviewCatalogCriteria {
   @ApiProperty({ type: [FineThresholdDto], description: '按当事人类型的罚款金额标准' })
   @IsArray()
@@ -157,6 +172,15 @@ export class ReviewCatalogDto implements ReviewCatalogCriteria {
   @ApiProperty({ description: '可能造成重大社会影响的决定属重大执法决定' })
   @IsBoolean()
   majorSocialImpactIsMajor!: boolean;
+
+  @ApiPropertyOptional({
+    type: () => ReviewTimeLimitDto,
+    description: '法制审核期限；缺省为 7 个工作日，可延长 3 个工作日',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReviewTimeLimitDto)
+  reviewTimeLimit?: ReviewTimeLimitDto;
 }
 
 export class AsOfQuery {

@@ -55,6 +55,7 @@ export function createCaseActivities({ dataSource, registry, reviewSla }: CaseAc
         );
       if (!item || refusals.length > 0) return { accepted: false, reasons: refusals };
       const av = await registry.list<AvRecordingListContent>(input.agencyCode, 'av-recording-list');
+      const catalog = await registry.list<ReviewCatalogCriteria>(input.agencyCode, 'review-catalog');
       return {
         accepted: true,
         agency: {
@@ -68,7 +69,8 @@ export function createCaseActivities({ dataSource, registry, reviewSla }: CaseAc
         category: item.category,
         itemName: item.name,
         av: (av.found && av.value.content.entries.find((entry) => entry.itemCode === input.itemCode)) || null,
-        reviewSla,
+        // The agency's own review time limit, from the catalogue in force at filing; else the platform default.
+        reviewSla: (catalog.found && catalog.value.content.reviewTimeLimit) || reviewSla,
       };
     },
 
