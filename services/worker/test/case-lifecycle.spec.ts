@@ -388,11 +388,9 @@ describe('disputes, withdrawal and the decision limit', () => {
       new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + DAY).toISOString(),
     );
     const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
-    const extension = harness.env.client.workflow
-      .getHandle(task.task_id)
-      .executeUpdate('extendReview', {
-        args: [{ taskId: task.task_id, approvedBy: head, reason: '材料较多' }],
-      });
+    const extension = harness.env.client.workflow.getHandle(task.task_id).executeUpdate('extendReview', {
+      args: [{ taskId: task.task_id, approvedBy: head, reason: '材料较多' }],
+    });
     expect(await refusalCode(extension)).toBe('CASE_WRONG_STAGE: 本机关的法制审核期限不得延长');
     await harness.registry.call('POST', `/api/v1/agencies/${AGENCY}/review-catalog`, catalog.content);
     await handle.terminate('test done');
