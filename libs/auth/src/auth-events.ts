@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditTrail } from './audit/audit-trail';
 import type { Principal } from './principal';
 
 export type AuthDenialReason =
@@ -32,12 +33,26 @@ export abstract class AuthEvents {
   abstract denied(reason: AuthDenialReason, request: AuthRequestMeta): void;
 }
 
-/** Default: one warning line per denial. */
+/** Default: one warning line per denial, and an entry in the service's audit log. */
 @Injectable()
 export class LoggerAuthEvents extends AuthEvents {
   private readonly logger = new Logger('Auth');
 
+  constructor(private readonly trail: AuditTrail) {
+    super();
+  }
+
   denied(reason: AuthDenialReason, request: AuthRequestMeta): void {
+    void this.trail.record({
+      at: new Date().toISOString(),
+      outcome: 'denied',
+      method: request.method,
+      path: request.path,
+      status: reason === 'role-forbidden' || reason === 'agency-forbidden' ? 403 : 401,
+      code: reason,
+      ...(request.principal ? { actor: request.principal } : {}),
+      ...(request.ip ? { ip: request.ip } : {}),
+    });
     const who = request.principal ? ` ${request.principal.kind}:${request.principal.subject}` : '';
     const detail = request.detail ? ` (${request.detail})` : '';
     this.logger.warn(

@@ -1,6 +1,8 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AgencyDenialInterceptor } from './agency-denial.interceptor';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditTrail } from './audit/audit-trail';
 import { AuthEvents, LoggerAuthEvents } from './auth-events';
 import { API_KEY_VERIFIER, ApiKeyVerifier, AUTH_OPTIONS, AuthOptions } from './auth-options';
 import { AuthGuard } from './auth.guard';
@@ -37,10 +39,12 @@ export class AuthModule {
         options.events
           ? { provide: AuthEvents, useValue: options.events }
           : { provide: AuthEvents, useClass: LoggerAuthEvents },
+        AuditTrail,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AgencyDenialInterceptor },
       ],
-      exports: [AuthEvents],
+      exports: [AuthEvents, AuditTrail],
     };
   }
 }

@@ -11,3 +11,4 @@ export type { SignStaffTokenOptions } from './jwt/sign-staff-token';
 export { StaffTokenVerifier } from './jwt/staff-token-verifier';
 export type { StaffTokenVerifierOptions } from './jwt/staff-token-verifier';
 export * from './auth-options-from-env';
+export { AuditTrail } from './audit/audit-trail';

@@ -7,4 +7,5 @@ export * from './kafka';
 export * from './s3';
 export * from './temporal';
 export * from './messaging';
+export * from './audit';
 export * from './dependency-modules';

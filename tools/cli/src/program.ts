@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit';
 import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerEvidenceCommands } from './commands/evidence';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerCalendarCommands(program);
   registerMaskCommand(program);
   registerAuthCommands(program);
+  registerAuditCommands(program);
   registerEvidenceCommands(program);
   registerRecordCommands(program);
   return program;

@@ -5,10 +5,12 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './idempotent-consumer';
 
+import { AuditEntryEntity, AuditLog1764150000001 } from '../audit';
 import { ConsumedEventEntity } from './consumed-event.entity';
 import { MessagingTables1764150000000 } from './messaging-tables.migration';
 import { OutboxEventEntity } from './outbox-event.entity';
 
-export const MESSAGING_ENTITIES = [OutboxEventEntity, ConsumedEventEntity];
-export const MESSAGING_MIGRATIONS = [MessagingTables1764150000000];
+// The platform's own tables in every service database: the outbox, consumed events and the audit log.
+export const MESSAGING_ENTITIES = [OutboxEventEntity, ConsumedEventEntity, AuditEntryEntity];
+export const MESSAGING_MIGRATIONS = [MessagingTables1764150000000, AuditLog1764150000001];
 export * from './outbox.module';
