@@ -27,6 +27,11 @@ describe('registry migrations', () => {
     const tables: { table_name: string }[] = await dataSource.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
-    expect(tables.map((row) => row.table_name)).toEqual(['audit_entry', 'consumed_event', 'lep_migrations', 'outbox_event']);
+    expect(tables.map((row) => row.table_name)).toEqual([
+      'audit_entry',
+      'consumed_event',
+      'lep_migrations',
+      'outbox_event',
+    ]);
   });
 });
