@@ -3,6 +3,7 @@ import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { StatisticsConfig } from './config';
 import { SERVICE } from './service';
+import { STATISTICS_MIGRATIONS, statisticsModules } from './statistics-domain';
 
 @Module({})
 export class StatisticsModule {
@@ -12,7 +13,12 @@ export class StatisticsModule {
       imports: [
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(StatisticsConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: [], migrations: STATISTICS_MIGRATIONS },
+        }),
+        ...statisticsModules(),
       ],
     };
   }

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { AgencyChangedData, CloudEvent, REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { consumeOnce } from '@lep/nest-kit';
+import { recordAndApply } from '@lep/stats-core';
+import { DataSource } from 'typeorm';
+import { storeAgency } from '../aggregates/agency-tree';
+import { warningChangesOf } from '../warnings/warning-rules';
+import { WarningsService } from '../warnings/warnings.service';
+
+/** The consumed_event name: one mark per event id for everything this service consumes. */
+export const CONSUMER_NAME = 'statistics';
+
+/**
+ * What the service does with each consumed event: log it, add it to the figures, keep the agency tree and
+ * raise or clear warnings. All of it commits with the consumed mark (consumeOnce), so a redelivery is a no-op.
+ */
+@Injectable()
+export class EventHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly warnings: WarningsService,
+  ) {}
+
+  /** Applies one event at most once; returns false when it had been applied before. */
+  handle(event: CloudEvent): Promise<boolean> {
+    return consumeOnce(this.dataSource, CONSUMER_NAME, event.id, async (manager) => {
+      await recordAndApply(manager, event);
+      if (event.type === REGISTRY_EVENT_TYPES.agencyChanged) {
+        await storeAgency(manager, event.data as AgencyChangedData);
+      }
+      await this.warnings.apply(manager, warningChangesOf(event));
+    });
+  }
+}

@@ -1,0 +1,11 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { AGGREGATE_MIGRATIONS, AggregatesModule } from './aggregates/aggregates.module';
+import { IngestModule, KafkaIngestModule } from './ingest/ingest.module';
+import { WARNING_MIGRATIONS, WarningsModule } from './warnings/warnings.module';
+
+export const STATISTICS_MIGRATIONS = [...AGGREGATE_MIGRATIONS, ...WARNING_MIGRATIONS];
+
+/** The statistics service's bounded contexts: Kafka in, figures, warnings. */
+export function statisticsModules(): Array<Type | DynamicModule> {
+  return [AggregatesModule, WarningsModule, IngestModule, KafkaIngestModule];
+}
