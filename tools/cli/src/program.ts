@@ -4,6 +4,7 @@ import { registerCalendarCommands } from './commands/calendar';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
+import { registerStatsCommands } from './commands/stats';
 
 /** The operators' command line: `npx lep <command>`. Each bounded context contributes its sub-commands. */
 export function buildProgram(): Command {
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerMaskCommand(program);
   registerAuthCommands(program);
   registerEvidenceCommands(program);
+  registerStatsCommands(program);
   return program;
 }
