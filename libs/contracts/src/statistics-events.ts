@@ -17,6 +17,7 @@ export const WARNING_KINDS = [
   'review-sla',
   'decision-limit',
   'reviewer-ratio',
+  'annual-report',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const WARNING_KIND_NAMES: Record<WarningKind, string> = {
   'review-sla': '法制审核超时',
   'decision-limit': '办案期限预警',
   'reviewer-ratio': '法制审核人员比例不足',
+  'annual-report': '统计年报待确认',
 };
 
 /** near: the deadline is close; past: it has run out (or the condition already holds). */
@@ -33,7 +35,7 @@ export type WarningSeverity = 'near' | 'past';
 export interface WarningEventData {
   warningId: string;
   kind: WarningKind;
-  /** What the warning is about: decision id, case id (+ review round), or agency code. */
+  /** What the warning is about: decision id, case id (+ review round), agency code or annual report id. */
   subject: string;
   agencyCode: string;
   severity: WarningSeverity;

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { StatisticsConfig } from './config';
+import { STATISTICS_WORKER_PROBE } from './reports/reports.module';
 import { SERVICE } from './service';
 import { STATISTICS_MIGRATIONS, statisticsModules } from './statistics-domain';
 
@@ -17,6 +18,7 @@ export class StatisticsModule {
           serviceName: SERVICE.name,
           config,
           database: { entities: [], migrations: STATISTICS_MIGRATIONS },
+          extraProbes: [STATISTICS_WORKER_PROBE],
         }),
         ...statisticsModules(),
       ],

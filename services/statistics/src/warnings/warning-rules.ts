@@ -25,6 +25,8 @@ export interface RaiseWarning {
   message: string;
   dueAt?: string;
   at: string;
+  /** A repeated raise with a new message is a stronger reminder and is announced again (annual report). */
+  escalates?: boolean;
 }
 
 /** The condition ended: close the open warning of this kind and subject, if any. */

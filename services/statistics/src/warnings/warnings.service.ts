@@ -52,11 +52,14 @@ export class WarningsService {
       [change.kind, change.subject],
     )) as WarningRow[];
     if (open) {
-      // A near deadline that has now passed worsens the open warning; the reverse changes nothing.
-      if (open.severity === 'near' && change.severity === 'past') {
+      // A near deadline that has now passed worsens the open warning, so does a stronger reminder; a repeat
+      // or a milder raise changes nothing.
+      const worse = open.severity === 'near' && change.severity === 'past';
+      const stronger = change.escalates === true && change.message !== open.message;
+      if (worse || stronger) {
         const [row] = (await manager.query(
-          `UPDATE warning SET severity = 'past', message = $2, due_at = $3 WHERE id = $1 RETURNING *`,
-          [open.id, change.message, change.dueAt ?? open.due_at],
+          `UPDATE warning SET severity = $2, message = $3, due_at = $4 WHERE id = $1 RETURNING *`,
+          [open.id, worse ? 'past' : open.severity, change.message, change.dueAt ?? open.due_at],
         )) as [WarningRow[], number];
         await this.announce(manager, row[0], STATISTICS_EVENT_TYPES.warningEscalated, change.at);
       }
@@ -102,13 +105,14 @@ export class WarningsService {
       ...(row.due_at ? { dueAt: new Date(row.due_at).toISOString() } : {}),
       at,
     };
-    const suffix = type.split('.').slice(-2, -1)[0];
+    // One event per change: a warning may be escalated more than once, each time at a different instant.
+    const change = type.split('.').slice(-2, -1)[0];
     await enqueueEvent(
       manager,
       TOPICS.statisticsWarning,
       row.agency_code,
       createCloudEvent({
-        id: `${row.id}:${suffix}`,
+        id: `${row.id}:${change}:${Date.parse(at)}`,
         source: STATISTICS_EVENT_SOURCE,
         type,
         subject: row.id,

@@ -11,7 +11,10 @@ import {
   MESSAGING_MIGRATIONS,
   OutboxModule,
   ServiceConfigModule,
+  TemporalClientModule,
 } from '@lep/nest-kit';
+import { TemporalTestServer } from '@lep/temporal-test-server';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -19,6 +22,7 @@ import { AggregatesModule } from '../../src/aggregates/aggregates.module';
 import { StatisticsConfig } from '../../src/config';
 import { EventHandler } from '../../src/ingest/event-handler';
 import { IngestModule, KafkaIngestModule } from '../../src/ingest/ingest.module';
+import { ReportsModule, ReportWorkerModule } from '../../src/reports/reports.module';
 import { SERVICE } from '../../src/service';
 import { STATISTICS_MIGRATIONS } from '../../src/statistics-domain';
 import { WarningsModule } from '../../src/warnings/warnings.module';
@@ -27,6 +31,8 @@ export interface StatisticsTestApp {
   app: INestApplication;
   dataSource: DataSource;
   databaseUrl: string;
+  /** Only with `temporalStartsAt`: the Temporal test server the report worker polls. */
+  temporal?: TemporalTestServer;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
   staff(roles: Role[], agency: string, subject?: string): ReturnType<typeof request.agent>;
@@ -37,10 +43,13 @@ export interface StatisticsTestApp {
 export interface StatisticsAppOptions {
   /** Subscribe to Kafka too (only the files that test the transport; the others call deliver()). */
   consumeKafka?: boolean;
-  extraModules?: Array<Type>;
+  /** Run the annual report worker against a Temporal test server whose virtual clock starts here. */
+  temporalStartsAt?: Date;
 }
 
 export const AUTH_SECRET = 'statistics-test-secret-at-least-32-characters';
+
+let runtimeInstalled = false;
 
 @Module({})
 class StatisticsTestRoot {}
@@ -51,15 +60,34 @@ export async function startStatisticsApp(
   options: StatisticsAppOptions = {},
 ): Promise<StatisticsTestApp> {
   const brokers = testPeers().kafkaBrokers;
+  let temporal: TemporalTestServer | undefined;
+  if (options.temporalStartsAt) {
+    if (!runtimeInstalled) {
+      Runtime.install({ logger: new DefaultLogger('ERROR') });
+      runtimeInstalled = true;
+    }
+    temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.temporalStartsAt });
+  }
   const config = loadConfig(StatisticsConfig, {
     PORT: '3000',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers.join(','),
-    TEMPORAL_ADDRESS: 'localhost:7233',
+    TEMPORAL_ADDRESS: temporal?.address ?? 'localhost:7233',
     AUTH_JWT_SECRET: AUTH_SECRET,
   });
-  const modules: Type[] = [AggregatesModule, WarningsModule, IngestModule, ...(options.extraModules ?? [])];
+  const modules: Array<Type | ReturnType<typeof TemporalClientModule.forRoot>> = [
+    AggregatesModule,
+    WarningsModule,
+    IngestModule,
+  ];
   if (options.consumeKafka) modules.push(KafkaIngestModule);
+  if (temporal) {
+    modules.push(
+      TemporalClientModule.forRoot({ address: temporal.address, namespace: 'default' }),
+      ReportsModule,
+      ReportWorkerModule,
+    );
+  }
   const app = await createServiceApp(
     {
       module: StatisticsTestRoot,
@@ -85,6 +113,7 @@ export async function startStatisticsApp(
     app,
     dataSource: app.get(DataSource),
     databaseUrl,
+    temporal,
     deliver: (event) => handler.handle(event),
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {
@@ -94,7 +123,10 @@ export async function startStatisticsApp(
       );
       return request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`);
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await temporal?.stop();
+    },
   };
 }
 
