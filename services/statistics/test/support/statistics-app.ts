@@ -20,6 +20,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AggregatesModule } from '../../src/aggregates/aggregates.module';
 import { StatisticsConfig } from '../../src/config';
+import { DashboardModule } from '../../src/dashboard/dashboard.module';
 import { EventHandler } from '../../src/ingest/event-handler';
 import { IngestModule, KafkaIngestModule } from '../../src/ingest/ingest.module';
 import { ReportsModule, ReportWorkerModule } from '../../src/reports/reports.module';
@@ -79,6 +80,7 @@ export async function startStatisticsApp(
     AggregatesModule,
     WarningsModule,
     IngestModule,
+    DashboardModule,
   ];
   if (options.consumeKafka) modules.push(KafkaIngestModule);
   if (temporal) {
