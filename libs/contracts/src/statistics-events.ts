@@ -18,6 +18,7 @@ export const WARNING_KINDS = [
   'decision-limit',
   'reviewer-ratio',
   'annual-report',
+  'certificate-expiry',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const WARNING_KIND_NAMES: Record<WarningKind, string> = {
   'decision-limit': '办案期限预警',
   'reviewer-ratio': '法制审核人员比例不足',
   'annual-report': '统计年报待确认',
+  'certificate-expiry': '执法证件即将到期',
 };
 
 /** near: the deadline is close; past: it has run out (or the condition already holds). */
@@ -35,7 +37,7 @@ export type WarningSeverity = 'near' | 'past';
 export interface WarningEventData {
   warningId: string;
   kind: WarningKind;
-  /** What the warning is about: decision id, case id (+ review round), agency code or annual report id. */
+  /** What the warning is about: decision id, case id (+ review round), agency code, annual report id or personnel id. */
   subject: string;
   agencyCode: string;
   severity: WarningSeverity;

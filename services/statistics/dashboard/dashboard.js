@@ -19,6 +19,7 @@
     'decision-limit': '办案期限预警',
     'reviewer-ratio': '法制审核人员比例不足',
     'annual-report': '统计年报待确认',
+    'certificate-expiry': '执法证件即将到期',
   };
   var fragment = new URLSearchParams(window.location.hash.slice(1));
   if (fragment.get('token')) window.sessionStorage.setItem('lep-token', fragment.get('token'));

@@ -1,6 +1,8 @@
 import { STATISTICS_EVENT_TYPES, WarningEventData } from '@lep/contracts';
 import {
+  caseFiled,
   caseRef,
+  personnelChanged,
   deadlineFired,
   decisionMade,
   disclosureDeadline,
@@ -111,11 +113,39 @@ describe('early warnings', () => {
     expect(await warnings('raised')).toEqual([]);
   });
 
+  it('warns of an officer’s certificate expiring within 30 days while on an open case, until renewed or closed', async () => {
+    const certificates = async () =>
+      (await warnings('raised')).filter((warning) => warning.kind === 'certificate-expiry');
+    // Expiring in 40 days when the case is filed: nothing yet; another case filed 12 days later: within 30 days.
+    await statistics().deliver(personnelChanged('P-1', SHI_1_MARKET, '2026-07-31', '2026-01-01T00:00:00Z'));
+    const first = caseRef('C-1', SHI_1_MARKET, 'penalty');
+    await statistics().deliver(caseFiled(first, '2026-06-21', ['P-1', 'P-2']));
+    expect(await certificates()).toEqual([]);
+    const second = caseRef('C-2', SHI_1_MARKET, 'penalty');
+    await statistics().deliver(caseFiled(second, '2026-07-03', ['P-1']));
+    const [near] = await certificates();
+    expect(near).toMatchObject({ subject: 'P-1', severity: 'near', agencyCode: SHI_1_MARKET });
+    expect(near.message).toBe(
+      '执法人员 李某（证号 兵执P-1）的执法证件将于 2026-07-31 到期，仍承办 2 件未结案件',
+    );
+    // Renewed: cleared.
+    await statistics().deliver(personnelChanged('P-1', SHI_1_MARKET, '2031-07-31', '2026-07-05T02:00:00Z'));
+    expect(await certificates()).toEqual([]);
+
+    // Already expired and still on a case: past; cleared when that case closes.
+    await statistics().deliver(personnelChanged('P-2', SHI_1_MARKET, '2026-07-01', '2026-07-06T02:00:00Z'));
+    expect(await certificates()).toEqual([expect.objectContaining({ subject: 'P-2', severity: 'past' })]);
+    await statistics().deliver(stageChanged(first, 'executed', 'closed', '2026-07-08T02:00:00Z'));
+    expect(await certificates()).toEqual([]);
+  });
+
   it('announces every new, worsened and cleared warning through the outbox, keyed by agency', async () => {
     const raised = await announced(STATISTICS_EVENT_TYPES.warningRaised);
     const escalated = await announced(STATISTICS_EVENT_TYPES.warningEscalated);
     const cleared = await announced(STATISTICS_EVENT_TYPES.warningCleared);
     expect(raised.map((data) => data.kind).sort()).toEqual([
+      'certificate-expiry',
+      'certificate-expiry',
       'decision-limit',
       'decision-limit',
       'disclosure-deadline',
@@ -123,11 +153,13 @@ describe('early warnings', () => {
       'reviewer-ratio',
     ]);
     expect(escalated.map((data) => data.subject).sort()).toEqual(['D-W', 'W2#1']);
-    expect(cleared).toHaveLength(5);
+    expect(cleared).toHaveLength(7);
     expect(cleared.every((data) => data.state === 'cleared')).toBe(true);
     const rows = await outboxEvents(statistics().dataSource, STATISTICS_EVENT_TYPES.warningCleared);
     expect(rows.map((row) => row.message_key).sort()).toEqual([
       SHI_1,
+      SHI_1_MARKET,
+      SHI_1_MARKET,
       SHI_1_MARKET,
       SHI_1_MARKET,
       SHI_1_MARKET,

@@ -4,6 +4,7 @@ import { consumeOnce } from '@lep/nest-kit';
 import { recordAndApply } from '@lep/stats-core';
 import { DataSource } from 'typeorm';
 import { storeAgency } from '../aggregates/agency-tree';
+import { CertificateWatch } from '../warnings/certificate-watch';
 import { warningChangesOf } from '../warnings/warning-rules';
 import { WarningsService } from '../warnings/warnings.service';
 
@@ -19,6 +20,7 @@ export class EventHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly warnings: WarningsService,
+    private readonly certificates: CertificateWatch,
   ) {}
 
   /** Applies one event at most once; returns false when it had been applied before. */
@@ -29,6 +31,7 @@ export class EventHandler {
         await storeAgency(manager, event.data as AgencyChangedData);
       }
       await this.warnings.apply(manager, warningChangesOf(event));
+      await this.warnings.apply(manager, await this.certificates.changesFor(manager, event));
     });
   }
 }

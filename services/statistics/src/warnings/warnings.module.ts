@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AggregatesModule } from '../aggregates/aggregates.module';
+import { StatisticsCertificates1764400300000 } from './certificates.migration';
+import { CertificateWatch } from './certificate-watch';
 import { WarningsController } from './warnings.controller';
 import { StatisticsWarnings1764400100000 } from './warnings.migration';
 import { WarningsService } from './warnings.service';
 
-export const WARNING_MIGRATIONS = [StatisticsWarnings1764400100000];
+export const WARNING_MIGRATIONS = [StatisticsWarnings1764400100000, StatisticsCertificates1764400300000];
 
 /** Early warnings (预警): raised and cleared by consumed events, listed per agency subtree. */
 @Module({
   imports: [AggregatesModule],
   controllers: [WarningsController],
-  providers: [WarningsService],
-  exports: [WarningsService],
+  providers: [WarningsService, CertificateWatch],
+  exports: [WarningsService, CertificateWatch],
 })
 export class WarningsModule {}

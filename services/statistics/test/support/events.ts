@@ -22,6 +22,7 @@ import {
   INSPECTION_EVENT_TYPES,
   InspectionPlanDisclosedData,
   InspectionResultsPublishedData,
+  PersonnelChangedData,
   ItemCategory,
   PUBLICATION_EVENT_SOURCE,
   PUBLICATION_EVENT_TYPES,
@@ -60,12 +61,12 @@ export function caseRef(caseId: string, agencyCode: string, category: ItemCatego
   return { caseId, agencyCode, caseNumber: `兵案〔2026〕${caseId}号`, category, itemCode: `${category}-001` };
 }
 
-export function caseFiled(ref: CaseRef, filedOn: string) {
+export function caseFiled(ref: CaseRef, filedOn: string, handlerIds = ['h1', 'h2']) {
   const data: CaseFiledData = {
     ...ref,
     filedOn,
     title: '案件',
-    handlerIds: ['h1', 'h2'],
+    handlerIds,
     region: 'xinjiang',
   };
   return event(CASE_EVENT_SOURCE, CASE_EVENT_TYPES.filed, ref.caseId, data, `${filedOn}T02:00:00Z`);
@@ -358,4 +359,23 @@ export function reviewerRatio(kind: 'below' | 'restored', agencyCode: string, at
       ? REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold
       : REGISTRY_EVENT_TYPES.reviewerRatioRestored;
   return event(REGISTRY_EVENT_SOURCE, type, agencyCode, data, at);
+}
+
+export function personnelChanged(
+  personnelId: string,
+  agencyCode: string,
+  certificateExpiresOn: string,
+  at: string,
+) {
+  const data: PersonnelChangedData = {
+    personnelId,
+    name: '李某',
+    agencyCode,
+    certificateNumber: `兵执${personnelId}`,
+    certificateIssuedOn: '2021-07-10',
+    certificateExpiresOn,
+    status: 'active',
+    scope: '市场监管',
+  };
+  return event(REGISTRY_EVENT_SOURCE, REGISTRY_EVENT_TYPES.personnelChanged, personnelId, data, at);
 }
