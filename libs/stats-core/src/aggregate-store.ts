@@ -73,27 +73,31 @@ export async function rebuildYear(
   year: number,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
 ): Promise<number> {
+  if (!Number.isInteger(year)) throw new Error(`not a year: ${year}`);
   const [{ total }] = (await runner.query(
     `SELECT count(*)::int AS total FROM event_log WHERE $1 = ANY(years)`,
     [year],
   )) as Array<{ total: number }>;
   await runner.query(`DELETE FROM stat_aggregate WHERE year = $1`, [year]);
+  // One cursor walks the year's events once in log order; paging with OFFSET or `seq >` would rescan them.
+  await runner.query(
+    `DECLARE stats_rebuild NO SCROLL CURSOR FOR
+       SELECT event FROM event_log WHERE ${year} = ANY(years) ORDER BY seq`,
+  );
   let done = 0;
-  let after = 0;
   onProgress({ done, total });
   for (;;) {
-    const batch = (await runner.query(
-      `SELECT seq, event FROM event_log WHERE $1 = ANY(years) AND seq > $2 ORDER BY seq LIMIT $3`,
-      [year, after, REBUILD_BATCH],
-    )) as Array<{ seq: string; event: CloudEvent }>;
+    const batch = (await runner.query(`FETCH ${REBUILD_BATCH} FROM stats_rebuild`)) as Array<{
+      event: CloudEvent;
+    }>;
     if (batch.length === 0) break;
     const contributions = batch.flatMap((row) =>
       contributionsOf(row.event).filter((contribution) => contribution.year === year),
     );
     await addContributions(runner, contributions);
     done += batch.length;
-    after = Number(batch[batch.length - 1].seq);
     onProgress({ done, total });
   }
+  await runner.query(`CLOSE stats_rebuild`);
   return done;
 }
