@@ -3,6 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { annualReportWorkflowId } from '@lep/workflows';
 import type { AnnualReportRow } from '../src/reports/reports.service';
 import { BINGTUAN, scriptedEvents, SHI_1, SHI_1_MARKET, SHI_2 } from './support/scenario';
+import { enforcementItemsPublished } from './support/events';
 import { outboxEvents, until, useStatisticsApp } from './support/statistics-app';
 
 // The virtual clock starts on New Year's Day 2026, 10:00 Beijing time: 1–3 January are off and Sunday
@@ -43,6 +44,9 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
 
   beforeAll(async () => {
     for (const event of scriptedEvents()) await statistics().deliver(event);
+    // 第二师铁门关市 licenses only (version 2 replaces version 1, which also listed penalties).
+    await statistics().deliver(enforcementItemsPublished(SHI_2, 2, ['licensing']));
+    await statistics().deliver(enforcementItemsPublished(SHI_2, 1, ['licensing', 'penalty']));
     env = await attachTestEnvironment(statistics().temporal!.address);
     // Hold the clock: the tests below move it on explicitly.
     await env.connection.testService!.lockTimeSkipping({});
@@ -99,6 +103,26 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.startsWith('\uFEFF执法主体,年度,项目,指标,数值\r\n')).toBe(true);
     expect(csv.text).toContain('第一师阿拉尔市,2025,二、行政处罚,罚款（件）,1\r\n');
+  });
+
+  it('enters 0 for a power unused and 无此职责 for one the agency lacks', async () => {
+    const { body } = await statistics()
+      .staff(['leader'], SHI_2)
+      .get('/api/v1/reports')
+      .query({ agency: SHI_2, year: 2025 })
+      .expect(200);
+    const sections = body[0].content.sections as Array<{
+      title: string;
+      rows: Array<{ label: string; value: unknown }>;
+    }>;
+    const value = (title: string, label: string) =>
+      sections.find((section) => section.title === title)!.rows.find((row) => row.label === label)!.value;
+    expect(value('一、行政许可', '准予许可数（件）')).toBe(0);
+    expect(value('二、行政处罚', '罚款（件）')).toBe('无此职责');
+    expect(value('三、行政强制', '行政强制决定（件）')).toBe('无此职责');
+    // 兵团 and 第一师 have published no list: their reports do not guess, numbers throughout.
+    const root = await reportOf(BINGTUAN);
+    expect(root.content.sections[1].rows[0].value).toBe(0);
   });
 
   it('publishes a report the agency admin confirms before 31 January, and only that one', async () => {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyChangedData, CloudEvent, REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { AgencyChangedData, CloudEvent, ItemListPublishedData, REGISTRY_EVENT_TYPES } from '@lep/contracts';
 import { consumeOnce } from '@lep/nest-kit';
 import { recordAndApply } from '@lep/stats-core';
 import { DataSource } from 'typeorm';
+import { storeAgencyPowers } from '../aggregates/agency-powers';
 import { storeAgency } from '../aggregates/agency-tree';
 import { CertificateWatch } from '../warnings/certificate-watch';
 import { warningChangesOf } from '../warnings/warning-rules';
@@ -13,7 +14,7 @@ export const CONSUMER_NAME = 'statistics';
 
 /**
  * What the service does with each consumed event: log it, add it to the figures, keep the agency tree and
- * raise or clear warnings. All of it commits with the consumed mark (consumeOnce), so a redelivery is a no-op.
+ * powers, and raise or clear warnings. All of it commits with the consumed mark (consumeOnce), so a redelivery is a no-op.
  */
 @Injectable()
 export class EventHandler {
@@ -29,6 +30,9 @@ export class EventHandler {
       await recordAndApply(manager, event);
       if (event.type === REGISTRY_EVENT_TYPES.agencyChanged) {
         await storeAgency(manager, event.data as AgencyChangedData);
+      }
+      if (event.type === REGISTRY_EVENT_TYPES.itemListPublished) {
+        await storeAgencyPowers(manager, event.data as ItemListPublishedData);
       }
       await this.warnings.apply(manager, warningChangesOf(event));
       await this.warnings.apply(manager, await this.certificates.changesFor(manager, event));

@@ -1,8 +1,11 @@
 import { METRICS, PENALTY_KINDS_BY_WEIGHT, penaltyKindMetric } from '@lep/stats-core';
 
+/** 无此职责: the agency (and every one below it) has no such power in its enforcement items list (DOMAIN §7). */
+export const NO_SUCH_DUTY = '无此职责';
+
 export interface ReportRow {
   label: string;
-  value: number;
+  value: number | typeof NO_SUCH_DUTY;
 }
 
 export interface ReportSection {
@@ -38,62 +41,71 @@ const WAN = 10_000;
 const wanYuan = (yuan: number) => Math.round((yuan / WAN) * 10_000) / 10_000;
 
 /**
- * Lays the year's figures out as the statistics template does (DOMAIN §7). Powers unused show 0. Rows the
+ * Lays the year's figures out as the statistics template does (DOMAIN §7). Powers unused show 0, powers the
+ * agencies lack (when their enforcement items lists are known) show 无此职责. Rows the
  * platform's events cannot tell apart (coercion measure types, reconsiderations, lawsuits) are not invented:
  * they are absent, and the narrative says so.
  */
-export function buildReportContent(subject: ReportSubject, byCategory: Figures): AnnualReportContent {
+export function buildReportContent(
+  subject: ReportSubject,
+  byCategory: Figures,
+  powers?: ReadonlySet<string>,
+): AnnualReportContent {
   const of = (category: string, metric: string) => byCategory[category]?.[metric] ?? 0;
+  /**
+   * A row of one kind of act: 0 when the power exists but went unused, 无此职责 when it does not exist. Acts
+   * actually recorded always show, whatever the list says.
+   */
+  const row = (category: string, label: string, value: number): ReportRow => ({
+    label,
+    value: powers && !powers.has(category) && value === 0 ? NO_SUCH_DUTY : value,
+  });
   const all = (metric: string) =>
     Object.values(byCategory).reduce((sum, figures) => sum + (figures[metric] ?? 0), 0);
 
   const licensing: ReportSection = {
     title: '一、行政许可',
     rows: [
-      { label: '申请数（件）', value: of('licensing', METRICS.casesFiled) },
-      { label: '受理数（件）', value: of('licensing', METRICS.casesFiled) },
-      { label: '准予许可数（件）', value: of('licensing', METRICS.licensingGranted) },
-      { label: '不予许可数（件）', value: of('licensing', METRICS.licensingRefused) },
+      row('licensing', '申请数（件）', of('licensing', METRICS.casesFiled)),
+      row('licensing', '受理数（件）', of('licensing', METRICS.casesFiled)),
+      row('licensing', '准予许可数（件）', of('licensing', METRICS.licensingGranted)),
+      row('licensing', '不予许可数（件）', of('licensing', METRICS.licensingRefused)),
     ],
   };
   const fines = of('penalty', METRICS.fineYuan) + of('penalty', METRICS.confiscatedYuan);
   const penalty: ReportSection = {
     title: '二、行政处罚',
     rows: [
-      ...PENALTY_KINDS_BY_WEIGHT.map((kind) => ({
-        label: `${kind}（件）`,
-        value: of('penalty', penaltyKindMetric(kind)),
-      })),
-      { label: '处罚决定合计（件）', value: of('penalty', METRICS.penaltyDecisions) },
-      { label: '罚没金额（万元）', value: wanYuan(fines) },
-      { label: '立案数（件）', value: of('penalty', METRICS.casesFiled) },
-      { label: '结案数（件）', value: of('penalty', METRICS.casesClosed) },
-      { label: '不予处罚（件）', value: of('penalty', METRICS.noPenalty) },
-      { label: '听证（件）', value: of('penalty', METRICS.hearings) },
+      ...PENALTY_KINDS_BY_WEIGHT.map((kind) =>
+        row('penalty', `${kind}（件）`, of('penalty', penaltyKindMetric(kind))),
+      ),
+      row('penalty', '处罚决定合计（件）', of('penalty', METRICS.penaltyDecisions)),
+      row('penalty', '罚没金额（万元）', wanYuan(fines)),
+      row('penalty', '立案数（件）', of('penalty', METRICS.casesFiled)),
+      row('penalty', '结案数（件）', of('penalty', METRICS.casesClosed)),
+      row('penalty', '不予处罚（件）', of('penalty', METRICS.noPenalty)),
+      row('penalty', '听证（件）', of('penalty', METRICS.hearings)),
     ],
   };
   const coercion: ReportSection = {
     title: '三、行政强制',
-    rows: [{ label: '行政强制决定（件）', value: of('coercion', METRICS.casesDecided) }],
+    rows: [row('coercion', '行政强制决定（件）', of('coercion', METRICS.casesDecided))],
   };
   const inspected = of('inspection', METRICS.inspectionInspected) + of('inspection', METRICS.casesDecided);
   const levies: ReportSection = {
     title: '四、行政征收、检查',
     rows: [
-      { label: '行政征收（件）', value: of('collection', METRICS.casesDecided) },
-      { label: '行政检查（次）', value: inspected },
-      { label: '双随机抽查计划（个）', value: of('inspection', METRICS.inspectionPlans) },
-      {
-        label: '抽查发现问题（户）',
-        value: of('inspection', 'inspection.outcome:problem-found'),
-      },
+      row('collection', '行政征收（件）', of('collection', METRICS.casesDecided)),
+      row('inspection', '行政检查（次）', inspected),
+      row('inspection', '双随机抽查计划（个）', of('inspection', METRICS.inspectionPlans)),
+      row('inspection', '抽查发现问题（户）', of('inspection', 'inspection.outcome:problem-found')),
     ],
   };
   const other: ReportSection = {
     title: '五、其他行政执法行为',
     rows: [
-      { label: '行政确认（件）', value: of('confirmation', METRICS.casesDecided) },
-      { label: '其他（件）', value: of('other', METRICS.casesDecided) },
+      row('confirmation', '行政确认（件）', of('confirmation', METRICS.casesDecided)),
+      row('other', '其他（件）', of('other', METRICS.casesDecided)),
     ],
   };
   const threeSystems: ReportSection = {

@@ -39,8 +39,8 @@ export class ReportRunView {
 export class ReportRowView {
   @ApiProperty()
   label!: string;
-  @ApiProperty()
-  value!: number;
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string', enum: ['无此职责'] }] })
+  value!: number | string;
 }
 
 export class ReportSectionView {

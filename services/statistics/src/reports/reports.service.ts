@@ -9,6 +9,7 @@ import {
 } from '@lep/contracts';
 import { ApiError, enqueueEvent } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
+import { powersOf } from '../aggregates/agency-powers';
 import { StatisticsQueryService } from '../aggregates/statistics-query.service';
 import { WarningsService } from '../warnings/warnings.service';
 import { AnnualReportContent, buildReportContent } from './report-content';
@@ -62,6 +63,7 @@ export class ReportsService {
           agencies: view.agencies,
         },
         view.byCategory,
+        await powersOf(this.dataSource, view.agencies),
       );
       await this.dataSource.query(
         `INSERT INTO annual_report (id, agency_code, year, status, content, built_at)

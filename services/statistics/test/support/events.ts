@@ -22,6 +22,7 @@ import {
   INSPECTION_EVENT_TYPES,
   InspectionPlanDisclosedData,
   InspectionResultsPublishedData,
+  ItemListPublishedData,
   PersonnelChangedData,
   ItemCategory,
   PUBLICATION_EVENT_SOURCE,
@@ -378,4 +379,30 @@ export function personnelChanged(
     scope: '市场监管',
   };
   return event(REGISTRY_EVENT_SOURCE, REGISTRY_EVENT_TYPES.personnelChanged, personnelId, data, at);
+}
+
+export function enforcementItemsPublished(agencyCode: string, version: number, categories: ItemCategory[]) {
+  const data: ItemListPublishedData = {
+    agencyCode,
+    kind: 'enforcement-items',
+    version,
+    publishedAt: '2025-01-02T02:00:00Z',
+    content: {
+      items: categories.map((category, index) => ({
+        code: `${category}-${index}`,
+        name: `事项${index}`,
+        category,
+        legalBasis: '依据',
+        procedure: '程序',
+        statutoryWorkingDays: 20,
+      })),
+    },
+  };
+  return event(
+    REGISTRY_EVENT_SOURCE,
+    REGISTRY_EVENT_TYPES.itemListPublished,
+    agencyCode,
+    data,
+    data.publishedAt,
+  );
 }
