@@ -23,10 +23,8 @@ export async function recordAndApply(runner: SqlRunner, event: CloudEvent): Prom
   return contributions;
 }
 
-/** Adds contributions to stat_aggregate, summed per figure first so each row is written once. */
-export async function addContributions(runner: SqlRunner, contributions: Contribution[]): Promise<void> {
-  if (contributions.length === 0) return;
-  const summed = new Map<string, Contribution>();
+/** Adds contributions into `sums`, one entry per figure (agency, year, month, category, metric). */
+function accumulate(sums: Map<string, Contribution>, contributions: Contribution[]): void {
   for (const contribution of contributions) {
     const key = [
       contribution.agencyCode,
@@ -35,10 +33,17 @@ export async function addContributions(runner: SqlRunner, contributions: Contrib
       contribution.category,
       contribution.metric,
     ].join('\u0000');
-    const existing = summed.get(key);
+    const existing = sums.get(key);
     if (existing) existing.delta += contribution.delta;
-    else summed.set(key, { ...contribution });
+    else sums.set(key, { ...contribution });
   }
+}
+
+/** Adds contributions to stat_aggregate, summed per figure first so each row is written once. */
+export async function addContributions(runner: SqlRunner, contributions: Contribution[]): Promise<void> {
+  if (contributions.length === 0) return;
+  const summed = new Map<string, Contribution>();
+  accumulate(summed, contributions);
   const rows = [...summed.values()];
   await runner.query(
     `INSERT INTO stat_aggregate (agency_code, year, month, category, metric, value)
@@ -84,6 +89,9 @@ export async function rebuildYear(
     `DECLARE stats_rebuild NO SCROLL CURSOR FOR
        SELECT event FROM event_log WHERE ${year} = ANY(years) ORDER BY seq`,
   );
+  // Summed in memory (one entry per figure, however many events) and written once at the end: updating the
+  // same rows batch after batch inside one transaction leaves dead row versions every later update must skip.
+  const sums = new Map<string, Contribution>();
   let done = 0;
   onProgress({ done, total });
   for (;;) {
@@ -91,13 +99,16 @@ export async function rebuildYear(
       event: CloudEvent;
     }>;
     if (batch.length === 0) break;
-    const contributions = batch.flatMap((row) =>
-      contributionsOf(row.event).filter((contribution) => contribution.year === year),
-    );
-    await addContributions(runner, contributions);
+    for (const row of batch) {
+      accumulate(
+        sums,
+        contributionsOf(row.event).filter((contribution) => contribution.year === year),
+      );
+    }
     done += batch.length;
     onProgress({ done, total });
   }
+  await addContributions(runner, [...sums.values()]);
   await runner.query(`CLOSE stats_rebuild`);
   return done;
 }
