@@ -1,5 +1,5 @@
 import { ReportPublishedData, STATISTICS_EVENT_TYPES, WarningEventData } from '@lep/contracts';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { annualReportWorkflowId } from '@lep/workflows';
 import type { AnnualReportRow } from '../src/reports/reports.service';
 import { BINGTUAN, scriptedEvents, SHI_1, SHI_1_MARKET, SHI_2 } from './support/scenario';
@@ -9,29 +9,6 @@ import { outboxEvents, until, useStatisticsApp } from './support/statistics-app'
 // The virtual clock starts on New Year's Day 2026, 10:00 Beijing time: 1–3 January are off and Sunday
 // 4 January is a make-up working day, so the 2025 reports are built then.
 const NEW_YEAR = new Date('2026-01-01T10:00:00+08:00');
-
-type EnvironmentFactory = {
-  create(options: {
-    server: { type: 'existing' };
-    address: string;
-    supportsTimeSkipping: boolean;
-    namespace: string;
-    client: Record<string, never>;
-    plugins: never[];
-  }): Promise<TestWorkflowEnvironment>;
-};
-
-/** `create` is how TestWorkflowEnvironment attaches to a running server with time skipping (not yet public). */
-function attachTestEnvironment(address: string): Promise<TestWorkflowEnvironment> {
-  return (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
-    server: { type: 'existing' },
-    address,
-    supportsTimeSkipping: true,
-    namespace: 'default',
-    client: {},
-    plugins: [],
-  });
-}
 
 describe('annual statistics report 2025 (行政执法统计年报), due 31 January 2026', () => {
   const statistics = useStatisticsApp('stat_report', { temporalStartsAt: NEW_YEAR });
@@ -47,13 +24,8 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
     // 第二师铁门关市 licenses only (version 2 replaces version 1, which also listed penalties).
     await statistics().deliver(enforcementItemsPublished(SHI_2, 2, ['licensing']));
     await statistics().deliver(enforcementItemsPublished(SHI_2, 1, ['licensing', 'penalty']));
-    env = await attachTestEnvironment(statistics().temporal!.address);
-    // Hold the clock: the tests below move it on explicitly.
-    await env.connection.testService!.lockTimeSkipping({});
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
+    // The clock is held (see statistics-app): the tests below move it on explicitly.
+    env = statistics().env!;
   });
 
   it('starts once per year, builds every agency’s report on the first working day of January', async () => {

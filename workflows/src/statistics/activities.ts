@@ -23,3 +23,11 @@ export interface AnnualReportActivities {
   /** Marks the still unpublished reports overdue; returns how many. */
   markOverdue(year: number, at: string): Promise<number>;
 }
+
+/** The daily certificate check (执法证件到期预警), for expiries no event announces. */
+export interface CertificateSweepActivities {
+  /** Re-checks every officer on open cases (and every open certificate warning) as of `at`; returns changes. */
+  sweepCertificates(at: string): Promise<number>;
+  /** The next check: 08:00 China time on the day after `at`. */
+  nextCertificateSweepAt(at: string): Promise<string>;
+}

@@ -20,10 +20,10 @@ export const STATISTICS_WORKER_PROBE = 'STATISTICS_WORKER_PROBE';
 })
 export class ReportsModule {}
 
-/** Hosts the report workflow's worker; /health reports it down unless it polls. */
+/** Hosts the worker of the report and certificate sweep workflows; /health reports it down unless it polls. */
 @Global()
 @Module({
-  imports: [ReportsModule],
+  imports: [ReportsModule, WarningsModule],
   providers: [
     StatisticsWorkerHost,
     {

@@ -33,8 +33,7 @@ interface PersonnelRow {
 /**
  * Officers whose certificate (行政执法证件) runs out within 30 days while they still handle open cases. The
  * check runs when an event changes one of its inputs (certificate renewed, case filed with the officer, case
- * closed), on the event's own time. Nothing re-checks on a quiet day: a certificate that enters the 30 days
- * without any such event is warned at the next one (a daily sweep is not built yet).
+ * closed), on the event's own time, and once a day (certificateSweepWorkflow) for expiries no event announces.
  */
 @Injectable()
 export class CertificateWatch {
@@ -80,11 +79,16 @@ export class CertificateWatch {
     }
   }
 
-  private async evaluate(
-    manager: EntityManager,
-    personnelIds: string[],
-    at: string,
-  ): Promise<WarningChange[]> {
+  /** Everyone the daily sweep must look at: officers on open cases, and those with an open warning. */
+  async sweepTargets(manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ personnel_id: string }> = await manager.query(
+      `SELECT DISTINCT personnel_id FROM stat_open_case_handler
+       UNION SELECT subject FROM warning WHERE kind = 'certificate-expiry' AND state = 'raised'`,
+    );
+    return rows.map((row) => row.personnel_id);
+  }
+
+  async evaluate(manager: EntityManager, personnelIds: string[], at: string): Promise<WarningChange[]> {
     if (personnelIds.length === 0) return [];
     const rows = (await manager.query(
       `SELECT p.personnel_id, p.name, p.agency_code, p.certificate_number,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AggregatesModule } from '../aggregates/aggregates.module';
 import { StatisticsCertificates1764400300000 } from './certificates.migration';
+import { CertificateSweep } from './certificate-sweep';
 import { CertificateWatch } from './certificate-watch';
 import { WarningsController } from './warnings.controller';
 import { StatisticsWarnings1764400100000 } from './warnings.migration';
@@ -12,7 +13,7 @@ export const WARNING_MIGRATIONS = [StatisticsWarnings1764400100000, StatisticsCe
 @Module({
   imports: [AggregatesModule],
   controllers: [WarningsController],
-  providers: [WarningsService, CertificateWatch],
-  exports: [WarningsService, CertificateWatch],
+  providers: [WarningsService, CertificateWatch, CertificateSweep],
+  exports: [WarningsService, CertificateWatch, CertificateSweep],
 })
 export class WarningsModule {}

@@ -14,6 +14,7 @@ import {
   TemporalClientModule,
 } from '@lep/nest-kit';
 import { TemporalTestServer } from '@lep/temporal-test-server';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
 import request from 'supertest';
@@ -32,8 +33,14 @@ export interface StatisticsTestApp {
   app: INestApplication;
   dataSource: DataSource;
   databaseUrl: string;
-  /** Only with `temporalStartsAt`: the Temporal test server the report worker polls. */
+  /** Only with `temporalStartsAt`: the Temporal test server the worker polls. */
   temporal?: TemporalTestServer;
+  /**
+   * Only with `temporalStartsAt`: attached to that server with time skipping LOCKED from before the app starts
+   * (the daily certificate sweep always has a timer, so an unlocked clock would race ahead). Move it with
+   * `env.sleep(…)` or unlock it explicitly.
+   */
+  env?: TestWorkflowEnvironment;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
   staff(roles: Role[], agency: string, subject?: string): ReturnType<typeof request.agent>;
@@ -52,6 +59,29 @@ export const AUTH_SECRET = 'statistics-test-secret-at-least-32-characters';
 
 let runtimeInstalled = false;
 
+type EnvironmentFactory = {
+  create(options: {
+    server: { type: 'existing' };
+    address: string;
+    supportsTimeSkipping: boolean;
+    namespace: string;
+    client: Record<string, never>;
+    plugins: never[];
+  }): Promise<TestWorkflowEnvironment>;
+};
+
+/** `create` is how TestWorkflowEnvironment attaches to a running server with time skipping (not yet public). */
+function attachTestEnvironment(address: string): Promise<TestWorkflowEnvironment> {
+  return (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
+    server: { type: 'existing' },
+    address,
+    supportsTimeSkipping: true,
+    namespace: 'default',
+    client: {},
+    plugins: [],
+  });
+}
+
 @Module({})
 class StatisticsTestRoot {}
 
@@ -62,12 +92,15 @@ export async function startStatisticsApp(
 ): Promise<StatisticsTestApp> {
   const brokers = testPeers().kafkaBrokers;
   let temporal: TemporalTestServer | undefined;
+  let env: TestWorkflowEnvironment | undefined;
   if (options.temporalStartsAt) {
     if (!runtimeInstalled) {
       Runtime.install({ logger: new DefaultLogger('ERROR') });
       runtimeInstalled = true;
     }
     temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.temporalStartsAt });
+    env = await attachTestEnvironment(temporal.address);
+    await env.connection.testService!.lockTimeSkipping({});
   }
   const config = loadConfig(StatisticsConfig, {
     PORT: '3000',
@@ -116,6 +149,7 @@ export async function startStatisticsApp(
     dataSource: app.get(DataSource),
     databaseUrl,
     temporal,
+    env,
     deliver: (event) => handler.handle(event),
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {
@@ -127,6 +161,7 @@ export async function startStatisticsApp(
     },
     async close() {
       await app.close();
+      await env?.teardown();
       await temporal?.stop();
     },
   };
