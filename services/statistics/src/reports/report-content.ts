@@ -132,7 +132,7 @@ export function buildReportContent(
     `${subject.year}年度，${subject.agencyName}（含下级执法主体 ${subject.agencies.length - 1} 个）共作出行政执法决定 ${decided} 件，` +
       `其中行政许可 ${of('licensing', METRICS.casesDecided)} 件、行政处罚 ${of('penalty', METRICS.casesDecided)} 件，` +
       `罚没金额 ${wanYuan(fines)} 万元。`,
-    `重大执法决定 ${all(METRICS.decisionsMajor)} 件，均经法制审核；执法决定公示 ${published} 件，按期公示率 ${onTimeShare}。`,
+    `重大执法决定 ${all(METRICS.decisionsMajor)} 件，法制审核 ${all(METRICS.reviewOpened)} 轮次；执法决定公示 ${published} 件，按期公示率 ${onTimeShare}。`,
     '行政强制措施与强制执行的细分类型、行政复议与行政诉讼情况未在本平台采集，请按实际情况补充。',
   ].join('\n');
   return {
