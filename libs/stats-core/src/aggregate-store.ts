@@ -1,5 +1,6 @@
 import type { CloudEvent } from '@lep/contracts';
 import { Contribution, contributionsOf } from './contributions';
+import { MalformedEventError } from './periods';
 
 /** Anything that runs parameterised SQL: a TypeORM EntityManager or QueryRunner, a pg Client. */
 export interface SqlRunner {
@@ -12,7 +13,14 @@ export interface SqlRunner {
  * its contributions to the figures. Call it inside the transaction that marks the event consumed.
  */
 export async function recordAndApply(runner: SqlRunner, event: CloudEvent): Promise<Contribution[]> {
-  const contributions = contributionsOf(event);
+  let contributions: Contribution[];
+  try {
+    contributions = contributionsOf(event);
+  } catch (error) {
+    // contributionsOf reads only the event: whatever it trips on is in the event and will be there every retry.
+    if (error instanceof MalformedEventError) throw error;
+    throw new MalformedEventError(`${event.type}: ${(error as Error).message}`);
+  }
   const years = [...new Set(contributions.map((contribution) => contribution.year))];
   await runner.query(
     `INSERT INTO event_log (event_id, type, years, event) VALUES ($1, $2, $3, $4)

@@ -1,5 +1,5 @@
 import { heaviestPenaltyKind } from './penalty-kinds';
-import { periodOf } from './periods';
+import { MalformedEventError, periodOf } from './periods';
 
 describe('heaviestPenaltyKind', () => {
   it('counts several sanctions once, under the heaviest in the template order', () => {
@@ -24,6 +24,6 @@ describe('periodOf', () => {
   });
 
   it('refuses what is not a date', () => {
-    expect(() => periodOf('soon')).toThrow('not a date');
+    expect(() => periodOf('soon')).toThrow(MalformedEventError);
   });
 });

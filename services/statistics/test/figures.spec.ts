@@ -6,6 +6,7 @@ import {
   SHI_2,
   BINGTUAN,
 } from './support/scenario';
+import { caseRef, decisionMade } from './support/events';
 import { useStatisticsApp } from './support/statistics-app';
 
 describe('figures from a scripted year of events', () => {
@@ -81,6 +82,22 @@ describe('figures from a scripted year of events', () => {
     expect(await statistics().deliver(events[10])).toBe(false);
     const { body } = await statistics()
       .staff(['platform-admin'], BINGTUAN)
+      .get('/api/v1/statistics')
+      .query({ agency: SHI_1, year: 2026, rollup: true })
+      .expect(200);
+    expect(body.totals).toEqual(EXPECTED_SHI_1_ROLLUP_2026);
+  });
+
+  it('skips an event whose date is not one, once, without stalling or counting it', async () => {
+    const broken = decisionMade(caseRef('BAD', SHI_1_MARKET, 'penalty'), 'D-BAD', {
+      decidedOn: '2026-05-05',
+      penalty: { kinds: ['罚款'], fineYuan: 1 },
+    });
+    broken.data.decidedOn = 'soon';
+    expect(await statistics().deliver(broken)).toBe(true);
+    expect(await statistics().deliver(broken)).toBe(false);
+    const { body } = await statistics()
+      .staff(['leader'], SHI_1)
       .get('/api/v1/statistics')
       .query({ agency: SHI_1, year: 2026, rollup: true })
       .expect(200);

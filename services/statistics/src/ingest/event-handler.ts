@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AgencyChangedData, CloudEvent, ItemListPublishedData, REGISTRY_EVENT_TYPES } from '@lep/contracts';
 import { consumeOnce } from '@lep/nest-kit';
-import { recordAndApply } from '@lep/stats-core';
+import { MalformedEventError, recordAndApply } from '@lep/stats-core';
 import { DataSource } from 'typeorm';
 import { storeAgencyPowers } from '../aggregates/agency-powers';
 import { storeAgency } from '../aggregates/agency-tree';
@@ -18,6 +18,8 @@ export const CONSUMER_NAME = 'statistics';
  */
 @Injectable()
 export class EventHandler {
+  private readonly logger = new Logger(EventHandler.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly warnings: WarningsService,
@@ -27,7 +29,14 @@ export class EventHandler {
   /** Applies one event at most once; returns false when it had been applied before. */
   handle(event: CloudEvent): Promise<boolean> {
     return consumeOnce(this.dataSource, CONSUMER_NAME, event.id, async (manager) => {
-      await recordAndApply(manager, event);
+      try {
+        await recordAndApply(manager, event);
+      } catch (error) {
+        // Retrying cannot fix a date that is not one and would stall the partition: mark it consumed, count nothing.
+        if (!(error instanceof MalformedEventError)) throw error;
+        this.logger.error(`event ${event.id} (${event.type}) not counted: ${error.message}`);
+        return;
+      }
       if (event.type === REGISTRY_EVENT_TYPES.agencyChanged) {
         await storeAgency(manager, event.data as AgencyChangedData);
       }
