@@ -20,7 +20,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@lep/workflows$': path.join(root, 'workflows/src'),
-    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store)$':
+    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store|stats-core)$':
       path.join(root, 'libs/$1/src'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],

@@ -1,1 +1,6 @@
-module.exports = { ...require('../../jest.preset'), displayName: 'statistics' };
+module.exports = {
+  ...require('../../jest.preset'),
+  displayName: 'statistics',
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};

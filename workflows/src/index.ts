@@ -2,3 +2,4 @@
 export * from './case';
 export type { AgencyFacts, CaseActivities, DecisionDraft, FilingCheck } from './case/activities';
 export * from './publication';
+export * from './statistics';

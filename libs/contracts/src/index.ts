@@ -9,3 +9,4 @@ export * from './case-workflow';
 export * from './inspection-events';
 export * from './evidence-events';
 export * from './publication-events';
+export * from './statistics-events';

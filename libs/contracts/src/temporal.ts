@@ -5,6 +5,8 @@ export const TASK_QUEUES = {
   cases: 'lep-cases',
   /** Disclosure deadline workflows, polled by the publication service's own worker (docs/architecture.md). */
   publication: 'lep-publication',
+  /** Annual statistics report workflows, polled by the statistics service's own worker. */
+  statistics: 'lep-statistics',
 } as const;
 
 /**

@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { StatisticsConfig } from './config';
+import { STATISTICS_WORKER_PROBE } from './reports/reports.module';
 import { SERVICE } from './service';
+import { STATISTICS_MIGRATIONS, statisticsModules } from './statistics-domain';
 
 @Module({})
 export class StatisticsModule {
@@ -12,7 +14,13 @@ export class StatisticsModule {
       imports: [
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(StatisticsConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: [], migrations: STATISTICS_MIGRATIONS },
+          extraProbes: [STATISTICS_WORKER_PROBE],
+        }),
+        ...statisticsModules(),
       ],
     };
   }

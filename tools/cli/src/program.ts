@@ -6,6 +6,7 @@ import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
 import { registerRecordCommands } from './commands/record';
+import { registerStatsCommands } from './commands/stats';
 
 /** The operators' command line: `npx lep <command>`. Each bounded context contributes its sub-commands. */
 export function buildProgram(): Command {
@@ -20,5 +21,6 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerEvidenceCommands(program);
   registerRecordCommands(program);
+  registerStatsCommands(program);
   return program;
 }

@@ -1,0 +1,189 @@
+import {
+  CASE_EVENT_TYPES,
+  CaseDeadlineFiredData,
+  CaseFiledData,
+  CaseRefusedData,
+  CaseStageChangedData,
+  CloudEvent,
+  DecisionMadeData,
+  DecisionWithdrawnData,
+  DisclosureCorrectedData,
+  DisclosureDeadlineData,
+  DisclosurePublishedData,
+  DisclosureWithdrawnData,
+  EVIDENCE_EVENT_TYPES,
+  EvidenceStoredData,
+  AUDIO_VISUAL_KINDS,
+  INSPECTION_EVENT_TYPES,
+  InspectionDrawVoidedData,
+  InspectionPlanDisclosedData,
+  InspectionResultsPublishedData,
+  PUBLICATION_EVENT_TYPES,
+  ReviewRoundCompletedData,
+  ReviewRoundOpenedData,
+} from '@lep/contracts';
+import {
+  ANY_CATEGORY,
+  inspectionOutcomeMetric,
+  METRICS,
+  penaltyKindMetric,
+  withdrawalMetric,
+} from './metrics';
+import { heaviestPenaltyKind } from './penalty-kinds';
+import { periodOf } from './periods';
+
+/** One addition to one figure. */
+export interface Contribution {
+  agencyCode: string;
+  year: number;
+  month: number;
+  category: string;
+  metric: string;
+  delta: number;
+}
+
+const REVIEW_OUTCOME_METRICS: Record<string, string> = {
+  approved: METRICS.reviewApproved,
+  returned: METRICS.reviewReturned,
+  'not-approved': METRICS.reviewNotApproved,
+};
+
+/**
+ * What one event adds to the figures. Pure and order-independent: it reads only the event, so the live
+ * consumer and the rebuild from the event log arrive at the same figures whatever order events came in.
+ */
+export function contributionsOf(event: CloudEvent): Contribution[] {
+  const out: Contribution[] = [];
+  const add = (agencyCode: string, when: string, category: string, metric: string, delta = 1) => {
+    if (delta === 0) return;
+    out.push({ agencyCode, ...periodOf(when), category, metric, delta });
+  };
+  switch (event.type) {
+    case CASE_EVENT_TYPES.filed: {
+      const data = event.data as CaseFiledData;
+      add(data.agencyCode, data.filedOn, data.category, METRICS.casesFiled);
+      break;
+    }
+    case CASE_EVENT_TYPES.refused: {
+      const data = event.data as CaseRefusedData;
+      add(data.agencyCode, event.time, ANY_CATEGORY, METRICS.casesRefused);
+      break;
+    }
+    case CASE_EVENT_TYPES.stageChanged: {
+      const data = event.data as CaseStageChangedData;
+      if (data.to === 'closed') add(data.agencyCode, data.at, data.category, METRICS.casesClosed);
+      if (data.to === 'hearing') add(data.agencyCode, data.at, data.category, METRICS.hearings);
+      break;
+    }
+    case CASE_EVENT_TYPES.deadlineFired: {
+      const data = event.data as CaseDeadlineFiredData;
+      if (data.deadline === 'decision-limit') {
+        add(data.agencyCode, data.dueAt, data.category, METRICS.decisionLimitExceeded);
+      }
+      if (data.deadline === 'review-sla') {
+        add(data.agencyCode, data.dueAt, data.category, METRICS.reviewSlaExceeded);
+      }
+      break;
+    }
+    case CASE_EVENT_TYPES.reviewRoundOpened: {
+      const data = event.data as ReviewRoundOpenedData;
+      add(data.agencyCode, event.time, data.category, METRICS.reviewOpened);
+      break;
+    }
+    case CASE_EVENT_TYPES.reviewRoundCompleted: {
+      const data = event.data as ReviewRoundCompletedData;
+      add(data.agencyCode, data.completedAt, data.category, REVIEW_OUTCOME_METRICS[data.outcome]);
+      if (data.late) add(data.agencyCode, data.completedAt, data.category, METRICS.reviewLate);
+      break;
+    }
+    case CASE_EVENT_TYPES.decisionMade:
+      decisionContributions(event.data as DecisionMadeData, add);
+      break;
+    case CASE_EVENT_TYPES.decisionWithdrawn: {
+      // Annulled decisions still count where they were made (DOMAIN §7.2); the withdrawal is a figure of its own.
+      const data = event.data as DecisionWithdrawnData;
+      add(data.agencyCode, data.withdrawnOn, ANY_CATEGORY, withdrawalMetric(data.kind));
+      break;
+    }
+    case PUBLICATION_EVENT_TYPES.published: {
+      const data = event.data as DisclosurePublishedData;
+      const metric = data.onTime ? METRICS.disclosureOnTime : METRICS.disclosureLate;
+      add(data.agencyCode, data.publishedAt, data.record.category, metric);
+      break;
+    }
+    case PUBLICATION_EVENT_TYPES.overdue: {
+      const data = event.data as DisclosureDeadlineData;
+      add(data.agencyCode, data.at, ANY_CATEGORY, METRICS.disclosureOverdue);
+      break;
+    }
+    case PUBLICATION_EVENT_TYPES.withdrawn: {
+      const data = event.data as DisclosureWithdrawnData;
+      add(data.agencyCode, data.withdrawnAt, ANY_CATEGORY, METRICS.disclosureWithdrawn);
+      break;
+    }
+    case PUBLICATION_EVENT_TYPES.corrected: {
+      const data = event.data as DisclosureCorrectedData;
+      add(data.agencyCode, data.correctedAt, data.record.category, METRICS.disclosureCorrected);
+      break;
+    }
+    case EVIDENCE_EVENT_TYPES.stored: {
+      const data = event.data as EvidenceStoredData;
+      add(data.agencyCode, data.storedAt, ANY_CATEGORY, METRICS.evidenceItems);
+      if (AUDIO_VISUAL_KINDS.includes(data.kind)) {
+        add(data.agencyCode, data.storedAt, ANY_CATEGORY, METRICS.evidenceAudioVisual);
+      }
+      break;
+    }
+    case INSPECTION_EVENT_TYPES.planDisclosed: {
+      const data = event.data as InspectionPlanDisclosedData;
+      add(data.agencyCode, data.plannedStart, 'inspection', METRICS.inspectionPlans);
+      add(
+        data.agencyCode,
+        data.plannedStart,
+        'inspection',
+        METRICS.inspectionPlannedTargets,
+        data.targetCount,
+      );
+      break;
+    }
+    case INSPECTION_EVENT_TYPES.drawVoided: {
+      const data = event.data as InspectionDrawVoidedData;
+      add(data.agencyCode, data.voidedAt, 'inspection', METRICS.inspectionDrawsVoided);
+      break;
+    }
+    case INSPECTION_EVENT_TYPES.resultsPublished: {
+      // One inspection = one object with a complete record (DOMAIN §7.4): a target not found is no inspection.
+      const data = event.data as InspectionResultsPublishedData;
+      for (const result of data.results) {
+        add(data.agencyCode, result.inspectedOn, 'inspection', inspectionOutcomeMetric(result.outcome));
+        if (result.outcome !== 'target-not-found') {
+          add(data.agencyCode, result.inspectedOn, 'inspection', METRICS.inspectionInspected);
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+function decisionContributions(
+  data: DecisionMadeData,
+  add: (agencyCode: string, when: string, category: string, metric: string, delta?: number) => void,
+): void {
+  const at = (metric: string, delta = 1) =>
+    add(data.agencyCode, data.decidedOn, data.category, metric, delta);
+  at(METRICS.casesDecided);
+  if (data.major) at(METRICS.decisionsMajor);
+  if (data.licensing) at(data.licensing.granted ? METRICS.licensingGranted : METRICS.licensingRefused);
+  if (data.penalty) {
+    const kind = heaviestPenaltyKind(data.penalty.penaltyKinds);
+    if (kind) {
+      at(METRICS.penaltyDecisions);
+      at(penaltyKindMetric(kind));
+    } else {
+      at(METRICS.noPenalty);
+    }
+    at(METRICS.fineYuan, data.penalty.fineYuan ?? 0);
+    at(METRICS.confiscatedYuan, data.penalty.confiscatedYuan ?? 0);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './periods';
+export * from './penalty-kinds';
+export * from './metrics';
+export * from './contributions';
+export * from './aggregate-store';

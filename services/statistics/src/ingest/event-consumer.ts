@@ -1,0 +1,54 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { parseCloudEvent, TOPICS } from '@lep/contracts';
+import { KafkaClient } from '@lep/nest-kit';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { EventHandler } from './event-handler';
+
+export const CONSUMER_GROUP = 'lep-statistics';
+
+/** Every domain topic statistics count from. */
+export const STATISTICS_INPUT_TOPICS = [
+  TOPICS.caseLifecycle,
+  TOPICS.caseDecision,
+  TOPICS.caseReview,
+  TOPICS.evidenceStored,
+  TOPICS.registryDisclosure,
+  TOPICS.registryInspection,
+  TOPICS.publicationDisclosure,
+].map((topic) => topic.name);
+
+/** Feeds the domain topics to the EventHandler, one consumer group for the whole service. */
+@Injectable()
+export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventConsumer.name);
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly kafka: KafkaClient,
+    private readonly handler: EventHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const consumer = this.kafka.kafka.consumer({ groupId: CONSUMER_GROUP });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: STATISTICS_INPUT_TOPICS, fromBeginning: true });
+    await consumer.run({ eachMessage: ({ message }) => this.handleMessage(message) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async handleMessage(message: KafkaMessage): Promise<void> {
+    let event;
+    try {
+      event = parseCloudEvent(message.value);
+    } catch (error) {
+      // A message that is not a CloudEvent can never be handled; retrying it would stall the partition.
+      this.logger.error(`skipping a message that is not a CloudEvent: ${(error as Error).message}`);
+      return;
+    }
+    await this.handler.handle(event);
+  }
+}

@@ -1,0 +1,43 @@
+import { Global, Module } from '@nestjs/common';
+import { DependencyProbe } from '@lep/nest-kit';
+import { AggregatesModule } from '../aggregates/aggregates.module';
+import { WarningsModule } from '../warnings/warnings.module';
+import { AnnualReportWorkflows } from './annual-report-workflows';
+import { ReportsController } from './reports.controller';
+import { StatisticsAnnualReports1764400200000 } from './reports.migration';
+import { ReportsService } from './reports.service';
+import { StatisticsWorkerHost } from './statistics-worker.host';
+
+export const REPORT_MIGRATIONS = [StatisticsAnnualReports1764400200000];
+export const STATISTICS_WORKER_PROBE = 'STATISTICS_WORKER_PROBE';
+
+/** Annual reports: routes, the workflow client, and the worker that runs the report activities. */
+@Module({
+  imports: [AggregatesModule, WarningsModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, AnnualReportWorkflows],
+  exports: [ReportsService, AnnualReportWorkflows],
+})
+export class ReportsModule {}
+
+/** Hosts the worker of the report and certificate sweep workflows; /health reports it down unless it polls. */
+@Global()
+@Module({
+  imports: [ReportsModule, WarningsModule],
+  providers: [
+    StatisticsWorkerHost,
+    {
+      provide: STATISTICS_WORKER_PROBE,
+      useFactory: (host: StatisticsWorkerHost): DependencyProbe => ({
+        name: 'temporal-worker',
+        probe: async () => {
+          const state = host.state();
+          if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+        },
+      }),
+      inject: [StatisticsWorkerHost],
+    },
+  ],
+  exports: [STATISTICS_WORKER_PROBE],
+})
+export class ReportWorkerModule {}

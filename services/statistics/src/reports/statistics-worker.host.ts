@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { seedCalendar } from '@lep/calendar';
+import { TASK_QUEUES } from '@lep/contracts';
+import { OutboxRelay, TemporalClient } from '@lep/nest-kit';
+import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/workflows';
+import { CertificateSweep } from '../warnings/certificate-sweep';
+import { StatisticsConfig } from '../config';
+import { createAnnualReportActivities } from './report-activities';
+import { ReportsService } from './reports.service';
+
+/**
+ * The statistics service's own Temporal worker on `lep-statistics`: the report and certificate sweep activities
+ * write the statistics database and outbox, which only this service owns. It bundles only the workflows of
+ * @lep/workflows/statistics, and starts the daily certificate sweep if it is not running yet.
+ */
+@Injectable()
+export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(StatisticsWorkerHost.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(StatisticsConfig) private readonly config: StatisticsConfig,
+    private readonly reports: ReportsService,
+    private readonly relay: OutboxRelay,
+    private readonly sweep: CertificateSweep,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: TASK_QUEUES.statistics,
+      workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'statistics'),
+      activities: {
+        ...createAnnualReportActivities({
+          reports: this.reports,
+          calendar: seedCalendar,
+          afterCommit: () => this.relay.nudge(),
+        }),
+        ...this.sweep.activities(() => this.relay.nudge()),
+      },
+    });
+    this.running = this.worker.run().catch((error: unknown) => {
+      this.logger.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.logger.log(`polling task queue ${TASK_QUEUES.statistics}`);
+    await this.startCertificateSweep();
+  }
+
+  /** One sweep workflow for the whole deployment: every instance tries, the first one starts it. */
+  private async startCertificateSweep(): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start(certificateSweepWorkflow, {
+        workflowId: CERTIFICATE_SWEEP_WORKFLOW_ID,
+        taskQueue: TASK_QUEUES.statistics,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** RUNNING while the worker polls; anything else means /health must report it down. */
+  state(): string {
+    return this.worker?.getState() ?? 'INITIALIZED';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,162 @@
+import {
+  CASE_EVENT_TYPES,
+  CaseDeadlineFiredData,
+  CaseStageChangedData,
+  CloudEvent,
+  DecisionMadeData,
+  DisclosureDeadlineData,
+  DisclosurePublishedData,
+  DisclosureWithdrawnData,
+  PUBLICATION_EVENT_TYPES,
+  REGISTRY_EVENT_TYPES,
+  ReviewerRatioData,
+  ReviewRoundCompletedData,
+  WarningKind,
+  WarningSeverity,
+} from '@lep/contracts';
+
+/** Open (or worsen) a warning. */
+export interface RaiseWarning {
+  action: 'raise';
+  kind: WarningKind;
+  subject: string;
+  agencyCode: string;
+  severity: WarningSeverity;
+  message: string;
+  dueAt?: string;
+  at: string;
+  /** A repeated raise with a new message is a stronger reminder and is announced again (annual report). */
+  escalates?: boolean;
+}
+
+/** The condition ended: close the open warning of this kind and subject, if any. */
+export interface ClearWarning {
+  action: 'clear';
+  kind: WarningKind;
+  subject: string;
+  at: string;
+}
+
+export type WarningChange = RaiseWarning | ClearWarning;
+
+const reviewSubject = (caseId: string, round: number | undefined) => `${caseId}#${round ?? 0}`;
+
+/** What an event means for early warnings (pure: the service applies the changes). */
+export function warningChangesOf(event: CloudEvent): WarningChange[] {
+  switch (event.type) {
+    case PUBLICATION_EVENT_TYPES.deadlineWarning:
+    case PUBLICATION_EVENT_TYPES.overdue: {
+      const data = event.data as DisclosureDeadlineData;
+      const past = event.type === PUBLICATION_EVENT_TYPES.overdue;
+      return [
+        {
+          action: 'raise',
+          kind: 'disclosure-deadline',
+          subject: data.decisionId,
+          agencyCode: data.agencyCode,
+          severity: past ? 'past' : 'near',
+          message: past
+            ? `决定 ${data.decisionId} 已超过公示期限（${data.deadlineOn}）仍未公示`
+            : `决定 ${data.decisionId} 将于 ${data.deadlineOn} 届满公示期限，尚未公示`,
+          dueAt: data.deadlineOn,
+          at: data.at,
+        },
+      ];
+    }
+    case PUBLICATION_EVENT_TYPES.published: {
+      const data = event.data as DisclosurePublishedData;
+      return [
+        { action: 'clear', kind: 'disclosure-deadline', subject: data.decisionId, at: data.publishedAt },
+      ];
+    }
+    case PUBLICATION_EVENT_TYPES.withdrawn: {
+      const data = event.data as DisclosureWithdrawnData;
+      return [
+        { action: 'clear', kind: 'disclosure-deadline', subject: data.decisionId, at: data.withdrawnAt },
+      ];
+    }
+    case CASE_EVENT_TYPES.deadlineFired:
+      return deadlineWarnings(event.data as CaseDeadlineFiredData);
+    case CASE_EVENT_TYPES.reviewRoundCompleted: {
+      const data = event.data as ReviewRoundCompletedData;
+      return [
+        {
+          action: 'clear',
+          kind: 'review-sla',
+          subject: reviewSubject(data.caseId, data.round),
+          at: data.completedAt,
+        },
+      ];
+    }
+    case CASE_EVENT_TYPES.decisionMade: {
+      const data = event.data as DecisionMadeData;
+      return [{ action: 'clear', kind: 'decision-limit', subject: data.caseId, at: data.decidedAt }];
+    }
+    case CASE_EVENT_TYPES.stageChanged: {
+      const data = event.data as CaseStageChangedData;
+      if (data.to !== 'closed') return [];
+      return [{ action: 'clear', kind: 'decision-limit', subject: data.caseId, at: data.at }];
+    }
+    case REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold: {
+      const data = event.data as ReviewerRatioData;
+      const percent = data.ratio === null ? '无法计算' : `${(data.ratio * 100).toFixed(1)}%`;
+      return [
+        {
+          action: 'raise',
+          kind: 'reviewer-ratio',
+          subject: data.agencyCode,
+          agencyCode: data.agencyCode,
+          severity: 'past',
+          message: `法制审核人员 ${data.legalReviewers} 人，占执法人员比例 ${percent}，低于 ${(data.threshold * 100).toFixed(0)}%`,
+          at: event.time,
+        },
+      ];
+    }
+    case REGISTRY_EVENT_TYPES.reviewerRatioRestored: {
+      const data = event.data as ReviewerRatioData;
+      return [{ action: 'clear', kind: 'reviewer-ratio', subject: data.agencyCode, at: event.time }];
+    }
+    default:
+      return [];
+  }
+}
+
+function deadlineWarnings(data: CaseDeadlineFiredData): WarningChange[] {
+  const common = { agencyCode: data.agencyCode, dueAt: data.dueAt, at: data.dueAt };
+  switch (data.deadline) {
+    case 'decision-limit-warning':
+    case 'decision-limit': {
+      const past = data.deadline === 'decision-limit';
+      return [
+        {
+          action: 'raise',
+          kind: 'decision-limit',
+          subject: data.caseId,
+          severity: past ? 'past' : 'near',
+          message: past
+            ? `案件 ${data.caseNumber} 已超过 90 日办案期限仍未作出决定`
+            : `案件 ${data.caseNumber} 临近 90 日办案期限，尚未作出决定`,
+          ...common,
+        },
+      ];
+    }
+    case 'review-sla-reminder':
+    case 'review-sla': {
+      const past = data.deadline === 'review-sla';
+      return [
+        {
+          action: 'raise',
+          kind: 'review-sla',
+          subject: reviewSubject(data.caseId, data.round),
+          severity: past ? 'past' : 'near',
+          message: past
+            ? `案件 ${data.caseNumber} 第 ${data.round ?? '?'} 轮法制审核已超过审核时限`
+            : `案件 ${data.caseNumber} 第 ${data.round ?? '?'} 轮法制审核临近审核时限`,
+          ...common,
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}

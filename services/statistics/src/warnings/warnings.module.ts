@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AggregatesModule } from '../aggregates/aggregates.module';
+import { StatisticsCertificates1764400300000 } from './certificates.migration';
+import { CertificateSweep } from './certificate-sweep';
+import { CertificateWatch } from './certificate-watch';
+import { WarningsController } from './warnings.controller';
+import { StatisticsWarnings1764400100000 } from './warnings.migration';
+import { WarningsService } from './warnings.service';
+
+export const WARNING_MIGRATIONS = [StatisticsWarnings1764400100000, StatisticsCertificates1764400300000];
+
+/** Early warnings (预警): raised and cleared by consumed events, listed per agency subtree. */
+@Module({
+  imports: [AggregatesModule],
+  controllers: [WarningsController],
+  providers: [WarningsService, CertificateWatch, CertificateSweep],
+  exports: [WarningsService, CertificateWatch, CertificateSweep],
+})
+export class WarningsModule {}

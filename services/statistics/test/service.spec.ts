@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp, loadConfig } from '@lep/nest-kit';
+import { TemporalTestServer } from '@lep/temporal-test-server';
+import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import request from 'supertest';
+import { StatisticsConfig } from '../src/config';
+import { SERVICE } from '../src/service';
+import { StatisticsModule } from '../src/statistics.module';
+
+describe('the statistics service as deployed (StatisticsModule)', () => {
+  let temporal: TemporalTestServer;
+  let databaseUrl: string;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    temporal = await TemporalTestServer.start({ timeSkipping: false });
+    databaseUrl = await createDatabase(testPeers().databaseServerUrl, 'stat_service');
+    const config = loadConfig(StatisticsConfig, {
+      PORT: '3004',
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
+      TEMPORAL_ADDRESS: temporal.address,
+      AUTH_JWT_SECRET: 'statistics-service-test-secret-32-characters',
+    });
+    app = await createServiceApp(StatisticsModule.forRoot(config), SERVICE, { logger: false });
+    await app.init();
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await temporal?.stop();
+    if (databaseUrl) await dropDatabase(databaseUrl);
+  });
+
+  it('starts with every module wired and reports its database, Kafka, Temporal and worker healthy', async () => {
+    const response = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(JSON.stringify(response.body)).toContain('temporal-worker');
+    await request(app.getHttpServer()).get('/dashboard').expect(200);
+    await request(app.getHttpServer())
+      .get('/api/v1/statistics')
+      .query({ agency: 'XJBT', year: 2026 })
+      .expect(401);
+  });
+});
