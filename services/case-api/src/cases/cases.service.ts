@@ -41,6 +41,9 @@ export class CasesService {
       throw toApiError(error, false);
     }
     const { caseId, created } = started;
+    // A new case has no state to show until the worker's filing step: asking the workflow now would only queue a
+    // query behind that step. The caller reads the case (or lists it) once filed.
+    if (created) return { created, view: { caseId, source: 'index', state: null } };
     return { created, view: await this.view(caseId, await this.index.find(caseId)) };
   }
 
