@@ -6,3 +6,4 @@ export * from './services';
 export * from './registry-lists';
 export * from './case-events';
 export * from './inspection-events';
+export * from './registry-import';

@@ -3,6 +3,7 @@ import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
+import { registerRegistryCommands } from './commands/registry-import';
 
 /** The operators' command line: `npx lep <command>`. Each bounded context contributes its sub-commands. */
 export function buildProgram(): Command {
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
   registerCalendarCommands(program);
   registerMaskCommand(program);
   registerAuthCommands(program);
+  registerRegistryCommands(program);
   return program;
 }

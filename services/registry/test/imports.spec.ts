@@ -1,0 +1,187 @@
+import { REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { agencyBody, residentId } from './support/fixtures';
+import { outboxEvents, useRegistryApp } from './support/registry-app';
+
+function personnelFields(n: number, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    agencyCode: 'BT-8',
+    name: `导入人员${n}`,
+    idNumber: '',
+    roles: 'handler',
+    certificateNumber: `IMP-${n}`,
+    certificateIssuedOn: '2024-01-01',
+    certificateExpiresOn: '2099-12-31',
+    qualification: 'exam-passed',
+    scope: '市场监管',
+    ...overrides,
+  };
+}
+
+const rows = (from: number, count: number, overrides: Record<string, string> = {}) =>
+  Array.from({ length: count }, (_, i) => ({
+    line: from + i + 2,
+    fields: personnelFields(from + i, overrides),
+  }));
+
+describe('bulk import (POST /api/v1/imports/:kind)', () => {
+  const registry = useRegistryApp('registry_imports');
+  const admin = () => registry().client();
+  const divisionAdmin = () => registry().client({ roles: ['agency-admin'], agency: 'BT-8' });
+  const personnelEvents = async () =>
+    (await outboxEvents(registry().dataSource, REGISTRY_EVENT_TYPES.personnelChanged)).length;
+
+  beforeAll(async () => {
+    await admin().post('/api/v1/agencies').send(agencyBody('BT')).expect(201);
+    await admin().post('/api/v1/agencies').send(agencyBody('BT-8', 'BT')).expect(201);
+    await admin().post('/api/v1/agencies').send(agencyBody('BT-1', 'BT')).expect(201);
+  });
+
+  it('imports personnel, emitting one pre-disclosure event per person and their first status step', async () => {
+    const before = await personnelEvents();
+    const answer = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(0, 50, { idNumber: residentId() }) })
+      .expect(200);
+    expect(answer.body).toEqual({ mode: 'apply', rows: 50, inserted: 50, updated: 0, unchanged: 0 });
+    expect((await personnelEvents()) - before).toBe(50);
+    const listed = await admin().get('/api/v1/agencies/BT-8/personnel').expect(200);
+    const person = listed.body.find((p: { certificateNumber: string }) => p.certificateNumber === 'IMP-7');
+    expect(person).toMatchObject({ name: '导入人员7', status: 'active', roles: ['handler'] });
+    expect(person.statusHistory).toEqual([{ status: 'active', effectiveOn: '2024-01-01', reason: '发证' }]);
+    const events = await outboxEvents(registry().dataSource, REGISTRY_EVENT_TYPES.personnelChanged);
+    expect(JSON.stringify(events)).not.toContain(residentId());
+  });
+
+  it('is idempotent: the same rows again change nothing and emit nothing; a changed row is updated and announced', async () => {
+    await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(100, 20) })
+      .expect(200);
+    const before = await personnelEvents();
+    const again = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(100, 20) })
+      .expect(200);
+    expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 20 });
+    expect(await personnelEvents()).toBe(before);
+    const changed = rows(100, 20);
+    changed[3]!.fields.scope = '食品安全';
+    const update = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: changed })
+      .expect(200);
+    expect(update.body).toMatchObject({ inserted: 0, updated: 1, unchanged: 19 });
+    expect((await personnelEvents()) - before).toBe(1);
+  });
+
+  it('reports every bad line by its number and field, in Chinese, and writes nothing', async () => {
+    const batch = rows(200, 6);
+    batch[0]!.fields.certificateIssuedOn = '2024-02-30';
+    batch[1]!.fields.roles = 'handler;sheriff';
+    batch[2]!.fields.idNumber = '650101198001011230';
+    batch[3]!.fields.agencyCode = 'NOWHERE';
+    batch[4]!.fields.certificateNumber = batch[5]!.fields.certificateNumber!;
+    const before = await personnelEvents();
+    const answer = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: batch })
+      .expect(422);
+    expect(answer.body.code).toBe('IMPORT_ROWS_INVALID');
+    expect(answer.body.violations.map((v: { field: string }) => v.field)).toEqual([
+      'lines.202.certificateIssuedOn',
+      'lines.203.roles',
+      'lines.204.idNumber',
+      'lines.205.agencyCode',
+      'lines.207.certificateNumber',
+    ]);
+    expect(answer.body.violations[0].message).toBe(
+      '第 202 行：certificateIssuedOn 应为有效日期 YYYY-MM-DD，实为“2024-02-30”',
+    );
+    expect(answer.body.violations[3].message).toBe('第 205 行：执法主体 NOWHERE 未登记');
+    expect(answer.body.violations[4].message).toContain('与第 206 行重复');
+    expect(await personnelEvents()).toBe(before);
+    const stored = await registry().dataSource.query(
+      `SELECT 1 FROM personnel WHERE certificate_number LIKE 'IMP-20_'`,
+    );
+    expect(stored).toEqual([]);
+  });
+
+  it('validates without writing in validate mode', async () => {
+    const answer = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'validate', rows: rows(300, 5) })
+      .expect(200);
+    expect(answer.body).toEqual({ mode: 'validate', rows: 5, inserted: 0, updated: 0, unchanged: 0 });
+    expect(
+      await registry().dataSource.query(`SELECT 1 FROM personnel WHERE certificate_number = 'IMP-300'`),
+    ).toEqual([]);
+  });
+
+  it('keeps an agency admin to its own subtree, also for moving a person out of another agency', async () => {
+    const beside = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(400, 1, { agencyCode: 'BT-1' }) })
+      .expect(422);
+    expect(beside.body.violations[0].message).toBe('第 402 行：无权管理执法主体 BT-1 的数据');
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(500, 1, { agencyCode: 'BT-1' }) })
+      .expect(200);
+    const moved = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(500, 1) })
+      .expect(422);
+    expect(moved.body.violations[0].message).toContain('无权管理执法主体 BT-1');
+    await registry()
+      .client({ roles: ['handler'], agency: 'BT-8' })
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(600, 1) })
+      .expect(403);
+  });
+
+  it('imports inspection targets as upserts', async () => {
+    const targets = [
+      {
+        line: 2,
+        fields: {
+          agencyCode: 'BT-8',
+          code: 'SHOP-1',
+          name: '第一食品店',
+          category: '食品经营者',
+          active: '是',
+        },
+      },
+      {
+        line: 3,
+        fields: {
+          agencyCode: 'BT-8',
+          code: 'SHOP-2',
+          name: '第二食品店',
+          category: '食品经营者',
+          active: '',
+        },
+      },
+    ];
+    const first = await divisionAdmin()
+      .post('/api/v1/imports/targets')
+      .send({ mode: 'apply', rows: targets })
+      .expect(200);
+    expect(first.body).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+    targets[1]!.fields.active = '否';
+    const second = await divisionAdmin()
+      .post('/api/v1/imports/targets')
+      .send({ mode: 'apply', rows: targets })
+      .expect(200);
+    expect(second.body).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    const list = await divisionAdmin().get('/api/v1/agencies/BT-8/inspection-targets').expect(200);
+    expect(list.body.map((t: { code: string; active: boolean }) => [t.code, t.active])).toEqual([
+      ['SHOP-1', true],
+      ['SHOP-2', false],
+    ]);
+    const bad = await divisionAdmin()
+      .post('/api/v1/imports/targets')
+      .send({ mode: 'apply', rows: [{ line: 9, fields: { ...targets[0]!.fields, active: 'maybe' } }] })
+      .expect(422);
+    expect(bad.body.violations[0].field).toBe('lines.9.active');
+  });
+});
