@@ -139,6 +139,38 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
       .expect(403);
   });
 
+  it('raises and clears the reviewer-ratio warning for an imported agency, once per crossing', async () => {
+    await admin().post('/api/v1/agencies').send(agencyBody('BT-R', 'BT')).expect(201);
+    const warnings = async () =>
+      (await outboxEvents(registry().dataSource))
+        .filter((row) => row.event.subject === 'agency/BT-R/reviewer-ratio')
+        .map((row) => row.event.type);
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(700, 30, { agencyCode: 'BT-R' }) })
+      .expect(200);
+    expect(await warnings()).toEqual([REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold]);
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(800, 1, { agencyCode: 'BT-R', roles: 'legal-reviewer' }) })
+      .expect(200);
+    expect(await warnings()).toEqual([REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold]);
+    const ratio = await admin().get('/api/v1/agencies/BT-R/reviewer-ratio').expect(200);
+    expect(ratio.body).toMatchObject({ legalReviewers: 1, enforcementOfficers: 30 });
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(800, 1, { agencyCode: 'BT-R', roles: 'legal-reviewer;handler' }) })
+      .expect(200);
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(900, 1, { agencyCode: 'BT-R', roles: 'legal-reviewer' }) })
+      .expect(200);
+    expect(await warnings()).toEqual([
+      REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold,
+      REGISTRY_EVENT_TYPES.reviewerRatioRestored,
+    ]);
+  });
+
   it('imports inspection targets as upserts', async () => {
     const targets = [
       {

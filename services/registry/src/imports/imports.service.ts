@@ -4,7 +4,6 @@ import { ApiError, FieldViolation } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyAccess } from '../access/agency-access';
 import { AgencyEntity } from '../agencies/agency.entity';
-import { watchReviewerRatio } from '../reviewer-ratio/reviewer-ratio-watch';
 import {
   checkPersonnelRow,
   checkTargetRow,
@@ -127,9 +126,7 @@ export class ImportsService {
     ];
     return this.dataSource.transaction(async (manager) => {
       await this.lockAgencies(manager, agencies);
-      return watchReviewerRatio(manager, agencies, () =>
-        upsertPersonnel(manager, valid as PersonnelImportRow[]),
-      );
+      return upsertPersonnel(manager, valid as PersonnelImportRow[]);
     });
   }
 

@@ -11,6 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { chinaDate } from '../common/dates';
 import { statusOnSql } from '../personnel/certificate-status';
 import type { PersonnelImportRow } from './import-rows';
+import { announceRatioChanges, contributionsBefore } from './import-reviewer-ratio';
 
 export interface UpsertCounts {
   inserted: number;
@@ -22,6 +23,7 @@ interface ChangedRow {
   id: string;
   inserted: boolean;
   agency_code: string;
+  roles: string[];
   name: string;
   certificate_number: string;
   certificate_issued_on: string;
@@ -40,6 +42,10 @@ export async function upsertPersonnel(
   manager: EntityManager,
   rows: PersonnelImportRow[],
 ): Promise<UpsertCounts> {
+  const before = await contributionsBefore(
+    manager,
+    rows.map((row) => row.certificateNumber),
+  );
   const changed: ChangedRow[] = await manager.query(
     `INSERT INTO personnel AS p (id, agency_code, name, id_number, roles, certificate_number,
                                  certificate_issued_on, certificate_expires_on, qualification, scope)
@@ -60,7 +66,7 @@ export async function upsertPersonnel(
            (EXCLUDED.agency_code, EXCLUDED.name, EXCLUDED.roles, EXCLUDED.certificate_issued_on,
             EXCLUDED.certificate_expires_on, EXCLUDED.qualification, EXCLUDED.scope,
             COALESCE(EXCLUDED.id_number, p.id_number))
-     RETURNING p.id, (xmax = 0) AS inserted, p.agency_code, p.name, p.certificate_number,
+     RETURNING p.id, (xmax = 0) AS inserted, p.agency_code, p.roles, p.name, p.certificate_number,
                to_char(p.certificate_issued_on, 'YYYY-MM-DD') AS certificate_issued_on,
                to_char(p.certificate_expires_on, 'YYYY-MM-DD') AS certificate_expires_on, p.scope`,
     [
@@ -83,7 +89,20 @@ export async function upsertPersonnel(
        SELECT id, 'active', issued::date, '发证' FROM unnest($1::uuid[], $2::text[]) AS input(id, issued)`,
       [inserted.map((row) => row.id), inserted.map((row) => row.certificate_issued_on)],
     );
-  await announce(manager, changed);
+  const statuses = await announce(manager, changed);
+  await announceRatioChanges(
+    manager,
+    changed.map((row) => ({
+      before: before.get(row.certificate_number),
+      after: {
+        agencyCode: row.agency_code,
+        roles: row.roles,
+        issuedOn: row.certificate_issued_on,
+        expiresOn: row.certificate_expires_on,
+        status: statuses.get(row.id) ?? null,
+      },
+    })),
+  );
   return {
     inserted: inserted.length,
     updated: changed.length - inserted.length,
@@ -91,8 +110,9 @@ export async function upsertPersonnel(
   };
 }
 
-async function announce(manager: EntityManager, changed: ChangedRow[]): Promise<void> {
-  if (changed.length === 0) return;
+/** Writes the pre-disclosure events of the changed people; answers each one's certificate status today. */
+async function announce(manager: EntityManager, changed: ChangedRow[]): Promise<Map<string, string | null>> {
+  if (changed.length === 0) return new Map();
   // A new person's only status step is 'active' from the issue date; only updated people need the timeline.
   const today = chinaDate();
   const updated = changed.filter((row) => !row.inserted).map((row) => row.id);
@@ -128,4 +148,5 @@ async function announce(manager: EntityManager, changed: ChangedRow[]): Promise<
       return { topic: TOPICS.registryDisclosure, messageKey: row.agency_code, event };
     }),
   );
+  return statusOf;
 }
