@@ -4,6 +4,23 @@
  * batch one request may carry.
  */
 export const REGISTRY_IMPORT = {
+  /** Parents before children (a parent may be registered already or appear on an earlier line). */
+  agencies: {
+    columns: [
+      'code',
+      'name',
+      'level',
+      'parentCode',
+      'unifiedSocialCreditCode',
+      'legalBasis',
+      'dutiesAndPowers',
+      'region',
+      'legalReviewBodyName',
+      'legalReviewBodyAgencyCode',
+    ],
+    optional: ['parentCode', 'legalReviewBodyAgencyCode'],
+    key: ['code'],
+  },
   personnel: {
     columns: [
       'agencyCode',

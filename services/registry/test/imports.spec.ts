@@ -171,6 +171,84 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
     ]);
   });
 
+  describe('agencies', () => {
+    const agencyRow = (line: number, code: string, parentCode: string, level = 'department', extra = {}) => {
+      const body = agencyBody(code, parentCode, { level });
+      return {
+        line,
+        fields: {
+          code,
+          name: body.name,
+          level,
+          parentCode,
+          unifiedSocialCreditCode: body.unifiedSocialCreditCode,
+          legalBasis: body.legalBasis,
+          dutiesAndPowers: body.dutiesAndPowers,
+          region: body.region,
+          legalReviewBodyName: '法制科',
+          legalReviewBodyAgencyCode: '',
+          ...extra,
+        },
+      };
+    };
+    const agencyEvents = async () =>
+      (await outboxEvents(registry().dataSource, REGISTRY_EVENT_TYPES.agencyChanged)).length;
+
+    it('registers parents and children of one file in order, then changes nothing on a re-run', async () => {
+      const batch = [agencyRow(2, 'BT-9', 'BT', 'division'), agencyRow(3, 'BT-9-A', 'BT-9')];
+      const before = await agencyEvents();
+      await admin().post('/api/v1/imports/agencies').send({ mode: 'validate', rows: batch }).expect(200);
+      await admin().get('/api/v1/agencies/BT-9').expect(404);
+      const applied = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: batch })
+        .expect(200);
+      expect(applied.body).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+      expect((await admin().get('/api/v1/agencies/BT-9-A').expect(200)).body.parentCode).toBe('BT-9');
+      expect((await agencyEvents()) - before).toBe(2);
+      const again = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: batch })
+        .expect(200);
+      expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+      expect((await agencyEvents()) - before).toBe(2);
+    });
+
+    it('reports bad agency lines by number and writes none of the batch', async () => {
+      const batch = [
+        agencyRow(2, 'BT-8-OK', 'BT-8'),
+        agencyRow(3, 'BT-8-USCC', 'BT-8', 'department', { unifiedSocialCreditCode: '91110000600037341X' }),
+        agencyRow(4, 'BT-8-ORPHAN', 'NOWHERE'),
+        agencyRow(5, 'BT-8-LEVEL', 'BT-8', 'province'),
+      ];
+      const answer = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: batch })
+        .expect(422);
+      expect(
+        answer.body.violations.map((v: { field: string }) => v.field.split('.').slice(0, 2).join('.')),
+      ).toEqual(['lines.3', 'lines.4', 'lines.5']);
+      expect(answer.body.violations[0].message).toMatch(/^第 3 行：统一社会信用代码校验失败/);
+      await admin().get('/api/v1/agencies/BT-8-OK').expect(404);
+    });
+
+    it('lets an agency admin import bodies below it, nested in one file, but not beside it', async () => {
+      const answer = await divisionAdmin()
+        .post('/api/v1/imports/agencies')
+        .send({
+          mode: 'apply',
+          rows: [agencyRow(2, 'BT-8-N', 'BT-8'), agencyRow(3, 'BT-8-N-1', 'BT-8-N', 'regiment')],
+        })
+        .expect(200);
+      expect(answer.body.inserted).toBe(2);
+      const beside = await divisionAdmin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: [agencyRow(7, 'BT-1-X', 'BT-1')] })
+        .expect(422);
+      expect(beside.body.violations[0].message).toBe('第 7 行：无权访问其他执法主体的数据');
+    });
+  });
+
   it('imports inspection targets as upserts', async () => {
     const targets = [
       {

@@ -3,7 +3,9 @@ import type { Principal } from '@lep/auth';
 import { ApiError, FieldViolation } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyAccess } from '../access/agency-access';
+import { AgenciesService } from '../agencies/agencies.service';
 import { AgencyEntity } from '../agencies/agency.entity';
+import { importAgencies } from './agency-import';
 import {
   checkPersonnelRow,
   checkTargetRow,
@@ -51,6 +53,9 @@ function checkRowShape(rows: unknown[]): ImportRow[] {
   return rows as ImportRow[];
 }
 
+/** Thrown to roll back a validate-mode batch that was run for real. */
+class ValidatedOnly extends Error {}
+
 function checkAll<T>(rows: ImportRow[], check: (row: ImportRow) => T | LineError[]) {
   const valid: T[] = [];
   const errors: LineError[] = [];
@@ -86,6 +91,7 @@ export class ImportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AgencyAccess,
+    private readonly agencyRegister: AgenciesService,
   ) {}
 
   async importBatch(
@@ -98,7 +104,9 @@ export class ImportsService {
     const counts =
       kind === 'personnel'
         ? await this.personnel(principal, mode, rows)
-        : await this.targets(principal, mode, rows);
+        : kind === 'targets'
+          ? await this.targets(principal, mode, rows)
+          : await this.agencies(principal, mode, rows);
     return { mode, rows: rows.length, ...counts };
   }
 
@@ -137,6 +145,29 @@ export class ImportsService {
     if (errors.length > 0) throw rowsInvalid(errors);
     if (mode === 'validate') return { inserted: 0, updated: 0, unchanged: 0 };
     return this.dataSource.transaction((manager) => upsertTargets(manager, valid as TargetImportRow[]));
+  }
+
+  /** Validate mode runs the whole batch and rolls it back, so parents on earlier lines count. */
+  private async agencies(principal: Principal, mode: ImportMode, rows: ImportRow[]): Promise<UpsertCounts> {
+    const duplicates = duplicateKeys(rows, (row) => (row.fields.code ?? '').trim(), 'code');
+    if (duplicates.length > 0) throw rowsInvalid(duplicates);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const { counts, errors } = await importAgencies(
+          manager,
+          principal,
+          rows,
+          this.agencyRegister,
+          this.access,
+        );
+        if (errors.length > 0) throw rowsInvalid(errors);
+        if (mode === 'validate') throw new ValidatedOnly();
+        return counts;
+      });
+    } catch (error) {
+      if (error instanceof ValidatedOnly) return { inserted: 0, updated: 0, unchanged: 0 };
+      throw error;
+    }
   }
 
   /** Each line's agencies must be registered and within the caller's reach; checked once per distinct agency. */
