@@ -10,3 +10,4 @@ export * from './inspection-events';
 export * from './evidence-events';
 export * from './publication-events';
 export * from './statistics-events';
+export * from './registry-import';

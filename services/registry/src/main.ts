@@ -1,5 +1,6 @@
 import { runService } from '@lep/nest-kit';
 import { RegistryConfig } from './config';
+import { IMPORT_JSON_BODY_LIMIT } from './imports/imports.dto';
 import { RegistryModule } from './registry.module';
 import { SERVICE } from './service';
 
@@ -8,4 +9,5 @@ void runService({
   configClass: RegistryConfig,
   rootModule: (config) => RegistryModule.forRoot(config),
   port: (config) => config.PORT,
+  appOptions: { jsonBodyLimit: IMPORT_JSON_BODY_LIMIT },
 });

@@ -6,6 +6,7 @@ import {
   INSPECTION_MIGRATIONS,
   InspectionsModule,
 } from './inspections/inspections.module';
+import { ImportsModule } from './imports/imports.module';
 import { ITEM_LIST_ENTITIES, ITEM_LIST_MIGRATIONS, ItemListsModule } from './item-lists/item-lists.module';
 import { PERSONNEL_ENTITIES, PERSONNEL_MIGRATIONS, PersonnelModule } from './personnel/personnel.module';
 import { ReviewerRatioModule } from './reviewer-ratio/reviewer-ratio.module';
@@ -19,6 +20,7 @@ export const REGISTRY_MODULES = [
   ItemListsModule,
   ApiKeysModule,
   InspectionsModule,
+  ImportsModule,
 ];
 export const REGISTRY_ENTITIES = [
   ...AGENCY_ENTITIES,

@@ -481,6 +481,39 @@ const CASES: [
     'targetCode',
   ],
   ['publish plan id', 'post', '/api/v1/inspection-plans/42/results/publish', undefined, undefined, 'id'],
+  [
+    'import kind',
+    'post',
+    '/api/v1/imports/items',
+    { mode: 'apply', rows: [{ line: 2, fields: {} }] },
+    undefined,
+    'kind',
+  ],
+  [
+    'import mode',
+    'post',
+    '/api/v1/imports/personnel',
+    { mode: 'go', rows: [{ line: 2, fields: {} }] },
+    undefined,
+    'mode',
+  ],
+  ['import rows empty', 'post', '/api/v1/imports/personnel', { mode: 'apply', rows: [] }, undefined, 'rows'],
+  [
+    'import line',
+    'post',
+    '/api/v1/imports/personnel',
+    { mode: 'apply', rows: [{ line: 0, fields: {} }] },
+    undefined,
+    'rows.0.line',
+  ],
+  [
+    'import fields',
+    'post',
+    '/api/v1/imports/targets',
+    { mode: 'apply', rows: [{ line: 2, fields: 'x' }] },
+    undefined,
+    'rows.0.fields',
+  ],
 ];
 
 describe('bad input on every route', () => {

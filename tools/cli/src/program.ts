@@ -7,6 +7,7 @@ import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
 import { registerRecordCommands } from './commands/record';
 import { registerStatsCommands } from './commands/stats';
+import { registerRegistryCommands } from './commands/registry-import';
 
 /** The operators' command line: `npx lep <command>`. Each bounded context contributes its sub-commands. */
 export function buildProgram(): Command {
@@ -22,5 +23,6 @@ export function buildProgram(): Command {
   registerEvidenceCommands(program);
   registerRecordCommands(program);
   registerStatsCommands(program);
+  registerRegistryCommands(program);
   return program;
 }

@@ -1,10 +1,16 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiExceptionFilter, createValidationPipe } from '../errors';
 import { buildOpenApiDocument, serveOpenApi, ServiceDescription } from './openapi';
 
 export interface CreateServiceAppOptions {
   logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal')[];
+  /**
+   * Largest JSON request body, e.g. '4mb'; default express's 100 kB. Raise it only for a service with bulk
+   * routes (the registry's CSV import batches), so every other service keeps the small limit.
+   */
+  jsonBodyLimit?: string;
 }
 
 /**
@@ -17,10 +23,12 @@ export async function createServiceApp(
   service: ServiceDescription,
   options: CreateServiceAppOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     logger: options.logger ?? ['log', 'error', 'warn', 'fatal'],
     bodyParser: true,
   });
+  // Registered before init, so Nest's default JSON parser (100 kB) is not added on top of it.
+  if (options.jsonBodyLimit) app.useBodyParser('json', { limit: options.jsonBodyLimit });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import { InvalidEnvironmentError, loadConfig } from '../config';
-import { createServiceApp } from './create-service-app';
+import { createServiceApp, CreateServiceAppOptions } from './create-service-app';
 import type { ServiceDescription } from './openapi';
 
 export interface RunServiceOptions<C extends object> {
@@ -9,6 +9,8 @@ export interface RunServiceOptions<C extends object> {
   configClass: new () => C;
   rootModule: (config: C) => DynamicModule;
   port: (config: C) => number;
+  /** Application options beyond the shared conventions, e.g. a larger JSON body limit for bulk routes. */
+  appOptions?: Pick<CreateServiceAppOptions, 'jsonBodyLimit'>;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function runService<C extends object>(options: RunServiceOptions<C>
     console.error(`${options.service.name}: ${error.message}`);
     process.exit(1);
   }
-  const app = await createServiceApp(options.rootModule(config), options.service);
+  const app = await createServiceApp(options.rootModule(config), options.service, options.appOptions);
   const port = options.port(config);
   await app.listen(port, '0.0.0.0');
   console.log(`${options.service.name} listening on http://127.0.0.1:${port} (OpenAPI: /api/docs)`);

@@ -16,3 +16,25 @@ export async function enqueueEvent(
     [event.id, topic.name, messageKey, JSON.stringify(event)],
   );
 }
+
+/**
+ * Many events in one statement, for bulk changes (e.g. a registry import of thousands of personnel rows) where
+ * one INSERT per event would dominate the transaction. Same semantics as enqueueEvent for each entry.
+ */
+export async function enqueueEvents(
+  manager: EntityManager,
+  entries: { topic: TopicSpec; messageKey: string; event: CloudEvent }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await manager.query(
+    `INSERT INTO outbox_event (id, topic, message_key, event)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      entries.map((entry) => entry.event.id),
+      entries.map((entry) => entry.topic.name),
+      entries.map((entry) => entry.messageKey),
+      entries.map((entry) => JSON.stringify(entry.event)),
+    ],
+  );
+}

@@ -7,5 +7,5 @@ import { AgencyEntity } from './agency.entity';
 export const AGENCY_ENTITIES = [AgencyEntity];
 export const AGENCY_MIGRATIONS = [Agencies1764201000000];
 
-@Module({ controllers: [AgenciesController], providers: [AgenciesService] })
+@Module({ controllers: [AgenciesController], providers: [AgenciesService], exports: [AgenciesService] })
 export class AgenciesModule {}

@@ -28,6 +28,23 @@ export async function findAgencyOrFail(manager: EntityManager, code: string): Pr
   return agency;
 }
 
+/** True when `dto` would store exactly what `stored` holds. */
+function sameEntry(stored: AgencyView, dto: CreateAgencyDto): boolean {
+  const entry = (agency: AgencyView | CreateAgencyDto) => [
+    agency.code,
+    agency.name,
+    agency.level,
+    agency.parentCode ?? null,
+    agency.unifiedSocialCreditCode,
+    agency.legalBasis,
+    agency.dutiesAndPowers,
+    agency.region,
+    agency.legalReviewBody.name,
+    agency.legalReviewBody.agencyCode,
+  ];
+  return JSON.stringify(entry(stored)) === JSON.stringify(entry(dto));
+}
+
 /** Agencies (执法主体): registration, hierarchy and their pre-disclosure events. */
 @Injectable()
 export class AgenciesService {
@@ -66,6 +83,26 @@ export class AgenciesService {
         throw new ApiError(HttpStatus.BAD_REQUEST, 'AGENCY_CYCLE', '上级执法主体不能是其自身或其下级');
       return this.save(manager, code, dto);
     });
+  }
+
+  /**
+   * Creates or updates `dto.code` inside the caller's transaction, with the checks of create and update; an
+   * agency identical to what is stored is left alone and not announced again (bulk import re-runs).
+   */
+  async upsertIn(
+    manager: EntityManager,
+    dto: CreateAgencyDto,
+  ): Promise<'inserted' | 'updated' | 'unchanged'> {
+    const current = await manager.findOneBy(AgencyEntity, { code: dto.code });
+    if (current && sameEntry(toAgencyView(current), dto)) return 'unchanged';
+    if (
+      current &&
+      dto.parentCode &&
+      (await selfAndDescendantCodes(manager, dto.code)).includes(dto.parentCode)
+    )
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'AGENCY_CYCLE', '上级执法主体不能是其自身或其下级');
+    await this.save(manager, dto.code, dto);
+    return current ? 'updated' : 'inserted';
   }
 
   remove(code: string): Promise<void> {

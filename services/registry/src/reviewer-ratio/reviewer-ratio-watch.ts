@@ -21,27 +21,35 @@ export async function watchReviewerRatio<T>(
   for (const code of codes) before.set(code, await reviewerRatio(manager, code, today));
   const result = await change();
   for (const code of codes) {
-    const after = await reviewerRatio(manager, code, today);
-    const wasCompliant = before.get(code)?.compliant ?? true;
-    if (wasCompliant === after.compliant) continue;
-    const type = after.compliant
-      ? REGISTRY_EVENT_TYPES.reviewerRatioRestored
-      : REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold;
-    const data: ReviewerRatioData = {
-      agencyCode: code,
-      legalReviewers: after.legalReviewers,
-      enforcementOfficers: after.enforcementOfficers,
-      ratio: after.ratio,
-      threshold: after.threshold,
-    };
-    await emitRegistryEvent(
-      manager,
-      type,
-      code,
-      `agency/${code}/reviewer-ratio`,
-      data,
-      TOPICS.statisticsWarning,
-    );
+    await announceComplianceChange(manager, before.get(code), await reviewerRatio(manager, code, today));
   }
   return result;
+}
+
+/** Raises the warning when `after` fell below the threshold, or clears it when it came back; else nothing. */
+export async function announceComplianceChange(
+  manager: EntityManager,
+  before: ReviewerRatio | undefined,
+  after: ReviewerRatio,
+): Promise<void> {
+  const wasCompliant = before?.compliant ?? true;
+  if (wasCompliant === after.compliant) return;
+  const type = after.compliant
+    ? REGISTRY_EVENT_TYPES.reviewerRatioRestored
+    : REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold;
+  const data: ReviewerRatioData = {
+    agencyCode: after.agencyCode,
+    legalReviewers: after.legalReviewers,
+    enforcementOfficers: after.enforcementOfficers,
+    ratio: after.ratio,
+    threshold: after.threshold,
+  };
+  await emitRegistryEvent(
+    manager,
+    type,
+    after.agencyCode,
+    `agency/${after.agencyCode}/reviewer-ratio`,
+    data,
+    TOPICS.statisticsWarning,
+  );
 }

@@ -28,8 +28,15 @@ export async function reviewerRatio(
         AND ${statusOnSql('$2')} = 'active'`,
     [agencyCode, day],
   );
-  const enforcementOfficers = Number(rows[0].officers);
-  const legalReviewers = Number(rows[0].reviewers);
+  return ratioFromCounts(agencyCode, Number(rows[0].reviewers), Number(rows[0].officers));
+}
+
+/** The ratio and its verdict for given head counts (bulk imports derive counts before a change from after it). */
+export function ratioFromCounts(
+  agencyCode: string,
+  legalReviewers: number,
+  enforcementOfficers: number,
+): ReviewerRatio {
   const ratio = enforcementOfficers === 0 ? null : legalReviewers / enforcementOfficers;
   return {
     agencyCode,

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS, REGISTRY_MODULES } from '../../src/registry-domain';
 import { SERVICE } from '../../src/service';
+import { IMPORT_JSON_BODY_LIMIT } from '../../src/imports/imports.dto';
 import { RegistryApiKeyVerifier } from '../../src/api-keys/registry-api-key-verifier';
 
 export interface RegistryTestApp {
@@ -44,7 +45,7 @@ export async function startRegistryApp(databaseUrl: string): Promise<RegistryTes
       ],
     },
     SERVICE,
-    { logger: false },
+    { logger: false, jsonBodyLimit: IMPORT_JSON_BODY_LIMIT },
   );
   await app.init();
   const client = (staff = { roles: ['platform-admin'] as Role[], agency: 'BT' }) => {

@@ -1,0 +1,55 @@
+import { REGISTRY_IMPORT_BATCH_MAX } from '@lep/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn } from 'class-validator';
+import { IMPORT_KINDS, ImportKind } from './import-rows';
+
+/** Rows per request: large enough that 100,000 rows take a few dozen requests, small enough for one transaction. */
+export const IMPORT_BATCH_MAX = REGISTRY_IMPORT_BATCH_MAX;
+/** A full batch of personnel rows is about 1.5 MB of JSON; the limit leaves room for long cells. */
+export const IMPORT_JSON_BODY_LIMIT = '8mb';
+export const IMPORT_MODES = ['validate', 'apply'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** Documents a row's shape; ImportsService checks it (checkRowShape). */
+export class ImportRowDto {
+  @ApiProperty({ description: '该行在 CSV 文件中的行号（从 1 起，含表头行）', minimum: 1 })
+  line!: number;
+
+  @ApiProperty({
+    description: '按表头列名给出的单元格文本',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  fields!: Record<string, string>;
+}
+
+export class ImportBatchDto {
+  @ApiProperty({
+    enum: IMPORT_MODES,
+    description: 'validate：只校验不写入；apply：校验通过后写入（整批要么全部写入，要么都不写）',
+  })
+  @IsIn(IMPORT_MODES)
+  mode!: ImportMode;
+
+  // Rows are checked by ImportsService (checkRowShape), not by nested class validation: that costs about a
+  // second per 5,000 rows, more than the import itself.
+  @ApiProperty({ type: [ImportRowDto], maxItems: IMPORT_BATCH_MAX })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(IMPORT_BATCH_MAX)
+  rows!: ImportRowDto[];
+}
+
+export class ImportKindParam {
+  @ApiProperty({ enum: IMPORT_KINDS })
+  @IsIn(IMPORT_KINDS)
+  kind!: ImportKind;
+}
+
+export class ImportBatchResult {
+  @ApiProperty({ enum: IMPORT_MODES }) mode!: ImportMode;
+  @ApiProperty({ description: '本批行数' }) rows!: number;
+  @ApiProperty({ description: '新增' }) inserted!: number;
+  @ApiProperty({ description: '更新' }) updated!: number;
+  @ApiProperty({ description: '与现有登记一致，未改动' }) unchanged!: number;
+}

@@ -1,0 +1,297 @@
+import { REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { agencyBody, residentId } from './support/fixtures';
+import { outboxEvents, useRegistryApp } from './support/registry-app';
+
+function personnelFields(n: number, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    agencyCode: 'BT-8',
+    name: `导入人员${n}`,
+    idNumber: '',
+    roles: 'handler',
+    certificateNumber: `IMP-${n}`,
+    certificateIssuedOn: '2024-01-01',
+    certificateExpiresOn: '2099-12-31',
+    qualification: 'exam-passed',
+    scope: '市场监管',
+    ...overrides,
+  };
+}
+
+const rows = (from: number, count: number, overrides: Record<string, string> = {}) =>
+  Array.from({ length: count }, (_, i) => ({
+    line: from + i + 2,
+    fields: personnelFields(from + i, overrides),
+  }));
+
+describe('bulk import (POST /api/v1/imports/:kind)', () => {
+  const registry = useRegistryApp('registry_imports');
+  const admin = () => registry().client();
+  const divisionAdmin = () => registry().client({ roles: ['agency-admin'], agency: 'BT-8' });
+  const personnelEvents = async () =>
+    (await outboxEvents(registry().dataSource, REGISTRY_EVENT_TYPES.personnelChanged)).length;
+
+  beforeAll(async () => {
+    await admin().post('/api/v1/agencies').send(agencyBody('BT')).expect(201);
+    await admin().post('/api/v1/agencies').send(agencyBody('BT-8', 'BT')).expect(201);
+    await admin().post('/api/v1/agencies').send(agencyBody('BT-1', 'BT')).expect(201);
+  });
+
+  it('imports personnel, emitting one pre-disclosure event per person and their first status step', async () => {
+    const before = await personnelEvents();
+    const answer = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(0, 50, { idNumber: residentId() }) })
+      .expect(200);
+    expect(answer.body).toEqual({ mode: 'apply', rows: 50, inserted: 50, updated: 0, unchanged: 0 });
+    expect((await personnelEvents()) - before).toBe(50);
+    const listed = await admin().get('/api/v1/agencies/BT-8/personnel').expect(200);
+    const person = listed.body.find((p: { certificateNumber: string }) => p.certificateNumber === 'IMP-7');
+    expect(person).toMatchObject({ name: '导入人员7', status: 'active', roles: ['handler'] });
+    expect(person.statusHistory).toEqual([{ status: 'active', effectiveOn: '2024-01-01', reason: '发证' }]);
+    const events = await outboxEvents(registry().dataSource, REGISTRY_EVENT_TYPES.personnelChanged);
+    expect(JSON.stringify(events)).not.toContain(residentId());
+  });
+
+  it('is idempotent: the same rows again change nothing and emit nothing; a changed row is updated and announced', async () => {
+    await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(100, 20) })
+      .expect(200);
+    const before = await personnelEvents();
+    const again = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(100, 20) })
+      .expect(200);
+    expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 20 });
+    expect(await personnelEvents()).toBe(before);
+    const changed = rows(100, 20);
+    changed[3]!.fields.scope = '食品安全';
+    const update = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: changed })
+      .expect(200);
+    expect(update.body).toMatchObject({ inserted: 0, updated: 1, unchanged: 19 });
+    expect((await personnelEvents()) - before).toBe(1);
+  });
+
+  it('reports every bad line by its number and field, in Chinese, and writes nothing', async () => {
+    const batch = rows(200, 6);
+    batch[0]!.fields.certificateIssuedOn = '2024-02-30';
+    batch[1]!.fields.roles = 'handler;sheriff';
+    batch[2]!.fields.idNumber = '650101198001011230';
+    batch[3]!.fields.agencyCode = 'NOWHERE';
+    batch[4]!.fields.certificateNumber = batch[5]!.fields.certificateNumber!;
+    const before = await personnelEvents();
+    const answer = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: batch })
+      .expect(422);
+    expect(answer.body.code).toBe('IMPORT_ROWS_INVALID');
+    expect(answer.body.violations.map((v: { field: string }) => v.field)).toEqual([
+      'lines.202.certificateIssuedOn',
+      'lines.203.roles',
+      'lines.204.idNumber',
+      'lines.205.agencyCode',
+      'lines.207.certificateNumber',
+    ]);
+    expect(answer.body.violations[0].message).toBe(
+      '第 202 行：certificateIssuedOn 应为有效日期 YYYY-MM-DD，实为“2024-02-30”',
+    );
+    expect(answer.body.violations[3].message).toBe('第 205 行：执法主体 NOWHERE 未登记');
+    expect(answer.body.violations[4].message).toContain('与第 206 行重复');
+    expect(await personnelEvents()).toBe(before);
+    const stored = await registry().dataSource.query(
+      `SELECT 1 FROM personnel WHERE certificate_number LIKE 'IMP-20_'`,
+    );
+    expect(stored).toEqual([]);
+  });
+
+  it('validates without writing in validate mode', async () => {
+    const answer = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'validate', rows: rows(300, 5) })
+      .expect(200);
+    expect(answer.body).toEqual({ mode: 'validate', rows: 5, inserted: 0, updated: 0, unchanged: 0 });
+    expect(
+      await registry().dataSource.query(`SELECT 1 FROM personnel WHERE certificate_number = 'IMP-300'`),
+    ).toEqual([]);
+  });
+
+  it('keeps an agency admin to its own subtree, also for moving a person out of another agency', async () => {
+    const beside = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(400, 1, { agencyCode: 'BT-1' }) })
+      .expect(422);
+    expect(beside.body.violations[0].message).toBe('第 402 行：无权管理执法主体 BT-1 的数据');
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(500, 1, { agencyCode: 'BT-1' }) })
+      .expect(200);
+    const moved = await divisionAdmin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(500, 1) })
+      .expect(422);
+    expect(moved.body.violations[0].message).toContain('无权管理执法主体 BT-1');
+    await registry()
+      .client({ roles: ['handler'], agency: 'BT-8' })
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(600, 1) })
+      .expect(403);
+  });
+
+  it('raises and clears the reviewer-ratio warning for an imported agency, once per crossing', async () => {
+    await admin().post('/api/v1/agencies').send(agencyBody('BT-R', 'BT')).expect(201);
+    const warnings = async () =>
+      (await outboxEvents(registry().dataSource))
+        .filter((row) => row.event.subject === 'agency/BT-R/reviewer-ratio')
+        .map((row) => row.event.type);
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(700, 30, { agencyCode: 'BT-R' }) })
+      .expect(200);
+    expect(await warnings()).toEqual([REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold]);
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(800, 1, { agencyCode: 'BT-R', roles: 'legal-reviewer' }) })
+      .expect(200);
+    expect(await warnings()).toEqual([REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold]);
+    const ratio = await admin().get('/api/v1/agencies/BT-R/reviewer-ratio').expect(200);
+    expect(ratio.body).toMatchObject({ legalReviewers: 1, enforcementOfficers: 30 });
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(800, 1, { agencyCode: 'BT-R', roles: 'legal-reviewer;handler' }) })
+      .expect(200);
+    await admin()
+      .post('/api/v1/imports/personnel')
+      .send({ mode: 'apply', rows: rows(900, 1, { agencyCode: 'BT-R', roles: 'legal-reviewer' }) })
+      .expect(200);
+    expect(await warnings()).toEqual([
+      REGISTRY_EVENT_TYPES.reviewerRatioBelowThreshold,
+      REGISTRY_EVENT_TYPES.reviewerRatioRestored,
+    ]);
+  });
+
+  describe('agencies', () => {
+    const agencyRow = (line: number, code: string, parentCode: string, level = 'department', extra = {}) => {
+      const body = agencyBody(code, parentCode, { level });
+      return {
+        line,
+        fields: {
+          code,
+          name: body.name,
+          level,
+          parentCode,
+          unifiedSocialCreditCode: body.unifiedSocialCreditCode,
+          legalBasis: body.legalBasis,
+          dutiesAndPowers: body.dutiesAndPowers,
+          region: body.region,
+          legalReviewBodyName: '法制科',
+          legalReviewBodyAgencyCode: '',
+          ...extra,
+        },
+      };
+    };
+    const agencyEvents = async () =>
+      (await outboxEvents(registry().dataSource, REGISTRY_EVENT_TYPES.agencyChanged)).length;
+
+    it('registers parents and children of one file in order, then changes nothing on a re-run', async () => {
+      const batch = [agencyRow(2, 'BT-9', 'BT', 'division'), agencyRow(3, 'BT-9-A', 'BT-9')];
+      const before = await agencyEvents();
+      await admin().post('/api/v1/imports/agencies').send({ mode: 'validate', rows: batch }).expect(200);
+      await admin().get('/api/v1/agencies/BT-9').expect(404);
+      const applied = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: batch })
+        .expect(200);
+      expect(applied.body).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+      expect((await admin().get('/api/v1/agencies/BT-9-A').expect(200)).body.parentCode).toBe('BT-9');
+      expect((await agencyEvents()) - before).toBe(2);
+      const again = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: batch })
+        .expect(200);
+      expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+      expect((await agencyEvents()) - before).toBe(2);
+    });
+
+    it('reports bad agency lines by number and writes none of the batch', async () => {
+      const batch = [
+        agencyRow(2, 'BT-8-OK', 'BT-8'),
+        agencyRow(3, 'BT-8-USCC', 'BT-8', 'department', { unifiedSocialCreditCode: '91110000600037341X' }),
+        agencyRow(4, 'BT-8-ORPHAN', 'NOWHERE'),
+        agencyRow(5, 'BT-8-LEVEL', 'BT-8', 'province'),
+      ];
+      const answer = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: batch })
+        .expect(422);
+      expect(
+        answer.body.violations.map((v: { field: string }) => v.field.split('.').slice(0, 2).join('.')),
+      ).toEqual(['lines.3', 'lines.4', 'lines.5']);
+      expect(answer.body.violations[0].message).toMatch(/^第 3 行：统一社会信用代码校验失败/);
+      await admin().get('/api/v1/agencies/BT-8-OK').expect(404);
+    });
+
+    it('lets an agency admin import bodies below it, nested in one file, but not beside it', async () => {
+      const answer = await divisionAdmin()
+        .post('/api/v1/imports/agencies')
+        .send({
+          mode: 'apply',
+          rows: [agencyRow(2, 'BT-8-N', 'BT-8'), agencyRow(3, 'BT-8-N-1', 'BT-8-N', 'regiment')],
+        })
+        .expect(200);
+      expect(answer.body.inserted).toBe(2);
+      const beside = await divisionAdmin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: [agencyRow(7, 'BT-1-X', 'BT-1')] })
+        .expect(422);
+      expect(beside.body.violations[0].message).toBe('第 7 行：无权访问其他执法主体的数据');
+    });
+  });
+
+  it('imports inspection targets as upserts', async () => {
+    const targets = [
+      {
+        line: 2,
+        fields: {
+          agencyCode: 'BT-8',
+          code: 'SHOP-1',
+          name: '第一食品店',
+          category: '食品经营者',
+          active: '是',
+        },
+      },
+      {
+        line: 3,
+        fields: {
+          agencyCode: 'BT-8',
+          code: 'SHOP-2',
+          name: '第二食品店',
+          category: '食品经营者',
+          active: '',
+        },
+      },
+    ];
+    const first = await divisionAdmin()
+      .post('/api/v1/imports/targets')
+      .send({ mode: 'apply', rows: targets })
+      .expect(200);
+    expect(first.body).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+    targets[1]!.fields.active = '否';
+    const second = await divisionAdmin()
+      .post('/api/v1/imports/targets')
+      .send({ mode: 'apply', rows: targets })
+      .expect(200);
+    expect(second.body).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    const list = await divisionAdmin().get('/api/v1/agencies/BT-8/inspection-targets').expect(200);
+    expect(list.body.map((t: { code: string; active: boolean }) => [t.code, t.active])).toEqual([
+      ['SHOP-1', true],
+      ['SHOP-2', false],
+    ]);
+    const bad = await divisionAdmin()
+      .post('/api/v1/imports/targets')
+      .send({ mode: 'apply', rows: [{ line: 9, fields: { ...targets[0]!.fields, active: 'maybe' } }] })
+      .expect(422);
+    expect(bad.body.violations[0].field).toBe('lines.9.active');
+  });
+});
