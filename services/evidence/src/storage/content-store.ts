@@ -51,7 +51,11 @@ export class ContentStore {
     const stagingKey = `staging/${randomUUID()}`;
     const hash = createHash('sha256');
     let size = 0;
-    let filling: Buffer[] = [];
+    // Part buffers are reused once their part is sent: memory stays at PARTS_IN_FLIGHT + 1 parts for any file
+    // size, instead of waiting for the garbage collector to notice freed off-heap buffers.
+    const spare: Buffer[] = [];
+    const takeBuffer = () => spare.pop() ?? Buffer.allocUnsafe(this.partSize);
+    let part = takeBuffer();
     let filled = 0;
     let uploadId: string | undefined;
     const parts: Array<Promise<{ part: number; etag: string }>> = [];
@@ -59,19 +63,22 @@ export class ContentStore {
 
     const sendPart = async (payload: Buffer) => {
       uploadId ??= await this.client.initiateNewMultipartUpload(this.buckets.staging, stagingKey, {});
-      const part = parts.length + 1;
+      const partNumber = parts.length + 1;
       const sent = this.client
         .uploadPart(
           {
             bucketName: this.buckets.staging,
             objectName: stagingKey,
             uploadID: uploadId,
-            partNumber: part,
+            partNumber,
             headers: {},
           },
           payload,
         )
-        .then(({ etag }) => ({ part, etag }));
+        .then(({ etag }) => {
+          if (payload.length === this.partSize) spare.push(payload);
+          return { part: partNumber, etag };
+        });
       parts.push(sent);
       const tracked = sent.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
@@ -84,20 +91,18 @@ export class ContentStore {
         size += chunk.length;
         if (size > maxBytes) throw new FileTooLargeError(`content exceeds ${maxBytes} bytes`);
         hash.update(chunk);
-        filling.push(chunk);
-        filled += chunk.length;
-        if (filled >= this.partSize) {
-          const whole = Buffer.concat(filling, filled);
-          filling = [];
-          filled = 0;
-          await sendPart(whole.subarray(0, this.partSize));
-          if (whole.length > this.partSize) {
-            filling.push(whole.subarray(this.partSize));
-            filled = whole.length - this.partSize;
+        for (let offset = 0; offset < chunk.length;) {
+          const copied = chunk.copy(part, filled, offset);
+          filled += copied;
+          offset += copied;
+          if (filled === this.partSize) {
+            await sendPart(part);
+            part = takeBuffer();
+            filled = 0;
           }
         }
       }
-      const rest = Buffer.concat(filling, filled);
+      const rest = part.subarray(0, filled);
       if (uploadId === undefined) {
         await this.client.putObject(this.buckets.staging, stagingKey, rest, rest.length);
       } else {

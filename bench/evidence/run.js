@@ -1,0 +1,238 @@
+// Evidence upload benchmark. Build first (`npm run build`), then: node bench/evidence/run.js [megabytes=1024]
+// Uploads one file through the evidence service (a child process: multipart over HTTP, SHA-256 on the way,
+// staged multipart to S3, promoted to its content address, row + outbox event) and puts the same file bare
+// into the same store in the same run. Prints both throughputs, their ratio, and the service's peak RSS
+// (VmHWM of its /proc status) during the upload. Peers are the test peers, or the real ones named by
+// TEST_DATABASE_URL / KAFKA_BROKERS / S3_ENDPOINT (+ S3_ACCESS_KEY, S3_SECRET_KEY).
+const { spawn } = require('node:child_process');
+const { createHash, randomFillSync, randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { Client } = require('minio');
+const {
+  createDatabase,
+  dropDatabase,
+  freePort,
+  peersOptionsFromEnvironment,
+  startPeers,
+} = require('../../libs/testing/dist');
+const { signStaffToken } = require('../../libs/auth/dist');
+
+const MEGABYTES = Number(process.argv[2] ?? 1024);
+const SIZE = MEGABYTES * 1024 * 1024;
+const PART_SIZE = 8 * 1024 * 1024;
+const AUTH_SECRET = randomBytes(32).toString('hex');
+const root = path.join(__dirname, '..', '..');
+
+async function writeTestFile(file) {
+  const hash = createHash('sha256');
+  const out = fs.createWriteStream(file);
+  for (let written = 0; written < SIZE; written += 1024 * 1024) {
+    const chunk = randomFillSync(Buffer.allocUnsafe(Math.min(1024 * 1024, SIZE - written)));
+    hash.update(chunk);
+    if (!out.write(chunk)) await new Promise((done) => out.once('drain', done));
+  }
+  await new Promise((done, fail) => out.end((error) => (error ? fail(error) : done())));
+  return hash.digest('hex');
+}
+
+/**
+ * The bare put: the client's putObject with the file's stream and size. s3rver lacks ListMultipartUploads,
+ * which putObject calls for anything it sends in parts, so on s3rver the same client's explicit multipart
+ * calls stand in for it (same part size, two parts in flight, no hashing, no HTTP hop).
+ */
+async function barePut(s3, bucket, file) {
+  try {
+    await s3.putObject(bucket, 'bare/putObject', fs.createReadStream(file), SIZE, {});
+    return 'putObject';
+  } catch (error) {
+    if (error.code !== 'NotImplemented') throw error;
+  }
+  const key = 'bare/multipart';
+  const uploadId = await s3.initiateNewMultipartUpload(bucket, key, {});
+  const parts = [];
+  const inFlight = new Set();
+  const fd = await fs.promises.open(file);
+  try {
+    for (let offset = 0, part = 1; offset < SIZE; offset += PART_SIZE, part++) {
+      const buffer = Buffer.allocUnsafe(Math.min(PART_SIZE, SIZE - offset));
+      await fd.read(buffer, 0, buffer.length, offset);
+      const sent = s3
+        .uploadPart(
+          { bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: {} },
+          buffer,
+        )
+        .then(({ etag }) => ({ part, etag }));
+      parts.push(sent);
+      const tracked = sent.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= 2) await Promise.race(inFlight);
+    }
+    await s3.completeMultipartUpload(bucket, key, uploadId, await Promise.all(parts));
+  } finally {
+    await fd.close();
+  }
+  return 'explicit multipart (s3rver has no ListMultipartUploads)';
+}
+
+function vmStatus(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+async function startService(env) {
+  const child = spawn(process.execPath, [path.join(root, 'services/evidence/dist/main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (data) => (output += data));
+  child.stderr.on('data', (data) => (output += data));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('listening on')) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`evidence service did not start:\n${output}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return child;
+}
+
+function uploadThroughService(url, token, file) {
+  const boundary = `bench${randomBytes(8).toString('hex')}`;
+  const fields = {
+    stage: '现场检查',
+    kind: 'video',
+    capturedAt: new Date().toISOString(),
+    capturedBy: 'bench',
+    confidentiality: 'internal',
+  };
+  const head =
+    Object.entries(fields)
+      .map(
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      )
+      .join('') +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
+  const tail = `\r\n--${boundary}--\r\n`;
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': Buffer.byteLength(head) + SIZE + Buffer.byteLength(tail),
+      },
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(body) }));
+    });
+    request.on('error', reject);
+    request.write(head);
+    const source = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+    source.on('error', reject);
+    source.on('end', () => request.end(tail));
+    source.pipe(request, { end: false });
+  });
+}
+
+async function main() {
+  const peers = await startPeers(peersOptionsFromEnvironment({ postgres: true, kafka: true, s3: true }));
+  const directory = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'lep-bench-evidence-'));
+  const databaseUrl = await createDatabase(peers.databaseUrl, 'bench_evidence');
+  const bucket = `bench-${randomBytes(4).toString('hex')}`;
+  const s3 = new Client({ ...peers.s3, pathStyle: true });
+  let service;
+  try {
+    await s3.makeBucket(bucket);
+    await s3.makeBucket(`${bucket}-staging`);
+    const file = path.join(directory, 'evidence.bin');
+    const sha256 = await writeTestFile(file);
+    console.log(`peers: ${peers.describe().join('; ')}`);
+    console.log(`file: ${MEGABYTES} MB, sha256 ${sha256}`);
+
+    let started = performance.now();
+    const method = await barePut(s3, bucket, file);
+    const bareSeconds = (performance.now() - started) / 1000;
+    // The service copies new content server-side from staging to sha256/<hash>; time one such copy of the
+    // same size in the same store, to show what the upload path costs without it.
+    started = performance.now();
+    await s3.copyObject(
+      bucket,
+      'bare/copy',
+      `/${bucket}/${method === 'putObject' ? 'bare/putObject' : 'bare/multipart'}`,
+    );
+    const copySeconds = (performance.now() - started) / 1000;
+
+    const port = await freePort();
+    service = await startService({
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: peers.kafkaBrokers.join(','),
+      S3_ENDPOINT: peers.s3Endpoint,
+      S3_ACCESS_KEY: peers.s3.accessKey,
+      S3_SECRET_KEY: peers.s3.secretKey,
+      S3_REGION: peers.s3.region,
+      S3_BUCKET: bucket,
+      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
+      AUTH_JWT_SECRET: AUTH_SECRET,
+    });
+    const before = vmStatus(service.pid); // after start-up: migrations, Kafka and S3 connections
+    const token = signStaffToken(
+      { sub: 'bench', agency: 'BT-8', roles: ['handler'] },
+      { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
+    );
+    let sampledPeak = before.rssMb;
+    const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, vmStatus(service.pid).rssMb)), 50);
+    started = performance.now();
+    const answer = await uploadThroughService(
+      `http://127.0.0.1:${port}/api/v1/cases/${require('node:crypto').randomUUID()}/evidence`,
+      token,
+      file,
+    );
+    const serviceSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const after = vmStatus(service.pid);
+    if (answer.status !== 201 || answer.body.sha256 !== sha256)
+      throw new Error(`upload failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+
+    const bareRate = MEGABYTES / bareSeconds;
+    const serviceRate = MEGABYTES / serviceSeconds;
+    console.log(`bare put (${method}): ${bareSeconds.toFixed(1)} s, ${bareRate.toFixed(0)} MB/s`);
+    console.log(
+      `through the evidence service: ${serviceSeconds.toFixed(1)} s, ${serviceRate.toFixed(0)} MB/s ` +
+        `(includes the server-side copy to sha256/<hash>)`,
+    );
+    console.log(`ratio service / bare: ${(serviceRate / bareRate).toFixed(2)} (goal ≥ 0.8)`);
+    const withoutCopyRate = MEGABYTES / (serviceSeconds - copySeconds);
+    console.log(
+      `one server-side copy of the same size: ${copySeconds.toFixed(1)} s; service without it: ` +
+        `${withoutCopyRate.toFixed(0)} MB/s, ratio ${(withoutCopyRate / bareRate).toFixed(2)}`,
+    );
+    console.log(
+      `service RSS: ${before.rssMb.toFixed(0)} MB at rest (peak so far ${before.peakMb.toFixed(0)} MB), ` +
+        `peak ${after.peakMb.toFixed(0)} MB (VmHWM; sampled ` +
+        `${sampledPeak.toFixed(0)} MB) during the ${MEGABYTES} MB upload (goal < 200 MB)`,
+    );
+  } finally {
+    if (service) {
+      service.kill('SIGTERM');
+      await new Promise((done) => service.once('exit', done));
+    }
+    await fs.promises.rm(directory, { recursive: true, force: true });
+    await dropDatabase(databaseUrl);
+    await peers.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
