@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { EvidenceAccessService } from '../access/evidence-access.service';
+import { lockContent } from '../storage/content-lock';
 import { ContentStore } from '../storage/content-store';
 import { EvidenceItemEntity } from './evidence-item.entity';
 import { EvidenceView, toEvidenceView } from './evidence.dto';
@@ -41,10 +42,12 @@ export class EvidenceItemsService {
           : `该证据保存期限至 ${item.retainUntil.toISOString().slice(0, 10)} 届满，届满前不得删除`,
       );
     }
-    const stillShared = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
+      await lockContent(manager, item.sha256);
       await manager.delete(EvidenceItemEntity, { id });
-      return manager.exists(EvidenceItemEntity, { where: { sha256: item.sha256 } });
+      // Removed inside the transaction: if the store refuses (object lock), the row stays too.
+      if (!(await manager.exists(EvidenceItemEntity, { where: { sha256: item.sha256 } })))
+        await this.store.remove(item.objectKey);
     });
-    if (!stillShared) await this.store.remove(item.objectKey);
   }
 }

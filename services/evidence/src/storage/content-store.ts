@@ -119,8 +119,8 @@ export class ContentStore {
   }
 
   /**
-   * Moves staged bytes to their content address (or finds them already there) and removes the staging
-   * object. Returns the content key.
+   * Copies staged bytes to their content address unless they are already there. Returns the content key.
+   * The staged copy stays until the caller discards it, so a retry can copy again.
    */
   async promote(staged: StagedContent): Promise<string> {
     const key = contentKey(staged.sha256);
@@ -138,7 +138,6 @@ export class ContentStore {
         );
       }
     }
-    await this.discard(staged.stagingKey);
     return key;
   }
 

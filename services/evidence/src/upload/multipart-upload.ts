@@ -52,7 +52,8 @@ export function receiveUpload<M>(
       reject(uploadErrors.multipartRequired());
       return;
     }
-    const fields: Record<string, string> = {};
+    // No prototype: a field named `__proto__` or `constructor` is just an unknown field.
+    const fields: Record<string, string> = Object.create(null);
     let refusal: Error | undefined;
     let upload:
       { metadata: M; fileName: string; mimeType: string; staging: Promise<StagedContent> } | undefined;
