@@ -50,7 +50,7 @@ export class EvidenceUploadService {
         stage: (file) => this.store.stage(file, maxBytes),
         discard: (content) => this.store.discard(content.stagingKey),
       },
-      maxBytes,
+      { maxFileBytes: maxBytes, idleMs: this.config.EVIDENCE_UPLOAD_IDLE_SECONDS * 1000 },
     );
     const { metadata, staged } = received;
     try {

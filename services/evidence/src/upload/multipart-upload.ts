@@ -33,10 +33,16 @@ export interface ReceivedUpload<M> {
  * Resolves only when the whole body has been read and the bytes are staged; on every refusal or failure,
  * including a client that goes away half-way, it rejects and leaves nothing staged.
  */
+export interface UploadLimits {
+  maxFileBytes: number;
+  /** Abandon the upload when no byte arrives for this long. */
+  idleMs: number;
+}
+
 export function receiveUpload<M>(
   request: IncomingMessage,
   handlers: UploadHandlers<M>,
-  maxFileBytes: number,
+  { maxFileBytes, idleMs }: UploadLimits,
 ): Promise<ReceivedUpload<M>> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -136,6 +142,7 @@ export function receiveUpload<M>(
       parser.destroy(error);
       void settle(error);
     });
+    request.setTimeout(idleMs, () => request.destroy(new Error(`no upload data for ${idleMs} ms`)));
     request.pipe(parser);
   });
 }
