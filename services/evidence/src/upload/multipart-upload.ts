@@ -88,7 +88,7 @@ export function receiveUpload<M>(
         }
       }
       const reason =
-        stagingFailure ?? failure ?? refusal ?? (upload ? undefined : uploadErrors.fileRequired());
+        failure ?? stagingFailure ?? refusal ?? (upload ? undefined : uploadErrors.fileRequired());
       if (reason || !upload || !staged) {
         if (staged) await handlers.discard(staged);
         reject(reason);
@@ -138,9 +138,9 @@ export function receiveUpload<M>(
     });
     parser.on('close', () => void settle());
     request.on('error', (error) => {
-      // The client went away: the file stream fails, which abandons the staged upload.
+      // The client went away (or stalled): the file stream fails, which abandons the staged upload.
       parser.destroy(error);
-      void settle(error);
+      void settle(uploadErrors.interrupted());
     });
     request.setTimeout(idleMs, () => request.destroy(new Error(`no upload data for ${idleMs} ms`)));
     request.pipe(parser);
