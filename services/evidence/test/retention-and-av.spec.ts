@@ -34,6 +34,11 @@ describe('retention', () => {
       .expect(409);
     expect(refused.body.message).toMatch(/永久保存/);
     expect(await evidence().objectKeys()).toHaveLength(2);
+    const log = await evidence().dataSource.query(
+      `SELECT action, outcome, reason FROM evidence_access_log WHERE evidence_id = $1`,
+      [stored.body.id],
+    );
+    expect(log).toEqual([{ action: 'delete', outcome: 'denied', reason: 'RETENTION_ACTIVE' }]);
   });
 
   it('deletes an item after retention, keeping the bytes while another item still holds them', async () => {

@@ -30,18 +30,13 @@ export class EvidenceItemsService {
    * other item holds the same bytes. On the real stack the bucket's object lock refuses the deletion of an
    * object still under retention as well, so this check is not the only guard.
    */
-  async remove(principal: Principal, id: string, purpose: string, now = new Date()): Promise<void> {
-    const item = await this.access.open(principal, id, { action: 'delete', purpose });
-    if (item.retainUntil === null || item.retainUntil > now) {
-      await this.access.log(principal, item, { action: 'delete', purpose }, 'RETENTION_ACTIVE');
-      throw new ApiError(
-        HttpStatus.CONFLICT,
-        'RETENTION_ACTIVE',
-        item.retainUntil === null
-          ? '该证据为永久保存，不得删除'
-          : `该证据保存期限至 ${item.retainUntil.toISOString().slice(0, 10)} 届满，届满前不得删除`,
-      );
-    }
+  async remove(principal: Principal, id: string, purpose: string): Promise<void> {
+    const now = new Date();
+    const item = await this.access.open(principal, id, { action: 'delete', purpose }, (found) =>
+      found.retainUntil === null || found.retainUntil > now
+        ? { reason: 'RETENTION_ACTIVE', error: retentionActive(found.retainUntil) }
+        : undefined,
+    );
     await this.dataSource.transaction(async (manager) => {
       await lockContent(manager, item.sha256);
       await manager.delete(EvidenceItemEntity, { id });
@@ -50,4 +45,14 @@ export class EvidenceItemsService {
         await this.store.remove(item.objectKey);
     });
   }
+}
+
+function retentionActive(retainUntil: Date | null): ApiError {
+  return new ApiError(
+    HttpStatus.CONFLICT,
+    'RETENTION_ACTIVE',
+    retainUntil === null
+      ? '该证据为永久保存，不得删除'
+      : `该证据保存期限至 ${retainUntil.toISOString().slice(0, 10)} 届满，届满前不得删除`,
+  );
 }
