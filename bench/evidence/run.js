@@ -1,11 +1,13 @@
-// Evidence upload benchmark. Build first (`npm run build`), then: node bench/evidence/run.js [megabytes=1024]
-// Uploads one file through the evidence service (a child process: multipart over HTTP, SHA-256 on the way,
-// staged multipart to S3, promoted to its content address, row + outbox event) and puts the same file bare
-// into the same store in the same run. Prints both throughputs, their ratio, and the service's peak RSS
-// (VmHWM of its /proc status) during the upload. Peers are the test peers, or the real ones named by
+// Evidence upload benchmark. Build first (`npm run build`), then:
+//   node bench/evidence/run.js [megabytes=1024] [rounds=3]
+// Each round puts a file bare into the store, then uploads the same bytes through the evidence service (a child
+// process: multipart over HTTP, SHA-256 on the way, staged multipart to S3, copied to its content address, row +
+// outbox event). Rounds alternate so that load from other processes hits both sides alike; each round changes
+// the file's first bytes so that no upload is deduplicated. Prints every round, the median ratio, and the
+// service's peak RSS (VmHWM of its /proc status) over all uploads. Peers are the test peers, or the real ones named by
 // TEST_DATABASE_URL / KAFKA_BROKERS / S3_ENDPOINT (+ S3_ACCESS_KEY, S3_SECRET_KEY).
 const { spawn } = require('node:child_process');
-const { createHash, randomFillSync, randomBytes } = require('node:crypto');
+const { createHash, randomFillSync, randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -22,21 +24,39 @@ const {
 const { signStaffToken } = require('../../libs/auth/dist');
 
 const MEGABYTES = Number(process.argv[2] ?? 1024);
+const ROUNDS = Number(process.argv[3] ?? 3);
 const SIZE = MEGABYTES * 1024 * 1024;
 const PART_SIZE = 8 * 1024 * 1024;
 const AUTH_SECRET = randomBytes(32).toString('hex');
 const root = path.join(__dirname, '..', '..');
 
 async function writeTestFile(file) {
-  const hash = createHash('sha256');
   const out = fs.createWriteStream(file);
   for (let written = 0; written < SIZE; written += 1024 * 1024) {
     const chunk = randomFillSync(Buffer.allocUnsafe(Math.min(1024 * 1024, SIZE - written)));
-    hash.update(chunk);
     if (!out.write(chunk)) await new Promise((done) => out.once('drain', done));
   }
   await new Promise((done, fail) => out.end((error) => (error ? fail(error) : done())));
+}
+
+/** Writes the round number into the file's first bytes (new content each round) and returns its SHA-256. */
+async function markRound(file, round) {
+  const fd = await fs.promises.open(file, 'r+');
+  try {
+    const mark = Buffer.alloc(8);
+    mark.writeBigUInt64LE(BigInt(round));
+    await fd.write(mark, 0, 8, 0);
+  } finally {
+    await fd.close();
+  }
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest('hex');
+}
+
+async function firstBareKey(s3, bucket) {
+  for await (const item of s3.listObjectsV2(bucket, 'bare/', true)) return item.name;
+  throw new Error('no bare object to copy');
 }
 
 /**
@@ -44,14 +64,14 @@ async function writeTestFile(file) {
  * which putObject calls for anything it sends in parts, so on s3rver the same client's explicit multipart
  * calls stand in for it (same part size, two parts in flight, no hashing, no HTTP hop).
  */
-async function barePut(s3, bucket, file) {
+async function barePut(s3, bucket, file, round) {
   try {
-    await s3.putObject(bucket, 'bare/putObject', fs.createReadStream(file), SIZE, {});
+    await s3.putObject(bucket, `bare/putObject-${round}`, fs.createReadStream(file), SIZE, {});
     return 'putObject';
   } catch (error) {
     if (error.code !== 'NotImplemented') throw error;
   }
-  const key = 'bare/multipart';
+  const key = `bare/multipart-${round}`;
   const uploadId = await s3.initiateNewMultipartUpload(bucket, key, {});
   const parts = [];
   const inFlight = new Set();
@@ -153,22 +173,8 @@ async function main() {
     await s3.makeBucket(bucket);
     await s3.makeBucket(`${bucket}-staging`);
     const file = path.join(directory, 'evidence.bin');
-    const sha256 = await writeTestFile(file);
+    await writeTestFile(file);
     console.log(`peers: ${peers.describe().join('; ')}`);
-    console.log(`file: ${MEGABYTES} MB, sha256 ${sha256}`);
-
-    let started = performance.now();
-    const method = await barePut(s3, bucket, file);
-    const bareSeconds = (performance.now() - started) / 1000;
-    // The service copies new content server-side from staging to sha256/<hash>; time one such copy of the
-    // same size in the same store, to show what the upload path costs without it.
-    started = performance.now();
-    await s3.copyObject(
-      bucket,
-      'bare/copy',
-      `/${bucket}/${method === 'putObject' ? 'bare/putObject' : 'bare/multipart'}`,
-    );
-    const copySeconds = (performance.now() - started) / 1000;
 
     const port = await freePort();
     service = await startService({
@@ -184,42 +190,49 @@ async function main() {
       EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
       AUTH_JWT_SECRET: AUTH_SECRET,
     });
-    const before = vmStatus(service.pid); // after start-up: migrations, Kafka and S3 connections
+    const atRest = vmStatus(service.pid); // after start-up: migrations, Kafka and S3 connections
     const token = signStaffToken(
       { sub: 'bench', agency: 'BT-8', roles: ['handler'] },
       { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
     );
-    let sampledPeak = before.rssMb;
-    const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, vmStatus(service.pid).rssMb)), 50);
-    started = performance.now();
-    const answer = await uploadThroughService(
-      `http://127.0.0.1:${port}/api/v1/cases/${require('node:crypto').randomUUID()}/evidence`,
-      token,
-      file,
-    );
-    const serviceSeconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const ratios = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const sha256 = await markRound(file, round);
+      let started = performance.now();
+      const method = await barePut(s3, bucket, file, round);
+      const bareSeconds = (performance.now() - started) / 1000;
+      started = performance.now();
+      const answer = await uploadThroughService(
+        `http://127.0.0.1:${port}/api/v1/cases/${randomUUID()}/evidence`,
+        token,
+        file,
+      );
+      const serviceSeconds = (performance.now() - started) / 1000;
+      if (answer.status !== 201 || answer.body.sha256 !== sha256)
+        throw new Error(`upload failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      const ratio = bareSeconds / serviceSeconds;
+      ratios.push(ratio);
+      console.log(
+        `round ${round}: bare put (${method}) ${(MEGABYTES / bareSeconds).toFixed(0)} MB/s, ` +
+          `through the service ${(MEGABYTES / serviceSeconds).toFixed(0)} MB/s, ratio ${ratio.toFixed(2)}`,
+      );
+    }
+    // The service copies new content server-side from staging to sha256/<hash>; one such copy of the same
+    // size in the same store shows what the content address costs.
+    const started = performance.now();
+    await s3.copyObject(bucket, 'bare/copy', `/${bucket}/${await firstBareKey(s3, bucket)}`);
+    const copySeconds = (performance.now() - started) / 1000;
     const after = vmStatus(service.pid);
-    if (answer.status !== 201 || answer.body.sha256 !== sha256)
-      throw new Error(`upload failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-
-    const bareRate = MEGABYTES / bareSeconds;
-    const serviceRate = MEGABYTES / serviceSeconds;
-    console.log(`bare put (${method}): ${bareSeconds.toFixed(1)} s, ${bareRate.toFixed(0)} MB/s`);
+    ratios.sort((a, b) => a - b);
     console.log(
-      `through the evidence service: ${serviceSeconds.toFixed(1)} s, ${serviceRate.toFixed(0)} MB/s ` +
-        `(includes the server-side copy to sha256/<hash>)`,
-    );
-    console.log(`ratio service / bare: ${(serviceRate / bareRate).toFixed(2)} (goal ≥ 0.8)`);
-    const withoutCopyRate = MEGABYTES / (serviceSeconds - copySeconds);
-    console.log(
-      `one server-side copy of the same size: ${copySeconds.toFixed(1)} s; service without it: ` +
-        `${withoutCopyRate.toFixed(0)} MB/s, ratio ${(withoutCopyRate / bareRate).toFixed(2)}`,
+      `${MEGABYTES} MB × ${ROUNDS} rounds: median ratio service / bare ${ratios[Math.floor(ROUNDS / 2)].toFixed(2)} (goal ≥ 0.8)`,
     );
     console.log(
-      `service RSS: ${before.rssMb.toFixed(0)} MB at rest (peak so far ${before.peakMb.toFixed(0)} MB), ` +
-        `peak ${after.peakMb.toFixed(0)} MB (VmHWM; sampled ` +
-        `${sampledPeak.toFixed(0)} MB) during the ${MEGABYTES} MB upload (goal < 200 MB)`,
+      `one server-side copy of ${MEGABYTES} MB in this store (part of every new upload): ${copySeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `service RSS: ${atRest.rssMb.toFixed(0)} MB at rest, peak ${after.peakMb.toFixed(0)} MB (VmHWM) over the ` +
+        `${MEGABYTES} MB uploads (goal < 200 MB)`,
     );
   } finally {
     if (service) {
