@@ -30,7 +30,7 @@ export interface ContentBuckets {
 }
 
 /**
- * Streams content into the evidence bucket without holding it in memory. The hash is known only once the
+ * Streams content into storage without holding it in memory. The hash is known only once the
  * last byte has arrived, so bytes go to a staging key first (driving the multipart upload part by part, which
  * also lets a failed upload be abandoned cleanly) and are then copied, server-side, to their content address.
  */
