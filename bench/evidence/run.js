@@ -162,8 +162,35 @@ function uploadThroughService(url, token, file) {
   });
 }
 
+/** s3rver in a child process (unless S3_ENDPOINT names a store): the bench process only sends. */
+async function startSeparateS3() {
+  if (process.env.S3_ENDPOINT) return { options: {}, stop: async () => undefined };
+  const child = spawn(process.execPath, [path.join(__dirname, 's3-peer.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (data) => {
+      output += data;
+      if (output.includes('\n')) resolve(output.split('\n')[0]);
+    });
+    child.once('exit', () => reject(new Error('s3 peer exited')));
+  });
+  const { endpoint, accessKey, secretKey, region } = JSON.parse(line);
+  return {
+    options: { S3_ENDPOINT: endpoint, S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey, S3_REGION: region },
+    stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))),
+  };
+}
+
 async function main() {
-  const peers = await startPeers(peersOptionsFromEnvironment({ postgres: true, kafka: true, s3: true }));
+  const s3Peer = await startSeparateS3();
+  const peers = await startPeers(
+    peersOptionsFromEnvironment(
+      { postgres: true, kafka: true, s3: true },
+      { ...process.env, ...s3Peer.options },
+    ),
+  );
   const directory = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'lep-bench-evidence-'));
   const databaseUrl = await createDatabase(peers.databaseUrl, 'bench_evidence');
   const bucket = `bench-${randomBytes(4).toString('hex')}`;
@@ -242,6 +269,7 @@ async function main() {
     await fs.promises.rm(directory, { recursive: true, force: true });
     await dropDatabase(databaseUrl);
     await peers.stop();
+    await s3Peer.stop();
   }
 }
 
