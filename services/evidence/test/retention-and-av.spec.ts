@@ -92,10 +92,11 @@ describe('audio-visual status', () => {
     const stages = encodeURIComponent('现场检查,查封扣押,送达');
     const answer = await evidence()
       .client()
-      .get(`/api/v1/cases/${caseId}/av-status?stages=${stages}`)
+      .get(`/api/v1/cases/${caseId}/av-status?itemCode=330217009000&stages=${stages}`)
       .expect(200);
     expect(answer.body).toEqual({
       caseId,
+      itemCode: '330217009000',
       stages: [
         { stage: '现场检查', audioVisualItems: 1, satisfied: true },
         { stage: '查封扣押', audioVisualItems: 0, satisfied: false },
