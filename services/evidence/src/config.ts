@@ -41,6 +41,12 @@ export class EvidenceConfig extends WithAuth(WithS3(WithKafka(WithDatabase(Servi
   })
   EVIDENCE_DEFAULT_RETENTION = '30y';
 
+  /** An upload during which no byte arrives for this many seconds is abandoned (nothing is kept). */
+  @toNumber
+  @IsInt({ message: 'EVIDENCE_UPLOAD_IDLE_SECONDS must be a whole number of seconds' })
+  @Min(1, { message: 'EVIDENCE_UPLOAD_IDLE_SECONDS must be at least 1' })
+  EVIDENCE_UPLOAD_IDLE_SECONDS = 60;
+
   /** Lifetime of a presigned download URL, in seconds. */
   @toNumber
   @IsInt({ message: 'EVIDENCE_PRESIGNED_URL_SECONDS must be a whole number of seconds' })

@@ -10,12 +10,19 @@ import { EvidenceItemsService } from './items/evidence-items.service';
 import { EvidenceController } from './items/evidence.controller';
 import { StorageModule } from './storage/storage.module';
 import { EvidenceUploadService } from './upload/evidence-upload.service';
+import { UploadTimeouts } from './upload/upload-timeouts';
 
 /** Upload, listing, access and AV status over one set of tables and one bucket. */
 @Module({
   imports: [StorageModule],
   controllers: [EvidenceController, EvidenceAccessController, AvStatusController],
-  providers: [EvidenceUploadService, EvidenceItemsService, EvidenceAccessService, AvStatusService],
+  providers: [
+    UploadTimeouts,
+    EvidenceUploadService,
+    EvidenceItemsService,
+    EvidenceAccessService,
+    AvStatusService,
+  ],
 })
 export class EvidenceDomainModule {}
 

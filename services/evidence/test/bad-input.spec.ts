@@ -50,6 +50,11 @@ describe('evidence upload: bad input is refused with a field, a rule and nothing
     });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ violations: [{ field: 'objectKey', rule: 'whitelistValidation' }] });
+    const polluting = await upload(uploadUrl(newCaseId()), evidence().token(), {
+      fields: Object.fromEntries([['__proto__', '{"isAdmin":true}'], ...Object.entries(metadata())]),
+      file,
+    });
+    expect(polluting.status).toBe(400);
   });
 
   it('refuses oversize metadata: a field over 4 KB, and a description over 1,000 characters', async () => {

@@ -34,6 +34,11 @@ describe('retention', () => {
       .expect(409);
     expect(refused.body.message).toMatch(/永久保存/);
     expect(await evidence().objectKeys()).toHaveLength(2);
+    const log = await evidence().dataSource.query(
+      `SELECT action, outcome, reason FROM evidence_access_log WHERE evidence_id = $1`,
+      [stored.body.id],
+    );
+    expect(log).toEqual([{ action: 'delete', outcome: 'denied', reason: 'RETENTION_ACTIVE' }]);
   });
 
   it('deletes an item after retention, keeping the bytes while another item still holds them', async () => {
@@ -87,10 +92,11 @@ describe('audio-visual status', () => {
     const stages = encodeURIComponent('现场检查,查封扣押,送达');
     const answer = await evidence()
       .client()
-      .get(`/api/v1/cases/${caseId}/av-status?stages=${stages}`)
+      .get(`/api/v1/cases/${caseId}/av-status?itemCode=330217009000&stages=${stages}`)
       .expect(200);
     expect(answer.body).toEqual({
       caseId,
+      itemCode: '330217009000',
       stages: [
         { stage: '现场检查', audioVisualItems: 1, satisfied: true },
         { stage: '查封扣押', audioVisualItems: 0, satisfied: false },

@@ -109,3 +109,25 @@ describe('evidence upload', () => {
     expect(keys.every((key) => /^sha256\/[0-9a-f]{64}$/.test(key))).toBe(true);
   });
 });
+
+describe('evidence upload: a client that stops sending', () => {
+  const evidence = useEvidenceApp('evidence_idle', { EVIDENCE_UPLOAD_IDLE_SECONDS: '1' });
+
+  it('is cut off after the idle timeout, leaving nothing, while no total time limit applies', async () => {
+    // Node's default five-minute limit on a whole request would cut off long video uploads.
+    expect(evidence().app.getHttpServer().requestTimeout).toBe(0);
+    const started = Date.now();
+    const answer = await upload(
+      `${evidence().baseUrl}/api/v1/cases/${newCaseId()}/evidence`,
+      evidence().token(),
+      { fields: metadata(), file: { name: 'hung.mp4', content: generatedContent(32 * 1024 * 1024) } },
+      { stallAfterBytes: 12 * 1024 * 1024 },
+    );
+    expect(answer.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    for (let wait = 0; wait < 50 && (await evidence().objectKeys()).length > 0; wait++)
+      await new Promise((done) => setTimeout(done, 100));
+    expect(await evidence().objectKeys()).toEqual([]);
+    expect(await evidence().dataSource.query(`SELECT id FROM evidence_item`)).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream';
 import {
   Body,
   Controller,
@@ -70,8 +71,8 @@ export class EvidenceAccessController {
     response.setHeader('content-disposition', contentDisposition(item.originalName));
     response.setHeader('x-content-sha256', item.sha256);
     response.setHeader('cache-control', 'private, no-store');
-    body.on('error', () => response.destroy());
-    body.pipe(response);
+    // pipeline, not pipe: a viewer closing the player mid-video also releases the connection to the store.
+    pipeline(body, response, () => undefined);
   }
 
   @Post(':id/presigned-url')

@@ -18,6 +18,9 @@ export interface AccessRequest {
   byteRange?: string;
 }
 
+/** A further condition of an action (e.g. retention for deletion): the denial reason and the error to throw. */
+export type ActionCheck = (item: EvidenceItemEntity) => { reason: string; error: ApiError } | undefined;
+
 /**
  * The single door to an item's content: looks the item up, applies the access policy and writes the access
  * log — granted or denied — before anything is served.
@@ -32,13 +35,25 @@ export class EvidenceAccessService {
     return item;
   }
 
-  /** Returns the item when the principal may open it; logs the attempt either way. */
-  async open(principal: Principal, id: string, request: AccessRequest): Promise<EvidenceItemEntity> {
+  /**
+   * Returns the item when the principal may open it (and `check` raises nothing); logs the attempt, granted or
+   * denied, exactly once.
+   */
+  async open(
+    principal: Principal,
+    id: string,
+    request: AccessRequest,
+    check: ActionCheck = () => undefined,
+  ): Promise<EvidenceItemEntity> {
     const item = await this.find(id);
     const decision = decideAccess(principal, item);
-    await this.log(principal, item, request, decision.granted ? null : decision.reason);
-    if (!decision.granted)
+    if (!decision.granted) {
+      await this.log(principal, item, request, decision.reason);
       throw new ApiError(HttpStatus.FORBIDDEN, 'EVIDENCE_ACCESS_DENIED', DENIAL_MESSAGES[decision.reason]);
+    }
+    const refusal = check(item);
+    await this.log(principal, item, request, refusal?.reason ?? null);
+    if (refusal) throw refusal.error;
     return item;
   }
 
@@ -47,7 +62,7 @@ export class EvidenceAccessService {
     return decideAccess(principal, item).granted;
   }
 
-  async log(
+  private async log(
     principal: Principal,
     item: EvidenceItemEntity,
     request: AccessRequest,

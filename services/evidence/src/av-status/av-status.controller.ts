@@ -22,6 +22,6 @@ export class AvStatusController {
     @Param() params: CaseIdParam,
     @Query() query: AvStatusQuery,
   ): Promise<AvStatusView> {
-    return this.avStatus.status(principal, params.caseId, query.stages);
+    return this.avStatus.status(principal, params.caseId, query);
   }
 }

@@ -1,12 +1,29 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 
 /**
  * The stages to check, as the case workflow reads them from the registry's AV list (音像记录事项清单,
  * AvRecordingEntry.stages) for the case's item: the evidence service does not hold the list itself.
  */
 export class AvStatusQuery {
+  @ApiPropertyOptional({
+    description: '音像记录事项清单中的事项编码（stages 的出处），原样写入回答，便于案件流程留痕',
+    maxLength: 64,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  itemCode?: string;
+
   @ApiProperty({
     type: String,
     description: '需音像记录的环节，逗号分隔，取自音像记录事项清单中该事项的 stages',
@@ -37,6 +54,8 @@ export class AvStageStatus {
 
 export class AvStatusView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '调用方给出的事项编码' })
+  itemCode!: string | null;
   @ApiProperty({ type: [AvStageStatus] }) stages!: AvStageStatus[];
   @ApiProperty({ type: [String], description: '仍缺少音像记录的环节' }) missingStages!: string[];
 }

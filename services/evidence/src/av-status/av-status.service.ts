@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lep/auth';
 import { AUDIO_VISUAL_KINDS } from '@lep/contracts';
-import { AvStatusView } from './av-status.dto';
+import { AvStatusQuery, AvStatusView } from './av-status.dto';
 
 /**
  * Which of the given stages of a case still lack audio-visual recording. The case workflow asks before it
@@ -12,7 +12,8 @@ import { AvStatusView } from './av-status.dto';
 export class AvStatusService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async status(principal: Principal, caseId: string, stages: string[]): Promise<AvStatusView> {
+  async status(principal: Principal, caseId: string, query: AvStatusQuery): Promise<AvStatusView> {
+    const { stages, itemCode } = query;
     const wanted = [...new Set(stages)];
     // Counted within the caller's agency: another agency's uploads never satisfy this agency's duty.
     const rows: Array<{ stage: string; items: string }> = await this.dataSource.query(
@@ -33,6 +34,7 @@ export class AvStatusService {
     });
     return {
       caseId,
+      itemCode: itemCode ?? null,
       stages: statuses,
       missingStages: statuses.filter((status) => !status.satisfied).map((status) => status.stage),
     };

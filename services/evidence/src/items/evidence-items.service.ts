@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { EvidenceAccessService } from '../access/evidence-access.service';
+import { lockContent } from '../storage/content-lock';
 import { ContentStore } from '../storage/content-store';
 import { EvidenceItemEntity } from './evidence-item.entity';
 import { EvidenceView, toEvidenceView } from './evidence.dto';
@@ -29,22 +30,29 @@ export class EvidenceItemsService {
    * other item holds the same bytes. On the real stack the bucket's object lock refuses the deletion of an
    * object still under retention as well, so this check is not the only guard.
    */
-  async remove(principal: Principal, id: string, purpose: string, now = new Date()): Promise<void> {
-    const item = await this.access.open(principal, id, { action: 'delete', purpose });
-    if (item.retainUntil === null || item.retainUntil > now) {
-      await this.access.log(principal, item, { action: 'delete', purpose }, 'RETENTION_ACTIVE');
-      throw new ApiError(
-        HttpStatus.CONFLICT,
-        'RETENTION_ACTIVE',
-        item.retainUntil === null
-          ? '该证据为永久保存，不得删除'
-          : `该证据保存期限至 ${item.retainUntil.toISOString().slice(0, 10)} 届满，届满前不得删除`,
-      );
-    }
-    const stillShared = await this.dataSource.transaction(async (manager) => {
+  async remove(principal: Principal, id: string, purpose: string): Promise<void> {
+    const now = new Date();
+    const item = await this.access.open(principal, id, { action: 'delete', purpose }, (found) =>
+      found.retainUntil === null || found.retainUntil > now
+        ? { reason: 'RETENTION_ACTIVE', error: retentionActive(found.retainUntil) }
+        : undefined,
+    );
+    await this.dataSource.transaction(async (manager) => {
+      await lockContent(manager, item.sha256);
       await manager.delete(EvidenceItemEntity, { id });
-      return manager.exists(EvidenceItemEntity, { where: { sha256: item.sha256 } });
+      // Removed inside the transaction: if the store refuses (object lock), the row stays too.
+      if (!(await manager.exists(EvidenceItemEntity, { where: { sha256: item.sha256 } })))
+        await this.store.remove(item.objectKey);
     });
-    if (!stillShared) await this.store.remove(item.objectKey);
   }
+}
+
+function retentionActive(retainUntil: Date | null): ApiError {
+  return new ApiError(
+    HttpStatus.CONFLICT,
+    'RETENTION_ACTIVE',
+    retainUntil === null
+      ? '该证据为永久保存，不得删除'
+      : `该证据保存期限至 ${retainUntil.toISOString().slice(0, 10)} 届满，届满前不得删除`,
+  );
 }

@@ -1,5 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { AGENCY_READERS } from '../access/access-policy';
@@ -44,7 +52,8 @@ export class EvidenceController {
   @Delete('evidence/:id')
   @Roles('leader', 'agency-admin')
   @HttpCode(204)
-  @ApiOkResponse({ description: '保存期限届满后删除；届满前 409 RETENTION_ACTIVE' })
+  @ApiNoContentResponse({ description: '保存期限已届满，已删除（调阅日志记为 delete）' })
+  @ApiConflictResponse({ description: '保存期限届满前或永久保存：RETENTION_ACTIVE，不删除' })
   remove(
     @CurrentPrincipal() principal: Principal,
     @Param() params: EvidenceIdParam,

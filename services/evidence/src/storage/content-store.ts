@@ -30,7 +30,7 @@ export interface ContentBuckets {
 }
 
 /**
- * Streams content into the evidence bucket without holding it in memory. The hash is known only once the
+ * Streams content into storage without holding it in memory. The hash is known only once the
  * last byte has arrived, so bytes go to a staging key first (driving the multipart upload part by part, which
  * also lets a failed upload be abandoned cleanly) and are then copied, server-side, to their content address.
  */
@@ -51,7 +51,11 @@ export class ContentStore {
     const stagingKey = `staging/${randomUUID()}`;
     const hash = createHash('sha256');
     let size = 0;
-    let filling: Buffer[] = [];
+    // Part buffers are reused once their part is sent: memory stays at PARTS_IN_FLIGHT + 1 parts for any file
+    // size, instead of waiting for the garbage collector to notice freed off-heap buffers.
+    const spare: Buffer[] = [];
+    const takeBuffer = () => spare.pop() ?? Buffer.allocUnsafe(this.partSize);
+    let part = takeBuffer();
     let filled = 0;
     let uploadId: string | undefined;
     const parts: Array<Promise<{ part: number; etag: string }>> = [];
@@ -59,19 +63,22 @@ export class ContentStore {
 
     const sendPart = async (payload: Buffer) => {
       uploadId ??= await this.client.initiateNewMultipartUpload(this.buckets.staging, stagingKey, {});
-      const part = parts.length + 1;
+      const partNumber = parts.length + 1;
       const sent = this.client
         .uploadPart(
           {
             bucketName: this.buckets.staging,
             objectName: stagingKey,
             uploadID: uploadId,
-            partNumber: part,
+            partNumber,
             headers: {},
           },
           payload,
         )
-        .then(({ etag }) => ({ part, etag }));
+        .then(({ etag }) => {
+          if (payload.length === this.partSize) spare.push(payload);
+          return { part: partNumber, etag };
+        });
       parts.push(sent);
       const tracked = sent.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
@@ -84,20 +91,18 @@ export class ContentStore {
         size += chunk.length;
         if (size > maxBytes) throw new FileTooLargeError(`content exceeds ${maxBytes} bytes`);
         hash.update(chunk);
-        filling.push(chunk);
-        filled += chunk.length;
-        if (filled >= this.partSize) {
-          const whole = Buffer.concat(filling, filled);
-          filling = [];
-          filled = 0;
-          await sendPart(whole.subarray(0, this.partSize));
-          if (whole.length > this.partSize) {
-            filling.push(whole.subarray(this.partSize));
-            filled = whole.length - this.partSize;
+        for (let offset = 0; offset < chunk.length;) {
+          const copied = chunk.copy(part, filled, offset);
+          filled += copied;
+          offset += copied;
+          if (filled === this.partSize) {
+            await sendPart(part);
+            part = takeBuffer();
+            filled = 0;
           }
         }
       }
-      const rest = Buffer.concat(filling, filled);
+      const rest = part.subarray(0, filled);
       if (uploadId === undefined) {
         await this.client.putObject(this.buckets.staging, stagingKey, rest, rest.length);
       } else {
@@ -114,8 +119,8 @@ export class ContentStore {
   }
 
   /**
-   * Moves staged bytes to their content address (or finds them already there) and removes the staging
-   * object. Returns the content key.
+   * Copies staged bytes to their content address unless they are already there. Returns the content key.
+   * The staged copy stays until the caller discards it, so a retry can copy again.
    */
   async promote(staged: StagedContent): Promise<string> {
     const key = contentKey(staged.sha256);
@@ -133,7 +138,6 @@ export class ContentStore {
         );
       }
     }
-    await this.discard(staged.stagingKey);
     return key;
   }
 

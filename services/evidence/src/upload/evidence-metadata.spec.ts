@@ -19,6 +19,26 @@ describe('retentionEnd', () => {
 });
 
 describe('parseEvidenceMetadata', () => {
+  const valid = {
+    stage: 'investigating',
+    kind: 'photo',
+    capturedAt: '2026-11-26T10:00:00+08:00',
+    capturedBy: 'officer-1',
+    confidentiality: 'internal',
+  };
+
+  it('accepts a record made up to ten minutes "ahead" (device clocks drift), not later', () => {
+    const now = new Date('2026-11-26T02:00:00Z');
+    expect(parseEvidenceMetadata({ ...valid, capturedAt: '2026-11-26T10:09:00+08:00' }, now).kind).toBe(
+      'photo',
+    );
+    expect(() => parseEvidenceMetadata({ ...valid, capturedAt: '2026-11-27T10:00:00+08:00' }, now)).toThrow(
+      expect.objectContaining({
+        response: expect.objectContaining({ violations: [expect.objectContaining({ rule: 'notInFuture' })] }),
+      }),
+    );
+  });
+
   it('refuses every name of a state secret before looking at anything else', () => {
     for (const level of ['STATE-SECRET', '绝密', ' secret ']) {
       expect(() => parseEvidenceMetadata({ confidentiality: level })).toThrow(

@@ -112,8 +112,26 @@ export class EvidenceUploadForm extends EvidenceMetadataDto {
   file!: unknown;
 }
 
+/** Recording devices' clocks drift; a record "from the future" beyond this is a wrong clock or a wrong date. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+/** Names class-transformer silently drops, so the whitelist below would never see them. */
+const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype'];
+
 /** Validates metadata fields with the same rules and error shape as every JSON body of the platform. */
-export function parseEvidenceMetadata(fields: Record<string, string>): EvidenceMetadataDto {
+export function parseEvidenceMetadata(fields: Record<string, string>, now = new Date()): EvidenceMetadataDto {
+  const reserved = Object.keys(fields).filter((name) => PROTOTYPE_NAMES.includes(name));
+  if (reserved.length > 0)
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      '请求参数不符合要求',
+      reserved.map((field) => ({
+        field,
+        rule: 'whitelistValidation',
+        message: `字段 ${field} 是不允许的字段`,
+      })),
+    );
   const confidentiality = fields.confidentiality?.trim().toLowerCase();
   if (confidentiality && STATE_SECRET_NAMES.includes(confidentiality)) throw uploadErrors.stateSecret();
   const metadata = plainToInstance(EvidenceMetadataDto, fields);
@@ -125,6 +143,10 @@ export function parseEvidenceMetadata(fields: Record<string, string>): EvidenceM
       '请求参数不符合要求',
       toViolations(errors),
     );
+  if (new Date(metadata.capturedAt).getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+      { field: 'capturedAt', rule: 'notInFuture', message: '字段 capturedAt 不能晚于当前时间' },
+    ]);
   return metadata;
 }
 

@@ -14,15 +14,21 @@ import { ApiError, enqueueEvent } from '@lep/nest-kit';
 import { EvidenceConfig } from '../config';
 import { EvidenceItemEntity } from '../items/evidence-item.entity';
 import { EvidenceView, toEvidenceView } from '../items/evidence.dto';
-import { ContentStore, StagedContent } from '../storage/content-store';
-import { parseEvidenceMetadata, retentionEnd, sanitizeFileName } from './evidence-metadata';
-import { receiveUpload } from './multipart-upload';
+import { ContentStore } from '../storage/content-store';
+import { lockContent } from '../storage/content-lock';
+import {
+  EvidenceMetadataDto,
+  parseEvidenceMetadata,
+  retentionEnd,
+  sanitizeFileName,
+} from './evidence-metadata';
+import { ReceivedUpload, receiveUpload } from './multipart-upload';
 import { uploadErrors } from './upload-errors';
 
 /**
  * Takes one evidence upload from request to record: stream to staging, check the client's hash, promote to the
  * content address, then the row and the `evidence.stored` event in one transaction. A failure at any step
- * before the commit leaves no row; the staged bytes are removed.
+ * leaves no row, and the staged bytes are removed whatever happens.
  */
 @Injectable()
 export class EvidenceUploadService {
@@ -37,40 +43,61 @@ export class EvidenceUploadService {
     if (!agencyCode)
       throw new ApiError(HttpStatus.FORBIDDEN, 'AGENCY_REQUIRED', '只有所属执法主体明确的账号可以上传证据');
     const maxBytes = this.config.EVIDENCE_MAX_FILE_BYTES;
-    const { metadata, staged, fileName, mimeType } = await receiveUpload(
+    const received = await receiveUpload(
       request,
       {
         parseMetadata: parseEvidenceMetadata,
         stage: (file) => this.store.stage(file, maxBytes),
         discard: (content) => this.store.discard(content.stagingKey),
       },
-      maxBytes,
+      { maxFileBytes: maxBytes, idleMs: this.config.EVIDENCE_UPLOAD_IDLE_SECONDS * 1000 },
     );
-    const objectKey = await this.keep(staged, metadata.sha256);
-    const storedAt = new Date();
-    const item: EvidenceItemEntity = {
-      id: randomUUID(),
-      caseId,
-      // The uploader's own agency: a case belongs to the agency whose staff handle it.
-      agencyCode,
-      stage: metadata.stage,
-      kind: metadata.kind,
-      capturedAt: new Date(metadata.capturedAt),
-      capturedBy: metadata.capturedBy,
-      device: metadata.device ?? null,
-      place: metadata.place ?? null,
-      description: metadata.description ?? null,
-      confidentiality: metadata.confidentiality,
-      originalName: sanitizeFileName(fileName),
-      contentType: mimeType || 'application/octet-stream',
-      sha256: staged.sha256,
-      size: staged.size,
-      objectKey,
-      retainUntil: retentionEnd(metadata.retention ?? this.config.EVIDENCE_DEFAULT_RETENTION, storedAt),
-      storedAt,
-      uploadedBy: principal.subject,
-    };
-    await this.dataSource.transaction(async (manager) => {
+    const { metadata, staged } = received;
+    try {
+      if (metadata.sha256 && metadata.sha256.toLowerCase() !== staged.sha256)
+        throw uploadErrors.sha256Mismatch();
+      return await this.record(principal, agencyCode, caseId, received);
+    } finally {
+      await this.store.discard(staged.stagingKey);
+    }
+  }
+
+  /**
+   * Promotes the bytes and writes the row and the event, all under the content's lock: a deletion of the
+   * last item holding the same bytes cannot remove the object between the promotion and the commit.
+   */
+  private record(
+    principal: Principal,
+    agencyCode: string,
+    caseId: string,
+    { metadata, staged, fileName, mimeType }: ReceivedUpload<EvidenceMetadataDto>,
+  ): Promise<EvidenceView> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockContent(manager, staged.sha256);
+      const objectKey = await this.store.promote(staged);
+      const storedAt = new Date();
+      const item: EvidenceItemEntity = {
+        id: randomUUID(),
+        caseId,
+        // The uploader's own agency: a case belongs to the agency whose staff handle it.
+        agencyCode,
+        stage: metadata.stage,
+        kind: metadata.kind,
+        capturedAt: new Date(metadata.capturedAt),
+        capturedBy: metadata.capturedBy,
+        device: metadata.device ?? null,
+        place: metadata.place ?? null,
+        description: metadata.description ?? null,
+        confidentiality: metadata.confidentiality,
+        originalName: sanitizeFileName(fileName),
+        contentType: mimeType || 'application/octet-stream',
+        sha256: staged.sha256,
+        size: staged.size,
+        objectKey,
+        retainUntil: retentionEnd(metadata.retention ?? this.config.EVIDENCE_DEFAULT_RETENTION, storedAt),
+        storedAt,
+        uploadedBy: principal.subject,
+      };
       await manager.insert(EvidenceItemEntity, item);
       const data: EvidenceStoredData = {
         evidenceId: item.id,
@@ -96,21 +123,7 @@ export class EvidenceUploadService {
           data,
         }),
       );
+      return toEvidenceView(item);
     });
-    return toEvidenceView(item);
-  }
-
-  /** Checks the client's hash, then moves the bytes to their content address. Nothing stays on refusal. */
-  private async keep(staged: StagedContent, claimedSha256: string | undefined): Promise<string> {
-    if (claimedSha256 && claimedSha256.toLowerCase() !== staged.sha256) {
-      await this.store.discard(staged.stagingKey);
-      throw uploadErrors.sha256Mismatch();
-    }
-    try {
-      return await this.store.promote(staged);
-    } catch (error) {
-      await this.store.discard(staged.stagingKey);
-      throw error;
-    }
   }
 }

@@ -33,10 +33,16 @@ export interface ReceivedUpload<M> {
  * Resolves only when the whole body has been read and the bytes are staged; on every refusal or failure,
  * including a client that goes away half-way, it rejects and leaves nothing staged.
  */
+export interface UploadLimits {
+  maxFileBytes: number;
+  /** Abandon the upload when no byte arrives for this long. */
+  idleMs: number;
+}
+
 export function receiveUpload<M>(
   request: IncomingMessage,
   handlers: UploadHandlers<M>,
-  maxFileBytes: number,
+  { maxFileBytes, idleMs }: UploadLimits,
 ): Promise<ReceivedUpload<M>> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -52,7 +58,8 @@ export function receiveUpload<M>(
       reject(uploadErrors.multipartRequired());
       return;
     }
-    const fields: Record<string, string> = {};
+    // No prototype: a field named `__proto__` or `constructor` is just an unknown field.
+    const fields: Record<string, string> = Object.create(null);
     let refusal: Error | undefined;
     let upload:
       { metadata: M; fileName: string; mimeType: string; staging: Promise<StagedContent> } | undefined;
@@ -81,7 +88,7 @@ export function receiveUpload<M>(
         }
       }
       const reason =
-        stagingFailure ?? failure ?? refusal ?? (upload ? undefined : uploadErrors.fileRequired());
+        failure ?? stagingFailure ?? refusal ?? (upload ? undefined : uploadErrors.fileRequired());
       if (reason || !upload || !staged) {
         if (staged) await handlers.discard(staged);
         reject(reason);
@@ -131,10 +138,11 @@ export function receiveUpload<M>(
     });
     parser.on('close', () => void settle());
     request.on('error', (error) => {
-      // The client went away: the file stream fails, which abandons the staged upload.
+      // The client went away (or stalled): the file stream fails, which abandons the staged upload.
       parser.destroy(error);
-      void settle(error);
+      void settle(uploadErrors.interrupted());
     });
+    request.setTimeout(idleMs, () => request.destroy(new Error(`no upload data for ${idleMs} ms`)));
     request.pipe(parser);
   });
 }

@@ -7,6 +7,12 @@ export const uploadErrors = {
     new ApiError(HttpStatus.BAD_REQUEST, 'MULTIPART_REQUIRED', '证据上传须使用 multipart/form-data 格式'),
   malformedMultipart: () =>
     new ApiError(HttpStatus.BAD_REQUEST, 'MULTIPART_MALFORMED', '上传内容不是完整有效的 multipart/form-data'),
+  interrupted: () =>
+    new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'UPLOAD_INTERRUPTED',
+      '上传中断（连接断开或长时间无数据），未保存任何内容',
+    ),
   fieldTooLarge: (field: string) =>
     new ApiError(HttpStatus.BAD_REQUEST, 'METADATA_TOO_LARGE', `字段 ${field} 超出长度上限`, [
       { field, rule: 'maxLength', message: `字段 ${field} 超出长度上限` },

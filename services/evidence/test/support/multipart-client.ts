@@ -34,15 +34,22 @@ function fieldPart(boundary: string, name: string, value: string): string {
   return `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 }
 
+export interface UploadOptions {
+  /** Destroy the socket once this much of the file has been written (a client that goes away). */
+  abortAfterBytes?: number;
+  /** Stop writing, socket open, once this much of the file has been written (a client that hangs). */
+  stallAfterBytes?: number;
+}
+
 /**
- * Sends a multipart upload over a raw socket, streaming the file, as a body-camera uploader would. With
- * `abortAfterBytes` the socket is destroyed once that much of the file has been written.
+ * Sends a multipart upload over a raw socket, streaming the file, as a body-camera uploader would. An upload
+ * cut short answers status 0 once the socket is gone.
  */
 export function upload(
   url: string,
   token: string,
   parts: UploadPart,
-  options: { abortAfterBytes?: number } = {},
+  options: UploadOptions = {},
 ): Promise<UploadAnswer> {
   const boundary = `lep${randomBytes(8).toString('hex')}`;
   return new Promise((resolve, reject) => {
@@ -62,7 +69,9 @@ export function upload(
         resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : {} });
       });
     });
-    request.on('error', reject);
+    request.on('error', (error) =>
+      options.stallAfterBytes === undefined ? reject(error) : resolve({ status: 0, body: {} }),
+    );
     const write = (data: Buffer | string) =>
       new Promise<void>((done) => (request.write(data) ? done() : request.once('drain', done)));
     void (async () => {
@@ -85,6 +94,7 @@ export function upload(
             resolve({ status: 0, body: {} });
             return;
           }
+          if (options.stallAfterBytes !== undefined && written >= options.stallAfterBytes) return;
         }
         await write('\r\n');
       }

@@ -1,0 +1,279 @@
+// Evidence upload benchmark. Build first (`npm run build`), then:
+//   node bench/evidence/run.js [megabytes=1024] [rounds=3]
+// Each round puts a file bare into the store, then uploads the same bytes through the evidence service (a child
+// process: multipart over HTTP, SHA-256 on the way, staged multipart to S3, copied to its content address, row +
+// outbox event). Rounds alternate so that load from other processes hits both sides alike; each round changes
+// the file's first bytes so that no upload is deduplicated. Prints every round, the median ratio, and the
+// service's peak RSS (VmHWM of its /proc status) over all uploads. Peers are the test peers, or the real ones named by
+// TEST_DATABASE_URL / KAFKA_BROKERS / S3_ENDPOINT (+ S3_ACCESS_KEY, S3_SECRET_KEY).
+const { spawn } = require('node:child_process');
+const { createHash, randomFillSync, randomBytes, randomUUID } = require('node:crypto');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { Client } = require('minio');
+const {
+  createDatabase,
+  dropDatabase,
+  freePort,
+  peersOptionsFromEnvironment,
+  startPeers,
+} = require('../../libs/testing/dist');
+const { signStaffToken } = require('../../libs/auth/dist');
+
+const MEGABYTES = Number(process.argv[2] ?? 1024);
+const ROUNDS = Number(process.argv[3] ?? 3);
+const SIZE = MEGABYTES * 1024 * 1024;
+const PART_SIZE = 8 * 1024 * 1024;
+const AUTH_SECRET = randomBytes(32).toString('hex');
+const root = path.join(__dirname, '..', '..');
+
+async function writeTestFile(file) {
+  const out = fs.createWriteStream(file);
+  for (let written = 0; written < SIZE; written += 1024 * 1024) {
+    const chunk = randomFillSync(Buffer.allocUnsafe(Math.min(1024 * 1024, SIZE - written)));
+    if (!out.write(chunk)) await new Promise((done) => out.once('drain', done));
+  }
+  await new Promise((done, fail) => out.end((error) => (error ? fail(error) : done())));
+}
+
+/** Writes the round number into the file's first bytes (new content each round) and returns its SHA-256. */
+async function markRound(file, round) {
+  const fd = await fs.promises.open(file, 'r+');
+  try {
+    const mark = Buffer.alloc(8);
+    mark.writeBigUInt64LE(BigInt(round));
+    await fd.write(mark, 0, 8, 0);
+  } finally {
+    await fd.close();
+  }
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+async function firstBareKey(s3, bucket) {
+  for await (const item of s3.listObjectsV2(bucket, 'bare/', true)) return item.name;
+  throw new Error('no bare object to copy');
+}
+
+/**
+ * The bare put: the client's putObject with the file's stream and size. s3rver lacks ListMultipartUploads,
+ * which putObject calls for anything it sends in parts, so on s3rver the same client's explicit multipart
+ * calls stand in for it (same part size, two parts in flight, no hashing, no HTTP hop).
+ */
+async function barePut(s3, bucket, file, round) {
+  try {
+    await s3.putObject(bucket, `bare/putObject-${round}`, fs.createReadStream(file), SIZE, {});
+    return 'putObject';
+  } catch (error) {
+    if (error.code !== 'NotImplemented') throw error;
+  }
+  const key = `bare/multipart-${round}`;
+  const uploadId = await s3.initiateNewMultipartUpload(bucket, key, {});
+  const parts = [];
+  const inFlight = new Set();
+  const fd = await fs.promises.open(file);
+  try {
+    for (let offset = 0, part = 1; offset < SIZE; offset += PART_SIZE, part++) {
+      const buffer = Buffer.allocUnsafe(Math.min(PART_SIZE, SIZE - offset));
+      await fd.read(buffer, 0, buffer.length, offset);
+      const sent = s3
+        .uploadPart(
+          { bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: {} },
+          buffer,
+        )
+        .then(({ etag }) => ({ part, etag }));
+      parts.push(sent);
+      const tracked = sent.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= 2) await Promise.race(inFlight);
+    }
+    await s3.completeMultipartUpload(bucket, key, uploadId, await Promise.all(parts));
+  } finally {
+    await fd.close();
+  }
+  return 'explicit multipart (s3rver has no ListMultipartUploads)';
+}
+
+function vmStatus(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+async function startService(env) {
+  const child = spawn(process.execPath, [path.join(root, 'services/evidence/dist/main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (data) => (output += data));
+  child.stderr.on('data', (data) => (output += data));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('listening on')) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`evidence service did not start:\n${output}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return child;
+}
+
+function uploadThroughService(url, token, file) {
+  const boundary = `bench${randomBytes(8).toString('hex')}`;
+  const fields = {
+    stage: '现场检查',
+    kind: 'video',
+    capturedAt: new Date().toISOString(),
+    capturedBy: 'bench',
+    confidentiality: 'internal',
+  };
+  const head =
+    Object.entries(fields)
+      .map(
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      )
+      .join('') +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
+  const tail = `\r\n--${boundary}--\r\n`;
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': Buffer.byteLength(head) + SIZE + Buffer.byteLength(tail),
+      },
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(body) }));
+    });
+    request.on('error', reject);
+    request.write(head);
+    const source = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+    source.on('error', reject);
+    source.on('end', () => request.end(tail));
+    source.pipe(request, { end: false });
+  });
+}
+
+/** s3rver in a child process (unless S3_ENDPOINT names a store): the bench process only sends. */
+async function startSeparateS3() {
+  if (process.env.S3_ENDPOINT) return { options: {}, stop: async () => undefined };
+  const child = spawn(process.execPath, [path.join(__dirname, 's3-peer.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (data) => {
+      output += data;
+      if (output.includes('\n')) resolve(output.split('\n')[0]);
+    });
+    child.once('exit', () => reject(new Error('s3 peer exited')));
+  });
+  const { endpoint, accessKey, secretKey, region } = JSON.parse(line);
+  return {
+    options: { S3_ENDPOINT: endpoint, S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey, S3_REGION: region },
+    stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))),
+  };
+}
+
+async function main() {
+  const s3Peer = await startSeparateS3();
+  const peers = await startPeers(
+    peersOptionsFromEnvironment(
+      { postgres: true, kafka: true, s3: true },
+      { ...process.env, ...s3Peer.options },
+    ),
+  );
+  const directory = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'lep-bench-evidence-'));
+  const databaseUrl = await createDatabase(peers.databaseUrl, 'bench_evidence');
+  const bucket = `bench-${randomBytes(4).toString('hex')}`;
+  const s3 = new Client({ ...peers.s3, pathStyle: true });
+  let service;
+  try {
+    await s3.makeBucket(bucket);
+    await s3.makeBucket(`${bucket}-staging`);
+    const file = path.join(directory, 'evidence.bin');
+    await writeTestFile(file);
+    console.log(`peers: ${peers.describe().join('; ')}`);
+
+    const port = await freePort();
+    service = await startService({
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: peers.kafkaBrokers.join(','),
+      S3_ENDPOINT: peers.s3Endpoint,
+      S3_ACCESS_KEY: peers.s3.accessKey,
+      S3_SECRET_KEY: peers.s3.secretKey,
+      S3_REGION: peers.s3.region,
+      S3_BUCKET: bucket,
+      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
+      AUTH_JWT_SECRET: AUTH_SECRET,
+    });
+    const atRest = vmStatus(service.pid); // after start-up: migrations, Kafka and S3 connections
+    const token = signStaffToken(
+      { sub: 'bench', agency: 'BT-8', roles: ['handler'] },
+      { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
+    );
+    const ratios = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const sha256 = await markRound(file, round);
+      let started = performance.now();
+      const method = await barePut(s3, bucket, file, round);
+      const bareSeconds = (performance.now() - started) / 1000;
+      started = performance.now();
+      const answer = await uploadThroughService(
+        `http://127.0.0.1:${port}/api/v1/cases/${randomUUID()}/evidence`,
+        token,
+        file,
+      );
+      const serviceSeconds = (performance.now() - started) / 1000;
+      if (answer.status !== 201 || answer.body.sha256 !== sha256)
+        throw new Error(`upload failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      const ratio = bareSeconds / serviceSeconds;
+      ratios.push(ratio);
+      console.log(
+        `round ${round}: bare put (${method}) ${(MEGABYTES / bareSeconds).toFixed(0)} MB/s, ` +
+          `through the service ${(MEGABYTES / serviceSeconds).toFixed(0)} MB/s, ratio ${ratio.toFixed(2)}`,
+      );
+    }
+    // The service copies new content server-side from staging to sha256/<hash>; one such copy of the same
+    // size in the same store shows what the content address costs.
+    const started = performance.now();
+    await s3.copyObject(bucket, 'bare/copy', `/${bucket}/${await firstBareKey(s3, bucket)}`);
+    const copySeconds = (performance.now() - started) / 1000;
+    const after = vmStatus(service.pid);
+    ratios.sort((a, b) => a - b);
+    console.log(
+      `${MEGABYTES} MB × ${ROUNDS} rounds: median ratio service / bare ${ratios[Math.floor(ROUNDS / 2)].toFixed(2)} (goal ≥ 0.8)`,
+    );
+    console.log(
+      `one server-side copy of ${MEGABYTES} MB in this store (part of every new upload): ${copySeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `service RSS: ${atRest.rssMb.toFixed(0)} MB at rest, peak ${after.peakMb.toFixed(0)} MB (VmHWM) over the ` +
+        `${MEGABYTES} MB uploads (goal < 200 MB)`,
+    );
+  } finally {
+    if (service) {
+      service.kill('SIGTERM');
+      await new Promise((done) => service.once('exit', done));
+    }
+    await fs.promises.rm(directory, { recursive: true, force: true });
+    await dropDatabase(databaseUrl);
+    await peers.stop();
+    await s3Peer.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
