@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { CALENDAR_ENTITIES, CALENDAR_MIGRATIONS } from './calendar/calendar.module';
 import { DeadlineWorkerModule } from './deadline/deadline-worker.module';
 import {
   DISCLOSURE_ENTITIES,
@@ -10,8 +11,16 @@ import { PortalModule } from './portal/portal.module';
 import { PRE_DISCLOSURE_ENTITIES, PRE_DISCLOSURE_MIGRATIONS } from './pre-disclosure/pre-disclosure.module';
 import { PublicApiModule } from './public-api/public-api.module';
 
-export const PUBLICATION_ENTITIES = [...DISCLOSURE_ENTITIES, ...PRE_DISCLOSURE_ENTITIES];
-export const PUBLICATION_MIGRATIONS = [...DISCLOSURE_MIGRATIONS, ...PRE_DISCLOSURE_MIGRATIONS];
+export const PUBLICATION_ENTITIES = [
+  ...DISCLOSURE_ENTITIES,
+  ...PRE_DISCLOSURE_ENTITIES,
+  ...CALENDAR_ENTITIES,
+];
+export const PUBLICATION_MIGRATIONS = [
+  ...DISCLOSURE_MIGRATIONS,
+  ...PRE_DISCLOSURE_MIGRATIONS,
+  ...CALENDAR_MIGRATIONS,
+];
 
 export interface PublicationModulesOptions {
   publicRateLimitPerMinute: number;
