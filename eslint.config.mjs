@@ -5,6 +5,8 @@ export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'tools/cli/bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Workflow state is declared up front for its handlers and assigned once the workflow learns it.
+  { rules: { 'prefer-const': ['error', { ignoreReadBeforeAssign: true }] } },
   {
     // jest configs and the small bin/reporter scripts are plain CommonJS run by Node.
     files: ['**/*.js'],

@@ -20,10 +20,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@lep/workflows$': path.join(root, 'workflows/src'),
-    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking|hash-chain|auth|review-rules)$': path.join(
-      root,
-      'libs/$1/src',
-    ),
+    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store)$':
+      path.join(root, 'libs/$1/src'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   testTimeout: 60_000,

@@ -52,9 +52,14 @@ const PLATFORM_VARIABLES = [
   'TEMPORAL_NAMESPACE',
   'AUTH_JWT_SECRET',
   'AUTH_JWKS_URL',
+  'AUTH_API_KEY_INTROSPECTION_URL',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'LOG_LEVEL',
+  'REGISTRY_URL',
+  'REGISTRY_API_KEY',
+  'REVIEW_SLA_WORKING_DAYS',
+  'REVIEW_EXTENSION_WORKING_DAYS',
 ];
 
 /** For each dependency a service can use: the variable that reveals it and what the service must wait for. */
@@ -63,6 +68,7 @@ const DEPENDENCIES = [
   { variable: 'KAFKA_BROKERS', healthy: ['kafka'], completed: ['kafka-init'] },
   { variable: 'TEMPORAL_ADDRESS', healthy: ['temporal'], completed: ['temporal-create-namespace'] },
   { variable: 'S3_ENDPOINT', healthy: ['minio'], completed: ['minio-init'] },
+  { variable: 'REGISTRY_URL', healthy: ['registry'], completed: [] },
 ];
 
 const compose = loadCompose();
@@ -446,10 +452,10 @@ describe('secrets and settings', () => {
     );
   });
 
-  it('gives the JWT secret to every service with an API, and not to the worker, which serves /health only', () => {
+  it('gives the JWT settings to every service: the APIs verify tokens, the worker signs its registry calls', () => {
     const withJwtSecret = lepServiceNames.filter(
       (name) => 'AUTH_JWT_SECRET' in (service(name).environment ?? {}),
     );
-    expect(withJwtSecret).toEqual(lepServiceNames.filter((name) => name !== 'worker'));
+    expect(withJwtSecret).toEqual(lepServiceNames);
   });
 });

@@ -15,4 +15,6 @@ export const authErrors = {
     ),
   signingKeysUnavailable: () =>
     new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'AUTH_KEYS_UNAVAILABLE', '暂时无法验证身份凭证，请稍后再试'),
+  apiKeysUnavailable: () =>
+    new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'API_KEYS_UNAVAILABLE', '暂时无法验证 API 密钥，请稍后再试'),
 };

@@ -8,6 +8,7 @@ export type AuthDenialReason =
   | 'token-expired'
   | 'api-key-invalid'
   | 'signing-keys-unavailable'
+  | 'api-keys-unavailable'
   | 'role-forbidden'
   | 'agency-forbidden';
 

@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ApiError } from '@lep/nest-kit';
 import { AuthDenialReason, AuthEvents } from './auth-events';
 import { authErrors } from './auth-errors';
-import { AUTH_OPTIONS, AuthOptions } from './auth-options';
+import { API_KEY_VERIFIER, ApiKeyVerifier } from './auth-options';
+import { ApiKeysUnavailableError } from './api-keys/api-keys-unavailable.error';
 import { AuthenticatedRequest, IS_PUBLIC_KEY, REQUIRED_ROLES_KEY } from './decorators';
 import { StaffTokenVerifier } from './jwt/staff-token-verifier';
 import { SigningKeysUnavailableError, TokenRejectedError } from './jwt/token-rejected.error';
@@ -13,6 +14,8 @@ import { requestMeta } from './request-meta';
 import { PLATFORM_ADMIN, Role } from './roles';
 
 const BEARER = /^Bearer ([A-Za-z0-9._-]+)$/i;
+/** A bearer credential shaped like an API key goes to the key store; JWTs never start like this. */
+const API_KEY_PREFIX = 'lep_';
 
 /** A refusal on its way out: what the caller sees and what the audit hook records. */
 class Denial extends Error {
@@ -26,7 +29,8 @@ class Denial extends Error {
 }
 
 /**
- * Global guard: authenticates every request (bearer token for staff, `x-api-key` for agency systems),
+ * Global guard: authenticates every request (bearer token for staff; an API key for agency systems, as
+ * `Authorization: Bearer lep_…` or `x-api-key: lep_…`),
  * lets anonymous callers through only on @Public() routes, then applies @Roles. Presented credentials are
  * always checked, even on public routes: a bad credential is refused rather than silently ignored.
  */
@@ -36,7 +40,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: StaffTokenVerifier,
     private readonly events: AuthEvents,
-    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    @Optional() @Inject(API_KEY_VERIFIER) private readonly apiKeys?: ApiKeyVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -77,6 +81,7 @@ export class AuthGuard implements CanActivate {
   private async verifyBearer(authorization: string): Promise<Principal> {
     const token = BEARER.exec(authorization)?.[1];
     if (!token) throw new Denial('token-invalid', authErrors.unauthenticated(), 'not a Bearer authorization');
+    if (token.startsWith(API_KEY_PREFIX)) return this.verifyApiKey(token);
     try {
       return await this.tokens.verify(token);
     } catch (error) {
@@ -93,10 +98,17 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verifyApiKey(apiKey: string | string[]): Promise<Principal> {
-    if (!this.options.apiKeys)
+    if (!this.apiKeys)
       throw new Denial('api-key-invalid', authErrors.unauthenticated(), 'API keys are not accepted here');
     if (typeof apiKey !== 'string') throw new Denial('api-key-invalid', authErrors.unauthenticated());
-    const principal = await this.options.apiKeys.verify(apiKey);
+    let principal: Principal | null;
+    try {
+      principal = await this.apiKeys.verify(apiKey);
+    } catch (error) {
+      if (error instanceof ApiKeysUnavailableError)
+        throw new Denial('api-keys-unavailable', authErrors.apiKeysUnavailable(), error.message);
+      throw error;
+    }
     if (!principal) throw new Denial('api-key-invalid', authErrors.unauthenticated());
     return principal;
   }

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /**
  * CloudEvents 1.0 in structured JSON mode: the whole envelope is the Kafka message value. `id` is stable
  * across retries and relays, so consumers de-duplicate on it.
@@ -34,7 +32,8 @@ export interface NewCloudEvent<T> {
 export function createCloudEvent<T>(event: NewCloudEvent<T>): CloudEvent<T> {
   return {
     specversion: '1.0',
-    id: event.id ?? randomUUID(),
+    // The global Web Crypto keeps this module free of Node imports, so workflow bundles may include it.
+    id: event.id ?? globalThis.crypto.randomUUID(),
     source: event.source,
     type: event.type,
     subject: event.subject,

@@ -14,10 +14,10 @@ export interface TemporalTestServerOptions {
   /** Informational: every namespace name a client uses is accepted. Default 'default'. */
   namespace?: string;
   /**
-   * Where the virtual clock starts (default: now). Lets a test run a deadline that lies in the past of the
-   * machine's clock, e.g. one fixed by a year's holiday notice that has already gone by.
+   * Where the virtual clock starts (default: now). Lets a test run a case across a chosen date, e.g. a
+   * public holiday, which time skipping alone could only reach by waiting for it.
    */
-  startsAt?: Date;
+  startTime?: Date;
 }
 
 /**
@@ -33,7 +33,7 @@ export class TemporalTestServer {
 
   static async start(options: TemporalTestServerOptions = {}): Promise<TemporalTestServer> {
     const host = options.host ?? '127.0.0.1';
-    const engine = new Engine(options.timeSkipping ?? true, options.startsAt);
+    const engine = new Engine(options.timeSkipping ?? true, options.startTime);
     const { workflowService, testService } = loadServices();
     const server = new grpc.Server();
     server.addService(workflowService, workflowServiceHandlers(engine));

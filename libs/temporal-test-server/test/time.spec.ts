@@ -19,6 +19,26 @@ type EnvironmentFactory = {
 beforeAll(quietRuntime);
 
 describe('time', () => {
+  it('starts the virtual clock where the test asks, for cases run across a chosen date', async () => {
+    const server = await TemporalTestServer.start({ startTime: new Date('2026-09-28T02:00:00Z') });
+    const env = await (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
+      server: { type: 'existing' },
+      address: server.address,
+      supportsTimeSkipping: true,
+      namespace: 'default',
+      client: {},
+      plugins: [],
+    });
+    try {
+      const now = await env.currentTimeMs();
+      expect(now).toBeGreaterThanOrEqual(Date.parse('2026-09-28T02:00:00Z'));
+      expect(now).toBeLessThan(Date.parse('2026-09-28T02:01:00Z'));
+    } finally {
+      await env.teardown();
+      await server.stop();
+    }
+  });
+
   it('lets TestWorkflowEnvironment read and advance the virtual clock', async () => {
     const server = await TemporalTestServer.start();
     const env = await (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { EvidenceConfig } from './config';
+import { EVIDENCE_ENTITIES, EVIDENCE_MIGRATIONS, EvidenceDomainModule } from './evidence-domain';
 import { SERVICE } from './service';
 
 @Module({})
@@ -12,7 +13,12 @@ export class EvidenceModule {
       imports: [
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(EvidenceConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: EVIDENCE_ENTITIES, migrations: EVIDENCE_MIGRATIONS },
+        }),
+        EvidenceDomainModule,
       ],
     };
   }

@@ -1,5 +1,11 @@
+import { API_KEY_ENTITIES, API_KEY_MIGRATIONS, ApiKeysModule } from './api-keys/api-keys.module';
 import { AccessModule } from './access/access.module';
 import { AGENCY_ENTITIES, AGENCY_MIGRATIONS, AgenciesModule } from './agencies/agencies.module';
+import {
+  INSPECTION_ENTITIES,
+  INSPECTION_MIGRATIONS,
+  InspectionsModule,
+} from './inspections/inspections.module';
 import { ITEM_LIST_ENTITIES, ITEM_LIST_MIGRATIONS, ItemListsModule } from './item-lists/item-lists.module';
 import { PERSONNEL_ENTITIES, PERSONNEL_MIGRATIONS, PersonnelModule } from './personnel/personnel.module';
 import { ReviewerRatioModule } from './reviewer-ratio/reviewer-ratio.module';
@@ -11,6 +17,20 @@ export const REGISTRY_MODULES = [
   PersonnelModule,
   ReviewerRatioModule,
   ItemListsModule,
+  ApiKeysModule,
+  InspectionsModule,
 ];
-export const REGISTRY_ENTITIES = [...AGENCY_ENTITIES, ...PERSONNEL_ENTITIES, ...ITEM_LIST_ENTITIES];
-export const REGISTRY_MIGRATIONS = [...AGENCY_MIGRATIONS, ...PERSONNEL_MIGRATIONS, ...ITEM_LIST_MIGRATIONS];
+export const REGISTRY_ENTITIES = [
+  ...AGENCY_ENTITIES,
+  ...PERSONNEL_ENTITIES,
+  ...ITEM_LIST_ENTITIES,
+  ...API_KEY_ENTITIES,
+  ...INSPECTION_ENTITIES,
+];
+export const REGISTRY_MIGRATIONS = [
+  ...AGENCY_MIGRATIONS,
+  ...PERSONNEL_MIGRATIONS,
+  ...ITEM_LIST_MIGRATIONS,
+  ...API_KEY_MIGRATIONS,
+  ...INSPECTION_MIGRATIONS,
+];

@@ -1,7 +1,34 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { SERVICE_PORTS } from '@lep/contracts';
-import { ServiceEnv, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { IsServiceUrl, ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the worker service, validated at start-up. */
-export class WorkerConfig extends WithTemporal(WithKafka(WithDatabase(ServiceEnv))) {
+export class WorkerConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = SERVICE_PORTS.worker;
+
+  /** The registry the filing checks and review catalogue come from. */
+  @IsServiceUrl()
+  REGISTRY_URL!: string;
+
+  /**
+   * Credential for the registry (an API key issued to the worker). Without it the worker signs short-lived
+   * service tokens with AUTH_JWT_SECRET, which only works where the platform issues its own tokens.
+   */
+  @IsOptional()
+  @IsString({ message: 'REGISTRY_API_KEY must be an API key' })
+  REGISTRY_API_KEY?: string;
+
+  /** Default legal-review SLA in working days (DOMAIN L7), and the one extension a review body may grant. */
+  @Type(() => Number)
+  @IsInt({ message: 'REVIEW_SLA_WORKING_DAYS must be a whole number of working days' })
+  @Min(1)
+  @Max(60)
+  REVIEW_SLA_WORKING_DAYS = 7;
+
+  @Type(() => Number)
+  @IsInt({ message: 'REVIEW_EXTENSION_WORKING_DAYS must be a whole number of working days' })
+  @Min(1)
+  @Max(30)
+  REVIEW_EXTENSION_WORKING_DAYS = 3;
 }

@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@lep/contracts';
+import { DataSource } from 'typeorm';
+import { createCaseActivities } from './activities/case-activities';
+import { RegistryClient } from './activities/registry-client';
+import { registryCredential } from './activities/registry-credential';
 import { WorkerConfig } from './config';
 
 /**
  * Runs the one Temporal worker of the platform inside the Nest application: it polls the cases task
- * queue with the workflows of @lep/workflows. Shutdown drains in-flight tasks before the process exits.
+ * queue with the workflows of @lep/workflows and the case activities. Shutdown drains in-flight tasks
+ * before the process exits.
  */
 @Injectable()
 export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -14,7 +19,10 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   private worker?: Worker;
   private running?: Promise<void>;
 
-  constructor(@Inject(WorkerConfig) private readonly config: WorkerConfig) {}
+  constructor(
+    @Inject(WorkerConfig) private readonly config: WorkerConfig,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
@@ -23,6 +31,14 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.cases,
       workflowsPath: require.resolve('@lep/workflows'),
+      activities: createCaseActivities({
+        dataSource: this.dataSource,
+        registry: new RegistryClient(this.config.REGISTRY_URL, registryCredential(this.config)),
+        reviewSla: {
+          workingDays: this.config.REVIEW_SLA_WORKING_DAYS,
+          extensionWorkingDays: this.config.REVIEW_EXTENSION_WORKING_DAYS,
+        },
+      }),
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import { DependencyProbe, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { SERVICE } from './service';
+import { EvidenceLinkConsumer } from './evidence-link/evidence-link.consumer';
 import { TemporalWorkerHost } from './temporal-worker.host';
 
 export const WORKER_PROBE = 'WORKER_PROBE';
@@ -14,10 +16,16 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ServiceConfigModule.forValue(WorkerConfig, config),
-        ...dependencyModules({ serviceName: SERVICE.name, config, extraProbes: [WORKER_PROBE] }),
+        ...dependencyModules({
+          serviceName: SERVICE.name,
+          config,
+          database: { entities: CASE_STORE_ENTITIES, migrations: CASE_STORE_MIGRATIONS },
+          extraProbes: [WORKER_PROBE],
+        }),
       ],
       providers: [
         TemporalWorkerHost,
+        EvidenceLinkConsumer,
         {
           provide: WORKER_PROBE,
           useFactory: (host: TemporalWorkerHost): DependencyProbe => ({

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
 
@@ -12,5 +14,7 @@ export function buildProgram(): Command {
   registerHealthCommand(program);
   registerCalendarCommands(program);
   registerMaskCommand(program);
+  registerAuthCommands(program);
+  registerEvidenceCommands(program);
   return program;
 }

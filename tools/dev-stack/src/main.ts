@@ -4,6 +4,7 @@ import { signStaffToken } from '@lep/auth';
 import { Client as S3Client } from 'minio';
 import { databaseUrl, ensureDatabases, startPeers } from '@lep/testing';
 import { ChildProcessGroup } from './child-process-group';
+import { createBootstrapApiKey } from './bootstrap-api-key';
 import { SERVICES } from './services';
 import { waitForHealth } from './wait-for-health';
 
@@ -13,6 +14,8 @@ const HEALTH_TIMEOUT_MS = 120_000;
 const AUTH_ISSUER = 'lep';
 const AUTH_AUDIENCE = 'lep-api';
 const DEV_TOKEN_SECONDS = 12 * 60 * 60;
+const REGISTRY = SERVICES.find((service) => service.name === 'registry')!;
+const REGISTRY_URL = `http://127.0.0.1:${REGISTRY.port}`;
 
 /**
  * `npm start`: the whole system on this machine. Peers come from the environment when named there
@@ -69,6 +72,11 @@ async function main(): Promise<void> {
         AUTH_JWT_SECRET: authSecret,
         AUTH_ISSUER,
         AUTH_AUDIENCE,
+        REGISTRY_URL,
+        // Every service but the registry (the key store itself) checks API keys by asking the registry.
+        ...(service === REGISTRY
+          ? {}
+          : { AUTH_API_KEY_INTROSPECTION_URL: `${REGISTRY_URL}/api/v1/auth/introspect` }),
         ...(service.database ? { DATABASE_URL: databaseUrl(peers.databaseUrl, service.database) } : {}),
         ...(service.kafka ? { KAFKA_BROKERS: peers.kafkaBrokers.join(',') } : {}),
         ...(service.s3
@@ -107,6 +115,10 @@ async function main(): Promise<void> {
     );
     console.log(
       `\nDevelopment platform-admin token (12 h; send as "Authorization: Bearer <token>"):\n  ${adminToken}`,
+    );
+    const adminKey = await createBootstrapApiKey(REGISTRY_URL, adminToken);
+    console.log(
+      `\nBootstrap platform-admin API key (until revoked; "Authorization: Bearer <key>", or LEP_TOKEN for npx lep):\n  ${adminKey}`,
     );
   } catch (error) {
     console.error(`LEP failed to start: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,6 +7,7 @@ import { alive, descendants } from '@lep/testing';
 const ROOT = path.resolve(__dirname, '../../..');
 const PORTS = SERVICE_PORTS;
 const STARTUP_MS = 180_000;
+const BOOTSTRAP_KEY = /Bootstrap platform-admin API key[^\n]*\n\s+(lep_[0-9a-f]{16}_[A-Za-z0-9_-]{43})/;
 
 /** `npm start` end to end: the built dev stack, exactly as a person runs it (after `npm run build`). */
 describe('npm start (tools/dev-stack)', () => {
@@ -24,11 +25,11 @@ describe('npm start (tools/dev-stack)', () => {
     stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + STARTUP_MS;
-    while (!output.includes('LEP is up') && Date.now() < deadline) {
+    while (!BOOTSTRAP_KEY.test(output) && Date.now() < deadline) {
       if (stack.exitCode !== null) throw new Error(`dev stack exited early:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    if (!output.includes('LEP is up')) throw new Error(`dev stack not up after ${STARTUP_MS} ms:\n${output}`);
+    if (!BOOTSTRAP_KEY.test(output)) throw new Error(`dev stack not up after ${STARTUP_MS} ms:\n${output}`);
   }, STARTUP_MS + 10_000);
 
   afterAll(() => {
@@ -60,6 +61,37 @@ describe('npm start (tools/dev-stack)', () => {
     ]);
     expect(stdout.trim().split('\n')).toHaveLength(6);
     expect(stdout).not.toContain('DOWN');
+  });
+
+  it('prints a bootstrap platform-admin API key that the registry and every other service accept', async () => {
+    const key = BOOTSTRAP_KEY.exec(output)![1]!;
+    const keys = await fetch(`http://127.0.0.1:${PORTS.registry}/api/v1/agencies/XPCC/api-keys`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(keys.status).toBe(200);
+    // Credentials are checked even on public routes, so /health shows whether a service accepts the key.
+    const caseApi = `http://127.0.0.1:${PORTS['case-api']}/health`;
+    expect((await fetch(caseApi, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    const forged = `${key.slice(0, 21)}${'A'.repeat(43)}`;
+    expect((await fetch(caseApi, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+  });
+
+  it('lets `lep auth create-key` mint more keys with it', async () => {
+    const key = BOOTSTRAP_KEY.exec(output)![1]!;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        path.join(ROOT, 'tools/cli/bin/lep.js'),
+        'auth',
+        'create-key',
+        '--agency',
+        'XPCC',
+        '--role',
+        'platform-admin',
+      ],
+      { env: { ...process.env, LEP_TOKEN: key } },
+    );
+    expect(stdout.trim()).toMatch(/^lep_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
   });
 
   it('stops on SIGTERM with exit code 0 and leaves no process behind', async () => {

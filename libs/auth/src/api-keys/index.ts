@@ -1,1 +1,3 @@
 export * from './api-key';
+export * from './api-keys-unavailable.error';
+export * from './introspecting-api-key-verifier';

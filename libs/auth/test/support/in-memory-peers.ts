@@ -21,6 +21,10 @@ export class InMemoryApiKeyVerifier implements ApiKeyVerifier {
     return key.presented;
   }
 
+  revoke(presentedKey: string): void {
+    this.keys.delete(parseApiKey(presentedKey)?.keyId ?? '');
+  }
+
   async verify(presentedKey: string): Promise<Principal | null> {
     const parsed = parseApiKey(presentedKey);
     const stored = parsed && this.keys.get(parsed.keyId);

@@ -82,6 +82,11 @@ export function WithAuth<B extends Constructor>(Base: B) {
 
     @IsString({ message: 'AUTH_AUDIENCE must name the token audience' })
     AUTH_AUDIENCE = 'lep-api';
+
+    /** The registry's API-key introspection route; unset, the service accepts no API keys. */
+    @IsOptional()
+    @IsServiceUrl()
+    AUTH_API_KEY_INTROSPECTION_URL?: string;
   }
   return AuthEnv;
 }

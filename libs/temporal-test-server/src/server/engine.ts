@@ -55,8 +55,8 @@ export class Engine {
   /** Resolves when the server stops, ending every long poll and wait. */
   readonly whenStopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
 
-  constructor(timeSkipping: boolean, startsAt?: Date) {
-    this.clock = new VirtualClock(timeSkipping, () => this.inFlight === 0, startsAt);
+  constructor(timeSkipping: boolean, startTime?: Date) {
+    this.clock = new VirtualClock(timeSkipping, () => this.inFlight === 0, startTime);
   }
 
   now(): number {

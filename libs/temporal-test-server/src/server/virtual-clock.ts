@@ -22,9 +22,9 @@ export class VirtualClock {
   constructor(
     private readonly timeSkipping: boolean,
     private readonly isIdle: () => boolean,
-    startsAt?: Date,
+    startTime?: Date,
   ) {
-    if (startsAt) this.offsetMs = startsAt.getTime() - Date.now();
+    if (startTime) this.offsetMs = startTime.getTime() - Date.now();
   }
 
   now(): number {

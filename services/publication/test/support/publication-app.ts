@@ -66,7 +66,7 @@ export async function startPublicationApp(
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
-  const temporal = await TemporalTestServer.start({ timeSkipping: true, startsAt: options.startsAt });
+  const temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.startsAt });
   const brokers = options.kafkaBrokers ?? testPeers().kafkaBrokers;
   const config = loadConfig(PublicationConfig, {
     PORT: '3000',

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS, REGISTRY_MODULES } from '../../src/registry-domain';
 import { SERVICE } from '../../src/service';
+import { RegistryApiKeyVerifier } from '../../src/api-keys/registry-api-key-verifier';
 
 export interface RegistryTestApp {
   app: INestApplication;
@@ -23,7 +24,7 @@ class RegistryTestRoot {}
 
 /**
  * The registry's domain modules over a real database, served the way production serves them (same pipes,
- * filters, migrations, staff-token guard). Kafka is left out: these tests read what the outbox holds, not what a relay sent.
+ * filters, migrations, guard with staff tokens and API keys). Kafka is left out: these tests read what the outbox holds, not what a relay sent.
  */
 export async function startRegistryApp(databaseUrl: string): Promise<RegistryTestApp> {
   const app = await createServiceApp(
@@ -35,9 +36,10 @@ export async function startRegistryApp(databaseUrl: string): Promise<RegistryTes
           entities: [...MESSAGING_ENTITIES, ...REGISTRY_ENTITIES],
           migrations: [...MESSAGING_MIGRATIONS, ...REGISTRY_MIGRATIONS],
         }),
-        AuthModule.forRoot({
-          jwt: { hs256Secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience },
-        }),
+        AuthModule.forRoot(
+          { jwt: { hs256Secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience } },
+          { apiKeyVerifier: RegistryApiKeyVerifier },
+        ),
         ...REGISTRY_MODULES,
       ],
     },

@@ -1,0 +1,4 @@
+export * from './entities';
+export * from './case-store.migration';
+export * from './case-step';
+export * from './record-verification';

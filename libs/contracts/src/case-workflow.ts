@@ -1,0 +1,271 @@
+import type {
+  CaseDeadlineKind,
+  CaseParty,
+  CaseStage,
+  LicensingDecisionDetails,
+  OtherDecisionDetails,
+  PenaltyDecisionDetails,
+  PublicationBlockReason,
+  ReviewOutcome,
+  WithdrawalKind,
+} from './case-events';
+import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
+
+/**
+ * The Temporal interface of a case: workflow types, ids, and the names and payloads of its updates, signals and
+ * queries. case-api drives workflows by these names; `@lep/workflows` defines the handlers.
+ */
+export const CASE_WORKFLOWS = {
+  lifecycle: 'caseLifecycle',
+  legalReview: 'legalReview',
+} as const;
+
+/** One workflow per case: a repeated start for the same agency and case number finds the same workflow. */
+export function caseWorkflowId(agencyCode: string, caseNumber: string): string {
+  return `case-${agencyCode}-${caseNumber}`;
+}
+
+export function reviewWorkflowId(caseId: string, round: number): string {
+  return `${caseId}-review-${round}`;
+}
+
+/** Who did something: the principal of the API call, recorded in the whole-process record. */
+export interface CaseActor {
+  id: string;
+  name?: string;
+  role: string;
+  agencyCode: string;
+}
+
+export interface StartCaseInput {
+  agencyCode: string;
+  caseNumber: string;
+  itemCode: string;
+  title: string;
+  /** 立案日期 YYYY-MM-DD; the 90-day decision limit counts from it. */
+  filedOn: string;
+  /** Personnel ids of the handlers (承办人员); at least two must hold a valid certificate on filedOn. */
+  handlerIds: string[];
+  parties: CaseParty[];
+  /** Other natural persons (witnesses, agents, relatives) whose names are masked on publication. */
+  otherPersonNames: string[];
+  /** Set by the handling unit to force legal review regardless of the catalogue (DOMAIN L3), with a reason. */
+  majorByUnit?: { reason: string };
+  actor: CaseActor;
+}
+
+/** Every action carries the caller's request id; the same id applied twice returns the first answer. */
+export interface CaseAction {
+  requestId: string;
+  actor: CaseActor;
+}
+
+export interface RecordEntryInput extends CaseAction {
+  /** What happened, e.g. 询问笔录, 现场检查笔录, in Chinese. */
+  title: string;
+  content: string;
+  evidence: { evidenceId: string; sha256: string }[];
+}
+
+export interface DraftDecisionInput extends CaseAction {
+  documentNumber: string;
+  party: CaseParty;
+  penalty?: PenaltyDecisionDetails;
+  licensing?: LicensingDecisionDetails;
+  other?: OtherDecisionDetails;
+  /** Facts the review catalogue judges (fine amount, measures, multiple legal relations …). */
+  facts: Omit<DecisionFacts, 'hearingHeld'>;
+  publicationBlocks: PublicationBlockReason[];
+}
+
+export interface NoticeInput extends CaseAction {
+  /** Whether the notice grants the right to request a hearing (APL art. 63–64). */
+  hearingRights: boolean;
+}
+
+export type HearingRequestInput = CaseAction;
+
+export interface HearingHeldInput extends CaseAction {
+  report: string;
+}
+
+export type ReviewSubmissionInput = CaseAction;
+
+export interface ReviewDisputeInput extends CaseAction {
+  reason: string;
+}
+
+export interface DecisionInput extends CaseAction {
+  /** Hash of the draft being decided; for a major case it must equal the draft the latest review approved. */
+  draftHash: string;
+}
+
+export interface StageActionInput extends CaseAction {
+  note: string;
+}
+
+export interface DeadlineExtensionInput extends CaseAction {
+  /** The agency head (负责人) who approved the extension. */
+  approvedBy: string;
+  reason: string;
+  /** Extra calendar days granted for the 90-day decision limit. */
+  days: number;
+}
+
+export interface RevocationInput extends CaseAction {
+  kind: WithdrawalKind;
+  reason: string;
+}
+
+/** The 8 points of the legal-review checklist (DOMAIN L4). */
+export const REVIEW_CHECKLIST = [
+  'subject-legality',
+  'handler-qualification',
+  'procedure',
+  'facts-and-evidence',
+  'law-and-discretion',
+  'authority',
+  'documents',
+  'criminal-referral',
+] as const;
+export type ReviewChecklistItem = (typeof REVIEW_CHECKLIST)[number];
+
+export const REVIEW_CHECKLIST_NAMES: Record<ReviewChecklistItem, string> = {
+  'subject-legality': '执法主体是否合法',
+  'handler-qualification': '执法人员是否具备执法资格',
+  procedure: '执法程序是否合法',
+  'facts-and-evidence': '案件事实是否清楚，证据是否合法充分',
+  'law-and-discretion': '适用法律、法规、规章是否准确，裁量基准运用是否适当',
+  authority: '执法是否超越执法机关法定权限',
+  documents: '执法文书是否完备、规范',
+  'criminal-referral': '违法行为是否涉嫌犯罪、需要移送司法机关',
+};
+
+export interface ReviewCompletion {
+  taskId: string;
+  reviewer: CaseActor;
+  /** One answer per checklist point: true when the point raises no problem. */
+  checklist: Record<ReviewChecklistItem, { passed: boolean; note?: string }>;
+  /** 法制审核意见书: the written opinion. */
+  opinion: string;
+  outcome: ReviewOutcome;
+}
+
+export interface ReviewExtension {
+  taskId: string;
+  approvedBy: CaseActor;
+  reason: string;
+}
+
+export interface CoordinationRuling {
+  taskId: string;
+  head: CaseActor;
+  /** 'uphold' keeps the review opinion; 'overrule' approves the disputed draft. Final either way. */
+  ruling: 'uphold' | 'overrule';
+  reason: string;
+}
+
+export const CASE_UPDATES = {
+  addRecord: 'addRecord',
+  draftDecision: 'draftDecision',
+  notify: 'notify',
+  requestHearing: 'requestHearing',
+  recordHearing: 'recordHearing',
+  submitForReview: 'submitForReview',
+  disputeReview: 'disputeReview',
+  ruleOnDispute: 'ruleOnDispute',
+  decide: 'decide',
+  serve: 'serve',
+  execute: 'execute',
+  close: 'close',
+  archive: 'archive',
+  extendDecisionLimit: 'extendDecisionLimit',
+  revoke: 'revoke',
+} as const;
+
+export const REVIEW_UPDATES = {
+  complete: 'completeReview',
+  extend: 'extendReview',
+} as const;
+
+export const CASE_SIGNALS = {
+  /** Evidence stored by the evidence service, linked into the record. */
+  evidenceStored: 'evidenceStored',
+} as const;
+
+export const CASE_QUERIES = {
+  state: 'caseState',
+} as const;
+
+export interface EvidenceLink {
+  evidenceId: string;
+  sha256: string;
+  kind: string;
+  stage: string;
+  capturedBy: string;
+  storedAt: string;
+}
+
+export interface ReviewRoundState {
+  round: number;
+  taskId: string;
+  draftHash: string;
+  dueAt: string;
+  extended: boolean;
+  escalated: boolean;
+  outcome?: ReviewOutcome;
+  opinion?: string;
+  reviewerId?: string;
+  completedAt?: string;
+  dispute?: { reason: string; taskId: string; ruling?: 'uphold' | 'overrule'; ruledBy?: string };
+}
+
+export interface CaseDeadlineState {
+  kind: CaseDeadlineKind;
+  dueAt: string;
+  fired: boolean;
+}
+
+/** What the `caseState` query answers: the whole case as the workflow sees it. */
+export interface CaseState {
+  caseId: string;
+  agencyCode: string;
+  caseNumber: string;
+  itemCode: string;
+  category: ItemCategory | null;
+  title: string;
+  status: 'filing' | 'refused' | 'open' | 'archived';
+  refusalReasons: string[];
+  stage: CaseStage;
+  handlerIds: string[];
+  major: boolean;
+  majorReasons: string[];
+  majorVerdict?: MajorDecisionVerdict;
+  draft?: { hash: string; documentNumber: string; submittedAt: string; version: number };
+  notice?: { at: string; hearingRights: boolean; hearingWindowEndsAt?: string };
+  hearing?: { requestedAt: string; heldAt?: string };
+  reviewRounds: ReviewRoundState[];
+  decision?: { decisionId: string; decidedAt: string; draftHash: string; documentNumber: string };
+  withdrawal?: { kind: WithdrawalKind; reason: string; at: string };
+  deadlines: CaseDeadlineState[];
+  /** A decision limit or review SLA ran out and is not yet met. */
+  overdue: boolean;
+  evidence: EvidenceLink[];
+  /** Audio-visual recording the registry's AV list still requires before the current stage may be left. */
+  missingAv: string[];
+  recordEntries: number;
+}
+
+/** Errors the workflow raises for refused actions; case-api maps each to an HTTP status and a Chinese message. */
+export const CASE_ERROR_CODES = {
+  wrongStage: 'CASE_WRONG_STAGE',
+  reviewNotApproved: 'REVIEW_NOT_APPROVED',
+  draftMismatch: 'DRAFT_HASH_MISMATCH',
+  hearingWindowClosed: 'HEARING_WINDOW_CLOSED',
+  avMissing: 'AV_RECORD_MISSING',
+  taskNotOpen: 'TASK_NOT_OPEN',
+  reviewerIsHandler: 'REVIEWER_IS_HANDLER',
+  checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',
+  caseClosed: 'CASE_NOT_OPEN',
+} as const;
+export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

@@ -1,0 +1,50 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@lep/auth';
+import { ApiError } from '@lep/nest-kit';
+import { EvidenceAccessService } from '../access/evidence-access.service';
+import { ContentStore } from '../storage/content-store';
+import { EvidenceItemEntity } from './evidence-item.entity';
+import { EvidenceView, toEvidenceView } from './evidence.dto';
+
+/** Listing a case's items and removing an item once its retention has ended. */
+@Injectable()
+export class EvidenceItemsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: EvidenceAccessService,
+    private readonly store: ContentStore,
+  ) {}
+
+  /** The case's items the principal may open, oldest first; items it may not open are not mentioned. */
+  async list(principal: Principal, caseId: string): Promise<EvidenceView[]> {
+    const items = await this.dataSource
+      .getRepository(EvidenceItemEntity)
+      .find({ where: { caseId }, order: { storedAt: 'ASC', id: 'ASC' } });
+    return items.filter((item) => this.access.canSee(principal, item)).map(toEvidenceView);
+  }
+
+  /**
+   * Deletes an item whose retention has ended (logged like any access). The stored object goes only when no
+   * other item holds the same bytes. On the real stack the bucket's object lock refuses the deletion of an
+   * object still under retention as well, so this check is not the only guard.
+   */
+  async remove(principal: Principal, id: string, purpose: string, now = new Date()): Promise<void> {
+    const item = await this.access.open(principal, id, { action: 'delete', purpose });
+    if (item.retainUntil === null || item.retainUntil > now) {
+      await this.access.log(principal, item, { action: 'delete', purpose }, 'RETENTION_ACTIVE');
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'RETENTION_ACTIVE',
+        item.retainUntil === null
+          ? '该证据为永久保存，不得删除'
+          : `该证据保存期限至 ${item.retainUntil.toISOString().slice(0, 10)} 届满，届满前不得删除`,
+      );
+    }
+    const stillShared = await this.dataSource.transaction(async (manager) => {
+      await manager.delete(EvidenceItemEntity, { id });
+      return manager.exists(EvidenceItemEntity, { where: { sha256: item.sha256 } });
+    });
+    if (!stillShared) await this.store.remove(item.objectKey);
+  }
+}

@@ -1,0 +1,151 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  validateSync,
+} from 'class-validator';
+import {
+  EVIDENCE_CONFIDENTIALITY,
+  EVIDENCE_KINDS,
+  EvidenceConfidentiality,
+  EvidenceKind,
+} from '@lep/contracts';
+import { ApiError, toViolations } from '@lep/nest-kit';
+import { uploadErrors } from './upload-errors';
+
+/** No control characters: these values are shown to staff and printed in case files. */
+const PRINTABLE = /^\P{Cc}+$/u;
+export const RETENTION_PATTERN = /^(permanent|[1-9][0-9]?y)$/;
+/** Ways a client might name a state secret; all are refused with the same explanation. */
+// 秘密 / 机密 / 绝密 are the three levels of state secrets (secret, confidential, top secret).
+const STATE_SECRET_NAMES = [
+  'state-secret',
+  'state_secret',
+  'secret',
+  'confidential',
+  'top-secret',
+  '国家秘密',
+  '涉密',
+  '秘密',
+  '机密',
+  '绝密',
+];
+
+/** The multipart fields describing an evidence item; all of them precede the `file` part. */
+export class EvidenceMetadataDto {
+  @ApiProperty({
+    description: '所属环节，如案件阶段 investigating，或音像记录事项清单中的环节名称“现场检查”',
+    maxLength: 64,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  @Matches(PRINTABLE)
+  stage!: string;
+
+  @ApiProperty({ enum: EVIDENCE_KINDS, description: '记录类型：文字、照片、录音、录像、文书' })
+  @IsIn(EVIDENCE_KINDS)
+  kind!: EvidenceKind;
+
+  @ApiProperty({ description: '记录形成时间（ISO 8601，含时区）', example: '2026-11-20T09:30:00+08:00' })
+  @IsISO8601({ strict: true })
+  capturedAt!: string;
+
+  @ApiProperty({ description: '记录人（执法人员编号）', maxLength: 64 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  @Matches(PRINTABLE)
+  capturedBy!: string;
+
+  @ApiPropertyOptional({ description: '记录设备，如执法记录仪编号', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(PRINTABLE)
+  device?: string;
+
+  @ApiPropertyOptional({ description: '记录地点', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(PRINTABLE)
+  place?: string;
+
+  @ApiPropertyOptional({ description: '内容说明', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+
+  @ApiProperty({
+    enum: EVIDENCE_CONFIDENTIALITY,
+    description: '密级/保密要求：公开、内部、商业秘密、个人隐私。国家秘密不得上传，须走涉密渠道',
+  })
+  @IsIn(EVIDENCE_CONFIDENTIALITY)
+  confidentiality!: EvidenceConfidentiality;
+
+  @ApiPropertyOptional({
+    description: '保存期限：permanent（永久）或年数如 30y；缺省取服务配置',
+    example: '30y',
+  })
+  @IsOptional()
+  @Matches(RETENTION_PATTERN)
+  retention?: string;
+
+  @ApiPropertyOptional({ description: '客户端计算的文件 SHA-256（十六进制）；给出时必须与收到的内容一致' })
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/)
+  sha256?: string;
+}
+
+/** The request body as OpenAPI shows it: the metadata fields, then the file. */
+export class EvidenceUploadForm extends EvidenceMetadataDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: '证据文件，必须是最后一个部分' })
+  file!: unknown;
+}
+
+/** Validates metadata fields with the same rules and error shape as every JSON body of the platform. */
+export function parseEvidenceMetadata(fields: Record<string, string>): EvidenceMetadataDto {
+  const confidentiality = fields.confidentiality?.trim().toLowerCase();
+  if (confidentiality && STATE_SECRET_NAMES.includes(confidentiality)) throw uploadErrors.stateSecret();
+  const metadata = plainToInstance(EvidenceMetadataDto, fields);
+  const errors = validateSync(metadata, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0)
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      '请求参数不符合要求',
+      toViolations(errors),
+    );
+  return metadata;
+}
+
+/** The end of an item's retention, or null when it is kept permanently. */
+export function retentionEnd(retention: string, storedAt: Date): Date | null {
+  if (retention === 'permanent') return null;
+  const end = new Date(storedAt);
+  end.setUTCFullYear(end.getUTCFullYear() + Number(retention.slice(0, -1)));
+  return end;
+}
+
+/**
+ * The client's file name reduced to a plain name for display: no directories (`../`, `C:\\`), no control
+ * characters, no leading dots. It is metadata only; storage keys come from the content hash.
+ */
+export function sanitizeFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const cleaned = base
+    .replace(/\p{Cc}/gu, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 255);
+  return cleaned || 'unnamed';
+}

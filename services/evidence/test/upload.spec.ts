@@ -1,0 +1,111 @@
+import { EVIDENCE_EVENT_TYPES } from '@lep/contracts';
+import { metadata, newCaseId, sha256Of } from './support/fixtures';
+import { generatedContent, upload } from './support/multipart-client';
+import { outboxEvents, useEvidenceApp } from './support/evidence-app';
+
+describe('evidence upload', () => {
+  const evidence = useEvidenceApp('evidence_upload');
+  const uploadUrl = (caseId: string) => `${evidence().baseUrl}/api/v1/cases/${caseId}/evidence`;
+  const rowCount = async () =>
+    Number((await evidence().dataSource.query(`SELECT count(*) AS n FROM evidence_item`))[0].n);
+
+  it('stores a multi-part upload under its SHA-256, records it and emits evidence.stored', async () => {
+    const caseId = newCaseId();
+    const content = Buffer.alloc(12 * 1024 * 1024 + 123, 7); // three 5 MiB parts, the last one short
+    const answer = await upload(uploadUrl(caseId), evidence().token(), {
+      fields: metadata({ sha256: sha256Of(content) }),
+      file: { name: 'DSJ_0815_20261120.mp4', contentType: 'video/mp4', content },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({
+      caseId,
+      agencyCode: 'BT-8',
+      stage: '现场检查',
+      kind: 'video',
+      sha256: sha256Of(content),
+      size: content.length,
+      originalName: 'DSJ_0815_20261120.mp4',
+      contentType: 'video/mp4',
+      confidentiality: 'internal',
+    });
+    expect(await evidence().objectKeys()).toContain(`sha256/${sha256Of(content)}`);
+    const events = await outboxEvents(evidence().dataSource, EVIDENCE_EVENT_TYPES.stored);
+    const event = events.find((row) => row.event.data.evidenceId === answer.body.id);
+    expect(event?.topic).toBe('lep.evidence.stored.v1');
+    expect(event?.message_key).toBe(caseId);
+    expect(event?.event.data).toMatchObject({
+      caseId,
+      agencyCode: 'BT-8',
+      stage: '现场检查',
+      kind: 'video',
+      sha256: sha256Of(content),
+      size: content.length,
+      capturedBy: 'officer-1',
+    });
+  });
+
+  it('stores the same bytes once, however often and under whatever name they arrive', async () => {
+    const caseId = newCaseId();
+    const content = Buffer.from('询问笔录 第一页 —— 同一份扫描件上传两次');
+    const first = await upload(uploadUrl(caseId), evidence().token(), {
+      fields: metadata({ kind: 'document', stage: 'investigating' }),
+      file: { name: 'a.pdf', content },
+    });
+    const second = await upload(uploadUrl(caseId), evidence().token(), {
+      fields: metadata({ kind: 'document', stage: 'investigating' }),
+      file: { name: 'b.pdf', content },
+    });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    const keys = await evidence().objectKeys();
+    expect(keys.filter((key) => key === `sha256/${sha256Of(content)}`)).toHaveLength(1);
+    expect(keys.filter((key) => key.startsWith('staging/'))).toEqual([]);
+  });
+
+  it('rejects content whose SHA-256 differs from the one the client sent, keeping nothing', async () => {
+    const before = { rows: await rowCount(), keys: await evidence().objectKeys() };
+    const content = Buffer.alloc(6 * 1024 * 1024, 1); // big enough for the multipart path
+    const answer = await upload(uploadUrl(newCaseId()), evidence().token(), {
+      fields: metadata({ sha256: sha256Of(Buffer.from('something else')) }),
+      file: { name: 'clip.mp4', content },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('SHA256_MISMATCH');
+    expect(await rowCount()).toBe(before.rows);
+    expect(await evidence().objectKeys()).toEqual(before.keys);
+  });
+
+  it('leaves no row and no object when the client goes away half-way', async () => {
+    const before = { rows: await rowCount(), keys: await evidence().objectKeys() };
+    await upload(
+      uploadUrl(newCaseId()),
+      evidence().token(),
+      { fields: metadata(), file: { name: 'cut.mp4', content: generatedContent(64 * 1024 * 1024) } },
+      { abortAfterBytes: 20 * 1024 * 1024 },
+    );
+    // The server notices the reset asynchronously; give it time to abandon the staged upload.
+    for (let wait = 0; wait < 50 && (await evidence().objectKeys()).length !== before.keys.length; wait++)
+      await new Promise((done) => setTimeout(done, 100));
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await rowCount()).toBe(before.rows);
+    expect(await evidence().objectKeys()).toEqual(before.keys);
+    // And the service keeps serving.
+    const next = await upload(uploadUrl(newCaseId()), evidence().token(), {
+      fields: metadata(),
+      file: { name: 'after.mp4', content: Buffer.from('next upload') },
+    });
+    expect(next.status).toBe(201);
+  });
+
+  it('keeps only a plain file name: directories and tricks in the name never reach storage', async () => {
+    const content = Buffer.from('path trick');
+    const answer = await upload(uploadUrl(newCaseId()), evidence().token(), {
+      fields: metadata({ kind: 'photo' }),
+      file: { name: '../../etc/..\\..passwd.jpg', content },
+    });
+    expect(answer.body).toMatchObject({ originalName: 'passwd.jpg' });
+    const keys = await evidence().objectKeys();
+    expect(keys.every((key) => /^sha256\/[0-9a-f]{64}$/.test(key))).toBe(true);
+  });
+});

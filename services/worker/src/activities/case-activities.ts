@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { addWorkingDays, type CalendarRegion } from '@lep/calendar';
+import { applyCaseStep } from '@lep/case-store';
+import type {
+  AvRecordingListContent,
+  EnforcementItemListContent,
+  ReviewCatalogCriteria,
+  StartCaseInput,
+} from '@lep/contracts';
+import { canonicalJson } from '@lep/hash-chain';
+import { isMajorDecision } from '@lep/review-rules';
+import type { CaseActivities, FilingCheck } from '@lep/workflows';
+import type { DataSource } from 'typeorm';
+import type { RegistryClient } from './registry-client';
+
+export interface CaseActivityDeps {
+  dataSource: DataSource;
+  registry: RegistryClient;
+  /** Review SLA when the agency sets none (DOMAIN L7: 7 working days plus a 3-day extension). */
+  reviewSla: { workingDays: number; extensionWorkingDays: number };
+}
+
+/** Party-facing acts need at least two certified officers (APL art. 42, DOMAIN P6). */
+const MIN_CERTIFIED_HANDLERS = 2;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The activities of the case workflows, closed over the worker's database and registry client. */
+export function createCaseActivities({ dataSource, registry, reviewSla }: CaseActivityDeps): CaseActivities {
+  return {
+    async checkFiling(input: StartCaseInput): Promise<FilingCheck> {
+      const agency = await registry.agency(input.agencyCode);
+      if (!agency.found)
+        return { accepted: false, reasons: [`执法主体 ${input.agencyCode} 未在执法主体名录中登记`] };
+      const items = await registry.list<EnforcementItemListContent>(input.agencyCode, 'enforcement-items');
+      const item = items.found ? items.value.content.items.find((c) => c.code === input.itemCode) : undefined;
+      const refusals: string[] = [];
+      if (!item)
+        refusals.push(
+          `事项 ${input.itemCode} 不在执法主体 ${input.agencyCode} 现行的行政执法事项清单中，无权立案`,
+        );
+      const certified: string[] = [];
+      const handlerProblems: string[] = [];
+      for (const handlerId of new Set(input.handlerIds)) {
+        const answer = await registry.mayEnforce(handlerId, input.agencyCode, input.itemCode, input.filedOn);
+        if (!answer.found) handlerProblems.push(`执法人员 ${handlerId} 未登记`);
+        else if (answer.value.allowed) certified.push(handlerId);
+        else
+          handlerProblems.push(...answer.value.reasons.map((reason) => `执法人员 ${handlerId}：${reason}`));
+      }
+      if (certified.length < MIN_CERTIFIED_HANDLERS)
+        refusals.push(
+          `立案之日须有至少 ${MIN_CERTIFIED_HANDLERS} 名持有效执法证件的承办人员，现有 ${certified.length} 名`,
+          ...handlerProblems,
+        );
+      if (!item || refusals.length > 0) return { accepted: false, reasons: refusals };
+      const av = await registry.list<AvRecordingListContent>(input.agencyCode, 'av-recording-list');
+      return {
+        accepted: true,
+        agency: {
+          code: agency.value.code,
+          name: agency.value.name,
+          creditCode: agency.value.unifiedSocialCreditCode,
+          region: agency.value.region,
+          reviewBodyAgencyCode: agency.value.legalReviewBody.agencyCode,
+          reviewBodyName: agency.value.legalReviewBody.name,
+        },
+        category: item.category,
+        itemName: item.name,
+        av: (av.found && av.value.content.entries.find((entry) => entry.itemCode === input.itemCode)) || null,
+        reviewSla,
+      };
+    },
+
+    async prepareDraft({ agencyCode, asOf, draft, facts }) {
+      const hash = createHash('sha256').update(canonicalJson(draft)).digest('hex');
+      const catalog = await registry.list<ReviewCatalogCriteria>(agencyCode, 'review-catalog', asOf);
+      // Without a catalogue in force nothing is major by catalogue; the unit may still declare it major.
+      const verdict = catalog.found
+        ? isMajorDecision({ version: catalog.value.version, criteria: catalog.value.content }, facts)
+        : { major: false, reasons: [], catalogVersion: 0 };
+      return { hash, verdict };
+    },
+
+    async workingDaysEnd({ region, from, workingDays }) {
+      const startDate = new Date(Date.parse(from) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+      const lastDay =
+        workingDays > 0
+          ? addWorkingDays(startDate, workingDays, { region: region as CalendarRegion })
+          : startDate;
+      return new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + DAY_MS).toISOString();
+    },
+
+    applyStep: (step) => applyCaseStep(dataSource, step),
+  };
+}

@@ -1,0 +1,56 @@
+/** Answers of the registry the case workflow relies on (the registry's OpenAPI has the full shapes). */
+export interface RegistryAgency {
+  code: string;
+  name: string;
+  unifiedSocialCreditCode: string;
+  region: string;
+  legalReviewBody: { name: string; agencyCode: string };
+}
+
+export interface RegistryListVersion<T> {
+  version: number;
+  content: T;
+}
+
+export interface MayEnforce {
+  allowed: boolean;
+  reasons: string[];
+}
+
+/** The outcome of one registry call: the body, or "not found" (an answer the case records), never a guess. */
+export type Lookup<T> = { found: true; value: T } | { found: false };
+
+/**
+ * A small HTTP client of the registry. 404 is an answer; any other failure throws, so the activity is
+ * retried by Temporal until the registry is back (a case is never refused because the registry was down).
+ */
+export class RegistryClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly credential: () => string,
+  ) {}
+
+  agency(code: string): Promise<Lookup<RegistryAgency>> {
+    return this.get(`/api/v1/agencies/${encodeURIComponent(code)}`);
+  }
+
+  list<T>(agencyCode: string, list: string, asOf?: string): Promise<Lookup<RegistryListVersion<T>>> {
+    const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
+    return this.get(`/api/v1/agencies/${encodeURIComponent(agencyCode)}/${list}${query}`);
+  }
+
+  mayEnforce(personnelId: string, agency: string, item: string, on: string): Promise<Lookup<MayEnforce>> {
+    const query = new URLSearchParams({ agency, item, on });
+    return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}/may-enforce?${query}`);
+  }
+
+  private async get<T>(path: string): Promise<Lookup<T>> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      headers: { authorization: `Bearer ${this.credential()}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (response.status === 404) return { found: false };
+    if (!response.ok) throw new Error(`registry answered ${response.status} to GET ${path}`);
+    return { found: true, value: (await response.json()) as T };
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  CASE_SIGNALS,
+  EVIDENCE_EVENT_TYPES,
+  parseCloudEvent,
+  TOPICS,
+  type EvidenceLink,
+  type EvidenceStoredData,
+} from '@lep/contracts';
+import { consumeOnce, KafkaClient, TemporalClient } from '@lep/nest-kit';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+export const EVIDENCE_LINK_GROUP = 'lep-worker-evidence-link';
+
+/**
+ * Links every stored evidence item into its case: each `evidence.stored` event becomes a signal to the case
+ * workflow, which appends the item's id and SHA-256 to the whole-process record. At most once per event id
+ * here, and the workflow ignores an item it already holds, so a redelivery never links twice.
+ */
+@Injectable()
+export class EvidenceLinkConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EvidenceLinkConsumer.name);
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly kafka: KafkaClient,
+    private readonly temporal: TemporalClient,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const consumer = this.kafka.kafka.consumer({ groupId: EVIDENCE_LINK_GROUP });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [TOPICS.evidenceStored.name], fromBeginning: true });
+    await consumer.run({ eachMessage: ({ message }) => this.link(message) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async link(message: KafkaMessage): Promise<void> {
+    let event;
+    try {
+      event = parseCloudEvent(message.value);
+    } catch (error) {
+      // A message that is not a CloudEvent can never be handled; retrying it would stall the partition.
+      this.logger.error(`skipping a message that is not a CloudEvent: ${(error as Error).message}`);
+      return;
+    }
+    if (event.type !== EVIDENCE_EVENT_TYPES.stored) return;
+    const stored = event.data as EvidenceStoredData;
+    const link: EvidenceLink = {
+      evidenceId: stored.evidenceId,
+      sha256: stored.sha256,
+      kind: stored.kind,
+      stage: stored.stage,
+      capturedBy: stored.capturedBy,
+      storedAt: stored.storedAt,
+    };
+    // Temporal down: the signal throws, the mark rolls back and Kafka redelivers once it is back.
+    await consumeOnce(this.dataSource, EVIDENCE_LINK_GROUP, event.id, async () => {
+      try {
+        await this.temporal.client.workflow.getHandle(stored.caseId).signal(CASE_SIGNALS.evidenceStored, link);
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        this.logger.warn(`evidence ${stored.evidenceId} names case ${stored.caseId}, which has no open workflow`);
+      }
+    });
+  }
+}

@@ -1,0 +1,404 @@
+import { readCaseRecord } from '@lep/case-store';
+import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor, type CaseState } from '@lep/contracts';
+import { startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
+import {
+  act,
+  completeReviewTask,
+  completion,
+  draft,
+  eventually,
+  openTask,
+  refusalCode,
+} from './support/case-steps';
+import { AGENCY } from './support/registry-seed';
+
+const DAY = 86_400_000;
+
+let harness: CaseHarness;
+let handler: CaseActor;
+let reviewer: CaseActor;
+
+beforeAll(async () => {
+  harness = await startCaseHarness();
+  handler = HANDLER_ACTOR(harness.people.handlers[0]);
+  reviewer = { id: harness.people.reviewer, role: 'legal-reviewer', agencyCode: AGENCY };
+}, 120_000);
+
+afterAll(() => harness?.close());
+
+async function outboxTypes(caseId: string): Promise<string[]> {
+  const rows: { type: string }[] = await harness.dataSource.query(
+    `SELECT event->>'type' AS type FROM outbox_event WHERE event->>'id' LIKE $1 ORDER BY created_at, id`,
+    [`${caseId}/%`],
+  );
+  return rows.map((row) => row.type);
+}
+
+async function investigating(handle: Awaited<ReturnType<CaseHarness['startCase']>>): Promise<CaseState> {
+  const state = await eventually(
+    () => harness.state(handle),
+    (s) => s.stage === 'investigating',
+    'filing',
+  );
+  await handle.signal('evidenceStored', {
+    evidenceId: `video-${handle.workflowId}`,
+    sha256: 'ab'.repeat(32),
+    kind: 'video',
+    stage: 'investigating',
+    capturedBy: handler.id,
+    storedAt: new Date().toISOString(),
+  });
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.evidence.length === 1,
+    'the video linked',
+  );
+  return state;
+}
+
+describe('a major penalty case (重大行政处罚案件)', () => {
+  it('is returned by the first review, approved by the second, then decided, served, executed, closed and archived', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+
+    let state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 50_000));
+    expect(state.stage).toBe('drafting');
+    expect(state.major).toBe(true);
+    expect(state.majorReasons.join()).toContain('对自然人罚款 50000 元');
+
+    state = await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: true });
+    expect(state.stage).toBe('notified');
+    expect(await refusalCode(act(handle, CASE_UPDATES.submitForReview, { actor: handler }))).toMatch(
+      /^CASE_WRONG_STAGE: 听证申请期限/,
+    );
+    await harness.sleep(8 * DAY);
+    state = await eventually(
+      () => harness.state(handle),
+      (s) => s.deadlines.some((d) => d.kind === 'hearing-window' && d.fired),
+      'the hearing window to close',
+    );
+
+    state = await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    expect(state.stage).toBe('legal-review');
+    const firstTask = await openTask(harness.dataSource, handle.workflowId);
+    expect(firstTask).toMatchObject({ round: 1, assignee_role: 'legal-reviewer' });
+
+    const beforeRefusal = (await harness.state(handle)).recordEntries;
+    expect(
+      await refusalCode(act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: state.draft?.hash })),
+    ).toMatch(/^REVIEW_NOT_APPROVED: 本案属于重大执法决定，未经法制审核/);
+    expect((await harness.state(handle)).recordEntries).toBe(beforeRefusal);
+
+    await completeReviewTask(harness, firstTask, reviewer, 'returned');
+    state = await eventually(
+      () => harness.state(handle),
+      (s) => s.reviewRounds[0]?.outcome === 'returned',
+      'round 1',
+    );
+    const returnedHash = state.draft?.hash;
+    expect(
+      await refusalCode(act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: returnedHash })),
+    ).toMatch(/^REVIEW_NOT_APPROVED: .*第 1 轮/);
+
+    state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 30_000));
+    expect(state.draft?.hash).not.toBe(returnedHash);
+    expect(state.draft?.version).toBe(2);
+    state = await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    const secondTask = await openTask(harness.dataSource, handle.workflowId);
+    expect(secondTask.round).toBe(2);
+    await completeReviewTask(harness, secondTask, reviewer, 'approved');
+    state = await eventually(
+      () => harness.state(handle),
+      (s) => s.reviewRounds[1]?.outcome === 'approved',
+      'round 2',
+    );
+
+    expect(
+      await refusalCode(act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: returnedHash })),
+    ).toMatch(/^DRAFT_HASH_MISMATCH/);
+    const decideRequest = 'decide-once';
+    state = await act(
+      handle,
+      CASE_UPDATES.decide,
+      { actor: handler, draftHash: state.draft?.hash },
+      decideRequest,
+    );
+    expect(state.stage).toBe('decided');
+    // The same request again is answered, not applied again.
+    const again = await act(
+      handle,
+      CASE_UPDATES.decide,
+      { actor: handler, draftHash: state.draft?.hash },
+      decideRequest,
+    );
+    expect(again.decision).toEqual(state.decision);
+
+    for (const update of [CASE_UPDATES.serve, CASE_UPDATES.execute, CASE_UPDATES.close, CASE_UPDATES.archive])
+      state = await act(handle, update, { actor: handler, note: '依法办理' });
+    const final = await handle.result();
+    expect(final).toMatchObject({ status: 'archived', stage: 'archived' });
+
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    expect(record.verification).toMatchObject({ valid: true, length: final.recordEntries });
+    const titles = record.entries.map((entry) => entry.content.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('立案'),
+        expect.stringContaining('法制审核意见书（第 1 轮）：退回修改'),
+        expect.stringContaining('法制审核意见书（第 2 轮）：同意'),
+        expect.stringContaining('作出决定'),
+        '立卷归档',
+      ]),
+    );
+    const types = await outboxTypes(handle.workflowId);
+    expect(types.filter((type) => type === CASE_EVENT_TYPES.decisionMade)).toHaveLength(1);
+    expect(types.filter((type) => type === CASE_EVENT_TYPES.reviewRoundCompleted)).toHaveLength(2);
+    const [decision] = await harness.dataSource.query(
+      `SELECT event FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
+      [CASE_EVENT_TYPES.decisionMade, handle.workflowId],
+    );
+    expect(decision.event.data).toMatchObject({
+      decisionId: `${handle.workflowId}-D1`,
+      major: true,
+      draftHash: final.decision?.draftHash,
+      penalty: { fineYuan: 30_000 },
+      agencyName: '第一师阿拉尔市市场监督管理局',
+    });
+    const [row] = await harness.dataSource.query(`SELECT stage, status FROM case_file WHERE case_id = $1`, [
+      handle.workflowId,
+    ]);
+    expect(row).toEqual({ stage: 'archived', status: 'archived' });
+
+    // What an operator types in the Temporal Web UI to find it.
+    const found: string[] = [];
+    for await (const execution of harness.env.client.workflow.list({
+      query: `LepAgency = "${AGENCY}" AND LepStage = "archived" AND LepMajor = true AND LepCategory = "penalty"`,
+    }))
+      found.push(execution.workflowId);
+    expect(found).toEqual([handle.workflowId]);
+  });
+});
+
+describe('refusals', () => {
+  it('refuses filing without two certified handlers, naming the expired certificate', async () => {
+    const handle = await harness.startCase({
+      handlerIds: [harness.people.handlers[0], harness.people.expiredHandler],
+    });
+    const state = await handle.result();
+    expect(state.status).toBe('refused');
+    expect(state.refusalReasons.join('\n')).toMatch(/至少 2 名持有效执法证件的承办人员，现有 1 名/);
+    expect(state.refusalReasons.join('\n')).toMatch(/已于 2021-12-31 到期/);
+    expect(await outboxTypes(handle.workflowId)).toEqual([CASE_EVENT_TYPES.refused]);
+  });
+
+  it('refuses an item outside the agency item list', async () => {
+    const state = await (await harness.startCase({ itemCode: 'X-999' })).result();
+    expect(state.refusalReasons[0]).toContain('事项 X-999 不在执法主体 BT01 现行的行政执法事项清单中');
+  });
+
+  it('keeps the case in investigation until the video the AV list requires is attached', async () => {
+    const handle = await harness.startCase();
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.stage === 'investigating',
+      'filing',
+    );
+    expect((await harness.state(handle)).missingAv).toEqual(['investigating']);
+    expect(await refusalCode(act(handle, CASE_UPDATES.draftDecision, draft(handler, 500)))).toMatch(
+      /^AV_RECORD_MISSING/,
+    );
+    await handle.signal('evidenceStored', {
+      evidenceId: 'photo-only',
+      sha256: 'cd'.repeat(32),
+      kind: 'photo',
+      stage: 'investigating',
+      capturedBy: handler.id,
+      storedAt: new Date().toISOString(),
+    });
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.evidence.length === 1,
+      'the photo linked',
+    );
+    expect(await refusalCode(act(handle, CASE_UPDATES.draftDecision, draft(handler, 500)))).toMatch(
+      /^AV_RECORD_MISSING/,
+    );
+    await investigatingVideo(handle);
+    const state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
+    expect(state).toMatchObject({ stage: 'drafting', major: false, missingAv: [] });
+    await handle.terminate('test done');
+  });
+
+  it('lets no handler review their own case and wants the checklist to agree with the outcome', async () => {
+    const handle = await harness.startCase({ majorByUnit: { reason: '涉及多个法律关系' } });
+    await investigating(handle);
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    const task = await openTask(harness.dataSource, handle.workflowId);
+    expect(await refusalCode(completeReviewTask(harness, task, handler, 'approved'))).toMatch(
+      /^REVIEWER_IS_HANDLER/,
+    );
+    const inconsistent = harness.env.client.workflow.getHandle(task.task_id).executeUpdate('completeReview', {
+      args: [{ ...completion(task.task_id, reviewer, 'returned'), outcome: 'approved' }],
+    });
+    expect(await refusalCode(inconsistent)).toMatch(/^REVIEW_CHECKLIST_INCONSISTENT/);
+    await completeReviewTask(harness, task, reviewer, 'approved');
+    // The round is over once answered: a second completion finds no review to complete.
+    await expect(completeReviewTask(harness, task, reviewer, 'approved')).rejects.toThrow(
+      'already completed',
+    );
+    const [row] = await harness.dataSource.query(
+      `SELECT state, completed_by FROM case_task WHERE task_id = $1`,
+      [task.task_id],
+    );
+    expect(row).toEqual({ state: 'completed', completed_by: reviewer.id });
+    await handle.terminate('test done');
+  });
+
+  async function investigatingVideo(handle: Awaited<ReturnType<CaseHarness['startCase']>>) {
+    await handle.signal('evidenceStored', {
+      evidenceId: 'video-late',
+      sha256: 'ef'.repeat(32),
+      kind: 'video',
+      stage: 'investigating',
+      capturedBy: handler.id,
+      storedAt: new Date().toISOString(),
+    });
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.evidence.length === 2,
+      'the video linked',
+    );
+  }
+});
+
+describe('disputes, withdrawal and the decision limit', () => {
+  async function reviewedAndReturned() {
+    const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
+    await investigating(handle);
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 800));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    await completeReviewTask(
+      harness,
+      await openTask(harness.dataSource, handle.workflowId),
+      reviewer,
+      'returned',
+    );
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.reviewRounds[0]?.outcome === 'returned',
+      'round 1',
+    );
+    return handle;
+  }
+
+  it('sends a disputed opinion to the agency head, whose overruling ruling lets the reviewed draft be decided', async () => {
+    const handle = await reviewedAndReturned();
+    await act(handle, CASE_UPDATES.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
+    const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
+    expect(task.assignee_role).toBe('leader');
+    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const ruling = { taskId: task.task_id, ruling: 'overrule', reason: '经集体讨论，裁量适当' };
+    expect(
+      await refusalCode(
+        handle.executeUpdate(CASE_UPDATES.ruleOnDispute, { args: [{ ...ruling, head: handler }] }),
+      ),
+    ).toMatch(/^TASK_NOT_OPEN: 协调意见只能由机关负责人作出/);
+    let state = await handle.executeUpdate<CaseState, [unknown]>(CASE_UPDATES.ruleOnDispute, {
+      args: [{ ...ruling, head }],
+    });
+    expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
+    state = await act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: state.draft?.hash });
+    expect(state.stage).toBe('decided');
+    await handle.terminate('test done');
+  });
+
+  it('withdraws a decision that is to be re-made and decides again, naming the decision it replaces', async () => {
+    const handle = await harness.startCase({ itemCode: 'P-001' });
+    await investigating(handle);
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    let state = await act(handle, CASE_UPDATES.decide, {
+      actor: handler,
+      draftHash: (await harness.state(handle)).draft?.hash,
+    });
+    const first = state.decision?.decisionId;
+    state = await act(handle, CASE_UPDATES.revoke, {
+      actor: handler,
+      kind: 'remade',
+      reason: '认定事实有误，依法重新作出',
+    });
+    expect(state).toMatchObject({ stage: 'drafting', withdrawal: { kind: 'remade' } });
+    expect(state.decision).toBeUndefined();
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 300));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    state = await act(handle, CASE_UPDATES.decide, {
+      actor: handler,
+      draftHash: (await harness.state(handle)).draft?.hash,
+    });
+    expect(state.decision?.decisionId).toBe(`${handle.workflowId}-D2`);
+    const events: {
+      type: string;
+      data: { decisionId: string; replacesDecisionId?: string; reason?: string };
+    }[] = (
+      await harness.dataSource.query(
+        `SELECT event FROM outbox_event WHERE topic = 'lep.case.decision.v1' AND event->'data'->>'caseId' = $1 ORDER BY created_at, id`,
+        [handle.workflowId],
+      )
+    ).map((row: { event: unknown }) => row.event);
+    expect(events.map((event) => [event.type, event.data.decisionId])).toEqual([
+      [CASE_EVENT_TYPES.decisionMade, first],
+      [CASE_EVENT_TYPES.decisionWithdrawn, first],
+      [CASE_EVENT_TYPES.decisionMade, `${handle.workflowId}-D2`],
+    ]);
+    expect(events[1].data.reason).toBe('认定事实有误，依法重新作出');
+    expect(events[2].data.replacesDecisionId).toBe(first);
+    await handle.terminate('test done');
+  });
+
+  // Runs last: it moves this file's clock three months on.
+  it('warns 10 days before the 90-day decision limit, moves it by an approved extension, then records it overdue', async () => {
+    const handle = await harness.startCase();
+    let state = await eventually(
+      () => harness.state(handle),
+      (s) => s.stage === 'investigating',
+      'filing',
+    );
+    const limit = state.deadlines.find((d) => d.kind === 'decision-limit');
+    // 90 days from filing, the filing day not counted: midnight China time after the 90th day.
+    const filedOn = new Date((await harness.env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(limit?.dueAt).toBe(new Date(Date.parse(`${filedOn}T00:00:00+08:00`) + 91 * DAY).toISOString());
+    expect(limit?.fired).toBe(false);
+    await harness.sleep(Date.parse(limit!.dueAt) - (await harness.env.currentTimeMs()) - 9 * DAY);
+    state = await eventually(
+      () => harness.state(handle),
+      (s) => s.deadlines.some((d) => d.kind === 'decision-limit-warning' && d.fired),
+      'the warning',
+    );
+    expect(state.overdue).toBe(false);
+    state = await act(handle, CASE_UPDATES.extendDecisionLimit, {
+      actor: handler,
+      approvedBy: '局长 周某',
+      reason: '案情复杂，经负责人批准延长',
+      days: 30,
+    });
+    const extended = state.deadlines.find((d) => d.kind === 'decision-limit');
+    expect(Date.parse(extended!.dueAt) - Date.parse(limit!.dueAt)).toBe(30 * DAY);
+    await harness.sleep(Date.parse(extended!.dueAt) - (await harness.env.currentTimeMs()) + DAY);
+    state = await eventually(
+      () => harness.state(handle),
+      (s) => s.overdue,
+      'overdue',
+    );
+    const [row] = await harness.dataSource.query(`SELECT overdue FROM case_file WHERE case_id = $1`, [
+      handle.workflowId,
+    ]);
+    expect(row.overdue).toBe(true);
+    expect(await outboxTypes(handle.workflowId)).toEqual(
+      expect.arrayContaining([CASE_EVENT_TYPES.deadlineExtended, CASE_EVENT_TYPES.deadlineFired]),
+    );
+    await handle.terminate('test done');
+  });
+});

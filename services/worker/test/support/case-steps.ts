@@ -1,0 +1,142 @@
+import {
+  CASE_UPDATES,
+  REVIEW_CHECKLIST,
+  REVIEW_UPDATES,
+  type CaseActor,
+  type CaseState,
+  type DraftDecisionInput,
+  type ReviewCompletion,
+  type ReviewOutcome,
+} from '@lep/contracts';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { CaseHarness } from './case-harness';
+
+/** Runs a case action the way case-api does: an Update whose id is the request id. */
+export function act<T = CaseState>(
+  handle: WorkflowHandle,
+  update: string,
+  payload: Record<string, unknown>,
+  requestId: string = randomUUID(),
+): Promise<T> {
+  return handle.executeUpdate<T, [unknown]>(update, {
+    args: [{ requestId, ...payload }],
+    updateId: requestId,
+  });
+}
+
+/** The stable code a refused action carries (the ApplicationFailure type), or a failure to say why not. */
+export async function refusalCode(action: Promise<unknown>): Promise<string> {
+  try {
+    await action;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
+      return `${error.cause.type}: ${error.cause.message}`;
+    throw error;
+  }
+  throw new Error('the action was accepted');
+}
+
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    // A query before the first workflow task has completed is refused; that is "not yet", not a failure.
+    last = await read().catch(() => undefined);
+    if (last !== undefined && accept(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+export function draft(
+  actor: CaseActor,
+  fineYuan: number,
+  content = '罚款',
+): Omit<DraftDecisionInput, 'requestId'> {
+  return {
+    actor,
+    documentNumber: '阿市监罚〔2026〕12号',
+    party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
+    penalty: {
+      violationType: '销售不合格产品',
+      facts: '当事人张三（住址：阿拉尔市幸福路1号）销售不合格电热水壶20台，证人李四作证。',
+      legalBasis: '《中华人民共和国产品质量法》第四十九条',
+      penaltyKinds: ['罚款', '没收违法所得'],
+      content: `${content}人民币${fineYuan}元`,
+      fineYuan,
+      validUntil: '2027-12-31',
+    },
+    facts: {
+      partyType: 'natural-person',
+      fineYuan,
+      measures: [],
+      multipleLegalRelations: false,
+      majorPublicInterest: false,
+      majorSocialImpact: false,
+    },
+    publicationBlocks: [],
+  };
+}
+
+export function completion(taskId: string, reviewer: CaseActor, outcome: ReviewOutcome): ReviewCompletion {
+  const checklist = Object.fromEntries(
+    REVIEW_CHECKLIST.map((item) => [
+      item,
+      {
+        passed: outcome === 'approved' || item !== 'law-and-discretion',
+        note: outcome === 'approved' ? undefined : '罚款数额超出裁量基准',
+      },
+    ]),
+  ) as ReviewCompletion['checklist'];
+  return {
+    taskId,
+    reviewer,
+    checklist,
+    opinion: outcome === 'approved' ? '同意按草案作出决定。' : '裁量不当，请按裁量基准调整罚款数额。',
+    outcome,
+  };
+}
+
+export interface TaskRow {
+  task_id: string;
+  state: string;
+  kind: string;
+  round: number;
+  assignee_role: string;
+  escalated: boolean;
+  due_at: Date | null;
+}
+
+export function openTask(dataSource: DataSource, caseId: string, kind = 'legal-review'): Promise<TaskRow> {
+  return eventually(
+    async () =>
+      (
+        await dataSource.query(
+          `SELECT * FROM case_task WHERE case_id = $1 AND kind = $2 AND state = 'open' ORDER BY round DESC`,
+          [caseId, kind],
+        )
+      )[0] as TaskRow | undefined,
+    (row) => row !== undefined,
+    `an open ${kind} task of ${caseId}`,
+  ) as Promise<TaskRow>;
+}
+
+export function completeReviewTask(
+  harness: CaseHarness,
+  task: TaskRow,
+  reviewer: CaseActor,
+  outcome: ReviewOutcome,
+) {
+  return harness.env.client.workflow
+    .getHandle(task.task_id)
+    .executeUpdate(REVIEW_UPDATES.complete, { args: [completion(task.task_id, reviewer, outcome)] });
+}
+
+export const UPDATES = CASE_UPDATES;

@@ -1,0 +1,168 @@
+import { readCaseRecord } from '@lep/case-store';
+import {
+  CASE_EVENT_TYPES,
+  CASE_UPDATES,
+  createCloudEvent,
+  EVIDENCE_EVENT_SOURCE,
+  EVIDENCE_EVENT_TYPES,
+  TOPICS,
+  type CaseActor,
+  type EvidenceStoredData,
+} from '@lep/contracts';
+import { testPeers } from '@lep/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
+import { act, draft, eventually } from './support/case-steps';
+import { startWorkerProcess, type WorkerProcess } from './support/worker-process';
+
+const EVIDENCE_ITEMS = 30;
+
+let harness: CaseHarness;
+let handler: CaseActor;
+let worker: WorkerProcess | undefined;
+
+beforeAll(async () => {
+  harness = await startCaseHarness({ externalWorker: true });
+  handler = HANDLER_ACTOR(harness.people.handlers[0]);
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await harness?.close();
+});
+
+const workerEnv = () => ({
+  databaseUrl: harness.databaseUrl,
+  temporalAddress: harness.temporalAddress,
+  registryUrl: harness.registry.url,
+});
+
+async function entryCount(caseId: string): Promise<number> {
+  const [row] = await harness.dataSource.query(
+    `SELECT count(*)::int AS n FROM case_record_entry WHERE case_id = $1`,
+    [caseId],
+  );
+  return row.n;
+}
+
+describe('the worker service killed mid-case', () => {
+  it('continues the case after a restart with no step recorded twice and no event emitted twice', async () => {
+    worker = await startWorkerProcess(workerEnv());
+    const handle = await harness.startCase();
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.stage === 'investigating',
+      'filing',
+    );
+
+    for (let i = 0; i < EVIDENCE_ITEMS; i++)
+      await handle.signal('evidenceStored', {
+        evidenceId: `item-${i}`,
+        sha256: i.toString(16).padStart(64, '0'),
+        kind: i === 0 ? 'video' : 'photo',
+        stage: 'investigating',
+        capturedBy: handler.id,
+        storedAt: new Date().toISOString(),
+      });
+    await eventually(
+      () => entryCount(handle.workflowId),
+      (n) => n >= 6,
+      'some evidence linked',
+    );
+    await worker.kill();
+    const linkedAtKill = await entryCount(handle.workflowId);
+    expect(linkedAtKill).toBeLessThan(2 + EVIDENCE_ITEMS);
+
+    worker = await startWorkerProcess(workerEnv());
+    // The attempt the dead worker had started is retried once its start-to-close timeout passes.
+    await harness.sleep(11_000);
+    const state = await eventually(
+      () => harness.state(handle),
+      (s) => s.evidence.length === EVIDENCE_ITEMS,
+      'every item linked after the restart',
+    );
+    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
+    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    const decided = await act(handle, CASE_UPDATES.decide, {
+      actor: handler,
+      draftHash: (await harness.state(handle)).draft?.hash,
+    });
+    expect(decided.stage).toBe('decided');
+    expect(state.evidence.map((item) => item.evidenceId).sort()).toEqual(
+      Array.from({ length: EVIDENCE_ITEMS }, (_, i) => `item-${i}`).sort(),
+    );
+
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    expect(record.verification.valid).toBe(true);
+    const actions = record.entries.map((entry) => entry.content.action);
+    expect(actions.filter((action) => action === 'evidence-linked')).toHaveLength(EVIDENCE_ITEMS);
+    expect(actions.filter((action) => action === 'filed')).toHaveLength(1);
+    expect(actions.filter((action) => action === 'stage:decided')).toHaveLength(1);
+    const linkedIds = record.entries.flatMap((entry) =>
+      entry.content.evidence.map((item) => item.evidenceId),
+    );
+    expect(new Set(linkedIds).size).toBe(linkedIds.length);
+
+    const types: { type: string; n: number }[] = await harness.dataSource.query(
+      `SELECT event->>'type' AS type, count(*)::int AS n FROM outbox_event WHERE event->>'subject' = $1 OR event->'data'->>'caseId' = $1 GROUP BY 1`,
+      [handle.workflowId],
+    );
+    expect(Object.fromEntries(types.map((row) => [row.type, row.n]))).toMatchObject({
+      [CASE_EVENT_TYPES.filed]: 1,
+      [CASE_EVENT_TYPES.decisionMade]: 1,
+    });
+  });
+});
+
+describe('evidence stored by the evidence service', () => {
+  it('is linked into the case record from Kafka, once even when the event arrives twice', async () => {
+    worker ??= await startWorkerProcess(workerEnv());
+    const handle = await harness.startCase();
+    await eventually(
+      () => harness.state(handle),
+      (s) => s.stage === 'investigating',
+      'filing',
+    );
+    const data: EvidenceStoredData = {
+      evidenceId: 'kafka-video-1',
+      caseId: handle.workflowId,
+      agencyCode: handle.workflowId.split('-')[1],
+      stage: 'investigating',
+      kind: 'video',
+      sha256: 'c0ffee'.padEnd(64, '0'),
+      size: 1024,
+      storedAt: new Date().toISOString(),
+      capturedBy: handler.id,
+    };
+    const event = createCloudEvent({
+      source: EVIDENCE_EVENT_SOURCE,
+      type: EVIDENCE_EVENT_TYPES.stored,
+      subject: data.evidenceId,
+      data,
+    });
+    const producer = new Kafka({ brokers: testPeers().kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    const message = { key: data.caseId, value: JSON.stringify(event) };
+    await producer.send({ topic: TOPICS.evidenceStored.name, messages: [message, message] });
+    await producer.disconnect();
+
+    const state = await eventually(
+      () => harness.state(handle),
+      (s) => s.evidence.length === 1,
+      'the link',
+    );
+    expect(state.evidence[0]).toMatchObject({
+      evidenceId: 'kafka-video-1',
+      kind: 'video',
+      sha256: data.sha256,
+    });
+    expect(state.missingAv).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    const linked = record.entries.filter((entry) => entry.content.action === 'evidence-linked');
+    expect(linked.map((entry) => entry.content.evidence)).toEqual([
+      [{ evidenceId: 'kafka-video-1', sha256: data.sha256 }],
+    ]);
+    await handle.terminate('test done');
+  });
+});

@@ -1,0 +1,52 @@
+import type {
+  AvRecordingEntry,
+  DecisionFacts,
+  DraftDecisionInput,
+  ItemCategory,
+  MajorDecisionVerdict,
+  StartCaseInput,
+} from '@lep/contracts';
+import type { AppliedStep, CaseStep } from '@lep/case-store';
+
+/** The enforcement body as the case needs it: names for documents, region for the calendar, its review body. */
+export interface AgencyFacts {
+  code: string;
+  name: string;
+  creditCode: string;
+  region: string;
+  reviewBodyAgencyCode: string;
+  reviewBodyName: string;
+}
+
+export type FilingCheck =
+  | {
+      accepted: true;
+      agency: AgencyFacts;
+      category: ItemCategory;
+      itemName: string;
+      /** The AV list entry for the item, if the list names it. */
+      av: AvRecordingEntry | null;
+      /** Review SLA of the agency, in working days, and the one extension its head may grant. */
+      reviewSla: { workingDays: number; extensionWorkingDays: number };
+    }
+  | { accepted: false; reasons: string[] };
+
+/** The decision draft without the request envelope: what is hashed and reviewed. */
+export type DecisionDraft = Omit<DraftDecisionInput, 'requestId' | 'actor'>;
+
+/** Activities of the case workflows. The worker builds them from its database, registry client and calendar. */
+export interface CaseActivities {
+  /** Authority for the item and at least two handlers with a certificate valid on the filing day (DOMAIN P6). */
+  checkFiling(input: StartCaseInput): Promise<FilingCheck>;
+  /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (DOMAIN L3). */
+  prepareDraft(input: {
+    agencyCode: string;
+    asOf: string;
+    draft: DecisionDraft;
+    facts: DecisionFacts;
+  }): Promise<{ hash: string; verdict: MajorDecisionVerdict }>;
+  /** The instant a period of working days ends: midnight (China time) after its last working day. */
+  workingDaysEnd(input: { region: string; from: string; workingDays: number }): Promise<string>;
+  /** Records a step of the case: record entry, case index, tasks and events in one transaction. */
+  applyStep(step: CaseStep): Promise<AppliedStep>;
+}

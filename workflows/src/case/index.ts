@@ -1,0 +1,2 @@
+export { caseLifecycle } from './case-lifecycle';
+export { legalReview } from './legal-review';
