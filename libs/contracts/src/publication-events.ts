@@ -16,6 +16,8 @@ export const PUBLICATION_EVENT_TYPES = {
   deadlineWarning: 'cn.lep.publication.disclosure.deadline-warning.v1',
   /** The deadline passed unpublished; the item stays publishable, late. */
   overdue: 'cn.lep.publication.disclosure.overdue.v1',
+  /** The deadline cannot be counted: the working-day calendar lacks a year; a platform admin must enter it. */
+  calendarMissing: 'cn.lep.publication.disclosure.calendar-missing.v1',
 } as const;
 
 /** 行政相对人类别 as published (DOMAIN §3 field 2). */
@@ -76,9 +78,10 @@ export interface DisclosurePublishedData {
   agencyCode: string;
   version: number;
   publishedAt: string;
-  deadlineOn: string;
-  /** False when published after the deadline (timeliness for statistics). */
-  onTime: boolean;
+  /** Null while the calendar lacks the year the deadline falls in (see calendarMissing). */
+  deadlineOn: string | null;
+  /** False when published after the deadline (timeliness for statistics); null while the deadline is unknown. */
+  onTime: boolean | null;
   record: PublicDisclosureRecord;
 }
 
@@ -88,8 +91,8 @@ export interface DisclosureWithdrawnData {
   kind: WithdrawalKind;
   reason: string;
   withdrawnAt: string;
-  /** Three working days after the withdrawal decision (DOMAIN P9). */
-  withdrawBy: string;
+  /** Three working days after the withdrawal decision (DOMAIN P9); null while the calendar lacks the year. */
+  withdrawBy: string | null;
   /** False when the item had never been published (withdrawn while pending). */
   wasPublished: boolean;
 }
@@ -110,4 +113,13 @@ export interface DisclosureDeadlineData {
   /** Why it is still unpublished: masking to confirm, a block awaiting sign-off. */
   waitingFor: Array<'masking-confirmation' | 'block-sign-off'>;
   at: string;
+}
+
+export interface DisclosureCalendarMissingData {
+  decisionId: string;
+  agencyCode: string;
+  region: string;
+  /** The year whose holiday notice must be entered (calendar admin route) before the deadline can be counted. */
+  year: number;
+  message: string;
 }

@@ -1,7 +1,7 @@
 import { SERVICE_PORTS } from '@lep/contracts';
 import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 
 /** Environment of the publication service, validated at start-up. */
 export class PublicationConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
@@ -28,4 +28,19 @@ export class PublicationConfig extends WithAuth(WithTemporal(WithKafka(WithDatab
   @IsInt({ message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number' })
   @Min(1, { message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be at least 1' })
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  /**
+   * 兵团-level publication service a 师市 deployment forwards its disclosures to (the upward feed); unset at the
+   * top level. The token is an agency-system credential of this level's agency on the upper deployment.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'PUBLICATION_UPSTREAM_URL must be an http(s) URL' },
+  )
+  PUBLICATION_UPSTREAM_URL?: string;
+
+  @ValidateIf((env: PublicationConfig) => Boolean(env.PUBLICATION_UPSTREAM_URL))
+  @IsString({ message: 'PUBLICATION_UPSTREAM_TOKEN is required when PUBLICATION_UPSTREAM_URL is set' })
+  PUBLICATION_UPSTREAM_TOKEN?: string;
 }

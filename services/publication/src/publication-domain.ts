@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { CALENDAR_ENTITIES, CALENDAR_MIGRATIONS } from './calendar/calendar.module';
 import { DeadlineWorkerModule } from './deadline/deadline-worker.module';
 import {
   DISCLOSURE_ENTITIES,
@@ -9,12 +10,24 @@ import { IngestModule, KafkaIngestModule } from './ingest/ingest.module';
 import { PortalModule } from './portal/portal.module';
 import { PRE_DISCLOSURE_ENTITIES, PRE_DISCLOSURE_MIGRATIONS } from './pre-disclosure/pre-disclosure.module';
 import { PublicApiModule } from './public-api/public-api.module';
+import { FeedModule, UPSTREAM_MIGRATIONS, UpstreamForwarderModule } from './upstream/upstream.module';
 
-export const PUBLICATION_ENTITIES = [...DISCLOSURE_ENTITIES, ...PRE_DISCLOSURE_ENTITIES];
-export const PUBLICATION_MIGRATIONS = [...DISCLOSURE_MIGRATIONS, ...PRE_DISCLOSURE_MIGRATIONS];
+export const PUBLICATION_ENTITIES = [
+  ...DISCLOSURE_ENTITIES,
+  ...PRE_DISCLOSURE_ENTITIES,
+  ...CALENDAR_ENTITIES,
+];
+export const PUBLICATION_MIGRATIONS = [
+  ...DISCLOSURE_MIGRATIONS,
+  ...PRE_DISCLOSURE_MIGRATIONS,
+  ...CALENDAR_MIGRATIONS,
+  ...UPSTREAM_MIGRATIONS,
+];
 
 export interface PublicationModulesOptions {
   publicRateLimitPerMinute: number;
+  /** A 师市 deployment with an upper level forwards its disclosures there. */
+  forwardsUpstream: boolean;
 }
 
 /** The publication service's bounded contexts: Kafka in, deadline worker, staff routes, public API, portal. */
@@ -26,5 +39,7 @@ export function publicationModules(options: PublicationModulesOptions): Array<Ty
     DeadlineWorkerModule,
     PublicApiModule.register(options.publicRateLimitPerMinute),
     PortalModule,
+    FeedModule,
+    ...(options.forwardsUpstream ? [UpstreamForwarderModule] : []),
   ];
 }

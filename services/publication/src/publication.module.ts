@@ -20,7 +20,10 @@ export class PublicationModule {
           database: { entities: PUBLICATION_ENTITIES, migrations: PUBLICATION_MIGRATIONS },
           extraProbes: [PUBLICATION_WORKER_PROBE],
         }),
-        ...publicationModules({ publicRateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE }),
+        ...publicationModules({
+          publicRateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+          forwardsUpstream: Boolean(config.PUBLICATION_UPSTREAM_URL),
+        }),
       ],
     };
   }

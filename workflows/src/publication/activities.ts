@@ -14,6 +14,7 @@ export interface DisclosurePlan {
 export type PublishAttempt = 'published' | 'waiting' | 'withheld' | 'withdrawn';
 
 export interface DisclosureActivities {
+  /** Counts the deadline on the agency's calendar and records it (and the timeliness of an early publication). */
   planDisclosure(decisionId: string): Promise<DisclosurePlan>;
   /** Publishes when nothing holds the record back; otherwise says why not, changing nothing. */
   tryPublish(decisionId: string, at: string): Promise<PublishAttempt>;

@@ -25,6 +25,12 @@ const activities = proxyActivities<DisclosureActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+// Planning fails until the calendar holds the deadline's year (never a guess); it retries until an admin enters it.
+const planning = proxyActivities<Pick<DisclosureActivities, 'planDisclosure'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 minutes' },
+});
+
 const workflowNow = (): string => new Date(Date.now()).toISOString();
 
 /**
@@ -43,9 +49,10 @@ export async function disclosureDeadlineWorkflow(input: DisclosureDeadlineInput)
   });
   setHandler(disclosureStatusQuery, () => status);
 
-  const plan = await activities.planDisclosure(decisionId);
-  status.deadlineOn = plan.deadlineOn;
+  // Publishing first: a record that nothing holds back goes out even while its deadline cannot be counted yet.
   status.outcome = await activities.tryPublish(decisionId, workflowNow());
+  const plan = await planning.planDisclosure(decisionId);
+  status.deadlineOn = plan.deadlineOn;
 
   /** Waits for changes and retries publishing until `until` (or forever); returns whether still waiting. */
   const waitForChanges = async (until?: string): Promise<boolean> => {

@@ -8,7 +8,8 @@ import { waitingFor } from '../disclosures/waiting-for';
 
 export interface DisclosureActivityDeps {
   dataSource: DataSource;
-  calendar: WorkingDayCalendar;
+  /** The calendar as the database holds it when the activity runs. */
+  calendar: () => Promise<WorkingDayCalendar>;
   /** Lets the outbox relay send right after a commit instead of at its next poll. */
   afterCommit?: () => void;
 }
@@ -41,15 +42,23 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
 
   return {
     async planDisclosure(decisionId: string): Promise<DisclosurePlan> {
-      const disclosure = await dataSource.getRepository(DisclosureEntity).findOneBy({ decisionId });
-      if (!disclosure) throw new DisclosureNotFoundError(decisionId);
-      const { deadlineOn, warnAt, overdueAt } = planDeadline(
-        calendar,
-        disclosure.category,
-        disclosure.decidedOn,
-        disclosure.region as CalendarRegion,
-      );
-      return { deadlineOn, warnAt, overdueAt };
+      // Throws CalendarDataMissingError until the admin enters the year; Temporal retries with backoff.
+      const current = await calendar();
+      return locked(decisionId, async (manager, disclosure) => {
+        const { deadlineOn, warnAt, overdueAt } = planDeadline(
+          current,
+          disclosure.category,
+          disclosure.decidedOn,
+          disclosure.region as CalendarRegion,
+        );
+        // Published before the deadline could be counted: its timeliness is known only now.
+        const publishedOnTime =
+          disclosure.publishedAt && disclosure.publishedOnTime === null
+            ? beijingDate(disclosure.publishedAt) <= deadlineOn
+            : disclosure.publishedOnTime;
+        await manager.update(DisclosureEntity, { decisionId }, { deadlineOn, publishedOnTime });
+        return { deadlineOn, warnAt, overdueAt };
+      });
     },
 
     tryPublish(decisionId: string, at: string): Promise<PublishAttempt> {
@@ -61,7 +70,8 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
         }
         if (waitingFor(disclosure).length > 0) return 'waiting';
         const publishedAt = new Date(at);
-        const onTime = beijingDate(publishedAt) <= disclosure.deadlineOn;
+        const onTime =
+          disclosure.deadlineOn === null ? null : beijingDate(publishedAt) <= disclosure.deadlineOn;
         await manager.update(
           DisclosureEntity,
           { decisionId },
@@ -106,8 +116,9 @@ async function recordDeadlineEvent(
   kind: 'deadlineWarning' | 'overdue',
 ): Promise<void> {
   await locked(decisionId, async (manager, disclosure) => {
-    // Published or withdrawn in the meantime (the signal raced the timer): nothing is late.
-    if (disclosure.status !== 'pending') return;
+    // Published or withdrawn in the meantime (the signal raced the timer): nothing is late. Warnings and
+    // overdue records come only after planDisclosure has stored the deadline.
+    if (disclosure.status !== 'pending' || disclosure.deadlineOn === null) return;
     const time = new Date(at);
     await manager.update(
       DisclosureEntity,

@@ -3,10 +3,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@lep/contracts';
 import { OutboxRelay } from '@lep/nest-kit';
-import type { WorkingDayCalendar } from '@lep/calendar';
 import { DataSource } from 'typeorm';
 import { PublicationConfig } from '../config';
-import { WORKING_DAY_CALENDAR } from '../calendar/calendar.provider';
+import { CalendarStore } from '../calendar/calendar-store';
 import { createDisclosureActivities } from './disclosure-activities';
 
 /**
@@ -25,7 +24,7 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicat
     @Inject(PublicationConfig) private readonly config: PublicationConfig,
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: CalendarStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +36,7 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicat
       workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'publication'),
       activities: createDisclosureActivities({
         dataSource: this.dataSource,
-        calendar: this.calendar,
+        calendar: () => this.calendars.current(),
         afterCommit: () => this.relay.nudge(),
       }),
     });

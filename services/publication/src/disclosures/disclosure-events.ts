@@ -1,5 +1,6 @@
 import {
   createCloudEvent,
+  DisclosureCalendarMissingData,
   DisclosureCorrectedData,
   DisclosureDeadlineData,
   DisclosurePublishedData,
@@ -19,6 +20,7 @@ type EventData = {
   corrected: DisclosureCorrectedData;
   deadlineWarning: DisclosureDeadlineData;
   overdue: DisclosureDeadlineData;
+  calendarMissing: DisclosureCalendarMissingData;
 };
 
 /**

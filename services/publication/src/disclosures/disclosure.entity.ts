@@ -25,8 +25,8 @@ export interface Withdrawal {
   kind: WithdrawalKind;
   reason: string;
   withdrawnOn: string;
-  /** Three working days after withdrawnOn (DOMAIN P9). */
-  withdrawBy: string;
+  /** Three working days after withdrawnOn (DOMAIN P9); null while the calendar lacks the year. */
+  withdrawBy: string | null;
   withdrawnAt: string;
   wasPublished: boolean;
 }
@@ -84,8 +84,9 @@ export class DisclosureEntity {
   @Column({ name: 'block_review', type: 'jsonb', nullable: true })
   blockReview!: BlockReview | null;
 
-  @Column({ name: 'deadline_on', type: 'date' })
-  deadlineOn!: string;
+  /** Null until the calendar holds the year the deadline falls in (never a guess). */
+  @Column({ name: 'deadline_on', type: 'date', nullable: true })
+  deadlineOn!: string | null;
 
   @Column({ name: 'display_until', type: 'date' })
   displayUntil!: string;

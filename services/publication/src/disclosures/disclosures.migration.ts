@@ -23,7 +23,7 @@ export class Disclosures1764300000000 implements MigrationInterface {
         "masking_confirmed_at" TIMESTAMP WITH TIME ZONE,
         "blocks" jsonb NOT NULL,
         "block_review" jsonb,
-        "deadline_on" date NOT NULL,
+        "deadline_on" date,
         "display_until" date NOT NULL,
         "published_at" TIMESTAMP WITH TIME ZONE,
         "published_on_time" boolean,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { seedCalendarProvider, WORKING_DAY_CALENDAR } from '../calendar/calendar.provider';
+import { CalendarModule } from '../calendar/calendar.module';
 import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
 import { PublicationAgencyHierarchy } from '../staff/agency-hierarchy';
 import { StaffDisclosuresController } from '../staff/staff-disclosures.controller';
@@ -12,8 +12,9 @@ export const DISCLOSURE_MIGRATIONS = [Disclosures1764300000000];
 
 /** Disclosures of decisions: storage, masking, staff release, withdrawal and correction. */
 @Module({
+  imports: [CalendarModule],
   controllers: [StaffDisclosuresController],
-  providers: [seedCalendarProvider, DisclosureWorkflows, DisclosuresService, PublicationAgencyHierarchy],
-  exports: [DisclosuresService, WORKING_DAY_CALENDAR, DisclosureWorkflows],
+  providers: [DisclosureWorkflows, DisclosuresService, PublicationAgencyHierarchy],
+  exports: [DisclosuresService, DisclosureWorkflows, CalendarModule],
 })
 export class DisclosuresModule {}

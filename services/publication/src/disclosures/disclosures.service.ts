@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CalendarRegion, WorkingDayCalendar } from '@lep/calendar';
+import { CalendarDataMissingError, CalendarRegion } from '@lep/calendar';
 import type { DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
 import { publicationBlockers } from '@lep/masking';
 import { ApiError, OutboxRelay } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
-import { WORKING_DAY_CALENDAR } from '../calendar/calendar.provider';
+import { CalendarStore } from '../calendar/calendar-store';
 import { PublicationConfig } from '../config';
 import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
 import { addMonths, planDeadline, WITHDRAWAL_WORKING_DAYS } from './disclosure-deadline';
@@ -36,7 +36,7 @@ export class DisclosuresService {
     private readonly workflows: DisclosureWorkflows,
     private readonly relay: OutboxRelay,
     @Inject(PublicationConfig) private readonly config: PublicationConfig,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: CalendarStore,
   ) {}
 
   /**
@@ -46,7 +46,11 @@ export class DisclosuresService {
    */
   async receiveDecision(manager: EntityManager, decision: DecisionMadeData): Promise<void> {
     const region = decision.region as CalendarRegion;
-    const { deadlineOn } = planDeadline(this.calendar, decision.category, decision.decidedOn, region);
+    const calendar = await this.calendars.current(manager);
+    const missing = missingCalendar(() =>
+      planDeadline(calendar, decision.category, decision.decidedOn, region),
+    );
+    const deadlineOn = missing.value?.deadlineOn ?? null;
     const displayUntil = addMonths(decision.decidedOn, this.config.PUBLICATION_DISPLAY_MONTHS);
     const masked = buildPublicRecord(decision, {
       namePolicy: this.config.PUBLICATION_NAME_POLICY,
@@ -93,6 +97,21 @@ export class DisclosuresService {
       reason: '首次公示',
       changedBy: 'system',
     });
+    if (missing.error) {
+      await enqueueDisclosureEvent(
+        manager,
+        'calendarMissing',
+        { decisionId: decision.decisionId, version: 1 },
+        {
+          decisionId: decision.decisionId,
+          agencyCode: decision.agencyCode,
+          region: missing.error.region,
+          year: missing.error.year,
+          message: missing.error.message,
+        },
+        new Date(),
+      );
+    }
     await this.workflows.start(decision.decisionId);
   }
 
@@ -110,9 +129,13 @@ export class DisclosuresService {
       .findOne({ where: { decisionId: withdrawal.decisionId }, lock: { mode: 'pessimistic_write' } });
     if (!disclosure || disclosure.status === 'withdrawn') return false;
     const wasPublished = disclosure.status === 'published';
-    const withdrawBy = this.calendar.addWorkingDays(withdrawal.withdrawnOn, WITHDRAWAL_WORKING_DAYS, {
-      region: disclosure.region as CalendarRegion,
-    });
+    const calendar = await this.calendars.current(manager);
+    const withdrawBy =
+      missingCalendar(() =>
+        calendar.addWorkingDays(withdrawal.withdrawnOn, WITHDRAWAL_WORKING_DAYS, {
+          region: disclosure.region as CalendarRegion,
+        }),
+      ).value ?? null;
     const record = {
       kind: withdrawal.kind,
       reason: withdrawal.reason,
@@ -271,6 +294,16 @@ export class DisclosuresService {
         '该公示已处理（已公示、不予公示或已撤回），无需再确认',
       );
     return disclosure;
+  }
+}
+
+/** Runs a calendar computation; a year missing from the calendar is reported, not thrown (never guessed). */
+function missingCalendar<T>(compute: () => T): { value?: T; error?: CalendarDataMissingError } {
+  try {
+    return { value: compute() };
+  } catch (error) {
+    if (error instanceof CalendarDataMissingError) return { error };
+    throw error;
   }
 }
 

@@ -1,6 +1,11 @@
 import {
   AgencyChangedData,
   CloudEvent,
+  INSPECTION_EVENT_TYPES,
+  InspectionDrawMadeData,
+  InspectionDrawVoidedData,
+  InspectionPlanDisclosedData,
+  InspectionResultsPublishedData,
   ItemListPublishedData,
   PersonnelChangedData,
   REGISTRY_EVENT_TYPES,
@@ -57,9 +62,45 @@ export function preDisclosureEntry(event: CloudEvent): Entry | null {
         removed: false,
       };
     }
+    case INSPECTION_EVENT_TYPES.planDisclosed: {
+      const plan = event.data as InspectionPlanDisclosedData;
+      return inspectionEntry('inspection-plans', plan.planId, plan.agencyCode, plan.subject, plan);
+    }
+    case INSPECTION_EVENT_TYPES.drawMade: {
+      const draw = event.data as InspectionDrawMadeData;
+      return inspectionEntry('inspection-draws', draw.drawId, draw.agencyCode, draw.planId, draw);
+    }
+    case INSPECTION_EVENT_TYPES.drawVoided: {
+      // A voided draw stays listed with its reason, so no draw quietly disappears.
+      const voided = event.data as InspectionDrawVoidedData;
+      return inspectionEntry('inspection-draws', voided.drawId, voided.agencyCode, voided.planId, {
+        ...voided,
+        voided: true,
+      });
+    }
+    case INSPECTION_EVENT_TYPES.resultsPublished: {
+      const results = event.data as InspectionResultsPublishedData;
+      return inspectionEntry(
+        'inspection-results',
+        results.drawId,
+        results.agencyCode,
+        results.planId,
+        results,
+      );
+    }
     default:
       return null;
   }
+}
+
+function inspectionEntry(
+  kind: PreDisclosureKind,
+  subjectKey: string,
+  agencyCode: string,
+  title: string,
+  data: object,
+): Entry {
+  return { kind, subjectKey, agencyCode, parentCode: null, title, data: { ...data }, removed: false };
 }
 
 /** Upserts the entry unless a newer event already wrote it (events of one agency may be replayed late). */

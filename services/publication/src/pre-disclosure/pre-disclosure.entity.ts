@@ -2,16 +2,21 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** What the registry pre-discloses (事前公开, DOMAIN P5), by the kind of its event. */
 export const PRE_DISCLOSURE_KINDS = ['agencies', 'personnel', 'item-lists'] as const;
-export type PreDisclosureKind = (typeof PRE_DISCLOSURE_KINDS)[number];
+/** 双随机、一公开 (DOMAIN P8): plans before they run, draws as commitments, results with the revealed seed. */
+export const INSPECTION_KINDS = ['inspection-plans', 'inspection-draws', 'inspection-results'] as const;
+export type PreDisclosureKind = (typeof PRE_DISCLOSURE_KINDS)[number] | (typeof INSPECTION_KINDS)[number];
 
-/** The latest registry event for one subject; a newer event replaces the older one on the portal. */
+/**
+ * The latest registry event for one subject, pre-disclosure and double-random inspections alike; a newer event
+ * replaces the older one on the portal.
+ */
 @Entity({ name: 'pre_disclosure' })
 @Index('idx_pre_disclosure_agency', ['kind', 'agencyCode'])
 export class PreDisclosureEntity {
   @PrimaryColumn({ type: 'text' })
   kind!: PreDisclosureKind;
 
-  /** Agency code, personnel id, or `<agency>:<list kind>` for item lists and service guides. */
+  /** Agency code, personnel id, `<agency>:<list kind>` for item lists and service guides, plan or draw id. */
   @PrimaryColumn({ name: 'subject_key', type: 'text' })
   subjectKey!: string;
 

@@ -99,7 +99,7 @@ export class PublicPreDisclosureController {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toView), total };
+    return { items: rows.map(toPreDisclosureView), total };
   }
 
   @Get(':kind/:key')
@@ -109,11 +109,11 @@ export class PublicPreDisclosureController {
       .getRepository(PreDisclosureEntity)
       .findOneBy({ kind: params.kind, subjectKey: params.key, removed: false });
     if (!row) throw new ApiError(404, 'PRE_DISCLOSURE_NOT_FOUND', '未找到该公开信息');
-    return toView(row);
+    return toPreDisclosureView(row);
   }
 }
 
-function toView(row: PreDisclosureEntity): PreDisclosureView {
+export function toPreDisclosureView(row: PreDisclosureEntity): PreDisclosureView {
   return {
     kind: row.kind,
     key: row.subjectKey,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { PublicDecisionsController } from './public-decisions.controller';
 import { PublicDecisionsService } from './public-decisions.service';
+import { PublicInspectionsController } from '../pre-disclosure/public-inspections.controller';
 import { PublicPreDisclosureController } from '../pre-disclosure/public-pre-disclosure.controller';
 
 /** The unauthenticated, rate-limited public API (per client IP, a fixed window of one minute). */
@@ -11,7 +12,7 @@ export class PublicApiModule {
     return {
       module: PublicApiModule,
       imports: [ThrottlerModule.forRoot([{ name: 'public', ttl: 60_000, limit: limitPerMinute }])],
-      controllers: [PublicDecisionsController, PublicPreDisclosureController],
+      controllers: [PublicDecisionsController, PublicPreDisclosureController, PublicInspectionsController],
       providers: [PublicDecisionsService],
     };
   }

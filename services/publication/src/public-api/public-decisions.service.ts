@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { WITHDRAWAL_KIND_NAMES } from '@lep/contracts';
+import { PublicDisclosureRecord, WITHDRAWAL_KIND_NAMES, WithdrawalKind } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { beijingDate } from '../disclosures/disclosure-deadline';
-import { DisclosureEntity } from '../disclosures/disclosure.entity';
 import { PublicDecisionPage, PublicDecisionQuery, PublicDecisionView } from './public-decision.dto';
 
+interface PublicRow {
+  decision_id: string;
+  status: 'published' | 'withdrawn';
+  version: number;
+  published_at: Date | null;
+  public_record: PublicDisclosureRecord;
+  withdrawal: { kind: WithdrawalKind; reason: string; withdrawnAt: string } | null;
+}
+
 /**
- * Reads for the public. Only `public_record` (masked) and public status fields are ever selected: the raw
- * decision column is not read here at all. Party search matches the *published* name, never the raw one, so
- * nobody can confirm who 张某 is by searching 张三.
+ * Reads for the public, from the `public_disclosure` view only: this level's published and withdrawn records
+ * and those forwarded from lower levels. The view has no raw column. Party search matches the *published*
+ * name, never the raw one, so nobody can confirm who 张某 is by searching 张三.
  */
 @Injectable()
 export class PublicDecisionsService {
@@ -18,9 +26,8 @@ export class PublicDecisionsService {
   async search(query: PublicDecisionQuery, now = new Date()): Promise<PublicDecisionPage> {
     const status = query.status ?? 'published';
     const builder = this.dataSource
-      .getRepository(DisclosureEntity)
-      .createQueryBuilder('d')
-      .select(PUBLIC_COLUMNS.map((column) => `d.${column}`))
+      .createQueryBuilder()
+      .from('public_disclosure', 'd')
       .where('d.status = :status', { status })
       // 公示截止期 (DOMAIN P11): past it, an item is no longer shown.
       .andWhere('d.display_until >= :today', { today: beijingDate(now) });
@@ -37,52 +44,57 @@ export class PublicDecisionsService {
     if (query.keyword && status === 'published') {
       builder.andWhere(`d.public_record::text ILIKE :keyword`, { keyword: `%${escapeLike(query.keyword)}%` });
     }
-    const [rows, total] = await builder
+    const total = await builder.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const rows = await selectPublic(builder)
       .orderBy('d.decided_on', 'DESC')
       .addOrderBy('d.decision_id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toPublicView), total, page: query.page, pageSize: query.pageSize };
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawMany<PublicRow>();
+    return {
+      items: rows.map(toPublicView),
+      total: total?.total ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(decisionId: string): Promise<PublicDecisionView> {
-    const row = await this.dataSource
-      .getRepository(DisclosureEntity)
-      .createQueryBuilder('d')
-      .select(PUBLIC_COLUMNS.map((column) => `d.${column}`))
-      .where('d.decision_id = :decisionId', { decisionId })
-      .andWhere(`d.status IN ('published', 'withdrawn')`)
-      .getOne();
+    const row = await selectPublic(
+      this.dataSource
+        .createQueryBuilder()
+        .from('public_disclosure', 'd')
+        .where('d.decision_id = :decisionId', { decisionId }),
+    ).getRawOne<PublicRow>();
     if (!row) throw new ApiError(404, 'DISCLOSURE_NOT_FOUND', '未找到该公示信息');
     return toPublicView(row);
   }
 }
 
-const PUBLIC_COLUMNS = [
-  'decisionId',
-  'status',
-  'version',
-  'publishedAt',
-  'publicRecord',
-  'withdrawal',
-  'decidedOn',
-  'displayUntil',
-] as const;
+function selectPublic(builder: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
+  return builder.select([
+    'd.decision_id AS decision_id',
+    'd.status AS status',
+    'd.version AS version',
+    'd.published_at AS published_at',
+    'd.public_record AS public_record',
+    'd.withdrawal AS withdrawal',
+  ]);
+}
 
-function toPublicView(row: DisclosureEntity): PublicDecisionView {
-  const { publicRecord, withdrawal } = row;
+function toPublicView(row: PublicRow): PublicDecisionView {
+  const { public_record: record, withdrawal } = row;
   if (row.status === 'withdrawn' && withdrawal) {
     // Off the portal: only what identifies the withdrawn item, with the reason and time (DOMAIN P9).
     return {
-      decisionId: row.decisionId,
+      decisionId: row.decision_id,
       status: 'withdrawn',
       version: row.version,
       record: {
-        documentNumber: publicRecord.documentNumber,
-        agencyName: publicRecord.agencyName,
-        decidedOn: publicRecord.decidedOn,
-        category: publicRecord.category,
+        documentNumber: record.documentNumber,
+        agencyName: record.agencyName,
+        decidedOn: record.decidedOn,
+        category: record.category,
       },
       withdrawal: {
         kind: WITHDRAWAL_KIND_NAMES[withdrawal.kind],
@@ -92,11 +104,11 @@ function toPublicView(row: DisclosureEntity): PublicDecisionView {
     };
   }
   return {
-    decisionId: row.decisionId,
+    decisionId: row.decision_id,
     status: 'published',
     version: row.version,
-    ...(row.publishedAt ? { publishedAt: row.publishedAt.toISOString() } : {}),
-    record: { ...publicRecord },
+    ...(row.published_at ? { publishedAt: new Date(row.published_at).toISOString() } : {}),
+    record: { ...record },
   };
 }
 

@@ -71,8 +71,12 @@ export class StaffDisclosureView {
   status!: string;
   @ApiProperty()
   version!: number;
-  @ApiProperty({ description: '公示期限（最后一个工作日）' })
-  deadlineOn!: string;
+  @ApiProperty({
+    description: '公示期限（最后一个工作日）；节假日安排缺少该年度时为空',
+    type: String,
+    nullable: true,
+  })
+  deadlineOn!: string | null;
   @ApiProperty({ description: '公示截止期' })
   displayUntil!: string;
   @ApiProperty({

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Module, Type } from '@nestjs/common';
-import { AuthModule, Role, signStaffToken } from '@lep/auth';
+import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
 import { CloudEvent } from '@lep/contracts';
 import {
   createServiceApp,
@@ -28,6 +28,7 @@ import { PortalModule } from '../../src/portal/portal.module';
 import { PUBLICATION_ENTITIES, PUBLICATION_MIGRATIONS } from '../../src/publication-domain';
 import { PublicApiModule } from '../../src/public-api/public-api.module';
 import { SERVICE } from '../../src/service';
+import { FeedModule, UpstreamForwarderModule } from '../../src/upstream/upstream.module';
 
 export interface PublicationTestApp {
   app: INestApplication;
@@ -49,6 +50,13 @@ export interface PublicationAppOptions {
   /** Subscribe to Kafka too (only the files that test the transport; the others call deliver()). */
   consumeKafka?: boolean;
   rateLimitPerMinute?: number;
+  /** Forward disclosures to an upper-level deployment (the upward feed). */
+  upstream?: { url: string; token: string };
+  /**
+   * Agency-system API keys this deployment accepts, standing in for the registry's introspection (the registry
+   * service is not started here); presented key → principal.
+   */
+  apiKeys?: Record<string, Principal>;
 }
 
 const AUTH_SECRET = 'publication-test-secret-at-least-32-characters';
@@ -75,9 +83,12 @@ export async function startPublicationApp(
     TEMPORAL_ADDRESS: temporal.address,
     AUTH_JWT_SECRET: AUTH_SECRET,
     PUBLIC_RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
+    PUBLICATION_UPSTREAM_URL: options.upstream?.url,
+    PUBLICATION_UPSTREAM_TOKEN: options.upstream?.token,
   });
-  const modules: Type[] = [DisclosuresModule, IngestModule, DeadlineWorkerModule, PortalModule];
+  const modules: Type[] = [DisclosuresModule, IngestModule, DeadlineWorkerModule, PortalModule, FeedModule];
   if (options.consumeKafka) modules.push(KafkaIngestModule);
+  if (options.upstream) modules.push(UpstreamForwarderModule);
   const app = await createServiceApp(
     {
       module: PublicationTestRoot,
@@ -91,7 +102,12 @@ export async function startPublicationApp(
         KafkaModule.forRoot({ clientId: 'publication-test', brokers }),
         OutboxModule.register(),
         TemporalClientModule.forRoot({ address: temporal.address, namespace: 'default' }),
-        AuthModule.forRoot({ jwt: { hs256Secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' } }),
+        AuthModule.forRoot({
+          jwt: { hs256Secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
+          ...(options.apiKeys
+            ? { apiKeys: { verify: async (key: string) => options.apiKeys?.[key] ?? null } }
+            : {}),
+        }),
         PublicApiModule.register(config.PUBLIC_RATE_LIMIT_PER_MINUTE),
         ...modules,
       ],

@@ -1,0 +1,240 @@
+// Publication pipeline benchmark. Build first (`npm run build`), then: node bench/publication/run.js [decisions=500]
+// Decision CloudEvents go into lep.case.decision.v1; the publication service (its Kafka consumer, masking, the
+// deadline workflow on the Temporal test server, the outbox relay) turns each into a published disclosure on
+// lep.publication.disclosure.v1. Compared in the same run with a bare kafkajs produce → consume of the same
+// messages through a scratch topic. Prints throughput and end-to-end latency percentiles for both.
+const { performance } = require('node:perf_hooks');
+const { randomUUID } = require('node:crypto');
+const { Kafka, logLevel, Partitioners } = require('kafkajs');
+const { DefaultLogger, Runtime } = require('@temporalio/worker');
+const { TemporalTestServer } = require('../../libs/temporal-test-server/dist');
+const { createDatabase, dropDatabase, startKafka, startPostgres } = require('../../libs/testing/dist');
+const {
+  TOPICS,
+  createCloudEvent,
+  CASE_EVENT_TYPES,
+  CASE_EVENT_SOURCE,
+} = require('../../libs/contracts/dist');
+const { createServiceApp, loadConfig } = require('../../libs/nest-kit/dist');
+const { PublicationConfig } = require('../../services/publication/dist/config');
+const { PublicationModule } = require('../../services/publication/dist/publication.module');
+const { SERVICE } = require('../../services/publication/dist/service');
+
+const DECISIONS = Number(process.argv[2] ?? 500);
+const SEQUENTIAL = 20;
+const BASELINE_TOPIC = { name: 'bench.publication.baseline', partitions: 6 };
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summary(label, sentAt, receivedAt) {
+  const latencies = [...receivedAt.entries()].map(([key, at]) => at - sentAt.get(key)).sort((a, b) => a - b);
+  const first = Math.min(...sentAt.values());
+  const last = Math.max(...receivedAt.values());
+  const seconds = (last - first) / 1000;
+  console.log(
+    `${label}: ${receivedAt.size}/${sentAt.size} in ${seconds.toFixed(2)} s = ${(receivedAt.size / seconds).toFixed(0)} msg/s; ` +
+      `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ` +
+      `p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+  );
+  return receivedAt.size / seconds;
+}
+
+function decision(i) {
+  const decisionId = `bench-${randomUUID()}`;
+  return {
+    caseId: `case-${i}`,
+    agencyCode: 'BT-SC-01',
+    caseNumber: `兵师市监立〔2026〕${i}号`,
+    category: 'penalty',
+    itemCode: 'CF-001',
+    decisionId,
+    documentNumber: `兵师市监罚〔2026〕${i}号`,
+    decidedOn: '2026-09-30',
+    decidedAt: '2026-09-30T03:00:00.000Z',
+    agencyName: '第一师阿拉尔市市场监督管理局',
+    agencyCreditCode: '11659002MB1234567X',
+    region: 'national',
+    major: false,
+    party: { type: 'natural-person', name: '张三丰', idType: '居民身份证', idNumber: '11010519491231002X' },
+    otherPersonNames: ['李四'],
+    penalty: {
+      violationType: '销售过期食品',
+      facts:
+        '当事人张三丰（身份证号11010519491231002X，住址：阿拉尔市幸福路88号，电话13912345678）销售过期食品，证人李四证实。',
+      legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+      penaltyKinds: ['警告', '罚款'],
+      content: '警告，并处罚款人民币5000元。',
+      fineYuan: 5000,
+      validUntil: '2027-09-30',
+    },
+    publicationBlocks: [],
+    draftHash: 'sha256-bench',
+  };
+}
+
+/** Consumes `topic` from the beginning, recording the arrival time of each key in `receivedAt`, until `done()`. */
+async function collect(kafka, topic, receivedAt, expected) {
+  const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  // Arrival times count only once the reader is in its group, or the join time would pass for latency.
+  const joined = new Promise((r) => consumer.on(consumer.events.GROUP_JOIN, r));
+  let resolve;
+  const complete = new Promise((r) => (resolve = r));
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const key = message.key.toString();
+      if (expected.has(key) && !receivedAt.has(key)) receivedAt.set(key, performance.now());
+      if (receivedAt.size === expected.size) resolve();
+    },
+  });
+  await joined;
+  return { complete, stop: () => consumer.disconnect() };
+}
+
+async function main() {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  const postgres = await startPostgres(process.env.TEST_DATABASE_URL || undefined);
+  const kafkaPeer = await startKafka({ extraTopics: [BASELINE_TOPIC] });
+  const temporal = await TemporalTestServer.start({
+    timeSkipping: true,
+    startsAt: new Date('2026-09-30T10:00:00+08:00'),
+  });
+  const databaseUrl = await createDatabase(postgres.url, 'bench_publication');
+  const config = loadConfig(PublicationConfig, {
+    PORT: '3003',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: kafkaPeer.brokers.join(','),
+    TEMPORAL_ADDRESS: temporal.address,
+    AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+  });
+  const app = await createServiceApp(PublicationModule.forRoot(config), SERVICE, { logger: ['error'] });
+  await app.init();
+
+  const kafka = new Kafka({ clientId: 'bench', brokers: kafkaPeer.brokers, logLevel: logLevel.NOTHING });
+
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+
+  const events = Array.from({ length: DECISIONS }, (_, i) => {
+    const data = decision(i);
+    return createCloudEvent({
+      source: CASE_EVENT_SOURCE,
+      type: CASE_EVENT_TYPES.decisionMade,
+      subject: data.decisionId,
+      data,
+    });
+  });
+  const keys = new Set(events.map((event) => event.subject));
+
+  // Baseline: the same messages, produced and consumed back with nothing in between.
+  const baselineSent = new Map();
+  const baselineReceived = new Map();
+  const baselineReader = await collect(kafka, BASELINE_TOPIC.name, baselineReceived, keys);
+  for (const event of events) {
+    baselineSent.set(event.subject, performance.now());
+    await producer.send({
+      topic: BASELINE_TOPIC.name,
+      messages: [{ key: event.subject, value: JSON.stringify(event) }],
+    });
+  }
+  await baselineReader.complete;
+  await baselineReader.stop();
+  const bare = summary('bare kafkajs produce → consume', baselineSent, baselineReceived);
+
+  // Warm-up: one decision all the way through, so the service's consumer has joined its group and the worker
+  // has its workflow bundle before the clock starts.
+  const warmUp = decision(-1);
+  const warmUpReader = await collect(
+    kafka,
+    TOPICS.publicationDisclosure.name,
+    new Map(),
+    new Set([warmUp.decisionId]),
+  );
+  await producer.send({
+    topic: TOPICS.caseDecision.name,
+    messages: [
+      {
+        key: warmUp.decisionId,
+        value: JSON.stringify(
+          createCloudEvent({
+            source: CASE_EVENT_SOURCE,
+            type: CASE_EVENT_TYPES.decisionMade,
+            subject: warmUp.decisionId,
+            data: warmUp,
+          }),
+        ),
+      },
+    ],
+  });
+  await warmUpReader.complete;
+  await warmUpReader.stop();
+
+  const sent = new Map();
+  const received = new Map();
+  const reader = await collect(kafka, TOPICS.publicationDisclosure.name, received, keys);
+  for (const event of events) {
+    sent.set(event.subject, performance.now());
+    await producer.send({
+      topic: TOPICS.caseDecision.name,
+      messages: [{ key: event.subject, value: JSON.stringify(event) }],
+    });
+  }
+  await reader.complete;
+  await reader.stop();
+  const pipeline = summary('decision in → masked disclosure out (publication)', sent, received);
+  console.log(`publication pipeline throughput = ${((pipeline / bare) * 100).toFixed(1)} % of bare kafkajs`);
+
+  // Unloaded latency: one decision at a time, each waited for before the next.
+  const single = [];
+  for (let i = 0; i < SEQUENTIAL; i += 1) {
+    const data = decision(DECISIONS + i);
+    const arrivals = new Map();
+    const oneReader = await collect(
+      kafka,
+      TOPICS.publicationDisclosure.name,
+      arrivals,
+      new Set([data.decisionId]),
+    );
+    const started = performance.now();
+    await producer.send({
+      topic: TOPICS.caseDecision.name,
+      messages: [
+        {
+          key: data.decisionId,
+          value: JSON.stringify(
+            createCloudEvent({
+              source: CASE_EVENT_SOURCE,
+              type: CASE_EVENT_TYPES.decisionMade,
+              subject: data.decisionId,
+              data,
+            }),
+          ),
+        },
+      ],
+    });
+    await oneReader.complete;
+    single.push(arrivals.get(data.decisionId) - started);
+    await oneReader.stop();
+  }
+  single.sort((a, b) => a - b);
+  console.log(
+    `one decision at a time (${SEQUENTIAL}): latency p50 ${percentile(single, 50).toFixed(0)} ms, ` +
+      `p95 ${percentile(single, 95).toFixed(0)} ms, max ${single[single.length - 1].toFixed(0)} ms`,
+  );
+
+  await producer.disconnect();
+  await app.close();
+  await dropDatabase(databaseUrl);
+  await temporal.stop();
+  await kafkaPeer.stop();
+  await postgres.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { parseCloudEvent, TOPICS } from '@lep/contracts';
+import { KafkaClient } from '@lep/nest-kit';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { PublicationConfig } from '../config';
+import { FORWARDED_EVENT_TYPES } from './feed.service';
+
+export const UPSTREAM_CONSUMER_GROUP = 'lep-publication-upstream';
+
+/**
+ * The upward feed's sending end at a 师市 level: reads this deployment's own disclosure topic and posts each
+ * published/corrected/withdrawn event to the 兵团-level publication service. A failed post throws, so kafkajs
+ * retries the message (at least once); the receiver de-duplicates by event id.
+ */
+@Injectable()
+export class UpstreamForwarder implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(UpstreamForwarder.name);
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly kafka: KafkaClient,
+    @Inject(PublicationConfig) private readonly config: PublicationConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const consumer = this.kafka.kafka.consumer({ groupId: UPSTREAM_CONSUMER_GROUP });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [TOPICS.publicationDisclosure.name], fromBeginning: true });
+    await consumer.run({ eachMessage: ({ message }) => this.forward(message) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async forward(message: KafkaMessage): Promise<void> {
+    const event = parseCloudEvent(message.value);
+    if (!FORWARDED_EVENT_TYPES.includes(event.type)) return;
+    const response = await fetch(new URL('/api/v1/feed/disclosures', this.config.PUBLICATION_UPSTREAM_URL), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${this.config.PUBLICATION_UPSTREAM_TOKEN}`,
+      },
+      body: JSON.stringify(event),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) {
+      const text = await response.text();
+      this.logger.warn(`upstream refused ${event.id}: ${response.status} ${text.slice(0, 300)}`);
+      throw new Error(`upstream answered ${response.status}`);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import type { AddressInfo } from 'node:net';
+import { generateApiKey, Principal } from '@lep/auth';
+import { createCloudEvent, REGISTRY_EVENT_SOURCE, REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
+import { decisionMadeEvent, decisionWithdrawnEvent, penaltyDecision } from './support/decisions';
+import { outboxEvents, PublicationTestApp, startPublicationApp, until } from './support/publication-app';
+
+const DECISION_DAY = new Date('2026-09-30T10:00:00+08:00');
+
+/** Agency-system API keys the 兵团 registry would have issued to the 师市 deployments. */
+const KEYS = new Map<string, { presented: string; principal: Principal }>(
+  ['BT-SC', 'BT-OTHER'].map((agency) => {
+    const key = generateApiKey();
+    return [
+      agency,
+      {
+        presented: key.presented,
+        principal: { kind: 'api-key', subject: key.keyId, agencyCode: agency, roles: ['agency-system'] },
+      },
+    ];
+  }),
+);
+const systemToken = (agency: string) => KEYS.get(agency)!.presented;
+
+function agencyChanged(code: string, parentCode: string | null) {
+  return createCloudEvent({
+    source: REGISTRY_EVENT_SOURCE,
+    type: REGISTRY_EVENT_TYPES.agencyChanged,
+    subject: code,
+    data: {
+      code,
+      name: `${code} 执法主体`,
+      level: parentCode ? 'division' : 'corps',
+      parentCode,
+      unifiedSocialCreditCode: `USCC-${code}`,
+      legalBasis: '—',
+      dutiesAndPowers: '—',
+      region: 'national',
+      legalReviewBody: { name: '司法局', agencyCode: 'BT-SF' },
+      removed: false,
+    },
+  });
+}
+
+describe('upward feed (师市 → 兵团)', () => {
+  let corps: PublicationTestApp;
+  let division: PublicationTestApp;
+  let divisionKafka: KafkaPeer;
+  const databases: string[] = [];
+
+  beforeAll(async () => {
+    const server = testPeers().databaseServerUrl;
+    databases.push(await createDatabase(server, 'pub_corps'), await createDatabase(server, 'pub_division'));
+    corps = await startPublicationApp(databases[0], {
+      startsAt: DECISION_DAY,
+      apiKeys: Object.fromEntries([...KEYS.values()].map((key) => [key.presented, key.principal])),
+    });
+    await corps.app.listen(0, '127.0.0.1');
+    const { port } = corps.app.getHttpServer().address() as AddressInfo;
+    // The 兵团 level knows the agency tree from its registry's events.
+    for (const [code, parent] of [
+      ['BT', null],
+      ['BT-SC', 'BT'],
+      ['BT-SC-01', 'BT-SC'],
+    ] as const) {
+      await corps.deliver(agencyChanged(code, parent));
+    }
+    // The 师市 deployment has its own Kafka, as a separate installation would.
+    divisionKafka = await startKafka();
+    division = await startPublicationApp(databases[1], {
+      startsAt: DECISION_DAY,
+      kafkaBrokers: divisionKafka.brokers,
+      upstream: { url: `http://127.0.0.1:${port}`, token: systemToken('BT-SC') },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await division?.close();
+    await corps?.close();
+    await divisionKafka?.stop();
+    for (const url of databases) await dropDatabase(url);
+  });
+
+  it('shows a 师市 decision on the 兵团 portal, then its withdrawal', async () => {
+    const decision = penaltyDecision({ agencyCode: 'BT-SC-01' });
+    await division.deliver(decisionMadeEvent(decision));
+    const shown = await until(async () => {
+      const response = await corps.anonymous().get(`/api/v1/public/decisions/${decision.decisionId}`);
+      return response.status === 200 ? response.body : undefined;
+    }, 60_000);
+    expect(shown).toMatchObject({ status: 'published', version: 1, record: { party: { name: '张某' } } });
+    expect(JSON.stringify(shown)).not.toContain(decision.party.idNumber);
+    const listed = await corps
+      .anonymous()
+      .get('/api/v1/public/decisions')
+      .query({ agency: 'BT-SC-01' })
+      .expect(200);
+    expect(listed.body.items.map((item: { decisionId: string }) => item.decisionId)).toContain(
+      decision.decisionId,
+    );
+
+    await division.deliver(
+      decisionWithdrawnEvent({
+        decisionId: decision.decisionId,
+        caseId: decision.caseId,
+        agencyCode: decision.agencyCode,
+        kind: 'revoked',
+        reason: '经复议撤销',
+        withdrawnOn: '2026-10-08',
+        region: 'national',
+      }),
+    );
+    const withdrawn = await until(async () => {
+      const response = await corps.anonymous().get(`/api/v1/public/decisions/${decision.decisionId}`);
+      return response.body.status === 'withdrawn' ? response.body : undefined;
+    }, 60_000);
+    expect(withdrawn.withdrawal).toMatchObject({ kind: '撤销', reason: '经复议撤销' });
+  });
+
+  it('applies a redelivered event once, and refuses events of agencies outside the sender’s scope', async () => {
+    const decision = penaltyDecision({ agencyCode: 'BT-SC-01' });
+    await division.deliver(decisionMadeEvent(decision));
+    const [published] = await until(async () => {
+      const rows = (await outboxEvents(division.dataSource)).filter(
+        (row) => row.message_key === decision.decisionId,
+      );
+      return rows.length > 0 ? rows : undefined;
+    });
+    await until(
+      async () =>
+        (await corps.anonymous().get(`/api/v1/public/decisions/${decision.decisionId}`)).status === 200,
+    );
+    const again = await corps
+      .anonymous()
+      .post('/api/v1/feed/disclosures')
+      .set('authorization', `Bearer ${systemToken('BT-SC')}`)
+      .send(published.event)
+      .expect(200);
+    expect(again.body).toEqual({ applied: false });
+
+    const foreign = await corps
+      .anonymous()
+      .post('/api/v1/feed/disclosures')
+      .set('authorization', `Bearer ${systemToken('BT-OTHER')}`)
+      .send({ ...published.event, id: 'another-id' })
+      .expect(403);
+    expect(foreign.body.code).toBe('AGENCY_FORBIDDEN');
+    await corps.anonymous().post('/api/v1/feed/disclosures').send(published.event).expect(401);
+  });
+});
