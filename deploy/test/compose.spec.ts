@@ -60,6 +60,17 @@ const PLATFORM_VARIABLES = [
   'REGISTRY_API_KEY',
   'REVIEW_SLA_WORKING_DAYS',
   'REVIEW_EXTENSION_WORKING_DAYS',
+  'EVIDENCE_STAGING_BUCKET',
+  'EVIDENCE_MAX_FILE_BYTES',
+  'EVIDENCE_PART_SIZE_MIB',
+  'EVIDENCE_DEFAULT_RETENTION',
+  'EVIDENCE_UPLOAD_IDLE_SECONDS',
+  'EVIDENCE_PRESIGNED_URL_SECONDS',
+  'PUBLICATION_DISPLAY_MONTHS',
+  'PUBLICATION_NAME_POLICY',
+  'PUBLIC_RATE_LIMIT_PER_MINUTE',
+  'PUBLICATION_UPSTREAM_URL',
+  'PUBLICATION_UPSTREAM_TOKEN',
 ];
 
 /** For each dependency a service can use: the variable that reveals it and what the service must wait for. */
@@ -389,7 +400,9 @@ describe('MinIO', () => {
     expect(mc).toContainEqual(['mb', '--ignore-existing', '--with-lock', 'lep/lep-evidence']);
     expect(mc).toContainEqual(['retention', 'set', '--default', 'GOVERNANCE', '30d', 'lep/lep-evidence']);
     expect(mc).toContainEqual(['mb', '--ignore-existing', 'lep/lep-public']);
-    expect(mc.filter((args) => args[0] === 'mb')).toHaveLength(2);
+    // Uploads are staged unlocked, so abandoned ones do not sit under retention.
+    expect(mc).toContainEqual(['mb', '--ignore-existing', 'lep/lep-evidence-staging']);
+    expect(mc.filter((args) => args[0] === 'mb')).toHaveLength(3);
   });
 
   it('gives the evidence service the locked bucket and credentials MinIO accepts', () => {

@@ -1,7 +1,7 @@
 import { SERVICE_PORTS } from '@lep/contracts';
 import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 
 /** Environment of the publication service, validated at start-up. */
 export class PublicationConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
@@ -33,7 +33,8 @@ export class PublicationConfig extends WithAuth(WithTemporal(WithKafka(WithDatab
    * 兵团-level publication service a 师市 deployment forwards its disclosures to (the upward feed); unset at the
    * top level. The token is an agency-system credential of this level's agency on the upper deployment.
    */
-  @IsOptional()
+  // Empty means no upstream (a 兵团-level deployment), as compose passes it when unset.
+  @ValidateIf((env: PublicationConfig) => Boolean(env.PUBLICATION_UPSTREAM_URL))
   @IsUrl(
     { require_tld: false, protocols: ['http', 'https'] },
     { message: 'PUBLICATION_UPSTREAM_URL must be an http(s) URL' },
