@@ -8,11 +8,14 @@ import {
 } from '@lep/contracts';
 
 let sequence = 0;
+// Test files share one Kafka topic and, in one jest worker, one pid; the module (and its counter) is fresh per
+// file, so a random token keeps decision ids unique across files.
+const run = Math.random().toString(36).slice(2, 8);
 
 /** A penalty decision on a natural person, with personal data in its free texts, as a case officer writes it. */
 export function penaltyDecision(overrides: Partial<DecisionMadeData> = {}): DecisionMadeData {
   sequence += 1;
-  const decisionId = overrides.decisionId ?? `dec-${process.pid}-${sequence}`;
+  const decisionId = overrides.decisionId ?? `dec-${process.pid}-${run}-${sequence}`;
   return {
     caseId: `case-${decisionId}`,
     agencyCode: 'BT-SC-01',
