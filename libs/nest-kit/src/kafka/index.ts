@@ -1,1 +1,2 @@
 export * from './kafka.module';
+export * from './cloud-event-consumer';

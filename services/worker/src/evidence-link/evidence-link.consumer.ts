@@ -2,14 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import {
   CASE_SIGNALS,
   EVIDENCE_EVENT_TYPES,
-  parseCloudEvent,
   TOPICS,
+  type CloudEvent,
   type EvidenceLink,
   type EvidenceStoredData,
 } from '@lep/contracts';
-import { consumeOnce, KafkaClient, TemporalClient } from '@lep/nest-kit';
+import { consumeOnce, KafkaClient, startCloudEventConsumer, TemporalClient } from '@lep/nest-kit';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 export const EVIDENCE_LINK_GROUP = 'lep-worker-evidence-link';
@@ -31,26 +31,18 @@ export class EvidenceLinkConsumer implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const consumer = this.kafka.kafka.consumer({ groupId: EVIDENCE_LINK_GROUP });
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topics: [TOPICS.evidenceStored.name], fromBeginning: true });
-    await consumer.run({ eachMessage: ({ message }) => this.link(message) });
+    this.consumer = await startCloudEventConsumer(this.kafka, this.logger, {
+      groupId: EVIDENCE_LINK_GROUP,
+      topics: [TOPICS.evidenceStored.name],
+      handle: (event) => this.link(event),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 
-  private async link(message: KafkaMessage): Promise<void> {
-    let event;
-    try {
-      event = parseCloudEvent(message.value);
-    } catch (error) {
-      // A message that is not a CloudEvent can never be handled; retrying it would stall the partition.
-      this.logger.error(`skipping a message that is not a CloudEvent: ${(error as Error).message}`);
-      return;
-    }
+  private async link(event: CloudEvent): Promise<void> {
     if (event.type !== EVIDENCE_EVENT_TYPES.stored) return;
     const stored = event.data as EvidenceStoredData;
     const link: EvidenceLink = {
