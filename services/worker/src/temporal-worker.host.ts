@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@lep/contracts';
+import { HostedWorker } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case-activities';
 import { RegistryClient } from './activities/registry-client';
@@ -14,10 +14,7 @@ import { WorkerConfig } from './config';
  */
 @Injectable()
 export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TemporalWorkerHost.name);
-  private connection?: NativeConnection;
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private readonly worker = new HostedWorker(new Logger(TemporalWorkerHost.name));
 
   constructor(
     @Inject(WorkerConfig) private readonly config: WorkerConfig,
@@ -25,9 +22,8 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
-    this.worker = await Worker.create({
-      connection: this.connection,
+    await this.worker.start({
+      address: this.config.TEMPORAL_ADDRESS,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.cases,
       workflowsPath: require.resolve('@lep/workflows'),
@@ -40,20 +36,13 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
         },
       }),
     });
-    this.running = this.worker.run().catch((error: unknown) => {
-      this.logger.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    this.logger.log(`polling task queue ${TASK_QUEUES.cases} on ${this.config.TEMPORAL_ADDRESS}`);
   }
 
-  /** RUNNING while the worker polls; anything else means /health must report it down. */
   state(): string {
-    return this.worker?.getState() ?? 'INITIALIZED';
+    return this.worker.state();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running;
-    await this.connection?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.worker.stop();
   }
 }

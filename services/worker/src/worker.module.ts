@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
-import { DependencyProbe, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { dependencyModules, hostedWorkerProbe, ServiceConfigModule } from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { SERVICE } from './service';
 import { EvidenceLinkConsumer } from './evidence-link/evidence-link.consumer';
@@ -28,13 +28,7 @@ export class WorkerModule {
         EvidenceLinkConsumer,
         {
           provide: WORKER_PROBE,
-          useFactory: (host: TemporalWorkerHost): DependencyProbe => ({
-            name: 'temporal-worker',
-            probe: async () => {
-              const state = host.state();
-              if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
-            },
-          }),
+          useFactory: (host: TemporalWorkerHost) => hostedWorkerProbe(host),
           inject: [TemporalWorkerHost],
         },
       ],

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DependencyProbe } from '@lep/nest-kit';
+import { hostedWorkerProbe } from '@lep/nest-kit';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
 import { PublicationWorkerHost } from './publication-worker.host';
 
@@ -13,13 +13,7 @@ export const PUBLICATION_WORKER_PROBE = 'PUBLICATION_WORKER_PROBE';
     PublicationWorkerHost,
     {
       provide: PUBLICATION_WORKER_PROBE,
-      useFactory: (host: PublicationWorkerHost): DependencyProbe => ({
-        name: 'temporal-worker',
-        probe: async () => {
-          const state = host.state();
-          if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
-        },
-      }),
+      useFactory: (host: PublicationWorkerHost) => hostedWorkerProbe(host),
       inject: [PublicationWorkerHost],
     },
   ],

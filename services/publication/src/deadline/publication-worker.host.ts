@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@lep/contracts';
-import { OutboxRelay } from '@lep/nest-kit';
+import { HostedWorker, OutboxRelay } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { PublicationConfig } from '../config';
 import { CalendarStore } from '../calendar/calendar-store';
@@ -15,10 +14,7 @@ import { createDisclosureActivities } from './disclosure-activities';
  */
 @Injectable()
 export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PublicationWorkerHost.name);
-  private connection?: NativeConnection;
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private readonly worker = new HostedWorker(new Logger(PublicationWorkerHost.name));
 
   constructor(
     @Inject(PublicationConfig) private readonly config: PublicationConfig,
@@ -28,9 +24,8 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
-    this.worker = await Worker.create({
-      connection: this.connection,
+    await this.worker.start({
+      address: this.config.TEMPORAL_ADDRESS,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.publication,
       workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'publication'),
@@ -40,20 +35,13 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicat
         afterCommit: () => this.relay.nudge(),
       }),
     });
-    this.running = this.worker.run().catch((error: unknown) => {
-      this.logger.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    this.logger.log(`polling task queue ${TASK_QUEUES.publication}`);
   }
 
-  /** RUNNING while the worker polls; anything else means /health must report it down. */
   state(): string {
-    return this.worker?.getState() ?? 'INITIALIZED';
+    return this.worker.state();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running;
-    await this.connection?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.worker.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DependencyProbe } from '@lep/nest-kit';
+import { hostedWorkerProbe } from '@lep/nest-kit';
 import { AggregatesModule } from '../aggregates/aggregates.module';
 import { WarningsModule } from '../warnings/warnings.module';
 import { AnnualReportWorkflows } from './annual-report-workflows';
@@ -28,13 +28,7 @@ export class ReportsModule {}
     StatisticsWorkerHost,
     {
       provide: STATISTICS_WORKER_PROBE,
-      useFactory: (host: StatisticsWorkerHost): DependencyProbe => ({
-        name: 'temporal-worker',
-        probe: async () => {
-          const state = host.state();
-          if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
-        },
-      }),
+      useFactory: (host: StatisticsWorkerHost) => hostedWorkerProbe(host),
       inject: [StatisticsWorkerHost],
     },
   ],

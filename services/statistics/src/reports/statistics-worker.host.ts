@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { seedCalendar } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
-import { OutboxRelay, TemporalClient } from '@lep/nest-kit';
+import { HostedWorker, OutboxRelay, TemporalClient } from '@lep/nest-kit';
 import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/workflows';
 import { CertificateSweep } from '../warnings/certificate-sweep';
 import { StatisticsConfig } from '../config';
@@ -18,10 +17,7 @@ import { ReportsService } from './reports.service';
  */
 @Injectable()
 export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(StatisticsWorkerHost.name);
-  private connection?: NativeConnection;
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private readonly worker = new HostedWorker(new Logger(StatisticsWorkerHost.name));
 
   constructor(
     @Inject(StatisticsConfig) private readonly config: StatisticsConfig,
@@ -32,9 +28,8 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
-    this.worker = await Worker.create({
-      connection: this.connection,
+    await this.worker.start({
+      address: this.config.TEMPORAL_ADDRESS,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.statistics,
       workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'statistics'),
@@ -47,10 +42,6 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicati
         ...this.sweep.activities(() => this.relay.nudge()),
       },
     });
-    this.running = this.worker.run().catch((error: unknown) => {
-      this.logger.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    this.logger.log(`polling task queue ${TASK_QUEUES.statistics}`);
     await this.startCertificateSweep();
   }
 
@@ -66,14 +57,11 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicati
     }
   }
 
-  /** RUNNING while the worker polls; anything else means /health must report it down. */
   state(): string {
-    return this.worker?.getState() ?? 'INITIALIZED';
+    return this.worker.state();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running;
-    await this.connection?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.worker.stop();
   }
 }

@@ -1,0 +1,62 @@
+import type { Logger } from '@nestjs/common';
+import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import type { DependencyProbe } from '../health/dependency-probe';
+
+export interface HostedWorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  workflowsPath: string;
+  activities: WorkerOptions['activities'];
+}
+
+/**
+ * A Temporal worker a service runs beside its HTTP API: connected and polling after `start`, drained by `stop`
+ * (in-flight tasks finish before the connection closes). Each host builds its activities; this does the rest.
+ */
+export class HostedWorker {
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(private readonly logger: Logger) {}
+
+  async start(options: HostedWorkerOptions): Promise<void> {
+    // Loaded here, not at import: services without a worker never load the SDK's native core.
+    const { NativeConnection, Worker } = await import('@temporalio/worker');
+    this.connection = await NativeConnection.connect({ address: options.address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      workflowsPath: options.workflowsPath,
+      activities: options.activities,
+    });
+    this.running = this.worker.run().catch((error: unknown) => {
+      this.logger.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.logger.log(`polling task queue ${options.taskQueue} on ${options.address}`);
+  }
+
+  /** RUNNING while the worker polls; anything else means /health must report it down. */
+  state(): string {
+    return this.worker?.getState() ?? 'INITIALIZED';
+  }
+
+  async stop(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}
+
+/** The /health probe of a hosted worker: down unless it polls. */
+export function hostedWorkerProbe(worker: { state(): string }): DependencyProbe {
+  return {
+    name: 'temporal-worker',
+    probe: async () => {
+      const state = worker.state();
+      if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+    },
+  };
+}
