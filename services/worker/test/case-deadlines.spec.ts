@@ -1,7 +1,7 @@
 import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor, type CaseState } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
-import { act, draft, eventually, openTask, refusalCode } from './support/case-steps';
+import { act, draft, eventually, linkEvidence, openTask, refusalCode } from './support/case-steps';
 
 // Monday 28 September 2026, 10:00 in China: the National Day holiday (1–7 October, make-up day Saturday
 // 10 October) lies ahead, so every working-day period below runs across it.
@@ -29,18 +29,16 @@ async function drafted(overrides: Parameters<CaseHarness['startCase']>[0] = {}):
     (s) => s.stage === 'investigating',
     'filing',
   );
-  await handle.signal('evidenceStored', {
-    evidenceId: `video-${handle.workflowId}`,
-    sha256: 'ab'.repeat(32),
-    kind: 'video',
-    stage: 'investigating',
-    capturedBy: handler.id,
-    storedAt: START.toISOString(),
-  });
-  await eventually(
-    () => harness.state(handle),
-    (s) => s.evidence.length === 1,
-    'the video linked',
+  await linkEvidence(
+    harness,
+    handle,
+    {
+      evidenceId: `video-${handle.workflowId}`,
+      kind: 'video',
+      capturedBy: handler.id,
+      storedAt: START.toISOString(),
+    },
+    1,
   );
   await act(handle, CASE_UPDATES.draftDecision, draft(handler, 50_000));
   return handle;

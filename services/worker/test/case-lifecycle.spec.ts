@@ -6,6 +6,7 @@ import {
   act,
   completeReviewTask,
   completion,
+  linkEvidence,
   draft,
   eventually,
   openTask,
@@ -40,18 +41,11 @@ async function investigating(handle: Awaited<ReturnType<CaseHarness['startCase']
     (s) => s.stage === 'investigating',
     'filing',
   );
-  await handle.signal('evidenceStored', {
-    evidenceId: `video-${handle.workflowId}`,
-    sha256: 'ab'.repeat(32),
-    kind: 'video',
-    stage: 'investigating',
-    capturedBy: handler.id,
-    storedAt: new Date().toISOString(),
-  });
-  await eventually(
-    () => harness.state(handle),
-    (s) => s.evidence.length === 1,
-    'the video linked',
+  await linkEvidence(
+    harness,
+    handle,
+    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
+    1,
   );
   return state;
 }
@@ -207,23 +201,21 @@ describe('refusals', () => {
     expect(await refusalCode(act(handle, CASE_UPDATES.draftDecision, draft(handler, 500)))).toMatch(
       /^AV_RECORD_MISSING/,
     );
-    await handle.signal('evidenceStored', {
-      evidenceId: 'photo-only',
-      sha256: 'cd'.repeat(32),
-      kind: 'photo',
-      stage: 'investigating',
-      capturedBy: handler.id,
-      storedAt: new Date().toISOString(),
-    });
-    await eventually(
-      () => harness.state(handle),
-      (s) => s.evidence.length === 1,
-      'the photo linked',
+    await linkEvidence(
+      harness,
+      handle,
+      { evidenceId: 'photo-only', kind: 'photo', capturedBy: handler.id },
+      1,
     );
     expect(await refusalCode(act(handle, CASE_UPDATES.draftDecision, draft(handler, 500)))).toMatch(
       /^AV_RECORD_MISSING/,
     );
-    await investigatingVideo(handle);
+    await linkEvidence(
+      harness,
+      handle,
+      { evidenceId: 'video-late', kind: 'video', capturedBy: handler.id },
+      2,
+    );
     const state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
     expect(state).toMatchObject({ stage: 'drafting', major: false, missingAv: [] });
     await handle.terminate('test done');
@@ -263,22 +255,6 @@ describe('refusals', () => {
     expect(row).toEqual({ state: 'completed', completed_by: reviewer.id });
     await handle.terminate('test done');
   });
-
-  async function investigatingVideo(handle: Awaited<ReturnType<CaseHarness['startCase']>>) {
-    await handle.signal('evidenceStored', {
-      evidenceId: 'video-late',
-      sha256: 'ef'.repeat(32),
-      kind: 'video',
-      stage: 'investigating',
-      capturedBy: handler.id,
-      storedAt: new Date().toISOString(),
-    });
-    await eventually(
-      () => harness.state(handle),
-      (s) => s.evidence.length === 2,
-      'the video linked',
-    );
-  }
 });
 
 describe('disputes, withdrawal and the decision limit', () => {

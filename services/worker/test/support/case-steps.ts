@@ -10,7 +10,7 @@ import {
 } from '@lep/contracts';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CaseHarness } from './case-harness';
 
@@ -140,3 +140,28 @@ export function completeReviewTask(
 }
 
 export const UPDATES = CASE_UPDATES;
+
+/**
+ * Links an evidence item into the case as the evidence service's `evidence.stored` event does (via the signal),
+ * and waits until the case holds `holding` items.
+ */
+export async function linkEvidence(
+  harness: CaseHarness,
+  handle: WorkflowHandle,
+  item: { evidenceId: string; kind: string; capturedBy: string; storedAt?: string },
+  holding: number,
+): Promise<void> {
+  await handle.signal('evidenceStored', {
+    evidenceId: item.evidenceId,
+    sha256: createHash('sha256').update(item.evidenceId).digest('hex'),
+    kind: item.kind,
+    stage: 'investigating',
+    capturedBy: item.capturedBy,
+    storedAt: item.storedAt ?? new Date().toISOString(),
+  });
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.evidence.length === holding,
+    `${holding} evidence linked`,
+  );
+}
