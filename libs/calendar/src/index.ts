@@ -10,3 +10,4 @@ export {
   addWorkingDays,
   workingDaysBetween,
 } from './default-calendar';
+export { chinaDateOf, endOfChinaDay } from './china-time';

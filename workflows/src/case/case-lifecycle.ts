@@ -7,6 +7,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { chinaDateOf } from '@lep/calendar';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   CASE_ERROR_CODES,
@@ -35,7 +36,7 @@ import {
 import type { CaseStep, StepEvent } from '@lep/case-store';
 import type { AgencyFacts, CaseActivities, DecisionDraft } from './activities';
 import * as updates from './definitions';
-import { chinaDate, endOfPeriod, shiftDays } from './instants';
+import { endOfPeriod, shiftDays } from './instants';
 import { legalReview, type LegalReviewInput } from './legal-review';
 import { refusal } from './refusal';
 import { caseSearchAttributes } from './search-attributes';
@@ -580,7 +581,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
         ...caseRef(),
         decisionId,
         documentNumber: draft.documentNumber,
-        decidedOn: chinaDate(decidedAt),
+        decidedOn: chinaDateOf(decidedAt),
         decidedAt,
         agencyName: agency.name,
         agencyCreditCode: agency.creditCode,
@@ -691,7 +692,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
         agencyCode: state.agencyCode,
         kind: revocation.kind,
         reason: revocation.reason,
-        withdrawnOn: chinaDate(at),
+        withdrawnOn: chinaDateOf(at),
         region: agency?.region ?? 'national',
       };
       const events = [

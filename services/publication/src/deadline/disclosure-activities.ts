@@ -1,7 +1,8 @@
 import type { CalendarRegion, WorkingDayCalendar } from '@lep/calendar';
 import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from '@lep/workflows';
 import type { DataSource, EntityManager } from 'typeorm';
-import { beijingDate, planDeadline } from '../disclosures/disclosure-deadline';
+import { chinaDateOf } from '@lep/calendar';
+import { planDeadline } from '../disclosures/disclosure-deadline';
 import { enqueueDisclosureEvent } from '../disclosures/disclosure-events';
 import { DisclosureEntity } from '../disclosures/disclosure.entity';
 import { waitingFor } from '../disclosures/waiting-for';
@@ -54,7 +55,7 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
         // Published before the deadline could be counted: its timeliness is known only now.
         const publishedOnTime =
           disclosure.publishedAt && disclosure.publishedOnTime === null
-            ? beijingDate(disclosure.publishedAt) <= deadlineOn
+            ? chinaDateOf(disclosure.publishedAt.getTime()) <= deadlineOn
             : disclosure.publishedOnTime;
         await manager.update(DisclosureEntity, { decisionId }, { deadlineOn, publishedOnTime });
         return { deadlineOn, warnAt, overdueAt };
@@ -71,7 +72,7 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
         if (waitingFor(disclosure).length > 0) return 'waiting';
         const publishedAt = new Date(at);
         const onTime =
-          disclosure.deadlineOn === null ? null : beijingDate(publishedAt) <= disclosure.deadlineOn;
+          disclosure.deadlineOn === null ? null : chinaDateOf(publishedAt.getTime()) <= disclosure.deadlineOn;
         await manager.update(
           DisclosureEntity,
           { decisionId },

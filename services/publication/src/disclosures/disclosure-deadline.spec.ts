@@ -1,5 +1,5 @@
-import { seedCalendar } from '@lep/calendar';
-import { addMonths, beijingDate, disclosureWorkingDays, planDeadline } from './disclosure-deadline';
+import { chinaDateOf, seedCalendar } from '@lep/calendar';
+import { addMonths, disclosureWorkingDays, planDeadline } from './disclosure-deadline';
 
 describe('disclosure deadlines (DOMAIN P7)', () => {
   it('gives licensing and penalty 7 working days and everything else 20', () => {
@@ -28,6 +28,6 @@ describe('disclosure deadlines (DOMAIN P7)', () => {
   it('adds display months clamped to the month end, and reads Beijing dates', () => {
     expect(addMonths('2026-09-30', 12)).toBe('2027-09-30');
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
-    expect(beijingDate(new Date('2026-10-15T16:30:00Z'))).toBe('2026-10-16');
+    expect(chinaDateOf('2026-10-15T16:30:00Z')).toBe('2026-10-16');
   });
 });

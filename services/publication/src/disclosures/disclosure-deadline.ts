@@ -38,11 +38,6 @@ export function planDeadline(
   };
 }
 
-/** The Beijing civil date of an instant, YYYY-MM-DD. */
-export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Adds whole calendar months to a civil date, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number);

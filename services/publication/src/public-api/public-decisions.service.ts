@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PublicDisclosureRecord, WITHDRAWAL_KIND_NAMES, WithdrawalKind } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { beijingDate } from '../disclosures/disclosure-deadline';
+import { chinaDateOf } from '@lep/calendar';
 import { PublicDecisionPage, PublicDecisionQuery, PublicDecisionView } from './public-decision.dto';
 
 interface PublicRow {
@@ -30,7 +30,7 @@ export class PublicDecisionsService {
       .from('public_disclosure', 'd')
       .where('d.status = :status', { status })
       // 公示截止期 (DOMAIN P11): past it, an item is no longer shown.
-      .andWhere('d.display_until >= :today', { today: beijingDate(now) });
+      .andWhere('d.display_until >= :today', { today: chinaDateOf(now.getTime()) });
     if (query.agency) builder.andWhere('d.agency_code = :agency', { agency: query.agency });
     if (query.category) builder.andWhere('d.category = :category', { category: query.category });
     if (query.from) builder.andWhere('d.decided_on >= :from', { from: query.from });

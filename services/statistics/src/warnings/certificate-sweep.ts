@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDateOf } from '@lep/calendar';
 import type { CertificateSweepActivities } from '@lep/workflows';
 import { DataSource } from 'typeorm';
 import { CertificateWatch } from './certificate-watch';
 import { WarningsService } from './warnings.service';
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 /** 08:00 China time on the calendar day after `at` (China time). */
 export function nextMorningAfter(at: string): string {
-  const day = new Date(Date.parse(at) + CHINA_OFFSET_MS + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const day = chinaDateOf(Date.parse(at) + 24 * 60 * 60 * 1000);
   return new Date(`${day}T08:00:00+08:00`).toISOString();
 }
 

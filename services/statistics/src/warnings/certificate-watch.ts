@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDateOf } from '@lep/calendar';
 import {
   CASE_EVENT_TYPES,
   CaseFiledData,
@@ -13,13 +14,7 @@ import { WarningChange } from './warning-rules';
 /** How long before expiry an officer still handling open cases is warned. */
 export const CERTIFICATE_WARNING_DAYS = 30;
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The China-time calendar day of an instant, YYYY-MM-DD. */
-function chinaDay(instant: string, plusDays = 0): string {
-  return new Date(Date.parse(instant) + CHINA_OFFSET_MS + plusDays * DAY_MS).toISOString().slice(0, 10);
-}
 
 interface PersonnelRow {
   personnel_id: string;
@@ -97,8 +92,8 @@ export class CertificateWatch {
          FROM stat_personnel p WHERE p.personnel_id = ANY($1)`,
       [personnelIds],
     )) as PersonnelRow[];
-    const today = chinaDay(at);
-    const horizon = chinaDay(at, CERTIFICATE_WARNING_DAYS);
+    const today = chinaDateOf(at);
+    const horizon = chinaDateOf(Date.parse(at) + CERTIFICATE_WARNING_DAYS * DAY_MS);
     return rows.map((row): WarningChange => {
       if (row.open_cases === 0 || row.expires_on > horizon) {
         return { action: 'clear', kind: 'certificate-expiry', subject: row.personnel_id, at };

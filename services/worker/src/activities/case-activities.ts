@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addWorkingDays, type CalendarRegion } from '@lep/calendar';
+import { addWorkingDays, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
 import { applyCaseStep } from '@lep/case-store';
 import type {
   AvRecordingListContent,
@@ -22,8 +22,6 @@ export interface CaseActivityDeps {
 
 /** Party-facing acts need at least two certified officers (APL art. 42, DOMAIN P6). */
 const MIN_CERTIFIED_HANDLERS = 2;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** The activities of the case workflows, closed over the worker's database and registry client. */
 export function createCaseActivities({ dataSource, registry, reviewSla }: CaseActivityDeps): CaseActivities {
@@ -92,7 +90,7 @@ export function createCaseActivities({ dataSource, registry, reviewSla }: CaseAc
         problems.push(`${person.value.name} 不是法制审核人员`);
       if (person.value.agencyCode !== reviewBodyAgencyCode)
         problems.push(`${person.value.name} 不属于本案的法制审核机构（${reviewBodyAgencyCode}）`);
-      const today = new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+      const today = chinaDateOf(Date.now());
       if (person.value.certificateExpiresOn < today)
         problems.push(`${person.value.name} 的执法证件已于 ${person.value.certificateExpiresOn} 到期`);
       else if (person.value.status !== 'active')
@@ -101,12 +99,12 @@ export function createCaseActivities({ dataSource, registry, reviewSla }: CaseAc
     },
 
     async workingDaysEnd({ region, from, workingDays }) {
-      const startDate = new Date(Date.parse(from) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+      const startDate = chinaDateOf(from);
       const lastDay =
         workingDays > 0
           ? addWorkingDays(startDate, workingDays, { region: region as CalendarRegion })
           : startDate;
-      return new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + DAY_MS).toISOString();
+      return endOfChinaDay(lastDay);
     },
 
     applyStep: (step) => applyCaseStep(dataSource, step),
