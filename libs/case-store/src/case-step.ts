@@ -1,6 +1,7 @@
 import {
   CASE_EVENT_SOURCE,
   createCloudEvent,
+  nextCaseDeadline,
   TOPICS,
   type CaseActor,
   type CaseStage,
@@ -118,11 +119,6 @@ export async function applyCaseStep(dataSource: DataSource, step: CaseStep): Pro
   });
 }
 
-function nextDeadline(state: CaseState): string | null {
-  const pending = state.deadlines.filter((deadline) => !deadline.fired).map((deadline) => deadline.dueAt);
-  return pending.sort()[0] ?? null;
-}
-
 async function upsertCaseFile(
   manager: EntityManager,
   { snapshot, filedAt }: { snapshot: CaseState; filedAt: string },
@@ -149,7 +145,7 @@ async function upsertCaseFile(
       state.stage,
       state.major,
       state.handlerIds,
-      nextDeadline(state),
+      nextCaseDeadline(state)?.dueAt ?? null,
       state.overdue,
       JSON.stringify(state),
       filedAt,

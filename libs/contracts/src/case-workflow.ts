@@ -226,6 +226,13 @@ export interface CaseDeadlineState {
   fired: boolean;
 }
 
+/** The case's earliest deadline that has not fired yet: what its timer waits for and operators sort by. */
+export function nextCaseDeadline(state: Pick<CaseState, 'deadlines'>): CaseDeadlineState | undefined {
+  return state.deadlines
+    .filter((deadline) => !deadline.fired)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+}
+
 /** What the `caseState` query answers: the whole case as the workflow sees it. */
 export interface CaseState {
   caseId: string;

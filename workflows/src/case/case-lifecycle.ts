@@ -14,6 +14,7 @@ import {
   CASE_EVENT_TYPES,
   CASE_STAGE_NAMES,
   WITHDRAWAL_KIND_NAMES,
+  nextCaseDeadline,
   reviewWorkflowId,
   type CaseAction,
   type CaseActor,
@@ -838,9 +839,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
 
   while (state.status === 'open') {
     const seen = version;
-    const next = state.deadlines
-      .filter((candidate) => !candidate.fired)
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+    const next = nextCaseDeadline(state);
     const somethingHappened = () =>
       version !== seen || evidenceInbox.length > 0 || finishedReviews.length > 0 || state.status !== 'open';
     const woke = next

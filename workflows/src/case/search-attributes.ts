@@ -3,7 +3,7 @@ import {
   SearchAttributeType,
   type SearchAttributeUpdatePair,
 } from '@temporalio/common';
-import type { CaseState } from '@lep/contracts';
+import { nextCaseDeadline, type CaseState } from '@lep/contracts';
 
 // The keys of SEARCH_ATTRIBUTES in @lep/contracts, typed for the SDK.
 const AGENCY = defineSearchAttributeKey('LepAgency', SearchAttributeType.KEYWORD);
@@ -14,10 +14,7 @@ const NEXT_DEADLINE = defineSearchAttributeKey('LepNextDeadline', SearchAttribut
 
 /** What operators filter cases by in the Temporal Web UI. */
 export function caseSearchAttributes(state: CaseState): SearchAttributeUpdatePair[] {
-  const nextDeadline = state.deadlines
-    .filter((deadline) => !deadline.fired)
-    .map((deadline) => deadline.dueAt)
-    .sort()[0];
+  const nextDeadline = nextCaseDeadline(state)?.dueAt;
   return [
     { key: AGENCY, value: state.agencyCode },
     { key: STAGE, value: state.stage },

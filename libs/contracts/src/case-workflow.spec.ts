@@ -1,0 +1,18 @@
+import { caseWorkflowId, nextCaseDeadline, reviewWorkflowId } from './case-workflow';
+
+describe('the case workflow interface', () => {
+  it('names a case by agency and case number, and each review round after its case', () => {
+    expect(caseWorkflowId('BT01', '2026-0001')).toBe('case-BT01-2026-0001');
+    expect(reviewWorkflowId('case-BT01-2026-0001', 2)).toBe('case-BT01-2026-0001-review-2');
+  });
+
+  it('waits for the earliest deadline that has not fired', () => {
+    const deadlines = [
+      { kind: 'decision-limit' as const, dueAt: '2027-02-25T16:00:00.000Z', fired: false },
+      { kind: 'hearing-window' as const, dueAt: '2026-10-10T16:00:00.000Z', fired: true },
+      { kind: 'decision-limit-warning' as const, dueAt: '2027-02-15T16:00:00.000Z', fired: false },
+    ];
+    expect(nextCaseDeadline({ deadlines })?.kind).toBe('decision-limit-warning');
+    expect(nextCaseDeadline({ deadlines: deadlines.map((d) => ({ ...d, fired: true })) })).toBeUndefined();
+  });
+});
