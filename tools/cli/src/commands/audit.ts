@@ -2,12 +2,7 @@ import type { Command } from 'commander';
 import { verifyAuditLog } from '@lep/nest-kit';
 import type { ChainVerification } from '@lep/hash-chain';
 import { DataSource } from 'typeorm';
-
-const BREAK_REASONS = {
-  'sequence-gap': '序号缺失或错序（日志被删除或调换）',
-  'previous-hash-mismatch': '前序哈希不符（之前的日志被改动后重算了哈希）',
-  'content-hash-mismatch': '内容与哈希不符（日志内容被改动）',
-} as const;
+import { describeChainBreak } from './chain-break';
 
 /**
  * `lep audit verify`: checks a service's audit log (审计日志) straight from its database. Exit 0 and `OK …` when
@@ -36,7 +31,7 @@ export function registerAuditCommands(program: Command): void {
         return;
       }
       command.error(
-        `审计日志校验失败：第 ${verification.brokenAt} 条${BREAK_REASONS[verification.reason]}（共 ${verification.length} 条）`,
+        `审计日志校验失败：第 ${verification.brokenAt} 条${describeChainBreak(verification.reason, '日志')}（共 ${verification.length} 条）`,
         { exitCode: 1, code: 'lep.audit.broken' },
       );
     });

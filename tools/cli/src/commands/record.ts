@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
 import { readCaseRecord, type CaseRecord } from '@lep/case-store';
 import { DataSource } from 'typeorm';
-
-const BREAK_REASONS = {
-  'sequence-gap': '序号缺失或错序（记录被删除或调换）',
-  'previous-hash-mismatch': '前序哈希不符（之前的记录被改动后重算了哈希）',
-  'content-hash-mismatch': '内容与哈希不符（记录内容被改动）',
-} as const;
+import { describeChainBreak } from './chain-break';
 
 /**
  * `lep record verify <caseId>`: checks a case's whole-process record straight from the case database, so an
@@ -40,7 +35,7 @@ export function registerRecordCommands(program: Command): void {
         return;
       }
       command.error(
-        `记录校验失败：${caseId} 第 ${verification.brokenAt} 条记录${BREAK_REASONS[verification.reason]}（共 ${verification.length} 条）`,
+        `记录校验失败：${caseId} 第 ${verification.brokenAt} 条记录${describeChainBreak(verification.reason, '记录')}（共 ${verification.length} 条）`,
         { exitCode: 1, code: 'lep.record.broken' },
       );
     });
