@@ -10,3 +10,4 @@ export * from './migrations';
 export * from './process-tree';
 export * from './service-process';
 export * from './case-registry';
+export * from './chromium';

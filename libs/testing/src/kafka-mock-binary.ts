@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDebianPackages } from './debian-packages';
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..');
 const SOURCE = path.join(PACKAGE_ROOT, 'native/kafka-mock.c');
@@ -18,31 +19,10 @@ function missingPackages(): string[] {
   return [...(existsSync(HEADER) ? [] : ['librdkafka-dev']), ...(onPath('cc') ? [] : ['gcc'])];
 }
 
-/** Installs what the build lacks when we may (root); otherwise says in one line what to install. */
-function ensureBuildTools(): void {
-  const missing = missingPackages();
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      `Kafka mock cluster needs ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` (or set KAFKA_BROKERS)`,
-    );
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () =>
-    execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'ignore', env });
-  try {
-    install();
-  } catch {
-    // A fresh machine has no package lists yet.
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-    install();
-  }
-}
-
 /** Path of the launcher, compiled from native/kafka-mock.c on first use or when the source changed. */
 export function kafkaMockBinary(): string {
   if (existsSync(BINARY) && statSync(BINARY).mtimeMs >= statSync(SOURCE).mtimeMs) return BINARY;
-  ensureBuildTools();
+  ensureDebianPackages(missingPackages(), 'The Kafka mock cluster', 'or set KAFKA_BROKERS');
   mkdirSync(path.dirname(BINARY), { recursive: true });
   const temporary = `${BINARY}.${process.pid}`;
   execFileSync('cc', ['-O2', '-Wall', '-o', temporary, SOURCE, '-lrdkafka'], { stdio: 'inherit' });

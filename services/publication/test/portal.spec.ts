@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { chromiumExecutable } from '@lep/testing';
 import { Browser, chromium } from 'playwright-core';
 import { decisionMadeEvent, decisionWithdrawnEvent, penaltyDecision } from './support/decisions';
 import { until, usePublicationApp } from './support/publication-app';
@@ -10,7 +11,7 @@ describe('portal (行政执法公示平台) in headless Chromium', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
     await publication().app.listen(0, '127.0.0.1');
     const { port } = publication().app.getHttpServer().address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;

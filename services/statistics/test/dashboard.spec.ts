@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { signStaffToken } from '@lep/auth';
+import { chromiumExecutable } from '@lep/testing';
 import { Browser, chromium } from 'playwright-core';
 import { disclosureDeadline } from './support/events';
 import { scriptedEvents, SHI_1, SHI_1_MARKET } from './support/scenario';
@@ -19,7 +20,7 @@ describe('dashboard (行政执法统计监督) in headless Chromium', () => {
     await statistics().deliver(
       disclosureDeadline('deadlineWarning', 'D-DASH', SHI_1_MARKET, '2026-06-01T02:00:00Z'),
     );
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
     await statistics().app.listen(0, '127.0.0.1');
     const { port } = statistics().app.getHttpServer().address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
