@@ -1,3 +1,4 @@
+import { createHash, randomFillSync } from 'node:crypto';
 import { EVIDENCE_EVENT_TYPES } from '@lep/contracts';
 import { metadata, newCaseId, sha256Of } from './support/fixtures';
 import { generatedContent, upload } from './support/multipart-client';
@@ -72,6 +73,53 @@ describe('evidence upload', () => {
     });
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('SHA256_MISMATCH');
+    expect(await rowCount()).toBe(before.rows);
+    expect(await evidence().objectKeys()).toEqual(before.keys);
+  });
+
+  it('writes declared-hash uploads straight to their content address, once, even when they race', async () => {
+    const content = randomFillSync(Buffer.alloc(11 * 1024 * 1024));
+    const declared = sha256Of(content);
+    const send = () =>
+      upload(uploadUrl(newCaseId()), evidence().token(), {
+        fields: metadata({ sha256: declared }),
+        file: { name: 'same-clip.mp4', content },
+      });
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    // Known content takes the staging path: its object is never written again.
+    expect((await send()).status).toBe(201);
+    const keys = await evidence().objectKeys();
+    expect(keys.filter((key) => key === `sha256/${declared}`)).toHaveLength(1);
+    expect(keys.filter((key) => key.startsWith('staging/'))).toEqual([]);
+    const stored = await evidence().s3.getObject(evidence().bucket, `sha256/${declared}`);
+    const hash = createHash('sha256');
+    for await (const chunk of stored) hash.update(chunk as Buffer);
+    expect(hash.digest('hex')).toBe(declared);
+    const rows = await evidence().dataSource.query(
+      `SELECT count(*) AS n FROM evidence_item WHERE sha256 = $1`,
+      [declared],
+    );
+    expect(Number(rows[0].n)).toBe(3);
+  });
+
+  it('leaves nothing visible when a declared-hash upload is cut off half-way', async () => {
+    const before = { rows: await rowCount(), keys: await evidence().objectKeys() };
+    const content = randomFillSync(Buffer.alloc(48 * 1024 * 1024));
+    async function* inSlices() {
+      for (let offset = 0; offset < content.length; offset += 1024 * 1024)
+        yield content.subarray(offset, offset + 1024 * 1024);
+    }
+    await upload(
+      uploadUrl(newCaseId()),
+      evidence().token(),
+      {
+        fields: metadata({ sha256: sha256Of(content) }),
+        file: { name: 'cut-declared.mp4', content: inSlices() },
+      },
+      { abortAfterBytes: 20 * 1024 * 1024 },
+    );
+    await new Promise((done) => setTimeout(done, 1000));
     expect(await rowCount()).toBe(before.rows);
     expect(await evidence().objectKeys()).toEqual(before.keys);
   });

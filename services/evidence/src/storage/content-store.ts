@@ -8,14 +8,28 @@ const MAX_SINGLE_COPY_BYTES = 5 * 1024 ** 3;
 /** Parts uploaded concurrently while the next one fills: keeps the socket and the store both busy. */
 const PARTS_IN_FLIGHT = 2;
 
-export interface StagedContent {
-  /** Where the bytes sit until they are promoted to their content address or discarded. */
-  stagingKey: string;
-  sha256: string;
-  size: number;
+/**
+ * Bytes received and hashed, not yet kept. Where they wait depends on when their address was known:
+ * - `inMemory`: the whole content fitted in one part, so it was hashed before anything was stored;
+ * - `unsealed`: the client declared the hash up front, so the parts went straight to the content address in a
+ *   multipart upload that is completed only once the bytes proved to match — until then S3 shows no object;
+ * - `staged`: the hash was learned with the last byte, so the bytes sit under a staging key, to be copied.
+ */
+export type StagedContent = { sha256: string; size: number } & (
+  | { where: 'inMemory'; bytes: Buffer }
+  | { where: 'unsealed'; uploadId: string; parts: UploadedPart[] }
+  | { where: 'staged'; stagingKey: string }
+);
+
+interface UploadedPart {
+  part: number;
+  etag: string;
 }
 
 export class FileTooLargeError extends Error {}
+
+/** The bytes' SHA-256 differs from the one the client declared; nothing was kept. */
+export class ContentMismatchError extends Error {}
 
 /** `sha256/<hex>`: the same bytes always land on the same key, so identical uploads are stored once. */
 export function contentKey(sha256: string): string {
@@ -30,12 +44,14 @@ export interface ContentBuckets {
 }
 
 /**
- * Streams content into storage without holding it in memory. The hash is known only once the
- * last byte has arrived, so bytes go to a staging key first (driving the multipart upload part by part, which
- * also lets a failed upload be abandoned cleanly) and are then copied, server-side, to their content address.
+ * Streams content into storage without holding it in memory, computing its SHA-256 on the way, and keeps it
+ * under its content address. Parts are driven one by one (not the client's putObject), which both lets a failed
+ * upload be abandoned cleanly and keeps memory flat.
  */
 export class ContentStore {
   private readonly logger = new Logger(ContentStore.name);
+  /** Unsealed uploads already completed: there is nothing left to abandon for them. */
+  private readonly sealed = new WeakSet<StagedContent>();
 
   constructor(
     private readonly client: Client,
@@ -44,11 +60,22 @@ export class ContentStore {
   ) {}
 
   /**
-   * Reads `source` to its end, hashing and counting on the way. Throws (leaving no object behind) when the
-   * source fails or exceeds `maxBytes`.
+   * Reads `source` to its end, hashing and counting on the way. Throws, leaving nothing kept, when the source
+   * fails, exceeds `maxBytes` or does not hash to `declaredSha256`.
    */
-  async stage(source: AsyncIterable<Buffer>, maxBytes: number): Promise<StagedContent> {
-    const stagingKey = `staging/${randomUUID()}`;
+  async stage(
+    source: AsyncIterable<Buffer>,
+    maxBytes: number,
+    declaredSha256?: string,
+  ): Promise<StagedContent> {
+    const declared = declaredSha256?.toLowerCase();
+    // A declared hash whose content is not stored yet lets the parts go to their final key at once, saving the
+    // server-side copy (seconds per GB). Known content goes through staging: its object must not be re-written.
+    // Parts written to the object-locked bucket carry Content-MD5, which S3 object lock requires of writes.
+    const direct = declared !== undefined && !(await this.exists(contentKey(declared)));
+    const target = direct
+      ? { bucket: this.buckets.evidence, key: contentKey(declared) }
+      : { bucket: this.buckets.staging, key: `staging/${randomUUID()}` };
     const hash = createHash('sha256');
     let size = 0;
     // Part buffers are reused once their part is sent: memory stays at PARTS_IN_FLIGHT + 1 parts for any file
@@ -58,20 +85,20 @@ export class ContentStore {
     let part = takeBuffer();
     let filled = 0;
     let uploadId: string | undefined;
-    const parts: Array<Promise<{ part: number; etag: string }>> = [];
+    const parts: Array<Promise<UploadedPart>> = [];
     const inFlight = new Set<Promise<unknown>>();
 
     const sendPart = async (payload: Buffer) => {
-      uploadId ??= await this.client.initiateNewMultipartUpload(this.buckets.staging, stagingKey, {});
+      uploadId ??= await this.client.initiateNewMultipartUpload(target.bucket, target.key, {});
       const partNumber = parts.length + 1;
       const sent = this.client
         .uploadPart(
           {
-            bucketName: this.buckets.staging,
-            objectName: stagingKey,
+            bucketName: target.bucket,
+            objectName: target.key,
             uploadID: uploadId,
             partNumber,
-            headers: {},
+            headers: direct ? { 'Content-MD5': createHash('md5').update(payload).digest('base64') } : {},
           },
           payload,
         )
@@ -102,47 +129,72 @@ export class ContentStore {
           }
         }
       }
-      const rest = part.subarray(0, filled);
-      if (uploadId === undefined) {
-        await this.client.putObject(this.buckets.staging, stagingKey, rest, rest.length);
-      } else {
-        if (rest.length > 0) await sendPart(rest);
-        const etags = await Promise.all(parts);
-        await this.client.completeMultipartUpload(this.buckets.staging, stagingKey, uploadId, etags);
-      }
-      return { stagingKey, sha256: hash.digest('hex'), size };
+      const sha256 = hash.digest('hex');
+      if (declared !== undefined && declared !== sha256)
+        throw new ContentMismatchError(`content hashes to ${sha256}, not the declared ${declared}`);
+      if (uploadId === undefined) return { where: 'inMemory', bytes: part.subarray(0, filled), sha256, size };
+      if (filled > 0) await sendPart(part.subarray(0, filled));
+      const uploaded = await Promise.all(parts);
+      if (direct) return { where: 'unsealed', uploadId, parts: uploaded, sha256, size };
+      await this.client.completeMultipartUpload(target.bucket, target.key, uploadId, uploaded);
+      return { where: 'staged', stagingKey: target.key, sha256, size };
     } catch (error) {
       await Promise.allSettled(parts);
-      if (uploadId !== undefined) await this.abandon(stagingKey, uploadId);
+      if (uploadId !== undefined) await this.abandon(target.bucket, target.key, uploadId);
       throw error;
     }
   }
 
   /**
-   * Copies staged bytes to their content address unless they are already there. Returns the content key.
-   * The staged copy stays until the caller discards it, so a retry can copy again.
+   * Makes the bytes visible under their content address unless they are already there; returns the key.
+   * What staging holds stays until the caller discards it, so a retry can promote again.
    */
-  async promote(staged: StagedContent): Promise<string> {
-    const key = contentKey(staged.sha256);
-    if (!(await this.exists(key))) {
-      if (staged.size <= MAX_SINGLE_COPY_BYTES) {
-        await this.client.copyObject(
-          this.buckets.evidence,
-          key,
-          `/${this.buckets.staging}/${staged.stagingKey}`,
-        );
-      } else {
-        await this.client.composeObject(
-          new CopyDestinationOptions({ Bucket: this.buckets.evidence, Object: key }),
-          [new CopySourceOptions({ Bucket: this.buckets.staging, Object: staged.stagingKey })],
-        );
-      }
+  async promote(content: StagedContent): Promise<string> {
+    const key = contentKey(content.sha256);
+    const present = await this.exists(key);
+    switch (content.where) {
+      case 'inMemory':
+        // The checksum lets the store verify the bytes; S3 object lock also wants one on every write.
+        if (!present)
+          await this.client.putObject(this.buckets.evidence, key, content.bytes, content.size, {
+            'x-amz-checksum-sha256': Buffer.from(content.sha256, 'hex').toString('base64'),
+          });
+        break;
+      case 'unsealed':
+        // Another upload of the same bytes completed first: this one is abandoned by discard().
+        if (!present) {
+          await this.client.completeMultipartUpload(
+            this.buckets.evidence,
+            key,
+            content.uploadId,
+            content.parts,
+          );
+          this.sealed.add(content);
+        }
+        break;
+      case 'staged':
+        if (!present) await this.copyFromStaging(content.stagingKey, key, content.size);
+        break;
     }
     return key;
   }
 
-  async discard(stagingKey: string): Promise<void> {
-    await this.client.removeObject(this.buckets.staging, stagingKey);
+  /** Releases what staging holds for the content, whether it was promoted or refused. */
+  async discard(content: StagedContent): Promise<void> {
+    if (content.where === 'staged') await this.client.removeObject(this.buckets.staging, content.stagingKey);
+    if (content.where === 'unsealed' && !this.sealed.has(content))
+      await this.abandon(this.buckets.evidence, contentKey(content.sha256), content.uploadId);
+  }
+
+  private async copyFromStaging(stagingKey: string, key: string, size: number): Promise<void> {
+    if (size <= MAX_SINGLE_COPY_BYTES) {
+      await this.client.copyObject(this.buckets.evidence, key, `/${this.buckets.staging}/${stagingKey}`);
+    } else {
+      await this.client.composeObject(
+        new CopyDestinationOptions({ Bucket: this.buckets.evidence, Object: key }),
+        [new CopySourceOptions({ Bucket: this.buckets.staging, Object: stagingKey })],
+      );
+    }
   }
 
   /** Removes a content object (its item's retention has ended and no other item holds the bytes). */
@@ -177,13 +229,13 @@ export class ContentStore {
     });
   }
 
-  private async abandon(stagingKey: string, uploadId: string): Promise<void> {
+  private async abandon(bucket: string, key: string, uploadId: string): Promise<void> {
     try {
-      await this.client.abortMultipartUpload(this.buckets.staging, stagingKey, uploadId);
+      await this.client.abortMultipartUpload(bucket, key, uploadId);
     } catch (error) {
       // The parts are unreachable without a completed upload; MinIO also purges stale uploads on its own.
       // s3rver (the test peer) answers AbortMultipartUpload with MethodNotAllowed: a gap of the peer.
-      this.logger.warn(`could not abort multipart upload ${uploadId} of ${stagingKey}: ${String(error)}`);
+      this.logger.warn(`could not abort multipart upload ${uploadId} of ${key}: ${String(error)}`);
     }
   }
 }

@@ -23,10 +23,9 @@ import {
   sanitizeFileName,
 } from './evidence-metadata';
 import { ReceivedUpload, receiveUpload } from './multipart-upload';
-import { uploadErrors } from './upload-errors';
 
 /**
- * Takes one evidence upload from request to record: stream to staging, check the client's hash, promote to the
+ * Takes one evidence upload from request to record: stream to storage checking the client's hash, promote to the
  * content address, then the row and the `evidence.stored` event in one transaction. A failure at any step
  * leaves no row, and the staged bytes are removed whatever happens.
  */
@@ -47,18 +46,15 @@ export class EvidenceUploadService {
       request,
       {
         parseMetadata: parseEvidenceMetadata,
-        stage: (file) => this.store.stage(file, maxBytes),
-        discard: (content) => this.store.discard(content.stagingKey),
+        stage: (file, metadata) => this.store.stage(file, maxBytes, metadata.sha256),
+        discard: (content) => this.store.discard(content),
       },
       { maxFileBytes: maxBytes, idleMs: this.config.EVIDENCE_UPLOAD_IDLE_SECONDS * 1000 },
     );
-    const { metadata, staged } = received;
     try {
-      if (metadata.sha256 && metadata.sha256.toLowerCase() !== staged.sha256)
-        throw uploadErrors.sha256Mismatch();
       return await this.record(principal, agencyCode, caseId, received);
     } finally {
-      await this.store.discard(staged.stagingKey);
+      await this.store.discard(received.staged);
     }
   }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import busboy from 'busboy';
-import { FileTooLargeError, StagedContent } from '../storage/content-store';
+import { ContentMismatchError, FileTooLargeError, StagedContent } from '../storage/content-store';
 import { uploadErrors } from './upload-errors';
 
 /** Longest metadata field value accepted, in bytes (a description of about 1,300 Chinese characters). */
@@ -13,7 +13,7 @@ export interface UploadHandlers<M> {
   /** Validates the fields received before the file; throws an ApiError to refuse the upload. */
   parseMetadata(fields: Record<string, string>): M;
   /** Streams the file to storage; the bytes are staged, not yet kept. */
-  stage(file: Readable): Promise<StagedContent>;
+  stage(file: Readable, metadata: M): Promise<StagedContent>;
   /** Removes staged bytes of an upload that was refused after all. */
   discard(staged: StagedContent): Promise<void>;
 }
@@ -84,7 +84,11 @@ export function receiveUpload<M>(
           staged = await upload.staging;
         } catch (error) {
           stagingFailure =
-            error instanceof FileTooLargeError ? uploadErrors.fileTooLarge(maxFileBytes) : (error as Error);
+            error instanceof FileTooLargeError
+              ? uploadErrors.fileTooLarge(maxFileBytes)
+              : error instanceof ContentMismatchError
+                ? uploadErrors.sha256Mismatch()
+                : (error as Error);
         }
       }
       const reason =
@@ -122,7 +126,7 @@ export function receiveUpload<M>(
         file.resume();
         return;
       }
-      const staging = handlers.stage(file);
+      const staging = handlers.stage(file, metadata);
       staging.catch(() => {
         stopParsing();
         void settle();
