@@ -50,6 +50,17 @@ const PLATFORM_VARIABLES = [
   'S3_BUCKET',
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
+  'KAFKA_SSL',
+  'KAFKA_SSL_CA_FILE',
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'TEMPORAL_TLS',
+  'TEMPORAL_TLS_CA_FILE',
+  'TEMPORAL_TLS_CERT_FILE',
+  'TEMPORAL_TLS_KEY_FILE',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'S3_CA_FILE',
   'AUTH_JWT_SECRET',
   'AUTH_JWKS_URL',
   'AUTH_API_KEY_INTROSPECTION_URL',
@@ -455,7 +466,8 @@ describe('secrets and settings', () => {
         .filter(([variable]) => /PASSWORD|PWD|SECRET/.test(variable))
         .map(([variable, value]) => ({ name, variable, value: String(value) })),
     );
-    expect(secrets.filter(({ value }) => !/^\$\{[A-Z_]+:-[^}]+\}$/.test(value))).toEqual([]);
+    // Empty defaults are for opt-in credentials (KAFKA_SASL_PASSWORD without SASL); a literal is never allowed.
+    expect(secrets.filter(({ value }) => !/^\$\{[A-Z_]+:-[^}]*\}$/.test(value))).toEqual([]);
     expect(secrets.map(({ name, variable }) => `${name}.${variable}`)).toEqual(
       expect.arrayContaining([
         'postgres.POSTGRES_PASSWORD',

@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import type { DependencyEnv } from './config';
+import { DependencyEnv, kafkaSecurity, temporalTls } from './config';
 import { DATABASE_PROBE, DatabaseModule, DatabaseModuleOptions } from './database';
 import { HealthModule } from './health';
 import { KAFKA_PROBE, KafkaModule } from './kafka';
@@ -14,6 +14,8 @@ export interface DependencyModulesOptions {
   database?: Partial<Omit<DatabaseModuleOptions, 'url'>>;
   /** Probe tokens the service provides itself (globally), checked on /health after the dependencies. */
   extraProbes?: string[];
+  /** Buckets besides S3_BUCKET the service needs (checked on /health). */
+  extraBuckets?: string[];
 }
 
 /**
@@ -25,6 +27,7 @@ export function dependencyModules({
   config,
   database,
   extraProbes = [],
+  extraBuckets = [],
 }: DependencyModulesOptions): DynamicModule[] {
   const modules: DynamicModule[] = [];
   const probes: string[] = [];
@@ -40,7 +43,13 @@ export function dependencyModules({
     probes.push(DATABASE_PROBE);
   }
   if (config.KAFKA_BROKERS) {
-    modules.push(KafkaModule.forRoot({ clientId: `lep-${serviceName}`, brokers: config.KAFKA_BROKERS }));
+    modules.push(
+      KafkaModule.forRoot({
+        clientId: `lep-${serviceName}`,
+        brokers: config.KAFKA_BROKERS,
+        security: kafkaSecurity(config),
+      }),
+    );
     probes.push(KAFKA_PROBE);
   }
   if (config.S3_ENDPOINT && config.S3_ACCESS_KEY && config.S3_SECRET_KEY && config.S3_BUCKET) {
@@ -51,6 +60,8 @@ export function dependencyModules({
         secretKey: config.S3_SECRET_KEY,
         region: config.S3_REGION ?? 'us-east-1',
         bucket: config.S3_BUCKET,
+        extraBuckets,
+        caFile: config.S3_CA_FILE,
       }),
     );
     probes.push(S3_PROBE);
@@ -60,6 +71,7 @@ export function dependencyModules({
       TemporalClientModule.forRoot({
         address: config.TEMPORAL_ADDRESS,
         namespace: config.TEMPORAL_NAMESPACE ?? 'default',
+        tls: temporalTls(config),
       }),
     );
     probes.push(TEMPORAL_PROBE);

@@ -30,6 +30,8 @@ export interface StartS3Options {
   accessKey?: string;
   secretKey?: string;
   region?: string;
+  /** Serve the embedded store over HTTPS with this certificate (tests of TLS towards S3). */
+  tls?: { key: Buffer; cert: Buffer };
 }
 
 function connectionOf(endpoint: string, accessKey: string, secretKey: string, region: string): S3Connection {
@@ -60,9 +62,9 @@ export async function startS3(options: StartS3Options = {}): Promise<S3Peer> {
   }
   const directory = await mkdtemp(path.join(tmpdir(), 'lep-s3-'));
   const port = await freePort();
-  const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true });
+  const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, ...options.tls });
   await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     endpoint,
     connection: connectionOf(endpoint, 'S3RVER', 'S3RVER', region),

@@ -5,6 +5,9 @@ declare module 's3rver' {
     port?: number;
     directory: string;
     silent?: boolean;
+    /** HTTPS when both are given. */
+    key?: Buffer;
+    cert?: Buffer;
   }
   export default class S3rver {
     constructor(options: S3rverOptions);

@@ -17,6 +17,7 @@ export class EvidenceModule {
           serviceName: SERVICE.name,
           config,
           database: { entities: EVIDENCE_ENTITIES, migrations: EVIDENCE_MIGRATIONS },
+          extraBuckets: [config.EVIDENCE_STAGING_BUCKET],
         }),
         EvidenceDomainModule,
       ],

@@ -19,12 +19,13 @@ describe('the evidence service as deployed', () => {
   let app: INestApplication;
   let databaseUrl: string;
   let baseUrl: string;
+  let config: EvidenceConfig;
 
   beforeAll(async () => {
     const peers = testPeers();
     databaseUrl = await createDatabase(peers.databaseServerUrl, 'evidence_service');
     const bucket = `evidence-${randomBytes(4).toString('hex')}`;
-    const config = loadConfig(EvidenceConfig, {
+    config = loadConfig(EvidenceConfig, {
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: peers.kafkaBrokers.join(','),
       S3_ENDPOINT: peers.s3Endpoint,
@@ -94,5 +95,19 @@ describe('the evidence service as deployed', () => {
         stage: 'served',
       },
     });
+  });
+
+  it('reports S3 down while the staging bucket, where every upload lands first, is missing', async () => {
+    const s3 = new Client({ ...testPeers().s3, pathStyle: true });
+    const staging = `${config.S3_BUCKET}-staging`;
+    await s3.removeBucket(staging);
+    try {
+      const health = await request(app.getHttpServer()).get('/health').expect(503);
+      expect(health.body.error.s3).toMatchObject({ status: 'down' });
+      expect(JSON.stringify(health.body.error.s3)).toContain(staging);
+    } finally {
+      await s3.makeBucket(staging);
+    }
+    await request(app.getHttpServer()).get('/health').expect(200);
   });
 });

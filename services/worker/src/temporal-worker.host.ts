@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorker } from '@lep/nest-kit';
+import { HostedWorker, temporalTls } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case-activities';
 import { RegistryClient } from './activities/registry-client';
@@ -24,6 +24,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   async onApplicationBootstrap(): Promise<void> {
     await this.worker.start({
       address: this.config.TEMPORAL_ADDRESS,
+      tls: temporalTls(this.config),
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.cases,
       workflowsPath: require.resolve('@lep/workflows'),

@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -10,6 +11,8 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsUrl,
+  IsBoolean,
+  ValidateBy,
 } from 'class-validator';
 
 /** A TCP port, given as a decimal string in the environment. */
@@ -78,4 +81,35 @@ export function IsSecret(minLength = 16): PropertyDecorator {
       message: `$property must be at least ${minLength} characters`,
     }),
   );
+}
+
+/** "true" or "false" in the environment, exposed as a boolean. */
+export function IsFlag(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
+}
+
+/** Path of a file the service reads at start-up (a CA bundle, a client certificate or key). */
+export function IsReadableFile(): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: '$property must be a file path' }),
+    ValidateBy({
+      name: 'isReadableFile',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isReadableFile(value),
+        defaultMessage: (args) => `${args?.property} must name a readable file`,
+      },
+    }),
+  );
+}
+
+function isReadableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,14 @@
 import { IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
-import { IsBrokerList, IsHostPort, IsPort, IsPostgresUrl, IsSecret, IsServiceUrl } from './env-validators';
+import {
+  IsBrokerList,
+  IsFlag,
+  IsHostPort,
+  IsPort,
+  IsPostgresUrl,
+  IsReadableFile,
+  IsSecret,
+  IsServiceUrl,
+} from './env-validators';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor<T = object> = new (...args: any[]) => T;
@@ -27,6 +36,28 @@ export function WithKafka<B extends Constructor>(Base: B) {
   class KafkaEnv extends Base {
     @IsBrokerList()
     KAFKA_BROKERS!: string[];
+
+    /** TLS to the brokers; with KAFKA_SSL_CA_FILE when their certificates are not signed by a public CA. */
+    @IsFlag()
+    KAFKA_SSL = false;
+
+    @IsOptional()
+    @IsReadableFile()
+    KAFKA_SSL_CA_FILE?: string;
+
+    @IsOptional()
+    @IsIn(['plain', 'scram-sha-256', 'scram-sha-512'], {
+      message: 'KAFKA_SASL_MECHANISM must be one of plain, scram-sha-256, scram-sha-512',
+    })
+    KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+    @ValidateIf((env: KafkaEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
+    @IsString({ message: 'KAFKA_SASL_USERNAME is required with KAFKA_SASL_MECHANISM' })
+    KAFKA_SASL_USERNAME?: string;
+
+    @ValidateIf((env: KafkaEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
+    @IsString({ message: 'KAFKA_SASL_PASSWORD is required with KAFKA_SASL_MECHANISM' })
+    KAFKA_SASL_PASSWORD?: string;
   }
   return KafkaEnv;
 }
@@ -47,6 +78,11 @@ export function WithS3<B extends Constructor>(Base: B) {
 
     @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
     S3_BUCKET = 'lep-evidence';
+
+    /** CA bundle trusted for an https S3_ENDPOINT whose certificate no public CA signed. */
+    @IsOptional()
+    @IsReadableFile()
+    S3_CA_FILE?: string;
   }
   return S3Env;
 }
@@ -59,6 +95,26 @@ export function WithTemporal<B extends Constructor>(Base: B) {
     @IsOptional()
     @Matches(/^[A-Za-z0-9._-]{1,255}$/, { message: 'TEMPORAL_NAMESPACE must be a Temporal namespace name' })
     TEMPORAL_NAMESPACE = 'default';
+
+    /** TLS to the frontend; the CA, client certificate and key files add a private CA and mutual TLS. */
+    @IsFlag()
+    TEMPORAL_TLS = false;
+
+    @IsOptional()
+    @IsReadableFile()
+    TEMPORAL_TLS_CA_FILE?: string;
+
+    @ValidateIf((env: TemporalEnv) => env.TEMPORAL_TLS_KEY_FILE !== undefined)
+    @IsReadableFile()
+    TEMPORAL_TLS_CERT_FILE?: string;
+
+    @ValidateIf((env: TemporalEnv) => env.TEMPORAL_TLS_CERT_FILE !== undefined)
+    @IsReadableFile()
+    TEMPORAL_TLS_KEY_FILE?: string;
+
+    @IsOptional()
+    @IsString({ message: 'TEMPORAL_TLS_SERVER_NAME must be a host name' })
+    TEMPORAL_TLS_SERVER_NAME?: string;
   }
   return TemporalEnv;
 }
@@ -100,6 +156,17 @@ export interface DependencyEnv {
   S3_SECRET_KEY?: string;
   S3_REGION?: string;
   S3_BUCKET?: string;
+  S3_CA_FILE?: string;
   TEMPORAL_ADDRESS?: string;
   TEMPORAL_NAMESPACE?: string;
+  KAFKA_SSL?: boolean;
+  KAFKA_SSL_CA_FILE?: string;
+  KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+  TEMPORAL_TLS?: boolean;
+  TEMPORAL_TLS_CA_FILE?: string;
+  TEMPORAL_TLS_CERT_FILE?: string;
+  TEMPORAL_TLS_KEY_FILE?: string;
+  TEMPORAL_TLS_SERVER_NAME?: string;
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export const KAFKA_PROBE = 'KAFKA_PROBE';
@@ -7,6 +7,8 @@ export const KAFKA_PROBE = 'KAFKA_PROBE';
 export interface KafkaModuleOptions {
   clientId: string;
   brokers: string[];
+  /** TLS and SASL towards the brokers (see `kafkaSecurity`). */
+  security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
 }
 
 /** The service's kafkajs client; consumers and producers are created from it by the modules that need them. */
@@ -18,10 +20,16 @@ export class KafkaClient implements OnApplicationShutdown {
   private readonly closers: Array<() => Promise<void>> = [];
 
   constructor(@Inject('KAFKA_OPTIONS') options: KafkaModuleOptions) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      ...options.security,
+      logLevel: logLevel.WARN,
+    });
     this.probeClient = new Kafka({
       clientId: `${options.clientId}-health`,
       brokers: options.brokers,
+      ...options.security,
       logLevel: logLevel.NOTHING,
       connectionTimeout: 2_000,
       retry: { retries: 0 },

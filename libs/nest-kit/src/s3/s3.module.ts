@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Client } from 'minio';
+import { s3TransportAgent } from '../config/transport-security';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export const S3_PROBE = 'S3_PROBE';
@@ -10,10 +11,14 @@ export interface S3ModuleOptions {
   accessKey: string;
   secretKey: string;
   region: string;
+  /** Checked by /health, with `extraBuckets`: the service cannot work while one is missing. */
   bucket: string;
+  extraBuckets?: string[];
+  /** CA bundle for an https endpoint with a private certificate. */
+  caFile?: string;
 }
 
-export function createS3Client(options: S3ModuleOptions): Client {
+export function createS3Client(options: Omit<S3ModuleOptions, 'bucket' | 'extraBuckets'>): Client {
   const url = new URL(options.endpoint);
   const useSSL = url.protocol === 'https:';
   return new Client({
@@ -24,10 +29,11 @@ export function createS3Client(options: S3ModuleOptions): Client {
     secretKey: options.secretKey,
     region: options.region,
     pathStyle: true,
+    ...(useSSL && options.caFile ? { transportAgent: s3TransportAgent({ S3_CA_FILE: options.caFile }) } : {}),
   });
 }
 
-/** The `minio` client for the service's bucket; /health checks that the bucket is reachable. */
+/** The `minio` client for the service's buckets; /health checks that each is reachable. */
 @Global()
 @Module({})
 export class S3Module {
@@ -41,8 +47,8 @@ export class S3Module {
           useFactory: (client: Client): DependencyProbe => ({
             name: 's3',
             probe: async () => {
-              if (!(await client.bucketExists(options.bucket)))
-                throw new Error(`bucket ${options.bucket} does not exist`);
+              for (const bucket of [options.bucket, ...(options.extraBuckets ?? [])])
+                if (!(await client.bucketExists(bucket))) throw new Error(`bucket ${bucket} does not exist`);
             },
           }),
           inject: [Client],

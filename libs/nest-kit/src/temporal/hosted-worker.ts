@@ -1,9 +1,11 @@
 import type { Logger } from '@nestjs/common';
+import type { TLSConfig } from '@temporalio/client';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export interface HostedWorkerOptions {
   address: string;
+  tls?: TLSConfig;
   namespace: string;
   taskQueue: string;
   workflowsPath: string;
@@ -24,7 +26,7 @@ export class HostedWorker {
   async start(options: HostedWorkerOptions): Promise<void> {
     // Loaded here, not at import: services without a worker never load the SDK's native core.
     const { NativeConnection, Worker } = await import('@temporalio/worker');
-    this.connection = await NativeConnection.connect({ address: options.address });
+    this.connection = await NativeConnection.connect({ address: options.address, tls: options.tls });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: options.namespace,

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, TLSConfig } from '@temporalio/client';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export const TEMPORAL_PROBE = 'TEMPORAL_PROBE';
@@ -7,6 +7,7 @@ export const TEMPORAL_PROBE = 'TEMPORAL_PROBE';
 export interface TemporalClientOptions {
   address: string;
   namespace: string;
+  tls?: TLSConfig;
 }
 
 /**
@@ -21,7 +22,7 @@ export class TemporalClient implements OnApplicationShutdown {
   private readonly shutdown = new AbortController();
 
   constructor(@Inject('TEMPORAL_OPTIONS') options: TemporalClientOptions) {
-    this.connection = Connection.lazy({ address: options.address });
+    this.connection = Connection.lazy({ address: options.address, tls: options.tls });
     this.client = new Client({ connection: this.connection, namespace: options.namespace });
   }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorker, OutboxRelay } from '@lep/nest-kit';
+import { HostedWorker, OutboxRelay, temporalTls } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { PublicationConfig } from '../config';
 import { CalendarStore } from '../calendar/calendar-store';
@@ -26,6 +26,7 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicat
   async onApplicationBootstrap(): Promise<void> {
     await this.worker.start({
       address: this.config.TEMPORAL_ADDRESS,
+      tls: temporalTls(this.config),
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.publication,
       workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'publication'),

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { seedCalendar } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorker, OutboxRelay, TemporalClient } from '@lep/nest-kit';
+import { HostedWorker, OutboxRelay, TemporalClient, temporalTls } from '@lep/nest-kit';
 import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/workflows';
 import { CertificateSweep } from '../warnings/certificate-sweep';
 import { StatisticsConfig } from '../config';
@@ -30,6 +30,7 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     await this.worker.start({
       address: this.config.TEMPORAL_ADDRESS,
+      tls: temporalTls(this.config),
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.statistics,
       workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'statistics'),

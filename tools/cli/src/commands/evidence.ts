@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import { Client as S3Client } from 'minio';
+import { createS3Client } from '@lep/nest-kit';
+import type { Client as S3Client } from 'minio';
 import { Client as PgClient } from 'pg';
 
 /** Where the evidence lives: the evidence service's own database and bucket (same variables as the service). */
@@ -10,6 +11,7 @@ export interface EvidenceStoreSettings {
   s3AccessKey: string;
   s3SecretKey: string;
   s3Region: string;
+  s3CaFile?: string;
   bucket: string;
 }
 
@@ -48,21 +50,18 @@ export function evidenceStoreFromEnv(env: NodeJS.ProcessEnv = process.env): Evid
     s3AccessKey: required('S3_ACCESS_KEY'),
     s3SecretKey: required('S3_SECRET_KEY'),
     s3Region: env.S3_REGION || 'us-east-1',
+    s3CaFile: env.S3_CA_FILE || undefined,
     bucket: env.S3_BUCKET || 'lep-evidence',
   };
 }
 
 function s3ClientOf(settings: EvidenceStoreSettings): S3Client {
-  const url = new URL(settings.s3Endpoint);
-  const useSSL = url.protocol === 'https:';
-  return new S3Client({
-    endPoint: url.hostname,
-    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
-    useSSL,
+  return createS3Client({
+    endpoint: settings.s3Endpoint,
     accessKey: settings.s3AccessKey,
     secretKey: settings.s3SecretKey,
     region: settings.s3Region,
-    pathStyle: true,
+    caFile: settings.s3CaFile,
   });
 }
 
@@ -100,40 +99,53 @@ export async function verifyEvidence(
 ): Promise<VerifyReport> {
   const db = new PgClient({ connectionString: settings.databaseUrl });
   await db.connect();
-  let rows: ItemRow[];
+  const s3 = s3ClientOf(settings);
+  const report: VerifyReport = { items: 0, objects: 0, findings: [] };
   try {
-    rows = (
-      await db.query<ItemRow>(
+    // Page by object key, so memory holds one page of items however many the store has.
+    for (let after = ''; ;) {
+      const { rows } = await db.query<ItemRow>(
         `SELECT id, case_id, sha256, size, object_key FROM evidence_item
-          WHERE $1::uuid IS NULL OR case_id = $1 ORDER BY object_key, stored_at`,
-        [caseId ?? null],
-      )
-    ).rows;
+          WHERE ($1::uuid IS NULL OR case_id = $1)
+            AND object_key IN (SELECT DISTINCT object_key FROM evidence_item
+                                WHERE ($1::uuid IS NULL OR case_id = $1) AND object_key > $2
+                                ORDER BY object_key LIMIT $3)
+          ORDER BY object_key, stored_at`,
+        [caseId ?? null, after, OBJECTS_PER_PAGE],
+      );
+      if (rows.length === 0) break;
+      const byObject = new Map<string, ItemRow[]>();
+      for (const row of rows) byObject.set(row.object_key, [...(byObject.get(row.object_key) ?? []), row]);
+      for (const [key, items] of byObject) {
+        onObject(key);
+        report.findings.push(...findingsFor(key, items, await hashObject(s3, settings.bucket, key)));
+      }
+      report.items += rows.length;
+      report.objects += byObject.size;
+      after = rows[rows.length - 1].object_key;
+    }
   } finally {
     await db.end();
   }
-  const s3 = s3ClientOf(settings);
-  const byObject = new Map<string, ItemRow[]>();
-  for (const row of rows) byObject.set(row.object_key, [...(byObject.get(row.object_key) ?? []), row]);
-  const findings: VerifyFinding[] = [];
-  for (const [key, items] of byObject) {
-    onObject(key);
-    const actual = await hashObject(s3, settings.bucket, key);
-    for (const item of items) {
-      const finding = { evidenceId: item.id, caseId: item.case_id, objectKey: key };
-      if (!actual) findings.push({ ...finding, problem: 'missing', expected: item.sha256, actual: '' });
-      else if (actual.sha256 !== item.sha256)
-        findings.push({ ...finding, problem: 'hash-mismatch', expected: item.sha256, actual: actual.sha256 });
-      else if (actual.size !== Number(item.size))
-        findings.push({
-          ...finding,
-          problem: 'size-mismatch',
-          expected: item.size,
-          actual: String(actual.size),
-        });
-    }
-  }
-  return { items: rows.length, objects: byObject.size, findings };
+  return report;
+}
+
+const OBJECTS_PER_PAGE = 500;
+
+function findingsFor(
+  key: string,
+  items: ItemRow[],
+  actual: { sha256: string; size: number } | undefined,
+): VerifyFinding[] {
+  return items.flatMap((item): VerifyFinding[] => {
+    const finding = { evidenceId: item.id, caseId: item.case_id, objectKey: key };
+    if (!actual) return [{ ...finding, problem: 'missing', expected: item.sha256, actual: '' }];
+    if (actual.sha256 !== item.sha256)
+      return [{ ...finding, problem: 'hash-mismatch', expected: item.sha256, actual: actual.sha256 }];
+    if (actual.size !== Number(item.size))
+      return [{ ...finding, problem: 'size-mismatch', expected: item.size, actual: String(actual.size) }];
+    return [];
+  });
 }
 
 const PROBLEM_NAMES: Record<VerifyFinding['problem'], string> = {
