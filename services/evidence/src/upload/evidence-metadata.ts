@@ -100,7 +100,10 @@ export class EvidenceMetadataDto {
   @Matches(RETENTION_PATTERN)
   retention?: string;
 
-  @ApiPropertyOptional({ description: '客户端计算的文件 SHA-256（十六进制）；给出时必须与收到的内容一致' })
+  @ApiPropertyOptional({
+    description:
+      '客户端计算的文件 SHA-256（十六进制）；给出时必须与收到的内容一致。建议给出：新内容将直接写入其内容地址，省去一次服务端复制',
+  })
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/)
   sha256?: string;
