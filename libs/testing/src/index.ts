@@ -11,3 +11,4 @@ export * from './process-tree';
 export * from './service-process';
 export * from './case-registry';
 export * from './chromium';
+export * from './kcat';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { CLOUD_EVENT_CONTENT_TYPE, parseCloudEvent, PUBLICATION_EVENT_TYPES, TOPICS } from '@lep/contracts';
-import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
+import { createDatabase, dropDatabase, kcatExecutable, KafkaPeer, startKafka, testPeers } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
 import { PublicationTestApp, startPublicationApp, until, usePublicationApp } from './support/publication-app';
@@ -18,7 +18,7 @@ interface KcatMessage {
 /** Reads a whole topic with kcat, a Kafka client we did not write. */
 async function readWithKcat(brokers: string[], topic: string): Promise<KcatMessage[]> {
   const { stdout } = await run(
-    'kcat',
+    kcatExecutable(),
     ['-b', brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\\t%h\\t%s\\n'],
     { maxBuffer: 64 * 1024 * 1024 },
   );
@@ -63,6 +63,55 @@ describe('Kafka in and out', () => {
     expect(message.headers).toContain(`content-type=${CLOUD_EVENT_CONTENT_TYPE}`);
     expect(message.value).not.toContain(decision.party.idNumber);
     expect(message.value).not.toContain(decision.party.name);
+  });
+});
+
+describe('a decision that breaks its contract', () => {
+  const publication = usePublicationApp('pub_dead_letter', { startsAt: DECISION_DAY, consumeKafka: true });
+
+  it('is set aside with its reasons, and the next decision on its partition is still disclosed', async () => {
+    const broken = penaltyDecision({ decidedOn: '2026-02-30', region: 'mars' });
+    const next = penaltyDecision({ caseId: broken.caseId });
+    const brokenEvent = decisionMadeEvent(broken);
+    const kafka = new Kafka({
+      clientId: 'case-producer-test',
+      brokers: testPeers().kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    // One key, so one partition: without setting the broken event aside, the next one would wait behind it forever.
+    await producer.send({
+      topic: TOPICS.caseDecision.name,
+      messages: [
+        { key: broken.caseId, value: JSON.stringify(brokenEvent) },
+        { key: broken.caseId, value: JSON.stringify(decisionMadeEvent(next)) },
+      ],
+    });
+    await producer.disconnect();
+
+    const disclosed = await until(async () => {
+      const rows = await publication().dataSource.query(
+        `SELECT decision_id FROM disclosure WHERE decision_id = $1`,
+        [next.decisionId],
+      );
+      return rows.length === 1 ? rows : undefined;
+    }, 60_000);
+    expect(disclosed).toEqual([{ decision_id: next.decisionId }]);
+    const setAside = await publication().dataSource.query(
+      `SELECT consumer, topic, event_id, reason, payload FROM dead_letter_event WHERE event_id = $1`,
+      [brokenEvent.id],
+    );
+    expect(setAside).toHaveLength(1);
+    expect(setAside[0]).toMatchObject({ consumer: 'publication', topic: TOPICS.caseDecision.name });
+    expect(setAside[0].reason).toContain('decidedOn must be a calendar date');
+    expect(setAside[0].reason).toContain('region must be one of national, xinjiang');
+    expect(JSON.parse(setAside[0].payload).data.decisionId).toBe(broken.decisionId);
+    const brokenRows = await publication().dataSource.query(
+      `SELECT 1 FROM disclosure WHERE decision_id = $1`,
+      [broken.decisionId],
+    );
+    expect(brokenRows).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { Logger } from '@nestjs/common';
 import { parseCloudEvent, type CloudEvent } from '@lep/contracts';
-import type { Consumer } from 'kafkajs';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { setAsideMessage, UnprocessableEventError } from '../messaging/dead-letter';
 import type { KafkaClient } from './kafka.module';
 
 export interface CloudEventConsumerOptions {
@@ -8,14 +10,20 @@ export interface CloudEventConsumerOptions {
   topics: string[];
   /** Partitions handled in parallel (order is kept within each); default one at a time. */
   partitionsConsumedConcurrently?: number;
-  /** Throws to have the message redelivered (e.g. a dependency is down). */
+  /**
+   * Throws to have the message redelivered (e.g. a dependency is down), or UnprocessableEventError when the
+   * event breaks its contract (then it is set aside, given `deadLetters`).
+   */
   handle(event: CloudEvent): Promise<unknown>;
+  /** Where messages that can never be processed are kept (`dead_letter_event`), under this consumer name. */
+  deadLetters?: { dataSource: DataSource; consumer: string };
 }
 
 /**
  * Starts a consumer group that hands every CloudEvent on `topics` to `handle`, reading a new group's topics from
- * the beginning. A message that is not a CloudEvent is logged and skipped: it can never be handled, and retrying
- * it would stall its partition. Returns the consumer, for the caller to disconnect on shutdown.
+ * the beginning. A message that can never be handled — not a CloudEvent, or refused by the handler as
+ * unprocessable — is logged and set aside (kept in `dead_letter_event` when `deadLetters` is given): retrying it
+ * would stall its partition. Returns the consumer, for the caller to disconnect on shutdown.
  */
 export async function startCloudEventConsumer(
   kafka: KafkaClient,
@@ -27,16 +35,38 @@ export async function startCloudEventConsumer(
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });
   await consumer.run({
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-    eachMessage: async ({ message }) => {
+    eachMessage: async ({ topic, partition, message }) => {
+      const setAside = async (reason: string, eventId?: string) => {
+        logger.error(`setting aside ${topic}/${partition}@${message.offset}: ${reason}`);
+        if (options.deadLetters)
+          await setAsideMessage(options.deadLetters.dataSource, {
+            consumer: options.deadLetters.consumer,
+            topic,
+            partition,
+            offset: message.offset,
+            eventId,
+            payload: payloadOf(message),
+            reason,
+          });
+      };
       let event: CloudEvent;
       try {
         event = parseCloudEvent(message.value);
       } catch (error) {
-        logger.error(`skipping a message that is not a CloudEvent: ${(error as Error).message}`);
+        await setAside(`not a CloudEvent: ${(error as Error).message}`);
         return;
       }
-      await options.handle(event);
+      try {
+        await options.handle(event);
+      } catch (error) {
+        if (!(error instanceof UnprocessableEventError)) throw error;
+        await setAside(`event ${event.id} (${event.type}) is unprocessable: ${error.message}`, event.id);
+      }
     },
   });
   return consumer;
+}
+
+function payloadOf(message: KafkaMessage): string {
+  return message.value?.toString('utf8') ?? '';
 }

@@ -4,13 +4,21 @@ export * from './messaging-tables.migration';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './idempotent-consumer';
+export * from './dead-letter';
+export * from './dead-letter.migration';
 
 import { AuditEntryEntity, AuditLog1764150000001 } from '../audit';
 import { ConsumedEventEntity } from './consumed-event.entity';
+import { DeadLetterTable1764150000002 } from './dead-letter.migration';
 import { MessagingTables1764150000000 } from './messaging-tables.migration';
 import { OutboxEventEntity } from './outbox-event.entity';
 
-// The platform's own tables in every service database: the outbox, consumed events and the audit log.
+// The platform's own tables in every service database: the outbox, consumed events, set-aside messages and the
+// audit log.
 export const MESSAGING_ENTITIES = [OutboxEventEntity, ConsumedEventEntity, AuditEntryEntity];
-export const MESSAGING_MIGRATIONS = [MessagingTables1764150000000, AuditLog1764150000001];
+export const MESSAGING_MIGRATIONS = [
+  MessagingTables1764150000000,
+  AuditLog1764150000001,
+  DeadLetterTable1764150000002,
+];
 export * from './outbox.module';

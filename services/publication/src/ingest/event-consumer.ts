@@ -2,7 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { TOPICS } from '@lep/contracts';
 import { KafkaClient, startCloudEventConsumer } from '@lep/nest-kit';
 import type { Consumer } from 'kafkajs';
-import { EventHandler } from './event-handler';
+import { DataSource } from 'typeorm';
+import { CONSUMER_NAME, EventHandler } from './event-handler';
 
 export const CONSUMER_GROUP = 'lep-publication';
 
@@ -18,6 +19,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly kafka: KafkaClient,
     private readonly handler: EventHandler,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,6 +30,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
       // waits on a database transaction and a workflow start (bench/publication: about 70 ms in sequence).
       partitionsConsumedConcurrently: TOPICS.caseDecision.partitions,
       handle: (event) => this.handler.handle(event),
+      deadLetters: { dataSource: this.dataSource, consumer: CONSUMER_NAME },
     });
   }
 

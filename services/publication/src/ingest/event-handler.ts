@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CASE_EVENT_TYPES, CloudEvent, DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
-import { consumeOnce } from '@lep/nest-kit';
+import { consumeOnce, UnprocessableEventError } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { DisclosuresService } from '../disclosures/disclosures.service';
 import { storePreDisclosure } from '../pre-disclosure/pre-disclosure-store';
+import { decisionMadeProblems } from './decision-contract';
 
 /** The consumed_event name: one mark per event id for everything this service consumes. */
 export const CONSUMER_NAME = 'publication';
@@ -19,8 +20,15 @@ export class EventHandler {
     private readonly disclosures: DisclosuresService,
   ) {}
 
-  /** Applies one event at most once; returns false when it had been applied before. */
+  /**
+   * Applies one event at most once; returns false when it had been applied before. A decision that breaks its
+   * contract is refused as unprocessable (set aside by the consumer) rather than stalling its partition.
+   */
   async handle(event: CloudEvent): Promise<boolean> {
+    if (event.type === CASE_EVENT_TYPES.decisionMade) {
+      const problems = decisionMadeProblems(event.data);
+      if (problems.length > 0) throw new UnprocessableEventError(problems);
+    }
     let withdrawn: string | undefined;
     const applied = await consumeOnce(this.dataSource, CONSUMER_NAME, event.id, async (manager) => {
       switch (event.type) {

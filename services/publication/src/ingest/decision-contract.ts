@@ -1,0 +1,37 @@
+import { CALENDAR_REGIONS } from '@lep/calendar';
+import { ITEM_CATEGORIES } from '@lep/contracts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+function isText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+/**
+ * What makes a decision.made event impossible to disclose, whatever the retries: the fields the deadline,
+ * the masking and the portal are computed from. Empty when the event can be handled.
+ */
+export function decisionMadeProblems(data: unknown): string[] {
+  if (typeof data !== 'object' || data === null) return ['data must be an object'];
+  const decision = data as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const field of ['decisionId', 'caseId', 'agencyCode', 'documentNumber', 'agencyName'])
+    if (!isText(decision[field])) problems.push(`${field} must be a non-empty string`);
+  if (!isCalendarDate(decision.decidedOn)) problems.push('decidedOn must be a calendar date YYYY-MM-DD');
+  if (!CALENDAR_REGIONS.includes(decision.region as never))
+    problems.push(`region must be one of ${CALENDAR_REGIONS.join(', ')}`);
+  if (!ITEM_CATEGORIES.includes(decision.category as never))
+    problems.push(`category must be one of ${ITEM_CATEGORIES.join(', ')}`);
+  const party = decision.party as Record<string, unknown> | undefined;
+  if (typeof party !== 'object' || party === null || !isText(party.name))
+    problems.push('party must name the party (party.name)');
+  if (!Array.isArray(decision.publicationBlocks)) problems.push('publicationBlocks must be a list');
+  if (!Array.isArray(decision.otherPersonNames)) problems.push('otherPersonNames must be a list');
+  return problems;
+}
