@@ -230,6 +230,7 @@ async function main() {
       { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
     );
     const ratios = { declared: [], undeclared: [] };
+    const fastest = { bare: Infinity, declared: Infinity, undeclared: Infinity };
     const throughService = async (round, declared) => {
       // New content every upload, so neither path finds its bytes already stored.
       const expected = await markRound(file, 3 * round + (declared ? 1 : 2));
@@ -251,6 +252,9 @@ async function main() {
       const bareSeconds = (performance.now() - started) / 1000;
       const declaredSeconds = await throughService(round, true);
       const undeclaredSeconds = await throughService(round, false);
+      fastest.bare = Math.min(fastest.bare, bareSeconds);
+      fastest.declared = Math.min(fastest.declared, declaredSeconds);
+      fastest.undeclared = Math.min(fastest.undeclared, undeclaredSeconds);
       ratios.declared.push(bareSeconds / declaredSeconds);
       ratios.undeclared.push(bareSeconds / undeclaredSeconds);
       const rate = (seconds) => `${(MEGABYTES / seconds).toFixed(0)} MB/s`;
@@ -270,6 +274,11 @@ async function main() {
     console.log(
       `${MEGABYTES} MB × ${ROUNDS} rounds: median ratio service / bare — hash declared ${median(ratios.declared)}` +
         ` (goal ≥ 0.8), hash not declared ${median(ratios.undeclared)}`,
+    );
+    // On a shared machine one slow round skews a ratio; the fastest run of each path is the least disturbed.
+    console.log(
+      `fastest of ${ROUNDS}: bare ${(MEGABYTES / fastest.bare).toFixed(0)} MB/s; ratio hash declared ` +
+        `${(fastest.bare / fastest.declared).toFixed(2)}, not declared ${(fastest.bare / fastest.undeclared).toFixed(2)}`,
     );
     console.log(
       `one server-side copy of ${MEGABYTES} MB in this store (part of every undeclared upload): ${copySeconds.toFixed(1)} s`,
