@@ -197,6 +197,8 @@ describe('schedules', () => {
       expect(execution.searchAttributes.TemporalScheduledStartTime).toEqual([
         new Date('2026-12-31T16:05:00.000Z'),
       ]);
+      // The history the scheduler's start wrote replays with the SDK's replayer.
+      await Worker.runReplayHistory({ workflowBundle: bundle }, await run.fetchHistory());
       await handle.delete();
     } finally {
       await stack.stop();
@@ -293,6 +295,62 @@ describe('schedules', () => {
       });
       expect(fired.info.recentActions[1].scheduledAt.toISOString()).toBe('2026-06-01T04:00:00.000Z');
       await handle.delete();
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it('ends the running action first under TERMINATE_OTHER and CANCEL_OTHER, runs both under ALLOW_ALL', async () => {
+    const stack = await startStack(new Date('2026-06-01T00:30:00Z'), { locked: true });
+    const client = stack.env.client;
+    try {
+      // No spec times: this schedule only acts when triggered.
+      const handle = await client.schedule.create({
+        scheduleId: `on-demand-${randomUUID()}`,
+        spec: {},
+        action: {
+          type: 'startWorkflow',
+          workflowType: wf.waitForApproval,
+          taskQueue: stack.taskQueue,
+          workflowId: `review-${randomUUID()}`,
+        },
+      });
+      expect((await handle.describe()).info.nextActionTimes).toEqual([]);
+      const runs = async (count: number) =>
+        until(async () => {
+          const description = await handle.describe();
+          return description.info.numActionsTaken === count
+            ? description.info.recentActions.map((action) =>
+                client.workflow.getHandle(action.action.workflow.workflowId),
+              )
+            : undefined;
+        });
+      const status = async (run: { describe(): Promise<{ status: { name: string } }> }) =>
+        (await run.describe()).status.name;
+
+      await handle.trigger();
+      const [first] = await runs(1);
+      // Each action's id carries its time to the second: move on so the next one differs.
+      await stack.env.sleep('1 minute');
+      await handle.trigger(ScheduleOverlapPolicy.TERMINATE_OTHER);
+      const [, second] = await runs(2);
+      expect(await status(first)).toBe('TERMINATED');
+      expect(await status(second)).toBe('RUNNING');
+
+      await stack.env.sleep('1 minute');
+      await handle.trigger(ScheduleOverlapPolicy.CANCEL_OTHER);
+      const [, , third] = await runs(3);
+      await until(async () => (await status(second)) === 'CANCELLED');
+
+      await stack.env.sleep('1 minute');
+      await handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL);
+      const [, , , fourth] = await runs(4);
+      const both = await handle.describe();
+      expect(both.info.runningActions.map((running) => running.workflow.workflowId).sort()).toEqual(
+        [third.workflowId, fourth.workflowId].sort(),
+      );
+      await handle.delete();
+      for (const run of [third, fourth]) await run.terminate();
     } finally {
       await stack.stop();
     }
