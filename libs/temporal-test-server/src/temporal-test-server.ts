@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { Engine } from './server/engine';
 import { loadServices } from './server/proto';
+import { Scheduler } from './server/schedules/scheduler';
 import { testServiceHandlers } from './server/test-service';
 import { workflowServiceHandlers } from './server/workflow-service';
 
@@ -36,7 +37,7 @@ export class TemporalTestServer {
     const engine = new Engine(options.timeSkipping ?? true, options.startTime);
     const { workflowService, testService } = loadServices();
     const server = new grpc.Server();
-    server.addService(workflowService, workflowServiceHandlers(engine));
+    server.addService(workflowService, workflowServiceHandlers(engine, new Scheduler(engine)));
     server.addService(testService, testServiceHandlers(engine));
     const port = await new Promise<number>((resolve, reject) =>
       server.bindAsync(

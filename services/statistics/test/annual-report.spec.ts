@@ -1,9 +1,11 @@
 import { ReportPublishedData, STATISTICS_EVENT_TYPES, WarningEventData } from '@lep/contracts';
+import ExcelJS from 'exceljs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { annualReportWorkflowId } from '@lep/workflows';
 import type { AnnualReportRow } from '../src/reports/reports.service';
 import { BINGTUAN, scriptedEvents, SHI_1, SHI_1_MARKET, SHI_2 } from './support/scenario';
 import { enforcementItemsPublished } from './support/events';
+import { parseCsv } from './support/csv';
 import { outboxEvents, until, useStatisticsApp } from './support/statistics-app';
 
 // The virtual clock starts on New Year's Day 2026, 10:00 Beijing time: 1–3 January are off and Sunday
@@ -95,6 +97,62 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
     // 兵团 and 第一师 have published no list: their reports do not guess, numbers throughout.
     const root = await reportOf(BINGTUAN);
     expect(root.content.sections[1].rows[0].value).toBe(0);
+  });
+
+  it('exports the same table as XLSX, one sheet per section, figures as numbers', async () => {
+    const report = await reportOf(SHI_2);
+    const auditor = statistics().staff(['auditor'], SHI_2);
+    const csv = parseCsv((await auditor.get(`/api/v1/reports/${report.id}/export.csv`).expect(200)).text);
+    const download = await auditor
+      .get(`/api/v1/reports/${report.id}/export.xlsx`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(download.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(decodeURIComponent(download.headers['content-disposition'])).toContain(
+      '2025年度行政执法统计年报-第二师铁门关市.xlsx',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(download.body as ExcelJS.Buffer);
+
+    const [header, ...lines] = csv;
+    const sectionsInCsv = [...new Set(lines.map((line) => line[2]))];
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(sectionsInCsv);
+    expect(sectionsInCsv).toEqual([
+      '一、行政许可',
+      '二、行政处罚',
+      '三、行政强制',
+      '四、行政征收、检查',
+      '五、其他行政执法行为',
+      '六、三项制度执行情况',
+      '七、情况说明',
+    ]);
+    for (const sheet of workbook.worksheets) {
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      expect(rows[0]).toEqual(header);
+      // Cell by cell the CSV's rows of the section; the figures are numbers in the workbook.
+      expect(rows.slice(1).map((row) => row.map(String))).toEqual(
+        lines.filter((line) => line[2] === sheet.name),
+      );
+    }
+    const penalty = workbook.getWorksheet('二、行政处罚')!;
+    expect(penalty.getRow(2).values).toEqual([
+      undefined,
+      '第二师铁门关市',
+      2025,
+      '二、行政处罚',
+      '警告（件）',
+      '无此职责',
+    ]);
+    const licensing = workbook.getWorksheet('一、行政许可')!;
+    expect(typeof licensing.getRow(2).getCell(5).value).toBe('number');
   });
 
   it('publishes a report the agency admin confirms before 31 January, and only that one', async () => {

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { type Engine } from './engine';
 import { RpcError, notFound } from './errors';
 import { type Execution, type Proto } from './execution';
+import { type Scheduler } from './schedules/scheduler';
 import { describeNamespace, systemInfo } from './system-info';
 import { LONG_POLL_MS } from './task-queue';
 import { toDuration, toTimestamp } from './time';
@@ -58,7 +59,10 @@ function namespaceOf(request: Proto): string {
 }
 
 /** The WorkflowService methods the SDK's client and worker call; anything else answers UNIMPLEMENTED. */
-export function workflowServiceHandlers(engine: Engine): grpc.UntypedServiceImplementation {
+export function workflowServiceHandlers(
+  engine: Engine,
+  scheduler: Scheduler,
+): grpc.UntypedServiceImplementation {
   /** Waits until `done()` holds for the run, the caller leaves or the server stops. */
   async function waitFor(
     execution: Execution,
@@ -245,6 +249,31 @@ export function workflowServiceHandlers(engine: Engine): grpc.UntypedServiceImpl
       const next = from + events.length;
       const more = next < execution.history.length || (request.waitNewEvent && execution.running);
       return { history: { events }, ...(more ? { nextPageToken: pageToken(next) } : {}) };
+    }),
+
+    CreateSchedule: unary((request) => scheduler.create(namespaceOf(request), request)),
+    DescribeSchedule: unary((request) =>
+      scheduler.describe(namespaceOf(request), String(request.scheduleId)),
+    ),
+    UpdateSchedule: unary((request) => {
+      scheduler.update(namespaceOf(request), request);
+      return {};
+    }),
+    PatchSchedule: unary((request) => {
+      scheduler.patch(namespaceOf(request), request);
+      return {};
+    }),
+    DeleteSchedule: unary((request) => {
+      scheduler.delete(namespaceOf(request), String(request.scheduleId));
+      return {};
+    }),
+    ListSchedules: unary((request) => {
+      const schedules = scheduler.list(namespaceOf(request), String(request.query ?? ''));
+      const from = fromPageToken(request.nextPageToken);
+      const size = Number(request.maximumPageSize) > 0 ? Number(request.maximumPageSize) : DEFAULT_PAGE_SIZE;
+      const page = schedules.slice(from, from + size);
+      const next = from + page.length;
+      return { schedules: page, ...(next < schedules.length ? { nextPageToken: pageToken(next) } : {}) };
     }),
 
     ListWorkflowExecutions: unary((request) => listPage(request)),

@@ -147,14 +147,37 @@ const csvField = (value: string | number) => {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+export type ReportCell = string | number;
+
+const NARRATIVE_SECTION = '七、情况说明';
+
+/** The export's table (CSV and XLSX): a header, and per section (7 = the narrative) its rows. */
+export function reportTable(content: AnnualReportContent): {
+  header: string[];
+  sections: Array<{ title: string; rows: ReportCell[][] }>;
+} {
+  const line = (section: string, label: string, value: ReportCell): ReportCell[] => [
+    content.agencyName,
+    content.year,
+    section,
+    label,
+    value,
+  ];
+  return {
+    header: ['执法主体', '年度', '项目', '指标', '数值'],
+    sections: [
+      ...content.sections.map((section) => ({
+        title: section.title,
+        rows: section.rows.map((row) => line(section.title, row.label, row.value)),
+      })),
+      { title: NARRATIVE_SECTION, rows: [line(NARRATIVE_SECTION, '情况说明', content.narrative)] },
+    ],
+  };
+}
+
 /** CSV with a BOM so that Excel opens the Chinese text as UTF-8. */
 export function reportCsv(content: AnnualReportContent): string {
-  const lines = [
-    ['执法主体', '年度', '项目', '指标', '数值'],
-    ...content.sections.flatMap((section) =>
-      section.rows.map((row) => [content.agencyName, content.year, section.title, row.label, row.value]),
-    ),
-    [content.agencyName, content.year, '七、情况说明', '情况说明', content.narrative],
-  ];
+  const { header, sections } = reportTable(content);
+  const lines = [header, ...sections.flatMap((section) => section.rows)];
   return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { assertAgencyAccess, CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { annualReportWorkflowId } from '@lep/workflows';
 import { AgencyTree } from '../aggregates/agency-tree';
 import { StatisticsAccess } from '../aggregates/statistics-access';
 import { AnnualReportWorkflows } from './annual-report-workflows';
+import type { Response } from 'express';
 import { reportCsv } from './report-content';
+import { writeReportXlsx, xlsxDisposition } from './report-xlsx';
 import {
   AnnualReportView,
   ReportIdParam,
@@ -14,6 +16,8 @@ import {
   StartReportRunDto,
 } from './reports.dto';
 import { AnnualReportRow, ReportsService } from './reports.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 行政执法统计年报: read, confirm (agency admin), export; platform admins may start a year's run by hand. */
 @ApiTags('reports')
@@ -43,7 +47,8 @@ export class ReportsController {
   @Roles('platform-admin')
   @ApiOkResponse({
     type: ReportRunView,
-    description: '启动某年度统计年报编制流程（通常由定时计划在1月首个工作日启动）',
+    description:
+      '启动某年度统计年报编制流程（定时计划 lep-annual-report 每年1月1日自动启动上一年度；此处用于补建，已启动则不重复）',
   })
   async start(@Body() dto: StartReportRunDto): Promise<ReportRunView> {
     return { workflowId: annualReportWorkflowId(dto.year), started: await this.workflows.start(dto.year) };
@@ -64,6 +69,22 @@ export class ReportsController {
   @ApiOkResponse({ description: '统计年报 CSV（UTF-8，带 BOM）' })
   async exportCsv(@CurrentPrincipal() principal: Principal, @Param() params: ReportIdParam): Promise<string> {
     return reportCsv((await this.scoped(principal, params.id)).content);
+  }
+
+  @Get(':id/export.xlsx')
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '统计年报 Excel 工作簿（每个项目一张工作表，列同 CSV）' })
+  async exportXlsx(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ReportIdParam,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { content } = await this.scoped(principal, params.id);
+    response.status(200);
+    response.setHeader('content-type', XLSX);
+    response.setHeader('content-disposition', xlsxDisposition(content));
+    // Written sheet by sheet into the response as exceljs zips it, not built in memory first.
+    await writeReportXlsx(content, response);
   }
 
   @Post(':id/confirm')

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { hostedWorkerProbe } from '@lep/nest-kit';
 import { AggregatesModule } from '../aggregates/aggregates.module';
 import { WarningsModule } from '../warnings/warnings.module';
+import { AnnualReportSchedule } from './annual-report-schedule';
 import { AnnualReportWorkflows } from './annual-report-workflows';
 import { ReportsController } from './reports.controller';
 import { StatisticsAnnualReports1764400200000 } from './reports.migration';
@@ -20,18 +21,22 @@ export const STATISTICS_WORKER_PROBE = 'STATISTICS_WORKER_PROBE';
 })
 export class ReportsModule {}
 
-/** Hosts the worker of the report and certificate sweep workflows; /health reports it down unless it polls. */
+/**
+ * Hosts the worker of the report and certificate sweep workflows and keeps the annual report Schedule; /health
+ * reports it down unless it polls.
+ */
 @Global()
 @Module({
   imports: [ReportsModule, WarningsModule],
   providers: [
     StatisticsWorkerHost,
+    AnnualReportSchedule,
     {
       provide: STATISTICS_WORKER_PROBE,
       useFactory: (host: StatisticsWorkerHost) => hostedWorkerProbe(host),
       inject: [StatisticsWorkerHost],
     },
   ],
-  exports: [STATISTICS_WORKER_PROBE],
+  exports: [STATISTICS_WORKER_PROBE, AnnualReportSchedule],
 })
 export class ReportWorkerModule {}
