@@ -7,6 +7,8 @@ import { alive, descendants } from '@lep/testing';
 const ROOT = path.resolve(__dirname, '../../..');
 const PORTS = SERVICE_PORTS;
 const STARTUP_MS = 180_000;
+/** Given to the stack so the test can look for it in everything the stack and its services print. */
+const JWT_SECRET = `dev-stack-test-secret-${process.pid}-0123456789abcdef`;
 const BOOTSTRAP_KEY = /Bootstrap platform-admin API key[^\n]*\n\s+(lep_[0-9a-f]{16}_[A-Za-z0-9_-]{43})/;
 
 /** `npm start` end to end: the built dev stack, exactly as a person runs it (after `npm run build`). */
@@ -14,11 +16,19 @@ describe('npm start (tools/dev-stack)', () => {
   let stack: ChildProcess;
   let output = '';
   let exited: Promise<number | null>;
+  let mintedKey = '';
 
   beforeAll(async () => {
     stack = spawn(process.execPath, [path.join(ROOT, 'tools/dev-stack/dist/main.js')], {
       cwd: ROOT,
-      env: { ...process.env, TEMPORAL_ADDRESS: '', DATABASE_URL: '', KAFKA_BROKERS: '', S3_ENDPOINT: '' },
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: '',
+        DATABASE_URL: '',
+        KAFKA_BROKERS: '',
+        S3_ENDPOINT: '',
+        AUTH_JWT_SECRET: JWT_SECRET,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     exited = new Promise((resolve) => stack.on('exit', (code) => resolve(code)));
@@ -92,6 +102,21 @@ describe('npm start (tools/dev-stack)', () => {
       { env: { ...process.env, LEP_TOKEN: key } },
     );
     expect(stdout.trim()).toMatch(/^lep_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    mintedKey = stdout.trim();
+  });
+
+  it('prints no secret: the bootstrap key once, never the JWT secret or a key used against the services', async () => {
+    // Use the minted key on every service, so a service that logged credentials would have printed it.
+    for (const port of Object.values(PORTS))
+      await fetch(`http://127.0.0.1:${port}/api/v1/no-such-route`, {
+        headers: { authorization: `Bearer ${mintedKey}` },
+      });
+    const key = BOOTSTRAP_KEY.exec(output)![1]!;
+    expect(output.split(key)).toHaveLength(2);
+    expect(output).not.toContain(JWT_SECRET);
+    expect(mintedKey).not.toBe('');
+    expect(output).not.toContain(mintedKey);
+    expect(output).not.toContain(mintedKey.split('_')[2]);
   });
 
   it('stops on SIGTERM with exit code 0 and leaves no process behind', async () => {
