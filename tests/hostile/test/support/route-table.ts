@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { OWN_AGENCY, type Fixtures } from './stack';
+
+/**
+ * How the suite aims at one route. Every operation of docs/api/*.json needs an entry here (a test fails on a
+ * route without one), so a new route cannot ship unprobed.
+ */
+export interface RouteCase {
+  /** Anonymous callers are served (the public portal's API, /health, the published lists). */
+  public?: true;
+  /** Path parameters naming the own agency's resource (or, where none can be made cheaply, a fresh id). */
+  params?: (fixtures: Fixtures) => Record<string, string>;
+  /** Query parameters a well-formed call carries, aimed at the own agency. */
+  query?: (fixtures: Fixtures) => Record<string, string>;
+  /**
+   * A well-formed body for the own agency's resource: another agency's staff send it (so that what stops them
+   * is scope, not validation), and NUL is woven into every string of it.
+   */
+  body?: (fixtures: Fixtures) => unknown;
+  /**
+   * What every-role staff of another agency get on the own agency's resource: 403 (refused by scope, audited),
+   * 404 (the fresh id exists nowhere), 400 (refused by validation before any data is read: the body above is
+   * missing). `shared` names data every agency may read, and why; `filtered` a list answered with only what the
+   * caller's own agency may see (the suite checks none of the own agency's items is in it).
+   */
+  foreign?: 400 | 403 | 404 | { shared: string } | { filtered: string };
+  /** `none`: the service checks no credential at all (the worker, whose only route is /health). */
+  credentials?: 'none';
+}
+
+/** 执法人员信息公示: the registry's directory of certified staff is readable by every agency's staff. */
+const PERSONNEL_DIRECTORY = '执法人员及其执法证信息依法公示，各执法主体工作人员均可查询';
+
+const fresh = () => randomUUID();
+const today = () => new Date().toISOString().slice(0, 10);
+const requestId = () => `hostile-${randomUUID()}`;
+const agency = () => ({ code: OWN_AGENCY });
+const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
+const taskParam = (f: Fixtures) => ({ taskId: `${f.caseId}-review-1` });
+const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
+const purpose = () => ({ purpose: '法制审核查阅现场录像' });
+const year = () => ({ agency: OWN_AGENCY, year: '2026' });
+const caseAction = () => ({ requestId: requestId() });
+
+export const ROUTE_TABLE: Record<string, RouteCase> = {
+  // ── registry ──
+  'registry GET /health': { public: true },
+  'registry GET /api/v1/agencies': { foreign: { shared: '执法主体名录对所有工作人员公开' } },
+  'registry POST /api/v1/agencies': { foreign: 400 },
+  'registry GET /api/v1/agencies/{code}': { params: agency, foreign: { shared: '执法主体信息依法公示' } },
+  'registry PUT /api/v1/agencies/{code}': { params: agency, foreign: 400 },
+  'registry DELETE /api/v1/agencies/{code}': { params: agency, foreign: 403 },
+  'registry GET /api/v1/agencies/{code}/descendants': {
+    params: agency,
+    foreign: { shared: '执法主体的上下级关系是公开的名录信息' },
+  },
+  'registry GET /api/v1/agencies/{code}/personnel': {
+    params: agency,
+    foreign: { shared: PERSONNEL_DIRECTORY },
+  },
+  'registry POST /api/v1/personnel': { foreign: 400 },
+  'registry GET /api/v1/personnel/{id}': {
+    params: (f) => ({ id: f.personId }),
+    foreign: { shared: PERSONNEL_DIRECTORY },
+  },
+  'registry PUT /api/v1/personnel/{id}': { params: (f) => ({ id: f.personId }), foreign: 400 },
+  'registry POST /api/v1/personnel/{id}/status': {
+    params: (f) => ({ id: f.personId }),
+    body: () => ({ status: 'suspended', effectiveOn: today(), reason: '停职调查' }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/personnel/{id}/may-enforce': {
+    params: (f) => ({ id: f.personId }),
+    query: () => ({ agency: OWN_AGENCY, item: 'P-001', on: today() }),
+    foreign: { shared: PERSONNEL_DIRECTORY },
+  },
+  'registry GET /api/v1/agencies/{code}/reviewer-ratio': {
+    params: agency,
+    foreign: { shared: '法制审核人员配比是对各执法主体公开的考核指标' },
+  },
+  'registry GET /api/v1/agencies/{code}/enforcement-items': { public: true, params: agency },
+  'registry POST /api/v1/agencies/{code}/enforcement-items': { params: agency, foreign: 400 },
+  'registry GET /api/v1/agencies/{code}/av-recording-list': { public: true, params: agency },
+  'registry POST /api/v1/agencies/{code}/av-recording-list': { params: agency, foreign: 400 },
+  'registry GET /api/v1/agencies/{code}/review-catalog': { public: true, params: agency },
+  'registry POST /api/v1/agencies/{code}/review-catalog': { params: agency, foreign: 400 },
+  'registry POST /api/v1/api-keys': {
+    body: () => ({ agencyCode: OWN_AGENCY, role: 'agency-system', label: '冒名申请的密钥' }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/agencies/{code}/api-keys': { params: agency, foreign: 403 },
+  'registry POST /api/v1/api-keys/{keyId}/revoke': {
+    params: (f) => ({ keyId: f.apiKeyId }),
+    body: () => ({ reason: '冒名吊销' }),
+    foreign: 403,
+  },
+  'registry POST /api/v1/auth/introspect': { public: true },
+  'registry GET /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 403 },
+  'registry PUT /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 400 },
+  'registry GET /api/v1/agencies/{code}/inspection-relations': { params: agency, foreign: 403 },
+  'registry POST /api/v1/agencies/{code}/inspection-relations': { params: agency, foreign: 400 },
+  'registry POST /api/v1/agencies/{code}/inspection-plans': { params: agency, foreign: 400 },
+  'registry GET /api/v1/agencies/{code}/inspection-plans': { params: agency, foreign: 403 },
+  'registry GET /api/v1/inspection-plans/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'registry POST /api/v1/inspection-plans/{id}/draws': { params: () => ({ id: fresh() }), foreign: 404 },
+  'registry POST /api/v1/inspection-plans/{id}/draws/{drawId}/void': {
+    params: () => ({ id: fresh(), drawId: fresh() }),
+    foreign: 400,
+  },
+  'registry GET /api/v1/inspection-plans/{id}/draws/{drawId}/verification': {
+    params: () => ({ id: fresh(), drawId: fresh() }),
+    foreign: 404,
+  },
+  'registry PUT /api/v1/inspection-plans/{id}/results/{targetCode}': {
+    params: () => ({ id: fresh(), targetCode: 'T-001' }),
+    foreign: 400,
+  },
+  'registry POST /api/v1/inspection-plans/{id}/results/publish': {
+    params: () => ({ id: fresh() }),
+    foreign: 404,
+  },
+  'registry POST /api/v1/imports/{kind}': { params: () => ({ kind: 'personnel' }), foreign: 400 },
+
+  // ── case-api ──
+  'case-api GET /health': { public: true },
+  'case-api POST /api/v1/cases': { foreign: 400 },
+  'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/records': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/draft-decision': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/notice': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), hearingRights: true }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/hearing-request': {
+    params: caseParam,
+    body: caseAction,
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/hearing': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/review-submission': {
+    params: caseParam,
+    body: caseAction,
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/review-dispute': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/decision': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/service': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/execution': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/closure': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/archive': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/decision-limit-extension': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/revocation': { params: caseParam, foreign: 400 },
+  'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },
+  'case-api POST /api/v1/tasks/{taskId}/claim': { params: taskParam, foreign: 404 },
+  'case-api POST /api/v1/tasks/{taskId}/release': { params: taskParam, foreign: 404 },
+  'case-api POST /api/v1/tasks/{taskId}/complete': { params: taskParam, foreign: 400 },
+  'case-api POST /api/v1/tasks/{taskId}/extension': { params: taskParam, foreign: 400 },
+
+  // ── evidence ──
+  'evidence GET /health': { public: true },
+  'evidence POST /api/v1/cases/{caseId}/evidence': {
+    params: (f) => ({ caseId: f.evidenceCaseId }),
+    foreign: 400,
+  },
+  'evidence GET /api/v1/cases/{caseId}/evidence': {
+    params: (f) => ({ caseId: f.evidenceCaseId }),
+    foreign: { filtered: '证据清单只列出调阅人可见的证据' },
+  },
+  'evidence DELETE /api/v1/evidence/{id}': { params: evidenceParam, query: purpose, foreign: 403 },
+  'evidence GET /api/v1/evidence/{id}/content': { params: evidenceParam, query: purpose, foreign: 403 },
+  'evidence POST /api/v1/evidence/{id}/presigned-url': { params: evidenceParam, body: purpose, foreign: 403 },
+  'evidence GET /api/v1/cases/{caseId}/av-status': {
+    params: (f) => ({ caseId: f.evidenceCaseId }),
+    query: () => ({ stages: '现场检查' }),
+    foreign: { filtered: '只统计调阅人可见的音像记录' },
+  },
+
+  // ── publication ──
+  'publication GET /health': { public: true },
+  'publication GET /api/v1/disclosures/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication POST /api/v1/disclosures/{id}/masking-confirmation': {
+    params: () => ({ id: fresh() }),
+    foreign: 404,
+  },
+  'publication POST /api/v1/disclosures/{id}/block-review': { params: () => ({ id: fresh() }), foreign: 400 },
+  'publication POST /api/v1/disclosures/{id}/corrections': { params: () => ({ id: fresh() }), foreign: 400 },
+  'publication GET /api/v1/disclosures/{id}/versions': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/public/decisions': { public: true },
+  'publication GET /api/v1/public/decisions/{id}': { public: true, params: () => ({ id: fresh() }) },
+  'publication GET /api/v1/public/pre-disclosure/{kind}': {
+    public: true,
+    params: () => ({ kind: 'agencies' }),
+  },
+  'publication GET /api/v1/public/pre-disclosure/{kind}/{key}': {
+    public: true,
+    params: () => ({ kind: 'agencies', key: OWN_AGENCY }),
+  },
+  'publication GET /api/v1/public/inspections/{kind}': {
+    public: true,
+    params: () => ({ kind: 'inspection-plans' }),
+  },
+  'publication POST /api/v1/feed/disclosures': { foreign: 403 },
+  'publication GET /api/v1/calendar': { foreign: { shared: '节假日安排对所有工作人员相同' } },
+  'publication PUT /api/v1/calendar/{region}/{year}': {
+    params: () => ({ region: 'national', year: '2027' }),
+    foreign: 403,
+  },
+
+  // ── statistics ──
+  'statistics GET /health': { public: true },
+  'statistics GET /api/v1/statistics': { query: year, foreign: 403 },
+  'statistics GET /api/v1/warnings': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
+  'statistics GET /api/v1/reports': { query: year, foreign: 403 },
+  'statistics POST /api/v1/reports/runs': { foreign: 403 },
+  'statistics GET /api/v1/reports/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'statistics GET /api/v1/reports/{id}/export.csv': { params: () => ({ id: fresh() }), foreign: 404 },
+  'statistics POST /api/v1/reports/{id}/confirm': { params: () => ({ id: fresh() }), foreign: 404 },
+
+  // ── worker ──
+  'worker GET /health': { public: true, credentials: 'none' },
+};
