@@ -41,14 +41,61 @@ const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
 const purpose = () => ({ purpose: '法制审核查阅现场录像' });
 const year = () => ({ agency: OWN_AGENCY, year: '2026' });
 const caseAction = () => ({ requestId: requestId() });
+const stageAction = () => ({ ...caseAction(), note: '冒名办理的环节' });
+const person = () => ({
+  agencyCode: OWN_AGENCY,
+  name: '冒名人员',
+  roles: ['handler'],
+  certificateNumber: 'BT-FORGED-1',
+  certificateIssuedOn: '2024-01-01',
+  certificateExpiresOn: '2029-12-31',
+  qualification: 'exam-passed',
+  scope: '市场监管',
+});
+const agencyBody = () => ({
+  name: '冒名修改的执法主体',
+  level: 'corps',
+  unifiedSocialCreditCode: '91659000MA7XXXXX1X',
+  legalBasis: '《中华人民共和国行政处罚法》',
+  dutiesAndPowers: '市场监管行政执法',
+  region: 'national',
+  legalReviewBody: { name: '法制科', agencyCode: OWN_AGENCY },
+});
+const party = { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' };
+const draftDecision = () => ({
+  ...caseAction(),
+  documentNumber: '阿市监罚〔2026〕99号',
+  party,
+  penalty: {
+    violationType: '销售不合格产品',
+    facts: '当事人销售不合格电热水壶20台。',
+    legalBasis: '《中华人民共和国产品质量法》第四十九条',
+    penaltyKinds: ['罚款'],
+    content: '罚款人民币5000元',
+    fineYuan: 5000,
+    validUntil: '2027-12-31',
+  },
+  facts: {
+    partyType: 'natural-person',
+    fineYuan: 5000,
+    measures: [],
+    multipleLegalRelations: false,
+    majorPublicInterest: false,
+    majorSocialImpact: false,
+  },
+  publicationBlocks: [],
+});
 
 export const ROUTE_TABLE: Record<string, RouteCase> = {
   // ── registry ──
   'registry GET /health': { public: true },
   'registry GET /api/v1/agencies': { foreign: { shared: '执法主体名录对所有工作人员公开' } },
-  'registry POST /api/v1/agencies': { foreign: 400 },
+  'registry POST /api/v1/agencies': {
+    body: () => ({ ...agencyBody(), code: `${OWN_AGENCY}-X`, parentCode: OWN_AGENCY }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}': { params: agency, foreign: { shared: '执法主体信息依法公示' } },
-  'registry PUT /api/v1/agencies/{code}': { params: agency, foreign: 400 },
+  'registry PUT /api/v1/agencies/{code}': { params: agency, body: agencyBody, foreign: 403 },
   'registry DELETE /api/v1/agencies/{code}': { params: agency, foreign: 403 },
   'registry GET /api/v1/agencies/{code}/descendants': {
     params: agency,
@@ -58,12 +105,12 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: agency,
     foreign: { shared: PERSONNEL_DIRECTORY },
   },
-  'registry POST /api/v1/personnel': { foreign: 400 },
+  'registry POST /api/v1/personnel': { body: person, foreign: 403 },
   'registry GET /api/v1/personnel/{id}': {
     params: (f) => ({ id: f.personId }),
     foreign: { shared: PERSONNEL_DIRECTORY },
   },
-  'registry PUT /api/v1/personnel/{id}': { params: (f) => ({ id: f.personId }), foreign: 400 },
+  'registry PUT /api/v1/personnel/{id}': { params: (f) => ({ id: f.personId }), body: person, foreign: 403 },
   'registry POST /api/v1/personnel/{id}/status': {
     params: (f) => ({ id: f.personId }),
     body: () => ({ status: 'suspended', effectiveOn: today(), reason: '停职调查' }),
@@ -79,11 +126,41 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     foreign: { shared: '法制审核人员配比是对各执法主体公开的考核指标' },
   },
   'registry GET /api/v1/agencies/{code}/enforcement-items': { public: true, params: agency },
-  'registry POST /api/v1/agencies/{code}/enforcement-items': { params: agency, foreign: 400 },
+  'registry POST /api/v1/agencies/{code}/enforcement-items': {
+    params: agency,
+    body: () => ({
+      items: [
+        {
+          code: 'P-001',
+          name: '冒名发布的执法事项',
+          category: 'penalty',
+          legalBasis: '《中华人民共和国产品质量法》第四十九条',
+          procedure: '立案、调查、告知、决定、送达',
+          statutoryWorkingDays: 90,
+        },
+      ],
+    }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}/av-recording-list': { public: true, params: agency },
-  'registry POST /api/v1/agencies/{code}/av-recording-list': { params: agency, foreign: 400 },
+  'registry POST /api/v1/agencies/{code}/av-recording-list': {
+    params: agency,
+    body: () => ({ entries: [{ itemCode: 'P-001', stages: ['investigating'], fullProcess: true }] }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}/review-catalog': { public: true, params: agency },
-  'registry POST /api/v1/agencies/{code}/review-catalog': { params: agency, foreign: 400 },
+  'registry POST /api/v1/agencies/{code}/review-catalog': {
+    params: agency,
+    body: () => ({
+      fineThresholds: [{ partyType: 'natural-person', minimumYuan: 1 }],
+      measures: [],
+      hearingHeldIsMajor: false,
+      multipleLegalRelationsIsMajor: false,
+      majorPublicInterestIsMajor: false,
+      majorSocialImpactIsMajor: false,
+    }),
+    foreign: 403,
+  },
   'registry POST /api/v1/api-keys': {
     body: () => ({ agencyCode: OWN_AGENCY, role: 'agency-system', label: '冒名申请的密钥' }),
     foreign: 403,
@@ -123,7 +200,19 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── case-api ──
   'case-api GET /health': { public: true },
-  'case-api POST /api/v1/cases': { foreign: 400 },
+  'case-api POST /api/v1/cases': {
+    body: (f) => ({
+      agencyCode: OWN_AGENCY,
+      caseNumber: `FORGED-${randomUUID().slice(0, 8)}`,
+      itemCode: 'P-001',
+      title: '冒名立案',
+      filedOn: today(),
+      handlerIds: f.handlerIds,
+      parties: [party],
+      otherPersonNames: [],
+    }),
+    foreign: 403,
+  },
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
@@ -132,7 +221,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
     foreign: 403,
   },
-  'case-api POST /api/v1/cases/{caseId}/draft-decision': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/draft-decision': {
+    params: caseParam,
+    body: draftDecision,
+    foreign: 403,
+  },
   'case-api POST /api/v1/cases/{caseId}/notice': {
     params: caseParam,
     body: () => ({ ...caseAction(), hearingRights: true }),
@@ -143,25 +236,53 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: caseAction,
     foreign: 403,
   },
-  'case-api POST /api/v1/cases/{caseId}/hearing': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/hearing': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), report: '冒名的听证报告' }),
+    foreign: 403,
+  },
   'case-api POST /api/v1/cases/{caseId}/review-submission': {
     params: caseParam,
     body: caseAction,
     foreign: 403,
   },
-  'case-api POST /api/v1/cases/{caseId}/review-dispute': { params: caseParam, foreign: 400 },
-  'case-api POST /api/v1/cases/{caseId}/decision': { params: caseParam, foreign: 400 },
-  'case-api POST /api/v1/cases/{caseId}/service': { params: caseParam, foreign: 400 },
-  'case-api POST /api/v1/cases/{caseId}/execution': { params: caseParam, foreign: 400 },
-  'case-api POST /api/v1/cases/{caseId}/closure': { params: caseParam, foreign: 400 },
-  'case-api POST /api/v1/cases/{caseId}/archive': { params: caseParam, foreign: 400 },
-  'case-api POST /api/v1/cases/{caseId}/decision-limit-extension': { params: caseParam, foreign: 400 },
-  'case-api POST /api/v1/cases/{caseId}/revocation': { params: caseParam, foreign: 400 },
+  'case-api POST /api/v1/cases/{caseId}/review-dispute': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), reason: '冒名提出的异议' }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/decision': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), draftHash: 'ab'.repeat(32) }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/service': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/execution': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/closure': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/archive': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/decision-limit-extension': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), approvedBy: '冒名负责人', reason: '冒名延长期限', days: 30 }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/revocation': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), kind: 'revoked', reason: '冒名撤销' }),
+    foreign: 403,
+  },
   'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },
   'case-api POST /api/v1/tasks/{taskId}/claim': { params: taskParam, foreign: 404 },
   'case-api POST /api/v1/tasks/{taskId}/release': { params: taskParam, foreign: 404 },
-  'case-api POST /api/v1/tasks/{taskId}/complete': { params: taskParam, foreign: 400 },
-  'case-api POST /api/v1/tasks/{taskId}/extension': { params: taskParam, foreign: 400 },
+  'case-api POST /api/v1/tasks/{taskId}/complete': {
+    params: taskParam,
+    body: () => ({ ...caseAction(), ruling: 'uphold', reason: '冒名裁决' }),
+    foreign: 404,
+  },
+  'case-api POST /api/v1/tasks/{taskId}/extension': {
+    params: taskParam,
+    body: () => ({ ...caseAction(), reason: '冒名申请延期' }),
+    foreign: 404,
+  },
 
   // ── evidence ──
   'evidence GET /health': { public: true },

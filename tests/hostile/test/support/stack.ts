@@ -62,6 +62,8 @@ export interface Credentials {
 /** Resources of the own agency the probes aim at (and another agency's staff try to reach). */
 export interface Fixtures {
   caseId: string;
+  /** The own agency's two certified handlers; the first is the person probed in the registry. */
+  handlerIds: string[];
   personId: string;
   evidenceId: string;
   evidenceCaseId: string;
@@ -218,6 +220,7 @@ export async function startStack(): Promise<Stack> {
     };
     const fixtures: Fixtures = {
       caseId: await openCase(caseApi.url, keys.live, registry.people.handlers),
+      handlerIds: registry.people.handlers,
       personId: registry.people.handlers[0],
       ...(await storeEvidence(evidence.url, staffToken(OWN_AGENCY, ['handler']))),
       apiKeyId: keys.liveId,
