@@ -20,10 +20,11 @@ export interface RouteCase {
   /**
    * What every-role staff of another agency get on the own agency's resource: 403 (refused by scope, audited),
    * 404 (the fresh id exists nowhere), 400 (refused by validation before any data is read: the body above is
-   * missing). `shared` names data every agency may read, and why; `filtered` a list answered with only what the
-   * caller's own agency may see (the suite checks none of the own agency's items is in it).
+   * missing), 422 (a bulk import refuses each row out of scope, line by line). `shared` names data every
+   * agency may read, and why; `filtered` a list answered with only what the caller's own agency may see (the
+   * suite checks none of the own agency's items is in it).
    */
-  foreign?: 400 | 403 | 404 | { shared: string } | { filtered: string };
+  foreign?: 400 | 403 | 404 | 422 | { shared: string } | { filtered: string };
   /** `none`: the service checks no credential at all (the worker, whose only route is /health). */
   credentials?: 'none';
 }
@@ -173,10 +174,36 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   },
   'registry POST /api/v1/auth/introspect': { public: true },
   'registry GET /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 403 },
-  'registry PUT /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 400 },
+  'registry PUT /api/v1/agencies/{code}/inspection-targets': {
+    params: agency,
+    body: () => ({
+      targets: [{ code: '91659000MA7XXXXX1X', name: '冒名加入的检查对象', category: '食品经营' }],
+    }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}/inspection-relations': { params: agency, foreign: 403 },
-  'registry POST /api/v1/agencies/{code}/inspection-relations': { params: agency, foreign: 400 },
-  'registry POST /api/v1/agencies/{code}/inspection-plans': { params: agency, foreign: 400 },
+  'registry POST /api/v1/agencies/{code}/inspection-relations': {
+    params: agency,
+    body: (f) => ({
+      personnelId: f.personId,
+      targetCode: '91659000MA7XXXXX1X',
+      relation: '冒名申报的回避关系',
+    }),
+    foreign: 403,
+  },
+  'registry POST /api/v1/agencies/{code}/inspection-plans': {
+    params: agency,
+    body: () => ({
+      subject: '冒名制定的抽查计划',
+      basis: '《市场监督管理随机抽查工作指引》',
+      scope: '食品经营',
+      targetCount: 1,
+      inspectorsPerTarget: 2,
+      plannedStart: '2027-01-04',
+      plannedEnd: '2027-01-29',
+    }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}/inspection-plans': { params: agency, foreign: 403 },
   'registry GET /api/v1/inspection-plans/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
   'registry POST /api/v1/inspection-plans/{id}/draws': { params: () => ({ id: fresh() }), foreign: 404 },
@@ -196,7 +223,28 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: () => ({ id: fresh() }),
     foreign: 404,
   },
-  'registry POST /api/v1/imports/{kind}': { params: () => ({ kind: 'personnel' }), foreign: 400 },
+  'registry POST /api/v1/imports/{kind}': {
+    params: () => ({ kind: 'personnel' }),
+    body: () => ({
+      mode: 'apply',
+      rows: [
+        {
+          line: 2,
+          fields: {
+            agencyCode: OWN_AGENCY,
+            name: '冒名导入',
+            roles: 'handler',
+            certificateNumber: 'BT-FORGED-2',
+            certificateIssuedOn: '2024-01-01',
+            certificateExpiresOn: '2029-12-31',
+            qualification: 'exam-passed',
+            scope: '市场监管',
+          },
+        },
+      ],
+    }),
+    foreign: 422,
+  },
 
   // ── case-api ──
   'case-api GET /health': { public: true },
