@@ -358,8 +358,16 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: () => ({ id: fresh() }),
     foreign: 404,
   },
-  'publication POST /api/v1/disclosures/{id}/block-review': { params: () => ({ id: fresh() }), foreign: 400 },
-  'publication POST /api/v1/disclosures/{id}/corrections': { params: () => ({ id: fresh() }), foreign: 400 },
+  'publication POST /api/v1/disclosures/{id}/block-review': {
+    params: () => ({ id: fresh() }),
+    body: () => ({ outcome: 'lift', opinion: '冒名解除不予公开' }),
+    foreign: 404,
+  },
+  'publication POST /api/v1/disclosures/{id}/corrections': {
+    params: () => ({ id: fresh() }),
+    body: () => ({ reason: '冒名更正', partyName: '冒名当事人' }),
+    foreign: 404,
+  },
   'publication GET /api/v1/disclosures/{id}/versions': { params: () => ({ id: fresh() }), foreign: 404 },
   'publication GET /api/v1/public/decisions': { public: true },
   'publication GET /api/v1/public/decisions/{id}': { public: true, params: () => ({ id: fresh() }) },
