@@ -11,7 +11,16 @@ export type AuthDenialReason =
   | 'signing-keys-unavailable'
   | 'api-keys-unavailable'
   | 'role-forbidden'
-  | 'agency-forbidden';
+  | 'agency-forbidden'
+  /** A service's own access policy said no (e.g. evidence restricted to the case's handlers). */
+  | 'access-forbidden';
+
+/** Denials of an authenticated caller (403); every other reason is about the credential (401). */
+const FORBIDDEN_REASONS: ReadonlySet<AuthDenialReason> = new Set([
+  'role-forbidden',
+  'agency-forbidden',
+  'access-forbidden',
+]);
 
 /** What is known about a refused request; never the credential itself. */
 export interface AuthRequestMeta {
@@ -48,7 +57,7 @@ export class LoggerAuthEvents extends AuthEvents {
       outcome: 'denied',
       method: request.method,
       path: request.path,
-      status: reason === 'role-forbidden' || reason === 'agency-forbidden' ? 403 : 401,
+      status: FORBIDDEN_REASONS.has(reason) ? 403 : 401,
       code: reason,
       ...(request.principal ? { actor: request.principal } : {}),
       ...(request.ip ? { ip: request.ip } : {}),

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, INestApplication, Module, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, INestApplication, Module, Param, Post } from '@nestjs/common';
 import request from 'supertest';
-import { createServiceApp } from '@lep/nest-kit';
+import { ApiError, createServiceApp } from '@lep/nest-kit';
 import {
   AgencyHierarchy,
   assertAgencyAccess,
@@ -54,6 +54,12 @@ class ProbeController {
   ): Promise<{ agency: string }> {
     await assertAgencyAccess(principal, code, this.agencies);
     return { agency: code };
+  }
+
+  /** A service's own access policy refusing a read, as evidence's does for restricted items. */
+  @Get('sealed-files/:id')
+  sealed(): never {
+    throw new ApiError(HttpStatus.FORBIDDEN, 'FILE_SEALED', '该材料已封存');
   }
 }
 
@@ -275,6 +281,19 @@ describe('AuthModule in a service built with createServiceApp', () => {
           },
         ]);
       }
+    });
+
+    it("records a read refused by a service's own access policy as a denial, with its code", async () => {
+      await http
+        .get('/sealed-files/7')
+        .set('authorization', bearer(['handler'], 'XJBT-D1'))
+        .expect(403, { statusCode: 403, code: 'FILE_SEALED', message: '该材料已封存' });
+      expect(events.denials).toEqual([
+        {
+          reason: 'access-forbidden',
+          request: expect.objectContaining({ path: '/sealed-files/7', detail: 'FILE_SEALED' }),
+        },
+      ]);
     });
 
     it('scopes API keys to their agency too', async () => {

@@ -11,6 +11,8 @@ export const CASE_LICENCE_ITEM = 'L-001';
 
 export interface CaseRegistry {
   url: string;
+  /** Its own database, for tests that compare what it holds before and after. */
+  databaseUrl: string;
   /** Two certified handlers, a legal reviewer, and a handler whose certificate expired in 2021. */
   people: { handlers: [string, string]; reviewer: string; expiredHandler: string };
   call<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
@@ -53,6 +55,7 @@ export async function startCaseRegistry(auth: { secret: string; sign: StaffSigne
   const people = await seed(call);
   return {
     url: service.url,
+    databaseUrl,
     people,
     call,
     async stop() {

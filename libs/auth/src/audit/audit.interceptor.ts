@@ -6,7 +6,8 @@ import type { AuthenticatedRequest } from '../decorators';
 import type { Principal } from '../principal';
 import { AuditTrail } from './audit-trail';
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Requests whose every outcome AuditInterceptor records. */
+export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function errorCode(error: unknown): string | undefined {
   if (!(error instanceof HttpException)) return undefined;
@@ -38,7 +39,7 @@ export class AuditInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<Request & Partial<AuthenticatedRequest>>();
-    if (!STATE_CHANGING.has(request.method)) return next.handle();
+    if (!STATE_CHANGING_METHODS.has(request.method)) return next.handle();
     const entry = (status: number, outcome: AuditRecord['outcome'], code?: string): AuditRecord => ({
       at: new Date().toISOString(),
       outcome,

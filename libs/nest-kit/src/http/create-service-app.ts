@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ApiExceptionFilter, createValidationPipe } from '../errors';
+import { ApiExceptionFilter, assertJsonDepth, createValidationPipe, RejectNulPipe } from '../errors';
 import { buildOpenApiDocument, serveOpenApi, ServiceDescription } from './openapi';
 
 export interface CreateServiceAppOptions {
@@ -27,9 +27,9 @@ export async function createServiceApp(
     logger: options.logger ?? ['log', 'error', 'warn', 'fatal'],
     bodyParser: true,
   });
-  // Registered before init, so Nest's default JSON parser (100 kB) is not added on top of it.
-  if (options.jsonBodyLimit) app.useBodyParser('json', { limit: options.jsonBodyLimit });
-  app.useGlobalPipes(createValidationPipe());
+  // Registered before init, so Nest's default JSON parser is not added on top of it.
+  app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '100kb', verify: assertJsonDepth });
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
   serveOpenApi(app, buildOpenApiDocument(app, service));

@@ -39,6 +39,22 @@ describe('parseEvidenceMetadata', () => {
     );
   });
 
+  it('refuses bidirectional overrides in the fields staff read on screen, naming the field', () => {
+    const now = new Date('2026-11-26T02:00:00Z');
+    expect(parseEvidenceMetadata({ ...valid, place: '阿拉尔市塔里木大道1号' }, now).place).toBe(
+      '阿拉尔市塔里木大道1号',
+    );
+    for (const place of ['gpj.\u202Eexe', '\u2067仓库\u2069']) {
+      expect(() => parseEvidenceMetadata({ ...valid, place }, now)).toThrow(
+        expect.objectContaining({
+          response: expect.objectContaining({
+            violations: [expect.objectContaining({ field: 'place', rule: 'matches' })],
+          }),
+        }),
+      );
+    }
+  });
+
   it('refuses every name of a state secret before looking at anything else', () => {
     for (const level of ['STATE-SECRET', '绝密', ' secret ']) {
       expect(() => parseEvidenceMetadata({ confidentiality: level })).toThrow(

@@ -20,8 +20,12 @@ import {
 import { ApiError, toViolations } from '@lep/nest-kit';
 import { uploadErrors } from './upload-errors';
 
-/** No control characters: these values are shown to staff and printed in case files. */
-const PRINTABLE = /^\P{Cc}+$/u;
+/**
+ * No control characters: these values are shown to staff and printed in case files. Nor bidirectional
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make a device or place read as something else
+ * on screen than what is stored.
+ */
+const PRINTABLE = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]+$/u;
 export const RETENTION_PATTERN = /^(permanent|[1-9][0-9]?y)$/;
 /** Ways a client might name a state secret; all are refused with the same explanation. */
 // 秘密 / 机密 / 绝密 are the three levels of state secrets (secret, confidential, top secret).

@@ -1,0 +1,405 @@
+import { randomUUID } from 'node:crypto';
+import { OWN_AGENCY, type Fixtures } from './stack';
+
+/**
+ * How the suite aims at one route. Every operation of docs/api/*.json needs an entry here (a test fails on a
+ * route without one), so a new route cannot ship unprobed.
+ */
+export interface RouteCase {
+  /** Anonymous callers are served (the public portal's API, /health, the published lists). */
+  public?: true;
+  /** Path parameters naming the own agency's resource (or, where none can be made cheaply, a fresh id). */
+  params?: (fixtures: Fixtures) => Record<string, string>;
+  /** Query parameters a well-formed call carries, aimed at the own agency. */
+  query?: (fixtures: Fixtures) => Record<string, string>;
+  /**
+   * A well-formed body for the own agency's resource: another agency's staff send it (so that what stops them
+   * is scope, not validation), and NUL is woven into every string of it.
+   */
+  body?: (fixtures: Fixtures) => unknown;
+  /**
+   * What every-role staff of another agency get on the own agency's resource: 403 (refused by scope, audited),
+   * 404 (the fresh id exists nowhere), 400 (refused by validation before any data is read: the body above is
+   * missing), 422 (a bulk import refuses each row out of scope, line by line). `shared` names data every
+   * agency may read, and why; `filtered` a list answered with only what the caller's own agency may see (the
+   * suite checks none of the own agency's items is in it).
+   */
+  foreign?: 400 | 403 | 404 | 422 | { shared: string } | { filtered: string };
+  /** `none`: the service checks no credential at all (the worker, whose only route is /health). */
+  credentials?: 'none';
+}
+
+/** 执法人员信息公示: the registry's directory of certified staff is readable by every agency's staff. */
+const PERSONNEL_DIRECTORY = '执法人员及其执法证信息依法公示，各执法主体工作人员均可查询';
+
+const fresh = () => randomUUID();
+const today = () => new Date().toISOString().slice(0, 10);
+const requestId = () => `hostile-${randomUUID()}`;
+const agency = () => ({ code: OWN_AGENCY });
+const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
+const taskParam = (f: Fixtures) => ({ taskId: `${f.caseId}-review-1` });
+const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
+const purpose = () => ({ purpose: '法制审核查阅现场录像' });
+const year = () => ({ agency: OWN_AGENCY, year: '2026' });
+const caseAction = () => ({ requestId: requestId() });
+const stageAction = () => ({ ...caseAction(), note: '冒名办理的环节' });
+const person = () => ({
+  agencyCode: OWN_AGENCY,
+  name: '冒名人员',
+  roles: ['handler'],
+  certificateNumber: 'BT-FORGED-1',
+  certificateIssuedOn: '2024-01-01',
+  certificateExpiresOn: '2029-12-31',
+  qualification: 'exam-passed',
+  scope: '市场监管',
+});
+const agencyBody = () => ({
+  name: '冒名修改的执法主体',
+  level: 'corps',
+  unifiedSocialCreditCode: '91659000MA7XXXXX1X',
+  legalBasis: '《中华人民共和国行政处罚法》',
+  dutiesAndPowers: '市场监管行政执法',
+  region: 'national',
+  legalReviewBody: { name: '法制科', agencyCode: OWN_AGENCY },
+});
+const party = { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' };
+const draftDecision = () => ({
+  ...caseAction(),
+  documentNumber: '阿市监罚〔2026〕99号',
+  party,
+  penalty: {
+    violationType: '销售不合格产品',
+    facts: '当事人销售不合格电热水壶20台。',
+    legalBasis: '《中华人民共和国产品质量法》第四十九条',
+    penaltyKinds: ['罚款'],
+    content: '罚款人民币5000元',
+    fineYuan: 5000,
+    validUntil: '2027-12-31',
+  },
+  facts: {
+    partyType: 'natural-person',
+    fineYuan: 5000,
+    measures: [],
+    multipleLegalRelations: false,
+    majorPublicInterest: false,
+    majorSocialImpact: false,
+  },
+  publicationBlocks: [],
+});
+
+export const ROUTE_TABLE: Record<string, RouteCase> = {
+  // ── registry ──
+  'registry GET /health': { public: true },
+  'registry GET /api/v1/agencies': { foreign: { shared: '执法主体名录对所有工作人员公开' } },
+  'registry POST /api/v1/agencies': {
+    body: () => ({ ...agencyBody(), code: `${OWN_AGENCY}-X`, parentCode: OWN_AGENCY }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/agencies/{code}': { params: agency, foreign: { shared: '执法主体信息依法公示' } },
+  'registry PUT /api/v1/agencies/{code}': { params: agency, body: agencyBody, foreign: 403 },
+  'registry DELETE /api/v1/agencies/{code}': { params: agency, foreign: 403 },
+  'registry GET /api/v1/agencies/{code}/descendants': {
+    params: agency,
+    foreign: { shared: '执法主体的上下级关系是公开的名录信息' },
+  },
+  'registry GET /api/v1/agencies/{code}/personnel': {
+    params: agency,
+    foreign: { shared: PERSONNEL_DIRECTORY },
+  },
+  'registry POST /api/v1/personnel': { body: person, foreign: 403 },
+  'registry GET /api/v1/personnel/{id}': {
+    params: (f) => ({ id: f.personId }),
+    foreign: { shared: PERSONNEL_DIRECTORY },
+  },
+  'registry PUT /api/v1/personnel/{id}': { params: (f) => ({ id: f.personId }), body: person, foreign: 403 },
+  'registry POST /api/v1/personnel/{id}/status': {
+    params: (f) => ({ id: f.personId }),
+    body: () => ({ status: 'suspended', effectiveOn: today(), reason: '停职调查' }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/personnel/{id}/may-enforce': {
+    params: (f) => ({ id: f.personId }),
+    query: () => ({ agency: OWN_AGENCY, item: 'P-001', on: today() }),
+    foreign: { shared: PERSONNEL_DIRECTORY },
+  },
+  'registry GET /api/v1/agencies/{code}/reviewer-ratio': {
+    params: agency,
+    foreign: { shared: '法制审核人员配比是对各执法主体公开的考核指标' },
+  },
+  'registry GET /api/v1/agencies/{code}/enforcement-items': { public: true, params: agency },
+  'registry POST /api/v1/agencies/{code}/enforcement-items': {
+    params: agency,
+    body: () => ({
+      items: [
+        {
+          code: 'P-001',
+          name: '冒名发布的执法事项',
+          category: 'penalty',
+          legalBasis: '《中华人民共和国产品质量法》第四十九条',
+          procedure: '立案、调查、告知、决定、送达',
+          statutoryWorkingDays: 90,
+        },
+      ],
+    }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/agencies/{code}/av-recording-list': { public: true, params: agency },
+  'registry POST /api/v1/agencies/{code}/av-recording-list': {
+    params: agency,
+    body: () => ({ entries: [{ itemCode: 'P-001', stages: ['investigating'], fullProcess: true }] }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/agencies/{code}/review-catalog': { public: true, params: agency },
+  'registry POST /api/v1/agencies/{code}/review-catalog': {
+    params: agency,
+    body: () => ({
+      fineThresholds: [{ partyType: 'natural-person', minimumYuan: 1 }],
+      measures: [],
+      hearingHeldIsMajor: false,
+      multipleLegalRelationsIsMajor: false,
+      majorPublicInterestIsMajor: false,
+      majorSocialImpactIsMajor: false,
+    }),
+    foreign: 403,
+  },
+  'registry POST /api/v1/api-keys': {
+    body: () => ({ agencyCode: OWN_AGENCY, role: 'agency-system', label: '冒名申请的密钥' }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/agencies/{code}/api-keys': { params: agency, foreign: 403 },
+  'registry POST /api/v1/api-keys/{keyId}/revoke': {
+    params: (f) => ({ keyId: f.apiKeyId }),
+    body: () => ({ reason: '冒名吊销' }),
+    foreign: 403,
+  },
+  'registry POST /api/v1/auth/introspect': { public: true },
+  'registry GET /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 403 },
+  'registry PUT /api/v1/agencies/{code}/inspection-targets': {
+    params: agency,
+    body: () => ({
+      targets: [{ code: '91659000MA7XXXXX1X', name: '冒名加入的检查对象', category: '食品经营' }],
+    }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/agencies/{code}/inspection-relations': { params: agency, foreign: 403 },
+  'registry POST /api/v1/agencies/{code}/inspection-relations': {
+    params: agency,
+    body: (f) => ({
+      personnelId: f.personId,
+      targetCode: '91659000MA7XXXXX1X',
+      relation: '冒名申报的回避关系',
+    }),
+    foreign: 403,
+  },
+  'registry POST /api/v1/agencies/{code}/inspection-plans': {
+    params: agency,
+    body: () => ({
+      subject: '冒名制定的抽查计划',
+      basis: '《市场监督管理随机抽查工作指引》',
+      scope: '食品经营',
+      targetCount: 1,
+      inspectorsPerTarget: 2,
+      plannedStart: '2027-01-04',
+      plannedEnd: '2027-01-29',
+    }),
+    foreign: 403,
+  },
+  'registry GET /api/v1/agencies/{code}/inspection-plans': { params: agency, foreign: 403 },
+  'registry GET /api/v1/inspection-plans/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'registry POST /api/v1/inspection-plans/{id}/draws': { params: () => ({ id: fresh() }), foreign: 404 },
+  'registry POST /api/v1/inspection-plans/{id}/draws/{drawId}/void': {
+    params: () => ({ id: fresh(), drawId: fresh() }),
+    foreign: 400,
+  },
+  'registry GET /api/v1/inspection-plans/{id}/draws/{drawId}/verification': {
+    params: () => ({ id: fresh(), drawId: fresh() }),
+    foreign: 404,
+  },
+  'registry PUT /api/v1/inspection-plans/{id}/results/{targetCode}': {
+    params: () => ({ id: fresh(), targetCode: 'T-001' }),
+    foreign: 400,
+  },
+  'registry POST /api/v1/inspection-plans/{id}/results/publish': {
+    params: () => ({ id: fresh() }),
+    foreign: 404,
+  },
+  'registry POST /api/v1/imports/{kind}': {
+    params: () => ({ kind: 'personnel' }),
+    body: () => ({
+      mode: 'apply',
+      rows: [
+        {
+          line: 2,
+          fields: {
+            agencyCode: OWN_AGENCY,
+            name: '冒名导入',
+            roles: 'handler',
+            certificateNumber: 'BT-FORGED-2',
+            certificateIssuedOn: '2024-01-01',
+            certificateExpiresOn: '2029-12-31',
+            qualification: 'exam-passed',
+            scope: '市场监管',
+          },
+        },
+      ],
+    }),
+    foreign: 422,
+  },
+
+  // ── case-api ──
+  'case-api GET /health': { public: true },
+  'case-api POST /api/v1/cases': {
+    body: (f) => ({
+      agencyCode: OWN_AGENCY,
+      caseNumber: `FORGED-${randomUUID().slice(0, 8)}`,
+      itemCode: 'P-001',
+      title: '冒名立案',
+      filedOn: today(),
+      handlerIds: f.handlerIds,
+      parties: [party],
+      otherPersonNames: [],
+    }),
+    foreign: 403,
+  },
+  'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/records': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/draft-decision': {
+    params: caseParam,
+    body: draftDecision,
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/notice': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), hearingRights: true }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/hearing-request': {
+    params: caseParam,
+    body: caseAction,
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/hearing': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), report: '冒名的听证报告' }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/review-submission': {
+    params: caseParam,
+    body: caseAction,
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/review-dispute': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), reason: '冒名提出的异议' }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/decision': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), draftHash: 'ab'.repeat(32) }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/service': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/execution': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/closure': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/archive': { params: caseParam, body: stageAction, foreign: 403 },
+  'case-api POST /api/v1/cases/{caseId}/decision-limit-extension': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), approvedBy: '冒名负责人', reason: '冒名延长期限', days: 30 }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/revocation': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), kind: 'revoked', reason: '冒名撤销' }),
+    foreign: 403,
+  },
+  'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },
+  'case-api POST /api/v1/tasks/{taskId}/claim': { params: taskParam, foreign: 404 },
+  'case-api POST /api/v1/tasks/{taskId}/release': { params: taskParam, foreign: 404 },
+  'case-api POST /api/v1/tasks/{taskId}/complete': {
+    params: taskParam,
+    body: () => ({ ...caseAction(), ruling: 'uphold', reason: '冒名裁决' }),
+    foreign: 404,
+  },
+  'case-api POST /api/v1/tasks/{taskId}/extension': {
+    params: taskParam,
+    body: () => ({ ...caseAction(), reason: '冒名申请延期' }),
+    foreign: 404,
+  },
+
+  // ── evidence ──
+  'evidence GET /health': { public: true },
+  'evidence POST /api/v1/cases/{caseId}/evidence': {
+    params: (f) => ({ caseId: f.evidenceCaseId }),
+    foreign: 400,
+  },
+  'evidence GET /api/v1/cases/{caseId}/evidence': {
+    params: (f) => ({ caseId: f.evidenceCaseId }),
+    foreign: { filtered: '证据清单只列出调阅人可见的证据' },
+  },
+  'evidence DELETE /api/v1/evidence/{id}': { params: evidenceParam, query: purpose, foreign: 403 },
+  'evidence GET /api/v1/evidence/{id}/content': { params: evidenceParam, query: purpose, foreign: 403 },
+  'evidence POST /api/v1/evidence/{id}/presigned-url': { params: evidenceParam, body: purpose, foreign: 403 },
+  'evidence GET /api/v1/cases/{caseId}/av-status': {
+    params: (f) => ({ caseId: f.evidenceCaseId }),
+    query: () => ({ stages: '现场检查' }),
+    foreign: { filtered: '只统计调阅人可见的音像记录' },
+  },
+
+  // ── publication ──
+  'publication GET /health': { public: true },
+  'publication GET /api/v1/disclosures/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication POST /api/v1/disclosures/{id}/masking-confirmation': {
+    params: () => ({ id: fresh() }),
+    foreign: 404,
+  },
+  'publication POST /api/v1/disclosures/{id}/block-review': {
+    params: () => ({ id: fresh() }),
+    body: () => ({ outcome: 'lift', opinion: '冒名解除不予公开' }),
+    foreign: 404,
+  },
+  'publication POST /api/v1/disclosures/{id}/corrections': {
+    params: () => ({ id: fresh() }),
+    body: () => ({ reason: '冒名更正', partyName: '冒名当事人' }),
+    foreign: 404,
+  },
+  'publication GET /api/v1/disclosures/{id}/versions': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/public/decisions': { public: true },
+  'publication GET /api/v1/public/decisions/{id}': { public: true, params: () => ({ id: fresh() }) },
+  'publication GET /api/v1/public/pre-disclosure/{kind}': {
+    public: true,
+    params: () => ({ kind: 'agencies' }),
+  },
+  'publication GET /api/v1/public/pre-disclosure/{kind}/{key}': {
+    public: true,
+    params: () => ({ kind: 'agencies', key: OWN_AGENCY }),
+  },
+  'publication GET /api/v1/public/inspections/{kind}': {
+    public: true,
+    params: () => ({ kind: 'inspection-plans' }),
+  },
+  'publication POST /api/v1/feed/disclosures': { foreign: 403 },
+  'publication GET /api/v1/calendar': { foreign: { shared: '节假日安排对所有工作人员相同' } },
+  'publication PUT /api/v1/calendar/{region}/{year}': {
+    params: () => ({ region: 'national', year: '2027' }),
+    foreign: 403,
+  },
+
+  // ── statistics ──
+  'statistics GET /health': { public: true },
+  'statistics GET /api/v1/statistics': { query: year, foreign: 403 },
+  'statistics GET /api/v1/warnings': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
+  'statistics GET /api/v1/reports': { query: year, foreign: 403 },
+  'statistics POST /api/v1/reports/runs': { foreign: 403 },
+  'statistics GET /api/v1/reports/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'statistics GET /api/v1/reports/{id}/export.csv': { params: () => ({ id: fresh() }), foreign: 404 },
+  'statistics POST /api/v1/reports/{id}/confirm': { params: () => ({ id: fresh() }), foreign: 404 },
+
+  // ── worker ──
+  'worker GET /health': { public: true, credentials: 'none' },
+};

@@ -1,0 +1,315 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { signStaffToken, type Role } from '@lep/auth';
+import {
+  CASE_AGENCY,
+  createDatabase,
+  dropDatabase,
+  startCaseRegistry,
+  startServiceProcess,
+  testPeers,
+  type CaseRegistry,
+  type ServiceProcess,
+} from '@lep/testing';
+import { Client } from 'minio';
+
+export const SERVICE_NAMES = [
+  'registry',
+  'case-api',
+  'evidence',
+  'publication',
+  'statistics',
+  'worker',
+] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** The agency whose resources are probed, and another one whose staff must not reach them. */
+export const OWN_AGENCY = CASE_AGENCY;
+export const OTHER_AGENCY = 'BT02';
+
+const AUTH = { secret: 'hostile-suite-secret-at-least-32-characters', issuer: 'lep', audience: 'lep-api' };
+
+/**
+ * Every role an agency's own staff hold: a foreign agency's staff are stopped by scope, not by role. Not the
+ * auditor (监督人员), who reads every agency's figures by design, nor the platform admin.
+ */
+const AGENCY_STAFF_ROLES: Role[] = ['handler', 'legal-reviewer', 'leader', 'agency-admin'];
+
+export interface RunningService {
+  url: string;
+  /** Where it keeps its state and its audit log (the worker shares case-api's). */
+  databaseUrl: string;
+}
+
+export interface Credentials {
+  /** 兵团 platform admin: passes authentication and scope, so what is probed is the input itself. */
+  admin: string;
+  /** Every staff role of the other agency. */
+  foreign: string;
+  /** Signed with another secret. */
+  forged: string;
+  /** Signed with the right secret, expired an hour ago. */
+  expired: string;
+  /** Right secret, `alg: none` header and no signature. */
+  unsigned: string;
+  /** An API key the registry never issued. */
+  unknownKey: string;
+  /** An API key the registry issued to the own agency and then revoked. */
+  revokedKey: string;
+  /** A live API key of the own agency's system. */
+  ownKey: string;
+}
+
+/** Resources of the own agency the probes aim at (and another agency's staff try to reach). */
+export interface Fixtures {
+  caseId: string;
+  /** The own agency's two certified handlers; the first is the person probed in the registry. */
+  handlerIds: string[];
+  personId: string;
+  evidenceId: string;
+  evidenceCaseId: string;
+  apiKeyId: string;
+}
+
+export interface Stack {
+  services: Record<ServiceName, RunningService>;
+  credentials: Credentials;
+  fixtures: Fixtures;
+  stop(): Promise<void>;
+}
+
+export function staffToken(
+  agency: string,
+  roles: Role[],
+  options: { expiresInSeconds?: number } = {},
+): string {
+  return signStaffToken({ sub: `hostile-${agency}`, agency, roles }, { ...AUTH, ...options });
+}
+
+function unsignedToken(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({
+    sub: 'intruder',
+    agency: OWN_AGENCY,
+    roles: ['platform-admin'],
+    iss: AUTH.issuer,
+    aud: AUTH.audience,
+    iat: now,
+    exp: now + 3600,
+  })}.`;
+}
+
+async function call<T>(url: string, token: string, method: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const value = await read().catch(() => undefined);
+    if (value !== undefined && accept(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+/**
+ * The whole platform as production runs it, one process per service over its own database: the seeded
+ * registry, the worker, case-api, evidence, publication and statistics, all trusting the same token secret and
+ * introspecting API keys at the registry.
+ */
+export async function startStack(): Promise<Stack> {
+  const peers = testPeers();
+  const started: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of started.reverse()) await stopOne().catch(() => undefined);
+  };
+  try {
+    const registry: CaseRegistry = await startCaseRegistry({
+      secret: AUTH.secret,
+      sign: (claims) => signStaffToken({ ...claims, roles: claims.roles as Role[] }, AUTH),
+    });
+    started.push(() => registry.stop());
+    const database = async (name: string) => {
+      const url = await createDatabase(peers.databaseServerUrl, `hostile_${name}`);
+      started.push(() => dropDatabase(url));
+      return url;
+    };
+    const process = async (name: ServiceName, env: Record<string, string>): Promise<ServiceProcess> => {
+      const service = await startServiceProcess(name, {
+        KAFKA_BROKERS: peers.kafkaBrokers.join(','),
+        AUTH_JWT_SECRET: AUTH.secret,
+        AUTH_API_KEY_INTROSPECTION_URL: `${registry.url}/api/v1/auth/introspect`,
+        ...env,
+      });
+      started.push(() => service.stop());
+      return service;
+    };
+
+    const caseDatabase = await database('case');
+    const worker = await process('worker', {
+      DATABASE_URL: caseDatabase,
+      TEMPORAL_ADDRESS: peers.temporalAddress,
+      REGISTRY_URL: registry.url,
+    });
+    const caseApi = await process('case-api', {
+      DATABASE_URL: caseDatabase,
+      TEMPORAL_ADDRESS: peers.temporalAddress,
+    });
+
+    const evidenceDatabase = await database('evidence');
+    const bucket = `hostile-${randomBytes(4).toString('hex')}`;
+    const s3 = new Client(peers.s3);
+    await s3.makeBucket(bucket);
+    await s3.makeBucket(`${bucket}-staging`);
+    const evidence = await process('evidence', {
+      DATABASE_URL: evidenceDatabase,
+      S3_ENDPOINT: peers.s3Endpoint,
+      S3_ACCESS_KEY: peers.s3.accessKey,
+      S3_SECRET_KEY: peers.s3.secretKey,
+      S3_REGION: peers.s3.region,
+      S3_BUCKET: bucket,
+      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
+      EVIDENCE_PART_SIZE_MIB: '5',
+      // Small, so the over-the-limit probe stays cheap.
+      EVIDENCE_MAX_FILE_BYTES: String(1024 * 1024),
+    });
+
+    const publicationDatabase = await database('publication');
+    const publication = await process('publication', {
+      DATABASE_URL: publicationDatabase,
+      TEMPORAL_ADDRESS: peers.temporalAddress,
+      // The public API is probed by many requests from one address; its limit is tested in its own service.
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
+    });
+    const statisticsDatabase = await database('statistics');
+    const statistics = await process('statistics', {
+      DATABASE_URL: statisticsDatabase,
+      TEMPORAL_ADDRESS: peers.temporalAddress,
+    });
+
+    const services: Record<ServiceName, RunningService> = {
+      registry: { url: registry.url, databaseUrl: registry.databaseUrl },
+      'case-api': { url: caseApi.url, databaseUrl: caseDatabase },
+      evidence: { url: evidence.url, databaseUrl: evidenceDatabase },
+      publication: { url: publication.url, databaseUrl: publicationDatabase },
+      statistics: { url: statistics.url, databaseUrl: statisticsDatabase },
+      // The worker serves /health only and writes to case-api's database.
+      worker: { url: worker.url, databaseUrl: caseDatabase },
+    };
+    const admin = staffToken('XPCC', ['platform-admin']);
+    const keys = await apiKeys(registry.url, admin);
+    const credentials: Credentials = {
+      admin,
+      foreign: staffToken(OTHER_AGENCY, AGENCY_STAFF_ROLES),
+      forged: signStaffToken(
+        { sub: 'intruder', agency: OWN_AGENCY, roles: ['platform-admin'] },
+        { ...AUTH, secret: 'not-the-platform-secret-but-32-characters-long' },
+      ),
+      expired: staffToken(OWN_AGENCY, ['platform-admin'], { expiresInSeconds: -3600 }),
+      unsigned: unsignedToken(),
+      unknownKey: `lep_${randomBytes(24).toString('hex')}`,
+      revokedKey: keys.revoked,
+      ownKey: keys.live,
+    };
+    const fixtures: Fixtures = {
+      caseId: await openCase(caseApi.url, keys.live, registry.people.handlers),
+      handlerIds: registry.people.handlers,
+      personId: registry.people.handlers[0],
+      ...(await storeEvidence(evidence.url, staffToken(OWN_AGENCY, ['handler']))),
+      apiKeyId: keys.liveId,
+    };
+    await peersCaughtUp(services, admin, fixtures);
+    return { services, credentials, fixtures, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function apiKeys(registryUrl: string, admin: string) {
+  const issue = (label: string) =>
+    call<{ keyId: string; key: string }>(`${registryUrl}/api/v1/api-keys`, admin, 'POST', {
+      agencyCode: OWN_AGENCY,
+      role: 'agency-system',
+      label,
+    });
+  const live = await issue('本单位执法办案系统');
+  const revoked = await issue('已停用的旧系统');
+  await call(`${registryUrl}/api/v1/api-keys/${revoked.keyId}/revoke`, admin, 'POST', { reason: '系统下线' });
+  return { live: live.key, liveId: live.keyId, revoked: revoked.key };
+}
+
+/** A penalty case of the own agency, filed by its system and investigating (the worker has run the filing). */
+async function openCase(caseApiUrl: string, key: string, handlerIds: string[]): Promise<string> {
+  const { caseId } = await call<{ caseId: string }>(`${caseApiUrl}/api/v1/cases`, key, 'POST', {
+    agencyCode: OWN_AGENCY,
+    caseNumber: `HOSTILE-${randomUUID().slice(0, 8)}`,
+    itemCode: 'P-001',
+    title: '销售不合格产品案',
+    filedOn: new Date().toISOString().slice(0, 10),
+    handlerIds,
+    parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
+    otherPersonNames: [],
+  });
+  await until(
+    () => call<{ state?: { stage?: string } }>(`${caseApiUrl}/api/v1/cases/${caseId}`, key, 'GET'),
+    (view) => view.state?.stage === 'investigating',
+    `case ${caseId} to be filed`,
+  );
+  return caseId;
+}
+
+/** One photo of the own agency, uploaded by its handler. */
+async function storeEvidence(evidenceUrl: string, token: string) {
+  const evidenceCaseId = randomUUID();
+  const form = new FormData();
+  form.append('stage', 'investigating');
+  form.append('kind', 'photo');
+  form.append('capturedAt', new Date(Date.now() - 60_000).toISOString());
+  form.append('capturedBy', 'hostile-officer');
+  form.append('confidentiality', 'internal');
+  form.append('file', new Blob([randomBytes(2048)], { type: 'image/jpeg' }), 'scene.jpg');
+  const response = await fetch(`${evidenceUrl}/api/v1/cases/${evidenceCaseId}/evidence`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`evidence upload → ${response.status}: ${text}`);
+  return { evidenceId: (JSON.parse(text) as { id: string }).id, evidenceCaseId };
+}
+
+/**
+ * Statistics counts the case and the photo from their Kafka events, publication pre-discloses the agency from
+ * the registry's: both settle before the probes start, so what changes afterwards is the probes' doing.
+ */
+async function peersCaughtUp(
+  services: Record<ServiceName, RunningService>,
+  admin: string,
+  fixtures: Fixtures,
+) {
+  const year = new Date().getFullYear();
+  await until(
+    () =>
+      call<{ totals: Record<string, number> }>(
+        `${services.statistics.url}/api/v1/statistics?agency=${OWN_AGENCY}&year=${year}`,
+        admin,
+        'GET',
+      ),
+    (figures) => figures.totals['cases.filed'] === 1 && figures.totals['evidence.items'] === 1,
+    `statistics to count case ${fixtures.caseId} and evidence ${fixtures.evidenceId}`,
+  );
+  await until(
+    () =>
+      call(`${services.publication.url}/api/v1/public/pre-disclosure/agencies/${OWN_AGENCY}`, admin, 'GET'),
+    () => true,
+    `publication to pre-disclose ${OWN_AGENCY}`,
+  );
+}
