@@ -22,6 +22,6 @@ export class ImportsController {
     @Param() params: ImportKindParam,
     @Body() dto: ImportBatchDto,
   ): Promise<ImportBatchResult> {
-    return this.imports.importBatch(principal, params.kind, dto.mode, dto.rows);
+    return this.imports.importBatch(principal, params.kind, dto);
   }
 }

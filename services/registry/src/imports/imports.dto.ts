@@ -1,6 +1,6 @@
 import { REGISTRY_IMPORT_BATCH_MAX } from '@lep/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsOptional } from 'class-validator';
 import { IMPORT_KINDS, ImportKind } from './import-rows';
 
 /** Rows per request: large enough that 100,000 rows take a few dozen requests, small enough for one transaction. */
@@ -38,6 +38,17 @@ export class ImportBatchDto {
   @ArrayNotEmpty()
   @ArrayMaxSize(IMPORT_BATCH_MAX)
   rows!: ImportRowDto[];
+
+  @ApiPropertyOptional({
+    type: [ImportRowDto],
+    maxItems: IMPORT_BATCH_MAX,
+    description:
+      '仅用于 agencies 的 validate 请求：文件中（已在前几批校验过的）本批执法主体的上级所在的行，先按登记处理再校验本批，不计入结果',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(IMPORT_BATCH_MAX)
+  context?: ImportRowDto[];
 }
 
 export class ImportKindParam {
