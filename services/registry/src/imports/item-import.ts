@@ -66,7 +66,10 @@ export function checkItemRow(row: ImportRow): ItemImportRow | LineError[] {
         line: row.line,
         field: violation.field,
         rule: violation.rule,
-        message: `第 ${row.line} 行：${violation.message}`,
+        message:
+          violation.field === 'category'
+            ? `第 ${row.line} 行：字段 category 应为 ${Object.values(ITEM_CATEGORY_LABELS).join('、')} 之一（或其英文名），实为“${(row.fields.category ?? '').trim()}”`
+            : `第 ${row.line} 行：${violation.message}`,
       }),
     ),
   ];
