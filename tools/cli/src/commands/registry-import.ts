@@ -111,26 +111,25 @@ export function registerRegistryCommands(program: Command, env: NodeJS.ProcessEn
         const refusals: LineProblem[] = [];
         const progress = bar(mode === 'validate' ? '校验' : '导入', lines);
         try {
-          // Validation batches are independent, so two are in flight: the registry checks one while the CLI
-          // sends the next. Apply batches go one at a time, in order (parents first), so a refusal stops at a
-          // known batch.
+          // Two batches are in flight, so the registry checks one while the CLI sends the next and the
+          // database writes the last, except where apply order matters: agencies go parents first and an
+          // agency's item list builds on its previous version, so those are applied one at a time. A refusal
+          // stops further batches; those already written are counted in the summary.
+          const depth = mode === 'validate' || kind === 'personnel' || kind === 'targets' ? 2 : 1;
           const inFlight: Promise<void>[] = [];
           for (const batch of batches) {
-            const request = send(mode, batch).then(({ status, body }) => {
-              if (status === 422 && body.code === 'IMPORT_ROWS_INVALID')
-                refusals.push(...refusalProblems(body));
-              else if (status >= 400)
-                fail(`登记服务拒绝了请求（${status} ${body.code ?? ''}）：${body.message ?? '无说明'}`);
-              else onResult(body);
-              progress.advance(batch.rows.length);
-            });
-            if (mode === 'apply') {
-              await request;
-              if (refusals.length > 0) break;
-            } else {
-              inFlight.push(request);
-              if (inFlight.length >= 2) await inFlight.shift();
-            }
+            if (mode === 'apply' && refusals.length > 0) break;
+            inFlight.push(
+              send(mode, batch).then(({ status, body }) => {
+                if (status === 422 && body.code === 'IMPORT_ROWS_INVALID')
+                  refusals.push(...refusalProblems(body));
+                else if (status >= 400)
+                  fail(`登记服务拒绝了请求（${status} ${body.code ?? ''}）：${body.message ?? '无说明'}`);
+                else onResult(body);
+                progress.advance(batch.rows.length);
+              }),
+            );
+            if (inFlight.length >= depth) await inFlight.shift();
           }
           await Promise.all(inFlight);
         } finally {
@@ -157,7 +156,7 @@ export function registerRegistryCommands(program: Command, env: NodeJS.ProcessEn
         refused.sort((a, b) => a.line - b.line);
         output.writeErr?.(refused.map((problem) => `${problem.message}\n`).join(''));
         fail(
-          `导入中止：校验后数据发生变化，前 ${totals.batches} 批（${totals.rows} 行）已写入。修正后重新导入同一文件即可（已写入的行不会重复）`,
+          `导入中止：校验后数据发生变化，已写入 ${totals.batches} 批（${totals.rows} 行）。修正后重新导入同一文件即可（已写入的行不会重复）`,
         );
       }
       output.writeOut?.(
