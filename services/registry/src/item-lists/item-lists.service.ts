@@ -61,7 +61,10 @@ export async function publishVersion(
   content: object,
 ): Promise<ItemListVersionView> {
   await lockListsOf(manager, agencyCode);
-  const latest = await latestVersion(manager, agencyCode, kind);
+  const latest: { version: number | null }[] = await manager.query(
+    'SELECT max(version) AS version FROM item_list_version WHERE agency_code = $1 AND kind = $2',
+    [agencyCode, kind],
+  );
   const inserted = await manager
     .createQueryBuilder()
     .insert()
@@ -69,7 +72,7 @@ export async function publishVersion(
     .values({
       agencyCode,
       kind,
-      version: (latest?.version ?? 0) + 1,
+      version: (latest[0]!.version ?? 0) + 1,
       content,
       publishedAt: () => `date_trunc('milliseconds', clock_timestamp())`,
     })
