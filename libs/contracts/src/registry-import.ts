@@ -1,10 +1,11 @@
 /**
  * The bulk import contract between `npx lep registry import` and the registry's `POST /api/v1/imports/:kind`:
- * the CSV columns of each kind (header names, any order), the key that makes a line an upsert, and the largest
- * batch one request may carry.
+ * the CSV columns of each kind (header names, any order; each column may be headed by its English name or by
+ * the Chinese label staff spreadsheets use), the key that makes a line an upsert, and the largest batch one
+ * request may carry.
  */
 export const REGISTRY_IMPORT = {
-  /** Parents before children (a parent may be registered already or appear on an earlier line). */
+  /** Any order: the CLI sends parents before children, also across batches. */
   agencies: {
     columns: [
       'code',
@@ -20,6 +21,18 @@ export const REGISTRY_IMPORT = {
     ],
     optional: ['parentCode', 'legalReviewBodyAgencyCode'],
     key: ['code'],
+    labels: {
+      code: '执法主体代码',
+      name: '执法主体名称',
+      level: '层级',
+      parentCode: '上级执法主体代码',
+      unifiedSocialCreditCode: '统一社会信用代码',
+      legalBasis: '设立及执法依据',
+      dutiesAndPowers: '职责权限',
+      region: '工作日历地区',
+      legalReviewBodyName: '法制审核机构',
+      legalReviewBodyAgencyCode: '法制审核机构所属执法主体代码',
+    },
   },
   personnel: {
     columns: [
@@ -36,25 +49,89 @@ export const REGISTRY_IMPORT = {
     /** Optional columns may be absent from the header. */
     optional: ['idNumber'],
     key: ['certificateNumber'],
+    labels: {
+      agencyCode: '执法主体代码',
+      name: '姓名',
+      idNumber: '身份证号码',
+      roles: '角色',
+      certificateNumber: '执法证号',
+      certificateIssuedOn: '发证日期',
+      certificateExpiresOn: '有效期至',
+      qualification: '资格取得方式',
+      scope: '执法区域及类别',
+    },
   },
   targets: {
     columns: ['agencyCode', 'code', 'name', 'category', 'active'],
     optional: ['active'],
     key: ['agencyCode', 'code'],
+    labels: {
+      agencyCode: '执法主体代码',
+      code: '检查对象编码',
+      name: '检查对象名称',
+      category: '检查对象类别',
+      active: '是否在库',
+    },
+  },
+  /**
+   * The enforcement item list (行政执法事项清单). Each agency's lines are merged into its current list by item
+   * code and published as its next version; the CLI keeps one agency's lines in one batch.
+   */
+  items: {
+    columns: [
+      'agencyCode',
+      'code',
+      'name',
+      'category',
+      'legalBasis',
+      'procedure',
+      'statutoryWorkingDays',
+      'promisedWorkingDays',
+      'serviceGuide',
+    ],
+    optional: ['promisedWorkingDays', 'serviceGuide'],
+    key: ['agencyCode', 'code'],
+    labels: {
+      agencyCode: '执法主体代码',
+      code: '事项编码',
+      name: '事项名称',
+      category: '事项类别',
+      legalBasis: '实施依据',
+      procedure: '办理程序',
+      statutoryWorkingDays: '法定办结时限',
+      promisedWorkingDays: '承诺办结时限',
+      serviceGuide: '服务指南',
+    },
   },
 } as const satisfies Record<
   string,
-  { columns: readonly string[]; optional: readonly string[]; key: readonly string[] }
+  {
+    columns: readonly string[];
+    optional: readonly string[];
+    key: readonly string[];
+    labels: Record<string, string>;
+  }
 >;
 
 export type RegistryImportKind = keyof typeof REGISTRY_IMPORT;
 export const REGISTRY_IMPORT_KINDS = Object.keys(REGISTRY_IMPORT) as RegistryImportKind[];
 export const REGISTRY_IMPORT_BATCH_MAX = 5000;
 
+export interface RegistryImportRow {
+  line: number;
+  fields: Record<string, string>;
+}
+
 export interface RegistryImportBatch {
   /** validate: check only; apply: check, then write the whole batch or nothing. */
   mode: 'validate' | 'apply';
-  rows: { line: number; fields: Record<string, string> }[];
+  rows: RegistryImportRow[];
+  /**
+   * Agencies in validate mode only: the file's lines (from earlier batches) that register ancestors of this
+   * batch's bodies. They are checked as if registered first, so a child can be validated before its parent's
+   * batch is written; their own errors are reported with their own batch.
+   */
+  context?: RegistryImportRow[];
 }
 
 export interface RegistryImportResult {

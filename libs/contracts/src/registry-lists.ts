@@ -9,6 +9,17 @@ export const ITEM_CATEGORIES = [
 ] as const;
 export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
 
+/** The Chinese names of the item categories (an item list import may use them instead of the English ones). */
+export const ITEM_CATEGORY_LABELS = {
+  licensing: '行政许可',
+  penalty: '行政处罚',
+  coercion: '行政强制',
+  inspection: '行政检查',
+  collection: '行政征收征用',
+  confirmation: '行政确认',
+  other: '其他行政行为',
+} as const satisfies Record<ItemCategory, string>;
+
 export interface EnforcementItem {
   code: string;
   name: string;

@@ -484,7 +484,7 @@ const CASES: [
   [
     'import kind',
     'post',
-    '/api/v1/imports/items',
+    '/api/v1/imports/vehicles',
     { mode: 'apply', rows: [{ line: 2, fields: {} }] },
     undefined,
     'kind',
@@ -496,6 +496,22 @@ const CASES: [
     { mode: 'go', rows: [{ line: 2, fields: {} }] },
     undefined,
     'mode',
+  ],
+  [
+    'import unknown field',
+    'post',
+    '/api/v1/imports/personnel',
+    { mode: 'apply', rows: [{ line: 2, fields: {} }], dryRun: true },
+    undefined,
+    'dryRun',
+  ],
+  [
+    'import context line',
+    'post',
+    '/api/v1/imports/agencies',
+    { mode: 'validate', rows: [{ line: 3, fields: {} }], context: [{ line: 'two', fields: {} }] },
+    undefined,
+    'context.0.line',
   ],
   ['import rows empty', 'post', '/api/v1/imports/personnel', { mode: 'apply', rows: [] }, undefined, 'rows'],
   [

@@ -232,6 +232,31 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
       await admin().get('/api/v1/agencies/BT-8-OK').expect(404);
     });
 
+    it('validates a child against a parent from an earlier batch of the file (context), writing neither', async () => {
+      const parent = agencyRow(2, 'BT-7', 'BT', 'division');
+      const child = agencyRow(5003, 'BT-7-A', 'BT-7');
+      const alone = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'validate', rows: [child] })
+        .expect(422);
+      expect(alone.body.violations[0].message).toBe('第 5003 行：执法主体 BT-7 不存在');
+      const answer = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'validate', rows: [child], context: [parent] })
+        .expect(200);
+      expect(answer.body).toEqual({ mode: 'validate', rows: 1, inserted: 0, updated: 0, unchanged: 0 });
+      await admin().get('/api/v1/agencies/BT-7').expect(404);
+      const applied = await admin()
+        .post('/api/v1/imports/agencies')
+        .send({ mode: 'apply', rows: [child], context: [parent] })
+        .expect(400);
+      expect(applied.body.code).toBe('IMPORT_CONTEXT_UNSUPPORTED');
+      await admin()
+        .post('/api/v1/imports/personnel')
+        .send({ mode: 'validate', rows: rows(950, 1), context: [parent] })
+        .expect(400);
+    });
+
     it('lets an agency admin import bodies below it, nested in one file, but not beside it', async () => {
       const answer = await divisionAdmin()
         .post('/api/v1/imports/agencies')
@@ -246,6 +271,151 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
         .send({ mode: 'apply', rows: [agencyRow(7, 'BT-1-X', 'BT-1')] })
         .expect(422);
       expect(beside.body.violations[0].message).toBe('第 7 行：无权访问其他执法主体的数据');
+    });
+  });
+
+  describe('enforcement items', () => {
+    const itemRow = (line: number, code: string, overrides: Record<string, string> = {}) => ({
+      line,
+      fields: {
+        agencyCode: 'BT-8',
+        code,
+        name: `事项${code}`,
+        category: '行政处罚',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+        procedure: '立案、调查、告知、决定',
+        statutoryWorkingDays: '90',
+        promisedWorkingDays: '',
+        serviceGuide: '',
+        ...overrides,
+      },
+    });
+    const listEvents = async () =>
+      (await outboxEvents(registry().dataSource, REGISTRY_EVENT_TYPES.itemListPublished)).filter(
+        (row) => row.event.subject === 'agency/BT-8/enforcement-items',
+      );
+    const current = async () =>
+      (await admin().get('/api/v1/agencies/BT-8/enforcement-items').expect(200)).body as {
+        version: number;
+        publishedAt: string;
+        content: { items: Record<string, unknown>[] };
+      };
+
+    it('publishes the lines as the next version, merged by code, and keeps the older version readable', async () => {
+      const first = await divisionAdmin()
+        .post('/api/v1/imports/items')
+        .send({ mode: 'apply', rows: [itemRow(2, 'CF-1'), itemRow(3, 'XK-1', { category: 'licensing' })] })
+        .expect(200);
+      expect(first.body).toEqual({ mode: 'apply', rows: 2, inserted: 2, updated: 0, unchanged: 0 });
+      const v1 = await current();
+      expect(v1.content.items).toEqual([
+        {
+          code: 'CF-1',
+          name: '事项CF-1',
+          category: 'penalty',
+          legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+          procedure: '立案、调查、告知、决定',
+          statutoryWorkingDays: 90,
+        },
+        expect.objectContaining({ code: 'XK-1', category: 'licensing' }),
+      ]);
+      const events = await listEvents();
+      expect(events.map((row) => row.event.data.version)).toEqual([v1.version]);
+      expect(events[0]!.message_key).toBe('BT-8');
+      expect(events[0]!.event.data.content).toEqual(v1.content);
+
+      const second = await divisionAdmin()
+        .post('/api/v1/imports/items')
+        .send({
+          mode: 'apply',
+          rows: [
+            itemRow(2, 'CF-1', { statutoryWorkingDays: '60', serviceGuide: '见办事指南' }),
+            itemRow(3, 'QZ-1', { category: '行政强制' }),
+          ],
+        })
+        .expect(200);
+      expect(second.body).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+      const v2 = await current();
+      expect(v2.version).toBe(v1.version + 1);
+      expect(v2.content.items.map((item) => [item.code, item.statutoryWorkingDays])).toEqual([
+        ['CF-1', 60],
+        ['XK-1', 90],
+        ['QZ-1', 90],
+      ]);
+      const old = await admin()
+        .get('/api/v1/agencies/BT-8/enforcement-items')
+        .query({ asOf: v1.publishedAt })
+        .expect(200);
+      expect(old.body).toMatchObject({ version: v1.version, content: v1.content });
+      expect((await listEvents()).map((row) => row.event.data.version)).toEqual([v1.version, v2.version]);
+    });
+
+    it('is idempotent: the same lines again publish no version and emit nothing', async () => {
+      const rows = [itemRow(2, 'JC-1', { category: 'inspection', promisedWorkingDays: '5' })];
+      await divisionAdmin().post('/api/v1/imports/items').send({ mode: 'apply', rows }).expect(200);
+      const before = await current();
+      const eventsBefore = (await listEvents()).length;
+      const again = await divisionAdmin()
+        .post('/api/v1/imports/items')
+        .send({ mode: 'apply', rows })
+        .expect(200);
+      expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+      expect((await current()).version).toBe(before.version);
+      expect((await listEvents()).length).toBe(eventsBefore);
+    });
+
+    it('also publishes a list edited through the API as the base of the next import', async () => {
+      const base = await current();
+      const items = base.content.items.filter((item) => item.code !== 'QZ-1');
+      await admin().post('/api/v1/agencies/BT-8/enforcement-items').send({ items }).expect(201);
+      await divisionAdmin()
+        .post('/api/v1/imports/items')
+        .send({ mode: 'apply', rows: [itemRow(2, 'ZS-1', { category: 'collection' })] })
+        .expect(200);
+      const codes = (await current()).content.items.map((item) => item.code);
+      expect(codes).toEqual([...items.map((item) => item.code), 'ZS-1']);
+    });
+
+    it('reports every bad item line by number and field, in Chinese, and publishes nothing', async () => {
+      const before = await current();
+      const answer = await divisionAdmin()
+        .post('/api/v1/imports/items')
+        .send({
+          mode: 'apply',
+          rows: [
+            itemRow(2, 'OK-1'),
+            itemRow(3, 'BAD-1', { category: '行政奖励' }),
+            itemRow(4, 'BAD-2', { statutoryWorkingDays: '三十' }),
+            itemRow(5, 'BAD-3', { legalBasis: '' }),
+            itemRow(6, 'BAD-4', { agencyCode: 'BT-1' }),
+            itemRow(7, 'OK-1'),
+          ],
+        })
+        .expect(422);
+      expect(answer.body.code).toBe('IMPORT_ROWS_INVALID');
+      expect(
+        answer.body.violations.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`),
+      ).toEqual([
+        'lines.3.category:isIn',
+        'lines.4.statutoryWorkingDays:isInt',
+        'lines.5.legalBasis:isNotEmpty',
+        'lines.6.agencyCode:agencyAccess',
+        'lines.7.code:unique',
+      ]);
+      expect(answer.body.violations[0].message).toMatch(/^第 3 行：字段 category /);
+      expect(answer.body.violations[1].message).toBe('第 4 行：字段 statutoryWorkingDays 必须是整数');
+      expect(answer.body.violations[3].message).toBe('第 6 行：无权管理执法主体 BT-1 的数据');
+      expect((await current()).version).toBe(before.version);
+    });
+
+    it('validates without publishing in validate mode', async () => {
+      const before = await current();
+      const answer = await divisionAdmin()
+        .post('/api/v1/imports/items')
+        .send({ mode: 'validate', rows: [itemRow(2, 'QT-1', { category: 'other' })] })
+        .expect(200);
+      expect(answer.body).toEqual({ mode: 'validate', rows: 1, inserted: 0, updated: 0, unchanged: 0 });
+      expect((await current()).version).toBe(before.version);
     });
   });
 

@@ -1,3 +1,3 @@
 import { peersGlobalSetup } from '@lep/testing';
 
-export default peersGlobalSetup({ postgres: true });
+export default peersGlobalSetup({ postgres: true, kafka: true });

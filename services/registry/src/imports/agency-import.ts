@@ -48,8 +48,9 @@ function lineErrorsOf(line: number, error: unknown): LineError[] {
 
 /**
  * Agencies go through the same checks as the agency API (DTO, USCC check character, hierarchy, reach of the
- * caller), line by line in file order inside the caller's transaction, so a parent may be on an earlier line.
- * Agency files are small (the 兵团 has hundreds of bodies), so per-line work is affordable here.
+ * caller), line by line in the order given inside the caller's transaction, so a parent may be on an earlier
+ * line (the CLI sends parents first). Agency files are small (the 兵团 has hundreds of bodies, a national
+ * register some thousands), so per-line work is affordable here.
  */
 export async function importAgencies(
   manager: EntityManager,
@@ -57,12 +58,12 @@ export async function importAgencies(
   rows: ImportRow[],
   agencies: AgenciesService,
   access: AgencyAccess,
+  // Bodies created earlier in this transaction: not yet visible to the hierarchy lookup (it reads outside this
+  // transaction), but the caller's reach over them was checked when they were created.
+  createdHere: Set<string>,
 ): Promise<{ counts: UpsertCounts; errors: LineError[] }> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const errors: LineError[] = [];
-  // Bodies created earlier in this batch: not yet visible to the hierarchy lookup (it reads outside this
-  // transaction), but the caller's reach over them was checked when they were created.
-  const createdHere = new Set<string>();
   for (const row of rows) {
     const dto = plainToInstance(CreateAgencyDto, agencyBody(row));
     const invalid = toViolations(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));

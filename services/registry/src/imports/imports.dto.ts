@@ -1,6 +1,8 @@
 import { REGISTRY_IMPORT_BATCH_MAX } from '@lep/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HttpStatus } from '@nestjs/common';
+import { ApiError, toViolations } from '@lep/nest-kit';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsOptional, validateSync } from 'class-validator';
 import { IMPORT_KINDS, ImportKind } from './import-rows';
 
 /** Rows per request: large enough that 100,000 rows take a few dozen requests, small enough for one transaction. */
@@ -32,12 +34,23 @@ export class ImportBatchDto {
   mode!: ImportMode;
 
   // Rows are checked by ImportsService (checkRowShape), not by nested class validation: that costs about a
-  // second per 5,000 rows, more than the import itself.
+  // second per 5,000 rows, more than the import itself (see checkBatch).
   @ApiProperty({ type: [ImportRowDto], maxItems: IMPORT_BATCH_MAX })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(IMPORT_BATCH_MAX)
   rows!: ImportRowDto[];
+
+  @ApiPropertyOptional({
+    type: [ImportRowDto],
+    maxItems: IMPORT_BATCH_MAX,
+    description:
+      '仅用于 agencies 的 validate 请求：文件中（已在前几批校验过的）本批执法主体的上级所在的行，先按登记处理再校验本批，不计入结果',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(IMPORT_BATCH_MAX)
+  context?: ImportRowDto[];
 }
 
 export class ImportKindParam {
@@ -52,4 +65,25 @@ export class ImportBatchResult {
   @ApiProperty({ description: '新增' }) inserted!: number;
   @ApiProperty({ description: '更新' }) updated!: number;
   @ApiProperty({ description: '与现有登记一致，未改动' }) unchanged!: number;
+}
+
+/**
+ * The batch envelope checked as the global validation pipe checks a body (unknown fields refused, 400 naming
+ * the field), without its class-transformer copy of every row: rows are left as parsed for checkRowShape.
+ */
+export function checkBatch(body: unknown): ImportBatchDto {
+  const batch = new ImportBatchDto();
+  if (typeof body === 'object' && body !== null && !Array.isArray(body))
+    for (const [key, value] of Object.entries(body))
+      // A parsed "__proto__" key is an own property; defining it (not assigning it) keeps the prototype.
+      Object.defineProperty(batch, key, { value, enumerable: true, writable: true, configurable: true });
+  const errors = validateSync(batch, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0)
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      '请求参数不符合要求',
+      toViolations(errors),
+    );
+  return batch;
 }

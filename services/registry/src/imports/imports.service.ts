@@ -16,20 +16,21 @@ import {
   PersonnelImportRow,
   TargetImportRow,
 } from './import-rows';
-import { ImportBatchResult, ImportMode } from './imports.dto';
+import { ImportBatchDto, ImportBatchResult, ImportMode } from './imports.dto';
+import { checkItemRow, upsertItems } from './item-import';
 import { upsertPersonnel, UpsertCounts } from './personnel-import';
 import { upsertTargets } from './target-import';
 
-/** 400 naming `rows.<index>.line|fields` unless every row is `{ line: positive integer, fields: { [column]: string } }`. */
-function checkRowShape(rows: unknown[]): ImportRow[] {
+/** 400 naming `<list>.<index>.line|fields` unless every row is `{ line: positive integer, fields: { [column]: string } }`. */
+function checkRowShape(rows: unknown[], list: 'rows' | 'context'): ImportRow[] {
   const violations: FieldViolation[] = [];
   rows.forEach((row, index) => {
     const { line, fields } = (typeof row === 'object' && row !== null ? row : {}) as Partial<ImportRow>;
     if (!Number.isInteger(line) || (line as number) < 1)
       violations.push({
-        field: `rows.${index}.line`,
+        field: `${list}.${index}.line`,
         rule: 'min',
-        message: `字段 rows.${index}.line 应为正整数行号`,
+        message: `字段 ${list}.${index}.line 应为正整数行号`,
       });
     if (
       typeof fields !== 'object' ||
@@ -38,9 +39,9 @@ function checkRowShape(rows: unknown[]): ImportRow[] {
       !Object.values(fields).every((cell) => typeof cell === 'string')
     )
       violations.push({
-        field: `rows.${index}.fields`,
+        field: `${list}.${index}.fields`,
         rule: 'isObject',
-        message: `字段 rows.${index}.fields 应为列名到文本的对象`,
+        message: `字段 ${list}.${index}.fields 应为列名到文本的对象`,
       });
   });
   if (violations.length > 0)
@@ -97,16 +98,32 @@ export class ImportsService {
   async importBatch(
     principal: Principal,
     kind: ImportKind,
-    mode: ImportMode,
-    untrustedRows: unknown[],
+    batch: ImportBatchDto,
   ): Promise<ImportBatchResult> {
-    const rows = checkRowShape(untrustedRows);
+    const { mode } = batch;
+    const rows = checkRowShape(batch.rows, 'rows');
+    if (batch.context !== undefined && (kind !== 'agencies' || mode !== 'validate'))
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'IMPORT_CONTEXT_UNSUPPORTED',
+        '只有执法主体导入的校验请求可以附带 context（上级执法主体所在的行）',
+        [
+          {
+            field: 'context',
+            rule: 'agenciesValidateOnly',
+            message: '字段 context 仅用于 agencies 的 validate 请求',
+          },
+        ],
+      );
+    const context = checkRowShape(batch.context ?? [], 'context');
     const counts =
       kind === 'personnel'
         ? await this.personnel(principal, mode, rows)
         : kind === 'targets'
           ? await this.targets(principal, mode, rows)
-          : await this.agencies(principal, mode, rows);
+          : kind === 'items'
+            ? await this.items(principal, mode, rows)
+            : await this.agencies(principal, mode, rows, context);
     return { mode, rows: rows.length, ...counts };
   }
 
@@ -147,20 +164,60 @@ export class ImportsService {
     return this.dataSource.transaction((manager) => upsertTargets(manager, valid as TargetImportRow[]));
   }
 
-  /** Validate mode runs the whole batch and rolls it back, so parents on earlier lines count. */
-  private async agencies(principal: Principal, mode: ImportMode, rows: ImportRow[]): Promise<UpsertCounts> {
+  /**
+   * Each agency's lines are merged into its current item list and published as one new version. Validate mode
+   * runs the merge and rolls it back, so a list that would grow past its limit is refused before anything is
+   * written.
+   */
+  private async items(principal: Principal, mode: ImportMode, rows: ImportRow[]): Promise<UpsertCounts> {
+    const { valid, errors } = checkAll(rows, checkItemRow);
+    errors.push(...duplicateKeys(valid, (row) => `${row.agencyCode}/${row.item.code}`, 'code'));
+    errors.push(...(await this.referenceErrors(principal, valid, (row) => [row.agencyCode])));
+    if (errors.length > 0) throw rowsInvalid(errors);
+    return this.inTransaction(mode, async (manager) => {
+      const outcome = await upsertItems(manager, valid);
+      if (outcome.errors.length > 0) throw rowsInvalid(outcome.errors);
+      return outcome.counts;
+    });
+  }
+
+  /**
+   * Validate mode runs the whole batch and rolls it back, so parents on earlier lines count; the context lines
+   * (ancestors registered by earlier batches of the same file) run first and only their children's errors
+   * are reported here.
+   */
+  private async agencies(
+    principal: Principal,
+    mode: ImportMode,
+    rows: ImportRow[],
+    context: ImportRow[],
+  ): Promise<UpsertCounts> {
     const duplicates = duplicateKeys(rows, (row) => (row.fields.code ?? '').trim(), 'code');
     if (duplicates.length > 0) throw rowsInvalid(duplicates);
+    return this.inTransaction(mode, async (manager) => {
+      const created = new Set<string>();
+      await importAgencies(manager, principal, context, this.agencyRegister, this.access, created);
+      const { counts, errors } = await importAgencies(
+        manager,
+        principal,
+        rows,
+        this.agencyRegister,
+        this.access,
+        created,
+      );
+      if (errors.length > 0) throw rowsInvalid(errors);
+      return counts;
+    });
+  }
+
+  /** Runs `work` in one transaction: committed in apply mode, rolled back (answering zero counts) in validate mode. */
+  private async inTransaction(
+    mode: ImportMode,
+    work: (manager: EntityManager) => Promise<UpsertCounts>,
+  ): Promise<UpsertCounts> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const { counts, errors } = await importAgencies(
-          manager,
-          principal,
-          rows,
-          this.agencyRegister,
-          this.access,
-        );
-        if (errors.length > 0) throw rowsInvalid(errors);
+        const counts = await work(manager);
         if (mode === 'validate') throw new ValidatedOnly();
         return counts;
       });

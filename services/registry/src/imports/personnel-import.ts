@@ -54,6 +54,16 @@ export async function upsertPersonnel(
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                    $9::text[], $10::text[])
          AS input(id, agency_code, name, id_number, roles, certificate_number, issued, expires, qualification, scope)
+      -- Lines identical to what is stored are left out before the upsert: ON CONFLICT would lock (and so
+      -- write) each of their rows even when its WHERE then skips the update.
+      WHERE NOT EXISTS (
+        SELECT 1 FROM personnel same
+         WHERE same.certificate_number = input.certificate_number
+           AND (same.agency_code, same.name, same.roles, same.certificate_issued_on, same.certificate_expires_on,
+                same.qualification, same.scope, same.id_number)
+               IS NOT DISTINCT FROM
+               (input.agency_code, input.name, string_to_array(input.roles, ','), input.issued::date,
+                input.expires::date, input.qualification, input.scope, COALESCE(input.id_number, same.id_number)))
      ON CONFLICT (certificate_number) DO UPDATE SET
        agency_code = EXCLUDED.agency_code, name = EXCLUDED.name,
        id_number = COALESCE(EXCLUDED.id_number, p.id_number), roles = EXCLUDED.roles,

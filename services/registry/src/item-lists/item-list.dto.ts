@@ -34,7 +34,8 @@ import {
   ReviewTimeLimit,
 } from '@lep/contracts';
 
-const MAX_LIST_LENGTH = 5_000;
+/** The most entries one list version may hold (an item list import is held to it too). */
+export const MAX_LIST_LENGTH = 5_000;
 
 export class EnforcementItemDto implements EnforcementItem {
   @ApiProperty({ description: '事项编码' })

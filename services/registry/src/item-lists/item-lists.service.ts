@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ItemListPublishedData, REGISTRY_EVENT_TYPES } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { findAgencyOrFail } from '../agencies/agencies.service';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { emitRegistryEvent } from '../disclosure/registry-events';
@@ -23,6 +23,73 @@ export function toVersionView(version: ItemListVersionEntity): ItemListVersionVi
     publishedAt: version.publishedAt.toISOString(),
     content: version.content,
   };
+}
+
+/**
+ * Locks the agency for list publishing: one publisher per agency at a time, so version numbers and publication
+ * times rise together and a merge reads the version it builds on.
+ */
+export async function lockListsOf(manager: EntityManager, agencyCode: string): Promise<void> {
+  await manager
+    .createQueryBuilder(AgencyEntity, 'a')
+    .setLock('pessimistic_write')
+    .where('a.code = :agencyCode', { agencyCode })
+    .getOne();
+}
+
+/** The agency's newest version of the list (what the next version is built on), if any. */
+export function latestVersion(
+  manager: EntityManager,
+  agencyCode: string,
+  kind: ItemListKind,
+): Promise<ItemListVersionEntity | null> {
+  return manager.findOne(ItemListVersionEntity, {
+    where: { agencyCode, kind },
+    order: { version: 'DESC' },
+  });
+}
+
+/**
+ * Inserts `content` as the agency's next version of the list and announces it (事前公开), inside the caller's
+ * transaction: the one path by which both the list API and the bulk import publish. Times are kept to the
+ * millisecond so the publishedAt a client reads back is an exact asOf for that version.
+ */
+export async function publishVersion(
+  manager: EntityManager,
+  agencyCode: string,
+  kind: ItemListKind,
+  content: object,
+): Promise<ItemListVersionView> {
+  await lockListsOf(manager, agencyCode);
+  const latest: { version: number | null }[] = await manager.query(
+    'SELECT max(version) AS version FROM item_list_version WHERE agency_code = $1 AND kind = $2',
+    [agencyCode, kind],
+  );
+  const inserted = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(ItemListVersionEntity)
+    .values({
+      agencyCode,
+      kind,
+      version: (latest[0]!.version ?? 0) + 1,
+      content,
+      publishedAt: () => `date_trunc('milliseconds', clock_timestamp())`,
+    })
+    .execute();
+  const saved = await manager.findOneByOrFail(ItemListVersionEntity, {
+    id: (inserted.identifiers[0] as { id: string }).id,
+  });
+  const view = toVersionView(saved);
+  const data: ItemListPublishedData = view;
+  await emitRegistryEvent(
+    manager,
+    REGISTRY_EVENT_TYPES.itemListPublished,
+    agencyCode,
+    `agency/${agencyCode}/${kind}`,
+    data,
+  );
+  return view;
 }
 
 /** Publishes immutable list versions and answers which version was in force at an instant. */
@@ -48,42 +115,7 @@ export class ItemListsService {
   publish(agencyCode: string, kind: ItemListKind, content: object): Promise<ItemListVersionView> {
     return this.dataSource.transaction(async (manager) => {
       await findAgencyOrFail(manager, agencyCode);
-      // One publisher per agency at a time, so version numbers and publication times rise together. Times are
-      // kept to the millisecond so the publishedAt a client reads back is an exact asOf for that version.
-      await manager
-        .createQueryBuilder(AgencyEntity, 'a')
-        .setLock('pessimistic_write')
-        .where('a.code = :agencyCode', { agencyCode })
-        .getOne();
-      const latest: { version: number | null }[] = await manager.query(
-        'SELECT max(version) AS version FROM item_list_version WHERE agency_code = $1 AND kind = $2',
-        [agencyCode, kind],
-      );
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ItemListVersionEntity)
-        .values({
-          agencyCode,
-          kind,
-          version: (latest[0].version ?? 0) + 1,
-          content,
-          publishedAt: () => `date_trunc('milliseconds', clock_timestamp())`,
-        })
-        .execute();
-      const saved = await manager.findOneByOrFail(ItemListVersionEntity, {
-        id: (inserted.identifiers[0] as { id: string }).id,
-      });
-      const view = toVersionView(saved);
-      const data: ItemListPublishedData = view;
-      await emitRegistryEvent(
-        manager,
-        REGISTRY_EVENT_TYPES.itemListPublished,
-        agencyCode,
-        `agency/${agencyCode}/${kind}`,
-        data,
-      );
-      return view;
+      return publishVersion(manager, agencyCode, kind, content);
     });
   }
 }
