@@ -25,6 +25,12 @@ export function caseWorkflowId(agencyCode: string, caseNumber: string): string {
   return `case-${agencyCode}-${caseNumber}`;
 }
 
+/**
+ * What caseWorkflowId makes, as every service checks a case id it is given (case-api's routes, evidence's
+ * uploads): anything printable that can travel in a URL path segment and a workflow id.
+ */
+export const CASE_ID_PATTERN = /^case-[^\s/\\?#%]{1,200}$/;
+
 export function reviewWorkflowId(caseId: string, round: number): string {
   return `${caseId}-review-${round}`;
 }

@@ -15,7 +15,7 @@ export class EvidenceItemEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
+  @Column({ name: 'case_id', type: 'text' })
   caseId!: string;
 
   @Column({ name: 'agency_code', type: 'text' })
