@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@lep/auth';
 import {
   createCloudEvent,
@@ -73,6 +73,14 @@ export class EvidenceUploadService {
     { metadata, staged, fileName, mimeType }: ReceivedUpload<EvidenceMetadataDto>,
   ): Promise<EvidenceView> {
     return this.dataSource.transaction(async (manager) => {
+      const earlier = metadata.requestId
+        ? await this.earlierAttempt(manager, agencyCode, metadata.requestId)
+        : null;
+      if (earlier) {
+        if (earlier.caseId !== caseId || earlier.sha256 !== staged.sha256)
+          throw uploadErrors.requestIdReused(metadata.requestId!);
+        return toEvidenceView(earlier);
+      }
       await lockContent(manager, staged.sha256);
       const objectKey = await this.store.promote(staged);
       const storedAt = new Date();
@@ -97,6 +105,7 @@ export class EvidenceUploadService {
         retainUntil: retentionEnd(metadata.retention ?? this.config.EVIDENCE_DEFAULT_RETENTION, storedAt),
         storedAt,
         uploadedBy: principal.subject,
+        requestId: metadata.requestId ?? null,
       };
       await manager.insert(EvidenceItemEntity, item);
       const data: EvidenceStoredData = {
@@ -125,5 +134,20 @@ export class EvidenceUploadService {
       );
       return toEvidenceView(item);
     });
+  }
+
+  /**
+   * The item an earlier attempt of this request stored, if any. Attempts of one request id are serialised, so
+   * two retries racing each other store one item between them.
+   */
+  private async earlierAttempt(
+    manager: EntityManager,
+    agencyCode: string,
+    requestId: string,
+  ): Promise<EvidenceItemEntity | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+      `evidence-request:${agencyCode}:${requestId}`,
+    ]);
+    return manager.getRepository(EvidenceItemEntity).findOneBy({ agencyCode, requestId });
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { Client as S3Client } from 'minio';
 import { Client as PgClient } from 'pg';
+import { CASE_ID_PATTERN } from '@lep/contracts';
 
 /** Where the evidence lives: the evidence service's own database and bucket (same variables as the service). */
 export interface EvidenceStoreSettings {
@@ -105,7 +106,7 @@ export async function verifyEvidence(
     rows = (
       await db.query<ItemRow>(
         `SELECT id, case_id, sha256, size, object_key FROM evidence_item
-          WHERE $1::uuid IS NULL OR case_id = $1 ORDER BY object_key, stored_at`,
+          WHERE $1::text IS NULL OR case_id = $1 ORDER BY object_key, stored_at`,
         [caseId ?? null],
       )
     ).rows;
@@ -168,11 +169,11 @@ export function registerEvidenceCommands(
       '重新计算已存证据的 SHA-256，报告每个缺失或被改动的对象；有问题时退出码为 1 ' +
         '(re-hash stored evidence; uses DATABASE_URL and S3_* of the evidence service)',
     )
-    .option('--case <caseId>', 'only the items of this case (UUID)')
+    .option('--case <caseId>', 'only the items of this case (case-<agency>-<number>)')
     .option('--json', 'print the report as JSON')
     .action(async (options: { case?: string; json?: boolean }) => {
-      if (options.case !== undefined && !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(options.case)) {
-        program.error(`--case must be a case UUID, got "${options.case}"`);
+      if (options.case !== undefined && !CASE_ID_PATTERN.test(options.case)) {
+        program.error(`--case must be a case id (case-<agency>-<number>), got "${options.case}"`);
       }
       const report = await verifyEvidence(settings(), options.case);
       print(options.json ? JSON.stringify(report, null, 2) : formatVerifyReport(report));
