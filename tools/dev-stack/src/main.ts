@@ -10,6 +10,8 @@ import { waitForHealth } from './wait-for-health';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const EVIDENCE_BUCKET = 'lep-evidence';
+/** Where uploads land until their hash is known (the evidence service's default, as compose's minio-init makes it). */
+const STAGING_BUCKET = `${EVIDENCE_BUCKET}-staging`;
 const HEALTH_TIMEOUT_MS = 120_000;
 const AUTH_ISSUER = 'lep';
 const AUTH_AUDIENCE = 'lep-api';
@@ -63,7 +65,8 @@ async function main(): Promise<void> {
       SERVICES.flatMap((service) => (service.database ? [service.database] : [])),
     );
     const s3 = new S3Client(peers.s3);
-    if (!(await s3.bucketExists(EVIDENCE_BUCKET))) await s3.makeBucket(EVIDENCE_BUCKET, peers.s3.region);
+    for (const bucket of [EVIDENCE_BUCKET, STAGING_BUCKET])
+      if (!(await s3.bucketExists(bucket))) await s3.makeBucket(bucket, peers.s3.region);
 
     for (const service of SERVICES) {
       const env: NodeJS.ProcessEnv = {
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
               S3_SECRET_KEY: peers.s3.secretKey,
               S3_REGION: peers.s3.region,
               S3_BUCKET: EVIDENCE_BUCKET,
+              EVIDENCE_STAGING_BUCKET: STAGING_BUCKET,
             }
           : {}),
         ...(service.temporal ? { TEMPORAL_ADDRESS: peers.temporalAddress } : {}),
