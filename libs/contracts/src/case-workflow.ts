@@ -155,6 +155,8 @@ export interface ReviewCompletion {
   /** 法制审核意见书: the written opinion. */
   opinion: string;
   outcome: ReviewOutcome;
+  /** The client's request id, kept on the closed task: a retry of this very completion is answered, not refused. */
+  requestId?: string;
 }
 
 export interface ReviewExtension {
@@ -169,6 +171,8 @@ export interface CoordinationRuling {
   /** 'uphold' keeps the review opinion; 'overrule' approves the disputed draft. Final either way. */
   ruling: 'uphold' | 'overrule';
   reason: string;
+  /** As ReviewCompletion.requestId. */
+  requestId?: string;
 }
 
 export const CASE_UPDATES = {
