@@ -26,10 +26,10 @@ export async function sendUntilAnswered<T = Record<string, unknown>>(
   tally: RetryTally,
   send: () => Promise<Response>,
   what: string,
-): Promise<Answer<T> & { attempts: number }> {
+): Promise<Answer<T>> {
   const deadline = Date.now() + GIVE_UP_MS;
   let last = 'no answer';
-  for (let attempts = 1; ; attempts += 1) {
+  for (;;) {
     let status = 0;
     let body: unknown = {};
     try {
@@ -41,7 +41,7 @@ export async function sendUntilAnswered<T = Record<string, unknown>>(
     } catch (error) {
       last = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
     }
-    if (!transient(status)) return { status, body: body as T, attempts };
+    if (!transient(status)) return { status, body: body as T };
     if (Date.now() > deadline) throw new Error(`${what}: still no answer after ${GIVE_UP_MS} ms (${last})`);
     tally.retries += 1;
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
@@ -56,11 +56,7 @@ export class AgencyClient {
     private readonly tally: RetryTally,
   ) {}
 
-  request<T = Record<string, unknown>>(
-    method: string,
-    route: string,
-    body?: unknown,
-  ): Promise<Answer<T> & { attempts: number }> {
+  request<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<Answer<T>> {
     return sendUntilAnswered<T>(
       this.tally,
       () =>
@@ -87,7 +83,7 @@ export class AgencyClient {
     route: string,
     fields: Record<string, string>,
     file: { name: string; type: string; content: Buffer },
-  ): Promise<Answer<T> & { attempts: number }> {
+  ): Promise<Answer<T>> {
     return sendUntilAnswered<T>(
       this.tally,
       () => {
