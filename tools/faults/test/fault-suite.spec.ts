@@ -62,6 +62,7 @@ describe('the whole system under faults', () => {
     const { findings, figures } = await verifyRun(stack, outcomes, {
       handler: clients.handler,
       public: client('publication', handlerToken),
+      statistics: client('statistics', stack.staffToken('faults-auditor', 'BT01', ['auditor'])),
     });
     const count = (kind: string) => findings.filter((finding) => finding.kind === kind).length;
     const report = [

@@ -4,7 +4,7 @@ import { DATABASES, SERVICE_NAMES, type ServiceName, type Stack } from './stack'
 export const FAULT_KINDS = [
   ...SERVICE_NAMES.map((service) => `kill ${service}` as const),
   'kafka broker outage',
-  's3 restart',
+  's3 killed',
   'database connections terminated',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -20,7 +20,7 @@ const BETWEEN_MS = 3_000;
  * - Kafka: the broker goes down and comes back (librdkafka's mock cluster keeps its log only in memory, so
  *   killing its process would lose every topic — a broker outage is the honest Kafka fault here, and the one
  *   a real cluster survives without losing acknowledged writes);
- * - S3: s3rver stops and starts again on the same port and directory, as MinIO restarts;
+ * - S3: s3rver is killed (SIGKILL) and started again on the same port and directory, as MinIO after a crash;
  * - PostgreSQL: every connection of every service is terminated (pg_terminate_backend), as a failover or a
  *   restart of the server drops them.
  * Temporal's test server stays up: it is the durable store of this setup, and killing the worker is the
@@ -76,7 +76,7 @@ export class FaultInjector {
       await this.stack.kafka.brokersDown();
       await pause(OUTAGE_MS);
       await this.stack.kafka.brokersUp();
-    } else if (kind === 's3 restart') {
+    } else if (kind === 's3 killed') {
       await this.stack.s3.down();
       await pause(OUTAGE_MS);
       await this.stack.s3.up();

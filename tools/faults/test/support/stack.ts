@@ -1,7 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { signStaffToken, type Role } from '@lep/auth';
 import {
   databaseUrl,
@@ -20,7 +22,6 @@ import {
   type TemporalPeer,
 } from '@lep/testing';
 import { Client as S3Client } from 'minio';
-import S3rver from 's3rver';
 
 export const SERVICE_NAMES = [
   'registry',
@@ -46,12 +47,22 @@ export const EVIDENCE_BUCKET = 'lep-evidence';
 export const STAGING_BUCKET = 'lep-evidence-staging';
 const AUTH = { issuer: 'lep', audience: 'lep-api' };
 
+/** s3rver in a process of its own, so that killing it is a crash of the store and never of the harness. */
+const S3RVER_SCRIPT = `
+const S3rver = require('s3rver');
+const [port, directory] = process.argv.slice(1);
+new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true })
+  .run()
+  .then(() => console.log('ready'));
+`;
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
 /**
- * s3rver over a directory that outlives it: stopping and starting again on the same port serves the same
- * objects, as a MinIO restart would.
+ * s3rver over a directory that outlives its process: killed and started again on the same port, it serves the
+ * same objects, as MinIO does after a crash.
  */
 export class RestartableS3 {
-  private server?: S3rver;
+  private server?: ChildProcess;
 
   private constructor(
     readonly port: number,
@@ -80,18 +91,25 @@ export class RestartableS3 {
   }
 
   async up(): Promise<void> {
-    this.server = new S3rver({
-      address: '127.0.0.1',
-      port: this.port,
-      directory: this.directory,
-      silent: true,
+    const server = spawn(process.execPath, ['-e', S3RVER_SCRIPT, String(this.port), this.directory], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await this.server.run();
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: server.stdout! }).on('line', (line) => line === 'ready' && resolve());
+      server.once('exit', (code) => reject(new Error(`s3rver exited with code ${code}`)));
+    });
+    this.server = server;
   }
 
+  /** SIGKILL: the store dies mid-request. */
   async down(): Promise<void> {
-    await this.server?.close();
+    const server = this.server;
     this.server = undefined;
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+    server.kill('SIGKILL');
+    await exited;
   }
 
   async remove(): Promise<void> {

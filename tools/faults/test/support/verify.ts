@@ -1,3 +1,4 @@
+import { chinaDateOf } from '@lep/calendar';
 import { readCaseRecord } from '@lep/case-store';
 import { CASE_EVENT_TYPES, PUBLICATION_EVENT_TYPES, TOPICS, type CaseState } from '@lep/contracts';
 import { verifyAuditLog } from '@lep/nest-kit';
@@ -28,7 +29,7 @@ export interface Figures {
 export async function verifyRun(
   stack: Stack,
   outcomes: CaseOutcome[],
-  clients: { handler: AgencyClient; public: AgencyClient },
+  clients: { handler: AgencyClient; public: AgencyClient; statistics: AgencyClient },
 ): Promise<{ findings: Finding[]; figures: Figures }> {
   const findings: Finding[] = [];
   const decided = outcomes.filter((outcome) => !outcome.plan.refused);
@@ -104,7 +105,23 @@ export async function verifyRun(
       findings.push({ kind: 'wrong', what: `object ${key} is orphaned (no evidence row)` });
   const staging = await listObjects(s3, STAGING_BUCKET);
 
-  // 5. Every record chain and every audit log verifies; no task completed twice.
+  // 5. The statistics count every event once: no figure short (lost) or over (counted twice).
+  const expected = expectedFigures(outcomes);
+  const totals = await eventually(
+    () => statisticsTotals(clients.statistics),
+    (current) => Object.entries(expected).every(([metric, value]) => (current[metric] ?? 0) >= value),
+    'the statistics to count every case',
+  ).catch(() => statisticsTotals(clients.statistics));
+  for (const [metric, value] of Object.entries(expected)) {
+    const counted = totals[metric] ?? 0;
+    if (counted !== value)
+      findings.push({
+        kind: counted > value ? 'duplicated' : 'lost',
+        what: `statistics ${metric}: ${counted}, expected ${value}`,
+      });
+  }
+
+  // 6. Every record chain and every audit log verifies; no task completed twice.
   const cases = await connect(stack.databaseUrl('case-api'));
   for (const outcome of outcomes) {
     const record = await readCaseRecord(cases, outcome.plan.caseId);
@@ -159,6 +176,29 @@ export async function verifyRun(
       reviewTasks: tasks.length,
     },
   };
+}
+
+/** What the statistics must show for the year: each driven case, decision, review and item counted once. */
+function expectedFigures(outcomes: CaseOutcome[]): Record<string, number> {
+  const decided = outcomes.filter((outcome) => !outcome.plan.refused);
+  return {
+    'cases.filed': decided.length,
+    'cases.refused': outcomes.length - decided.length,
+    'cases.decided': decided.length,
+    'decisions.major': decided.filter((outcome) => outcome.plan.major).length,
+    'review.approved': decided.filter((outcome) => outcome.plan.major).length,
+    'penalty.fine-yuan': decided.reduce((sum, outcome) => sum + outcome.plan.fineYuan, 0),
+    'evidence.items': decided.reduce((sum, outcome) => sum + outcome.evidence.length, 0),
+  };
+}
+
+async function statisticsTotals(client: AgencyClient): Promise<Record<string, number>> {
+  const year = chinaDateOf(Date.now()).slice(0, 4);
+  const view = await client.ok<{ totals: Record<string, number> }>(
+    'GET',
+    `/api/v1/statistics?agency=BT01&year=${year}`,
+  );
+  return view.totals;
 }
 
 function checkCase(outcome: CaseOutcome, state: CaseState | null): Finding[] {
