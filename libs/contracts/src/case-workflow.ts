@@ -25,6 +25,18 @@ export function caseWorkflowId(agencyCode: string, caseNumber: string): string {
   return `case-${agencyCode}-${caseNumber}`;
 }
 
+/**
+ * What caseWorkflowId makes, as every service checks a case id it is given (case-api's routes, evidence's
+ * uploads): anything printable that can travel in a URL path segment and a workflow id.
+ */
+export const CASE_ID_PATTERN = /^case-[^\s/\\?#%]{1,200}$/;
+
+/** Whether `caseId` names a case filed under `agencyCode`: services without the case index check ownership so. */
+export function isCaseIdOfAgency(caseId: string, agencyCode: string): boolean {
+  const prefix = `case-${agencyCode}-`;
+  return caseId.startsWith(prefix) && caseId.length > prefix.length;
+}
+
 export function reviewWorkflowId(caseId: string, round: number): string {
   return `${caseId}-review-${round}`;
 }
@@ -149,6 +161,8 @@ export interface ReviewCompletion {
   /** 法制审核意见书: the written opinion. */
   opinion: string;
   outcome: ReviewOutcome;
+  /** The client's request id, kept on the closed task: a retry of this very completion is answered, not refused. */
+  requestId?: string;
 }
 
 export interface ReviewExtension {
@@ -163,6 +177,8 @@ export interface CoordinationRuling {
   /** 'uphold' keeps the review opinion; 'overrule' approves the disputed draft. Final either way. */
   ruling: 'uphold' | 'overrule';
   reason: string;
+  /** As ReviewCompletion.requestId. */
+  requestId?: string;
 }
 
 export const CASE_UPDATES = {

@@ -52,7 +52,7 @@ export async function startCaseRegistry(auth: { secret: string; sign: StaffSigne
     if (!response.ok) throw new Error(`registry ${method} ${route} → ${response.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
-  const people = await seed(call);
+  const people = await seedCaseRegistry(call);
   return {
     url: service.url,
     databaseUrl,
@@ -65,7 +65,11 @@ export async function startCaseRegistry(auth: { secret: string; sign: StaffSigne
   };
 }
 
-async function seed(call: CaseRegistry['call']): Promise<CaseRegistry['people']> {
+/**
+ * Seeds a registry for case tests through its own routes (see startCaseRegistry): also used by harnesses that
+ * run the registry process themselves.
+ */
+export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<CaseRegistry['people']> {
   await call('POST', '/api/v1/agencies', {
     code: CASE_AGENCY,
     name: '第一师阿拉尔市市场监督管理局',

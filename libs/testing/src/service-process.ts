@@ -15,13 +15,15 @@ export interface ServiceProcess {
 
 /**
  * One of our services as production runs it: its built `services/<name>/dist/main.js` in its own process, on a
- * free port, with exactly the environment given. Resolves once `/health` answers 200.
+ * free port (or `options.port`), with exactly the environment given. Resolves once `/health` answers 200.
  */
 export async function startServiceProcess(
   name: string,
   env: Record<string, string>,
+  options: { port?: number } = {},
 ): Promise<ServiceProcess> {
-  const port = await freePort();
+  // A fixed port lets a harness restart a killed service where its clients and peers still look for it.
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(REPO_ROOT, 'services', name, 'dist/main.js')],

@@ -221,19 +221,22 @@ describe('a major penalty case driven over HTTP', () => {
       message: '法制审核期限只能延长一次',
     });
 
-    // Returned; a second completion of the same task is refused.
-    const returned = await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/complete`).send({
+    // Returned; the same completion again (its answer lost) is answered; a second completion is refused.
+    const returning = {
       requestId: request(),
       checklist: RETURNED_CHECKLIST,
       opinion: '裁量不当，请调整罚款数额。',
       outcome: 'returned',
-    });
+    };
+    const returned = await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/complete`).send(returning);
     expect(returned.status).toBe(200);
     expect(returned.body).toMatchObject({
       state: 'completed',
       completedBy: reviewer.sub,
       outcome: { outcome: 'returned' },
     });
+    const retried = await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/complete`).send(returning);
+    expect({ status: retried.status, body: retried.body }).toEqual({ status: 200, body: returned.body });
     const second = await caseApp()
       .staff(reviewer)
       .post(`/api/v1/tasks/${taskId}/complete`)

@@ -5,7 +5,9 @@ import { EvidenceAccessService } from './access/evidence-access.service';
 import { AvStatusController } from './av-status/av-status.controller';
 import { AvStatusService } from './av-status/av-status.service';
 import { EvidenceItemEntity } from './items/evidence-item.entity';
+import { EvidenceCaseIds1764900000000 } from './items/evidence-case-ids.migration';
 import { EvidenceItems1764300000000 } from './items/evidence-items.migration';
+import { EvidenceRequestIds1764900000001 } from './items/evidence-request-ids.migration';
 import { EvidenceItemsService } from './items/evidence-items.service';
 import { EvidenceController } from './items/evidence.controller';
 import { StorageModule } from './storage/storage.module';
@@ -27,4 +29,8 @@ import { UploadTimeouts } from './upload/upload-timeouts';
 export class EvidenceDomainModule {}
 
 export const EVIDENCE_ENTITIES = [EvidenceItemEntity, AccessLogEntity];
-export const EVIDENCE_MIGRATIONS = [EvidenceItems1764300000000];
+export const EVIDENCE_MIGRATIONS = [
+  EvidenceItems1764300000000,
+  EvidenceCaseIds1764900000000,
+  EvidenceRequestIds1764900000001,
+];

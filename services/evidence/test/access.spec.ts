@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@lep/auth';
 import { metadata, newCaseId, sha256Of } from './support/fixtures';
 import { upload } from './support/multipart-client';
@@ -190,7 +191,7 @@ describe('evidence access', () => {
   it('answers 404 for an item that does not exist', async () => {
     const answer = await evidence()
       .client()
-      .get(`/api/v1/evidence/${newCaseId()}/content?purpose=${PURPOSE}`)
+      .get(`/api/v1/evidence/${randomUUID()}/content?purpose=${PURPOSE}`)
       .expect(404);
     expect(answer.body.code).toBe('EVIDENCE_NOT_FOUND');
   });

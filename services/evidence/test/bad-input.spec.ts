@@ -18,13 +18,28 @@ describe('evidence upload: bad input is refused with a field, a rule and nothing
     expect(answer.body).toMatchObject({ code: 'FILE_REQUIRED', violations: [{ field: 'file' }] });
   });
 
-  it('refuses a case id that is not a UUID', async () => {
-    const answer = await upload(uploadUrl('case-42'), evidence().token(), { fields: metadata(), file });
+  it('refuses an id that is no case id', async () => {
+    const answer = await upload(uploadUrl('BAD-42'), evidence().token(), { fields: metadata(), file });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({
       code: 'VALIDATION_FAILED',
-      violations: [{ field: 'caseId', rule: 'isUuid' }],
+      violations: [{ field: 'caseId', rule: 'matches' }],
     });
+  });
+
+  it("refuses evidence for another agency's case before reading the file, keeping nothing", async () => {
+    const before = await evidence().objectKeys();
+    const answer = await upload(uploadUrl('case-BT-9-2026-007'), evidence().token(), {
+      fields: metadata(),
+      file,
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body.code).toBe('CASE_OF_OTHER_AGENCY');
+    expect(await evidence().objectKeys()).toEqual(before);
+    const rows = await evidence().dataSource.query(
+      `SELECT 1 FROM evidence_item WHERE case_id = 'case-BT-9-2026-007'`,
+    );
+    expect(rows).toEqual([]);
   });
 
   it('refuses an unknown kind and a missing capture time, naming both fields', async () => {

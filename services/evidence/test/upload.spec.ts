@@ -1,4 +1,4 @@
-import { createHash, randomFillSync } from 'node:crypto';
+import { createHash, randomFillSync, randomUUID } from 'node:crypto';
 import { EVIDENCE_EVENT_TYPES } from '@lep/contracts';
 import { metadata, newCaseId, sha256Of } from './support/fixtures';
 import { generatedContent, upload } from './support/multipart-client';
@@ -62,6 +62,36 @@ describe('evidence upload', () => {
     const keys = await evidence().objectKeys();
     expect(keys.filter((key) => key === `sha256/${sha256Of(content)}`)).toHaveLength(1);
     expect(keys.filter((key) => key.startsWith('staging/'))).toEqual([]);
+  });
+
+  it('answers a retried upload (same request id) with the item the first attempt stored, storing no second one', async () => {
+    const caseId = newCaseId();
+    const requestId = `upload-${randomUUID()}`;
+    const content = Buffer.from('执法记录仪视频：第一次上传的应答丢失，客户端原样重试');
+    const send = (body = content) =>
+      upload(uploadUrl(caseId), evidence().token(), {
+        fields: metadata({ requestId }),
+        file: { name: 'DSJ_retry.mp4', content: body },
+      });
+    const first = await send();
+    const retried = await send();
+    expect(first.status).toBe(201);
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    const rows = await evidence().dataSource.query(`SELECT id FROM evidence_item WHERE case_id = $1`, [
+      caseId,
+    ]);
+    expect(rows).toEqual([{ id: first.body.id }]);
+    const events = await outboxEvents(evidence().dataSource, EVIDENCE_EVENT_TYPES.stored);
+    expect(events.filter((row) => row.event.data.caseId === caseId)).toHaveLength(1);
+
+    // The same request id for other bytes is a client bug, not a retry: refused, nothing stored.
+    const reused = await send(Buffer.from('另一份文件'));
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: 'REQUEST_ID_REUSED', violations: [{ field: 'requestId' }] });
+    expect(
+      await evidence().dataSource.query(`SELECT id FROM evidence_item WHERE case_id = $1`, [caseId]),
+    ).toEqual(rows);
   });
 
   it('rejects content whose SHA-256 differs from the one the client sent, keeping nothing', async () => {

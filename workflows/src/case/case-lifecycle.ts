@@ -546,7 +546,11 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
                 taskId: ruling.taskId,
                 state: 'completed',
                 completedBy: ruling.head.id,
-                outcome: { ruling: ruling.ruling, reason: ruling.reason },
+                outcome: {
+                  ruling: ruling.ruling,
+                  reason: ruling.reason,
+                  requestId: ruling.requestId ?? null,
+                },
               },
             ],
           },

@@ -146,7 +146,11 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
               taskId: input.taskId,
               state: 'completed',
               completedBy: completion.reviewer.id,
-              outcome: { outcome: completion.outcome, opinion: completion.opinion },
+              outcome: {
+                outcome: completion.outcome,
+                opinion: completion.opinion,
+                requestId: completion.requestId ?? null,
+              },
             },
           ],
           events: [

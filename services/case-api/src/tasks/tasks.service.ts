@@ -90,12 +90,15 @@ export class TasksService {
    * Completes a review task (checklist, opinion, outcome → the round's legalReview workflow) or a coordination
    * task (the head's final ruling → the case workflow). Completions of one task are serialised and the task's
    * state is checked first, so a second completion answers 409 whichever arrives second; the workflow's
-   * validator refuses it too. The workflow, not this service, marks the task completed.
+   * validator refuses it too. A retry of the completion that closed the task (same request id, kept on the
+   * task by the workflow) answers the completed task. The workflow, not this service, marks the task completed.
    */
   async complete(principal: Principal, taskId: string, dto: CompleteTaskDto): Promise<TaskView> {
     await this.dataSource.transaction(async (manager) => {
       const task = await this.serialiseOn(manager, taskId);
       await this.assertMayWork(manager, principal, task);
+      // This very completion again (its answer was lost): answered with the task it completed, applied once.
+      if (task.state === 'completed' && task.outcome?.requestId === dto.requestId) return;
       if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
       if (task.state === 'claimed' && task.claimedBy !== principal.subject) throw taskErrors.claimedByOther();
       try {
@@ -107,6 +110,7 @@ export class TasksService {
             checklist: dto.checklist as ReviewCompletion['checklist'],
             opinion: dto.opinion as string,
             outcome: dto.outcome as ReviewCompletion['outcome'],
+            requestId: dto.requestId,
           };
           await this.workflows.update(
             reviewWorkflowId(task.caseId, task.round),
@@ -121,6 +125,7 @@ export class TasksService {
             head: actorOf(principal, ['leader']),
             ruling: dto.ruling as CoordinationRuling['ruling'],
             reason: dto.reason as string,
+            requestId: dto.requestId,
           };
           await this.workflows.update(task.caseId, CASE_UPDATES.ruleOnDispute, ruling, dto.requestId);
         }

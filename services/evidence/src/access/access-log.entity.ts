@@ -12,7 +12,7 @@ export class AccessLogEntity {
   @Column({ name: 'evidence_id', type: 'uuid' })
   evidenceId!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
+  @Column({ name: 'case_id', type: 'text' })
   caseId!: string;
 
   @Column({ type: 'text' })

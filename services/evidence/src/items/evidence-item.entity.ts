@@ -15,7 +15,7 @@ export class EvidenceItemEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
+  @Column({ name: 'case_id', type: 'text' })
   caseId!: string;
 
   @Column({ name: 'agency_code', type: 'text' })
@@ -71,4 +71,8 @@ export class EvidenceItemEntity {
   /** Who sent the upload (staff id or API key id); capturedBy is who made the record. */
   @Column({ name: 'uploaded_by', type: 'text' })
   uploadedBy!: string;
+
+  /** The client's request id, unique per agency: a retried upload answers this item again. */
+  @Column({ name: 'request_id', type: 'text', nullable: true })
+  requestId!: string | null;
 }

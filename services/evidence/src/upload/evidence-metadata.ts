@@ -27,6 +27,8 @@ import { uploadErrors } from './upload-errors';
  */
 const PRINTABLE = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]+$/u;
 export const RETENTION_PATTERN = /^(permanent|[1-9][0-9]?y)$/;
+/** As case-api's request ids: printable ASCII without spaces. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Ways a client might name a state secret; all are refused with the same explanation. */
 // 秘密 / 机密 / 绝密 are the three levels of state secrets (secret, confidential, top secret).
 const STATE_SECRET_NAMES = [
@@ -111,6 +113,15 @@ export class EvidenceMetadataDto {
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/)
   sha256?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '客户端请求标识（重试时保持不变）：同一执法主体以同一标识再次上传时，返回首次保存的证据，不再保存第二份',
+    pattern: REQUEST_ID_PATTERN.source,
+  })
+  @IsOptional()
+  @Matches(REQUEST_ID_PATTERN)
+  requestId?: string;
 }
 
 /** The request body as OpenAPI shows it: the metadata fields, then the file. */

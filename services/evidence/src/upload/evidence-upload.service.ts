@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@lep/auth';
 import {
   createCloudEvent,
   EVIDENCE_EVENT_SOURCE,
   EVIDENCE_EVENT_TYPES,
   EvidenceStoredData,
+  isCaseIdOfAgency,
   TOPICS,
 } from '@lep/contracts';
 import { ApiError, enqueueEvent } from '@lep/nest-kit';
@@ -23,6 +24,7 @@ import {
   sanitizeFileName,
 } from './evidence-metadata';
 import { ReceivedUpload, receiveUpload } from './multipart-upload';
+import { uploadErrors } from './upload-errors';
 
 /**
  * Takes one evidence upload from request to record: stream to storage checking the client's hash, promote to the
@@ -41,6 +43,9 @@ export class EvidenceUploadService {
     const agencyCode = principal.agencyCode;
     if (!agencyCode)
       throw new ApiError(HttpStatus.FORBIDDEN, 'AGENCY_REQUIRED', '只有所属执法主体明确的账号可以上传证据');
+    // The case id names the agency that filed it; evidence goes only into the uploader's own agency's cases.
+    if (!isCaseIdOfAgency(caseId, agencyCode))
+      throw new ApiError(HttpStatus.FORBIDDEN, 'CASE_OF_OTHER_AGENCY', '只能为本执法主体立案的案件上传证据');
     const maxBytes = this.config.EVIDENCE_MAX_FILE_BYTES;
     const received = await receiveUpload(
       request,
@@ -69,6 +74,14 @@ export class EvidenceUploadService {
     { metadata, staged, fileName, mimeType }: ReceivedUpload<EvidenceMetadataDto>,
   ): Promise<EvidenceView> {
     return this.dataSource.transaction(async (manager) => {
+      const earlier = metadata.requestId
+        ? await this.earlierAttempt(manager, agencyCode, metadata.requestId)
+        : null;
+      if (earlier) {
+        if (earlier.caseId !== caseId || earlier.sha256 !== staged.sha256)
+          throw uploadErrors.requestIdReused(metadata.requestId!);
+        return toEvidenceView(earlier);
+      }
       await lockContent(manager, staged.sha256);
       const objectKey = await this.store.promote(staged);
       const storedAt = new Date();
@@ -93,6 +106,7 @@ export class EvidenceUploadService {
         retainUntil: retentionEnd(metadata.retention ?? this.config.EVIDENCE_DEFAULT_RETENTION, storedAt),
         storedAt,
         uploadedBy: principal.subject,
+        requestId: metadata.requestId ?? null,
       };
       await manager.insert(EvidenceItemEntity, item);
       const data: EvidenceStoredData = {
@@ -121,5 +135,20 @@ export class EvidenceUploadService {
       );
       return toEvidenceView(item);
     });
+  }
+
+  /**
+   * The item an earlier attempt of this request stored, if any. Attempts of one request id are serialised, so
+   * two retries racing each other store one item between them.
+   */
+  private async earlierAttempt(
+    manager: EntityManager,
+    agencyCode: string,
+    requestId: string,
+  ): Promise<EvidenceItemEntity | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+      `evidence-request:${agencyCode}:${requestId}`,
+    ]);
+    return manager.getRepository(EvidenceItemEntity).findOneBy({ agencyCode, requestId });
   }
 }

@@ -47,6 +47,13 @@ export const uploadErrors = {
       '文件的 SHA-256 摘要与提交的摘要不一致，文件可能在传输中损坏，未保存',
       [{ field: 'sha256', rule: 'matchesContent', message: '字段 sha256 与收到的文件内容不一致' }],
     ),
+  requestIdReused: (requestId: string) =>
+    new ApiError(
+      HttpStatus.CONFLICT,
+      'REQUEST_ID_REUSED',
+      `请求标识 ${requestId} 已用于另一份证据（案件或文件内容不同），未保存`,
+      [{ field: 'requestId', rule: 'sameUpload', message: '同一请求标识只能用于同一案件的同一文件' }],
+    ),
   stateSecret: () =>
     new ApiError(
       HttpStatus.BAD_REQUEST,

@@ -19,6 +19,7 @@ export function metadata(overrides: Record<string, string> = {}): Record<string,
   };
 }
 
+/** A case id as the platform names cases (case-<agency>-<case number>), unique per call. */
 export function newCaseId(): string {
-  return randomUUID();
+  return `case-BT-8-${randomUUID()}`;
 }

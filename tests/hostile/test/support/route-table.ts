@@ -336,7 +336,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'evidence GET /health': { public: true },
   'evidence POST /api/v1/cases/{caseId}/evidence': {
     params: (f) => ({ caseId: f.evidenceCaseId }),
-    foreign: 400,
+    // Refused before a byte is read: the case id names another agency.
+    foreign: 403,
   },
   'evidence GET /api/v1/cases/{caseId}/evidence': {
     params: (f) => ({ caseId: f.evidenceCaseId }),

@@ -218,11 +218,12 @@ export async function startStack(): Promise<Stack> {
       revokedKey: keys.revoked,
       ownKey: keys.live,
     };
+    const caseId = await openCase(caseApi.url, keys.live, registry.people.handlers);
     const fixtures: Fixtures = {
-      caseId: await openCase(caseApi.url, keys.live, registry.people.handlers),
+      caseId,
       handlerIds: registry.people.handlers,
       personId: registry.people.handlers[0],
-      ...(await storeEvidence(evidence.url, staffToken(OWN_AGENCY, ['handler']))),
+      ...(await storeEvidence(evidence.url, staffToken(OWN_AGENCY, ['handler']), caseId)),
       apiKeyId: keys.liveId,
     };
     await peersCaughtUp(services, admin, fixtures);
@@ -266,9 +267,8 @@ async function openCase(caseApiUrl: string, key: string, handlerIds: string[]): 
   return caseId;
 }
 
-/** One photo of the own agency, uploaded by its handler. */
-async function storeEvidence(evidenceUrl: string, token: string) {
-  const evidenceCaseId = randomUUID();
+/** One photo of the own agency's case, uploaded by its handler. */
+async function storeEvidence(evidenceUrl: string, token: string, evidenceCaseId: string) {
   const form = new FormData();
   form.append('stage', 'investigating');
   form.append('kind', 'photo');

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { createS3Client } from '@lep/nest-kit';
 import type { Client as S3Client } from 'minio';
 import { Client as PgClient } from 'pg';
+import { CASE_ID_PATTERN } from '@lep/contracts';
 
 /** Where the evidence lives: the evidence service's own database and bucket (same variables as the service). */
 export interface EvidenceStoreSettings {
@@ -106,9 +107,9 @@ export async function verifyEvidence(
     for (let after = ''; ;) {
       const { rows } = await db.query<ItemRow>(
         `SELECT id, case_id, sha256, size, object_key FROM evidence_item
-          WHERE ($1::uuid IS NULL OR case_id = $1)
+          WHERE ($1::text IS NULL OR case_id = $1)
             AND object_key IN (SELECT DISTINCT object_key FROM evidence_item
-                                WHERE ($1::uuid IS NULL OR case_id = $1) AND object_key > $2
+                                WHERE ($1::text IS NULL OR case_id = $1) AND object_key > $2
                                 ORDER BY object_key LIMIT $3)
           ORDER BY object_key, stored_at`,
         [caseId ?? null, after, OBJECTS_PER_PAGE],
@@ -180,11 +181,11 @@ export function registerEvidenceCommands(
       '重新计算已存证据的 SHA-256，报告每个缺失或被改动的对象；有问题时退出码为 1 ' +
         '(re-hash stored evidence; uses DATABASE_URL and S3_* of the evidence service)',
     )
-    .option('--case <caseId>', 'only the items of this case (UUID)')
+    .option('--case <caseId>', 'only the items of this case (case-<agency>-<number>)')
     .option('--json', 'print the report as JSON')
     .action(async (options: { case?: string; json?: boolean }) => {
-      if (options.case !== undefined && !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(options.case)) {
-        program.error(`--case must be a case UUID, got "${options.case}"`);
+      if (options.case !== undefined && !CASE_ID_PATTERN.test(options.case)) {
+        program.error(`--case must be a case id (case-<agency>-<number>), got "${options.case}"`);
       }
       const report = await verifyEvidence(settings(), options.case);
       print(options.json ? JSON.stringify(report, null, 2) : formatVerifyReport(report));

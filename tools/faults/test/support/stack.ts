@@ -1,0 +1,243 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { signStaffToken, type Role } from '@lep/auth';
+import {
+  databaseUrl,
+  ensureDatabases,
+  freePort,
+  seedCaseRegistry,
+  startKafka,
+  startPostgres,
+  startServiceProcess,
+  startTemporal,
+  type CaseRegistry,
+  type KafkaPeer,
+  type PostgresPeer,
+  type S3Connection,
+  type ServiceProcess,
+  type TemporalPeer,
+} from '@lep/testing';
+import { Client as S3Client } from 'minio';
+
+export const SERVICE_NAMES = [
+  'registry',
+  'evidence',
+  'publication',
+  'statistics',
+  'worker',
+  'case-api',
+] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** Each service's database, as `npm start` names them (worker and case-api share the case database). */
+export const DATABASES: Record<ServiceName, string> = {
+  registry: 'lep_registry',
+  evidence: 'lep_evidence',
+  publication: 'lep_publication',
+  statistics: 'lep_statistics',
+  worker: 'lep_cases',
+  'case-api': 'lep_cases',
+};
+
+export const EVIDENCE_BUCKET = 'lep-evidence';
+export const STAGING_BUCKET = 'lep-evidence-staging';
+const AUTH = { issuer: 'lep', audience: 'lep-api' };
+
+/** s3rver in a process of its own, so that killing it is a crash of the store and never of the harness. */
+const S3RVER_SCRIPT = `
+const S3rver = require('s3rver');
+const [port, directory] = process.argv.slice(1);
+new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true })
+  .run()
+  .then(() => console.log('ready'));
+`;
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+/**
+ * s3rver over a directory that outlives its process: killed and started again on the same port, it serves the
+ * same objects, as MinIO does after a crash.
+ */
+export class RestartableS3 {
+  private server?: ChildProcess;
+
+  private constructor(
+    readonly port: number,
+    readonly directory: string,
+  ) {}
+
+  static async start(): Promise<RestartableS3> {
+    const s3 = new RestartableS3(await freePort(), await mkdtemp(path.join(tmpdir(), 'lep-faults-s3-')));
+    await s3.up();
+    return s3;
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get connection(): S3Connection {
+    return {
+      endPoint: '127.0.0.1',
+      port: this.port,
+      useSSL: false,
+      accessKey: 'S3RVER',
+      secretKey: 'S3RVER',
+      region: 'us-east-1',
+    };
+  }
+
+  async up(): Promise<void> {
+    const server = spawn(process.execPath, ['-e', S3RVER_SCRIPT, String(this.port), this.directory], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: server.stdout! }).on('line', (line) => line === 'ready' && resolve());
+      server.once('exit', (code) => reject(new Error(`s3rver exited with code ${code}`)));
+    });
+    this.server = server;
+  }
+
+  /** SIGKILL: the store dies mid-request. */
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+    server.kill('SIGKILL');
+    await exited;
+  }
+
+  async remove(): Promise<void> {
+    await this.down();
+    await rm(this.directory, { recursive: true, force: true });
+  }
+}
+
+export interface Stack {
+  postgres: PostgresPeer;
+  kafka: KafkaPeer;
+  s3: RestartableS3;
+  temporal: TemporalPeer;
+  people: CaseRegistry['people'];
+  url(service: ServiceName): string;
+  databaseUrl(service: ServiceName): string;
+  /** A token of the 兵团 platform's own signing, as staff carry it. */
+  staffToken(sub: string, agency: string, roles: Role[]): string;
+  /** The agency system's API key, minted by the registry. */
+  apiKey: string;
+  /** SIGKILL: the process dies mid-request; nothing drains. */
+  kill(service: ServiceName): Promise<void>;
+  /** Starts it again on its port; resolves once /health answers. */
+  restart(service: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system on this machine, as `npm start` runs it but on free ports: embedded PostgreSQL (or
+ * TEST_DATABASE_URL), the Kafka mock cluster, s3rver, the Temporal test server in real time, and every service
+ * as its built process. The registry is seeded with a 兵团 agency fit for penalty cases.
+ */
+export async function startStack(): Promise<Stack> {
+  const postgres = await startPostgres(process.env.TEST_DATABASE_URL || undefined);
+  const kafka = await startKafka();
+  const s3 = await RestartableS3.start();
+  const temporal = await startTemporal({ timeSkipping: false });
+  // A server named by TEST_DATABASE_URL may hold other runs' databases: ours carry a run suffix there.
+  const suffix = postgres.embedded ? '' : `_${randomBytes(3).toString('hex')}`;
+  const database = (service: ServiceName) => databaseUrl(postgres.url, DATABASES[service] + suffix);
+  await ensureDatabases(
+    postgres.url,
+    SERVICE_NAMES.map((service) => DATABASES[service] + suffix),
+  );
+  const objects = new S3Client(s3.connection);
+  await objects.makeBucket(EVIDENCE_BUCKET, 'us-east-1');
+  await objects.makeBucket(STAGING_BUCKET, 'us-east-1');
+
+  const secret = randomBytes(48).toString('base64url');
+  const ports = Object.fromEntries(
+    await Promise.all(SERVICE_NAMES.map(async (service) => [service, await freePort()] as const)),
+  ) as Record<ServiceName, number>;
+  const url = (service: ServiceName) => `http://127.0.0.1:${ports[service]}`;
+  const envOf = (service: ServiceName): Record<string, string> => ({
+    AUTH_JWT_SECRET: secret,
+    AUTH_ISSUER: AUTH.issuer,
+    AUTH_AUDIENCE: AUTH.audience,
+    REGISTRY_URL: url('registry'),
+    ...(service === 'registry'
+      ? {}
+      : { AUTH_API_KEY_INTROSPECTION_URL: `${url('registry')}/api/v1/auth/introspect` }),
+    DATABASE_URL: database(service),
+    KAFKA_BROKERS: kafka.brokers.join(','),
+    ...(service === 'evidence'
+      ? {
+          S3_ENDPOINT: s3.endpoint,
+          S3_ACCESS_KEY: s3.connection.accessKey,
+          S3_SECRET_KEY: s3.connection.secretKey,
+          S3_REGION: s3.connection.region,
+          S3_BUCKET: EVIDENCE_BUCKET,
+          EVIDENCE_STAGING_BUCKET: STAGING_BUCKET,
+        }
+      : { TEMPORAL_ADDRESS: temporal.address }),
+    // The verification reads every decision from the portal: one client, far more than 120 reads a minute.
+    ...(service === 'publication' ? { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' } : {}),
+  });
+  const processes = new Map<ServiceName, ServiceProcess>();
+  const start = async (service: ServiceName) => {
+    processes.set(service, await startServiceProcess(service, envOf(service), { port: ports[service] }));
+  };
+  const staffToken = (sub: string, agency: string, roles: Role[]) =>
+    signStaffToken({ sub, agency, roles }, { secret, ...AUTH, expiresInSeconds: 4 * 3600 });
+
+  const stop = async () => {
+    await Promise.allSettled([...processes.values()].map((service) => service.stop()));
+    await Promise.allSettled([temporal.stop(), kafka.stop(), s3.remove()]);
+    await postgres.stop();
+  };
+  try {
+    await start('registry');
+    const admin = staffToken('faults-admin', 'XPCC', ['platform-admin']);
+    const call: CaseRegistry['call'] = async <T>(method: string, route: string, body?: unknown) => {
+      const response = await fetch(url('registry') + route, {
+        method,
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`registry ${method} ${route} → ${response.status}: ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    };
+    const people = await seedCaseRegistry(call);
+    const { key: apiKey } = await call<{ key: string }>('POST', '/api/v1/api-keys', {
+      agencyCode: 'BT01',
+      role: 'agency-system',
+      label: '故障测试：办案系统',
+    });
+    // The worker and case-api share one database: start them one after the other so migrations never race.
+    for (const service of ['worker', 'case-api'] as const) await start(service);
+    await Promise.all((['evidence', 'publication', 'statistics'] as const).map(start));
+    return {
+      postgres,
+      kafka,
+      s3,
+      temporal,
+      people,
+      apiKey,
+      url,
+      databaseUrl: database,
+      staffToken,
+      async kill(service) {
+        await processes.get(service)?.kill();
+      },
+      restart: start,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
