@@ -91,6 +91,10 @@ export interface CaseStageChangedData extends CaseRef {
   to: CaseStage;
   at: string;
   major: boolean;
+  /** The AV list required an audio or video record of the stage left (`from`) for this item (DOMAIN R3/R4). */
+  avRequired?: boolean;
+  /** An audio or video record of the stage left was attached (the workflow refuses to leave without one). */
+  avRecorded?: boolean;
 }
 
 export const CASE_DEADLINE_KINDS = [

@@ -73,6 +73,10 @@ export function contributionsOf(event: CloudEvent): Contribution[] {
       const data = event.data as CaseStageChangedData;
       if (data.to === 'closed') add(data.agencyCode, data.at, data.category, METRICS.casesClosed);
       if (data.to === 'hearing') add(data.agencyCode, data.at, data.category, METRICS.hearings);
+      if (data.avRequired) {
+        add(data.agencyCode, data.at, data.category, METRICS.avStagesRequired);
+        if (data.avRecorded) add(data.agencyCode, data.at, data.category, METRICS.avStagesRecorded);
+      }
       break;
     }
     case CASE_EVENT_TYPES.deadlineFired: {

@@ -29,6 +29,9 @@ export const METRICS = {
   disclosureCorrected: 'disclosure.corrected',
   evidenceItems: 'evidence.items',
   evidenceAudioVisual: 'evidence.audio-visual',
+  /** Stages left that the AV list required a record of, and of those the ones left with one (AV coverage). */
+  avStagesRequired: 'av.stages-required',
+  avStagesRecorded: 'av.stages-recorded',
   inspectionPlans: 'inspection.plans',
   inspectionPlannedTargets: 'inspection.planned-targets',
   inspectionDrawsVoided: 'inspection.draws-voided',

@@ -1,6 +1,12 @@
 import { addWorkingDays } from '@lep/calendar';
 import { readCaseRecord } from '@lep/case-store';
-import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor, type CaseState } from '@lep/contracts';
+import {
+  CASE_EVENT_TYPES,
+  CASE_UPDATES,
+  type CaseActor,
+  type CaseStageChangedData,
+  type CaseState,
+} from '@lep/contracts';
 import { AGENCY, startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
 import {
   act,
@@ -218,6 +224,19 @@ describe('refusals', () => {
     );
     const state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
     expect(state).toMatchObject({ stage: 'drafting', major: false, missingAv: [] });
+    // The stage event says the stage left needed AV and had it: statistics count AV coverage from it.
+    const moves: { data: CaseStageChangedData }[] = (
+      await harness.dataSource.query(
+        `SELECT event FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
+        [CASE_EVENT_TYPES.stageChanged, handle.workflowId],
+      )
+    ).map((row: { event: { data: CaseStageChangedData } }) => row.event);
+    expect(moves.find((move) => move.data.from === 'investigating')?.data).toMatchObject({
+      to: 'drafting',
+      avRequired: true,
+      avRecorded: true,
+    });
+    expect(moves.find((move) => move.data.from === 'filed')?.data).toMatchObject({ avRequired: false });
     await handle.terminate('test done');
   });
 

@@ -200,6 +200,8 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
           to: stage,
           at: new Date().toISOString(),
           major: state.major,
+          avRequired: avStages.includes(from),
+          avRecorded: avStages.includes(from) && stagesLackingAv([from], state.evidence).length === 0,
         } satisfies CaseStageChangedData),
         ...events,
       ],

@@ -122,6 +122,8 @@ export function buildReportContent(
       { label: '撤回公示（件）', value: all(METRICS.disclosureWithdrawn) },
       { label: '更正公示（件）', value: all(METRICS.disclosureCorrected) },
       { label: '音像记录（份）', value: all(METRICS.evidenceAudioVisual) },
+      { label: '应当音像记录的执法环节（个）', value: all(METRICS.avStagesRequired) },
+      { label: '其中已留存音像记录（个）', value: all(METRICS.avStagesRecorded) },
     ],
   };
   const decided = all(METRICS.casesDecided);

@@ -73,8 +73,14 @@ export function caseFiled(ref: CaseRef, filedOn: string, handlerIds = ['h1', 'h2
   return event(CASE_EVENT_SOURCE, CASE_EVENT_TYPES.filed, ref.caseId, data, `${filedOn}T02:00:00Z`);
 }
 
-export function stageChanged(ref: CaseRef, from: CaseStage, to: CaseStage, at: string) {
-  const data: CaseStageChangedData = { ...ref, from, to, at, major: false };
+export function stageChanged(
+  ref: CaseRef,
+  from: CaseStage,
+  to: CaseStage,
+  at: string,
+  av: Pick<CaseStageChangedData, 'avRequired' | 'avRecorded'> = {},
+) {
+  const data: CaseStageChangedData = { ...ref, from, to, at, major: false, ...av };
   return event(CASE_EVENT_SOURCE, CASE_EVENT_TYPES.stageChanged, ref.caseId, data, at);
 }
 

@@ -50,6 +50,11 @@ export function scriptedEvents(): CloudEvent[] {
     caseFiled(licence1, '2026-02-03'),
     caseFiled(licence2, '2026-02-04'),
     caseFiled(otherShi, '2026-02-05'),
+    // The AV list of penaltyA's item names investigation; it was recorded (the workflow enforces it).
+    stageChanged(penaltyA, 'investigating', 'notified', '2026-02-09T02:00:00Z', {
+      avRequired: true,
+      avRecorded: true,
+    }),
     stageChanged(penaltyA, 'notified', 'hearing', '2026-02-10T02:00:00Z'),
     reviewOpened(penaltyA, 1, '2026-02-12T02:00:00Z'),
     reviewCompleted(penaltyA, 1, 'returned', '2026-02-13T02:00:00Z'),
@@ -108,6 +113,8 @@ export const EXPECTED_SHI_1_ROLLUP_2026: Record<string, number> = {
   'disclosure.corrected': 1,
   'evidence.items': 2,
   'evidence.audio-visual': 1,
+  'av.stages-required': 1,
+  'av.stages-recorded': 1,
   'inspection.plans': 1,
   'inspection.planned-targets': 3,
   'inspection.inspected': 2,
