@@ -30,6 +30,7 @@ describe('registry migrations', () => {
     expect(tables.map((row) => row.table_name)).toEqual([
       'audit_entry',
       'consumed_event',
+      'dead_letter_event',
       'lep_migrations',
       'outbox_event',
     ]);
