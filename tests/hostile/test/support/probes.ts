@@ -152,7 +152,9 @@ export function probesFor(route: SpecRoute, table: RouteCase, context: ProbeCont
   }
   if (route.method !== 'GET') probes.push(...bodyProbes(route, path, admin, context));
   if (isJson) probes.push(...schemaProbes(route, path, admin, table, context));
-  if (route.bodyType === 'multipart/form-data') probes.push(...multipartProbes(route, path, admin, context));
+  // Evidence goes only into the uploader's own agency's cases, so the upload is probed as that agency's system.
+  if (route.bodyType === 'multipart/form-data')
+    probes.push(...multipartProbes(route, path, bearer(credentials.ownKey), context));
   return probes;
 }
 

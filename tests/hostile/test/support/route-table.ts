@@ -399,6 +399,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'statistics POST /api/v1/reports/runs': { foreign: 403 },
   'statistics GET /api/v1/reports/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
   'statistics GET /api/v1/reports/{id}/export.csv': { params: () => ({ id: fresh() }), foreign: 404 },
+  'statistics GET /api/v1/reports/{id}/export.xlsx': { params: () => ({ id: fresh() }), foreign: 404 },
   'statistics POST /api/v1/reports/{id}/confirm': { params: () => ({ id: fresh() }), foreign: 404 },
 
   // ── worker ──
