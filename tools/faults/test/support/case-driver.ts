@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@lep/calendar';
-import { caseWorkflowId, reviewWorkflowId, type CaseState } from '@lep/contracts';
+import { caseWorkflowId, REVIEW_CHECKLIST, reviewWorkflowId, type CaseState } from '@lep/contracts';
 import { CASE_AGENCY, CASE_PENALTY_ITEM } from '@lep/testing';
 import { AgencyClient, eventually } from './agency-client';
 
@@ -39,18 +39,7 @@ export interface People {
   expiredHandler: string;
 }
 
-const CHECKLIST_PASSED = Object.fromEntries(
-  [
-    'subject-legality',
-    'handler-qualification',
-    'procedure',
-    'facts-and-evidence',
-    'law-and-discretion',
-    'authority',
-    'documents',
-    'criminal-referral',
-  ].map((item) => [item, { passed: true }]),
-);
+const CHECKLIST_PASSED = Object.fromEntries(REVIEW_CHECKLIST.map((item) => [item, { passed: true }]));
 
 const PARTY = {
   type: 'natural-person',
