@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { temporal } from '@temporalio/proto';
 import { createWorker, replayAll, startTarget, type Target } from './environment';
 import * as wf from './workflows';
 
@@ -30,6 +31,12 @@ describe('a worker that dies mid-task', () => {
       identity: 'dies-mid-task',
     });
     expect(taken.workflowExecution?.workflowId).toBe(workflowId);
+    // An operator sees the task held by the dead worker, as `temporal workflow describe` shows it.
+    const { raw } = await handle.describe();
+    expect(raw.pendingWorkflowTask).toMatchObject({
+      state: temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED,
+      attempt: 1,
+    });
 
     const survivor = await createWorker(target, { identity: 'survivor' });
     const result = await survivor.runUntil(handle.result());

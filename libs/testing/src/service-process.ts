@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './free-port';
 
@@ -16,24 +17,32 @@ export interface ServiceProcess {
 /**
  * One of our services as production runs it: its built `services/<name>/dist/main.js` in its own process, on a
  * free port (or `options.port`), with exactly the environment given. Resolves once `/health` answers 200.
+ * With `options.logFile`, everything it prints is appended there (a restarted service continues the file), so a
+ * long whole-system run can show what each service said when something went wrong.
  */
 export async function startServiceProcess(
   name: string,
   env: Record<string, string>,
-  options: { port?: number } = {},
+  options: { port?: number; logFile?: string } = {},
 ): Promise<ServiceProcess> {
   // A fixed port lets a harness restart a killed service where its clients and peers still look for it.
   const port = options.port ?? (await freePort());
+  const log = options.logFile === undefined ? undefined : openSync(options.logFile, 'a');
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(REPO_ROOT, 'services', name, 'dist/main.js')],
     {
       env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', log ?? 'ignore', 'pipe'],
     },
   );
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (log !== undefined) writeSync(log, chunk);
+  });
+  // 'close' comes after the last output, so the log is complete before the file is closed.
+  child.once('close', () => log !== undefined && closeSync(log));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AgencyClient, type RetryTally } from './support/agency-client';
 import { driveCase, planCase, type CaseOutcome, type Clients } from './support/case-driver';
+import { describeFailure } from './support/diagnosis';
 import { FAULT_KINDS, FaultInjector } from './support/faults';
 import { startStack, type Stack } from './support/stack';
 import { verifyRun } from './support/verify';
@@ -14,13 +15,14 @@ const CASES = Number(process.env.FAULT_SUITE_CASES) || 200;
 const CONCURRENCY = 8;
 
 let stack: Stack;
+let failed = false;
 const log = (line: string) => process.stdout.write(`[faults] ${line}\n`);
 
 beforeAll(async () => {
   stack = await startStack();
 }, 5 * 60_000);
 
-afterAll(() => stack?.stop(), 2 * 60_000);
+afterAll(() => stack?.stop({ keepLogs: failed }), 2 * 60_000);
 
 describe('the whole system under faults', () => {
   it('loses and duplicates nothing while every part is killed and restarted in turn', async () => {
@@ -39,6 +41,7 @@ describe('the whole system under faults', () => {
     };
 
     const outcomes: CaseOutcome[] = [];
+    const inFlight = new Set<string>();
     let next = 0;
     const faults = new FaultInjector(stack, log, () => next - outcomes.length);
     faults.start();
@@ -46,13 +49,18 @@ describe('the whole system under faults', () => {
     const lane = async () => {
       while (next < CASES || !faults.coveredAll()) {
         const plan = planCase(run, next++);
+        inFlight.add(plan.caseId);
         outcomes.push(await driveCase(plan, clients, stack.people));
+        inFlight.delete(plan.caseId);
         if (outcomes.length % 25 === 0) log(`${outcomes.length} cases driven`);
       }
     };
     try {
       await Promise.all(Array.from({ length: CONCURRENCY }, lane));
     } catch (error) {
+      failed = true;
+      log(`run failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(await describeFailure(stack, [...inFlight]));
       await faults.stop(true);
       throw error;
     }
@@ -78,6 +86,7 @@ describe('the whole system under faults', () => {
       ...findings.slice(0, 50).map((finding) => `  ${finding.kind}: ${finding.what}`),
     ];
     log(`\n${report.join('\n')}`);
+    failed = findings.length > 0;
 
     expect(outcomes.length).toBeGreaterThanOrEqual(CASES);
     expect(FAULT_KINDS.filter((kind) => !faults.injected.has(kind))).toEqual([]);

@@ -295,6 +295,20 @@ export function workflowServiceHandlers(
     };
   }
 
+  function pendingWorkflowTask(execution: Execution): Proto {
+    const task = execution.workflowTask;
+    return {
+      state:
+        task.phase === 'started'
+          ? 'PENDING_WORKFLOW_TASK_STATE_STARTED'
+          : 'PENDING_WORKFLOW_TASK_STATE_SCHEDULED',
+      scheduledTime: toTimestamp(task.scheduledAt),
+      originalScheduledTime: toTimestamp(task.scheduledAt),
+      ...(task.phase === 'started' ? { startedTime: toTimestamp(task.startedAt) } : {}),
+      attempt: task.attempt,
+    };
+  }
+
   function describe(execution: Execution): Proto {
     const request = execution.startRequest;
     return {
@@ -320,6 +334,9 @@ export function workflowServiceHandlers(
         lastFailure: activity.lastFailure,
         maximumAttempts: Number(activity.attributes.retryPolicy?.maximumAttempts ?? 0),
       })),
+      ...(execution.workflowTask.phase === 'none'
+        ? {}
+        : { pendingWorkflowTask: pendingWorkflowTask(execution) }),
       pendingChildren: [...execution.children.entries()].map(([initiatedId, child]) => ({
         workflowId: child.workflowId,
         runId: child.runId ?? '',

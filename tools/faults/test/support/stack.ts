@@ -130,11 +130,14 @@ export interface Stack {
   staffToken(sub: string, agency: string, roles: Role[]): string;
   /** The agency system's API key, minted by the registry. */
   apiKey: string;
+  /** Where a service's output goes, across its restarts. */
+  logFile(service: ServiceName): string;
   /** SIGKILL: the process dies mid-request; nothing drains. */
   kill(service: ServiceName): Promise<void>;
   /** Starts it again on its port; resolves once /health answers. */
   restart(service: ServiceName): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops everything; the service logs stay on disk when asked to (a failed run), else they go too. */
+  stop(options?: { keepLogs?: boolean }): Promise<void>;
 }
 
 /**
@@ -147,6 +150,8 @@ export async function startStack(): Promise<Stack> {
   const kafka = await startKafka();
   const s3 = await RestartableS3.start();
   const temporal = await startTemporal({ timeSkipping: false });
+  const logs = await mkdtemp(path.join(tmpdir(), 'lep-faults-logs-'));
+  const logFile = (service: ServiceName) => path.join(logs, `${service}.log`);
   // A server named by TEST_DATABASE_URL may hold other runs' databases: ours carry a run suffix there.
   const suffix = postgres.embedded ? '' : `_${randomBytes(3).toString('hex')}`;
   const database = (service: ServiceName) => databaseUrl(postgres.url, DATABASES[service] + suffix);
@@ -164,6 +169,8 @@ export async function startStack(): Promise<Stack> {
   ) as Record<ServiceName, number>;
   const url = (service: ServiceName) => `http://127.0.0.1:${ports[service]}`;
   const envOf = (service: ServiceName): Record<string, string> => ({
+    // Their start-up and recovery lines too: a failed run prints the tails of these logs.
+    LOG_LEVEL: 'log',
     AUTH_JWT_SECRET: secret,
     AUTH_ISSUER: AUTH.issuer,
     AUTH_AUDIENCE: AUTH.audience,
@@ -188,15 +195,19 @@ export async function startStack(): Promise<Stack> {
   });
   const processes = new Map<ServiceName, ServiceProcess>();
   const start = async (service: ServiceName) => {
-    processes.set(service, await startServiceProcess(service, envOf(service), { port: ports[service] }));
+    processes.set(
+      service,
+      await startServiceProcess(service, envOf(service), { port: ports[service], logFile: logFile(service) }),
+    );
   };
   const staffToken = (sub: string, agency: string, roles: Role[]) =>
     signStaffToken({ sub, agency, roles }, { secret, ...AUTH, expiresInSeconds: 4 * 3600 });
 
-  const stop = async () => {
+  const stop = async ({ keepLogs = false } = {}) => {
     await Promise.allSettled([...processes.values()].map((service) => service.stop()));
     await Promise.allSettled([temporal.stop(), kafka.stop(), s3.remove()]);
     await postgres.stop();
+    if (!keepLogs) await rm(logs, { recursive: true, force: true });
   };
   try {
     await start('registry');
@@ -227,6 +238,7 @@ export async function startStack(): Promise<Stack> {
       temporal,
       people,
       apiKey,
+      logFile,
       url,
       databaseUrl: database,
       staffToken,
