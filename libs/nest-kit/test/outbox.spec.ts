@@ -58,7 +58,7 @@ describe('transactional outbox relayed to Kafka', () => {
   });
 
   afterAll(async () => {
-    await relay.onApplicationShutdown();
+    await relay.beforeApplicationShutdown();
     await dataSource.destroy();
   });
 
@@ -150,7 +150,7 @@ describe('transactional outbox relayed to Kafka', () => {
       await consumer.disconnect();
       expect(ids.sort()).toEqual(events.map((event) => event.id).sort());
     } finally {
-      await outageRelay.onApplicationShutdown();
+      await outageRelay.beforeApplicationShutdown();
       await cluster.stop();
     }
   });

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { TASK_QUEUES } from '@lep/contracts';
 import { HostedWorker, temporalTls } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
@@ -13,7 +19,7 @@ import { WorkerConfig } from './config';
  * before the process exits.
  */
 @Injectable()
-export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker = new HostedWorker(new Logger(TemporalWorkerHost.name));
 
   constructor(
@@ -43,7 +49,9 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
     return this.worker.state();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  beforeApplicationShutdown(): Promise<void> {
     return this.worker.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CLOUD_EVENT_CONTENT_TYPE } from '@lep/contracts';
 import type { Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,7 +30,7 @@ export function backoffMs(attempts: number, tuning: OutboxRelayTuning): number {
  * the commit re-sends the row with the same event id, which consumers de-duplicate (at-least-once delivery).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private producer?: Producer;
   private loop?: Promise<void>;
@@ -47,7 +47,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wake?.();
     await this.loop;

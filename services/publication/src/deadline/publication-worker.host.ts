@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { TASK_QUEUES } from '@lep/contracts';
 import { HostedWorker, OutboxRelay, temporalTls } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
@@ -13,7 +19,7 @@ import { createDisclosureActivities } from './disclosure-activities';
  * the shared worker. It bundles only the workflows of @lep/workflows/publication.
  */
 @Injectable()
-export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PublicationWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker = new HostedWorker(new Logger(PublicationWorkerHost.name));
 
   constructor(
@@ -42,7 +48,9 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, OnApplicat
     return this.worker.state();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  beforeApplicationShutdown(): Promise<void> {
     return this.worker.stop();
   }
 }

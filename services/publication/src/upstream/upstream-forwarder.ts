@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { parseCloudEvent, TOPICS } from '@lep/contracts';
 import { KafkaClient } from '@lep/nest-kit';
 import type { Consumer, KafkaMessage } from 'kafkajs';
@@ -13,7 +19,7 @@ export const UPSTREAM_CONSUMER_GROUP = 'lep-publication-upstream';
  * retries the message (at least once); the receiver de-duplicates by event id.
  */
 @Injectable()
-export class UpstreamForwarder implements OnApplicationBootstrap, OnApplicationShutdown {
+export class UpstreamForwarder implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(UpstreamForwarder.name);
   private consumer?: Consumer;
 
@@ -30,7 +36,9 @@ export class UpstreamForwarder implements OnApplicationBootstrap, OnApplicationS
     await consumer.run({ eachMessage: ({ message }) => this.forward(message) });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { TOPICS } from '@lep/contracts';
 import { KafkaClient, startCloudEventConsumer } from '@lep/nest-kit';
 import type { Consumer } from 'kafkajs';
@@ -19,7 +19,7 @@ export const STATISTICS_INPUT_TOPICS = [
 
 /** Feeds the domain topics to the EventHandler, one consumer group for the whole service. */
 @Injectable()
-export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
   private consumer?: Consumer;
 
@@ -36,7 +36,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 }

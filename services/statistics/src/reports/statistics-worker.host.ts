@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { seedCalendar } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
@@ -18,7 +24,7 @@ import { ReportsService } from './reports.service';
  * that opens each year's annual report.
  */
 @Injectable()
-export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker = new HostedWorker(new Logger(StatisticsWorkerHost.name));
 
   constructor(
@@ -66,7 +72,9 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, OnApplicati
     return this.worker.state();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  beforeApplicationShutdown(): Promise<void> {
     return this.worker.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import {
   CASE_SIGNALS,
   EVIDENCE_EVENT_TYPES,
@@ -20,7 +20,7 @@ export const EVIDENCE_LINK_GROUP = 'lep-worker-evidence-link';
  * here, and the workflow ignores an item it already holds, so a redelivery never links twice.
  */
 @Injectable()
-export class EvidenceLinkConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EvidenceLinkConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EvidenceLinkConsumer.name);
   private consumer?: Consumer;
 
@@ -38,7 +38,9 @@ export class EvidenceLinkConsumer implements OnApplicationBootstrap, OnApplicati
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 
