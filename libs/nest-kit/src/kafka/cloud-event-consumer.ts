@@ -23,9 +23,7 @@ export interface CloudEventConsumerOptions {
  * Starts a consumer group that hands every CloudEvent on `topics` to `handle`, reading a new group's topics from
  * the beginning. A message that can never be handled — not a CloudEvent, or refused by the handler as
  * unprocessable — is logged and set aside (kept in `dead_letter_event` when `deadLetters` is given): retrying it
- * would stall its partition. Returns the consumer, for the caller to disconnect on shutdown, without waiting
- * for the group: after a crash the new member's join waits until the dead one's session expires (30 s), and the
- * service must answer its HTTP API meanwhile — the events wait in Kafka and are consumed once it has joined.
+ * would stall its partition. Returns the consumer, for the caller to disconnect on shutdown.
  */
 export async function startCloudEventConsumer(
   kafka: KafkaClient,
@@ -35,7 +33,7 @@ export async function startCloudEventConsumer(
   const consumer = kafka.kafka.consumer({ groupId: options.groupId });
   await consumer.connect();
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });
-  const running = consumer.run({
+  await consumer.run({
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     eachMessage: async ({ topic, partition, message }) => {
       const setAside = async (reason: string, eventId?: string) => {
@@ -66,10 +64,6 @@ export async function startCloudEventConsumer(
       }
     },
   });
-  // Failures after the start are kafkajs's to retry (it restarts a crashed consumer); this only reports them.
-  running.catch((error: unknown) =>
-    logger.error(`consumer group ${options.groupId} did not start: ${(error as Error).message}`),
-  );
   return consumer;
 }
 

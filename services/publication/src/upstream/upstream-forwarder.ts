@@ -33,13 +33,7 @@ export class UpstreamForwarder implements OnApplicationBootstrap, BeforeApplicat
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [TOPICS.publicationDisclosure.name], fromBeginning: true });
-    // Not awaited: joining the group can wait ~30 s for a crashed predecessor's session, and the service must
-    // answer meanwhile; kafkajs retries a consumer that crashes later.
-    consumer
-      .run({ eachMessage: ({ message }) => this.forward(message) })
-      .catch((error: unknown) =>
-        this.logger.error(`upstream forwarding did not start: ${(error as Error).message}`),
-      );
+    await consumer.run({ eachMessage: ({ message }) => this.forward(message) });
   }
 
   // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
