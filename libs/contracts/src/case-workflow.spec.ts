@@ -1,9 +1,9 @@
-import { caseWorkflowId, nextCaseDeadline, reviewWorkflowId } from './case-workflow';
+import { caseWorkflowId } from './case-id';
+import { nextCaseDeadline, reviewWorkflowId } from './case-workflow';
 
 describe('the case workflow interface', () => {
-  it('names a case by agency and case number, and each review round after its case', () => {
-    expect(caseWorkflowId('BT01', '2026-0001')).toBe('case-BT01-2026-0001');
-    expect(reviewWorkflowId('case-BT01-2026-0001', 2)).toBe('case-BT01-2026-0001-review-2');
+  it('names each review round after its case', () => {
+    expect(reviewWorkflowId(caseWorkflowId('BT01', '2026-0001'), 2)).toBe('case-BT01.2026-0001-review-2');
   });
 
   it('waits for the earliest deadline that has not fired', () => {

@@ -20,23 +20,6 @@ export const CASE_WORKFLOWS = {
   legalReview: 'legalReview',
 } as const;
 
-/** One workflow per case: a repeated start for the same agency and case number finds the same workflow. */
-export function caseWorkflowId(agencyCode: string, caseNumber: string): string {
-  return `case-${agencyCode}-${caseNumber}`;
-}
-
-/**
- * What caseWorkflowId makes, as every service checks a case id it is given (case-api's routes, evidence's
- * uploads): anything printable that can travel in a URL path segment and a workflow id.
- */
-export const CASE_ID_PATTERN = /^case-[^\s/\\?#%]{1,200}$/;
-
-/** Whether `caseId` names a case filed under `agencyCode`: services without the case index check ownership so. */
-export function isCaseIdOfAgency(caseId: string, agencyCode: string): boolean {
-  const prefix = `case-${agencyCode}-`;
-  return caseId.startsWith(prefix) && caseId.length > prefix.length;
-}
-
 export function reviewWorkflowId(caseId: string, round: number): string {
   return `${caseId}-review-${round}`;
 }

@@ -2,6 +2,7 @@ import { readCaseRecord } from '@lep/case-store';
 import {
   CASE_EVENT_TYPES,
   CASE_UPDATES,
+  caseIdParts,
   createCloudEvent,
   EVIDENCE_EVENT_SOURCE,
   EVIDENCE_EVENT_TYPES,
@@ -127,7 +128,7 @@ describe('evidence stored by the evidence service', () => {
     const data: EvidenceStoredData = {
       evidenceId: 'kafka-video-1',
       caseId: handle.workflowId,
-      agencyCode: handle.workflowId.split('-')[1],
+      agencyCode: caseIdParts(handle.workflowId)!.agencyCode,
       stage: 'investigating',
       kind: 'video',
       sha256: 'c0ffee'.padEnd(64, '0'),
