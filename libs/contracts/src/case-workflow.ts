@@ -20,8 +20,15 @@ export const CASE_WORKFLOWS = {
   legalReview: 'legalReview',
 } as const;
 
+/**
+ * One legalReview workflow per review round of a case, its id also the review task's id. It shares the workflow
+ * id space with the case ids, so it must never be one: as `<caseId>-review-<round>` the review of agency BT's case
+ * 001 was the case id of BT's case number `001-review-1`. A case id starts with `case-`, a review id with
+ * `review-`; the round, a number at the end, keeps the rounds of one case apart (and from the coordination task
+ * `<review id>-coordination` its dispute opens).
+ */
 export function reviewWorkflowId(caseId: string, round: number): string {
-  return `${caseId}-review-${round}`;
+  return `review-${caseId}-${round}`;
 }
 
 /** Who did something: the principal of the API call, recorded in the whole-process record. */
