@@ -236,7 +236,7 @@ async function main() {
       const expected = await markRound(file, 3 * round + (declared ? 1 : 2));
       const started = performance.now();
       const answer = await uploadThroughService(
-        `http://127.0.0.1:${port}/api/v1/cases/case-BT-8-${randomUUID()}/evidence`,
+        `http://127.0.0.1:${port}/api/v1/cases/case-BT-8.${randomUUID()}/evidence`,
         token,
         file,
         declared ? expected : undefined,

@@ -1,9 +1,16 @@
-import { caseWorkflowId, nextCaseDeadline, reviewWorkflowId } from './case-workflow';
+import { CASE_ID_PATTERN, caseWorkflowId } from './case-id';
+import { nextCaseDeadline, reviewWorkflowId } from './case-workflow';
 
 describe('the case workflow interface', () => {
-  it('names a case by agency and case number, and each review round after its case', () => {
-    expect(caseWorkflowId('BT01', '2026-0001')).toBe('case-BT01-2026-0001');
-    expect(reviewWorkflowId('case-BT01-2026-0001', 2)).toBe('case-BT01-2026-0001-review-2');
+  it('names each review round after its case', () => {
+    expect(reviewWorkflowId(caseWorkflowId('BT01', '2026-0001'), 2)).toBe('review-case-BT01.2026-0001-2');
+  });
+
+  it('never names a review round as it names a case, whatever the case number', () => {
+    const review = reviewWorkflowId(caseWorkflowId('BT', '001'), 1);
+    for (const caseNumber of ['001-review-1', '001', 'review-1'])
+      expect(caseWorkflowId('BT', caseNumber)).not.toBe(review);
+    expect(CASE_ID_PATTERN.test(review)).toBe(false);
   });
 
   it('waits for the earliest deadline that has not fired', () => {

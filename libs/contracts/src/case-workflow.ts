@@ -20,25 +20,15 @@ export const CASE_WORKFLOWS = {
   legalReview: 'legalReview',
 } as const;
 
-/** One workflow per case: a repeated start for the same agency and case number finds the same workflow. */
-export function caseWorkflowId(agencyCode: string, caseNumber: string): string {
-  return `case-${agencyCode}-${caseNumber}`;
-}
-
 /**
- * What caseWorkflowId makes, as every service checks a case id it is given (case-api's routes, evidence's
- * uploads): anything printable that can travel in a URL path segment and a workflow id.
+ * One legalReview workflow per review round of a case, its id also the review task's id. It shares the workflow
+ * id space with the case ids, so it must never be one: as `<caseId>-review-<round>` the review of agency BT's case
+ * 001 was the case id of BT's case number `001-review-1`. A case id starts with `case-`, a review id with
+ * `review-`; the round, a number at the end, keeps the rounds of one case apart (and from the coordination task
+ * `<review id>-coordination` its dispute opens).
  */
-export const CASE_ID_PATTERN = /^case-[^\s/\\?#%]{1,200}$/;
-
-/** Whether `caseId` names a case filed under `agencyCode`: services without the case index check ownership so. */
-export function isCaseIdOfAgency(caseId: string, agencyCode: string): boolean {
-  const prefix = `case-${agencyCode}-`;
-  return caseId.startsWith(prefix) && caseId.length > prefix.length;
-}
-
 export function reviewWorkflowId(caseId: string, round: number): string {
-  return `${caseId}-review-${round}`;
+  return `review-${caseId}-${round}`;
 }
 
 /** Who did something: the principal of the API call, recorded in the whole-process record. */

@@ -4,7 +4,7 @@ describe('CloudEvents envelope', () => {
   const event = createCloudEvent({
     source: '/lep/case-api',
     type: 'cn.lep.case.decision.made.v1',
-    subject: 'case-6500-2026-001',
+    subject: 'case-6500.2026-001',
     data: { amount: 20_000 },
     time: new Date('2026-10-09T02:00:00Z'),
   });
@@ -14,7 +14,7 @@ describe('CloudEvents envelope', () => {
       specversion: '1.0',
       source: '/lep/case-api',
       type: 'cn.lep.case.decision.made.v1',
-      subject: 'case-6500-2026-001',
+      subject: 'case-6500.2026-001',
       time: '2026-10-09T02:00:00.000Z',
       datacontenttype: 'application/json',
       data: { amount: 20_000 },

@@ -5,6 +5,7 @@ export * from './registry-events';
 export * from './services';
 export * from './registry-lists';
 export * from './case-events';
+export * from './case-id';
 export * from './case-workflow';
 export * from './inspection-events';
 export * from './evidence-events';

@@ -1,4 +1,4 @@
-import { caseWorkflowId } from '@lep/contracts';
+import { caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { useCaseApp } from './support/case-app';
@@ -29,8 +29,8 @@ describe('every case route is authenticated', () => {
     ['get', `/api/v1/cases/${OWN_CASE}/record`],
     ['post', `/api/v1/cases/${OWN_CASE}/service`],
     ['get', '/api/v1/tasks'],
-    ['post', `/api/v1/tasks/${OWN_CASE}-review-1/claim`],
-    ['post', `/api/v1/tasks/${OWN_CASE}-review-1/complete`],
+    ['post', `/api/v1/tasks/${reviewWorkflowId(OWN_CASE, 1)}/claim`],
+    ['post', `/api/v1/tasks/${reviewWorkflowId(OWN_CASE, 1)}/complete`],
   ])('%s %s without a credential is 401', async (method, path) => {
     const response = await (
       caseApp().anonymous() as unknown as Record<string, (path: string) => Promise<{ status: number }>>
@@ -168,9 +168,9 @@ describe('staff by role', () => {
         (task: { taskId: string }) => task.taskId,
       );
     expect(await taskIds({ roles: ['legal-reviewer'], agency: REVIEW_BODY })).toEqual([
-      `${OWN_CASE}-review-1`,
+      reviewWorkflowId(OWN_CASE, 1),
     ]);
-    expect(await taskIds({ roles: ['handler'], agency: OWN })).toEqual([`${OWN_CASE}-review-1`]);
+    expect(await taskIds({ roles: ['handler'], agency: OWN })).toEqual([reviewWorkflowId(OWN_CASE, 1)]);
     expect(await taskIds({ roles: ['legal-reviewer'], agency: 'RB-ELSEWHERE' })).toEqual([]);
     expect(await taskIds({ roles: ['handler'], agency: OTHER })).toEqual([]);
   });

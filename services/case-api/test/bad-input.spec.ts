@@ -1,4 +1,4 @@
-import { caseWorkflowId } from '@lep/contracts';
+import { caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { useCaseApp } from './support/case-app';
@@ -175,7 +175,7 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
 
   describe('POST /api/v1/tasks/:taskId/complete', () => {
     const reviewer = { sub: 'reviewer-bad', roles: ['legal-reviewer' as const], agency: 'RB-BAD' };
-    const taskId = `${CASE_ID}-review-1`;
+    const taskId = reviewWorkflowId(CASE_ID, 1);
     const complete = (body: Record<string, unknown>) =>
       caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/complete`).send(body);
 
@@ -244,7 +244,10 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
   it('POST /api/v1/tasks/:taskId/extension without a reason', async () => {
     const head = { sub: 'head-bad', roles: ['leader' as const], agency: 'RB-BAD' };
     expectViolation(
-      await caseApp().staff(head).post(`/api/v1/tasks/${CASE_ID}-review-1/extension`).send(REQUEST),
+      await caseApp()
+        .staff(head)
+        .post(`/api/v1/tasks/${reviewWorkflowId(CASE_ID, 1)}/extension`)
+        .send(REQUEST),
       'reason',
       'isString',
     );

@@ -97,7 +97,7 @@ describe('starting a case', () => {
     const first = await caseApp().system(AGENCY).post('/api/v1/cases').send(newCase('FLOW-START'));
     expect(first.status).toBe(201);
     const caseId = first.body.caseId;
-    expect(caseId).toBe(`case-${AGENCY}-FLOW-START`);
+    expect(caseId).toBe(`case-${AGENCY}.FLOW-START`);
     await eventually(
       () => caseState(caseId),
       (state) => state?.stage === 'investigating',

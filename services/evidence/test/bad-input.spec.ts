@@ -1,6 +1,7 @@
+import { caseWorkflowId } from '@lep/contracts';
 import { metadata, newCaseId } from './support/fixtures';
 import { generatedContent, upload } from './support/multipart-client';
-import { useEvidenceApp } from './support/evidence-app';
+import { HANDLER, useEvidenceApp } from './support/evidence-app';
 
 describe('evidence upload: bad input is refused with a field, a rule and nothing kept', () => {
   const evidence = useEvidenceApp('evidence_bad_input');
@@ -18,8 +19,8 @@ describe('evidence upload: bad input is refused with a field, a rule and nothing
     expect(answer.body).toMatchObject({ code: 'FILE_REQUIRED', violations: [{ field: 'file' }] });
   });
 
-  it('refuses an id that is no case id', async () => {
-    const answer = await upload(uploadUrl('BAD-42'), evidence().token(), { fields: metadata(), file });
+  it.each(['BAD-42', 'case-BT-8-2026-001'])('refuses %s, which is no case id', async (caseId) => {
+    const answer = await upload(uploadUrl(caseId), evidence().token(), { fields: metadata(), file });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -27,18 +28,20 @@ describe('evidence upload: bad input is refused with a field, a rule and nothing
     });
   });
 
-  it("refuses evidence for another agency's case before reading the file, keeping nothing", async () => {
+  it.each([
+    ['into another agency’s case', caseWorkflowId('BT-9', '2026-007'), HANDLER],
+    // Under the old format both were case-BT-8-001, and BT's prefix matched BT-8's cases.
+    ['by agency BT into BT-8’s case 001', caseWorkflowId('BT-8', '001'), { ...HANDLER, agency: 'BT' }],
+    ['by agency BT-8 into BT’s case 8-001', caseWorkflowId('BT', '8-001'), HANDLER],
+  ])('refuses evidence %s before reading the file, keeping nothing', async (_, caseId, uploader) => {
     const before = await evidence().objectKeys();
-    const answer = await upload(uploadUrl('case-BT-9-2026-007'), evidence().token(), {
-      fields: metadata(),
-      file,
-    });
+    const answer = await upload(uploadUrl(caseId), evidence().token(uploader), { fields: metadata(), file });
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('CASE_OF_OTHER_AGENCY');
     expect(await evidence().objectKeys()).toEqual(before);
-    const rows = await evidence().dataSource.query(
-      `SELECT 1 FROM evidence_item WHERE case_id = 'case-BT-9-2026-007'`,
-    );
+    const rows = await evidence().dataSource.query(`SELECT 1 FROM evidence_item WHERE case_id = $1`, [
+      caseId,
+    ]);
     expect(rows).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { readCaseRecord } from '@lep/case-store';
 import {
   CASE_EVENT_TYPES,
   CASE_UPDATES,
+  caseIdParts,
   createCloudEvent,
   EVIDENCE_EVENT_SOURCE,
   EVIDENCE_EVENT_TYPES,
@@ -116,7 +117,7 @@ describe('the worker service killed mid-case', () => {
 });
 
 describe('evidence stored by the evidence service', () => {
-  it('is linked into the case record from Kafka, once even when the event arrives twice', async () => {
+  it('is linked into the case record from Kafka, once even when the event arrives twice, and only by its agency', async () => {
     worker ??= await startWorkerProcess(workerEnv());
     const handle = await harness.startCase();
     await eventually(
@@ -127,7 +128,7 @@ describe('evidence stored by the evidence service', () => {
     const data: EvidenceStoredData = {
       evidenceId: 'kafka-video-1',
       caseId: handle.workflowId,
-      agencyCode: handle.workflowId.split('-')[1],
+      agencyCode: caseIdParts(handle.workflowId)!.agencyCode,
       stage: 'investigating',
       kind: 'video',
       sha256: 'c0ffee'.padEnd(64, '0'),
@@ -144,7 +145,17 @@ describe('evidence stored by the evidence service', () => {
     const producer = new Kafka({ brokers: testPeers().kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     const message = { key: data.caseId, value: JSON.stringify(event) };
-    await producer.send({ topic: TOPICS.evidenceStored.name, messages: [message, message] });
+    // Another agency's item naming this case, ahead of the own one on the case's partition: never linked.
+    const foreign = createCloudEvent({
+      source: EVIDENCE_EVENT_SOURCE,
+      type: EVIDENCE_EVENT_TYPES.stored,
+      subject: 'kafka-foreign-1',
+      data: { ...data, evidenceId: 'kafka-foreign-1', agencyCode: `${data.agencyCode}-X` },
+    });
+    await producer.send({
+      topic: TOPICS.evidenceStored.name,
+      messages: [{ key: data.caseId, value: JSON.stringify(foreign) }, message, message],
+    });
     await producer.disconnect();
 
     const state = await eventually(

@@ -6,7 +6,7 @@ import { registerRecordCommands } from '../src/commands/record';
 import { runProgram } from './run-program';
 
 const databaseUrl = useTestDatabase('cli_record');
-const CASE_ID = 'case-AG-CLI-CLI-001';
+const CASE_ID = 'case-AG-CLI.CLI-001';
 let dataSource: DataSource;
 
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('lep record verify', () => {
   });
 
   it('exits 2 for a case without a record', async () => {
-    const run = await verify('case-AG-CLI-NONE', '--database-url', databaseUrl());
+    const run = await verify('case-AG-CLI.NONE', '--database-url', databaseUrl());
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('没有执法全过程记录');
   });

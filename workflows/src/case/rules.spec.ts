@@ -26,7 +26,7 @@ const evidence = (kind: string, stage: string): EvidenceLink => ({
 
 function caseState(overrides: Partial<CaseState> = {}): CaseState {
   return {
-    caseId: 'case-BT01-1',
+    caseId: 'case-BT01.1',
     agencyCode: 'BT01',
     caseNumber: '1',
     itemCode: 'P-001',

@@ -19,8 +19,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CASE_STAGES, type CaseStage, type CaseState } from '@lep/contracts';
-import { AGENCY_CODE_PATTERN, CASE_NUMBER_PATTERN } from '../common/params';
+import {
+  AGENCY_CODE_PATTERN,
+  CASE_NUMBER_PATTERN,
+  CASE_STAGES,
+  type CaseStage,
+  type CaseState,
+} from '@lep/contracts';
 import { CasePartyDto } from './party.dto';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

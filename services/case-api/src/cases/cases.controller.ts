@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { CASE_UPDATES } from '@lep/contracts';
@@ -34,6 +40,7 @@ export class CasesController {
   @ApiOperation({ summary: '立案（同一执法主体同一案件编号重复提交返回已有案件，200）' })
   @ApiCreatedResponse({ type: CaseView, description: '新立案件' })
   @ApiOkResponse({ type: CaseView, description: '该案件编号已立案' })
+  @ApiConflictResponse({ description: '案件标识已被其他案件使用：CASE_ID_CONFLICT，不立案，也不返回该案件' })
   async start(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: StartCaseDto,

@@ -2,15 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { CASE_ID_PATTERN } from '@lep/contracts';
 
-export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
-/** 案件编号: anything printable that can travel in a URL path segment and a workflow id. */
-export const CASE_NUMBER_PATTERN = /^[^\s/\\?#%]{1,100}$/;
 /** Client request ids become Temporal update ids: printable ASCII without spaces. */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 export const TASK_ID_PATTERN = /^[^\s/\\?#%]{1,300}$/;
 
 export class CaseIdParam {
-  @ApiProperty({ description: '案件标识 case-<执法主体代码>-<案件编号>' })
+  @ApiProperty({ description: '案件标识 case-<执法主体代码>.<案件编号>' })
   @Matches(CASE_ID_PATTERN)
   caseId!: string;
 }

@@ -28,6 +28,13 @@ export const workflowErrors = {
   caseNotFound: () => new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', '案件不存在'),
   workflowEnded: () =>
     new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.caseClosed, '案件流程已结束，不能再办理该事项'),
+  /** The id of this agency's case number is already another workflow's; nothing of that workflow is shown. */
+  caseIdConflict: () =>
+    new ApiError(
+      HttpStatus.CONFLICT,
+      'CASE_ID_CONFLICT',
+      '该案件编号对应的案件标识已被其他案件使用，无法立案，请联系平台运维人员',
+    ),
   unavailable: () =>
     new ApiError(
       HttpStatus.SERVICE_UNAVAILABLE,

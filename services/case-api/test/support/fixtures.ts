@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applyCaseStep, type NewTask } from '@lep/case-store';
-import { caseWorkflowId, type CaseState } from '@lep/contracts';
+import { caseWorkflowId, reviewWorkflowId, type CaseState } from '@lep/contracts';
 import type { DataSource } from 'typeorm';
 
 export const HANDLERS = [randomUUID(), randomUUID()];
@@ -72,7 +72,7 @@ export async function seedStep(
 export function reviewTask(
   state: CaseState,
   reviewBody: string,
-  taskId = `${state.caseId}-review-1`,
+  taskId = reviewWorkflowId(state.caseId, 1),
 ): NewTask {
   return {
     taskId,

@@ -53,7 +53,7 @@ export class AvStageStatus {
 }
 
 export class AvStatusView {
-  @ApiProperty({ description: '案件标识 case-<执法主体代码>-<案件编号>' }) caseId!: string;
+  @ApiProperty({ description: '案件标识 case-<执法主体代码>.<案件编号>' }) caseId!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: '调用方给出的事项编码' })
   itemCode!: string | null;
   @ApiProperty({ type: [AvStageStatus] }) stages!: AvStageStatus[];

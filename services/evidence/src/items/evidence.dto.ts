@@ -10,7 +10,7 @@ import {
 import type { EvidenceItemEntity } from './evidence-item.entity';
 
 export class CaseIdParam {
-  @ApiProperty({ description: '案件标识 case-<执法主体代码>-<案件编号>（与办案系统相同）' })
+  @ApiProperty({ description: '案件标识 case-<执法主体代码>.<案件编号>（与办案系统相同）' })
   @Matches(CASE_ID_PATTERN)
   caseId!: string;
 }
@@ -38,7 +38,7 @@ export class AccessPurposeDto {
 
 export class EvidenceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: '案件标识 case-<执法主体代码>-<案件编号>' }) caseId!: string;
+  @ApiProperty({ description: '案件标识 case-<执法主体代码>.<案件编号>' }) caseId!: string;
   @ApiProperty() agencyCode!: string;
   @ApiProperty() stage!: string;
   @ApiProperty({ enum: EVIDENCE_KINDS }) kind!: EvidenceKind;

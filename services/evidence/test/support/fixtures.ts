@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { caseWorkflowId } from '@lep/contracts';
 
 export function sha256Of(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
@@ -19,7 +20,7 @@ export function metadata(overrides: Record<string, string> = {}): Record<string,
   };
 }
 
-/** A case id as the platform names cases (case-<agency>-<case number>), unique per call. */
+/** A case id of agency BT-8 (the default uploader's) as the platform names cases, unique per call. */
 export function newCaseId(): string {
-  return `case-BT-8-${randomUUID()}`;
+  return caseWorkflowId('BT-8', randomUUID());
 }

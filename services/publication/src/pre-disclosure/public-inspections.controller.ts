@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from '@lep/auth';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -23,7 +24,7 @@ export class InspectionKindParam {
 export class InspectionQuery {
   @ApiPropertyOptional({ description: '执法主体代码' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   agency?: string;
 
   @ApiPropertyOptional({ description: '抽查计划编号（抽取与结果按计划筛选）' })

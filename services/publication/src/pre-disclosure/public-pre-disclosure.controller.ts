@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { PerClientThrottlerGuard } from '../public-api/per-client-throttler.guard';
 import { Public } from '@lep/auth';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -23,7 +24,7 @@ export class PreDisclosureEntryParam extends PreDisclosureKindParam {
 export class PreDisclosureQuery {
   @ApiPropertyOptional({ description: '执法主体代码' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   agency?: string;
 
   @ApiPropertyOptional({ description: '名称关键词' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ITEM_CATEGORIES, ItemCategory } from '@lep/contracts';
+import { AGENCY_CODE_PATTERN, ITEM_CATEGORIES, ItemCategory } from '@lep/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -8,7 +8,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export class PublicDecisionQuery {
   @ApiPropertyOptional({ description: '执法主体代码' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   agency?: string;
 
   @ApiPropertyOptional({ enum: ITEM_CATEGORIES, description: '决定类别' })

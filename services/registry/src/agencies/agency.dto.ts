@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { AGENCY_CODE_PATTERN } from '../common/params';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 import { AGENCY_LEVELS, AgencyLevel, CALENDAR_REGIONS, CalendarRegion } from './agency.entity';
 
 export class LegalReviewBodyDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { Role, ROLES } from '@lep/auth';
-import { AGENCY_CODE_PATTERN } from '../common/params';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 
 export class CreateApiKeyDto {
   @ApiProperty({ description: '密钥所属执法主体代码' })

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
-
-export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 
 export class AgencyCodeParam {
   @ApiProperty({ description: '执法主体代码' })

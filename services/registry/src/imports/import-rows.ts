@@ -1,6 +1,5 @@
-import { REGISTRY_IMPORT_KINDS, RegistryImportKind } from '@lep/contracts';
+import { AGENCY_CODE_PATTERN, REGISTRY_IMPORT_KINDS, RegistryImportKind } from '@lep/contracts';
 import { isValidResidentId } from '@lep/masking';
-import { AGENCY_CODE_PATTERN } from '../common/params';
 import { TARGET_CODE_PATTERN } from '../inspections/inspection.dto';
 import { PERSONNEL_ROLES, PersonnelRole, QUALIFICATIONS, Qualification } from '../personnel/personnel.entity';
 

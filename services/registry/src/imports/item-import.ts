@@ -1,9 +1,13 @@
-import { EnforcementItem, EnforcementItemListContent, ITEM_CATEGORY_LABELS } from '@lep/contracts';
+import {
+  AGENCY_CODE_PATTERN,
+  EnforcementItem,
+  EnforcementItemListContent,
+  ITEM_CATEGORY_LABELS,
+} from '@lep/contracts';
 import { FieldViolation, toViolations } from '@lep/nest-kit';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { AGENCY_CODE_PATTERN } from '../common/params';
 import { EnforcementItemDto, MAX_LIST_LENGTH } from '../item-lists/item-list.dto';
 import { latestVersion, lockListsOf, publishVersion } from '../item-lists/item-lists.service';
 import type { ImportRow, LineError } from './import-rows';

@@ -11,7 +11,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { AGENCY_CODE_PATTERN } from '../common/params';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 import { DATE_ONLY_PATTERN } from '../common/dates';
 import {
   CERTIFICATE_STATUSES,

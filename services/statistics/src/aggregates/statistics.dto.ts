@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 
 export class StatisticsQueryDto {
   @ApiProperty({ description: '执法主体代码' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   agency!: string;
 
   @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, description: '统计年度' })

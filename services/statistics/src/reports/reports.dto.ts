@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
 
 export class ReportIdParam {
   @ApiProperty({ description: '统计年报编号' })
@@ -10,7 +11,7 @@ export class ReportIdParam {
 
 export class ReportsQueryDto {
   @ApiProperty({ description: '执法主体代码（含下级）' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   agency!: string;
 
   @ApiProperty({ type: 'integer', description: '统计年度' })

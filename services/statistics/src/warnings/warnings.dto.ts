@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { WARNING_KINDS } from '@lep/contracts';
+import { AGENCY_CODE_PATTERN, WARNING_KINDS } from '@lep/contracts';
 
 export class WarningsQueryDto {
   @ApiProperty({ description: '执法主体代码（含下级）' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @Matches(AGENCY_CODE_PATTERN)
   agency!: string;
 
   @ApiPropertyOptional({ enum: ['raised', 'cleared'], description: 'raised：预警中；cleared：已解除' })

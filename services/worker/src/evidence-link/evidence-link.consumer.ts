@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import {
   CASE_SIGNALS,
   EVIDENCE_EVENT_TYPES,
+  isCaseIdOfAgency,
   TOPICS,
   type CloudEvent,
   type EvidenceLink,
@@ -47,6 +48,14 @@ export class EvidenceLinkConsumer implements OnApplicationBootstrap, BeforeAppli
   private async link(event: CloudEvent): Promise<void> {
     if (event.type !== EVIDENCE_EVENT_TYPES.stored) return;
     const stored = event.data as EvidenceStoredData;
+    // Evidence belongs only to the uploader's agency's cases (the evidence service refuses others): an event that
+    // says otherwise, or names no case, is linked nowhere.
+    if (!isCaseIdOfAgency(stored.caseId, stored.agencyCode)) {
+      this.logger.warn(
+        `evidence ${stored.evidenceId} of agency ${stored.agencyCode} names ${stored.caseId}, no case of that agency; not linked`,
+      );
+      return;
+    }
     const link: EvidenceLink = {
       evidenceId: stored.evidenceId,
       sha256: stored.sha256,

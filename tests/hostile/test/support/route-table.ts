@@ -37,7 +37,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 const requestId = () => `hostile-${randomUUID()}`;
 const agency = () => ({ code: OWN_AGENCY });
 const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
-const taskParam = (f: Fixtures) => ({ taskId: `${f.caseId}-review-1` });
+/** The review task of round 1 of the own case, named as reviewWorkflowId (@lep/contracts) names it. */
+const taskParam = (f: Fixtures) => ({ taskId: `review-${f.caseId}-1` });
 const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
 const purpose = () => ({ purpose: '法制审核查阅现场录像' });
 const year = () => ({ agency: OWN_AGENCY, year: '2026' });

@@ -181,11 +181,11 @@ export function registerEvidenceCommands(
       '重新计算已存证据的 SHA-256，报告每个缺失或被改动的对象；有问题时退出码为 1 ' +
         '(re-hash stored evidence; uses DATABASE_URL and S3_* of the evidence service)',
     )
-    .option('--case <caseId>', 'only the items of this case (case-<agency>-<number>)')
+    .option('--case <caseId>', 'only the items of this case (case-<agency>.<number>)')
     .option('--json', 'print the report as JSON')
     .action(async (options: { case?: string; json?: boolean }) => {
       if (options.case !== undefined && !CASE_ID_PATTERN.test(options.case)) {
-        program.error(`--case must be a case id (case-<agency>-<number>), got "${options.case}"`);
+        program.error(`--case must be a case id (case-<agency>.<number>), got "${options.case}"`);
       }
       const report = await verifyEvidence(settings(), options.case);
       print(options.json ? JSON.stringify(report, null, 2) : formatVerifyReport(report));

@@ -14,7 +14,7 @@ export function registerRecordCommands(program: Command): void {
   record
     .command('verify')
     .description('校验案件执法全过程记录的哈希链，指出第一条被篡改的记录')
-    .argument('<caseId>', '案件标识 case-<执法主体代码>-<案件编号>')
+    .argument('<caseId>', '案件标识 case-<执法主体代码>.<案件编号>')
     .option('--database-url <url>', '案件数据库连接串（默认取环境变量 DATABASE_URL）')
     .showHelpAfterError(false)
     .action(async (caseId: string, flags: { databaseUrl?: string }, command: Command) => {
