@@ -351,7 +351,11 @@ export class Engine {
         identity,
         requestId: randomUUID(),
       });
-      events = execution.history;
+      // Only what came after the last completed task, as Temporal answers a sticky poll: the worker that completed
+      // it continues from its cache, any other fetches the full history (the SDK's cache-miss path). Given the full
+      // history for a run it still had cached, the SDK once accepted an update a second time (the fault suite's
+      // draft decision: two UpdateAccepted events, then a nondeterminism error on every retry of the task).
+      events = execution.history.slice(execution.previousStartedEventId);
     }
     task.cancelTimeout = this.clock.schedule(now + this.workflowTaskTimeoutMs(execution.startRequest), () =>
       this.workflowTaskTimedOut(execution, task.token),

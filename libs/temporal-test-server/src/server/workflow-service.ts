@@ -143,7 +143,8 @@ export function workflowServiceHandlers(
     PollWorkflowTaskQueue: unary(async (request, call) => {
       const taskQueue = request.taskQueue ?? {};
       if (taskQueue.kind === 'TASK_QUEUE_KIND_STICKY') {
-        // Sticky queues are never used: every task goes, with full history, to the normal queue.
+        // Sticky queues are never used: every task goes to the normal queue, with the history since the last
+        // completed task (see Engine.startWorkflowTask), which a worker with the run cached continues from.
         await delay(LONG_POLL_MS, abandoned(call), engine.whenStopped);
         return {};
       }
