@@ -103,6 +103,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: agency,
     foreign: { shared: '执法主体的上下级关系是公开的名录信息' },
   },
+  // The own agency is a 兵团-level root: no level above it has a justice bureau, so the answer is 404 for anyone.
+  'registry GET /api/v1/agencies/{code}/justice-bureau': {
+    params: agency,
+    foreign: 404,
+  },
   'registry GET /api/v1/agencies/{code}/personnel': {
     params: agency,
     foreign: { shared: PERSONNEL_DIRECTORY },
