@@ -1,0 +1,11 @@
+// fontkit ships no type declarations; this is the part of its API the font check uses.
+declare module 'fontkit' {
+  export interface Font {
+    postscriptName: string;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export interface FontCollection {
+    fonts: Font[];
+  }
+  export function create(buffer: Buffer): Font | FontCollection;
+}
