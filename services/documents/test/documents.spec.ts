@@ -238,9 +238,9 @@ async function bytes(call: import('supertest').Test): Promise<Buffer> {
   return answer.body as Buffer;
 }
 
-/** pdftotext breaks lines where the layout does: compare texts without line breaks and spaces. */
+/** pdftotext breaks lines where the layout does: compare texts without line breaks, spaces and page footers. */
 function squash(text: string): string {
-  return text.replace(/\s+/g, '');
+  return text.replace(/\s+/g, '').replace(/第\d+页共\d+页/g, '');
 }
 
 function serialOf(number: string): number {

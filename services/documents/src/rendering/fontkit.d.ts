@@ -2,6 +2,7 @@
 declare module 'fontkit' {
   export interface Font {
     postscriptName: string;
+    layout(text: string): unknown;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export interface FontCollection {

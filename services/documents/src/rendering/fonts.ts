@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
 
-/** A font as pdfkit embeds it: the file's bytes and, for a collection (.ttc), the face to use. */
+/**
+ * A font face opened once and shared by every rendering: pdfkit embeds a subset of it per document, and the
+ * parsed tables, glyphs and shaping caches stay with the face instead of being rebuilt for each document.
+ */
 export interface DocumentFont {
-  bytes: Buffer;
   face: string;
+  font: Font;
+  /** Advance widths by size and character, shared by all documents (the layout measures character by character). */
+  widths: Map<string, number>;
 }
 
 export interface DocumentFonts {
@@ -33,7 +38,7 @@ export function loadDocumentFont(file: string): DocumentFont {
     ) ?? faces.find((candidate) => hasEvery(candidate, PROBE));
   if (!face || !hasEvery(face, PROBE))
     throw new Error(`font ${file} has no face that draws Chinese text (e.g. ${PROBE.slice(0, 7)})`);
-  return { bytes, face: face.postscriptName };
+  return { face: face.postscriptName, font: face, widths: new Map() };
 }
 
 function hasEvery(font: Font, text: string): boolean {

@@ -62,7 +62,7 @@ export class PdfLayout {
   readonly doc: PDFKit.PDFDocument;
   /** Top of the next line on the current page. */
   y: number = MARGINS.top;
-  private readonly widths = new Map<string, number>();
+  private readonly widths: Record<TextStyle['font'], Map<string, number>>;
 
   constructor(
     fonts: DocumentFonts,
@@ -82,8 +82,9 @@ export class PdfLayout {
         CreationDate: info.created,
       },
     });
-    this.doc.registerFont('body', fonts.body.bytes, fonts.body.face);
-    this.doc.registerFont('title', fonts.title.bytes, fonts.title.face);
+    this.doc.registerFont('body', fonts.body.font as never);
+    this.doc.registerFont('title', fonts.title.font as never);
+    this.widths = { body: fonts.body.widths, title: fonts.title.widths };
   }
 
   get bottom(): number {
@@ -112,11 +113,12 @@ export class PdfLayout {
   width(text: string, style: TextStyle): number {
     let total = 0;
     for (const character of text) {
-      const key = `${style.font}|${style.size}|${character}`;
-      let width = this.widths.get(key);
+      const key = `${style.size}|${character}`;
+      const widths = this.widths[style.font];
+      let width = widths.get(key);
       if (width === undefined) {
         width = this.doc.font(style.font).fontSize(style.size).widthOfString(character);
-        this.widths.set(key, width);
+        widths.set(key, width);
       }
       total += width;
     }

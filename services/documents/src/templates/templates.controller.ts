@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@lep/auth';
 import { AgencyCodeParam, TemplateIdParam } from '../common/params';
@@ -85,7 +85,7 @@ export class TemplatesController {
 
   @Post('templates')
   @Roles('agency-admin')
-  @ApiOkResponse({
+  @ApiCreatedResponse({
     type: TemplateFilingView,
     description: '本单位式样已报送司法行政机关备案（备案通过前不使用）',
   })

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { Client } from 'minio';
 import request from 'supertest';
 import { Client as PgClient } from 'pg';
-import { DataSource } from 'typeorm';
 import { type Role, signStaffToken } from '@lep/auth';
-import { createServiceApp, loadConfig } from '@lep/nest-kit';
 import {
   createDatabase,
   dropDatabase,
@@ -14,9 +11,6 @@ import {
   testPeers,
   type ServiceProcess,
 } from '@lep/testing';
-import { DocumentsConfig } from '../../src/config';
-import { DocumentsModule } from '../../src/documents.module';
-import { SERVICE } from '../../src/service';
 
 export const AUTH = {
   secret: 'documents-test-secret-at-least-32-characters',
@@ -35,13 +29,12 @@ export function token(agency: string, roles: Role[], sub = `${agency}-staff`): s
 }
 
 export interface DocumentsStack {
-  app: INestApplication;
+  /** The documents service, its built dist/main.js in a process of its own. */
+  url: string;
   http(agency?: string, roles?: Role[]): ReturnType<typeof request.agent>;
-  /** The documents database, for what the API does not show (the counter rows). */
-  dataSource: DataSource;
   /** The evidence service's database: its outbox holds the `evidence.stored` events the case side links. */
   evidenceDatabase(): Promise<PgClient>;
-  /** Stops the documents service and starts it again over the same database. */
+  /** Stops the documents process (SIGTERM) and starts a new one over the same database on the same port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -93,9 +86,9 @@ async function seedRegistry(url: string): Promise<void> {
 }
 
 /**
- * The documents service as production assembles it (its root module, over its own database), with the real
- * registry and evidence services as processes over theirs and the S3 peer: documents are stored through the
- * evidence service's upload API exactly as in production.
+ * The documents service as production runs it (its built main.js in its own process, over its own database),
+ * with the real registry and evidence services as processes over theirs and the S3 peer: documents are stored
+ * through the evidence service's upload API exactly as in production.
  */
 export async function startDocumentsStack(prefix: string): Promise<DocumentsStack> {
   ensureCjkFonts();
@@ -138,36 +131,27 @@ export async function startDocumentsStack(prefix: string): Promise<DocumentsStac
       EVIDENCE_PART_SIZE_MIB: '5',
     });
 
-    const config = loadConfig(DocumentsConfig, {
+    const documentsEnv = {
       DATABASE_URL: await database('documents'),
       REGISTRY_URL: registry.url,
       EVIDENCE_URL: evidence.url,
       AUTH_JWT_SECRET: AUTH.secret,
-    });
-    const start = async () => {
-      const app = await createServiceApp(DocumentsModule.forRoot(config), SERVICE, { logger: false });
-      await app.init();
-      return app;
     };
-    let app = await start();
-    cleanups.push(() => app.close());
+    let documents = await startServiceProcess('documents', documentsEnv);
+    const port = Number(new URL(documents.url).port);
+    cleanups.push(() => documents.stop());
     const stack: DocumentsStack = {
-      get app() {
-        return app;
-      },
+      url: documents.url,
       http: (agency = AGENCY, roles: Role[] = ['handler']) =>
-        request.agent(app.getHttpServer()).set('authorization', `Bearer ${token(agency, roles)}`),
-      get dataSource() {
-        return app.get(DataSource);
-      },
+        request.agent(documents.url).set('authorization', `Bearer ${token(agency, roles)}`),
       async evidenceDatabase() {
         const client = new PgClient({ connectionString: evidenceUrl });
         await client.connect();
         return client;
       },
       async restart() {
-        await app.close();
-        app = await start();
+        await documents.stop();
+        documents = await startServiceProcess('documents', documentsEnv, { port });
       },
       stop,
     };
