@@ -15,7 +15,8 @@ export class DocumentsModule {
         ServiceConfigModule.forValue(DocumentsConfig, config),
         ...dependencyModules({
           serviceName: SERVICE.name,
-          config,
+          // PostgreSQL only, whatever else the environment holds: the service has no Kafka, S3 or Temporal.
+          config: { DATABASE_URL: config.DATABASE_URL },
           database: { entities: DOCUMENTS_ENTITIES, migrations: DOCUMENTS_MIGRATIONS },
         }),
         DocumentsDomainModule,

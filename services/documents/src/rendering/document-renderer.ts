@@ -9,7 +9,7 @@ import type {
 import { arabicDate, chineseNumeralDate } from './chinese-numerals';
 import { fillPlaceholders, inlineText } from './document-data';
 import type { DocumentFonts } from './fonts';
-import { CONTENT_WIDTH, MARGINS, PdfLayout, STYLES, type TextStyle } from './pdf-layout';
+import { CONTENT_WIDTH, MARGINS, PdfLayout, type TextStyle } from './pdf-layout';
 
 /** What one rendering needs: the template version's definition, the case's data and what the platform adds. */
 export interface RenderInput {
@@ -30,20 +30,49 @@ const CELL_PADDING = 7;
 const SIGNED_LINE = `签名：${'\u3000'.repeat(6)}年${'\u3000'.repeat(2)}月${'\u3000'.repeat(2)}日`;
 const FULL_WIDTH_SPACE = '\u3000';
 
+/**
+ * Line pitches tried in turn when the seal block would otherwise stand alone on a last page: GB/T 9704 has the
+ * line spacing adjusted so that the seal and date stay with the text they sign.
+ */
+const LINE_SCALES = [1, 0.96, 0.92, 0.88];
+
 /** Renders one document to PDF bytes; the same input gives the same bytes. */
 export function renderDocumentPdf(fonts: DocumentFonts, input: RenderInput): Promise<Buffer> {
-  const layout = new PdfLayout(fonts, {
-    title: input.number ? `${input.definition.title} ${input.number}` : input.definition.title,
-    subject: input.issuer,
-    keywords: `文书式样 ${input.templateVersion}; 案号 ${input.caseNumber}`,
-    created: new Date(`${input.issuedOn}T00:00:00+08:00`),
-  });
+  for (const [index, scale] of LINE_SCALES.entries()) {
+    const last = index === LINE_SCALES.length - 1;
+    const layout = lay(fonts, input, scale, last);
+    if (!layout.sealAlone || last) return layout.layout.finish();
+  }
+  throw new Error('unreachable: the last line scale always finishes');
+}
+
+function lay(
+  fonts: DocumentFonts,
+  input: RenderInput,
+  scale: number,
+  markEmptyPage: boolean,
+): { layout: PdfLayout; sealAlone: boolean } {
+  const layout = new PdfLayout(
+    fonts,
+    {
+      title: input.number ? `${input.definition.title} ${input.number}` : input.definition.title,
+      subject: input.issuer,
+      keywords: `文书式样 ${input.templateVersion}; 案号 ${input.caseNumber}`,
+      created: new Date(`${input.issuedOn}T00:00:00+08:00`),
+    },
+    scale,
+  );
   const values = placeholderValues(input);
+  let sealAlone = false;
   for (const block of input.definition.blocks) {
     if (block.when && !hasValue(input.data[block.when])) continue;
+    if (block.type === 'signature') {
+      sealAlone = signature(layout, input, markEmptyPage) || sealAlone;
+      continue;
+    }
     drawBlock(layout, block, input, values);
   }
-  return layout.finish();
+  return { layout, sealAlone };
 }
 
 function hasValue(value: unknown): boolean {
@@ -80,26 +109,26 @@ function drawBlock(
     case 'heading':
       return heading(layout, input);
     case 'number':
-      if (input.number) layout.paragraph(input.number, STYLES.body, { align: 'right' });
-      return layout.gap(STYLES.body.pitch * 0.3);
+      if (input.number) layout.paragraph(input.number, layout.styles.body, { align: 'right' });
+      return layout.gap(layout.styles.body.pitch * 0.3);
     case 'paragraph':
-      return layout.paragraph(fill(block.text), STYLES.body, {
+      return layout.paragraph(fill(block.text), layout.styles.body, {
         indent: block.indent === false ? 0 : 2,
         align: block.align ?? 'justify',
       });
     case 'line':
-      return layout.paragraph(`${block.label}：${fill(block.text)}`, STYLES.body, { align: 'left' });
+      return layout.paragraph(`${block.label}：${fill(block.text)}`, layout.styles.body, { align: 'left' });
     case 'parties':
       return parties(layout, (input.data[block.field] as DocumentParty[] | undefined) ?? [], block.label);
     case 'list':
       ((input.data[block.field] as string[] | undefined) ?? []).forEach((entry, index) =>
-        layout.paragraph(`${index + 1}．${entry}`, STYLES.body, { indent: 2 }),
+        layout.paragraph(`${index + 1}．${entry}`, layout.styles.body, { indent: 2 }),
       );
       return;
     case 'qa':
       for (const qa of (input.data[block.field] as DocumentQa[] | undefined) ?? []) {
-        layout.paragraph(`问：${qa.question}`, STYLES.body);
-        layout.paragraph(`答：${qa.answer}`, STYLES.body);
+        layout.paragraph(`问：${qa.question}`, layout.styles.body);
+        layout.paragraph(`答：${qa.answer}`, layout.styles.body);
       }
       return;
     case 'table':
@@ -110,20 +139,21 @@ function drawBlock(
     case 'items':
       return inventory(layout, (input.data[block.field] as DocumentInventoryItem[] | undefined) ?? []);
     case 'signature':
-      return signature(layout, input);
+      signature(layout, input, true);
+      return;
     case 'signatures':
       return signatureLines(layout, block.lines);
     case 'note':
-      layout.gap(STYLES.note.pitch * 0.5);
-      return layout.paragraph(fill(block.text), STYLES.note, { indent: 0 });
+      layout.gap(layout.styles.note.pitch * 0.5);
+      return layout.paragraph(fill(block.text), layout.styles.note, { indent: 0 });
   }
 }
 
 /** The issuing agency, then the title in 黑体; a short title is letter-spaced as printed forms are. */
 function heading(layout: PdfLayout, input: RenderInput): void {
-  layout.paragraph(input.issuer, STYLES.issuer, { align: 'center' });
+  layout.paragraph(input.issuer, layout.styles.issuer, { align: 'center' });
   const title = input.definition.title;
-  const style = STYLES.title;
+  const style = layout.styles.title;
   const count = Array.from(title).length;
   const natural = layout.width(title, style);
   if (natural > CONTENT_WIDTH) {
@@ -134,7 +164,7 @@ function heading(layout: PdfLayout, input: RenderInput): void {
     layout.drawLine(title, MARGINS.left + (CONTENT_WIDTH - spread) / 2, layout.y, style, spread);
     layout.y += style.pitch;
   }
-  layout.gap(STYLES.body.pitch * 0.4);
+  layout.gap(layout.styles.body.pitch * 0.4);
 }
 
 const PARTY_TYPE_NOTES: Record<DocumentParty['type'], string> = {
@@ -161,7 +191,7 @@ function parties(layout: PdfLayout, list: DocumentParty[], label = '当事人'):
         : '',
       party.phone ? `联系电话：${party.phone}` : '',
     ].filter(Boolean);
-    for (const line of lines) layout.paragraph(line, STYLES.body, { align: 'left' });
+    for (const line of lines) layout.paragraph(line, layout.styles.body, { align: 'left' });
   }
 }
 
@@ -169,9 +199,13 @@ function parties(layout: PdfLayout, list: DocumentParty[], label = '当事人'):
  * The seal block: the agency's name and, under it, the date in Chinese numerals, the date four characters from
  * the right margin and the name centred over it (GB/T 9704), with room above for the seal.
  */
-function signature(layout: PdfLayout, input: RenderInput): void {
-  const style = STYLES.body;
+function signature(layout: PdfLayout, input: RenderInput, markEmptyPage: boolean): boolean {
+  const style = layout.styles.body;
+  const pages = layout.pages;
   layout.ensure(style.pitch * 3.5);
+  const alone = layout.pages > pages;
+  // The old 公文 rule when nothing else helps: the page says it carries no text, only the seal.
+  if (alone && markEmptyPage) layout.paragraph('（此页无正文）', style, { indent: 2 });
   layout.gap(style.pitch * 1.5);
   const date = chineseNumeralDate(input.issuedOn);
   const dateWidth = layout.width(date, style);
@@ -182,11 +216,12 @@ function signature(layout: PdfLayout, input: RenderInput): void {
   layout.y += style.pitch;
   layout.drawLine(date, dateX, layout.y, style);
   layout.y += style.pitch;
+  return alone;
 }
 
 /** Lines for handwritten signatures (笔录, 回证): the label, room to sign, and the date to write in. */
 function signatureLines(layout: PdfLayout, lines: string[]): void {
-  const style = STYLES.body;
+  const style = layout.styles.body;
   layout.ensure(style.pitch * (lines.length + 1));
   layout.gap(style.pitch * 0.5);
   const datePart = `年${FULL_WIDTH_SPACE.repeat(2)}月${FULL_WIDTH_SPACE.repeat(2)}日`;
@@ -212,13 +247,13 @@ function table(layout: PdfLayout, rows: TemplateTableRow[]): void {
     { title: '', share: 0.24, align: 'center' },
     { title: '', share: 0.76, align: 'left' },
   ];
-  layout.gap(STYLES.cell.pitch * 0.3);
+  layout.gap(layout.styles.cell.pitch * 0.3);
   for (const row of rows) {
     drawRow(
       layout,
       columns,
       [row.label, row.text],
-      [STYLES.cellLabel, STYLES.cell],
+      [layout.styles.cellLabel, layout.styles.cell],
       row.minLines ?? 1,
       false,
       {
@@ -226,7 +261,7 @@ function table(layout: PdfLayout, rows: TemplateTableRow[]): void {
       },
     );
   }
-  layout.gap(STYLES.cell.pitch * 0.3);
+  layout.gap(layout.styles.cell.pitch * 0.3);
 }
 
 /** 查封（扣押）财物清单: numbered rows under a header repeated on every page. */
@@ -243,18 +278,18 @@ function inventory(layout: PdfLayout, items: DocumentInventoryItem[]): void {
       layout,
       columns.map((column) => ({ ...column, align: 'center' as const })),
       columns.map((column) => column.title),
-      columns.map(() => STYLES.cellLabel),
+      columns.map(() => layout.styles.cellLabel),
       1,
       false,
     );
-  layout.gap(STYLES.cell.pitch * 0.3);
+  layout.gap(layout.styles.cell.pitch * 0.3);
   header();
   items.forEach((item, index) => {
-    const styles = columns.map(() => STYLES.cell);
+    const styles = columns.map(() => layout.styles.cell);
     const cells = [String(index + 1), item.name, item.specification ?? '', item.quantity, item.note ?? ''];
     drawRow(layout, columns, cells, styles, 1, true, { repeatHeader: header });
   });
-  layout.gap(STYLES.cell.pitch * 0.5);
+  layout.gap(layout.styles.cell.pitch * 0.5);
 }
 
 /**

@@ -62,12 +62,20 @@ export class PdfLayout {
   readonly doc: PDFKit.PDFDocument;
   /** Top of the next line on the current page. */
   y: number = MARGINS.top;
+  /** STYLES with the line pitch this layout uses (tightened a little when that keeps the seal block with text). */
+  readonly styles: Record<keyof typeof STYLES, TextStyle>;
+  /** Pages started so far. */
+  pages = 1;
   private readonly widths: Record<TextStyle['font'], Map<string, number>>;
 
   constructor(
     fonts: DocumentFonts,
     info: { title: string; subject: string; keywords: string; created: Date },
+    lineScale = 1,
   ) {
+    this.styles = Object.fromEntries(
+      Object.entries(STYLES).map(([name, style]) => [name, { ...style, pitch: style.pitch * lineScale }]),
+    ) as Record<keyof typeof STYLES, TextStyle>;
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: MARGINS.top, bottom: 0, left: MARGINS.left, right: MARGINS.right },
@@ -98,6 +106,7 @@ export class PdfLayout {
 
   newPage(): void {
     this.doc.addPage();
+    this.pages += 1;
     this.y = MARGINS.top;
   }
 
