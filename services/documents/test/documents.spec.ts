@@ -211,6 +211,33 @@ describe('issuing documents', () => {
     await stack().http('XJ-SFJ', ['leader']).get(`/api/v1/documents?caseId=${CASE_ID}`).expect(403);
   });
 
+  it('keeps the number of a document the evidence store could not take, and finishes it on retry', async () => {
+    const body = {
+      requestId: `req-${randomUUID()}`,
+      caseId: CASE_ID,
+      kind: 'penalty-decision',
+      data: MAJOR_DECISION,
+    };
+    await stack().stopEvidence();
+    try {
+      const refused = await http().post('/api/v1/documents').send(body).expect(503);
+      expect(refused.body.code).toBe('EVIDENCE_UNAVAILABLE');
+    } finally {
+      await stack().startEvidence();
+    }
+    const listed = await http()
+      .get(`/api/v1/documents?caseId=${encodeURIComponent(CASE_ID)}`)
+      .expect(200);
+    const pending = (listed.body as { status: string; number: string }[]).filter(
+      (item) => item.status === 'pending',
+    );
+    expect(pending).toHaveLength(1);
+    const finished = await http().post('/api/v1/documents').send(body).expect(201);
+    expect(finished.body).toMatchObject({ status: 'issued', number: pending[0].number });
+    const next = await issue('penalty-decision', MAJOR_DECISION).expect(201);
+    expect(serialOf(next.body.number)).toBe(serialOf(pending[0].number) + 1);
+  });
+
   it('lists the case’s documents, voided ones included', async () => {
     const list = await http()
       .get(`/api/v1/documents?caseId=${encodeURIComponent(CASE_ID)}`)

@@ -34,6 +34,9 @@ export interface DocumentsStack {
   http(agency?: string, roles?: Role[]): ReturnType<typeof request.agent>;
   /** The evidence service's database: its outbox holds the `evidence.stored` events the case side links. */
   evidenceDatabase(): Promise<PgClient>;
+  /** Stops the evidence service (SIGTERM), and starts it again where the documents service looks for it. */
+  stopEvidence(): Promise<void>;
+  startEvidence(): Promise<void>;
   /** Stops the documents process (SIGTERM) and starts a new one over the same database on the same port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -120,7 +123,9 @@ export async function startDocumentsStack(prefix: string): Promise<DocumentsStac
     const s3 = new Client(peers.s3);
     await s3.makeBucket(bucket);
     await s3.makeBucket(`${bucket}-staging`);
-    const evidence = await process('evidence', {
+    const evidenceEnv = {
+      KAFKA_BROKERS: peers.kafkaBrokers.join(','),
+      AUTH_JWT_SECRET: AUTH.secret,
       DATABASE_URL: evidenceUrl,
       S3_ENDPOINT: peers.s3Endpoint,
       S3_ACCESS_KEY: peers.s3.accessKey,
@@ -129,7 +134,10 @@ export async function startDocumentsStack(prefix: string): Promise<DocumentsStac
       S3_BUCKET: bucket,
       EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
       EVIDENCE_PART_SIZE_MIB: '5',
-    });
+    };
+    let evidence = await startServiceProcess('evidence', evidenceEnv);
+    const evidencePort = Number(new URL(evidence.url).port);
+    cleanups.push(() => evidence.stop());
 
     const documentsEnv = {
       DATABASE_URL: await database('documents'),
@@ -148,6 +156,12 @@ export async function startDocumentsStack(prefix: string): Promise<DocumentsStac
         const client = new PgClient({ connectionString: evidenceUrl });
         await client.connect();
         return client;
+      },
+      async stopEvidence() {
+        await evidence.stop();
+      },
+      async startEvidence() {
+        evidence = await startServiceProcess('evidence', evidenceEnv, { port: evidencePort });
       },
       async restart() {
         await documents.stop();
