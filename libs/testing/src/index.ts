@@ -12,3 +12,4 @@ export * from './service-process';
 export * from './case-registry';
 export * from './chromium';
 export * from './kcat';
+export * from './pdf-tools';

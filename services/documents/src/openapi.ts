@@ -1,0 +1,14 @@
+import { loadConfig, OFFLINE_ENV, renderOpenApi, writeCommittedOpenApi } from '@lep/nest-kit';
+import { DocumentsConfig } from './config';
+import { DocumentsModule } from './documents.module';
+import { SERVICE } from './service';
+
+/** This service's OpenAPI document, rendered without connecting to anything. */
+export function renderServiceOpenApi(): Promise<string> {
+  return renderOpenApi(DocumentsModule.forRoot(loadConfig(DocumentsConfig, OFFLINE_ENV)), SERVICE);
+}
+
+// `npm run openapi` runs this file to rewrite the committed spec after an API change.
+if (require.main === module) {
+  void renderServiceOpenApi().then((document) => writeCommittedOpenApi(SERVICE, document));
+}
