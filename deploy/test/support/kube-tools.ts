@@ -57,7 +57,7 @@ export function kubeTool(name: 'helm' | 'kubeconform'): string {
   const { module, version } = KUBE_TOOLS[name];
   const dir = buildOnce(path.join(toolsCache(), `${name}-${version}`), (into) => {
     progress(
-      `building ${name} ${version} with go install ${module}@${version} (first use; helm takes a few minutes)`,
+      `building ${name} ${version} with go install ${module}@${version} (first use${name === 'helm' ? '; about four minutes on 2 cores' : ''})`,
     );
     const started = Date.now();
     // stderr is inherited: go prints what it downloads and builds, which is the progress.
