@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './import-file-error';
 import type { TableRecord } from './table-record';
@@ -47,8 +47,12 @@ export async function* xlsxRecords(
   file: string,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<TableRecord> {
-  const counted = new PassThrough();
-  counted.on('data', (chunk: Buffer) => onBytes(chunk.length));
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
   const source = createReadStream(file, { highWaterMark: 1 << 20 });
   source.on('error', (error) => counted.destroy(error));
   source.pipe(counted);
