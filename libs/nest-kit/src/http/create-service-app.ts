@@ -22,7 +22,8 @@ export interface CreateServiceAppOptions {
 
 /**
  * Builds a service's Nest application with the conventions every LEP service shares: validated DTOs,
- * uniform error bodies, OpenAPI at /api/docs, the client address behind trusted proxies, and shutdown hooks so SIGTERM closes connections cleanly.
+ * uniform error bodies, OpenAPI at /api/docs, the client address behind trusted proxies, and shutdown hooks so
+ * SIGTERM closes connections cleanly.
  * Tests use it too, so they exercise exactly what production serves.
  */
 export async function createServiceApp(
