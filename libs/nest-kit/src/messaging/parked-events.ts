@@ -45,7 +45,8 @@ export async function takeParkedEvents(
   consumer: string,
   predecessor: string,
 ): Promise<CloudEvent[]> {
-  const rows: Array<{ event: CloudEvent; seq: string }> = await manager.query(
+  // TypeORM answers a DELETE with [rows, count].
+  const [rows]: [Array<{ event: CloudEvent; seq: string }>, number] = await manager.query(
     `DELETE FROM parked_event WHERE consumer = $1 AND waiting_for = $2 RETURNING event, seq`,
     [consumer, predecessor],
   );
