@@ -5,6 +5,7 @@ import { registerCalendarCommands } from './commands/calendar';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
+import { registerOutboxCommands } from './commands/outbox';
 import { registerRecordCommands } from './commands/record';
 import { registerStatsCommands } from './commands/stats';
 import { registerRegistryCommands } from './commands/registry-import';
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerRecordCommands(program);
   registerStatsCommands(program);
   registerRegistryCommands(program);
+  registerOutboxCommands(program);
   return program;
 }
