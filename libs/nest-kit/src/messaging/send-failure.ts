@@ -3,13 +3,13 @@
  * same answer, so retrying would hold their key forever without telling anyone. Everything else (broker down,
  * leader moving, unknown topic, authorisation, timeouts) may pass and is retried.
  */
-const REFUSED_FOR_GOOD = new Set([
+export const REFUSED_FOR_GOOD: readonly string[] = [
   'MESSAGE_TOO_LARGE',
   'RECORD_LIST_TOO_LARGE',
   'INVALID_RECORD',
   'CORRUPT_MESSAGE',
   'INVALID_TOPIC_EXCEPTION',
-]);
+];
 
 /** The Kafka protocol error type behind a kafkajs error, looking through its wrappers (retries, non-retriable). */
 export function kafkaErrorType(error: unknown): string | undefined {
@@ -25,7 +25,7 @@ export function kafkaErrorType(error: unknown): string | undefined {
 /** True when Kafka refused the messages themselves: no retry of the same bytes can succeed. */
 export function refusedForGood(error: unknown): boolean {
   const type = kafkaErrorType(error);
-  return type !== undefined && REFUSED_FOR_GOOD.has(type);
+  return type !== undefined && REFUSED_FOR_GOOD.includes(type);
 }
 
 export function errorMessage(error: unknown): string {
