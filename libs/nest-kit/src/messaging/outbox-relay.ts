@@ -163,7 +163,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const byKey = new Map<string, PendingRow[]>();
     for (const row of rows) {
       const key = `${row.topic}\n${row.message_key}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), row]);
+      const keyRows = byKey.get(key);
+      if (keyRows) keyRows.push(row);
+      else byKey.set(key, [row]);
     }
     // Another relay may have postponed or dead-lettered a key's first row since it was listed.
     for (const [key, keyRows] of byKey) if (!keyRows[0].due || keyRows[0].dead) byKey.delete(key);
@@ -193,26 +195,31 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       try {
         await this.produce(rows[next].topic, messages.slice(next, end));
       } catch (error) {
-        if (!refusedForGood(error))
-          return { published, postponed: { row: rows[next], error: errorMessage(error) } };
-        if (end - next > 1) {
-          // Refused as a whole: the first row alone tells whether it is the row or the batch.
-          try {
-            await this.produce(rows[next].topic, [messages[next]]);
-            published.push(rows[next].id);
-            return { published };
-          } catch (alone) {
-            error = alone;
-            if (!refusedForGood(alone))
-              return { published, postponed: { row: rows[next], error: errorMessage(alone) } };
-          }
-        }
-        return { published, deadLettered: { row: rows[next], error: errorMessage(error) } };
+        return this.afterFailure(rows[next], messages[next], end - next > 1, error, published);
       }
       for (let index = next; index < end; index += 1) published.push(rows[index].id);
       next = end;
     }
     return { published };
+  }
+
+  /** What a failed send means for its key: retried later, dead-lettered, or (a refused batch) its first row alone. */
+  private async afterFailure(
+    row: PendingRow,
+    message: { message: Message },
+    batched: boolean,
+    error: unknown,
+    published: string[],
+  ): Promise<KeyOutcome> {
+    if (!refusedForGood(error)) return { published, postponed: { row, error: errorMessage(error) } };
+    if (!batched) return { published, deadLettered: { row, error: errorMessage(error) } };
+    // Refused as a whole: the first row alone tells whether it is the row or the batch.
+    try {
+      await this.produce(row.topic, [message]);
+      return { published: [...published, row.id] };
+    } catch (alone) {
+      return this.afterFailure(row, message, false, alone, published);
+    }
   }
 
   private async produce(topic: string, messages: Array<{ message: Message }>): Promise<void> {
