@@ -27,7 +27,7 @@ export interface OutboxRelayTuning {
 
 export const DEFAULT_RELAY_TUNING: OutboxRelayTuning = {
   pollIntervalMs: 200,
-  keysPerRound: 100,
+  keysPerRound: 500,
   batchSize: 500,
   firstBackoffMs: 500,
   maxBackoffMs: 30_000,
@@ -39,6 +39,12 @@ export const DEFAULT_RELAY_TUNING: OutboxRelayTuning = {
 export function backoffMs(attempts: number, tuning: OutboxRelayTuning): number {
   return Math.min(tuning.maxBackoffMs, tuning.firstBackoffMs * 2 ** Math.max(0, attempts - 1));
 }
+
+/** How many of the oldest pending rows a round looks at before visiting every key (dueKeys). */
+const SCAN_WINDOW = 2_000;
+
+/** The longest pause between rounds while every pending row is held back (a nudge still wakes the relay). */
+const HELD_BACK_POLL_MAX_MS = 2_000;
 
 /** SQL condition: the row of `alias` is still to be sent (neither published nor discarded by an operator). */
 const pending = (alias: string) => `${alias}.published_at IS NULL AND ${alias}.discarded_at IS NULL`;
@@ -54,6 +60,12 @@ interface PendingRow {
   dead: boolean;
 }
 
+/** A row with the Kafka message it becomes. */
+interface PlannedRow extends PendingRow {
+  message: Message;
+  bytes: number;
+}
+
 interface KeyOutcome {
   published: string[];
   /** The key's first unsent row, after a failure that may pass: tried again after a backoff. */
@@ -65,12 +77,12 @@ interface KeyOutcome {
 /**
  * Publishes outbox rows to Kafka, each key (topic + message key) in `seq` order: a row leaves only after every
  * earlier row of its key has. Several relays (one per service replica) share the work by key: a round takes the
- * keys whose oldest pending row is due, each under a transaction-scoped advisory lock that other relays skip,
- * and sends each key's rows in order, in one produce request per chunk. A failed send stops its key there (the
- * rest of the key waits behind the failed row, which retries with doubling backoff) while the other keys go on;
- * a row Kafka refuses for good is dead-lettered and blocks its key until an operator releases it
- * (outbox-operations.ts). A crash between the broker's ack and the commit re-sends rows with the same event ids,
- * which consumers de-duplicate (at-least-once delivery).
+ * keys whose oldest pending row is due, each under a transaction-scoped advisory lock that other relays skip, and
+ * sends a prefix of each key's rows in order — usually all keys in one request; if that fails, key by key. A failed
+ * send stops its key there (the rest of the key waits behind the failed row, which retries with doubling backoff)
+ * while the other keys go on; a row Kafka refuses for good is dead-lettered and blocks its key until an operator
+ * releases it (outbox-operations.ts). A crash between the broker's ack and the commit re-sends rows with the same
+ * event ids, which consumers de-duplicate (at-least-once delivery).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -79,12 +91,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop?: Promise<void>;
   private stopped = false;
   private wake?: () => void;
+  /** The last round found rows to send but none due (keys backing off or dead-lettered, or Kafka away). */
+  private heldBack = false;
+  private idleMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly kafka: KafkaClient,
     private readonly tuning: OutboxRelayTuning = DEFAULT_RELAY_TUNING,
-  ) {}
+  ) {
+    this.idleMs = tuning.pollIntervalMs;
+  }
 
   onApplicationBootstrap(): void {
     this.loop = this.run();
@@ -106,11 +123,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Runs one round: sends what is due of the keys it could take; returns how many rows were published. */
   async relayBatch(): Promise<number> {
+    this.heldBack = false;
     const round = await this.dataSource.transaction(async (manager) => {
       const keys = await this.takeKeys(manager);
       if (keys.length === 0) return { published: 0, failed: false };
-      const rowsByKey = await this.pendingRows(manager, keys);
-      const outcomes = await Promise.all([...rowsByKey.values()].map((rows) => this.sendKey(rows)));
+      const { toSend, deadLettered } = this.planRound(await this.pendingRows(manager, keys));
+      const outcomes = [...deadLettered, ...(await this.send(toSend))];
       const failed = outcomes.some((outcome) => outcome.postponed !== undefined);
       return { published: await this.record(manager, outcomes), failed };
     });
@@ -124,15 +142,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * that no other relay holds. The advisory locks last until the round's transaction ends.
    */
   private async takeKeys(manager: EntityManager): Promise<Array<{ topic: string; key: string }>> {
-    const candidates: Array<{ topic: string; message_key: string }> = await manager.query(
-      `SELECT e.topic, e.message_key FROM outbox_event e
-        WHERE ${pending('e')} AND e.dead_lettered_at IS NULL AND e.next_attempt_at <= now()
-          AND NOT EXISTS (SELECT 1 FROM outbox_event p
-                           WHERE p.topic = e.topic AND p.message_key = e.message_key AND p.seq < e.seq
-                             AND ${pending('p')})
-        ORDER BY e.seq LIMIT $1`,
-      [this.tuning.keysPerRound],
-    );
+    const candidates = await this.dueKeys(manager);
     if (candidates.length === 0) return [];
     const taken: Array<{ topic: string; key: string }> = await manager.query(
       `SELECT c.topic, c.key FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(topic, key, n)
@@ -144,87 +154,185 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
+   * Keys whose first pending row is due. The oldest pending rows are looked at first, which is cheap and enough
+   * when keys are many and short; when they hold fewer keys than a round takes and more rows lie beyond them (a
+   * few long keys, or keys held back by a failure), every key with pending rows is visited once through the key
+   * index instead, so a long or blocked key never hides the others.
+   */
+  private async dueKeys(manager: EntityManager): Promise<Array<{ topic: string; message_key: string }>> {
+    const wanted = this.tuning.keysPerRound;
+    const oldest: Array<{ topic: string; message_key: string }> = await manager.query(
+      `WITH oldest AS (
+         SELECT e.topic, e.message_key, e.seq, e.dead_lettered_at, e.next_attempt_at FROM outbox_event e
+          WHERE ${pending('e')} ORDER BY e.seq LIMIT $2)
+       SELECT o.topic, o.message_key FROM oldest o
+        WHERE o.dead_lettered_at IS NULL AND o.next_attempt_at <= now()
+          AND NOT EXISTS (SELECT 1 FROM outbox_event p
+                           WHERE p.topic = o.topic AND p.message_key = o.message_key AND p.seq < o.seq
+                             AND ${pending('p')})
+        ORDER BY o.seq LIMIT $1`,
+      [wanted, SCAN_WINDOW],
+    );
+    if (oldest.length >= wanted) return oldest;
+    const [{ looked }]: Array<{ looked: number }> = await manager.query(
+      `SELECT count(*)::int AS looked FROM (SELECT 1 FROM outbox_event e WHERE ${pending('e')} ORDER BY e.seq LIMIT $1) w`,
+      [SCAN_WINDOW + 1],
+    );
+    this.heldBack = looked > 0 && oldest.length === 0;
+    if (looked <= SCAN_WINDOW) return oldest;
+    const everyKey: Array<{ topic: string; message_key: string }> = await manager.query(
+      `WITH RECURSIVE keys AS (
+         (SELECT e.topic, e.message_key FROM outbox_event e WHERE ${pending('e')}
+           ORDER BY e.topic, e.message_key, e.seq LIMIT 1)
+         UNION ALL
+         SELECT n.topic, n.message_key FROM keys k, LATERAL (
+           SELECT e.topic, e.message_key FROM outbox_event e
+            WHERE ${pending('e')} AND (e.topic, e.message_key) > (k.topic, k.message_key)
+            ORDER BY e.topic, e.message_key, e.seq LIMIT 1) n)
+       SELECT first.topic, first.message_key FROM keys k CROSS JOIN LATERAL (
+         SELECT e.topic, e.message_key, e.seq, e.dead_lettered_at, e.next_attempt_at FROM outbox_event e
+          WHERE e.topic = k.topic AND e.message_key = k.message_key AND ${pending('e')}
+          ORDER BY e.seq LIMIT 1) first
+        WHERE first.dead_lettered_at IS NULL AND first.next_attempt_at <= now()
+        ORDER BY first.seq LIMIT $1`,
+      [wanted],
+    );
+    this.heldBack = everyKey.length === 0;
+    return everyKey;
+  }
+
+  /**
    * The pending rows of the taken keys, read after taking them (so what another relay committed meanwhile is
-   * seen), in `seq` order and at most `batchSize` of them: each key gets a prefix of its rows.
+   * seen), in `seq` order and at most `batchSize` of them.
    */
   private async pendingRows(
     manager: EntityManager,
     keys: Array<{ topic: string; key: string }>,
-  ): Promise<Map<string, PendingRow[]>> {
-    const rows: PendingRow[] = await manager.query(
+  ): Promise<PendingRow[]> {
+    // Each key's first rows through the key index, then the round's share of them in write order.
+    return manager.query(
       `SELECT e.id, e.topic, e.message_key, e.event, e.attempts,
               e.next_attempt_at <= now() AS due, e.dead_lettered_at IS NOT NULL AS dead
-         FROM outbox_event e JOIN unnest($1::text[], $2::text[]) AS k(topic, key)
-           ON e.topic = k.topic AND e.message_key = k.key
-        WHERE ${pending('e')}
-        ORDER BY e.seq LIMIT $3`,
+         FROM (SELECT r.id, r.seq FROM unnest($1::text[], $2::text[]) AS k(topic, key)
+                 CROSS JOIN LATERAL (
+                   SELECT p.id, p.seq FROM outbox_event p
+                    WHERE p.topic = k.topic AND p.message_key = k.key AND ${pending('p')}
+                    ORDER BY p.seq LIMIT $3) r
+                ORDER BY r.seq LIMIT $3) chosen
+         JOIN outbox_event e ON e.id = chosen.id
+        ORDER BY chosen.seq`,
       [keys.map((key) => key.topic), keys.map((key) => key.key), this.tuning.batchSize],
     );
-    const byKey = new Map<string, PendingRow[]>();
-    for (const row of rows) {
-      const key = `${row.topic}\n${row.message_key}`;
-      const keyRows = byKey.get(key);
-      if (keyRows) keyRows.push(row);
-      else byKey.set(key, [row]);
-    }
-    // Another relay may have postponed or dead-lettered a key's first row since it was listed.
-    for (const [key, keyRows] of byKey) if (!keyRows[0].due || keyRows[0].dead) byKey.delete(key);
-    return byKey;
   }
 
-  /** Sends one key's rows in order, in chunks, stopping at the first failure. */
-  private async sendKey(rows: PendingRow[]): Promise<KeyOutcome> {
-    const published: string[] = [];
-    const messages = rows.map(toMessage);
-    let next = 0;
-    while (next < rows.length) {
-      if (messages[next].bytes > this.tuning.maxMessageBytes) {
-        const error = `the event is ${messages[next].bytes} bytes, more than the ${this.tuning.maxMessageBytes} bytes Kafka takes`;
-        return { published, deadLettered: { row: rows[next], error } };
+  /**
+   * What the round sends of each key: a prefix of its rows, all of the round within `maxRequestBytes` (so that no
+   * partition's record batch can exceed it), cut before any event larger than `maxMessageBytes` — which, first
+   * in its key, is dead-lettered instead.
+   */
+  private planRound(rows: PendingRow[]): { toSend: PlannedRow[][]; deadLettered: KeyOutcome[] } {
+    const byKey = new Map<string, PlannedRow[]>();
+    const closed = new Set<string>();
+    const deadLettered: KeyOutcome[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const key = `${row.topic}\n${row.message_key}`;
+      if (closed.has(key)) continue;
+      const keyRows = byKey.get(key);
+      // Another relay may have postponed or dead-lettered a key's first row since it was listed.
+      if (!keyRows && (!row.due || row.dead)) {
+        closed.add(key);
+        continue;
       }
-      let end = next + 1;
-      let bytes = messages[next].bytes;
-      while (
-        end < rows.length &&
-        messages[end].bytes <= this.tuning.maxMessageBytes &&
-        bytes + messages[end].bytes <= this.tuning.maxRequestBytes
-      ) {
-        bytes += messages[end].bytes;
-        end += 1;
+      const planned = { ...row, ...messageOf(row) };
+      const size = planned.bytes;
+      if (size > this.tuning.maxMessageBytes) {
+        closed.add(key);
+        if (!keyRows) {
+          const error = `the event is ${size} bytes, more than the ${this.tuning.maxMessageBytes} bytes Kafka takes`;
+          deadLettered.push({ published: [], deadLettered: { row, error } });
+        }
+        continue;
       }
-      try {
-        await this.produce(rows[next].topic, messages.slice(next, end));
-      } catch (error) {
-        return this.afterFailure(rows[next], messages[next], end - next > 1, error, published);
-      }
-      for (let index = next; index < end; index += 1) published.push(rows[index].id);
-      next = end;
+      if (bytes > 0 && bytes + size > this.tuning.maxRequestBytes) break;
+      bytes += size;
+      if (keyRows) keyRows.push(planned);
+      else byKey.set(key, [planned]);
     }
-    return { published };
+    return { toSend: [...byKey.values()], deadLettered };
+  }
+
+  /** Sends what the round planned; a Kafka it cannot reach holds every key back. */
+  private async send(toSend: PlannedRow[][]): Promise<KeyOutcome[]> {
+    if (toSend.length === 0) return [];
+    let producer: Producer;
+    try {
+      producer = await this.connectedProducer();
+    } catch (error) {
+      return toSend.map((rows) => ({
+        published: [],
+        postponed: { row: rows[0], error: errorMessage(error) },
+      }));
+    }
+    // Keys that failed before go one by one, so that one bad key does not fail the batch of the others again.
+    const fresh = toSend.filter((rows) => rows[0].attempts === 0);
+    const retrying = toSend.filter((rows) => rows[0].attempts > 0);
+    return [
+      ...(await this.sendTogether(producer, fresh)),
+      ...(await Promise.all(retrying.map((rows) => this.sendKey(producer, rows)))),
+    ];
+  }
+
+  /**
+   * Sends several keys in one request (the usual case: fast). If it fails, each key is sent alone, so that a
+   * failure stays with its key; a key the failed request did write is then written again, still in order, and
+   * consumers drop the copies by event id.
+   */
+  private async sendTogether(producer: Producer, keys: PlannedRow[][]): Promise<KeyOutcome[]> {
+    if (keys.length === 0) return [];
+    try {
+      const byTopic = new Map<string, Message[]>();
+      for (const row of keys.flat()) {
+        const messages = byTopic.get(row.topic);
+        if (messages) messages.push(row.message);
+        else byTopic.set(row.topic, [row.message]);
+      }
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+      return keys.map((rows) => ({ published: rows.map((row) => row.id) }));
+    } catch {
+      return Promise.all(keys.map((rows) => this.sendKey(producer, rows)));
+    }
+  }
+
+  /** Sends one key's rows (one partition, so one record batch) in order. */
+  private async sendKey(producer: Producer, rows: PlannedRow[]): Promise<KeyOutcome> {
+    try {
+      await producer.send({ topic: rows[0].topic, acks: -1, messages: rows.map((row) => row.message) });
+      return { published: rows.map((row) => row.id) };
+    } catch (error) {
+      return this.afterFailure(producer, rows[0], rows.length > 1, error);
+    }
   }
 
   /** What a failed send means for its key: retried later, dead-lettered, or (a refused batch) its first row alone. */
   private async afterFailure(
-    row: PendingRow,
-    message: { message: Message },
+    producer: Producer,
+    row: PlannedRow,
     batched: boolean,
     error: unknown,
-    published: string[],
   ): Promise<KeyOutcome> {
-    if (!refusedForGood(error)) return { published, postponed: { row, error: errorMessage(error) } };
-    if (!batched) return { published, deadLettered: { row, error: errorMessage(error) } };
+    if (!refusedForGood(error)) return { published: [], postponed: { row, error: errorMessage(error) } };
+    if (!batched) return { published: [], deadLettered: { row, error: errorMessage(error) } };
     // Refused as a whole: the first row alone tells whether it is the row or the batch.
     try {
-      await this.produce(row.topic, [message]);
-      return { published: [...published, row.id] };
+      await producer.send({ topic: row.topic, acks: -1, messages: [row.message] });
+      return { published: [row.id] };
     } catch (alone) {
-      return this.afterFailure(row, message, false, alone, published);
+      return this.afterFailure(producer, row, false, alone);
     }
-  }
-
-  private async produce(topic: string, messages: Array<{ message: Message }>): Promise<void> {
-    const producer = await this.connectedProducer();
-    await producer.send({ topic, acks: -1, messages: messages.map((entry) => entry.message) });
   }
 
   /** Writes what the round did; returns how many rows were published. */
@@ -286,7 +394,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         this.logger.error(`outbox relay: ${errorMessage(error)}`);
       }
-      if (published === 0 && !this.stopped) await this.sleep(this.tuning.pollIntervalMs);
+      // While everything waiting is held back, looking again soon finds nothing new: poll less, up to a limit.
+      this.idleMs =
+        published === 0 && this.heldBack
+          ? Math.min(this.idleMs * 2, HELD_BACK_POLL_MAX_MS)
+          : this.tuning.pollIntervalMs;
+      if (published === 0 && !this.stopped) await this.sleep(this.idleMs);
     }
   }
 
@@ -302,7 +415,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 }
 
 /** The Kafka message of a row, and its size as Kafka counts it near enough (value, key, headers). */
-function toMessage(row: PendingRow): { message: Message; bytes: number } {
+function messageOf(row: PendingRow): { message: Message; bytes: number } {
   const value = JSON.stringify(row.event);
   const headers = { 'content-type': CLOUD_EVENT_CONTENT_TYPE, ce_id: row.id };
   const bytes =
