@@ -19,8 +19,8 @@ export interface OutboxRelayTuning {
    */
   maxMessageBytes: number;
   /**
-   * Bytes of one key per produce request. A key's messages go to one partition as one record batch, which Kafka
-   * measures against the same limit as a single message.
+   * Bytes one round sends. The messages of one partition in a request form one record batch, which Kafka measures
+   * against the same limit as a single message; a round under this bound keeps every batch under it.
    */
   maxRequestBytes: number;
 }
@@ -118,6 +118,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Lets a writer skip the poll delay right after it committed new events. */
   nudge(): void {
+    this.idleMs = this.tuning.pollIntervalMs;
     this.wake?.();
   }
 
@@ -344,15 +345,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [published],
       );
     const postponed = outcomes.flatMap((outcome) => (outcome.postponed ? [outcome.postponed] : []));
-    for (const { row, error } of postponed) {
-      const attempts = row.attempts + 1;
+    if (postponed.length > 0)
       await manager.query(
-        `UPDATE outbox_event SET attempts = $2, last_error = $3,
-                next_attempt_at = now() + make_interval(secs => $4::double precision)
-          WHERE id = $1`,
-        [row.id, attempts, error.slice(0, 2_000), backoffMs(attempts, this.tuning) / 1000],
+        `UPDATE outbox_event o
+            SET attempts = u.attempts, last_error = u.error,
+                next_attempt_at = now() + make_interval(secs => u.delay)
+           FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[]) AS u(id, attempts, error, delay)
+          WHERE o.id = u.id`,
+        [
+          postponed.map(({ row }) => row.id),
+          postponed.map(({ row }) => row.attempts + 1),
+          postponed.map(({ error }) => error.slice(0, 2_000)),
+          postponed.map(({ row }) => backoffMs(row.attempts + 1, this.tuning) / 1000),
+        ],
       );
-    }
     if (postponed.length > 0)
       this.logger.warn(
         `relaying ${postponed.length} keys failed, retried after a backoff (first: ${postponed[0].row.topic}/${postponed[0].row.message_key} attempt ${postponed[0].row.attempts + 1}: ${postponed[0].error})`,
