@@ -140,7 +140,8 @@ describe('transactional outbox relayed to Kafka', () => {
       });
       outageRelay.onApplicationBootstrap();
       const rows = dataSource.getRepository(OutboxEventEntity);
-      await until(async () => (await rows.findOneByOrFail({ id: events[0].id })).attempts >= 2);
+      // Each attempt lasts as long as the Kafka client's own connection retries (about 10 s with kafkajs defaults).
+      await until(async () => (await rows.findOneByOrFail({ id: events[0].id })).attempts >= 2, 90_000);
       const waiting = await rows.find({
         where: events.map((event) => ({ id: event.id })),
         order: { seq: 'ASC' },
@@ -166,6 +167,7 @@ describe('transactional outbox relayed to Kafka', () => {
       await cluster.brokersUp();
       await until(
         async () => (await rows.countBy({ topic: TOPICS.caseReview.name, publishedAt: IsNull() })) === 0,
+        60_000,
       );
 
       const reader = new Kafka({
@@ -194,7 +196,7 @@ describe('transactional outbox relayed to Kafka', () => {
       await outageRelay.beforeApplicationShutdown();
       await cluster.stop();
     }
-  });
+  }, 240_000);
 
   it('applies a redelivered event once per consumer', async () => {
     const applied: string[] = [];
