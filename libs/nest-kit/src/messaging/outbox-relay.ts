@@ -40,6 +40,9 @@ export function backoffMs(attempts: number, tuning: OutboxRelayTuning): number {
   return Math.min(tuning.maxBackoffMs, tuning.firstBackoffMs * 2 ** Math.max(0, attempts - 1));
 }
 
+/** Candidate keys listed per key a round takes (takeKeys). */
+const CANDIDATES_PER_KEY = 3;
+
 /** How many of the oldest pending rows a round looks at before visiting every key (dueKeys). */
 const SCAN_WINDOW = 2_000;
 
@@ -143,14 +146,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * that no other relay holds. The advisory locks last until the round's transaction ends.
    */
   private async takeKeys(manager: EntityManager): Promise<Array<{ topic: string; key: string }>> {
-    const candidates = await this.dueKeys(manager);
-    if (candidates.length === 0) return [];
-    const taken: Array<{ topic: string; key: string }> = await manager.query(
-      `SELECT c.topic, c.key FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(topic, key, n)
-        WHERE pg_try_advisory_xact_lock(hashtextextended(c.topic || E'\\n' || c.key, 0))
-        ORDER BY c.n`,
-      [candidates.map((row) => row.topic), candidates.map((row) => row.message_key)],
-    );
+    const wanted = this.tuning.keysPerRound;
+    // More candidates than a round takes, so that relays listing the same oldest keys at once still find work.
+    const candidates = await this.dueKeys(manager, wanted * CANDIDATES_PER_KEY);
+    const taken: Array<{ topic: string; key: string }> = [];
+    for (let from = 0; from < candidates.length && taken.length < wanted;) {
+      const chunk = candidates.slice(from, from + wanted - taken.length);
+      from += chunk.length;
+      taken.push(
+        ...(await manager.query(
+          `SELECT c.topic, c.key FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(topic, key, n)
+            WHERE pg_try_advisory_xact_lock(hashtextextended(c.topic || E'\\n' || c.key, 0))
+            ORDER BY c.n`,
+          [chunk.map((row) => row.topic), chunk.map((row) => row.message_key)],
+        )),
+      );
+    }
     return taken;
   }
 
@@ -160,8 +171,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * few long keys, or keys held back by a failure), every key with pending rows is visited once through the key
    * index instead, so a long or blocked key never hides the others.
    */
-  private async dueKeys(manager: EntityManager): Promise<Array<{ topic: string; message_key: string }>> {
-    const wanted = this.tuning.keysPerRound;
+  private async dueKeys(
+    manager: EntityManager,
+    wanted: number,
+  ): Promise<Array<{ topic: string; message_key: string }>> {
     const oldest: Array<{ topic: string; message_key: string }> = await manager.query(
       `WITH oldest AS (
          SELECT e.topic, e.message_key, e.seq, e.dead_lettered_at, e.next_attempt_at FROM outbox_event e
