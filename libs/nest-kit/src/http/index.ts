@@ -3,3 +3,4 @@ export * from './create-service-app';
 export * from './run-service';
 export * from './render-openapi';
 export * from './public-route';
+export * from './documented-statuses';

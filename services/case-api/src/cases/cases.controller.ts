@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { CASE_UPDATES } from '@lep/contracts';
+import { DynamicStatus } from '@lep/nest-kit';
 import { CASE_APPROVERS, CASE_READERS, CASE_WRITERS } from '../common/case-roles';
 import { CaseIdParam } from '../common/params';
 import {
@@ -41,6 +42,7 @@ export class CasesController {
   @ApiCreatedResponse({ type: CaseView, description: '新立案件' })
   @ApiOkResponse({ type: CaseView, description: '该案件编号已立案' })
   @ApiConflictResponse({ description: '案件标识已被其他案件使用：CASE_ID_CONFLICT，不立案，也不返回该案件' })
+  @DynamicStatus(200)
   async start(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: StartCaseDto,

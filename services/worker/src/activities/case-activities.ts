@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { addWorkingDays, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
+import {
+  CalendarClient,
+  CalendarError,
+  CalendarUnavailableError,
+  chinaDateOf,
+  endOfChinaDay,
+  type CalendarRegion,
+} from '@lep/calendar';
+import { ApplicationFailure } from '@temporalio/common';
 import { applyCaseStep } from '@lep/case-store';
 import type {
   AvRecordingListContent,
@@ -16,6 +24,8 @@ import type { RegistryClient } from './registry-client';
 export interface CaseActivityDeps {
   dataSource: DataSource;
   registry: RegistryClient;
+  /** The registry's working-day calendar, cached (libs/calendar). */
+  calendar: CalendarClient;
   /** Review SLA when the agency sets none (DOMAIN L7: 7 working days plus a 3-day extension). */
   reviewSla: { workingDays: number; extensionWorkingDays: number };
 }
@@ -24,7 +34,12 @@ export interface CaseActivityDeps {
 const MIN_CERTIFIED_HANDLERS = 2;
 
 /** The activities of the case workflows, closed over the worker's database and registry client. */
-export function createCaseActivities({ dataSource, registry, reviewSla }: CaseActivityDeps): CaseActivities {
+export function createCaseActivities({
+  dataSource,
+  registry,
+  calendar,
+  reviewSla,
+}: CaseActivityDeps): CaseActivities {
   return {
     async checkFiling(input: StartCaseInput): Promise<FilingCheck> {
       const agency = await registry.agency(input.agencyCode);
@@ -100,11 +115,17 @@ export function createCaseActivities({ dataSource, registry, reviewSla }: CaseAc
 
     async workingDaysEnd({ region, from, workingDays }) {
       const startDate = chinaDateOf(from);
-      const lastDay =
-        workingDays > 0
-          ? addWorkingDays(startDate, workingDays, { region: region as CalendarRegion })
-          : startDate;
-      return endOfChinaDay(lastDay);
+      try {
+        const lastDay = await calendar.count((current) =>
+          current.addWorkingDays(startDate, Math.max(0, workingDays), { region: region as CalendarRegion }),
+        );
+        return { dueAt: endOfChinaDay(lastDay.value), provisional: lastDay.provisional };
+      } catch (error) {
+        // A region or count no calendar can answer will not get better by retrying: a person must correct it.
+        if (error instanceof CalendarError && !(error instanceof CalendarUnavailableError))
+          throw ApplicationFailure.nonRetryable(error.message, error.name);
+        throw error;
+      }
     },
 
     applyStep: (step) => applyCaseStep(dataSource, step),

@@ -174,6 +174,20 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     foreign: 403,
   },
   'registry POST /api/v1/auth/introspect': { public: true },
+  'registry GET /api/v1/calendar': { public: true },
+  'registry GET /api/v1/calendar/{region}/{year}': {
+    public: true,
+    params: () => ({ region: 'national', year: '2026' }),
+  },
+  'registry PUT /api/v1/calendar/{region}/{year}': {
+    params: () => ({ region: 'national', year: '2027' }),
+    body: () => ({
+      daysOff: ['2027-01-01'],
+      makeUpWorkingDays: [],
+      source: { title: '冒名录入的放假通知', number: null, issuedOn: null, confidence: 'official' },
+    }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 403 },
   'registry PUT /api/v1/agencies/{code}/inspection-targets': {
     params: agency,
@@ -386,11 +400,6 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: () => ({ kind: 'inspection-plans' }),
   },
   'publication POST /api/v1/feed/disclosures': { foreign: 403 },
-  'publication GET /api/v1/calendar': { foreign: { shared: '节假日安排对所有工作人员相同' } },
-  'publication PUT /api/v1/calendar/{region}/{year}': {
-    params: () => ({ region: 'national', year: '2027' }),
-    foreign: 403,
-  },
 
   // ── statistics ──
   'statistics GET /health': { public: true },

@@ -146,6 +146,8 @@ export async function startStack(): Promise<Stack> {
         KAFKA_BROKERS: peers.kafkaBrokers.join(','),
         AUTH_JWT_SECRET: AUTH.secret,
         AUTH_API_KEY_INTROSPECTION_URL: `${registry.url}/api/v1/auth/introspect`,
+        // Where the working-day calendar (and, for the worker, the filing checks) come from.
+        REGISTRY_URL: registry.url,
         ...env,
       });
       started.push(() => service.stop());
@@ -156,7 +158,6 @@ export async function startStack(): Promise<Stack> {
     const worker = await process('worker', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
-      REGISTRY_URL: registry.url,
     });
     const caseApi = await process('case-api', {
       DATABASE_URL: caseDatabase,
