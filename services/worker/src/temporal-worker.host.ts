@@ -22,6 +22,7 @@ import { WorkerConfig } from './config';
 @Injectable()
 export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker = new HostedWorker(new Logger(TemporalWorkerHost.name));
+  private readonly calendarLogger = new Logger('Calendar');
 
   constructor(
     @Inject(WorkerConfig) private readonly config: WorkerConfig,
@@ -40,6 +41,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
         dataSource: this.dataSource,
         registry: new RegistryClient(this.config.REGISTRY_URL, registryCredential(this.config)),
         calendar: this.calendar,
+        warn: (message) => this.calendarLogger.warn(message),
         reviewSla: {
           workingDays: this.config.REVIEW_SLA_WORKING_DAYS,
           extensionWorkingDays: this.config.REVIEW_EXTENSION_WORKING_DAYS,

@@ -26,6 +26,8 @@ export interface CaseActivityDeps {
   registry: RegistryClient;
   /** The registry's working-day calendar, cached (libs/calendar). */
   calendar: CalendarClient;
+  /** Where operators read that a deadline was counted provisionally (the service log). */
+  warn?: (message: string) => void;
   /** Review SLA when the agency sets none (DOMAIN L7: 7 working days plus a 3-day extension). */
   reviewSla: { workingDays: number; extensionWorkingDays: number };
 }
@@ -38,6 +40,7 @@ export function createCaseActivities({
   dataSource,
   registry,
   calendar,
+  warn,
   reviewSla,
 }: CaseActivityDeps): CaseActivities {
   return {
@@ -119,6 +122,10 @@ export function createCaseActivities({
         const lastDay = await calendar.count((current) =>
           current.addWorkingDays(startDate, Math.max(0, workingDays), { region: region as CalendarRegion }),
         );
+        if (lastDay.provisional)
+          warn?.(
+            `${workingDays} working days from ${startDate} (${region}) end ${lastDay.value}, provisionally: ${lastDay.provisional.reason}`,
+          );
         return { dueAt: endOfChinaDay(lastDay.value), provisional: lastDay.provisional };
       } catch (error) {
         // A region or count no calendar can answer will not get better by retrying: a person must correct it.
