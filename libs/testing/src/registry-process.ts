@@ -11,6 +11,10 @@ export interface RegistryProcess {
   databaseUrl: string;
   /** A registry call as a platform admin; throws on any answer but 2xx. */
   call<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
+  /** Stops the process (SIGTERM), keeping its database: the registry is down until `resume`. */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and database. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -24,11 +28,14 @@ export async function startRegistryProcess(auth: {
 }): Promise<RegistryProcess> {
   const peers = testPeers();
   const databaseUrl = await createDatabase(peers.databaseServerUrl, 'registry');
-  const service = await startServiceProcess('registry', {
+  const env = {
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: peers.kafkaBrokers.join(','),
     AUTH_JWT_SECRET: auth.secret,
-  });
+  };
+  let service = await startServiceProcess('registry', env);
+  const port = Number(new URL(service.url).port);
+  let running = true;
   const token = auth.sign({ sub: 'test-admin', agency: 'XPCC', roles: ['platform-admin'] });
   const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const response = await fetch(service.url + route, {
@@ -44,8 +51,16 @@ export async function startRegistryProcess(auth: {
     url: service.url,
     databaseUrl,
     call,
-    async stop() {
+    async pause() {
       await service.stop();
+      running = false;
+    },
+    async resume() {
+      service = await startServiceProcess('registry', env, { port });
+      running = true;
+    },
+    async stop() {
+      if (running) await service.stop();
       await dropDatabase(databaseUrl);
     },
   };

@@ -279,6 +279,10 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/actions/{requestId}': {
+    params: (f) => ({ ...caseParam(f), requestId: requestId() }),
+    foreign: 403,
+  },
   'case-api POST /api/v1/cases/{caseId}/records': {
     params: caseParam,
     body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
@@ -336,6 +340,10 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },
   'case-api POST /api/v1/tasks/{taskId}/claim': { params: taskParam, foreign: 404 },
   'case-api POST /api/v1/tasks/{taskId}/release': { params: taskParam, foreign: 404 },
+  'case-api GET /api/v1/tasks/{taskId}/actions/{requestId}': {
+    params: (f) => ({ ...taskParam(f), requestId: requestId() }),
+    foreign: 404,
+  },
   'case-api POST /api/v1/tasks/{taskId}/complete': {
     params: taskParam,
     body: () => ({ ...caseAction(), ruling: 'uphold', reason: '冒名裁决' }),
