@@ -15,6 +15,7 @@ import {
   CASE_EVENT_TYPES,
   CASE_STAGE_NAMES,
   WITHDRAWAL_KIND_NAMES,
+  caseDecisionId,
   nextCaseDeadline,
   reviewWorkflowId,
   type CalendarLayerLoaded,
@@ -601,7 +602,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     async (decision) => {
       if (!agency || !draft || !state.draft) return;
       decisions++;
-      const decisionId = `${caseId}-D${decisions}`;
+      const decisionId = caseDecisionId(caseId, decisions);
       const decidedAt = new Date().toISOString();
       state.decision = {
         decisionId,

@@ -47,7 +47,7 @@ export function generatedDecision(random: () => number, index: number): Generate
     `经查，当事人${party}（公民身份号码${id}，联系电话${phone}，${pick(ADDRESS_LABELS)}${address}）` +
     `${PUBLIC_FACT}，违法所得通过其银行卡${card}收取。` +
     `证人${witness}证实了上述事实，${party}对违法事实无异议。`;
-  const base = penaltyDecision({ decisionId: `gen-${process.pid}-${index}` });
+  const base = penaltyDecision({ caseNumber: `兵师市监立〔2026〕生成${process.pid}-${index}号` });
   const decision: DecisionMadeData = {
     ...base,
     party: { type: 'natural-person', name: party, idType: '居民身份证', idNumber: id },

@@ -80,9 +80,10 @@ export interface Stack {
 export function staffToken(
   agency: string,
   roles: Role[],
-  options: { expiresInSeconds?: number } = {},
+  options: { expiresInSeconds?: number; subject?: string } = {},
 ): string {
-  return signStaffToken({ sub: `hostile-${agency}`, agency, roles }, { ...AUTH, ...options });
+  const { subject = `hostile-${agency}`, ...signing } = options;
+  return signStaffToken({ sub: subject, agency, roles }, { ...AUTH, ...signing });
 }
 
 function unsignedToken(): string {
