@@ -32,13 +32,29 @@ let reviewerId: string;
 const url = (service: keyof Stack['services'], path: string) => stack.services[service].url + path;
 const segment = encodeURIComponent;
 
+/** What the tests read of a case view and of a disclosure. */
+interface CaseBody {
+  caseId: string;
+  state: {
+    stage: string;
+    status: string;
+    draft: { hash: string };
+    reviewRounds: Array<{ outcome?: string }>;
+  };
+}
+interface DisclosureBody {
+  decisionId: string;
+  status: string;
+  waitingFor: string[];
+}
+
 async function call(
   service: keyof Stack['services'],
   token: string,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url(service, path), {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -48,17 +64,17 @@ async function call(
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-async function ok(
+async function ok<T = unknown>(
   service: keyof Stack['services'],
   token: string,
   method: string,
   path: string,
   body?: unknown,
-): Promise<any> {
+): Promise<T> {
   const answer = await call(service, token, method, path, body);
   if (answer.status >= 300)
     throw new Error(`${service} ${method} ${path} → ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
+  return answer.body as T;
 }
 
 async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
@@ -93,7 +109,7 @@ beforeAll(async () => {
   });
   const person = async (name: string, roles: string[]) =>
     (
-      await ok('registry', admin, 'POST', '/api/v1/personnel', {
+      await ok<{ id: string }>('registry', admin, 'POST', '/api/v1/personnel', {
         agencyCode: AGENCY,
         name,
         roles,
@@ -103,7 +119,7 @@ beforeAll(async () => {
         qualification: 'exam-passed',
         scope: '市场监管',
       })
-    ).id as string;
+    ).id;
   handlerIds = [await person('韩执法', ['handler']), await person('吴执法', ['handler'])];
   reviewerId = await person('魏审核', ['legal-reviewer']);
   await ok('registry', admin, 'POST', `/api/v1/agencies/${AGENCY}/enforcement-items`, {
@@ -141,10 +157,10 @@ async function file(caseNumber: string, overrides: Record<string, unknown> = {})
     ...overrides,
   });
   expect(started.status).toBe(201);
-  const caseId: string = started.body.caseId;
+  const caseId = (started.body as CaseBody).caseId;
   expect(caseId).toBe(caseWorkflowId(AGENCY, caseNumber));
   await until(
-    () => ok('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`),
+    () => ok<CaseBody>('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`),
     (view) => view.state?.stage === 'investigating',
     `${caseId} filed`,
   );
@@ -152,7 +168,7 @@ async function file(caseNumber: string, overrides: Record<string, unknown> = {})
 }
 
 const act = (caseId: string, action: string, body: Record<string, unknown> = {}, token = handler) =>
-  ok('case-api', token, 'POST', `/api/v1/cases/${segment(caseId)}/${action}`, {
+  ok<CaseBody>('case-api', token, 'POST', `/api/v1/cases/${segment(caseId)}/${action}`, {
     requestId: `ids-${randomUUID()}`,
     ...body,
   });
@@ -191,7 +207,7 @@ async function decided(caseId: string, fine: number, facts: string, blocks: stri
 
 const disclosure = (decisionId: string) =>
   until(
-    () => ok('publication', handler, 'GET', `/api/v1/disclosures/${segment(decisionId)}`),
+    () => ok<DisclosureBody>('publication', handler, 'GET', `/api/v1/disclosures/${segment(decisionId)}`),
     () => true,
     `the disclosure of ${decisionId}`,
   );
@@ -209,7 +225,12 @@ describe('ids the platform issues are accepted by every route that takes them', 
   it('files, records, stores evidence for, decides, publishes, corrects and withdraws the longest case', async () => {
     const caseId = await file(LONGEST);
     await act(caseId, 'records', { title: '询问笔录', content: '当事人承认销售过期食品', evidence: [] });
-    const record = await ok('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}/record`);
+    const record = await ok<{ verification: { valid: boolean } }>(
+      'case-api',
+      handler,
+      'GET',
+      `/api/v1/cases/${segment(caseId)}/record`,
+    );
     expect(record.verification.valid).toBe(true);
 
     const form = new FormData();
@@ -225,7 +246,12 @@ describe('ids the platform issues are accepted by every route that takes them', 
       body: form,
     });
     expect(upload.status).toBe(201);
-    const listed = await ok('evidence', handler, 'GET', `/api/v1/cases/${segment(caseId)}/evidence`);
+    const listed = await ok<unknown[]>(
+      'evidence',
+      handler,
+      'GET',
+      `/api/v1/cases/${segment(caseId)}/evidence`,
+    );
     expect(listed).toHaveLength(1);
     await ok(
       'evidence',
@@ -312,23 +338,29 @@ describe('ids the platform issues are accepted by every route that takes them', 
       'the review task claimed',
     );
     const requestId = `ids-${randomUUID()}`;
-    const completed = await ok('case-api', reviewer, 'POST', `/api/v1/tasks/${segment(taskId)}/complete`, {
-      requestId,
-      checklist: Object.fromEntries(REVIEW_CHECKLIST.map((item) => [item, { passed: true }])),
-      opinion: '事实清楚，证据充分，同意。',
-      outcome: 'approved',
-    });
+    const completed = await ok<{ state: string }>(
+      'case-api',
+      reviewer,
+      'POST',
+      `/api/v1/tasks/${segment(taskId)}/complete`,
+      {
+        requestId,
+        checklist: Object.fromEntries(REVIEW_CHECKLIST.map((item) => [item, { passed: true }])),
+        opinion: '事实清楚，证据充分，同意。',
+        outcome: 'approved',
+      },
+    );
     expect(completed.state).toBe('completed');
     await ok('case-api', reviewer, 'GET', `/api/v1/tasks/${segment(taskId)}/actions/${requestId}`);
     await until(
-      () => ok('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`),
+      () => ok<CaseBody>('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`),
       (view) => view.state.reviewRounds[0]?.outcome === 'approved',
       'the approval reaching the case',
     );
     await act(caseId, 'decision', { draftHash: submitted.state.draft.hash });
     for (const step of ['service', 'execution', 'closure', 'archive'])
       await act(caseId, step, { note: '依法办理' });
-    const archived = await ok('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`);
+    const archived = await ok<CaseBody>('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`);
     expect(archived.state.status).toBe('archived');
     const decisionId = caseDecisionId(caseId, 1);
     await until(
