@@ -1,6 +1,7 @@
 import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from '@lep/workflows';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf } from '@lep/calendar';
+import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
 import type { DeadlinePlan } from '../disclosures/disclosure-deadline';
 import { recordDeadline } from '../disclosures/disclosures.service';
 import { enqueueDisclosureEvent } from '../disclosures/disclosure-events';
@@ -49,7 +50,9 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
     async planDisclosure(decisionId: string): Promise<DisclosurePlan> {
       const found = await dataSource.getRepository(DisclosureEntity).findOneBy({ decisionId });
       if (!found) throw new DisclosureNotFoundError(decisionId);
-      const plan = await deps.planDeadline(found.category, found.decidedOn, found.region);
+      const plan = await failingForGoodOnCalendarErrors(() =>
+        deps.planDeadline(found.category, found.decidedOn, found.region),
+      );
       await locked(decisionId, (manager, disclosure) =>
         recordDeadline(manager, disclosure, plan.deadlineOn, plan.provisional),
       );

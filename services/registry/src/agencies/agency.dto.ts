@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
-import { AGENCY_LEVELS, AgencyLevel, CALENDAR_REGIONS, CalendarRegion } from './agency.entity';
+import { CALENDAR_REGIONS, type CalendarRegion } from '@lep/calendar';
+import { AGENCY_LEVELS, AgencyLevel } from './agency.entity';
 
 export class LegalReviewBodyDto {
   @ApiProperty({ description: '法制审核机构名称' })

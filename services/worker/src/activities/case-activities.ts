@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  CalendarClient,
-  CalendarError,
-  CalendarUnavailableError,
-  chinaDateOf,
-  endOfChinaDay,
-  type CalendarRegion,
-} from '@lep/calendar';
-import { ApplicationFailure } from '@temporalio/common';
+import { CalendarClient, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
+import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
 import { applyCaseStep } from '@lep/case-store';
 import type {
   AvRecordingListContent,
@@ -116,9 +109,9 @@ export function createCaseActivities({
       return problems;
     },
 
-    async workingDaysEnd({ region, from, workingDays }) {
-      const startDate = chinaDateOf(from);
-      try {
+    workingDaysEnd: ({ region, from, workingDays }) =>
+      failingForGoodOnCalendarErrors(async () => {
+        const startDate = chinaDateOf(from);
         const lastDay = await calendar.count((current) =>
           current.addWorkingDays(startDate, Math.max(0, workingDays), { region: region as CalendarRegion }),
         );
@@ -127,13 +120,7 @@ export function createCaseActivities({
             `${workingDays} working days from ${startDate} (${region}) end ${lastDay.value}, provisionally: ${lastDay.provisional.reason}`,
           );
         return { dueAt: endOfChinaDay(lastDay.value), provisional: lastDay.provisional };
-      } catch (error) {
-        // A region or count no calendar can answer will not get better by retrying: a person must correct it.
-        if (error instanceof CalendarError && !(error instanceof CalendarUnavailableError))
-          throw ApplicationFailure.nonRetryable(error.message, error.name);
-        throw error;
-      }
-    },
+      }),
 
     applyStep: (step) => applyCaseStep(dataSource, step),
   };
