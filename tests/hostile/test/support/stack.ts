@@ -163,6 +163,9 @@ export async function startStack(): Promise<Stack> {
     const caseApi = await process('case-api', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      // The suite judges each action's own answer: on a loaded machine an action may take longer than the
+      // default 5 s, which case-api would answer 202 (tested in case-api's own suite).
+      CASE_ACTION_WAIT_SECONDS: '30',
     });
 
     const evidenceDatabase = await database('evidence');
