@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { CASE_SIGNALS, reviewWorkflowId, type CaseState } from '@lep/contracts';
-import { TemporalClient } from '@lep/nest-kit';
+import { reviewWorkflowId, type CaseState } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
+import { caseJourney } from './support/case-journey';
 import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
-import { CHECKLIST_PASSED, startBody } from './support/fixtures';
+import { CHECKLIST_PASSED } from './support/fixtures';
 
 const caseApp = useCaseApp('case_api_flow');
 const AGENCY = 'BT01';
@@ -20,72 +19,11 @@ beforeAll(async () => {
 
 afterAll(() => worker?.stop());
 
-const today = () => new Date().toISOString().slice(0, 10);
-const request = () => `req-${randomUUID()}`;
-
-function newCase(caseNumber: string, overrides: Record<string, unknown> = {}) {
-  return startBody(AGENCY, caseNumber, {
-    filedOn: today(),
-    handlerIds: worker.people.handlers,
-    parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
-    ...overrides,
-  });
-}
-
-async function caseState(caseId: string): Promise<CaseState> {
-  return (await caseApp().staff(handler).get(`/api/v1/cases/${caseId}`)).body.state;
-}
-
-async function investigating(caseId: string): Promise<void> {
-  await eventually(
-    () => caseState(caseId),
-    (state) => state?.stage === 'investigating',
-    'filing',
-  );
-  // The evidence service links the video the AV list requires; case-api has no route for it.
-  await caseApp()
-    .app.get(TemporalClient)
-    .client.workflow.getHandle(caseId)
-    .signal(CASE_SIGNALS.evidenceStored, {
-      evidenceId: `video-${caseId}`,
-      sha256: 'ab'.repeat(32),
-      kind: 'video',
-      stage: 'investigating',
-      capturedBy: handler.sub,
-      storedAt: new Date().toISOString(),
-    });
-  await eventually(
-    () => caseState(caseId),
-    (state) => state.evidence.length === 1,
-    'the video linked',
-  );
-}
-
-function draftBody(fineYuan: number) {
-  return {
-    requestId: request(),
-    documentNumber: '阿市监罚〔2026〕12号',
-    party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
-    penalty: {
-      violationType: '销售不合格产品',
-      facts: '当事人张三销售不合格电热水壶20台，证人李四作证。',
-      legalBasis: '《中华人民共和国产品质量法》第四十九条',
-      penaltyKinds: ['罚款'],
-      content: `罚款人民币${fineYuan}元`,
-      fineYuan,
-      validUntil: '2027-12-31',
-    },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
-    publicationBlocks: [],
-  };
-}
+const { newCase, caseState, investigating, draftBody, request } = caseJourney(
+  caseApp,
+  () => worker,
+  () => handler,
+);
 
 const RETURNED_CHECKLIST = {
   ...CHECKLIST_PASSED,
@@ -404,58 +342,5 @@ describe('the other actions reach their updates', () => {
       kind: 'revoked',
       reason: '认定事实不清，依法撤销',
     });
-  });
-});
-
-describe('an action the case cannot finish in time', () => {
-  it('answers 202 with where to ask and what the case waits on, then the outcome once it finishes', async () => {
-    const started = await caseApp()
-      .system(AGENCY)
-      .post('/api/v1/cases')
-      .send(newCase('FLOW-STUCK'))
-      .expect(201);
-    const caseId: string = started.body.caseId;
-    await investigating(caseId);
-    const body = draftBody(800);
-    const location = `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${body.requestId}`;
-    // The draft is judged against the review catalogue, which the registry serves: with the registry down the
-    // workflow's activity retries, and the request must not be held open meanwhile.
-    await worker.registry.pause();
-    try {
-      const running = await caseApp()
-        .staff(handler)
-        .post(`/api/v1/cases/${caseId}/draft-decision`)
-        .send(body);
-      expect(running.status).toBe(202);
-      expect(running.headers.location).toBe(location);
-      expect(running.body).toMatchObject({
-        statusCode: 202,
-        code: 'ACTION_STILL_RUNNING',
-        requestId: body.requestId,
-        location,
-      });
-      expect(running.body.waitingOn.join('；')).toMatch(
-        /正在执行 prepareDraft（第 \d+ 次尝试，上次失败：.+）/,
-      );
-      expect(running.body.message).toContain('已受理，仍在办理中');
-      await caseApp().staff(handler).get(location).expect(202);
-    } finally {
-      await worker.registry.resume();
-    }
-    const finished = await eventually(
-      () => caseApp().staff(handler).get(location),
-      (answer) => answer.status === 200,
-      'the draft recorded once the registry is back',
-    );
-    expect(finished.body).toMatchObject({ caseId, source: 'workflow', state: { stage: 'drafting' } });
-    // The same request again is answered, not applied twice.
-    const again = await caseApp().staff(handler).post(`/api/v1/cases/${caseId}/draft-decision`).send(body);
-    expect(again.status).toBe(200);
-    expect(again.body.state.draft.version).toBe(1);
-    const unknown = await caseApp()
-      .staff(handler)
-      .get(`/api/v1/cases/${encodeURIComponent(caseId)}/actions/req-never-sent-0001`)
-      .expect(404);
-    expect(unknown.body.code).toBe('ACTION_NOT_FOUND');
   });
 });
