@@ -13,3 +13,4 @@ export * from './evidence-events';
 export * from './publication-events';
 export * from './statistics-events';
 export * from './registry-import';
+export * from './documents';

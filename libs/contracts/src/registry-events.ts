@@ -24,6 +24,8 @@ export interface AgencyChangedData {
   dutiesAndPowers: string;
   region: string;
   legalReviewBody: { name: string; agencyCode: string };
+  /** A justice bureau (司法行政机关); absent in events published before the registry recorded it. */
+  justiceBureau?: boolean;
   /** True when the agency was removed from the register; the portal withdraws its entry. */
   removed: boolean;
 }

@@ -13,3 +13,4 @@ export * from './registry-process';
 export * from './case-registry';
 export * from './chromium';
 export * from './kcat';
+export * from './pdf-tools';

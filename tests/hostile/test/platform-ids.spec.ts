@@ -222,7 +222,7 @@ describe('ids the platform issues are accepted by every route that takes them', 
     expect(caseDecisionId(caseWorkflowId(AGENCY, LONGEST), 1)).toHaveLength(173);
   });
 
-  it('files, records, stores evidence for, decides, publishes, corrects and withdraws the longest case', async () => {
+  it('files, records, documents, stores evidence for, decides, publishes, corrects and withdraws the longest case', async () => {
     const caseId = await file(LONGEST);
     await act(caseId, 'records', { title: '询问笔录', content: '当事人承认销售过期食品', evidence: [] });
     const record = await ok<{ verification: { valid: boolean } }>(
@@ -259,6 +259,29 @@ describe('ids the platform issues are accepted by every route that takes them', 
       'GET',
       `/api/v1/cases/${segment(caseId)}/av-status?itemCode=${segment(ITEM)}&stages=${segment('现场检查')}`,
     );
+
+    await ok('documents', handler, 'POST', '/api/v1/documents', {
+      requestId: `ids-${randomUUID()}`,
+      caseId,
+      kind: 'inquiry-record',
+      data: {
+        startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endedAt: new Date(Date.now() - 1_800_000).toISOString(),
+        place: '询问室',
+        interviewee: '王建国',
+        intervieweeRole: '当事人',
+        interviewers: [{ name: '韩执法', certificateNumber: 'ID-韩执法' }],
+        recorder: '吴执法',
+        questions: [{ question: '你是否申请回避？', answer: '不申请。' }],
+      },
+    });
+    const documents = await ok<Array<{ caseId: string }>>(
+      'documents',
+      handler,
+      'GET',
+      `/api/v1/documents?caseId=${segment(caseId)}`,
+    );
+    expect(documents.map((document) => document.caseId)).toEqual([caseId]);
 
     const decisionId = await decided(caseId, 5000, '当事人于2026年10月在其经营场所销售过期食品12件。');
     const published = await until(

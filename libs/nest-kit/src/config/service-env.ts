@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import {
   IsBrokerList,
+  IsClaimPath,
   IsFlag,
   IsHostPort,
   IsPort,
@@ -9,6 +10,7 @@ import {
   IsReadableFile,
   IsSecret,
   IsServiceUrl,
+  IsTrustProxy,
 } from './env-validators';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,6 +25,15 @@ export class ServiceEnv {
     message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',
   })
   LOG_LEVEL = 'log';
+
+  /**
+   * The reverse proxies in front of the service (Express `trust proxy`): unset = none, so the peer address is
+   * the client's; a hop count; or the proxies' addresses and CIDR ranges. Rate limits and the audit log use the
+   * client address this yields.
+   */
+  @IsOptional()
+  @IsTrustProxy()
+  TRUST_PROXY?: string;
 }
 
 export function WithDatabase<B extends Constructor>(Base: B) {
@@ -139,6 +150,26 @@ export function WithAuth<B extends Constructor>(Base: B) {
 
     @IsString({ message: 'AUTH_AUDIENCE must name the token audience' })
     AUTH_AUDIENCE = 'lep-api';
+
+    /** Where an OIDC provider's tokens carry the agency code (dotted path); default `agency`. */
+    @IsOptional()
+    @IsClaimPath()
+    AUTH_AGENCY_CLAIM?: string;
+
+    /** Where they carry the roles (dotted path to a list); default `roles`, Keycloak `realm_access.roles`. */
+    @IsOptional()
+    @IsClaimPath()
+    AUTH_ROLES_CLAIM?: string;
+
+    /**
+     * `provider-role=lep-role,…`: only these provider roles count, as the LEP roles named. Its LEP roles are
+     * checked against the role list by @lep/auth when the service builds its modules.
+     */
+    @IsOptional()
+    @Matches(/^\s*[^=,\s]+\s*=\s*[a-z-]+\s*(,\s*[^=,\s]+\s*=\s*[a-z-]+\s*)*$/, {
+      message: 'AUTH_ROLE_MAP must be provider-role=lep-role pairs separated by commas',
+    })
+    AUTH_ROLE_MAP?: string;
 
     /** The registry's API-key introspection route; unset, the service accepts no API keys. */
     @IsOptional()

@@ -4,3 +4,4 @@ export * from './run-service';
 export * from './render-openapi';
 export * from './public-route';
 export * from './documented-statuses';
+export * from './trust-proxy';

@@ -33,6 +33,16 @@ export class AgenciesController {
     return this.agencies.descendants(params.code);
   }
 
+  @Get(':code/justice-bureau')
+  @ApiOkResponse({
+    type: AgencyView,
+    description:
+      '监督该执法主体的司法行政机关（执法文书格式向其备案）：上级单位下属的同级司法局，没有时取更上一级的；均无时 404 JUSTICE_BUREAU_NOT_FOUND',
+  })
+  justiceBureau(@Param() params: AgencyCodeParam): Promise<AgencyView> {
+    return this.agencies.justiceBureau(params.code);
+  }
+
   // Creating top-level bodies is a platform decision; agency admins register bodies below their own.
   @Post()
   @Roles('agency-admin')

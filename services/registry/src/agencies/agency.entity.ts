@@ -39,6 +39,10 @@ export class AgencyEntity {
   @Column({ name: 'legal_review_body_agency_code', type: 'text' })
   legalReviewBodyAgencyCode!: string;
 
+  /** A justice bureau (司法行政机关): records the formats of the documents of the agencies it supervises (R2). */
+  @Column({ name: 'justice_bureau', type: 'boolean', default: false })
+  justiceBureau!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -40,6 +40,15 @@ const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
 /** The review task of round 1 of the own case, named as reviewWorkflowId (@lep/contracts) names it. */
 const taskParam = (f: Fixtures) => ({ taskId: `review-${f.caseId}-1` });
 const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
+const documentParam = (f: Fixtures) => ({ id: f.documentId });
+/** An agency version nobody filed: the own agency is a root with no justice bureau above it to file with. */
+const unfiledTemplate = () => ({ id: `penalty-decision.${OWN_AGENCY}.v999` });
+const ownTemplate = () => ({
+  agencyCode: OWN_AGENCY,
+  kind: 'penalty-decision',
+  fields: [{ name: 'parties', label: '当事人', type: 'parties', required: true, source: 'case.parties' }],
+  blocks: [{ type: 'heading' }, { type: 'parties', field: 'parties' }],
+});
 const purpose = () => ({ purpose: '法制审核查阅现场录像' });
 const year = () => ({ agency: OWN_AGENCY, year: '2026' });
 const caseAction = () => ({ requestId: requestId() });
@@ -102,6 +111,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'registry GET /api/v1/agencies/{code}/descendants': {
     params: agency,
     foreign: { shared: '执法主体的上下级关系是公开的名录信息' },
+  },
+  // The own agency is a 兵团-level root: no level above it has a justice bureau, so the answer is 404 for anyone.
+  'registry GET /api/v1/agencies/{code}/justice-bureau': {
+    params: agency,
+    foreign: 404,
   },
   'registry GET /api/v1/agencies/{code}/personnel': {
     params: agency,
@@ -422,4 +436,60 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── worker ──
   'worker GET /health': { public: true, credentials: 'none' },
+
+  // ── documents ──
+  'documents GET /health': { public: true },
+  'documents GET /api/v1/document-kinds': { foreign: { shared: '文书种类与平台默认式样对所有执法主体相同' } },
+  'documents GET /api/v1/agencies/{agencyCode}/templates': {
+    params: () => ({ agencyCode: OWN_AGENCY }),
+    foreign: 403,
+  },
+  'documents GET /api/v1/template-filings': { query: () => ({ bureau: OWN_AGENCY }), foreign: 403 },
+  'documents GET /api/v1/templates/{id}': {
+    params: () => ({ id: 'penalty-decision.v1' }),
+    foreign: { shared: '平台默认式样对所有执法主体公开' },
+  },
+  'documents GET /api/v1/templates/{id}/preview': {
+    params: () => ({ id: 'penalty-decision.v1' }),
+    foreign: { shared: '平台默认式样的样张对所有执法主体公开' },
+  },
+  'documents POST /api/v1/templates': { body: ownTemplate, foreign: 403 },
+  'documents POST /api/v1/templates/{id}/acceptance': {
+    params: unfiledTemplate,
+    body: () => ({ recordNumber: '冒名备案号' }),
+    foreign: 404,
+  },
+  'documents POST /api/v1/templates/{id}/refusal': {
+    params: unfiledTemplate,
+    body: () => ({ reason: '冒名退回' }),
+    foreign: 404,
+  },
+  'documents GET /api/v1/agencies/{agencyCode}/numbering': {
+    params: () => ({ agencyCode: OWN_AGENCY }),
+    foreign: 403,
+  },
+  'documents PUT /api/v1/agencies/{agencyCode}/numbering': {
+    params: () => ({ agencyCode: OWN_AGENCY }),
+    body: () => ({ abbreviation: '冒名' }),
+    foreign: 403,
+  },
+  'documents POST /api/v1/documents': {
+    body: (f) => ({
+      requestId: requestId(),
+      caseId: f.caseId,
+      kind: 'service-receipt',
+      data: { recipient: '张三', place: '冒名地点', method: '直接送达' },
+    }),
+    // Refused before the data is read: the case belongs to another agency.
+    foreign: 403,
+  },
+  'documents GET /api/v1/documents': { query: (f) => ({ caseId: f.caseId }), foreign: 403 },
+  'documents GET /api/v1/documents/{id}': { params: documentParam, foreign: 403 },
+  'documents GET /api/v1/documents/{id}/pdf': { params: documentParam, query: purpose, foreign: 403 },
+  'documents GET /api/v1/documents/{id}/masked-pdf': { params: documentParam, foreign: 403 },
+  'documents POST /api/v1/documents/{id}/void': {
+    params: documentParam,
+    body: () => ({ reason: '冒名作废' }),
+    foreign: 403,
+  },
 };
