@@ -53,6 +53,9 @@ describe('an action the case cannot finish in time', () => {
       );
       expect(running.body.message).toContain('已受理，仍在办理中');
       await caseApp().staff(handler).get(location).expect(202);
+      // The case itself says what it is stuck on, to whoever reads it.
+      const stuck = await caseApp().staff(handler).get(`/api/v1/cases/${caseId}`).expect(200);
+      expect(stuck.body.waitingOn.join('；')).toMatch(/正在执行 prepareDraft（第 \d+ 次尝试，上次失败：.+）/);
     } finally {
       await worker.registry.resume();
     }
@@ -62,6 +65,8 @@ describe('an action the case cannot finish in time', () => {
       'the draft recorded once the registry is back',
     );
     expect(finished.body).toMatchObject({ caseId, source: 'workflow', state: { stage: 'drafting' } });
+    const recovered = await caseApp().staff(handler).get(`/api/v1/cases/${caseId}`).expect(200);
+    expect(recovered.body).not.toHaveProperty('waitingOn');
     // The same request again is answered, not applied twice.
     const again = await caseApp().staff(handler).post(`/api/v1/cases/${caseId}/draft-decision`).send(body);
     expect(again.status).toBe(200);

@@ -50,10 +50,15 @@ export class CasesService {
     return { created, view: await this.view(caseId, await this.index.find(caseId)) };
   }
 
+  /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
   async get(principal: Principal, caseId: string): Promise<CaseView> {
     const known = await this.resolve(caseId);
     await this.access.assertCanRead(principal, caseId, known.agencyCode);
-    return this.view(caseId, known.row);
+    const [view, waitingOn] = await Promise.all([
+      this.view(caseId, known.row),
+      this.workflows.waitingOn(caseId, true),
+    ]);
+    return waitingOn.length > 0 ? { ...view, waitingOn } : view;
   }
 
   async list(principal: Principal, query: CaseListQuery): Promise<CasePageView> {

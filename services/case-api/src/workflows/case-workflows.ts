@@ -116,9 +116,10 @@ export class CaseWorkflows {
 
   /**
    * Why a workflow has not answered, in words staff read: the activities it waits on (with their attempts and
-   * last failure) or a workflow task no worker has taken. Empty when it cannot tell.
+   * last failure) or a workflow task no worker has taken. Empty when it cannot tell. `stuckOnly` leaves out an
+   * activity on its first attempt, which is work in progress rather than a reason to wait.
    */
-  async waitingOn(workflowId: string): Promise<string[]> {
+  async waitingOn(workflowId: string, stuckOnly = false): Promise<string[]> {
     let raw;
     try {
       ({ raw } = await this.temporal.connection.withDeadline(Date.now() + DESCRIBE_DEADLINE_MS, () =>
@@ -127,7 +128,10 @@ export class CaseWorkflows {
     } catch {
       return [];
     }
-    const reasons = (raw.pendingActivities ?? []).map((activity) => {
+    const activities = (raw.pendingActivities ?? []).filter(
+      (activity) => !stuckOnly || (activity.attempt ?? 1) > 1,
+    );
+    const reasons = activities.map((activity) => {
       const failure = activity.lastFailure?.message ? `，上次失败：${activity.lastFailure.message}` : '';
       return `正在执行 ${activity.activityType?.name ?? '活动'}（第 ${activity.attempt ?? 1} 次尝试${failure}）`;
     });

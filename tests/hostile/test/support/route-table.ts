@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { caseDecisionId } from '@lep/contracts';
 import { OWN_AGENCY, type Fixtures } from './stack';
 
 /**
@@ -40,6 +41,8 @@ const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
 /** The review task of round 1 of the own case, named as reviewWorkflowId (@lep/contracts) names it. */
 const taskParam = (f: Fixtures) => ({ taskId: `review-${f.caseId}-1` });
 const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
+/** A decision id as the platform makes them (of the own case, which has no decision: every agency gets 404). */
+const decisionParam = (f: Fixtures) => ({ id: caseDecisionId(f.caseId, 1) });
 const documentParam = (f: Fixtures) => ({ id: f.documentId });
 /** An agency version nobody filed: the own agency is a root with no justice bureau above it to file with. */
 const unfiledTemplate = () => ({ id: `penalty-decision.${OWN_AGENCY}.v999` });
@@ -391,24 +394,24 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── publication ──
   'publication GET /health': { public: true },
-  'publication GET /api/v1/disclosures/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/disclosures/{id}': { params: decisionParam, foreign: 404 },
   'publication POST /api/v1/disclosures/{id}/masking-confirmation': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     foreign: 404,
   },
   'publication POST /api/v1/disclosures/{id}/block-review': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     body: () => ({ outcome: 'lift', opinion: '冒名解除不予公开' }),
     foreign: 404,
   },
   'publication POST /api/v1/disclosures/{id}/corrections': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     body: () => ({ reason: '冒名更正', partyName: '冒名当事人' }),
     foreign: 404,
   },
-  'publication GET /api/v1/disclosures/{id}/versions': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/disclosures/{id}/versions': { params: decisionParam, foreign: 404 },
   'publication GET /api/v1/public/decisions': { public: true },
-  'publication GET /api/v1/public/decisions/{id}': { public: true, params: () => ({ id: fresh() }) },
+  'publication GET /api/v1/public/decisions/{id}': { public: true, params: decisionParam },
   'publication GET /api/v1/public/pre-disclosure/{kind}': {
     public: true,
     params: () => ({ kind: 'agencies' }),
