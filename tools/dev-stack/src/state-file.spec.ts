@@ -18,6 +18,7 @@ describe('the dev stack state file', () => {
       publication: 'http://127.0.0.1:3003',
       statistics: 'http://127.0.0.1:3004',
       worker: 'http://127.0.0.1:3005',
+      documents: 'http://127.0.0.1:3006',
     },
     temporalAddress: '127.0.0.1:7233',
     kafkaBrokers: ['127.0.0.1:9092'],
