@@ -3,6 +3,7 @@ export * from './temporal';
 export * from './cloud-event';
 export * from './registry-events';
 export * from './services';
+export * from './dev-stack';
 export * from './registry-lists';
 export * from './case-events';
 export * from './case-id';

@@ -9,6 +9,7 @@ export * from './jest-peers';
 export * from './migrations';
 export * from './process-tree';
 export * from './service-process';
+export * from './registry-process';
 export * from './case-registry';
 export * from './chromium';
 export * from './kcat';

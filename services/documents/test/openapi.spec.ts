@@ -1,6 +1,6 @@
-import { readCommittedOpenApi } from '@lep/nest-kit';
+import { documentedStatusProblems, readCommittedOpenApi } from '@lep/nest-kit';
 import { ensureCjkFonts } from '@lep/testing';
-import { renderServiceOpenApi } from '../src/openapi';
+import { offlineRootModule, renderServiceOpenApi } from '../src/openapi';
 import { SERVICE } from '../src/service';
 
 describe('documents OpenAPI', () => {
@@ -8,5 +8,10 @@ describe('documents OpenAPI', () => {
     // The configuration checks its font files exist, also when only the API description is rendered.
     ensureCjkFonts();
     expect(await renderServiceOpenApi()).toBe(readCommittedOpenApi(SERVICE));
+  });
+
+  it('documents exactly the success statuses each route answers', async () => {
+    ensureCjkFonts();
+    expect(await documentedStatusProblems(offlineRootModule(), SERVICE)).toEqual([]);
   });
 });

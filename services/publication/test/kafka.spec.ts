@@ -1,4 +1,10 @@
-import { CLOUD_EVENT_CONTENT_TYPE, parseCloudEvent, PUBLICATION_EVENT_TYPES, TOPICS } from '@lep/contracts';
+import {
+  caseDecisionId,
+  CLOUD_EVENT_CONTENT_TYPE,
+  parseCloudEvent,
+  PUBLICATION_EVENT_TYPES,
+  TOPICS,
+} from '@lep/contracts';
 import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
@@ -47,7 +53,8 @@ describe('a decision that breaks its contract', () => {
 
   it('is set aside with its reasons, and the next decision on its partition is still disclosed', async () => {
     const broken = penaltyDecision({ decidedOn: '2026-02-30', region: 'mars' });
-    const next = penaltyDecision({ caseId: broken.caseId });
+    // The same case decided again (after a withdrawal): its second decision.
+    const next = penaltyDecision({ caseId: broken.caseId, decisionId: caseDecisionId(broken.caseId, 2) });
     const brokenEvent = decisionMadeEvent(broken);
     const kafka = new Kafka({
       clientId: 'case-producer-test',

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerDemoCommand } from './commands/demo';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerStatsCommands(program);
   registerRegistryCommands(program);
   registerOutboxCommands(program);
+  registerDemoCommand(program);
   return program;
 }

@@ -1,4 +1,4 @@
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import {
   IsBrokerList,
@@ -187,6 +187,24 @@ export function WithAuth<B extends Constructor>(Base: B) {
     AUTH_API_KEY_INTROSPECTION_URL?: string;
   }
   return AuthEnv;
+}
+
+/**
+ * The working-day calendar, which the registry owns: where to read it, and how long a copy serves before it is
+ * read again (the calendar-changed event drops the copy at once; this bounds a replica that missed it).
+ */
+export function WithCalendar<B extends Constructor>(Base: B) {
+  class CalendarEnv extends Base {
+    @IsServiceUrl()
+    REGISTRY_URL!: string;
+
+    @Type(() => Number)
+    @IsInt({ message: 'CALENDAR_CACHE_SECONDS must be a whole number of seconds' })
+    @Min(0, { message: 'CALENDAR_CACHE_SECONDS must be between 0 and 3600' })
+    @Max(3600, { message: 'CALENDAR_CACHE_SECONDS must be between 0 and 3600' })
+    CALENDAR_CACHE_SECONDS = 60;
+  }
+  return CalendarEnv;
 }
 
 /** The union of every dependency variable, as seen by code that wires modules from whatever a config has. */

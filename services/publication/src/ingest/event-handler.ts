@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_EVENT_TYPES, CloudEvent, DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
+import {
+  CalendarYearChangedData,
+  CASE_EVENT_TYPES,
+  CloudEvent,
+  DecisionMadeData,
+  DecisionWithdrawnData,
+  REGISTRY_EVENT_TYPES,
+} from '@lep/contracts';
 import {
   consumeOnce,
   lockPredecessor,
@@ -40,6 +47,11 @@ export class EventHandler {
    * contract is refused as unprocessable (set aside by the consumer) rather than stalling its partition.
    */
   async handle(event: CloudEvent): Promise<boolean> {
+    // Recounting is idempotent and reads the registry: no consumed mark, no transaction around it.
+    if (event.type === REGISTRY_EVENT_TYPES.calendarYearChanged) {
+      await this.disclosures.recountProvisional(event.data as CalendarYearChangedData);
+      return true;
+    }
     if (event.type === CASE_EVENT_TYPES.decisionMade) {
       const problems = decisionMadeProblems(event.data);
       if (problems.length > 0) throw new UnprocessableEventError(problems);

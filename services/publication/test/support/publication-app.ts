@@ -3,6 +3,7 @@ import { Module, Type } from '@nestjs/common';
 import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
 import { CloudEvent } from '@lep/contracts';
 import {
+  CalendarClientModule,
   createServiceApp,
   DatabaseModule,
   KafkaModule,
@@ -14,7 +15,7 @@ import {
   TemporalClientModule,
 } from '@lep/nest-kit';
 import { TemporalTestServer } from '@lep/temporal-test-server';
-import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import { createDatabase, dropDatabase, RegistryProcess, startRegistryProcess, testPeers } from '@lep/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -32,6 +33,8 @@ import { FeedModule, UpstreamForwarderModule } from '../../src/upstream/upstream
 
 export interface PublicationTestApp {
   app: INestApplication;
+  /** The registry process whose working-day calendar the app counts deadlines on. */
+  registry: RegistryProcess;
   dataSource: DataSource;
   temporal: TemporalTestServer;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
@@ -60,16 +63,24 @@ export interface PublicationAppOptions {
 }
 
 const AUTH_SECRET = 'publication-test-secret-at-least-32-characters';
+const AUTH = { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' };
 let runtimeInstalled = false;
 
 @Module({})
 class PublicationTestRoot {}
 
-/** The service's modules over a fresh database, the Kafka peer and a Temporal test server of its own. */
+/**
+ * The service's modules over a fresh database, the Kafka peer, a Temporal test server of its own and a registry
+ * process of its own (the calendar's owner).
+ */
 export async function startPublicationApp(
   databaseUrl: string,
   options: PublicationAppOptions = {},
 ): Promise<PublicationTestApp> {
+  const registry = await startRegistryProcess({
+    secret: AUTH_SECRET,
+    sign: (claims) => signStaffToken({ ...claims, roles: claims.roles as Role[] }, AUTH),
+  });
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
@@ -82,6 +93,7 @@ export async function startPublicationApp(
     KAFKA_BROKERS: brokers.join(','),
     TEMPORAL_ADDRESS: temporal.address,
     AUTH_JWT_SECRET: AUTH_SECRET,
+    REGISTRY_URL: registry.url,
     PUBLIC_RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
     PUBLICATION_UPSTREAM_URL: options.upstream?.url,
     PUBLICATION_UPSTREAM_TOKEN: options.upstream?.token,
@@ -94,6 +106,7 @@ export async function startPublicationApp(
       module: PublicationTestRoot,
       imports: [
         ServiceConfigModule.forValue(PublicationConfig, config),
+        CalendarClientModule.forRoot(config),
         DatabaseModule.forRoot({
           url: databaseUrl,
           entities: [...MESSAGING_ENTITIES, ...PUBLICATION_ENTITIES],
@@ -119,21 +132,20 @@ export async function startPublicationApp(
   const handler = app.get(EventHandler);
   return {
     app,
+    registry,
     dataSource: app.get(DataSource),
     temporal,
     deliver: (event) => handler.handle(event),
     workflows: app.get(DisclosureWorkflows),
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {
-      const token = signStaffToken(
-        { sub: subject, roles, agency },
-        { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
-      );
+      const token = signStaffToken({ sub: subject, roles, agency }, AUTH);
       return request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`);
     },
     async close() {
       await app.close();
       await temporal.stop();
+      await registry.stop();
     },
   };
 }

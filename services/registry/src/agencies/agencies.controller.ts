@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { AgencyAccess } from '../access/agency-access';
 import { AgencyCodeParam } from '../common/params';
@@ -46,7 +46,7 @@ export class AgenciesController {
   // Creating top-level bodies is a platform decision; agency admins register bodies below their own.
   @Post()
   @Roles('agency-admin')
-  @ApiOkResponse({ type: AgencyView })
+  @ApiCreatedResponse({ type: AgencyView })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAgencyDto): Promise<AgencyView> {
     // A top-level body names no parent: only a platform admin reaches a code that does not exist yet.
     await this.access.assertCanManage(principal, dto.parentCode ?? dto.code);

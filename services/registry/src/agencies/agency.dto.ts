@@ -11,7 +11,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
-import { AGENCY_LEVELS, AgencyLevel, CALENDAR_REGIONS, CalendarRegion } from './agency.entity';
+import { CALENDAR_REGIONS, type CalendarRegion } from '@lep/calendar';
+import { AGENCY_LEVELS, AgencyLevel } from './agency.entity';
 
 export class LegalReviewBodyDto {
   @ApiProperty({ description: '法制审核机构名称' })

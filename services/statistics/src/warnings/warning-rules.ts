@@ -1,11 +1,16 @@
+import { CalendarRegion, REGION_LABELS } from '@lep/calendar';
 import {
+  CalendarYearChangedData,
   CASE_EVENT_TYPES,
   CaseDeadlineFiredData,
+  CaseDeadlineProvisionalData,
   CaseStageChangedData,
   CloudEvent,
   DecisionMadeData,
   DisclosureDeadlineData,
+  DisclosureDeadlineProvisionalData,
   DisclosurePublishedData,
+  ProvisionalCount,
   DisclosureWithdrawnData,
   PUBLICATION_EVENT_TYPES,
   REGISTRY_EVENT_TYPES,
@@ -31,12 +36,13 @@ export interface RaiseWarning {
   emittedAt?: string;
 }
 
-/** The condition ended: close the open warning of this kind and subject, if any. */
+/** The condition ended: close the open warning of this kind and subject (or every subject with this prefix). */
 export interface ClearWarning {
   action: 'clear';
   kind: WarningKind;
   subject: string;
   at: string;
+  subjectPrefix?: boolean;
   /**
    * The raise travels on another topic (another key, another partition), so it may be consumed after this clear:
    * the end of the condition is remembered, and a raise emitted before it is applied as raised and cleared at
@@ -48,6 +54,35 @@ export interface ClearWarning {
 export type WarningChange = RaiseWarning | ClearWarning;
 
 const reviewSubject = (caseId: string, round: number | undefined) => `${caseId}#${round ?? 0}`;
+
+/** One calendar-missing warning per layer, year and agency: `<region>:<year>:<agency>`. */
+export const calendarSubject = (region: string, year: number, agencyCode = '') =>
+  `${region}:${year}:${agencyCode}`;
+
+const regionLabel = (region: string) => REGION_LABELS[region as CalendarRegion] ?? region;
+
+/**
+ * A deadline of the agency was counted without a year's notice: a warning per missing layer, until the year is
+ * loaded (the registry's event clears it).
+ */
+function provisionalWarnings(
+  agencyCode: string,
+  what: string,
+  provisional: ProvisionalCount,
+  at: string,
+): WarningChange[] {
+  return provisional.missing.map(({ region, year }) => ({
+    action: 'raise',
+    kind: 'calendar-missing',
+    subject: calendarSubject(region, year, agencyCode),
+    agencyCode,
+    severity: 'past',
+    message:
+      `缺少${year}年${regionLabel(region)}节假日安排，${what}已暂定计算；` +
+      `请平台管理员依据放假通知在登记服务录入该年度，录入后自动重新计算`,
+    at,
+  }));
+}
 
 /** What an event means for early warnings (pure: the service applies the changes). */
 export function warningChangesOf(event: CloudEvent): WarningChange[] {
@@ -85,6 +120,36 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
     }
     case CASE_EVENT_TYPES.deadlineFired:
       return deadlineWarnings(event.data as CaseDeadlineFiredData, event.time);
+    case CASE_EVENT_TYPES.deadlineProvisional: {
+      const data = event.data as CaseDeadlineProvisionalData;
+      return provisionalWarnings(
+        data.agencyCode,
+        `案件 ${data.caseNumber} 的期限`,
+        data.provisional,
+        event.time,
+      );
+    }
+    case PUBLICATION_EVENT_TYPES.deadlineProvisional: {
+      const data = event.data as DisclosureDeadlineProvisionalData;
+      return provisionalWarnings(
+        data.agencyCode,
+        `决定 ${data.decisionId} 的公示期限`,
+        data.provisional,
+        event.time,
+      );
+    }
+    case REGISTRY_EVENT_TYPES.calendarYearChanged: {
+      const data = event.data as CalendarYearChangedData;
+      return [
+        {
+          action: 'clear',
+          kind: 'calendar-missing',
+          subject: calendarSubject(data.region, data.year),
+          subjectPrefix: true,
+          at: event.time,
+        },
+      ];
+    }
     case CASE_EVENT_TYPES.reviewRoundCompleted: {
       const data = event.data as ReviewRoundCompletedData;
       return [

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AggregatesModule } from '../aggregates/aggregates.module';
+import { CalendarCheck } from './calendar-check';
 import { StatisticsCertificates1764400300000 } from './certificates.migration';
 import { CertificateSweep } from './certificate-sweep';
 import { CertificateWatch } from './certificate-watch';
@@ -18,7 +19,7 @@ export const WARNING_MIGRATIONS = [
 @Module({
   imports: [AggregatesModule],
   controllers: [WarningsController],
-  providers: [WarningsService, CertificateWatch, CertificateSweep],
-  exports: [WarningsService, CertificateWatch, CertificateSweep],
+  providers: [WarningsService, CertificateWatch, CertificateSweep, CalendarCheck],
+  exports: [WarningsService, CertificateWatch, CertificateSweep, CalendarCheck],
 })
 export class WarningsModule {}

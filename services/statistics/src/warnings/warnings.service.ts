@@ -122,8 +122,9 @@ export class WarningsService {
       );
     const [rows] = (await manager.query(
       `UPDATE warning SET state = 'cleared', cleared_at = $3
-        WHERE kind = $1 AND subject = $2 AND state = 'raised' RETURNING *`,
-      [change.kind, change.subject, change.at],
+        WHERE kind = $1 AND state = 'raised'
+          AND (CASE WHEN $4 THEN starts_with(subject, $2) ELSE subject = $2 END) RETURNING *`,
+      [change.kind, change.subject, change.at, change.subjectPrefix === true],
     )) as [WarningRow[], number];
     for (const row of rows) {
       await this.announce(manager, row, STATISTICS_EVENT_TYPES.warningCleared, change.at);

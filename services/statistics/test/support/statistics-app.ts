@@ -3,6 +3,7 @@ import { Module, Type } from '@nestjs/common';
 import { AuthModule, Role, signStaffToken } from '@lep/auth';
 import { CloudEvent } from '@lep/contracts';
 import {
+  CalendarClientModule,
   createServiceApp,
   DatabaseModule,
   KafkaModule,
@@ -16,7 +17,7 @@ import {
 import { TemporalTestServer } from '@lep/temporal-test-server';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import { createDatabase, dropDatabase, RegistryProcess, startRegistryProcess, testPeers } from '@lep/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AggregatesModule } from '../../src/aggregates/aggregates.module';
@@ -33,6 +34,11 @@ export interface StatisticsTestApp {
   app: INestApplication;
   dataSource: DataSource;
   databaseUrl: string;
+  /**
+   * With `temporalStartsAt` or `registry`: the registry process whose working-day calendar the app reads. Without
+   * it the app's calendar client points nowhere (nothing in those tests reads the calendar).
+   */
+  registry?: RegistryProcess;
   /** Only with `temporalStartsAt`: the Temporal test server the worker polls. */
   temporal?: TemporalTestServer;
   /**
@@ -53,6 +59,8 @@ export interface StatisticsAppOptions {
   consumeKafka?: boolean;
   /** Run the annual report worker against a Temporal test server whose virtual clock starts here. */
   temporalStartsAt?: Date;
+  /** Run a registry process for the calendar (implied by temporalStartsAt). */
+  registry?: boolean;
 }
 
 export const AUTH_SECRET = 'statistics-test-secret-at-least-32-characters';
@@ -102,12 +110,24 @@ export async function startStatisticsApp(
     env = await attachTestEnvironment(temporal.address);
     await env.connection.testService!.lockTimeSkipping({});
   }
+  const registry =
+    options.temporalStartsAt || options.registry
+      ? await startRegistryProcess({
+          secret: AUTH_SECRET,
+          sign: (claims) =>
+            signStaffToken(
+              { ...claims, roles: claims.roles as Role[] },
+              { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
+            ),
+        })
+      : undefined;
   const config = loadConfig(StatisticsConfig, {
     PORT: '3000',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers.join(','),
     TEMPORAL_ADDRESS: temporal?.address ?? 'localhost:7233',
     AUTH_JWT_SECRET: AUTH_SECRET,
+    REGISTRY_URL: registry?.url ?? 'http://127.0.0.1:1',
   });
   const modules: Array<Type | ReturnType<typeof TemporalClientModule.forRoot>> = [
     AggregatesModule,
@@ -128,6 +148,7 @@ export async function startStatisticsApp(
       module: StatisticsTestRoot,
       imports: [
         ServiceConfigModule.forValue(StatisticsConfig, config),
+        CalendarClientModule.forRoot(config),
         DatabaseModule.forRoot({
           url: databaseUrl,
           entities: [...MESSAGING_ENTITIES],
@@ -148,6 +169,7 @@ export async function startStatisticsApp(
     app,
     dataSource: app.get(DataSource),
     databaseUrl,
+    registry,
     temporal,
     env,
     deliver: (event) => handler.handle(event),
@@ -163,6 +185,7 @@ export async function startStatisticsApp(
       await app.close();
       await env?.teardown();
       await temporal?.stop();
+      await registry?.stop();
     },
   };
 }

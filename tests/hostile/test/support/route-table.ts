@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { caseDecisionId } from '@lep/contracts';
 import { OWN_AGENCY, type Fixtures } from './stack';
 
 /**
@@ -40,6 +41,8 @@ const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
 /** The review task of round 1 of the own case, named as reviewWorkflowId (@lep/contracts) names it. */
 const taskParam = (f: Fixtures) => ({ taskId: `review-${f.caseId}-1` });
 const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
+/** A decision id as the platform makes them (of the own case, which has no decision: every agency gets 404). */
+const decisionParam = (f: Fixtures) => ({ id: caseDecisionId(f.caseId, 1) });
 const documentParam = (f: Fixtures) => ({ id: f.documentId });
 /** An agency version nobody filed: the own agency is a root with no justice bureau above it to file with. */
 const unfiledTemplate = () => ({ id: `penalty-decision.${OWN_AGENCY}.v999` });
@@ -188,6 +191,20 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     foreign: 403,
   },
   'registry POST /api/v1/auth/introspect': { public: true },
+  'registry GET /api/v1/calendar': { public: true },
+  'registry GET /api/v1/calendar/{region}/{year}': {
+    public: true,
+    params: () => ({ region: 'national', year: '2026' }),
+  },
+  'registry PUT /api/v1/calendar/{region}/{year}': {
+    params: () => ({ region: 'national', year: '2027' }),
+    body: () => ({
+      daysOff: ['2027-01-01'],
+      makeUpWorkingDays: [],
+      source: { title: '冒名录入的放假通知', number: null, issuedOn: null, confidence: 'official' },
+    }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 403 },
   'registry PUT /api/v1/agencies/{code}/inspection-targets': {
     params: agency,
@@ -279,6 +296,10 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/actions/{requestId}': {
+    params: (f) => ({ ...caseParam(f), requestId: requestId() }),
+    foreign: 403,
+  },
   'case-api POST /api/v1/cases/{caseId}/records': {
     params: caseParam,
     body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
@@ -336,6 +357,10 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },
   'case-api POST /api/v1/tasks/{taskId}/claim': { params: taskParam, foreign: 404 },
   'case-api POST /api/v1/tasks/{taskId}/release': { params: taskParam, foreign: 404 },
+  'case-api GET /api/v1/tasks/{taskId}/actions/{requestId}': {
+    params: (f) => ({ ...taskParam(f), requestId: requestId() }),
+    foreign: 404,
+  },
   'case-api POST /api/v1/tasks/{taskId}/complete': {
     params: taskParam,
     body: () => ({ ...caseAction(), ruling: 'uphold', reason: '冒名裁决' }),
@@ -369,24 +394,24 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── publication ──
   'publication GET /health': { public: true },
-  'publication GET /api/v1/disclosures/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/disclosures/{id}': { params: decisionParam, foreign: 404 },
   'publication POST /api/v1/disclosures/{id}/masking-confirmation': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     foreign: 404,
   },
   'publication POST /api/v1/disclosures/{id}/block-review': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     body: () => ({ outcome: 'lift', opinion: '冒名解除不予公开' }),
     foreign: 404,
   },
   'publication POST /api/v1/disclosures/{id}/corrections': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     body: () => ({ reason: '冒名更正', partyName: '冒名当事人' }),
     foreign: 404,
   },
-  'publication GET /api/v1/disclosures/{id}/versions': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/disclosures/{id}/versions': { params: decisionParam, foreign: 404 },
   'publication GET /api/v1/public/decisions': { public: true },
-  'publication GET /api/v1/public/decisions/{id}': { public: true, params: () => ({ id: fresh() }) },
+  'publication GET /api/v1/public/decisions/{id}': { public: true, params: decisionParam },
   'publication GET /api/v1/public/pre-disclosure/{kind}': {
     public: true,
     params: () => ({ kind: 'agencies' }),
@@ -400,11 +425,6 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: () => ({ kind: 'inspection-plans' }),
   },
   'publication POST /api/v1/feed/disclosures': { foreign: 403 },
-  'publication GET /api/v1/calendar': { foreign: { shared: '节假日安排对所有工作人员相同' } },
-  'publication PUT /api/v1/calendar/{region}/{year}': {
-    params: () => ({ region: 'national', year: '2027' }),
-    foreign: 403,
-  },
 
   // ── statistics ──
   'statistics GET /health': { public: true },

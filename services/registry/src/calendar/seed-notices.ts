@@ -1,10 +1,12 @@
-import type { HolidayArrangement } from './holiday-arrangement';
+import type { CalendarYear } from '@lep/calendar';
 
 /**
- * Holiday notices known when this library was written (DOMAIN.md §6). Later years come from the database,
- * entered by an administrator from each year's notice.
+ * The notices known when the calendar moved to the registry (docs/domain.md §6), loaded by its seed migration.
+ * Kept as they were then: a migration must insert the same rows on every database. Later years, and corrections,
+ * are loaded by a platform admin through PUT /api/v1/calendar/{region}/{year}. Xinjiang 2026 is not here on
+ * purpose: only a secondary report of the regional notice was found, and the platform never guesses a date.
  */
-export const HOLIDAY_ARRANGEMENT_SEED: readonly HolidayArrangement[] = [
+export const SEED_NOTICES: readonly CalendarYear[] = [
   {
     region: 'national',
     year: 2025,
@@ -29,7 +31,13 @@ export const HOLIDAY_ARRANGEMENT_SEED: readonly HolidayArrangement[] = [
       '2025-10-08',
     ],
     makeUpWorkingDays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
-    source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024-11-12）',
+    source: {
+      title: '国务院办公厅关于2025年部分节假日安排的通知',
+      number: '国办发明电〔2024〕12号',
+      issuedOn: '2024-11-12',
+      // Read in Xinhua's copies and the Xinjiang notice, identical.
+      confidence: 'official-copy',
+    },
   },
   {
     region: 'national',
@@ -56,7 +64,13 @@ export const HOLIDAY_ARRANGEMENT_SEED: readonly HolidayArrangement[] = [
       '2026-10-07',
     ],
     makeUpWorkingDays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-    source: '国务院办公厅关于2026年部分节假日安排的通知（2025-11-04，新华社）',
+    source: {
+      title: '国务院办公厅关于2026年部分节假日安排的通知',
+      // The copy read (Xinhua, via gmw.cn) did not show the number.
+      number: null,
+      issuedOn: '2025-11-04',
+      confidence: 'official-copy',
+    },
   },
   {
     region: 'xinjiang',
@@ -64,6 +78,11 @@ export const HOLIDAY_ARRANGEMENT_SEED: readonly HolidayArrangement[] = [
     // 肉孜节 29–31 Mar (Sat–Mon), 古尔邦节 6–10 Jun (Fri–Tue); no make-up days.
     daysOff: ['2025-03-31', '2025-06-06', '2025-06-09', '2025-06-10'],
     makeUpWorkingDays: [],
-    source: '新疆维吾尔自治区2025年肉孜节、古尔邦节放假安排通知（依据自治区人民政府令第174号）',
+    source: {
+      title: '新疆维吾尔自治区2025年肉孜节、古尔邦节放假安排通知（依据自治区人民政府令第174号）',
+      number: null,
+      issuedOn: null,
+      confidence: 'official-copy',
+    },
   },
 ];
