@@ -1,4 +1,10 @@
-import { parseCloudEvent, PUBLICATION_EVENT_TYPES, TOPICS, type DecisionWithdrawnData } from '@lep/contracts';
+import {
+  caseDecisionId,
+  parseCloudEvent,
+  PUBLICATION_EVENT_TYPES,
+  TOPICS,
+  type DecisionWithdrawnData,
+} from '@lep/contracts';
 import { testPeers } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
@@ -94,7 +100,11 @@ describe('a re-decision that reaches publication before the decision it replaces
 
   it('waits for that decision, which arrives withdrawn; only the new decision is published', async () => {
     const original = penaltyDecision();
-    const remade = penaltyDecision({ caseId: original.caseId, replacesDecisionId: original.decisionId });
+    const remade = penaltyDecision({
+      caseId: original.caseId,
+      decisionId: caseDecisionId(original.caseId, 2),
+      replacesDecisionId: original.decisionId,
+    });
     const withdrawn = withdrawal(original, 'remade', '原决定适用依据错误，已重新作出决定');
     const remadeEvent = decisionMadeEvent(remade);
     const originalEvent = decisionMadeEvent(original);
