@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import {
   caseDecisionId,
   CLOUD_EVENT_CONTENT_TYPE,
@@ -7,35 +5,13 @@ import {
   PUBLICATION_EVENT_TYPES,
   TOPICS,
 } from '@lep/contracts';
-import { createDatabase, dropDatabase, kcatExecutable, KafkaPeer, startKafka, testPeers } from '@lep/testing';
+import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
+import { readWithKcat } from './support/kcat';
 import { PublicationTestApp, startPublicationApp, until, usePublicationApp } from './support/publication-app';
 
-const run = promisify(execFile);
 const DECISION_DAY = new Date('2026-09-30T10:00:00+08:00');
-
-interface KcatMessage {
-  key: string;
-  value: string;
-  headers: string;
-}
-
-/** Reads a whole topic with kcat, a Kafka client we did not write. */
-async function readWithKcat(brokers: string[], topic: string): Promise<KcatMessage[]> {
-  const { stdout } = await run(
-    kcatExecutable(),
-    ['-b', brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\\t%h\\t%s\\n'],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  return stdout
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const [key, headers, ...value] = line.split('\t');
-      return { key, headers, value: value.join('\t') };
-    });
-}
 
 describe('Kafka in and out', () => {
   usePublicationApp('pub_kafka', { startsAt: DECISION_DAY, consumeKafka: true });

@@ -6,6 +6,7 @@ import { registerDemoCommand } from './commands/demo';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
+import { registerOutboxCommands } from './commands/outbox';
 import { registerRecordCommands } from './commands/record';
 import { registerStatsCommands } from './commands/stats';
 import { registerRegistryCommands } from './commands/registry-import';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerRecordCommands(program);
   registerStatsCommands(program);
   registerRegistryCommands(program);
+  registerOutboxCommands(program);
   registerDemoCommand(program);
   return program;
 }

@@ -43,6 +43,7 @@ TRUST_PROXY: {{ $v.config.trustProxy | toString | quote }}
 {{- if has "kafka" $deps }}
 KAFKA_BROKERS: {{ required "kafka.brokers is required" $v.kafka.brokers | quote }}
 KAFKA_SSL: {{ $v.kafka.ssl | toString | quote }}
+OUTBOX_RETENTION_DAYS: {{ $v.config.outboxRetentionDays | toString | quote }}
 {{- if $v.kafka.caSecretName }}
 KAFKA_SSL_CA_FILE: /etc/lep/tls/kafka/ca.crt
 {{- end }}

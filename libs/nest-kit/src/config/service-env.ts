@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import {
   IsBrokerList,
@@ -70,6 +70,16 @@ export function WithKafka<B extends Constructor>(Base: B) {
     @ValidateIf((env: KafkaEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
     @IsString({ message: 'KAFKA_SASL_PASSWORD is required with KAFKA_SASL_MECHANISM' })
     KAFKA_SASL_PASSWORD?: string;
+
+    /**
+     * Days a published event stays in the service's outbox_event before it is removed (docs/topics.md). Kafka
+     * holds the published copy; the row is kept a while for operators tracing a delivery.
+     */
+    @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+    @IsInt({ message: 'OUTBOX_RETENTION_DAYS must be a whole number of days' })
+    @Min(1, { message: 'OUTBOX_RETENTION_DAYS must be at least 1' })
+    @Max(3650, { message: 'OUTBOX_RETENTION_DAYS must be at most 3650' })
+    OUTBOX_RETENTION_DAYS = 7;
   }
   return KafkaEnv;
 }
@@ -214,6 +224,7 @@ export interface DependencyEnv {
   KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
   KAFKA_SASL_USERNAME?: string;
   KAFKA_SASL_PASSWORD?: string;
+  OUTBOX_RETENTION_DAYS?: number;
   TEMPORAL_TLS?: boolean;
   TEMPORAL_TLS_CA_FILE?: string;
   TEMPORAL_TLS_CERT_FILE?: string;

@@ -116,6 +116,11 @@ export class DisclosuresService {
     await this.workflows.start(decision.decisionId);
   }
 
+  /** Whether the decision's event has been received (a disclosure exists, whatever its status). */
+  async received(manager: EntityManager, decisionId: string): Promise<boolean> {
+    return manager.getRepository(DisclosureEntity).existsBy({ decisionId });
+  }
+
   /**
    * Takes a decision off the portal (DOMAIN P9) at once; the 3-working-day limit is recorded with it, and the
    * reason and time stay visible on the portal's withdrawal notice.

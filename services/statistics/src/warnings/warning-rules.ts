@@ -32,6 +32,8 @@ export interface RaiseWarning {
   at: string;
   /** A repeated raise with a new message is a stronger reminder and is announced again (annual report). */
   escalates?: boolean;
+  /** When the producer emitted the raise: a condition remembered as ended at or after it makes the raise stale. */
+  emittedAt?: string;
 }
 
 /** The condition ended: close the open warning of this kind and subject (or every subject with this prefix). */
@@ -41,6 +43,12 @@ export interface ClearWarning {
   subject: string;
   at: string;
   subjectPrefix?: boolean;
+  /**
+   * The raise travels on another topic (another key, another partition), so it may be consumed after this clear:
+   * the end of the condition is remembered, and a raise emitted before it is applied as raised and cleared at
+   * once, as if the two had come in order.
+   */
+  outlivesRaise?: boolean;
 }
 
 export type WarningChange = RaiseWarning | ClearWarning;
@@ -111,7 +119,7 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
       ];
     }
     case CASE_EVENT_TYPES.deadlineFired:
-      return deadlineWarnings(event.data as CaseDeadlineFiredData);
+      return deadlineWarnings(event.data as CaseDeadlineFiredData, event.time);
     case CASE_EVENT_TYPES.deadlineProvisional: {
       const data = event.data as CaseDeadlineProvisionalData;
       return provisionalWarnings(
@@ -150,12 +158,21 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
           kind: 'review-sla',
           subject: reviewSubject(data.caseId, data.round),
           at: data.completedAt,
+          outlivesRaise: true,
         },
       ];
     }
     case CASE_EVENT_TYPES.decisionMade: {
       const data = event.data as DecisionMadeData;
-      return [{ action: 'clear', kind: 'decision-limit', subject: data.caseId, at: data.decidedAt }];
+      return [
+        {
+          action: 'clear',
+          kind: 'decision-limit',
+          subject: data.caseId,
+          at: data.decidedAt,
+          outlivesRaise: true,
+        },
+      ];
     }
     case CASE_EVENT_TYPES.stageChanged: {
       const data = event.data as CaseStageChangedData;
@@ -186,8 +203,8 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
   }
 }
 
-function deadlineWarnings(data: CaseDeadlineFiredData): WarningChange[] {
-  const common = { agencyCode: data.agencyCode, dueAt: data.dueAt, at: data.dueAt };
+function deadlineWarnings(data: CaseDeadlineFiredData, emittedAt: string): WarningChange[] {
+  const common = { agencyCode: data.agencyCode, dueAt: data.dueAt, at: data.dueAt, emittedAt };
   switch (data.deadline) {
     case 'decision-limit-warning':
     case 'decision-limit': {
