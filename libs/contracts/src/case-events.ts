@@ -78,6 +78,12 @@ export interface CaseFiledData extends CaseRef {
   title: string;
   handlerIds: string[];
   region: string;
+  /**
+   * A licensing case opens with an application (申请). False when the agency decided not to accept it (不予受理,
+   * 行政许可法 art. 32): the application counts in the annual report's 申请数 but not in its 受理数 (domain.md
+   * §7.1). Absent: accepted. (Optional until the case side records the acceptance decision.)
+   */
+  applicationAccepted?: boolean;
 }
 
 export interface CaseRefusedData {
@@ -196,6 +202,61 @@ export interface OtherDecisionDetails {
   legalBasis: string;
 }
 
+/**
+ * Kinds of 行政强制 (domain.md §7.3), as the annual report counts them: measures (行政强制措施), execution
+ * (行政强制执行) and applications to a court.
+ */
+export const COERCION_KINDS = [
+  'seal',
+  'detain',
+  'freeze',
+  'other-measure',
+  'surcharge',
+  'transfer',
+  'auction',
+  'removal',
+  'substitute',
+  'other-execution',
+  'court-application',
+] as const;
+export type CoercionKind = (typeof COERCION_KINDS)[number];
+
+export const COERCION_KIND_NAMES: Record<CoercionKind, string> = {
+  seal: '查封场所、设施或者财物',
+  detain: '扣押财物',
+  freeze: '冻结存款、汇款',
+  'other-measure': '其他行政强制措施',
+  surcharge: '加处罚款或者滞纳金',
+  transfer: '划拨存款、汇款',
+  auction: '拍卖或者依法处理查封、扣押的场所、设施或者财物',
+  removal: '排除妨碍、恢复原状',
+  substitute: '代履行',
+  'other-execution': '其他行政强制执行',
+  'court-application': '申请人民法院强制执行',
+};
+
+/** What a 行政强制 decision is, beside its title and content (DecisionMadeData.other). */
+export interface CoercionDecisionDetails {
+  kind: CoercionKind;
+}
+
+/**
+ * Free-text fields of a decision the handler may mark as a commercial secret (商业秘密): the public record keeps
+ * the field but not its text, and says why (domain.md P3, §4), instead of the whole decision being held back.
+ */
+export const TRADE_SECRET_FIELDS = [
+  'penalty.facts',
+  'penalty.content',
+  'penalty.licenceAffected',
+  'licensing.content',
+  'licensing.certificateName',
+  'other.content',
+] as const;
+export type TradeSecretField = (typeof TRADE_SECRET_FIELDS)[number];
+
+/** What the portal shows in place of a field kept back as a commercial secret. */
+export const TRADE_SECRET_NOTICE = '涉及商业秘密，依法不予公开';
+
 /** DOMAIN §4: grounds that hold a decision back from publication until a reviewer signs off. */
 export const PUBLICATION_BLOCK_REASONS = [
   'minor',
@@ -223,6 +284,13 @@ export interface DecisionMadeData extends CaseRef {
   penalty?: PenaltyDecisionDetails;
   licensing?: LicensingDecisionDetails;
   other?: OtherDecisionDetails;
+  /** 行政强制 decisions (category coercion): which measure or execution it is, for the report's rows. */
+  coercion?: CoercionDecisionDetails;
+  /**
+   * Fields the handler marked as commercial secrets (商业秘密): published without their text, the reason shown.
+   * (Optional until the case side lets the handler mark them; publication honours it already.)
+   */
+  tradeSecretFields?: TradeSecretField[];
   publicationBlocks: PublicationBlockReason[];
   /** Hash of the draft the decision was made from; equals the approved draft for major decisions. */
   draftHash: string;

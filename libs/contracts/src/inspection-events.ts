@@ -30,6 +30,15 @@ export interface InspectionPlanDisclosedData {
   plannedEnd: string;
 }
 
+/** 行政相对人类别 of an inspection target (the party types of a case). */
+export const INSPECTION_TARGET_PARTY_TYPES = [
+  'natural-person',
+  'individual-business',
+  'legal-person',
+  'other-organisation',
+] as const;
+export type InspectionTargetPartyType = (typeof INSPECTION_TARGET_PARTY_TYPES)[number];
+
 export interface InspectionDrawPools {
   targets: string[];
   inspectors: string[];
@@ -66,7 +75,11 @@ export interface InspectionResultsPublishedData {
   /** The pools as drawn from; their canonical hash is the draw's poolsHash. */
   pools: InspectionDrawPools;
   results: {
-    target: { code: string; name: string };
+    /**
+     * partyType says whether the target is a natural person, whose name and personal data the publisher masks
+     * before the result reaches the portal (domain.md §4); absent in events from before the registry kept it.
+     */
+    target: { code: string; name: string; partyType?: InspectionTargetPartyType };
     inspectors: { personnelId: string; name: string; certificateNumber: string }[];
     /** no-problem (未发现问题), problem-found (发现问题), target-not-found (未找到检查对象). */
     outcome: string;

@@ -71,6 +71,13 @@ export interface PublicDisclosureRecord {
     status: '有效' | '无效';
   };
   other?: { title: string; content: string; legalBasis: string };
+  /** 行政强制 decisions: the kind of measure or execution, in Chinese. */
+  coercion?: { kind: string };
+  /**
+   * Fields kept back as commercial secrets (their text in the record is TRADE_SECRET_NOTICE): the field path,
+   * its Chinese label and the reason shown to the public.
+   */
+  withheldFields?: Array<{ field: string; label: string; reason: string }>;
   /** 数据来源单位 = the deciding agency. */
   dataSource: string;
   dataSourceCreditCode: string;

@@ -26,6 +26,15 @@ export interface AgencyChangedData {
   legalReviewBody: { name: string; agencyCode: string };
   /** A justice bureau (司法行政机关); absent in events published before the registry recorded it. */
   justiceBureau?: boolean;
+  /**
+   * 事前公开 of the remedies a party has (N118; domain.md P5): where to apply for 行政复议 and bring 行政诉讼. Null
+   * while the agency has not filled it in; absent in events published before the registry recorded it.
+   */
+  remedyChannels?: string | null;
+  /** 监督方式: who supervises the agency's enforcement and how (domain.md P5). */
+  supervisionMethods?: string | null;
+  /** 投诉举报: telephone, address, website or mailbox for complaints and reports (S二(二)3 事中, P5). */
+  complaintChannels?: string | null;
   /** True when the agency was removed from the register; the portal withdraws its entry. */
   removed: boolean;
 }
@@ -48,6 +57,23 @@ export interface ItemListPublishedData {
   version: number;
   publishedAt: string;
   content: unknown;
+  /**
+   * The legal review that let this version be published: an enforcement item list is published only after the
+   * agency's legal review body (法制机构) has reviewed it (S二(二)3 事前; domain.md P5). Absent for lists the
+   * rule does not cover (AV list, review catalogue) and for versions published before the review step existed.
+   */
+  review?: ItemListReview;
+}
+
+/** Who submitted a list version for review and who, in which review body, approved it. */
+export interface ItemListReview {
+  submissionId: string;
+  submittedBy: string;
+  submittedAt: string;
+  reviewBody: { name: string; agencyCode: string };
+  reviewedBy: string;
+  reviewedAt: string;
+  opinion: string | null;
 }
 
 export interface ReviewerRatioData {

@@ -18,8 +18,17 @@ export const REGISTRY_IMPORT = {
       'region',
       'legalReviewBodyName',
       'legalReviewBodyAgencyCode',
+      'remedyChannels',
+      'supervisionMethods',
+      'complaintChannels',
     ],
-    optional: ['parentCode', 'legalReviewBodyAgencyCode'],
+    optional: [
+      'parentCode',
+      'legalReviewBodyAgencyCode',
+      'remedyChannels',
+      'supervisionMethods',
+      'complaintChannels',
+    ],
     key: ['code'],
     labels: {
       code: '执法主体代码',
@@ -32,6 +41,9 @@ export const REGISTRY_IMPORT = {
       region: '工作日历地区',
       legalReviewBodyName: '法制审核机构',
       legalReviewBodyAgencyCode: '法制审核机构所属执法主体代码',
+      remedyChannels: '救济渠道',
+      supervisionMethods: '监督方式',
+      complaintChannels: '投诉举报',
     },
   },
   personnel: {
@@ -62,20 +74,22 @@ export const REGISTRY_IMPORT = {
     },
   },
   targets: {
-    columns: ['agencyCode', 'code', 'name', 'category', 'active'],
-    optional: ['active'],
+    columns: ['agencyCode', 'code', 'name', 'category', 'partyType', 'active'],
+    optional: ['partyType', 'active'],
     key: ['agencyCode', 'code'],
     labels: {
       agencyCode: '执法主体代码',
       code: '检查对象编码',
       name: '检查对象名称',
       category: '检查对象类别',
+      partyType: '相对人类别',
       active: '是否在库',
     },
   },
   /**
    * The enforcement item list (行政执法事项清单). Each agency's lines are merged into its current list by item
-   * code and published as its next version; the CLI keeps one agency's lines in one batch.
+   * code and submitted as its next version for the legal review body's review (published once approved); the
+   * CLI keeps one agency's lines in one batch.
    */
   items: {
     columns: [
@@ -87,9 +101,11 @@ export const REGISTRY_IMPORT = {
       'procedure',
       'statutoryWorkingDays',
       'promisedWorkingDays',
+      'acceptingBody',
+      'approvingBody',
       'serviceGuide',
     ],
-    optional: ['promisedWorkingDays', 'serviceGuide'],
+    optional: ['promisedWorkingDays', 'acceptingBody', 'approvingBody', 'serviceGuide'],
     key: ['agencyCode', 'code'],
     labels: {
       agencyCode: '执法主体代码',
@@ -100,6 +116,8 @@ export const REGISTRY_IMPORT = {
       procedure: '办理程序',
       statutoryWorkingDays: '法定办结时限',
       promisedWorkingDays: '承诺办结时限',
+      acceptingBody: '受理机构',
+      approvingBody: '审批机构',
       serviceGuide: '服务指南',
     },
   },

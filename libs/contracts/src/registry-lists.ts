@@ -30,6 +30,11 @@ export interface EnforcementItem {
   statutoryWorkingDays: number;
   /** 承诺办结时限, working days, when the agency promises less than the statute. */
   promisedWorkingDays?: number;
+  /** 受理机构: the office that takes applications or complaints (service guide, S二(二)3 事前). */
+  acceptingBody?: string;
+  /** 审批机构: the body that decides (service guide, S二(二)3 事前). */
+  approvingBody?: string;
+  /** 服务指南: materials, steps and fees, as the public reads them. */
   serviceGuide?: string;
 }
 

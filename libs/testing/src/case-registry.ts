@@ -62,7 +62,7 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
   ];
   const reviewer = await person('赵审核', ['legal-reviewer']);
   const expiredHandler = await person('钱过期', ['handler'], '2021-12-31');
-  await call('POST', `/api/v1/agencies/${CASE_AGENCY}/enforcement-items`, {
+  const submitted = await call<{ id: string }>('POST', `/api/v1/agencies/${CASE_AGENCY}/enforcement-items`, {
     items: [
       {
         code: CASE_PENALTY_ITEM,
@@ -82,6 +82,12 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
       },
     ],
   });
+  // The item list is published once the agency's legal review body approves it (a platform admin may).
+  await call(
+    'POST',
+    `/api/v1/agencies/${CASE_AGENCY}/enforcement-items/submissions/${submitted.id}/approval`,
+    {},
+  );
   await call('POST', `/api/v1/agencies/${CASE_AGENCY}/av-recording-list`, {
     entries: [{ itemCode: CASE_PENALTY_ITEM, stages: ['investigating'], fullProcess: false }],
   });

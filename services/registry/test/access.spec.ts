@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { agencyBody, ENFORCEMENT_ITEM, personnelBody } from './support/fixtures';
-import { outboxEvents, useRegistryApp } from './support/registry-app';
+import { outboxEvents, publishEnforcementItems, useRegistryApp } from './support/registry-app';
 
 describe('access across agencies and roles', () => {
   const registry = useRegistryApp('registry_access');
@@ -19,10 +19,7 @@ describe('access across agencies and roles', () => {
       .send(agencyBody('BT-8-SJ', 'BT-8', { level: 'department' }))
       .expect(201);
     await admin().post('/api/v1/agencies').send(agencyBody('BT-1', 'BT')).expect(201);
-    await admin()
-      .post('/api/v1/agencies/BT-8/enforcement-items')
-      .send({ items: [ENFORCEMENT_ITEM] })
-      .expect(201);
+    await publishEnforcementItems(registry(), 'BT-8', [ENFORCEMENT_ITEM]);
     firstDivisionOfficer = (await admin().post('/api/v1/personnel').send(personnelBody('BT-1')).expect(201))
       .body.id;
   });

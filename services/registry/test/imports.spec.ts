@@ -300,13 +300,32 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
         publishedAt: string;
         content: { items: Record<string, unknown>[] };
       };
+    const waiting = async () =>
+      (
+        await admin()
+          .get('/api/v1/agencies/BT-8/enforcement-items/submissions')
+          .query({ status: 'submitted' })
+          .expect(200)
+      ).body as Array<{ id: string; content: { items: Record<string, unknown>[] } }>;
+    /** The legal review body approves the list the import submitted: only then is it published. */
+    const approve = async () => {
+      const [submission] = await waiting();
+      await registry()
+        .client({ roles: ['legal-reviewer'], agency: 'BT-8', subject: 'reviewer-bt-8' })
+        .post(`/api/v1/agencies/BT-8/enforcement-items/submissions/${submission!.id}/approval`)
+        .send({ opinion: '经审核，事项及依据合法' })
+        .expect(200);
+    };
 
-    it('publishes the lines as the next version, merged by code, and keeps the older version readable', async () => {
+    it('submits the lines as the next version, published once reviewed, merged by code, the older one kept', async () => {
       const first = await divisionAdmin()
         .post('/api/v1/imports/items')
         .send({ mode: 'apply', rows: [itemRow(2, 'CF-1'), itemRow(3, 'XK-1', { category: 'licensing' })] })
         .expect(200);
       expect(first.body).toEqual({ mode: 'apply', rows: 2, inserted: 2, updated: 0, unchanged: 0 });
+      await admin().get('/api/v1/agencies/BT-8/enforcement-items').expect(404);
+      expect(await listEvents()).toEqual([]);
+      await approve();
       const v1 = await current();
       expect(v1.content.items).toEqual([
         {
@@ -335,6 +354,7 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
         })
         .expect(200);
       expect(second.body).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+      await approve();
       const v2 = await current();
       expect(v2.version).toBe(v1.version + 1);
       expect(v2.content.items.map((item) => [item.code, item.statutoryWorkingDays])).toEqual([
@@ -350,9 +370,10 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
       expect((await listEvents()).map((row) => row.event.data.version)).toEqual([v1.version, v2.version]);
     });
 
-    it('is idempotent: the same lines again publish no version and emit nothing', async () => {
+    it('is idempotent: the same lines again submit nothing, publish no version and emit nothing', async () => {
       const rows = [itemRow(2, 'JC-1', { category: 'inspection', promisedWorkingDays: '5' })];
       await divisionAdmin().post('/api/v1/imports/items').send({ mode: 'apply', rows }).expect(200);
+      await approve();
       const before = await current();
       const eventsBefore = (await listEvents()).length;
       const again = await divisionAdmin()
@@ -360,11 +381,12 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
         .send({ mode: 'apply', rows })
         .expect(200);
       expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+      expect(await waiting()).toEqual([]);
       expect((await current()).version).toBe(before.version);
       expect((await listEvents()).length).toBe(eventsBefore);
     });
 
-    it('also publishes a list edited through the API as the base of the next import', async () => {
+    it('builds on a list submitted through the API and not yet reviewed, so one review covers both', async () => {
       const base = await current();
       const items = base.content.items.filter((item) => item.code !== 'QZ-1');
       await admin().post('/api/v1/agencies/BT-8/enforcement-items').send({ items }).expect(201);
@@ -372,8 +394,16 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
         .post('/api/v1/imports/items')
         .send({ mode: 'apply', rows: [itemRow(2, 'ZS-1', { category: 'collection' })] })
         .expect(200);
-      const codes = (await current()).content.items.map((item) => item.code);
-      expect(codes).toEqual([...items.map((item) => item.code), 'ZS-1']);
+      const open = await waiting();
+      expect(open).toHaveLength(1);
+      expect(open[0]!.content.items.map((item) => item.code)).toEqual([
+        ...items.map((item) => item.code),
+        'ZS-1',
+      ]);
+      await approve();
+      const published = await current();
+      expect(published.version).toBe(base.version + 1);
+      expect(published.content).toEqual(open[0]!.content);
     });
 
     it('reports every bad item line by number and field, in Chinese, and publishes nothing', async () => {

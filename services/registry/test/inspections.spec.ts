@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { INSPECTION_EVENT_TYPES, TOPICS } from '@lep/contracts';
-import { agencyBody, personnelBody } from './support/fixtures';
+import { agencyBody, personnelBody, residentId, uscc } from './support/fixtures';
 import { outboxEvents, useRegistryApp } from './support/registry-app';
 
 const TARGETS = Array.from({ length: 8 }, (_, i) => ({
@@ -197,8 +197,10 @@ describe('double-random inspections (双随机、一公开)', () => {
       made.event.data.seedCommitment,
     );
     expect(data.results).toHaveLength(2);
+    // Registered without a party type, under codes that are no credit codes: announced as natural persons, so
+    // the publisher masks them (privacy first).
     expect(data.results[1]).toMatchObject({
-      target: { code: second!.targetCode, name: expect.stringContaining('食品店') },
+      target: { code: second!.targetCode, name: expect.stringContaining('食品店'), partyType: 'natural-person' },
       outcome: 'problem-found',
     });
     expect(data.results[0]!.inspectors[0]).toEqual({
@@ -241,5 +243,69 @@ describe('double-random inspections (双随机、一公开)', () => {
       .post('/api/v1/agencies/BT-8/inspection-relations')
       .send({ personnelId: other, targetCode: 'SHOP-1', relation: '亲属' })
       .expect(422);
+  });
+
+  it('keeps each target’s party type and announces it with the results, read from the code when not given', async () => {
+    const company = uscc(880001);
+    await divisionAdmin()
+      .put('/api/v1/agencies/BT-8/inspection-targets')
+      .send({
+        targets: [
+          { code: 'P-ZHANG', name: '张三丰', category: '个人', partyType: 'natural-person' },
+          { code: company, name: '石河子市某某食品有限公司', category: '个人' },
+          { code: 'GT-LI', name: '石河子市老李烧烤店', category: '个人', partyType: 'individual-business' },
+        ],
+      })
+      .expect(200);
+    const listed = await divisionAdmin().get('/api/v1/agencies/BT-8/inspection-targets').expect(200);
+    expect(
+      listed.body
+        .filter((target: { category: string }) => target.category === '个人')
+        .map((target: { code: string; partyType: string | null }) => [target.code, target.partyType]),
+    ).toEqual([
+      [company, null],
+      ['GT-LI', 'individual-business'],
+      ['P-ZHANG', 'natural-person'],
+    ]);
+
+    const id = await plan({ targetCategory: '个人', targetCount: 3 });
+    const draw = (await divisionAdmin().post(`/api/v1/inspection-plans/${id}/draws`).expect(201)).body;
+    for (const { targetCode } of draw.assignments as { targetCode: string }[])
+      await divisionHandler()
+        .put(`/api/v1/inspection-plans/${id}/results/${targetCode}`)
+        .send({ outcome: 'no-problem', findings: '未发现问题', inspectedOn: '2026-03-01' })
+        .expect(200);
+    await divisionAdmin().post(`/api/v1/inspection-plans/${id}/results/publish`).expect(200);
+    const event = (await outboxEvents(registry().dataSource, INSPECTION_EVENT_TYPES.resultsPublished)).find(
+      (row) => row.event.data.planId === id,
+    )!;
+    const targets = (event.event.data as { results: { target: { code: string; partyType: string } }[] })
+      .results.map((result) => [result.target.code, result.target.partyType])
+      .sort();
+    expect(targets).toEqual(
+      [
+        [company, 'legal-person'],
+        ['GT-LI', 'individual-business'],
+        ['P-ZHANG', 'natural-person'],
+      ].sort(),
+    );
+  });
+
+  it('refuses a resident ID number as a target code: codes are published with the draw', async () => {
+    const answer = await divisionAdmin()
+      .put('/api/v1/agencies/BT-8/inspection-targets')
+      .send({
+        targets: [
+          { code: 'OK-1', name: '某店', category: '食品经营者' },
+          { code: residentId(), name: '王某某', category: '个人', partyType: 'natural-person' },
+        ],
+      })
+      .expect(400);
+    expect(answer.body.code).toBe('TARGET_CODE_IS_PERSONAL_ID');
+    expect(answer.body.violations).toEqual([
+      expect.objectContaining({ field: 'targets.1.code', rule: 'notResidentId' }),
+    ]);
+    const rows = await registry().dataSource.query(`SELECT 1 FROM inspection_target WHERE code = 'OK-1'`);
+    expect(rows).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { agencyBody, ENFORCEMENT_ITEM } from './support/fixtures';
-import { outboxEvents, useRegistryApp } from './support/registry-app';
+import { outboxEvents, publishEnforcementItems, useRegistryApp } from './support/registry-app';
 
 const CATALOG_V1 = {
   fineThresholds: [
@@ -72,10 +72,7 @@ describe('versioned item lists', () => {
   });
 
   it('versions the enforcement item list and the AV list independently, and discloses each version', async () => {
-    await http()
-      .post('/api/v1/agencies/BT/enforcement-items')
-      .send({ items: [ENFORCEMENT_ITEM] })
-      .expect(201);
+    await publishEnforcementItems(registry(), 'BT', [ENFORCEMENT_ITEM]);
     const av = await http()
       .post('/api/v1/agencies/BT/av-recording-list')
       .send({ entries: [{ itemCode: 'P-001', stages: ['现场检查', '送达'], fullProcess: false }] })

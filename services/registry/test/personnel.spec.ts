@@ -1,5 +1,5 @@
 import { agencyBody, ENFORCEMENT_ITEM, personnelBody, residentId } from './support/fixtures';
-import { outboxEvents, useRegistryApp } from './support/registry-app';
+import { outboxEvents, publishEnforcementItems, useRegistryApp } from './support/registry-app';
 
 describe('personnel and "may enforce"', () => {
   const registry = useRegistryApp('registry_personnel');
@@ -16,10 +16,7 @@ describe('personnel and "may enforce"', () => {
   beforeAll(async () => {
     await http().post('/api/v1/agencies').send(agencyBody('BT')).expect(201);
     await http().post('/api/v1/agencies').send(agencyBody('BT-8', 'BT')).expect(201);
-    await http()
-      .post('/api/v1/agencies/BT-8/enforcement-items')
-      .send({ items: [ENFORCEMENT_ITEM] })
-      .expect(201);
+    await publishEnforcementItems(registry(), 'BT-8', [ENFORCEMENT_ITEM]);
     const created = await http()
       .post('/api/v1/personnel')
       .send(

@@ -122,18 +122,32 @@ beforeAll(async () => {
     ).id;
   handlerIds = [await person('韩执法', ['handler']), await person('吴执法', ['handler'])];
   reviewerId = await person('魏审核', ['legal-reviewer']);
-  await ok('registry', admin, 'POST', `/api/v1/agencies/${AGENCY}/enforcement-items`, {
-    items: [
-      {
-        code: ITEM,
-        name: '对销售过期食品的行政处罚',
-        category: 'penalty',
-        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
-        procedure: '立案、调查、告知、决定、送达',
-        statutoryWorkingDays: 90,
-      },
-    ],
-  });
+  const submitted = await ok<{ id: string }>(
+    'registry',
+    admin,
+    'POST',
+    `/api/v1/agencies/${AGENCY}/enforcement-items`,
+    {
+      items: [
+        {
+          code: ITEM,
+          name: '对销售过期食品的行政处罚',
+          category: 'penalty',
+          legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+          procedure: '立案、调查、告知、决定、送达',
+          statutoryWorkingDays: 90,
+        },
+      ],
+    },
+  );
+  // Published once its legal review body approves it; the platform admin may stand in.
+  await ok(
+    'registry',
+    admin,
+    'POST',
+    `/api/v1/agencies/${AGENCY}/enforcement-items/submissions/${submitted.id}/approval`,
+    {},
+  );
   // Staff act as the registered people: the token's subject names the officer.
   handler = staffToken(AGENCY, ['handler'], { subject: handlerIds[0] });
   reviewer = staffToken(AGENCY, ['legal-reviewer'], { subject: reviewerId });

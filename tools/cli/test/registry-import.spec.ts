@@ -126,6 +126,22 @@ describe('lep registry import against the registry service', () => {
     const line = (code: string, category = '行政处罚', days = '90') =>
       `BX,${code},事项${code},${category},"《食品安全法》第一百二十四条",立案、调查、决定,${days},,`;
     const published = () => events(REGISTRY_EVENT_TYPES.itemListPublished);
+    const SUBMITTED = '行政执法事项清单已报请法制审核机构审核，审核通过后公示\n';
+    /** The legal review body approves the waiting submission (a platform admin may stand in for it). */
+    const approve = async () => {
+      const submissions = `${registry.url}/api/v1/agencies/BX/enforcement-items/submissions`;
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const waiting = (await (await fetch(`${submissions}?status=submitted`, { headers })).json()) as Array<{
+        id: string;
+      }>;
+      expect(waiting).toHaveLength(1);
+      const answer = await fetch(`${submissions}/${waiting[0]!.id}/approval`, {
+        method: 'POST',
+        headers,
+        body: '{}',
+      });
+      expect(answer.status).toBe(200);
+    };
     const current = async (asOf?: string) => {
       const response = await fetch(
         `${registry.url}/api/v1/agencies/BX/enforcement-items${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,
@@ -157,10 +173,15 @@ describe('lep registry import against the registry service', () => {
       expect(await published()).toBe(0);
     });
 
-    it('publishes a version, re-imports without a new one, and keeps the old version readable after a change', async () => {
+    it('submits a version the review body publishes, re-imports without a new one, and keeps the old version readable after a change', async () => {
       const lines = [HEADER, line('CF-1'), line('XK-1', '行政许可', '20'), line('JC-1', 'inspection', '15')];
       const first = await lep('items', csv('items.csv', lines));
-      expect(first).toMatchObject({ exitCode: 0, stdout: '已导入 3 行：新增 3，更新 0，未变 0\n' });
+      expect(first).toMatchObject({
+        exitCode: 0,
+        stdout: `已导入 3 行：新增 3，更新 0，未变 0\n${SUBMITTED}`,
+      });
+      expect((await current()).status).toBe(404);
+      await approve();
       const v1 = (await current()).body;
       expect(v1.version).toBe(1);
       expect(v1.content.items.map((item) => item.category)).toEqual(['penalty', 'licensing', 'inspection']);
@@ -171,7 +192,9 @@ describe('lep registry import against the registry service', () => {
       expect(await published()).toBe(1);
 
       const changed = await lep('items', csv('items-2.csv', [HEADER, line('CF-1', '行政处罚', '60')]));
-      expect(changed.stdout).toBe('已导入 1 行：新增 0，更新 1，未变 0\n');
+      expect(changed.stdout).toBe(`已导入 1 行：新增 0，更新 1，未变 0\n${SUBMITTED}`);
+      expect((await current()).body).toMatchObject({ version: 1 });
+      await approve();
       expect((await current()).body).toMatchObject({ version: 2 });
       const old = await current(v1.publishedAt);
       expect(old.body).toEqual(v1);

@@ -20,7 +20,22 @@ export function toAgencyView(agency: AgencyEntity): AgencyView {
     region: agency.region,
     legalReviewBody: { name: agency.legalReviewBodyName, agencyCode: agency.legalReviewBodyAgencyCode },
     justiceBureau: agency.justiceBureau,
+    remedyChannels: agency.remedyChannels,
+    supervisionMethods: agency.supervisionMethods,
+    complaintChannels: agency.complaintChannels,
   };
+}
+
+/** The public channels fields (救济渠道, 监督方式, 投诉举报) a body sets: absent keeps `stored`, null or '' clears. */
+const PUBLIC_CHANNELS = ['remedyChannels', 'supervisionMethods', 'complaintChannels'] as const;
+
+function channelsOf(dto: UpdateAgencyDto, stored: AgencyEntity | null) {
+  return Object.fromEntries(
+    PUBLIC_CHANNELS.map((field) => {
+      const given = dto[field];
+      return [field, given === undefined ? (stored?.[field] ?? null) : given?.trim() || null];
+    }),
+  ) as Pick<AgencyEntity, (typeof PUBLIC_CHANNELS)[number]>;
 }
 
 export async function findAgencyOrFail(manager: EntityManager, code: string): Promise<AgencyEntity> {
@@ -29,9 +44,13 @@ export async function findAgencyOrFail(manager: EntityManager, code: string): Pr
   return agency;
 }
 
-/** True when `dto` would store exactly what `stored` holds (a dto that leaves out justiceBureau keeps it). */
+/** True when `dto` would store exactly what `stored` holds (a dto that leaves out an optional field keeps it). */
 function sameEntry(stored: AgencyView, dto: CreateAgencyDto): boolean {
   if (dto.justiceBureau !== undefined && dto.justiceBureau !== stored.justiceBureau) return false;
+  for (const field of PUBLIC_CHANNELS) {
+    const given = dto[field];
+    if (given !== undefined && (given?.trim() || null) !== stored[field]) return false;
+  }
   const entry = (agency: AgencyView | CreateAgencyDto) => [
     agency.code,
     agency.name,
@@ -179,6 +198,7 @@ export class AgenciesService {
         legalReviewBodyName: dto.legalReviewBody.name,
         legalReviewBodyAgencyCode: dto.legalReviewBody.agencyCode,
         justiceBureau: dto.justiceBureau ?? stored?.justiceBureau ?? false,
+        ...channelsOf(dto, stored),
       }),
     );
     await this.announce(manager, agency, false);

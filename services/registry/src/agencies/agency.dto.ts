@@ -73,6 +73,37 @@ export class UpdateAgencyDto {
   @IsOptional()
   @IsBoolean()
   justiceBureau?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      '救济渠道（事前公开）：申请行政复议、提起行政诉讼的机关与途径。缺省时保持原值，null 或空字符串表示清空',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  remedyChannels?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: '监督方式（事前公开）：监督机关与监督途径。缺省时保持原值',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  supervisionMethods?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: '投诉举报（事前公开）：电话、地址、网址或信箱。缺省时保持原值',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  complaintChannels?: string | null;
 }
 
 export class CreateAgencyDto extends UpdateAgencyDto {
@@ -92,4 +123,10 @@ export class AgencyView {
   @ApiProperty({ enum: CALENDAR_REGIONS }) region!: CalendarRegion;
   @ApiProperty({ type: LegalReviewBodyDto }) legalReviewBody!: LegalReviewBodyDto;
   @ApiProperty({ description: '是否为司法行政机关（司法局）' }) justiceBureau!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: '救济渠道；未填报为 null' })
+  remedyChannels!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '监督方式；未填报为 null' })
+  supervisionMethods!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '投诉举报；未填报为 null' })
+  complaintChannels!: string | null;
 }

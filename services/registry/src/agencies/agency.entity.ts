@@ -43,6 +43,18 @@ export class AgencyEntity {
   @Column({ name: 'justice_bureau', type: 'boolean', default: false })
   justiceBureau!: boolean;
 
+  /** 救济渠道 (domain.md P5): where a party applies for 行政复议 or brings 行政诉讼. */
+  @Column({ name: 'remedy_channels', type: 'text', nullable: true })
+  remedyChannels!: string | null;
+
+  /** 监督方式 (domain.md P5): who supervises the agency's enforcement and how. */
+  @Column({ name: 'supervision_methods', type: 'text', nullable: true })
+  supervisionMethods!: string | null;
+
+  /** 投诉举报 (domain.md P5): telephone, address, website or mailbox for complaints. */
+  @Column({ name: 'complaint_channels', type: 'text', nullable: true })
+  complaintChannels!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -27,6 +27,12 @@ function agencyBody(row: ImportRow): Record<string, unknown> {
       name: cell('legalReviewBodyName'),
       agencyCode: cell('legalReviewBodyAgencyCode') || code,
     },
+    // An empty cell keeps what the agency has (as a body leaving the field out); a file cannot clear one.
+    ...Object.fromEntries(
+      (['remedyChannels', 'supervisionMethods', 'complaintChannels'] as const)
+        .filter((field) => cell(field) !== '')
+        .map((field) => [field, cell(field)]),
+    ),
   };
 }
 

@@ -1,4 +1,10 @@
-import { AGENCY_CODE_PATTERN, REGISTRY_IMPORT_KINDS, RegistryImportKind } from '@lep/contracts';
+import {
+  AGENCY_CODE_PATTERN,
+  INSPECTION_TARGET_PARTY_TYPES,
+  InspectionTargetPartyType,
+  REGISTRY_IMPORT_KINDS,
+  RegistryImportKind,
+} from '@lep/contracts';
 import { isValidResidentId } from '@lep/masking';
 import { TARGET_CODE_PATTERN } from '../inspections/inspection.dto';
 import { PERSONNEL_ROLES, PersonnelRole, QUALIFICATIONS, Qualification } from '../personnel/personnel.entity';
@@ -36,6 +42,7 @@ export interface TargetImportRow {
   code: string;
   name: string;
   category: string;
+  partyType: InspectionTargetPartyType | null;
   active: boolean;
 }
 
@@ -148,6 +155,16 @@ export function checkPersonnelRow(row: ImportRow): PersonnelImportRow | LineErro
   };
 }
 
+/** 相对人类别 cells: the English names or the Chinese labels of a case's party types. */
+const PARTY_TYPE_VALUES: Record<string, InspectionTargetPartyType> = {
+  ...Object.fromEntries(INSPECTION_TARGET_PARTY_TYPES.map((type) => [type, type])),
+  自然人: 'natural-person',
+  个体工商户: 'individual-business',
+  法人: 'legal-person',
+  非法人组织: 'other-organisation',
+  其他组织: 'other-organisation',
+};
+
 const ACTIVE_VALUES: Record<string, boolean> = {
   '': true,
   true: true,
@@ -162,14 +179,24 @@ export function checkTargetRow(row: ImportRow): TargetImportRow | LineError[] {
   const check = new LineCheck(row);
   const agencyCode = check.pattern('agencyCode', AGENCY_CODE_PATTERN, '执法主体代码');
   const code = check.pattern('code', TARGET_CODE_PATTERN, '检查对象编码（字母、数字、连字符）');
+  if (isValidResidentId(code))
+    check.fail('code', 'notResidentId', '是居民身份证号码，不能作为检查对象编码（抽查结果公开时编码一并公开）');
   const name = check.required('name', 200);
   const category = check.required('category', 100);
+  const partyTypeText = check.cell('partyType');
+  const partyType = partyTypeText === '' ? null : (PARTY_TYPE_VALUES[partyTypeText] ?? null);
+  if (partyTypeText !== '' && partyType === null)
+    check.fail(
+      'partyType',
+      'isIn',
+      `应为 自然人、个体工商户、法人、非法人组织（或其英文名）之一，实为“${partyTypeText}”`,
+    );
   const activeText = check.cell('active');
   const active = ACTIVE_VALUES[activeText];
   if (active === undefined)
     check.fail('active', 'isBoolean', `应为 是/否（或 true/false），实为“${activeText}”`);
   if (check.errors.length > 0) return check.errors;
-  return { line: row.line, agencyCode, code, name, category, active: active! };
+  return { line: row.line, agencyCode, code, name, category, partyType, active: active! };
 }
 
 /** Lines that repeat the key of an earlier line in the same batch: the later one is reported. */

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AgencyAccess } from '../access/agency-access';
 import { AgenciesService } from '../agencies/agencies.service';
 import { AgencyEntity } from '../agencies/agency.entity';
+import { actor } from '../common/actor';
 import { importAgencies } from './agency-import';
 import {
   checkPersonnelRow,
@@ -165,7 +166,7 @@ export class ImportsService {
   }
 
   /**
-   * Each agency's lines are merged into its current item list and published as one new version. Validate mode
+   * Each agency's lines are merged into its item list and submitted for legal review as one new version. Validate mode
    * runs the merge and rolls it back, so a list that would grow past its limit is refused before anything is
    * written.
    */
@@ -175,7 +176,7 @@ export class ImportsService {
     errors.push(...(await this.referenceErrors(principal, valid, (row) => [row.agencyCode])));
     if (errors.length > 0) throw rowsInvalid(errors);
     return this.inTransaction(mode, async (manager) => {
-      const outcome = await upsertItems(manager, valid);
+      const outcome = await upsertItems(manager, valid, actor(principal));
       if (outcome.errors.length > 0) throw rowsInvalid(outcome.errors);
       return outcome.counts;
     });

@@ -9,7 +9,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { EnforcementItemDto, MAX_LIST_LENGTH } from '../item-lists/item-list.dto';
-import { latestVersion, lockListsOf, publishVersion } from '../item-lists/item-lists.service';
+import { openSubmission, submitVersion } from '../item-lists/item-list-review.service';
+import { latestVersion, lockListsOf } from '../item-lists/item-lists.service';
 import type { ImportRow, LineError } from './import-rows';
 import type { UpsertCounts } from './personnel-import';
 
@@ -40,6 +41,8 @@ function itemBody(row: ImportRow): Record<string, unknown> {
     procedure: cell('procedure'),
     statutoryWorkingDays: days(cell('statutoryWorkingDays')),
     ...(cell('promisedWorkingDays') ? { promisedWorkingDays: days(cell('promisedWorkingDays')) } : {}),
+    ...(cell('acceptingBody') ? { acceptingBody: cell('acceptingBody') } : {}),
+    ...(cell('approvingBody') ? { approvingBody: cell('approvingBody') } : {}),
     ...(cell('serviceGuide') ? { serviceGuide: cell('serviceGuide') } : {}),
   };
 }
@@ -91,19 +94,23 @@ function canonical(item: EnforcementItem): EnforcementItem {
     procedure: item.procedure,
     statutoryWorkingDays: item.statutoryWorkingDays,
     ...(item.promisedWorkingDays !== undefined ? { promisedWorkingDays: item.promisedWorkingDays } : {}),
+    ...(item.acceptingBody !== undefined ? { acceptingBody: item.acceptingBody } : {}),
+    ...(item.approvingBody !== undefined ? { approvingBody: item.approvingBody } : {}),
     ...(item.serviceGuide !== undefined ? { serviceGuide: item.serviceGuide } : {}),
   };
 }
 
 /**
- * Merges each agency's lines into its current enforcement item list by item code (items the file does not name
- * stay as they are) and, when anything changed, publishes the result as the agency's next version through the
- * same path as the list API — earlier versions are never touched, and the new one is announced (事前公开). An
- * agency whose lines all match its current list gets no new version and no event, so re-imports change nothing.
+ * Merges each agency's lines into its list by item code (items the file does not name stay as they are) and,
+ * when anything changed, submits the result as the agency's next version for its legal review body through the
+ * same path as the list API: the list is published when the review body approves it (S二(二)3 事前). The merge
+ * builds on the submission still waiting for review, if any, else on the published version. An agency whose
+ * lines all match it gets no new submission, so re-imports change nothing.
  */
 export async function upsertItems(
   manager: EntityManager,
   rows: ItemImportRow[],
+  submittedBy: string,
 ): Promise<{ counts: UpsertCounts; errors: LineError[] }> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const errors: LineError[] = [];
@@ -115,7 +122,9 @@ export async function upsertItems(
   }
   for (const [agencyCode, agencyRows] of [...byAgency].sort(([a], [b]) => a.localeCompare(b))) {
     await lockListsOf(manager, agencyCode);
-    const current = await latestVersion(manager, agencyCode, 'enforcement-items');
+    const current =
+      (await openSubmission(manager, agencyCode, 'enforcement-items')) ??
+      (await latestVersion(manager, agencyCode, 'enforcement-items'));
     const items = new Map(
       ((current?.content as EnforcementItemListContent | undefined)?.items ?? []).map((item) => [
         item.code,
@@ -145,7 +154,13 @@ export async function upsertItems(
       continue;
     }
     if (changed > 0)
-      await publishVersion(manager, agencyCode, 'enforcement-items', { items: [...items.values()] });
+      await submitVersion(
+        manager,
+        agencyCode,
+        'enforcement-items',
+        { items: [...items.values()] },
+        submittedBy,
+      );
   }
   return { counts, errors };
 }

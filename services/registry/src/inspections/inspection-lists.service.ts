@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '@lep/auth';
-import { ApiError } from '@lep/nest-kit';
+import { isValidResidentId } from '@lep/masking';
+import { ApiError, FieldViolation } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { AgencyAccess } from '../access/agency-access';
 import { actor } from '../common/actor';
@@ -13,6 +14,14 @@ import {
   InspectionTargetView,
 } from './inspection.dto';
 import { InspectionRelationEntity, InspectionTargetEntity } from './inspection.entities';
+
+/**
+ * The violation for a target code that is a resident ID number: codes are revealed with the draw's pools when
+ * the results are published, so a natural person must be listed under another code.
+ */
+export function targetCodeIsPersonalId(field: string): FieldViolation {
+  return { field, rule: 'notResidentId', message: `字段 ${field} 是居民身份证号码，不能作为检查对象编码` };
+}
 
 /** An agency's inspection target list (检查对象名录) and the officer–target relations that require recusal. */
 @Injectable()
@@ -36,9 +45,24 @@ export class InspectionListsService {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'DUPLICATE_TARGET', `检查对象 ${duplicate} 重复出现`, [
         { field: 'targets', rule: 'uniqueCode', message: `字段 targets 中检查对象编码 ${duplicate} 重复` },
       ]);
+    const personalIds = dto.targets.flatMap((target, index) =>
+      isValidResidentId(target.code) ? [targetCodeIsPersonalId(`targets.${index}.code`)] : [],
+    );
+    if (personalIds.length > 0)
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'TARGET_CODE_IS_PERSONAL_ID',
+        '检查对象编码不能使用居民身份证号码（抽查结果公开时编码随抽取池一并公开）',
+        personalIds,
+      );
     await this.dataSource.manager.upsert(
       InspectionTargetEntity,
-      dto.targets.map((target) => ({ agencyCode, ...target, active: target.active ?? true })),
+      dto.targets.map((target) => ({
+        agencyCode,
+        ...target,
+        partyType: target.partyType ?? null,
+        active: target.active ?? true,
+      })),
       ['agencyCode', 'code'],
     );
     return this.listTargets(principal, agencyCode);
@@ -50,7 +74,13 @@ export class InspectionListsService {
       where: { agencyCode },
       order: { code: 'ASC' },
     });
-    return targets.map(({ code, name, category, active }) => ({ code, name, category, active }));
+    return targets.map(({ code, name, category, partyType, active }) => ({
+      code,
+      name,
+      category,
+      partyType,
+      active,
+    }));
   }
 
   async recordRelation(

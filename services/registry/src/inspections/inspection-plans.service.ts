@@ -6,6 +6,7 @@ import {
   InspectionPlanDisclosedData,
   InspectionResultsPublishedData,
 } from '@lep/contracts';
+import { isValidUscc } from '@lep/masking';
 import { ApiError } from '@lep/nest-kit';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AgencyAccess } from '../access/agency-access';
@@ -27,6 +28,22 @@ import {
 import { drawView } from './inspection-draws.service';
 import { emitInspectionEvent } from './inspection-events';
 import { drawInForce, findPlanOrFail, lockPlanOrFail } from './inspection-plans';
+
+/**
+ * A drawn target as its result is announced: with its party type as registered or, when none was given, read
+ * from its code (a valid unified social credit code is an organisation's; anything else is treated as a natural
+ * person's, so the publisher masks it — privacy first).
+ */
+function publishedTarget(
+  code: string,
+  target: InspectionTargetEntity | undefined,
+): InspectionResultsPublishedData['results'][number]['target'] {
+  return {
+    code,
+    name: target?.name ?? '',
+    partyType: target?.partyType ?? (isValidUscc(code) ? 'legal-person' : 'natural-person'),
+  };
+}
 
 function datesInvalid(): ApiError {
   return new ApiError(HttpStatus.BAD_REQUEST, 'PLAN_DATES_INVALID', '计划结束日期不能早于开始日期', [
@@ -169,7 +186,7 @@ export class InspectionPlansService {
     const people = await manager.findBy(PersonnelEntity, {
       id: In([...new Set(draw.assignments.flatMap((a) => a.inspectorIds))]),
     });
-    const targetName = new Map(targets.map((target) => [target.code, target.name]));
+    const targetOf = new Map(targets.map((target) => [target.code, target]));
     const person = new Map(people.map((p) => [p.id, p]));
     return {
       planId: plan.id,
@@ -180,7 +197,7 @@ export class InspectionPlansService {
       results: draw.assignments.map((assignment) => {
         const result = results.get(assignment.targetCode)!;
         return {
-          target: { code: assignment.targetCode, name: targetName.get(assignment.targetCode) ?? '' },
+          target: publishedTarget(assignment.targetCode, targetOf.get(assignment.targetCode)),
           inspectors: assignment.inspectorIds.map((id) => ({
             personnelId: id,
             name: person.get(id)?.name ?? '',

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { INSPECTION_TARGET_PARTY_TYPES, InspectionTargetPartyType } from '@lep/contracts';
 import { DATE_ONLY_PATTERN } from '../common/dates';
 import { PLAN_STATUSES, PlanStatus } from './inspection.entities';
 
@@ -42,6 +43,15 @@ export class InspectionTargetDto {
   @MaxLength(100)
   category!: string;
 
+  @ApiPropertyOptional({
+    enum: INSPECTION_TARGET_PARTY_TYPES,
+    description:
+      '相对人类别：自然人的姓名等个人信息在公开抽查结果时脱敏。缺省时按编码判断：有效的统一社会信用代码视为组织，否则视为自然人',
+  })
+  @IsOptional()
+  @IsIn(INSPECTION_TARGET_PARTY_TYPES)
+  partyType?: InspectionTargetPartyType;
+
   @ApiPropertyOptional({ description: '是否在名录中（false：移出名录，不再被抽取）', default: true })
   @IsOptional()
   @IsBoolean()
@@ -62,6 +72,8 @@ export class InspectionTargetView {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty() category!: string;
+  @ApiProperty({ enum: INSPECTION_TARGET_PARTY_TYPES, nullable: true, type: String })
+  partyType!: InspectionTargetPartyType | null;
   @ApiProperty() active!: boolean;
 }
 

@@ -1,3 +1,4 @@
+import type { InspectionTargetPartyType } from '@lep/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An entry of an agency's inspection target list (检查对象名录). */
@@ -15,6 +16,10 @@ export class InspectionTargetEntity {
   /** Kind of target (e.g. 食品经营者), matched against a plan's targetCategory. */
   @Column({ type: 'text' })
   category!: string;
+
+  /** 行政相对人类别; null when not given (published results then treat it by its code, see partyTypeOf). */
+  @Column({ name: 'party_type', type: 'text', nullable: true })
+  partyType!: InspectionTargetPartyType | null;
 
   /** Withdrawn entries stay for old draws but are never drawn again. */
   @Column({ type: 'boolean' })

@@ -1,3 +1,4 @@
+import type { ItemListReview } from '@lep/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export const ITEM_LIST_KINDS = ['enforcement-items', 'av-recording', 'review-catalog'] as const;
@@ -28,4 +29,8 @@ export class ItemListVersionEntity {
 
   @Column({ type: 'jsonb' })
   content!: unknown;
+
+  /** The legal review it passed (enforcement item lists); null for lists published without one. */
+  @Column({ type: 'jsonb', nullable: true })
+  review!: ItemListReview | null;
 }

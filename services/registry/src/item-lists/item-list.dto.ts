@@ -12,13 +12,17 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { ITEM_LIST_KINDS, ItemListKind } from './item-list-version.entity';
+import { SUBMISSION_STATUSES, SubmissionStatus } from './item-list-submission.entity';
 import {
+  AGENCY_CODE_PATTERN,
   AvRecordingEntry,
   AvRecordingListContent,
   EnforcementItem,
@@ -77,7 +81,21 @@ export class EnforcementItemDto implements EnforcementItem {
   @Max(3650)
   promisedWorkingDays?: number;
 
-  @ApiPropertyOptional({ description: '服务指南' })
+  @ApiPropertyOptional({ description: '受理机构（服务指南）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  acceptingBody?: string;
+
+  @ApiPropertyOptional({ description: '审批机构（服务指南）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  approvingBody?: string;
+
+  @ApiPropertyOptional({ description: '服务指南：申请材料、办理流程、收费等' })
   @IsOptional()
   @IsString()
   serviceGuide?: string;
@@ -191,10 +209,87 @@ export class AsOfQuery {
   asOf?: string;
 }
 
+export class ReviewBodyView {
+  @ApiProperty({ description: '法制审核机构名称' }) name!: string;
+  @ApiProperty({ description: '法制审核机构所属执法主体代码' }) agencyCode!: string;
+}
+
+export class ItemListReviewView {
+  @ApiProperty() submissionId!: string;
+  @ApiProperty() submittedBy!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: ReviewBodyView }) reviewBody!: ReviewBodyView;
+  @ApiProperty() reviewedBy!: string;
+  @ApiProperty({ format: 'date-time' }) reviewedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) opinion!: string | null;
+}
+
 export class ItemListVersionView {
   @ApiProperty() agencyCode!: string;
   @ApiProperty({ enum: ITEM_LIST_KINDS }) kind!: ItemListKind;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ description: '清单内容，结构随清单种类而定', type: Object }) content!: unknown;
+  @ApiPropertyOptional({
+    type: ItemListReviewView,
+    description: '该版本经过的法制审核（行政执法事项清单经本机关法制机构审核后公示）',
+  })
+  review?: ItemListReviewView;
+}
+
+export class ItemListSubmissionView {
+  @ApiProperty({ format: 'uuid', description: '报审编号' }) id!: string;
+  @ApiProperty() agencyCode!: string;
+  @ApiProperty({ enum: ITEM_LIST_KINDS }) kind!: ItemListKind;
+  @ApiProperty({
+    enum: SUBMISSION_STATUSES,
+    description: 'submitted 待法制审核；approved 审核通过并已公示；refused 退回；superseded 被后一次报审取代',
+  })
+  status!: SubmissionStatus;
+  @ApiProperty({ nullable: true, type: Number, description: '所依据的已公示版本' })
+  basedOnVersion!: number | null;
+  @ApiProperty() submittedBy!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: ReviewBodyView, description: '负责审核的法制审核机构' })
+  reviewBody!: ReviewBodyView;
+  @ApiPropertyOptional() reviewedBy?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) reviewedAt?: string;
+  @ApiPropertyOptional({ description: '审核意见（通过时可填）或退回理由' }) opinion?: string;
+  @ApiPropertyOptional({ description: '审核通过后公示的版本号' }) publishedVersion?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: '取代本次报审的报审编号' }) supersededBy?: string;
+  @ApiProperty({ description: '报审的清单内容', type: Object }) content!: unknown;
+}
+
+export class SubmissionParams {
+  @ApiProperty({ description: '执法主体代码' })
+  @Matches(AGENCY_CODE_PATTERN)
+  code!: string;
+
+  @ApiProperty({ format: 'uuid', description: '报审编号' })
+  @IsUUID()
+  id!: string;
+}
+
+export class SubmissionsQuery {
+  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, description: '按状态筛选' })
+  @IsOptional()
+  @IsIn(SUBMISSION_STATUSES)
+  status?: SubmissionStatus;
+}
+
+export class ApprovalDto {
+  @ApiPropertyOptional({ description: '审核意见' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  opinion?: string;
+}
+
+export class RefusalDto {
+  @ApiProperty({ description: '退回理由（报审单位据此修改后重新报审）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ItemListPublishedData, REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import { ItemListPublishedData, ItemListReview, REGISTRY_EVENT_TYPES } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { findAgencyOrFail } from '../agencies/agencies.service';
@@ -9,7 +9,7 @@ import { ItemListVersionView } from './item-list.dto';
 import { ItemListKind, ItemListVersionEntity } from './item-list-version.entity';
 import { versionInForce } from './item-list-versions';
 
-const LIST_NAMES: Record<ItemListKind, string> = {
+export const LIST_NAMES: Record<ItemListKind, string> = {
   'enforcement-items': '行政执法事项清单',
   'av-recording': '音像记录事项清单',
   'review-catalog': '重大执法决定法制审核目录清单',
@@ -22,6 +22,7 @@ export function toVersionView(version: ItemListVersionEntity): ItemListVersionVi
     version: version.version,
     publishedAt: version.publishedAt.toISOString(),
     content: version.content,
+    ...(version.review ? { review: version.review } : {}),
   };
 }
 
@@ -51,14 +52,16 @@ export function latestVersion(
 
 /**
  * Inserts `content` as the agency's next version of the list and announces it (事前公开), inside the caller's
- * transaction: the one path by which both the list API and the bulk import publish. Times are kept to the
- * millisecond so the publishedAt a client reads back is an exact asOf for that version.
+ * transaction: the one path by which lists are published (directly for the AV list and the review catalogue,
+ * after the legal review for the enforcement item list). Times are kept to the millisecond so the publishedAt a
+ * client reads back is an exact asOf for that version.
  */
 export async function publishVersion(
   manager: EntityManager,
   agencyCode: string,
   kind: ItemListKind,
   content: object,
+  review: ItemListReview | null = null,
 ): Promise<ItemListVersionView> {
   await lockListsOf(manager, agencyCode);
   const latest: { version: number | null }[] = await manager.query(
@@ -74,6 +77,7 @@ export async function publishVersion(
       kind,
       version: (latest[0]!.version ?? 0) + 1,
       content,
+      review,
       publishedAt: () => `date_trunc('milliseconds', clock_timestamp())`,
     })
     .execute();
@@ -111,7 +115,10 @@ export class ItemListsService {
     return toVersionView(version);
   }
 
-  /** Publishes `content` as the next version; earlier versions stay untouched for the cases judged by them. */
+  /**
+   * Publishes `content` as the next version; earlier versions stay untouched for the cases judged by them. Only
+   * for lists published without review (see LISTS_UNDER_REVIEW).
+   */
   publish(agencyCode: string, kind: ItemListKind, content: object): Promise<ItemListVersionView> {
     return this.dataSource.transaction(async (manager) => {
       await findAgencyOrFail(manager, agencyCode);

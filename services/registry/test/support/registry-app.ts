@@ -14,7 +14,7 @@ export interface RegistryTestApp {
   app: INestApplication;
   dataSource: DataSource;
   /** An HTTP client carrying a staff token; a 兵团 platform admin unless told otherwise. */
-  client(staff?: { roles: Role[]; agency: string }): ReturnType<typeof request.agent>;
+  client(staff?: { roles: Role[]; agency: string; subject?: string }): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
 
@@ -22,6 +22,8 @@ const AUTH = { secret: 'registry-test-secret-at-least-32-characters', issuer: 'l
 
 @Module({})
 class RegistryTestRoot {}
+
+const PLATFORM_ADMIN = { roles: ['platform-admin'] as Role[], agency: 'BT' };
 
 /**
  * The registry's domain modules over a real database, served the way production serves them (same pipes,
@@ -48,8 +50,11 @@ export async function startRegistryApp(databaseUrl: string): Promise<RegistryTes
     { logger: false, jsonBodyLimit: IMPORT_JSON_BODY_LIMIT },
   );
   await app.init();
-  const client = (staff = { roles: ['platform-admin'] as Role[], agency: 'BT' }) => {
-    const token = signStaffToken({ sub: 'test-staff', ...staff }, AUTH);
+  const client = (staff: { roles: Role[]; agency: string; subject?: string } = PLATFORM_ADMIN) => {
+    const token = signStaffToken(
+      { sub: staff.subject ?? 'test-staff', roles: staff.roles, agency: staff.agency },
+      AUTH,
+    );
     return request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`);
   };
   return { app, dataSource: app.get(DataSource), client, close: () => app.close() };
@@ -88,4 +93,26 @@ export function useRegistryApp(prefix: string): () => RegistryTestApp {
     if (!registry) throw new Error('the registry app exists only inside tests (after beforeAll)');
     return registry;
   };
+}
+
+/**
+ * Submits `items` as the agency's enforcement item list and has it approved as a platform admin would (the
+ * review step itself is tested in item-list-review.spec): the list is published. Returns the version view.
+ */
+export async function publishEnforcementItems(
+  registry: RegistryTestApp,
+  agencyCode: string,
+  items: object[],
+): Promise<{ version: number; publishedAt: string }> {
+  const submitted = await registry
+    .client()
+    .post(`/api/v1/agencies/${agencyCode}/enforcement-items`)
+    .send({ items })
+    .expect(201);
+  await registry
+    .client()
+    .post(`/api/v1/agencies/${agencyCode}/enforcement-items/submissions/${submitted.body.id}/approval`)
+    .send({})
+    .expect(200);
+  return (await registry.client().get(`/api/v1/agencies/${agencyCode}/enforcement-items`).expect(200)).body;
 }

@@ -161,6 +161,21 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     }),
     foreign: 403,
   },
+  'registry GET /api/v1/agencies/{code}/enforcement-items/submissions': { params: agency, foreign: 403 },
+  'registry GET /api/v1/agencies/{code}/enforcement-items/submissions/{id}': {
+    params: () => ({ code: OWN_AGENCY, id: fresh() }),
+    foreign: 403,
+  },
+  'registry POST /api/v1/agencies/{code}/enforcement-items/submissions/{id}/approval': {
+    params: () => ({ code: OWN_AGENCY, id: fresh() }),
+    body: () => ({ opinion: '冒名审核通过' }),
+    foreign: 404,
+  },
+  'registry POST /api/v1/agencies/{code}/enforcement-items/submissions/{id}/refusal': {
+    params: () => ({ code: OWN_AGENCY, id: fresh() }),
+    body: () => ({ reason: '冒名退回' }),
+    foreign: 404,
+  },
   'registry GET /api/v1/agencies/{code}/av-recording-list': { public: true, params: agency },
   'registry POST /api/v1/agencies/{code}/av-recording-list': {
     params: agency,

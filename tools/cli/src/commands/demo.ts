@@ -162,7 +162,13 @@ async function ensureList(
   content: object,
 ): Promise<void> {
   const path = `/api/v1/agencies/${agencyCode}/${list}`;
-  if ((await registry('GET', path)).status === 404) await registry('POST', path, content);
+  if ((await registry('GET', path)).status !== 404) return;
+  const created = await registry<{ id?: string }>('POST', path, content);
+  // An enforcement item list is a submission its legal review body approves; the platform admin may stand in.
+  if (list === 'enforcement-items')
+    await registry('POST', `${path}/submissions/${created.body.id}/approval`, {
+      opinion: '演示数据，平台管理员代为审核',
+    });
 }
 
 /** One holder per role, in the first bureau (a platform admin stands for the 兵团 level). */

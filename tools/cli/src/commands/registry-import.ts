@@ -162,5 +162,8 @@ export function registerRegistryCommands(program: Command, env: NodeJS.ProcessEn
       output.writeOut?.(
         `已导入 ${totals.rows} 行：新增 ${totals.inserted}，更新 ${totals.updated}，未变 ${totals.unchanged}\n`,
       );
+      // An item list is published only once the agency's legal review body approves the submission.
+      if (kind === 'items' && totals.inserted + totals.updated > 0)
+        output.writeOut?.('行政执法事项清单已报请法制审核机构审核，审核通过后公示\n');
     });
 }
