@@ -213,6 +213,64 @@ describe('public decisions API', () => {
     await client.get('/api/v1/public/inspections/cases').expect(400);
   });
 
+  it('masks natural persons among inspection targets and personal data in every finding (DOMAIN §4)', async () => {
+    const result = (target: object, findings: string) => ({
+      target,
+      inspectors: [{ personnelId: 'P1', name: '王执法', certificateNumber: 'BT0001' }],
+      outcome: 'problem-found',
+      findings,
+      inspectedOn: '2026-10-21',
+    });
+    await publication().deliver(
+      createCloudEvent({
+        source: REGISTRY_EVENT_SOURCE,
+        type: INSPECTION_EVENT_TYPES.resultsPublished,
+        subject: 'plan-2026-08',
+        time: new Date('2026-10-22T03:00:00Z'),
+        data: {
+          planId: 'plan-2026-08',
+          agencyCode: 'BT-SC-03',
+          drawId: 'draw-3',
+          seed: 'd'.repeat(64),
+          pools: { targets: ['P-0001', 'RD-0002', '91659002MA77XQ1P3L'], inspectors: ['P1'], relations: [] },
+          results: [
+            result(
+              { code: 'P-0001', name: '艾力·买买提', partyType: 'natural-person' },
+              '艾力·买买提（手机18999012345）未在摊位公示健康证明，家住阿拉尔市幸福路8号3栋201室。',
+            ),
+            // An event without a party type, and a code that is no credit code: a person, privacy first.
+            result({ code: 'RD-0002', name: '李建华' }, '李建华未建立进货台账。'),
+            result(
+              { code: '91659002MA77XQ1P3L', name: '阿拉尔市塔河食品有限公司', partyType: 'legal-person' },
+              '仓库负责人电话0997-4621234，现场发现过期牛奶12箱。',
+            ),
+          ],
+          publishedAt: '2026-10-22T03:00:00Z',
+        },
+      }),
+    );
+    const answer = await publication()
+      .anonymous()
+      .get('/api/v1/public/inspections/results')
+      .query({ agency: 'BT-SC-03' })
+      .expect(200);
+    const published = answer.body.items[0].data as {
+      pools: { targets: string[] };
+      results: Array<{ target: { code: string; name: string; partyType: string }; findings: string }>;
+    };
+    expect(published.results.map((row) => row.target)).toEqual([
+      { code: 'P-0001', name: '艾某·买某', partyType: 'natural-person' },
+      { code: 'RD-0002', name: '李某', partyType: 'natural-person' },
+      { code: '91659002MA77XQ1P3L', name: '阿拉尔市塔河食品有限公司', partyType: 'legal-person' },
+    ]);
+    const text = JSON.stringify(answer.body);
+    for (const personal of ['艾力·买买提', '18999012345', '幸福路8号', '李建华', '0997-4621234'])
+      expect(text).not.toContain(personal);
+    expect(published.results[2]!.findings).toContain('现场发现过期牛奶12箱');
+    // The codes stay, so anyone can still check the draw against its pools hash.
+    expect(published.pools.targets).toEqual(['P-0001', 'RD-0002', '91659002MA77XQ1P3L']);
+  });
+
   it('limits each client to its per-minute allowance (429 TOO_MANY_REQUESTS)', async () => {
     const client = publication().anonymous();
     const statuses: number[] = [];

@@ -131,6 +131,57 @@ describe('public record of a decision (DOMAIN §3, §4)', () => {
     expect(record.licensing).toMatchObject({ status: '有效', licenceNumber: 'JY16590040012345' });
   });
 
+  it('keeps a field marked as a commercial secret in its place without its text, and says why', () => {
+    const formula = '采用本公司专有配方（乳清蛋白32%、麦芽糊精41%）';
+    const { record, findings } = buildPublicRecord(
+      {
+        ...base,
+        party: { type: 'legal-person', name: '石河子市天山乳业有限公司', creditCode: '91659001MA77XQ1P3L' },
+        otherPersonNames: [],
+        tradeSecretFields: ['penalty.facts'],
+        penalty: {
+          violationType: '生产标签不符合规定的食品',
+          facts: `当事人${formula}生产的配方奶粉标签未标示营养成分表，联系人手机18999012345。`,
+          legalBasis: '《中华人民共和国食品安全法》第一百二十五条',
+          penaltyKinds: ['罚款'],
+          content: '罚款人民币20000元。',
+          fineYuan: 20_000,
+          validUntil: '2027-09-30',
+        },
+      },
+      OPTIONS,
+    );
+    expect(record.penalty!.facts).toBe('涉及商业秘密，依法不予公开');
+    expect(JSON.stringify(record)).not.toContain('乳清蛋白');
+    // The other fields are published as usual, and the masking report does not speak of the withheld text.
+    expect(record.penalty).toMatchObject({ content: '罚款人民币20000元。', fineWanYuan: 2 });
+    expect(findings).toEqual([]);
+    expect(record.withheldFields).toEqual([
+      { field: 'penalty.facts', label: '违法事实', reason: '涉及商业秘密，依法不予公开' },
+    ]);
+  });
+
+  it('names the kind of a 行政强制 decision and lists no withheld field when none is marked', () => {
+    const { record } = buildPublicRecord(
+      {
+        ...base,
+        category: 'coercion',
+        party: { type: 'legal-person', name: '石河子市天山乳业有限公司', creditCode: '91659001MA77XQ1P3L' },
+        otherPersonNames: [],
+        coercion: { kind: 'seal' },
+        other: {
+          title: '查封决定书',
+          content: '查封当事人仓库内涉嫌过期的奶粉200箱，期限30日。',
+          legalBasis: '《中华人民共和国食品安全法》第一百一十条',
+        },
+      },
+      OPTIONS,
+    );
+    expect(record.coercion).toEqual({ kind: '查封场所、设施或者财物' });
+    expect(record.other!.content).toBe('查封当事人仓库内涉嫌过期的奶粉200箱，期限30日。');
+    expect(record).not.toHaveProperty('withheldFields');
+  });
+
   it('converts yuan to 万元', () => {
     expect(toWanYuan(5000)).toBe(0.5);
     expect(toWanYuan(123_456)).toBe(12.3456);

@@ -1,9 +1,12 @@
-import type {
-  CaseParty,
-  DecisionMadeData,
-  PublicDisclosureRecord,
-  PublicParty,
-  PublicPartyCategory,
+import {
+  COERCION_KIND_NAMES,
+  TRADE_SECRET_NOTICE,
+  type CaseParty,
+  type DecisionMadeData,
+  type PublicDisclosureRecord,
+  type PublicParty,
+  type PublicPartyCategory,
+  type TradeSecretField,
 } from '@lep/contracts';
 import { maskPersonName, maskText, NamePolicy } from '@lep/masking';
 
@@ -27,10 +30,22 @@ const PARTY_CATEGORIES: Record<CaseParty['type'], PublicPartyCategory> = {
   'individual-business': '个体工商户',
 };
 
+/** The Chinese labels of the fields a handler may keep back as commercial secrets (DOMAIN §3 field names). */
+export const TRADE_SECRET_FIELD_LABELS: Record<TradeSecretField, string> = {
+  'penalty.facts': '违法事实',
+  'penalty.content': '处罚内容',
+  'penalty.licenceAffected': '暂扣或吊销证照名称及编号',
+  'licensing.content': '许可内容',
+  'licensing.certificateName': '许可证书名称',
+  'other.content': '决定内容',
+};
+
 /**
  * The public record of a decision (DOMAIN §3), every free text masked (DOMAIN §4). Identity document numbers
  * are never copied; organisations' names and credit codes stay; a natural person's name follows the policy
- * and the names of other natural persons in the case are masked wherever they appear.
+ * and the names of other natural persons in the case are masked wherever they appear. A field the handler
+ * marked as a commercial secret keeps its place with TRADE_SECRET_NOTICE instead of its text (not even masked:
+ * the text never reaches the record) and is listed in withheldFields.
  */
 export function buildPublicRecord(decision: DecisionMadeData, options: PublicRecordOptions): MaskedRecord {
   const { party } = decision;
@@ -52,9 +67,17 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
     for (const finding of result.findings) findings.push(finding.kind);
     return result.masked;
   };
-  // Short structured fields can hold personal data too (a licence affected may name a person).
-  const maskOptional = (text: string | undefined): string | undefined =>
-    text === undefined ? undefined : mask(text);
+  const secrets = new Set(decision.tradeSecretFields ?? []);
+  const withheldFields: NonNullable<PublicDisclosureRecord['withheldFields']> = [];
+  /**
+   * The field's masked text (short structured fields can hold personal data too: a licence affected may name a
+   * person), or the notice when the handler kept it back as a commercial secret.
+   */
+  const field = (path: TradeSecretField, text: string): string => {
+    if (!secrets.has(path)) return mask(text);
+    withheldFields.push({ field: path, label: TRADE_SECRET_FIELD_LABELS[path], reason: TRADE_SECRET_NOTICE });
+    return TRADE_SECRET_NOTICE;
+  };
 
   const record: PublicDisclosureRecord = {
     decisionId: decision.decisionId,
@@ -73,16 +96,16 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
     const penalty = decision.penalty;
     record.penalty = {
       violationType: mask(penalty.violationType),
-      facts: mask(penalty.facts),
+      facts: field('penalty.facts', penalty.facts),
       legalBasis: mask(penalty.legalBasis),
       penaltyKinds: [...penalty.penaltyKinds],
-      content: mask(penalty.content),
+      content: field('penalty.content', penalty.content),
       ...(penalty.fineYuan !== undefined ? { fineWanYuan: toWanYuan(penalty.fineYuan) } : {}),
       ...(penalty.confiscatedYuan !== undefined
         ? { confiscatedWanYuan: toWanYuan(penalty.confiscatedYuan) }
         : {}),
       ...(penalty.licenceAffected !== undefined
-        ? { licenceAffected: maskOptional(penalty.licenceAffected) }
+        ? { licenceAffected: field('penalty.licenceAffected', penalty.licenceAffected) }
         : {}),
       validUntil: penalty.validUntil,
     };
@@ -93,10 +116,10 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
       documentTitle: mask(licensing.documentTitle),
       licenceKind: licensing.licenceKind,
       ...(licensing.certificateName !== undefined
-        ? { certificateName: maskOptional(licensing.certificateName) }
+        ? { certificateName: field('licensing.certificateName', licensing.certificateName) }
         : {}),
       ...(licensing.licenceNumber !== undefined ? { licenceNumber: licensing.licenceNumber } : {}),
-      content: mask(licensing.content),
+      content: field('licensing.content', licensing.content),
       validFrom: licensing.validFrom,
       validTo: licensing.validTo,
       status: licensing.granted ? '有效' : '无效',
@@ -105,10 +128,12 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
   if (decision.other) {
     record.other = {
       title: mask(decision.other.title),
-      content: mask(decision.other.content),
+      content: field('other.content', decision.other.content),
       legalBasis: mask(decision.other.legalBasis),
     };
   }
+  if (decision.coercion) record.coercion = { kind: COERCION_KIND_NAMES[decision.coercion.kind] };
+  if (withheldFields.length > 0) record.withheldFields = withheldFields;
   return { record, needsConfirmation, findings: [...new Set(findings)] };
 }
 

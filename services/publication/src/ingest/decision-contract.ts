@@ -1,5 +1,11 @@
 import { CALENDAR_REGIONS } from '@lep/calendar';
-import { CASE_ID_PATTERN, DECISION_ID_PATTERN, ITEM_CATEGORIES } from '@lep/contracts';
+import {
+  CASE_ID_PATTERN,
+  COERCION_KINDS,
+  DECISION_ID_PATTERN,
+  ITEM_CATEGORIES,
+  TRADE_SECRET_FIELDS,
+} from '@lep/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -38,5 +44,15 @@ export function decisionMadeProblems(data: unknown): string[] {
     problems.push('party must name the party (party.name)');
   if (!Array.isArray(decision.publicationBlocks)) problems.push('publicationBlocks must be a list');
   if (!Array.isArray(decision.otherPersonNames)) problems.push('otherPersonNames must be a list');
+  // A field name the publisher does not know would publish the text the handler meant to keep back.
+  const secrets = decision.tradeSecretFields;
+  if (
+    secrets !== undefined &&
+    (!Array.isArray(secrets) || secrets.some((field) => !TRADE_SECRET_FIELDS.includes(field as never)))
+  )
+    problems.push(`tradeSecretFields must list fields of ${TRADE_SECRET_FIELDS.join(', ')}`);
+  const coercion = decision.coercion as { kind?: unknown } | undefined;
+  if (coercion !== undefined && !COERCION_KINDS.includes(coercion?.kind as never))
+    problems.push(`coercion.kind must be one of ${COERCION_KINDS.join(', ')}`);
   return problems;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CalendarYearChangedData,
   CASE_EVENT_TYPES,
@@ -15,6 +15,7 @@ import {
   UnprocessableEventError,
 } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
+import { PublicationConfig } from '../config';
 import { DisclosuresService } from '../disclosures/disclosures.service';
 import { storePreDisclosure } from '../pre-disclosure/pre-disclosure-store';
 import { decisionMadeProblems } from './decision-contract';
@@ -40,6 +41,7 @@ export class EventHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly disclosures: DisclosuresService,
+    @Inject(PublicationConfig) private readonly config: PublicationConfig,
   ) {}
 
   /**
@@ -88,7 +90,7 @@ export class EventHandler {
         return;
       }
       default:
-        await storePreDisclosure(manager, event);
+        await storePreDisclosure(manager, event, this.config.PUBLICATION_NAME_POLICY);
     }
   }
 

@@ -10,6 +10,7 @@ import {
   PersonnelChangedData,
   REGISTRY_EVENT_TYPES,
 } from '@lep/contracts';
+import { isValidUscc, maskPersonName, maskText, NamePolicy } from '@lep/masking';
 import type { EntityManager } from 'typeorm';
 import type { PreDisclosureKind } from './pre-disclosure.entity';
 
@@ -23,8 +24,11 @@ interface Entry {
   removed: boolean;
 }
 
-/** The portal entry a registry event describes; null for events the portal does not show (reviewer ratios). */
-export function preDisclosureEntry(event: CloudEvent): Entry | null {
+/**
+ * The portal entry a registry event describes, masked as the portal shows it; null for events the portal does
+ * not show (reviewer ratios).
+ */
+export function preDisclosureEntry(event: CloudEvent, namePolicy: NamePolicy): Entry | null {
   switch (event.type) {
     case REGISTRY_EVENT_TYPES.agencyChanged: {
       const agency = event.data as AgencyChangedData;
@@ -85,12 +89,42 @@ export function preDisclosureEntry(event: CloudEvent): Entry | null {
         results.drawId,
         results.agencyCode,
         results.planId,
-        results,
+        maskedResults(results, namePolicy),
       );
     }
     default:
       return null;
   }
+}
+
+/**
+ * Inspection results as the public sees them (DOMAIN §4): a natural person's name follows the name policy, and
+ * the findings are masked for everyone (a shop's findings can name its staff's phones or a home address). A
+ * target whose event carries no party type (events from before the registry kept it) counts as a natural person
+ * unless its code is a valid unified social credit code — privacy first. Codes stay: the draw is verified on them.
+ */
+export function maskedResults(
+  published: InspectionResultsPublishedData,
+  namePolicy: NamePolicy,
+): InspectionResultsPublishedData {
+  return {
+    ...published,
+    results: published.results.map((result) => {
+      const { code, name } = result.target;
+      const partyType = result.target.partyType ?? (isValidUscc(code) ? 'legal-person' : 'natural-person');
+      const naturalPerson = partyType === 'natural-person';
+      const findings = maskText(result.findings, {
+        penalisedPersonName: naturalPerson ? name : undefined,
+        namePolicy,
+        otherPersonNames: [],
+      }).masked;
+      return {
+        ...result,
+        target: { code, name: naturalPerson ? maskPersonName(name, namePolicy) : name, partyType },
+        findings,
+      };
+    }),
+  };
 }
 
 function inspectionEntry(
@@ -104,8 +138,12 @@ function inspectionEntry(
 }
 
 /** Upserts the entry unless a newer event already wrote it (events of one agency may be replayed late). */
-export async function storePreDisclosure(manager: EntityManager, event: CloudEvent): Promise<void> {
-  const entry = preDisclosureEntry(event);
+export async function storePreDisclosure(
+  manager: EntityManager,
+  event: CloudEvent,
+  namePolicy: NamePolicy,
+): Promise<void> {
+  const entry = preDisclosureEntry(event, namePolicy);
   if (!entry) return;
   await manager.query(
     `INSERT INTO pre_disclosure (kind, subject_key, agency_code, parent_code, title, data, event_time, removed)
