@@ -61,7 +61,12 @@ export interface ReportPublishedData {
   /** True when the figures include every agency below this one. */
   rollup: boolean;
   publishedAt: string;
+  /** The agency's leader who approved the report for publication (also in approvedBy). */
   confirmedBy: string;
-  /** The report's sections (DOMAIN §7) as published. */
+  /** The agency's leader who approved the report for publication. */
+  approvedBy?: string;
+  /** Who last edited the narrative (情况说明) the platform drafted; null when it is published as drafted. */
+  narrativeEditedBy?: string | null;
+  /** The report's sections (DOMAIN §7) and narrative as published. */
   content: unknown;
 }

@@ -24,6 +24,7 @@ import {
 } from '@lep/contracts';
 import {
   ANY_CATEGORY,
+  coercionKindMetric,
   inspectionOutcomeMetric,
   METRICS,
   penaltyKindMetric,
@@ -62,6 +63,8 @@ export function contributionsOf(event: CloudEvent): Contribution[] {
     case CASE_EVENT_TYPES.filed: {
       const data = event.data as CaseFiledData;
       add(data.agencyCode, data.filedOn, data.category, METRICS.casesFiled);
+      if (data.applicationAccepted === false)
+        add(data.agencyCode, data.filedOn, data.category, METRICS.applicationsNotAccepted);
       break;
     }
     case CASE_EVENT_TYPES.refused: {
@@ -179,6 +182,7 @@ function decisionContributions(
   at(METRICS.casesDecided);
   if (data.major) at(METRICS.decisionsMajor);
   if (data.licensing) at(data.licensing.granted ? METRICS.licensingGranted : METRICS.licensingRefused);
+  if (data.coercion) at(coercionKindMetric(data.coercion.kind));
   if (data.penalty) {
     const kind = heaviestPenaltyKind(data.penalty.penaltyKinds);
     if (kind) {

@@ -1,9 +1,12 @@
 /**
  * The figures statistics keep, per agency, year, month and category. A metric is a counter (or an amount in
- * yuan); `penalty.kind:<类别>`, `decisions.withdrawn:<kind>` and `inspection.outcome:<outcome>` are families.
+ * yuan); `penalty.kind:<类别>`, `coercion.kind:<kind>`, `decisions.withdrawn:<kind>` and `inspection.outcome:<outcome>` are
+ * families.
  */
 export const METRICS = {
   casesFiled: 'cases.filed',
+  /** Licensing applications the agency decided not to accept (不予受理): in 申请数, not in 受理数 (DOMAIN §7.1). */
+  applicationsNotAccepted: 'cases.application-not-accepted',
   casesRefused: 'cases.refused',
   casesDecided: 'cases.decided',
   casesClosed: 'cases.closed',
@@ -40,6 +43,8 @@ export const METRICS = {
 
 export const penaltyKindMetric = (kind: string): string => `penalty.kind:${kind}`;
 export const withdrawalMetric = (kind: string): string => `decisions.withdrawn:${kind}`;
+/** 行政强制 decisions by kind (COERCION_KINDS: seal, freeze, court-application …), for the report's rows. */
+export const coercionKindMetric = (kind: string): string => `coercion.kind:${kind}`;
 export const inspectionOutcomeMetric = (outcome: string): string => `inspection.outcome:${outcome}`;
 
 /** Figures that belong to no single category (a refusal to file, a withdrawn disclosure) count under this. */

@@ -1,4 +1,5 @@
 import { ReportPublishedData, STATISTICS_EVENT_TYPES, WarningEventData } from '@lep/contracts';
+import type { Role } from '@lep/auth';
 import ExcelJS from 'exceljs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { annualReportWorkflowId } from '@lep/workflows';
@@ -155,18 +156,41 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
     expect(typeof licensing.getRow(2).getCell(5).value).toBe('number');
   });
 
-  it('publishes a report the agency admin confirms before 31 January, and only that one', async () => {
+  it('lets the agency edit the drafted narrative until its leader approves, then publishes what was approved', async () => {
     const report = await reportOf(SHI_1);
-    await statistics()
-      .staff(['agency-admin'], SHI_2)
-      .post(`/api/v1/reports/${report.id}/confirm`)
-      .expect(403);
-    await statistics().staff(['leader'], SHI_1).post(`/api/v1/reports/${report.id}/confirm`).expect(403);
-    const confirmed = await statistics()
-      .staff(['agency-admin'], SHI_1, 'admin-shi-1')
-      .post(`/api/v1/reports/${report.id}/confirm`)
-      .expect(200);
-    expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmedBy: 'admin-shi-1' });
+    expect(report.content.narrative).toContain('请按实际情况补充');
+    const narrative =
+      '2025年度，第一师阿拉尔市全面推行行政执法三项制度。全年收到行政复议申请1件，维持1件；行政诉讼0件。' +
+      '存在的问题：基层执法人员音像记录设备不足。下一步：为各团场执法队配备执法记录仪。';
+    const edit = (roles: Role[], agency = SHI_1, body = { narrative }) =>
+      statistics()
+        .staff(roles, agency, `${roles[0]}-${agency}`)
+        .put(`/api/v1/reports/${report.id}/narrative`)
+        .send(body);
+    // Another agency's admin, an upper level's admin, and a handler may not write it; an empty one is refused.
+    expect((await edit(['agency-admin'], SHI_2).expect(403)).body.code).toBe('AGENCY_FORBIDDEN');
+    expect((await edit(['agency-admin'], BINGTUAN).expect(403)).body.code).toBe('AGENCY_FORBIDDEN');
+    await edit(['handler']).expect(403);
+    const empty = await edit(['agency-admin'], SHI_1, { narrative: '' }).expect(400);
+    expect(empty.body.violations[0].field).toBe('narrative');
+    const edited = await edit(['agency-admin']).expect(200);
+    expect(edited.body).toMatchObject({
+      status: 'awaiting-confirmation',
+      narrativeEditedBy: `agency-admin-${SHI_1}`,
+      content: { narrative },
+    });
+
+    const approve = (roles: Role[], agency = SHI_1) =>
+      statistics()
+        .staff(roles, agency, `${roles[0]}-${agency}`)
+        .post(`/api/v1/reports/${report.id}/approval`);
+    await approve(['agency-admin']).expect(403);
+    await approve(['leader'], SHI_2).expect(403);
+    await approve(['leader'], BINGTUAN).expect(403);
+    const approved = await approve(['leader']).expect(200);
+    expect(approved.body).toMatchObject({ status: 'confirmed', approvedBy: `leader-${SHI_1}` });
+    expect((await edit(['agency-admin']).expect(409)).body.code).toBe('REPORT_NOT_EDITABLE');
+
     const published = await until(async () => {
       const row = await reportOf(SHI_1);
       return row.status === 'published' ? row : undefined;
@@ -175,12 +199,65 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
     const events = await outboxEvents(statistics().dataSource, STATISTICS_EVENT_TYPES.reportPublished);
     expect(events).toHaveLength(1);
     expect(events[0].message_key).toBe(SHI_1);
-    expect(events[0].event.data).toMatchObject({ agencyCode: SHI_1, year: 2025, confirmedBy: 'admin-shi-1' });
-    expect((events[0].event.data as unknown as ReportPublishedData).content).toEqual(published.content);
-    await statistics()
-      .staff(['agency-admin'], SHI_1)
-      .post(`/api/v1/reports/${report.id}/confirm`)
+    expect(events[0].event.data).toMatchObject({
+      agencyCode: SHI_1,
+      year: 2025,
+      confirmedBy: `leader-${SHI_1}`,
+      approvedBy: `leader-${SHI_1}`,
+      narrativeEditedBy: `agency-admin-${SHI_1}`,
+    });
+    const content = (events[0].event.data as unknown as ReportPublishedData).content;
+    expect(content).toEqual(published.content);
+    expect(content).toMatchObject({ narrative });
+    expect((await approve(['leader']).expect(409)).body.code).toBe('REPORT_ALREADY_PUBLISHED');
+  });
+
+  it('records each submission of a published report to the government and the superior department', async () => {
+    const report = await reportOf(SHI_1);
+    const admin = statistics().staff(['agency-admin'], SHI_1, 'admin-shi-1');
+    const submissions = `/api/v1/reports/${report.id}/submissions`;
+    const unpublished = await admin
+      .post(`/api/v1/reports/${(await reportOf(SHI_2)).id}/submissions`)
+      .send({ recipient: 'government', recipientName: '第二师铁门关市人民政府', submittedOn: '2026-01-10' });
+    // Another agency's admin is stopped by scope before the state of that report matters.
+    expect(unpublished.status).toBe(403);
+    const notYet = await statistics()
+      .staff(['agency-admin'], SHI_2)
+      .post(`/api/v1/reports/${(await reportOf(SHI_2)).id}/submissions`)
+      .send({ recipient: 'government', recipientName: '第二师铁门关市人民政府', submittedOn: '2026-01-10' })
       .expect(409);
+    expect(notYet.body.code).toBe('REPORT_NOT_PUBLISHED');
+    const bad = await admin
+      .post(submissions)
+      .send({ recipient: 'press', recipientName: '', submittedOn: '2026-02-30' })
+      .expect(400);
+    expect(bad.body.violations.map((violation: { field: string }) => violation.field).sort()).toEqual([
+      'recipient',
+      'recipientName',
+      'submittedOn',
+    ]);
+    await admin
+      .post(submissions)
+      .send({ recipient: 'superior-department', recipientName: '兵团司法局', submittedOn: '2026-02-03' })
+      .expect(201);
+    await admin
+      .post(submissions)
+      .send({ recipient: 'government', recipientName: '第一师阿拉尔市人民政府', submittedOn: '2026-01-16' })
+      .expect(201);
+    const listed = await statistics().staff(['auditor'], BINGTUAN).get(submissions).expect(200);
+    expect(
+      listed.body.map(
+        (row: { recipientName: string; submittedOn: string; late: boolean; recordedBy: string }) => [
+          row.recipientName,
+          row.submittedOn,
+          row.late,
+          row.recordedBy,
+        ],
+      ),
+    ).toEqual([
+      ['第一师阿拉尔市人民政府', '2026-01-16', false, 'admin-shi-1'],
+      ['兵团司法局', '2026-02-03', true, 'admin-shi-1'],
+    ]);
   });
 
   it('reminds the others on 20, 27 and 30 January, marks them overdue after the 31st, and still publishes late', async () => {
@@ -208,13 +285,13 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
     expect(Date.parse(raised[0].at) - Date.parse('2026-01-20T09:00:00+08:00')).toBeGreaterThanOrEqual(0);
     expect(Date.parse(raised[0].at) - Date.parse('2026-01-20T09:00:00+08:00')).toBeLessThan(60_000);
     expect(escalated.map((data) => [data.severity, data.message])).toEqual([
-      ['near', '2025年度行政执法统计年报仍未确认，距1月31日截止不足一周'],
-      ['near', '2025年度行政执法统计年报仍未确认，明日（1月31日）截止，请立即确认'],
+      ['near', '2025年度行政执法统计年报仍未审批，距1月31日截止不足一周'],
+      ['near', '2025年度行政执法统计年报仍未审批，明日（1月31日）截止，请立即审批'],
       ['past', '2025年度行政执法统计年报已超过1月31日公开期限，尚未公开'],
     ]);
 
     const late = await reportOf(SHI_2);
-    await statistics().staff(['agency-admin'], SHI_2).post(`/api/v1/reports/${late.id}/confirm`).expect(200);
+    await statistics().staff(['leader'], SHI_2).post(`/api/v1/reports/${late.id}/approval`).expect(200);
     await until(async () => (await reportOf(SHI_2)).status === 'published');
     const cleared = await until(async () => {
       const events = await announced(STATISTICS_EVENT_TYPES.warningCleared);
@@ -226,10 +303,7 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
   it('finishes when every report is published', async () => {
     for (const agency of [BINGTUAN, SHI_1_MARKET]) {
       const report = await reportOf(agency);
-      await statistics()
-        .staff(['agency-admin'], BINGTUAN)
-        .post(`/api/v1/reports/${report.id}/confirm`)
-        .expect(200);
+      await statistics().staff(['leader'], agency).post(`/api/v1/reports/${report.id}/approval`).expect(200);
     }
     await until(async () => (await reports()).every((row) => row.status === 'published'));
     const handle = env.client.workflow.getHandle(annualReportWorkflowId(2025));

@@ -9,7 +9,8 @@ export const CONSUMER_GROUP = 'lep-publication';
 
 /**
  * Feeds decisions (TOPICS.caseDecision), pre-disclosure (TOPICS.registryDisclosure), double-random inspections
- * (TOPICS.registryInspection) and loaded calendar years (TOPICS.registryCalendar) to the EventHandler.
+ * (TOPICS.registryInspection), loaded calendar years (TOPICS.registryCalendar) and the annual reports
+ * (TOPICS.statisticsReport) to the EventHandler.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,6 +31,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         TOPICS.registryDisclosure.name,
         TOPICS.registryInspection.name,
         TOPICS.registryCalendar.name,
+        TOPICS.statisticsReport.name,
       ],
       // Partitions in parallel: order matters only within a decision (one key, one partition), and each message
       // waits on a database transaction and a workflow start (bench/publication: about 70 ms in sequence).

@@ -9,6 +9,8 @@ import {
   ItemListPublishedData,
   PersonnelChangedData,
   REGISTRY_EVENT_TYPES,
+  ReportPublishedData,
+  STATISTICS_EVENT_TYPES,
 } from '@lep/contracts';
 import { isValidUscc, maskPersonName, maskText, NamePolicy } from '@lep/masking';
 import type { EntityManager } from 'typeorm';
@@ -92,9 +94,42 @@ export function preDisclosureEntry(event: CloudEvent, namePolicy: NamePolicy): E
         maskedResults(results, namePolicy),
       );
     }
+    case STATISTICS_EVENT_TYPES.reportPublished: {
+      const report = event.data as ReportPublishedData;
+      return {
+        kind: 'annual-reports',
+        subjectKey: `${report.agencyCode}:${report.year}`,
+        agencyCode: report.agencyCode,
+        parentCode: null,
+        title: `${report.agencyName}${report.year}年度行政执法统计年报`,
+        data: maskedReport(report, namePolicy),
+        removed: false,
+      };
+    }
     default:
       return null;
   }
+}
+
+/**
+ * The report as the public sees it: the figures as approved, the narrative the agency wrote masked like any
+ * free text (it may name a complainant or give a telephone number), who approved it but not the staff ids.
+ */
+function maskedReport(report: ReportPublishedData, namePolicy: NamePolicy): Record<string, unknown> {
+  const content = report.content as { narrative?: unknown } & Record<string, unknown>;
+  const narrative =
+    typeof content.narrative === 'string'
+      ? maskText(content.narrative, { namePolicy, otherPersonNames: [] }).masked
+      : content.narrative;
+  return {
+    reportId: report.reportId,
+    agencyCode: report.agencyCode,
+    agencyName: report.agencyName,
+    year: report.year,
+    rollup: report.rollup,
+    publishedAt: report.publishedAt,
+    content: { ...content, narrative },
+  };
 }
 
 /**

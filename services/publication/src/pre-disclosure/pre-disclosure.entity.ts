@@ -4,11 +4,14 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export const PRE_DISCLOSURE_KINDS = ['agencies', 'personnel', 'item-lists'] as const;
 /** 双随机、一公开 (DOMAIN P8): plans before they run, draws as commitments, results with the revealed seed. */
 export const INSPECTION_KINDS = ['inspection-plans', 'inspection-draws', 'inspection-results'] as const;
-export type PreDisclosureKind = (typeof PRE_DISCLOSURE_KINDS)[number] | (typeof INSPECTION_KINDS)[number];
+/** 行政执法统计年报 (DOMAIN T1, §7), as each agency's leader approved it. */
+export const REPORT_KINDS = ['annual-reports'] as const;
+export type PreDisclosureKind =
+  (typeof PRE_DISCLOSURE_KINDS)[number] | (typeof INSPECTION_KINDS)[number] | (typeof REPORT_KINDS)[number];
 
 /**
- * The latest registry event for one subject, pre-disclosure and double-random inspections alike; a newer event
- * replaces the older one on the portal.
+ * The latest event for one subject — the registry's pre-disclosure and double-random inspections, the
+ * statistics service's annual reports — a newer event replacing the older one on the portal.
  */
 @Entity({ name: 'pre_disclosure' })
 @Index('idx_pre_disclosure_agency', ['kind', 'agencyCode'])
@@ -16,7 +19,10 @@ export class PreDisclosureEntity {
   @PrimaryColumn({ type: 'text' })
   kind!: PreDisclosureKind;
 
-  /** Agency code, personnel id, `<agency>:<list kind>` for item lists and service guides, plan or draw id. */
+  /**
+   * Agency code, personnel id, `<agency>:<list kind>` for item lists and service guides, plan or draw id,
+   * `<agency>:<year>` for an annual report.
+   */
   @PrimaryColumn({ name: 'subject_key', type: 'text' })
   subjectKey!: string;
 

@@ -7,7 +7,13 @@ import { ApiError } from '@lep/nest-kit';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { PRE_DISCLOSURE_KINDS, PreDisclosureEntity, PreDisclosureKind } from './pre-disclosure.entity';
+import {
+  INSPECTION_KINDS,
+  PRE_DISCLOSURE_KINDS,
+  PreDisclosureEntity,
+  PreDisclosureKind,
+  REPORT_KINDS,
+} from './pre-disclosure.entity';
 
 export class PreDisclosureKindParam {
   @ApiProperty({ enum: PRE_DISCLOSURE_KINDS, description: '执法主体、执法人员、执法事项清单与服务指南' })
@@ -50,7 +56,7 @@ export class PreDisclosureQuery {
 }
 
 export class PreDisclosureView {
-  @ApiProperty({ enum: PRE_DISCLOSURE_KINDS })
+  @ApiProperty({ enum: [...PRE_DISCLOSURE_KINDS, ...INSPECTION_KINDS, ...REPORT_KINDS] })
   kind!: string;
   @ApiProperty()
   key!: string;

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { PublicDecisionsController } from './public-decisions.controller';
 import { PublicDecisionsService } from './public-decisions.service';
+import { PublicAnnualReportsController } from '../pre-disclosure/public-annual-reports.controller';
 import { PublicInspectionsController } from '../pre-disclosure/public-inspections.controller';
 import { PublicPreDisclosureController } from '../pre-disclosure/public-pre-disclosure.controller';
 
@@ -12,7 +13,12 @@ export class PublicApiModule {
     return {
       module: PublicApiModule,
       imports: [ThrottlerModule.forRoot([{ name: 'public', ttl: 60_000, limit: limitPerMinute }])],
-      controllers: [PublicDecisionsController, PublicPreDisclosureController, PublicInspectionsController],
+      controllers: [
+        PublicDecisionsController,
+        PublicPreDisclosureController,
+        PublicInspectionsController,
+        PublicAnnualReportsController,
+      ],
       providers: [PublicDecisionsService],
     };
   }

@@ -30,6 +30,30 @@ describe('buildReportContent', () => {
     expect(content.sections[1].rows.find((row) => row.label === '罚款（件）')?.value).toBe(2);
   });
 
+  it('counts applications not accepted (不予受理) in 申请数 but not in 受理数', () => {
+    const content = buildReportContent(subject, {
+      licensing: { 'cases.filed': 5, 'cases.application-not-accepted': 2, 'licensing.granted': 3 },
+    });
+    const value = (label: string) => content.sections[0].rows.find((row) => row.label === label)?.value;
+    expect([value('申请数（件）'), value('受理数（件）'), value('准予许可数（件）')]).toEqual([5, 3, 3]);
+  });
+
+  it('lists 行政强制 by measure, execution and court application, as the decisions name them', () => {
+    const content = buildReportContent(
+      subject,
+      { coercion: { 'cases.decided': 3, 'coercion.kind:seal': 2, 'coercion.kind:court-application': 1 } },
+      new Set(['coercion']),
+    );
+    const rows = Object.fromEntries(content.sections[2].rows.map((row) => [row.label, row.value]));
+    expect(rows).toMatchObject({
+      '行政强制决定（件）': 3,
+      '查封场所、设施或者财物（件）': 2,
+      '冻结存款、汇款（件）': 0,
+      '申请人民法院强制执行（件）': 1,
+    });
+    expect(content.sections[2].rows).toHaveLength(12);
+  });
+
   it('quotes CSV fields with commas, quotes or line breaks', () => {
     const csv = reportCsv({ ...buildReportContent(subject, figures), agencyName: '某局,"二处"' });
     expect(csv).toContain('"某局,""二处""",2025,一、行政许可,申请数（件）,0\r\n');

@@ -1,4 +1,5 @@
-import { METRICS, PENALTY_KINDS_BY_WEIGHT, penaltyKindMetric } from '@lep/stats-core';
+import { COERCION_KIND_NAMES, COERCION_KINDS } from '@lep/contracts';
+import { coercionKindMetric, METRICS, PENALTY_KINDS_BY_WEIGHT, penaltyKindMetric } from '@lep/stats-core';
 
 /** 无此职责: the agency (and every one below it) has no such power in its enforcement items list (DOMAIN §7). */
 export const NO_SUCH_DUTY = '无此职责';
@@ -43,8 +44,8 @@ const wanYuan = (yuan: number) => Math.round((yuan / WAN) * 10_000) / 10_000;
 /**
  * Lays the year's figures out as the statistics template does (DOMAIN §7). Powers unused show 0, powers the
  * agencies lack (when their enforcement items lists are known) show 无此职责. Rows the
- * platform's events cannot tell apart (coercion measure types, reconsiderations, lawsuits) are not invented:
- * they are absent, and the narrative says so.
+ * platform's events cannot tell apart (reconsiderations, lawsuits) are not invented: they are absent, and the
+ * narrative the platform drafts says so for the agency to complete.
  */
 export function buildReportContent(
   subject: ReportSubject,
@@ -66,8 +67,13 @@ export function buildReportContent(
   const licensing: ReportSection = {
     title: '一、行政许可',
     rows: [
+      // Every application opens a case; one the agency decided not to accept (不予受理) is not 受理.
       row('licensing', '申请数（件）', of('licensing', METRICS.casesFiled)),
-      row('licensing', '受理数（件）', of('licensing', METRICS.casesFiled)),
+      row(
+        'licensing',
+        '受理数（件）',
+        of('licensing', METRICS.casesFiled) - of('licensing', METRICS.applicationsNotAccepted),
+      ),
       row('licensing', '准予许可数（件）', of('licensing', METRICS.licensingGranted)),
       row('licensing', '不予许可数（件）', of('licensing', METRICS.licensingRefused)),
     ],
@@ -89,7 +95,13 @@ export function buildReportContent(
   };
   const coercion: ReportSection = {
     title: '三、行政强制',
-    rows: [row('coercion', '行政强制决定（件）', of('coercion', METRICS.casesDecided))],
+    rows: [
+      row('coercion', '行政强制决定（件）', of('coercion', METRICS.casesDecided)),
+      // Measures, execution and applications to a court by kind (DOMAIN §7.3), as the decision names it.
+      ...COERCION_KINDS.map((kind) =>
+        row('coercion', `${COERCION_KIND_NAMES[kind]}（件）`, of('coercion', coercionKindMetric(kind))),
+      ),
+    ],
   };
   const inspected = of('inspection', METRICS.inspectionInspected) + of('inspection', METRICS.casesDecided);
   const levies: ReportSection = {
@@ -135,7 +147,7 @@ export function buildReportContent(
       `其中行政许可 ${of('licensing', METRICS.casesDecided)} 件、行政处罚 ${of('penalty', METRICS.casesDecided)} 件，` +
       `罚没金额 ${wanYuan(fines)} 万元。`,
     `重大执法决定 ${all(METRICS.decisionsMajor)} 件，法制审核 ${all(METRICS.reviewOpened)} 轮次；执法决定公示 ${published} 件，按期公示率 ${onTimeShare}。`,
-    '行政强制措施与强制执行的细分类型、行政复议与行政诉讼情况未在本平台采集，请按实际情况补充。',
+    '行政复议与行政诉讼情况未在本平台采集，请按实际情况补充。',
   ].join('\n');
   return {
     ...subject,

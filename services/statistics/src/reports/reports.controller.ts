@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { assertAgencyAccess, CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { annualReportWorkflowId } from '@lep/workflows';
 import { AgencyTree } from '../aggregates/agency-tree';
@@ -10,16 +10,25 @@ import { reportCsv } from './report-content';
 import { writeReportXlsx, xlsxDisposition } from './report-xlsx';
 import {
   AnnualReportView,
+  NarrativeDto,
   ReportIdParam,
+  ReportSubmissionView,
+  SubmissionDto,
   ReportRunView,
   ReportsQueryDto,
   StartReportRunDto,
 } from './reports.dto';
-import { AnnualReportRow, ReportsService } from './reports.service';
+import { AnnualReportRow, ReportSubmissionRow, ReportsService } from './reports.service';
+
+/** A hierarchy in which an agency reaches only itself. */
+const ONLY_ITSELF = { isSameOrDescendant: async (own: string, agency: string) => own === agency };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** 行政执法统计年报: read, confirm (agency admin), export; platform admins may start a year's run by hand. */
+/**
+ * 行政执法统计年报: the platform drafts it, the agency edits the narrative, its leader approves it (which publishes
+ * it), staff export it and record where it was submitted; platform admins may start a year's run by hand.
+ */
 @ApiTags('reports')
 @Controller('api/v1/reports')
 @Roles('handler', 'legal-reviewer', 'leader', 'agency-admin', 'auditor')
@@ -87,19 +96,70 @@ export class ReportsController {
     await writeReportXlsx(content, response);
   }
 
-  @Post(':id/confirm')
+  @Put(':id/narrative')
+  @Roles('agency-admin', 'leader')
+  @ApiOkResponse({
+    type: AnnualReportView,
+    description: '修改平台起草的情况说明（审批前可改；审批后 409 REPORT_NOT_EDITABLE）',
+  })
+  async editNarrative(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ReportIdParam,
+    @Body() dto: NarrativeDto,
+  ): Promise<AnnualReportView> {
+    await this.ownAgency(principal, params.id);
+    return toView(await this.reports.editNarrative(params.id, dto.narrative, principal.subject, new Date()));
+  }
+
+  @Post(':id/approval')
   @HttpCode(200)
-  @Roles('agency-admin')
-  @ApiOkResponse({ type: AnnualReportView, description: '本单位管理员确认统计年报，确认后即公开' })
-  async confirm(
+  @Roles('leader')
+  @ApiOkResponse({ type: AnnualReportView, description: '本单位负责人审批统计年报，审批后即公开' })
+  async approve(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ReportIdParam,
   ): Promise<AnnualReportView> {
-    const report = await this.reports.get(params.id);
-    await assertAgencyAccess(principal, report.agency_code, this.tree);
-    const confirmed = await this.reports.confirm(params.id, principal.subject, new Date());
-    await this.workflows.confirmed(confirmed.year, confirmed.id);
-    return toView(confirmed);
+    await this.ownAgency(principal, params.id);
+    const approved = await this.reports.approve(params.id, principal.subject, new Date());
+    await this.workflows.confirmed(approved.year, approved.id);
+    return toView(approved);
+  }
+
+  @Post(':id/submissions')
+  @Roles('agency-admin', 'leader')
+  @ApiCreatedResponse({
+    type: ReportSubmissionView,
+    description: '登记已公开的统计年报报送本级人民政府或上级主管部门的情况（晚于次年1月31日的标为逾期）',
+  })
+  async recordSubmission(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ReportIdParam,
+    @Body() dto: SubmissionDto,
+  ): Promise<ReportSubmissionView> {
+    await this.ownAgency(principal, params.id);
+    return toSubmissionView(
+      await this.reports.recordSubmission(params.id, dto, principal.subject, new Date()),
+    );
+  }
+
+  @Get(':id/submissions')
+  @ApiOkResponse({ type: [ReportSubmissionView], description: '统计年报的报送登记' })
+  async submissions(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ReportIdParam,
+  ): Promise<ReportSubmissionView[]> {
+    await this.scoped(principal, params.id);
+    return (await this.reports.submissions(params.id)).map(toSubmissionView);
+  }
+
+  /**
+   * Editing, approving and recording the submissions of a report are for its own agency's staff (谁执法谁公示:
+   * an upper level reads its reports but does not sign them); a platform admin passes, as everywhere.
+   */
+  private async ownAgency(principal: Principal, id: string): Promise<AnnualReportRow> {
+    const report = await this.reports.get(id);
+    await assertAgencyAccess(principal, report.agency_code, ONLY_ITSELF);
+    return report;
   }
 
   private async scoped(principal: Principal, id: string): Promise<AnnualReportRow> {
@@ -119,8 +179,23 @@ function toView(row: AnnualReportRow): AnnualReportView {
     reminderLevel: row.reminder_level,
     overdue: row.overdue,
     builtAt: new Date(row.built_at).toISOString(),
-    ...(row.confirmed_by ? { confirmedBy: row.confirmed_by, confirmedAt: iso(row.confirmed_at) } : {}),
+    ...(row.confirmed_by ? { approvedBy: row.confirmed_by, approvedAt: iso(row.confirmed_at) } : {}),
+    ...(row.narrative_edited_by
+      ? { narrativeEditedBy: row.narrative_edited_by, narrativeEditedAt: iso(row.narrative_edited_at) }
+      : {}),
     ...(row.published_at ? { publishedAt: iso(row.published_at) } : {}),
     content: row.content,
+  };
+}
+
+function toSubmissionView(row: ReportSubmissionRow): ReportSubmissionView {
+  return {
+    id: row.id,
+    recipient: row.recipient,
+    recipientName: row.recipient_name,
+    submittedOn: row.submitted_on,
+    late: row.late,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at).toISOString(),
   };
 }

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
+import { SUBMISSION_RECIPIENTS, SubmissionRecipient } from './reports.service';
 
 export class ReportIdParam {
   @ApiProperty({ description: '统计年报编号' })
@@ -68,6 +80,51 @@ export class ReportContentView {
   narrative!: string;
 }
 
+export class NarrativeDto {
+  @ApiProperty({
+    description: '情况说明（总体情况、三项制度执行情况、存在的问题和下一步工作）',
+    maxLength: 20000,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20_000)
+  narrative!: string;
+}
+
+export class SubmissionDto {
+  @ApiProperty({ enum: SUBMISSION_RECIPIENTS, description: '报送对象：本级人民政府、上级主管部门' })
+  @IsIn(SUBMISSION_RECIPIENTS)
+  recipient!: SubmissionRecipient;
+
+  @ApiProperty({ description: '报送对象名称，如 第八师石河子市人民政府' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  recipientName!: string;
+
+  @ApiProperty({ description: '报送日期 YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  submittedOn!: string;
+}
+
+export class ReportSubmissionView {
+  @ApiProperty()
+  id!: string;
+  @ApiProperty({ enum: SUBMISSION_RECIPIENTS })
+  recipient!: string;
+  @ApiProperty()
+  recipientName!: string;
+  @ApiProperty()
+  submittedOn!: string;
+  @ApiProperty({ description: '晚于次年1月31日报送' })
+  late!: boolean;
+  @ApiProperty({ description: '登记人' })
+  recordedBy!: string;
+  @ApiProperty()
+  recordedAt!: string;
+}
+
 export class AnnualReportView {
   @ApiProperty()
   id!: string;
@@ -75,7 +132,11 @@ export class AnnualReportView {
   agencyCode!: string;
   @ApiProperty({ type: 'integer' })
   year!: number;
-  @ApiProperty({ enum: ['awaiting-confirmation', 'confirmed', 'published'] })
+  @ApiProperty({
+    enum: ['awaiting-confirmation', 'confirmed', 'published'],
+    description:
+      'awaiting-confirmation：平台已起草、待负责人审批；confirmed：已审批、正在公开；published：已公开',
+  })
   status!: string;
   @ApiProperty({ description: '已提醒级别（0 为未提醒，3 为最高）' })
   reminderLevel!: number;
@@ -83,10 +144,14 @@ export class AnnualReportView {
   overdue!: boolean;
   @ApiProperty()
   builtAt!: string;
+  @ApiPropertyOptional({ description: '审批人（本单位负责人）' })
+  approvedBy?: string;
   @ApiPropertyOptional()
-  confirmedBy?: string;
+  approvedAt?: string;
+  @ApiPropertyOptional({ description: '最近修改情况说明的人员' })
+  narrativeEditedBy?: string;
   @ApiPropertyOptional()
-  confirmedAt?: string;
+  narrativeEditedAt?: string;
   @ApiPropertyOptional()
   publishedAt?: string;
   @ApiProperty({ type: ReportContentView })

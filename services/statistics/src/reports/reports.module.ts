@@ -4,12 +4,16 @@ import { AggregatesModule } from '../aggregates/aggregates.module';
 import { WarningsModule } from '../warnings/warnings.module';
 import { AnnualReportSchedule } from './annual-report-schedule';
 import { AnnualReportWorkflows } from './annual-report-workflows';
+import { StatisticsReportApproval1764400300000 } from './report-approval.migration';
 import { ReportsController } from './reports.controller';
 import { StatisticsAnnualReports1764400200000 } from './reports.migration';
 import { ReportsService } from './reports.service';
 import { StatisticsWorkerHost } from './statistics-worker.host';
 
-export const REPORT_MIGRATIONS = [StatisticsAnnualReports1764400200000];
+export const REPORT_MIGRATIONS = [
+  StatisticsAnnualReports1764400200000,
+  StatisticsReportApproval1764400300000,
+];
 export const STATISTICS_WORKER_PROBE = 'STATISTICS_WORKER_PROBE';
 
 /** Annual reports: routes, the workflow client, and the worker that runs the report activities. */

@@ -25,20 +25,44 @@ export interface AnnualReportRow {
   built_at: Date;
   reminder_level: number;
   overdue: boolean;
+  /** The leader who approved the report (审批); the approval is what publishes it. */
   confirmed_by: string | null;
   confirmed_at: Date | null;
   published_at: Date | null;
+  narrative_edited_by: string | null;
+  narrative_edited_at: Date | null;
 }
 
+/** T1: the report goes to the government at the agency's own level and to its superior department. */
+export const SUBMISSION_RECIPIENTS = ['government', 'superior-department'] as const;
+export type SubmissionRecipient = (typeof SUBMISSION_RECIPIENTS)[number];
+
+export interface ReportSubmissionRow {
+  id: string;
+  report_id: string;
+  recipient: SubmissionRecipient;
+  recipient_name: string;
+  submitted_on: string;
+  late: boolean;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** The last day of the period to disclose and submit the report of `year` (T1: 31 January of the next year). */
+export const reportDueOn = (year: number): string => `${year + 1}-01-31`;
+
 const REMINDER_MESSAGES: Record<number, (year: number) => string> = {
-  1: (year) => `${year}年度行政执法统计年报尚未确认，请于1月31日前确认公开`,
-  2: (year) => `${year}年度行政执法统计年报仍未确认，距1月31日截止不足一周`,
-  3: (year) => `${year}年度行政执法统计年报仍未确认，明日（1月31日）截止，请立即确认`,
+  1: (year) => `${year}年度行政执法统计年报尚未审批，请于1月31日前审批公开`,
+  2: (year) => `${year}年度行政执法统计年报仍未审批，距1月31日截止不足一周`,
+  3: (year) => `${year}年度行政执法统计年报仍未审批，明日（1月31日）截止，请立即审批`,
 };
 
 const notFound = () => new ApiError(HttpStatus.NOT_FOUND, 'REPORT_NOT_FOUND', '统计年报不存在');
 
-/** Builds, confirms, publishes and reminds the annual reports; each change commits with its announcements. */
+/**
+ * Builds (the platform's draft), lets the agency edit the narrative, approves, publishes, reminds and records the
+ * submissions of the annual reports; each change commits with its announcements.
+ */
 @Injectable()
 export class ReportsService {
   constructor(
@@ -92,19 +116,76 @@ export class ReportsService {
     );
   }
 
-  /** The agency admin's confirmation: recorded once; a published report cannot be confirmed again. */
-  async confirm(id: string, confirmedBy: string, at: Date): Promise<AnnualReportRow> {
+  /**
+   * The narrative (情况说明) as the agency writes it over the platform's draft: only while the report awaits
+   * approval, so what the leader approves is what is published.
+   */
+  async editNarrative(id: string, narrative: string, editedBy: string, at: Date): Promise<AnnualReportRow> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE annual_report
+          SET content = jsonb_set(content, '{narrative}', to_jsonb($2::text)),
+              narrative_edited_by = $3, narrative_edited_at = $4
+        WHERE id = $1 AND status = 'awaiting-confirmation' RETURNING *`,
+      [id, narrative, editedBy, at],
+    )) as [AnnualReportRow[], number];
+    if (rows.length > 0) return rows[0];
+    await this.get(id);
+    throw new ApiError(HttpStatus.CONFLICT, 'REPORT_NOT_EDITABLE', '统计年报已审批，不能再修改情况说明');
+  }
+
+  /** The leader's approval: recorded once; a published report cannot be approved again. */
+  async approve(id: string, approvedBy: string, at: Date): Promise<AnnualReportRow> {
     const [rows] = (await this.dataSource.query(
       `UPDATE annual_report SET status = 'confirmed', confirmed_by = $2, confirmed_at = $3
         WHERE id = $1 AND status = 'awaiting-confirmation' RETURNING *`,
-      [id, confirmedBy, at],
+      [id, approvedBy, at],
     )) as [AnnualReportRow[], number];
     if (rows.length > 0) return rows[0];
     const existing = await this.get(id);
     if (existing.status === 'published') {
-      throw new ApiError(HttpStatus.CONFLICT, 'REPORT_ALREADY_PUBLISHED', '统计年报已公开，不能再次确认');
+      throw new ApiError(HttpStatus.CONFLICT, 'REPORT_ALREADY_PUBLISHED', '统计年报已公开，不能再次审批');
     }
     return existing;
+  }
+
+  /**
+   * Records that the published report was submitted (报送) to `recipient` on `submittedOn`; late when after
+   * 31 January. Only a published report is submitted: what goes up is what the public sees.
+   */
+  async recordSubmission(
+    id: string,
+    submission: { recipient: SubmissionRecipient; recipientName: string; submittedOn: string },
+    recordedBy: string,
+    at: Date,
+  ): Promise<ReportSubmissionRow> {
+    const report = await this.get(id);
+    if (report.status !== 'published')
+      throw new ApiError(HttpStatus.CONFLICT, 'REPORT_NOT_PUBLISHED', '统计年报公开后方可登记报送情况');
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO annual_report_submission
+         (id, report_id, recipient, recipient_name, submitted_on, late, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [
+        randomUUID(),
+        id,
+        submission.recipient,
+        submission.recipientName,
+        submission.submittedOn,
+        submission.submittedOn > reportDueOn(report.year),
+        recordedBy,
+        at,
+      ],
+    )) as ReportSubmissionRow[];
+    return row;
+  }
+
+  submissions(id: string): Promise<ReportSubmissionRow[]> {
+    return this.dataSource.query(
+      `SELECT id, report_id, recipient, recipient_name, to_char(submitted_on, 'YYYY-MM-DD') AS submitted_on,
+              late, recorded_by, recorded_at
+         FROM annual_report_submission WHERE report_id = $1 ORDER BY submitted_on, recorded_at`,
+      [id],
+    );
   }
 
   /** Publishes a confirmed report: the report event goes out and its reminder warning clears. */
@@ -125,6 +206,8 @@ export class ReportsService {
         rollup: true,
         publishedAt: at.toISOString(),
         confirmedBy: report.confirmed_by as string,
+        approvedBy: report.confirmed_by as string,
+        narrativeEditedBy: report.narrative_edited_by,
         content: report.content,
       };
       await enqueueEvent(

@@ -439,6 +439,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     public: true,
     params: () => ({ kind: 'inspection-plans' }),
   },
+  'publication GET /api/v1/public/annual-reports': { public: true, query: () => ({ agency: OWN_AGENCY }) },
+  'publication GET /api/v1/public/annual-reports/{agency}/{year}': {
+    public: true,
+    params: () => ({ agency: OWN_AGENCY, year: '2025' }),
+  },
   'publication POST /api/v1/feed/disclosures': { foreign: 403 },
 
   // ── statistics ──
@@ -450,7 +455,18 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'statistics GET /api/v1/reports/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
   'statistics GET /api/v1/reports/{id}/export.csv': { params: () => ({ id: fresh() }), foreign: 404 },
   'statistics GET /api/v1/reports/{id}/export.xlsx': { params: () => ({ id: fresh() }), foreign: 404 },
-  'statistics POST /api/v1/reports/{id}/confirm': { params: () => ({ id: fresh() }), foreign: 404 },
+  'statistics PUT /api/v1/reports/{id}/narrative': {
+    params: () => ({ id: fresh() }),
+    body: () => ({ narrative: '冒名修改的情况说明' }),
+    foreign: 404,
+  },
+  'statistics POST /api/v1/reports/{id}/approval': { params: () => ({ id: fresh() }), foreign: 404 },
+  'statistics POST /api/v1/reports/{id}/submissions': {
+    params: () => ({ id: fresh() }),
+    body: () => ({ recipient: 'government', recipientName: '冒名登记的人民政府', submittedOn: '2026-01-20' }),
+    foreign: 404,
+  },
+  'statistics GET /api/v1/reports/{id}/submissions': { params: () => ({ id: fresh() }), foreign: 404 },
 
   // ── worker ──
   'worker GET /health': { public: true, credentials: 'none' },
