@@ -137,3 +137,45 @@ export interface DisclosureDeadlineProvisionalData {
   deadlineOn: string;
   provisional: ProvisionalCount;
 }
+
+/**
+ * What the portal shows besides decisions, one entry per subject: 事前公开 (agencies, officers, item lists with
+ * their service guides), 双随机、一公开 (plans, draws, results) and the annual reports. The service announces each
+ * entry it stores on TOPICS.publicationPortal keyed by `<kind>:<key>`, masked as the portal shows it, for the
+ * upper level's platform (the upward feed) and other consumers.
+ */
+export const PORTAL_ENTRY_KINDS = [
+  'agencies',
+  'personnel',
+  'item-lists',
+  'inspection-plans',
+  'inspection-draws',
+  'inspection-results',
+  'annual-reports',
+] as const;
+export type PortalEntryKind = (typeof PORTAL_ENTRY_KINDS)[number];
+
+export const PORTAL_EVENT_TYPES = {
+  entryChanged: 'cn.lep.publication.portal.entry-changed.v1',
+} as const;
+
+export interface PortalEntryChangedData {
+  kind: PortalEntryKind;
+  /** Agency code, personnel id, `<agency>:<list kind>`, plan or draw id, `<agency>:<year>` for a report. */
+  key: string;
+  agencyCode: string;
+  /** For agencies: the parent, so the receiving level can follow the 兵团 → 师市 tree. */
+  parentCode: string | null;
+  title: string;
+  /** The entry as the portal shows it; natural persons' data masked (domain.md §4). */
+  data: Record<string, unknown>;
+  /** The subject left the register (an agency removed): the portal no longer shows it. */
+  removed: boolean;
+  /** When the source changed (the source event's time): a later change replaces an earlier one. */
+  changedAt: string;
+}
+
+/** The message key of a portal entry on TOPICS.publicationPortal. */
+export function portalEntryKey(kind: PortalEntryKind, key: string): string {
+  return `${kind}:${key}`;
+}

@@ -60,6 +60,13 @@ export const TOPICS = {
     key: 'decisionId',
     description: 'Published, withdrawn and corrected disclosures (行政执法公示) for external consumers',
   },
+  publicationPortal: {
+    name: 'lep.publication.portal.v1',
+    partitions: 3,
+    key: 'entryKey',
+    description:
+      'Every other portal entry as published, masked: 事前公开, 双随机 plans, draws and results, annual reports',
+  },
   statisticsWarning: {
     name: 'lep.statistics.warning.v1',
     partitions: 3,

@@ -6,10 +6,15 @@ import {
   DisclosureCorrectedData,
   DisclosurePublishedData,
   DisclosureWithdrawnData,
+  INSPECTION_EVENT_TYPES,
+  PORTAL_EVENT_TYPES,
+  PortalEntryChangedData,
   PUBLICATION_EVENT_SOURCE,
   PUBLICATION_EVENT_TYPES,
   REGISTRY_EVENT_SOURCE,
   REGISTRY_EVENT_TYPES,
+  STATISTICS_EVENT_SOURCE,
+  STATISTICS_EVENT_TYPES,
 } from '@lep/contracts';
 import { buildPublicRecord } from '../src/disclosures/public-record';
 import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
@@ -33,14 +38,15 @@ const KEYS = new Map<string, { presented: string; principal: Principal }>(
 );
 const systemToken = (agency: string) => KEYS.get(agency)!.presented;
 
-function agencyChanged(code: string, parentCode: string | null) {
+function agencyChanged(code: string, parentCode: string | null, name = `${code} 执法主体`, time?: Date) {
   return createCloudEvent({
     source: REGISTRY_EVENT_SOURCE,
     type: REGISTRY_EVENT_TYPES.agencyChanged,
     subject: code,
+    ...(time ? { time } : {}),
     data: {
       code,
-      name: `${code} 执法主体`,
+      name,
       level: parentCode ? 'division' : 'corps',
       parentCode,
       unifiedSocialCreditCode: `USCC-${code}`,
@@ -196,6 +202,143 @@ describe('upward feed (师市 → 兵团)', () => {
       .expect(403);
     expect(foreign.body.code).toBe('AGENCY_FORBIDDEN');
     await corps.anonymous().post('/api/v1/feed/disclosures').send(published.event).expect(401);
+  });
+
+  it('shows the 师市 level’s pre-disclosure, inspection results and annual reports on the 兵团 portal, masked', async () => {
+    await division.deliver(agencyChanged('BT-SC-02', 'BT-SC', '第一师阿拉尔市农业农村局'));
+    await division.deliver(
+      createCloudEvent({
+        source: REGISTRY_EVENT_SOURCE,
+        type: INSPECTION_EVENT_TYPES.resultsPublished,
+        subject: 'plan-sc-1',
+        data: {
+          planId: 'plan-sc-1',
+          drawId: 'draw-sc-1',
+          agencyCode: 'BT-SC-02',
+          seed: 'e'.repeat(64),
+          pools: { targets: ['FARM-1'], inspectors: ['P1', 'P2'], relations: [] },
+          results: [
+            {
+              target: { code: 'FARM-1', name: '王建军', partyType: 'natural-person' },
+              inspectors: [{ personnelId: 'P1', name: '李执法', certificateNumber: 'BT0101' }],
+              outcome: 'problem-found',
+              findings: '王建军（手机13899012345）农药购销台账不全。',
+              inspectedOn: '2026-09-20',
+            },
+          ],
+          publishedAt: '2026-09-22T02:00:00Z',
+        },
+      }),
+    );
+    await division.deliver(
+      createCloudEvent({
+        id: 'report-sc-02-2025:published',
+        source: STATISTICS_EVENT_SOURCE,
+        type: STATISTICS_EVENT_TYPES.reportPublished,
+        subject: 'report-sc-02-2025',
+        data: {
+          reportId: 'report-sc-02-2025',
+          agencyCode: 'BT-SC-02',
+          agencyName: '第一师阿拉尔市农业农村局',
+          year: 2025,
+          rollup: true,
+          publishedAt: '2026-01-15T02:00:00Z',
+          confirmedBy: 'leader-sc-02',
+          content: { sections: [], narrative: '全年执法情况良好。' },
+        },
+      }),
+    );
+    const client = corps.anonymous();
+    const agency = await until(async () => {
+      const response = await client.get('/api/v1/public/pre-disclosure/agencies/BT-SC-02');
+      return response.status === 200 ? response.body : undefined;
+    }, 60_000);
+    expect(agency).toMatchObject({ title: '第一师阿拉尔市农业农村局', data: { parentCode: 'BT-SC' } });
+    const results = await until(async () => {
+      const response = await client.get('/api/v1/public/inspections/results').query({ agency: 'BT-SC-02' });
+      return response.body.total === 1 ? response.body.items[0] : undefined;
+    }, 60_000);
+    expect(results.data.results[0].target).toEqual({
+      code: 'FARM-1',
+      name: '王某',
+      partyType: 'natural-person',
+    });
+    expect(JSON.stringify(results)).not.toContain('13899012345');
+    await until(
+      async () => (await client.get('/api/v1/public/annual-reports/BT-SC-02/2025')).status === 200,
+      60_000,
+    );
+    // What went up is what the 师市 portal shows: the same masked entries.
+    const own = await division
+      .anonymous()
+      .get('/api/v1/public/inspections/results')
+      .query({ agency: 'BT-SC-02' });
+    expect(results.data).toEqual(own.body.items[0].data);
+  });
+
+  it('keeps the newer version of a forwarded entry, and lets no 师市 reach beyond its own tree', async () => {
+    const entry = (data: Partial<PortalEntryChangedData>, id: string) =>
+      createCloudEvent({
+        id,
+        source: PUBLICATION_EVENT_SOURCE,
+        type: PORTAL_EVENT_TYPES.entryChanged,
+        subject: `${data.kind ?? 'agencies'}:${data.key ?? 'BT-SC-03'}`,
+        data: {
+          kind: 'agencies',
+          key: 'BT-SC-03',
+          agencyCode: 'BT-SC-03',
+          parentCode: 'BT-SC',
+          title: '第一师阿拉尔市林业局',
+          data: { code: 'BT-SC-03' },
+          removed: false,
+          changedAt: '2026-10-02T00:00:00.000Z',
+          ...data,
+        },
+      });
+    const forward = (event: CloudEvent, agency = 'BT-SC') =>
+      corps
+        .anonymous()
+        .post('/api/v1/feed/portal-entries')
+        .set('authorization', `Bearer ${systemToken(agency)}`)
+        .send(event);
+    expect((await forward(entry({}, 'entry-1'))).body).toEqual({ applied: true });
+    expect((await forward(entry({}, 'entry-1'))).body).toEqual({ applied: false });
+    // An older change arriving late changes nothing.
+    await forward(entry({ title: '（旧名称）', changedAt: '2026-10-01T00:00:00.000Z' }, 'entry-0')).expect(
+      200,
+    );
+    const shown = await corps.anonymous().get('/api/v1/public/pre-disclosure/agencies/BT-SC-03').expect(200);
+    expect(shown.body.title).toBe('第一师阿拉尔市林业局');
+
+    // Another 师市 may neither add under BT-SC, nor take BT-SC-01 over by naming itself its parent.
+    const under = await forward(entry({ key: 'BT-SC-09', agencyCode: 'BT-SC-09' }, 'entry-x1'), 'BT-OTHER');
+    expect([under.status, under.body.code]).toEqual([403, 'AGENCY_FORBIDDEN']);
+    const hijack = await forward(
+      entry({ key: 'BT-SC-01', agencyCode: 'BT-SC-01', parentCode: 'BT-OTHER' }, 'entry-x2'),
+      'BT-OTHER',
+    );
+    expect(hijack.status).toBe(403);
+    const report = await forward(
+      entry(
+        { kind: 'annual-reports', key: 'BT-SC-02:2025', agencyCode: 'BT-SC-02', parentCode: null },
+        'entry-x3',
+      ),
+      'BT-OTHER',
+    );
+    expect(report.status).toBe(403);
+    const mismatch = await forward({ ...entry({}, 'entry-x4'), subject: 'agencies:BT-SC-01' });
+    expect([mismatch.status, mismatch.body.code]).toEqual([400, 'FEED_EVENT_INVALID']);
+    const bad = await forward(entry({ kind: 'cases' as never, changedAt: 'yesterday' }, 'entry-x5'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.violations.map((violation: { field: string }) => violation.field).sort()).toEqual([
+      'data.changedAt',
+      'data.kind',
+    ]);
+    expect(
+      (await corps.anonymous().get('/api/v1/public/pre-disclosure/agencies/BT-SC-01')).body.data,
+    ).toMatchObject({
+      parentCode: 'BT-SC',
+    });
   });
 
   it('keeps a correction or withdrawal forwarded before its record, and applies it when the record arrives', async () => {

@@ -8,15 +8,22 @@ import {
   InspectionResultsPublishedData,
   ItemListPublishedData,
   PersonnelChangedData,
+  PORTAL_EVENT_TYPES,
+  portalEntryKey,
+  PortalEntryChangedData,
+  PUBLICATION_EVENT_SOURCE,
   REGISTRY_EVENT_TYPES,
   ReportPublishedData,
   STATISTICS_EVENT_TYPES,
+  TOPICS,
+  createCloudEvent,
 } from '@lep/contracts';
+import { enqueueEvent } from '@lep/nest-kit';
 import { isValidUscc, maskPersonName, maskText, NamePolicy } from '@lep/masking';
 import type { EntityManager } from 'typeorm';
 import type { PreDisclosureKind } from './pre-disclosure.entity';
 
-interface Entry {
+export interface Entry {
   kind: PreDisclosureKind;
   subjectKey: string;
   agencyCode: string;
@@ -172,7 +179,10 @@ function inspectionEntry(
   return { kind, subjectKey, agencyCode, parentCode: null, title, data: { ...data }, removed: false };
 }
 
-/** Upserts the entry unless a newer event already wrote it (events of one agency may be replayed late). */
+/**
+ * Upserts the entry unless a newer event already wrote it (events of one agency may be replayed late) and, when
+ * it was written, announces it on TOPICS.publicationPortal in the same transaction (the upward feed).
+ */
 export async function storePreDisclosure(
   manager: EntityManager,
   event: CloudEvent,
@@ -180,13 +190,46 @@ export async function storePreDisclosure(
 ): Promise<void> {
   const entry = preDisclosureEntry(event, namePolicy);
   if (!entry) return;
-  await manager.query(
+  if (!(await upsertEntry(manager, entry, event.time))) return;
+  const data: PortalEntryChangedData = {
+    kind: entry.kind,
+    key: entry.subjectKey,
+    agencyCode: entry.agencyCode,
+    parentCode: entry.parentCode,
+    title: entry.title,
+    data: entry.data,
+    removed: entry.removed,
+    changedAt: event.time,
+  };
+  const key = portalEntryKey(entry.kind, entry.subjectKey);
+  await enqueueEvent(
+    manager,
+    TOPICS.publicationPortal,
+    key,
+    createCloudEvent({
+      id: `portal:${event.id}`,
+      source: PUBLICATION_EVENT_SOURCE,
+      type: PORTAL_EVENT_TYPES.entryChanged,
+      subject: key,
+      data,
+      time: new Date(event.time),
+    }),
+  );
+}
+
+/**
+ * Writes `entry` as of `changedAt` unless a newer version of it is stored; true when it was written. The one
+ * write path of the portal's entries, local and forwarded alike.
+ */
+export async function upsertEntry(manager: EntityManager, entry: Entry, changedAt: string): Promise<boolean> {
+  const written: unknown[] = await manager.query(
     `INSERT INTO pre_disclosure (kind, subject_key, agency_code, parent_code, title, data, event_time, removed)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (kind, subject_key) DO UPDATE SET
        agency_code = EXCLUDED.agency_code, parent_code = EXCLUDED.parent_code, title = EXCLUDED.title,
        data = EXCLUDED.data, event_time = EXCLUDED.event_time, removed = EXCLUDED.removed
-     WHERE pre_disclosure.event_time <= EXCLUDED.event_time`,
+     WHERE pre_disclosure.event_time <= EXCLUDED.event_time
+     RETURNING 1`,
     [
       entry.kind,
       entry.subjectKey,
@@ -194,8 +237,9 @@ export async function storePreDisclosure(
       entry.parentCode,
       entry.title,
       JSON.stringify(entry.data),
-      event.time,
+      changedAt,
       entry.removed,
     ],
   );
+  return written.length > 0;
 }

@@ -6,8 +6,11 @@ import {
   DisclosureWithdrawnData,
   PUBLICATION_EVENT_TYPES,
 } from '@lep/contracts';
-import { consumeOnce, lockPredecessor, parkEvent, takeParkedEvents } from '@lep/nest-kit';
+import type { AgencyHierarchy } from '@lep/auth';
+import { ApiError, consumeOnce, lockPredecessor, parkEvent, takeParkedEvents } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
+import { upsertEntry } from '../pre-disclosure/pre-disclosure-store';
+import type { PortalFeedEventDto } from './feed.dto';
 
 /** The consumed_event name of the upward feed at the receiving (兵团) level. */
 export const FEED_CONSUMER = 'upstream-feed';
@@ -36,6 +39,47 @@ export class FeedService {
     return consumeOnce(this.dataSource, FEED_CONSUMER, event.id, (manager) =>
       this.applyOnce(manager, event, forwardedBy),
     );
+  }
+
+  /**
+   * Applies a portal entry forwarded by a lower level, once per event id, unless a newer version of the entry is
+   * stored. The sender reaches only its own tree: the entry's agency must be in it — for a new agency entry,
+   * its parent — and an entry stored before under the same key must belong to it too, so no deployment can
+   * re-parent or overwrite another tree's agency, officer or report.
+   */
+  applyPortalEntry(
+    event: PortalFeedEventDto,
+    sender: string | undefined,
+    reaches: AgencyHierarchy['isSameOrDescendant'],
+  ): Promise<boolean> {
+    const entry = event.data;
+    return consumeOnce(this.dataSource, FEED_CONSUMER, event.id, async (manager) => {
+      const inTree = async (agencyCode: string | null) =>
+        sender === undefined || (agencyCode !== null && (await reaches(sender, agencyCode)));
+      const [stored] = (await manager.query(
+        `SELECT agency_code FROM pre_disclosure WHERE kind = $1 AND subject_key = $2 FOR UPDATE`,
+        [entry.kind, entry.key],
+      )) as Array<{ agency_code: string }>;
+      const newAgency = entry.kind === 'agencies' && !stored;
+      const allowed =
+        (stored ? await inTree(stored.agency_code) : true) &&
+        (newAgency ? await inTree(entry.parentCode) : await inTree(entry.agencyCode));
+      if (!allowed)
+        throw new ApiError(403, 'AGENCY_FORBIDDEN', `无权转发执法主体 ${entry.agencyCode} 的公开信息`);
+      await upsertEntry(
+        manager,
+        {
+          kind: entry.kind,
+          subjectKey: entry.key,
+          agencyCode: entry.agencyCode,
+          parentCode: entry.parentCode,
+          title: entry.title,
+          data: entry.data,
+          removed: entry.removed,
+        },
+        entry.changedAt,
+      );
+    });
   }
 
   private async applyOnce(manager: EntityManager, event: CloudEvent, forwardedBy: string): Promise<void> {

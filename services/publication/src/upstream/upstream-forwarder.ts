@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { parseCloudEvent, TOPICS } from '@lep/contracts';
+import { parseCloudEvent, PORTAL_EVENT_TYPES, TOPICS } from '@lep/contracts';
 import { KafkaClient } from '@lep/nest-kit';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { PublicationConfig } from '../config';
@@ -13,9 +13,15 @@ import { FORWARDED_EVENT_TYPES } from './feed.service';
 
 export const UPSTREAM_CONSUMER_GROUP = 'lep-publication-upstream';
 
+/** Where the upper level takes each forwarded event type: disclosures, and every other portal entry. */
+const FEED_ROUTES: Record<string, string> = {
+  ...Object.fromEntries(FORWARDED_EVENT_TYPES.map((type) => [type, '/api/v1/feed/disclosures'])),
+  [PORTAL_EVENT_TYPES.entryChanged]: '/api/v1/feed/portal-entries',
+};
+
 /**
- * The upward feed's sending end at a 师市 level: reads this deployment's own disclosure topic and posts each
- * published/corrected/withdrawn event to the 兵团-level publication service. A failed post throws, so kafkajs
+ * The upward feed's sending end at a 师市 level: reads this deployment's own disclosure and portal topics and posts
+ * each published/corrected/withdrawn disclosure and each portal entry to the 兵团-level publication service. A failed post throws, so kafkajs
  * retries the message (at least once); the receiver de-duplicates by event id.
  */
 @Injectable()
@@ -32,7 +38,10 @@ export class UpstreamForwarder implements OnApplicationBootstrap, BeforeApplicat
     const consumer = this.kafka.kafka.consumer({ groupId: UPSTREAM_CONSUMER_GROUP });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: [TOPICS.publicationDisclosure.name], fromBeginning: true });
+    await consumer.subscribe({
+      topics: [TOPICS.publicationDisclosure.name, TOPICS.publicationPortal.name],
+      fromBeginning: true,
+    });
     await consumer.run({ eachMessage: ({ message }) => this.forward(message) });
   }
 
@@ -44,8 +53,9 @@ export class UpstreamForwarder implements OnApplicationBootstrap, BeforeApplicat
 
   private async forward(message: KafkaMessage): Promise<void> {
     const event = parseCloudEvent(message.value);
-    if (!FORWARDED_EVENT_TYPES.includes(event.type)) return;
-    const response = await fetch(new URL('/api/v1/feed/disclosures', this.config.PUBLICATION_UPSTREAM_URL), {
+    const route = FEED_ROUTES[event.type];
+    if (!route) return;
+    const response = await fetch(new URL(route, this.config.PUBLICATION_UPSTREAM_URL), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

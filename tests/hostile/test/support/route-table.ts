@@ -445,6 +445,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: () => ({ agency: OWN_AGENCY, year: '2025' }),
   },
   'publication POST /api/v1/feed/disclosures': { foreign: 403 },
+  'publication POST /api/v1/feed/portal-entries': { foreign: 403 },
 
   // ── statistics ──
   'statistics GET /health': { public: true },
