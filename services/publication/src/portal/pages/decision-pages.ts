@@ -1,0 +1,205 @@
+import {
+  ITEM_CATEGORIES,
+  ITEM_CATEGORY_LABELS,
+  ItemCategory,
+  PublicDisclosureRecord,
+  TRADE_SECRET_NOTICE,
+} from '@lep/contracts';
+import type {
+  PublicDecisionPage,
+  PublicDecisionQuery,
+  PublicDecisionView,
+} from '../../public-api/public-decision.dto';
+import { fields, html, Html, pager } from './html';
+
+/** The record as the public API serves it: whole when published, its identifying fields when withdrawn. */
+const recordOf = (item: PublicDecisionView) => item.record as unknown as PublicDisclosureRecord;
+
+const category = (value: unknown) => ITEM_CATEGORY_LABELS[value as ItemCategory] ?? String(value ?? '');
+
+/** The address of a decision's own page: shareable, the same for everyone. */
+export const decisionHref = (decisionId: string) => `/portal/decisions/${encodeURIComponent(decisionId)}`;
+
+/** The search form; it submits by GET, so a search is a link too. */
+export function decisionSearchForm(query: Partial<PublicDecisionQuery>): Html {
+  const option = (value: string, label: string, selected: unknown) =>
+    html`<option value="${value}" ${selected === value ? html` selected` : ''}>${label}</option>`;
+  return html`<form
+    class="search"
+    method="get"
+    action="/portal/decisions"
+    role="search"
+    aria-label="查询执法决定"
+  >
+    <label for="q-keyword">关键词</label>
+    <input
+      id="q-keyword"
+      name="keyword"
+      value="${query.keyword ?? ''}"
+      placeholder="文号、违法事实、处罚内容"
+    />
+    <label for="q-party">行政相对人</label>
+    <input id="q-party" name="party" value="${query.party ?? ''}" placeholder="名称或统一社会信用代码" />
+    <label for="q-category">决定类别</label>
+    <select id="q-category" name="category">
+      ${option('', '全部', query.category ?? '')}
+      ${ITEM_CATEGORIES.map((value) => option(value, ITEM_CATEGORY_LABELS[value], query.category))}
+    </select>
+    <label for="q-from">决定日期起</label>
+    <input id="q-from" name="from" type="date" value="${query.from ?? ''}" />
+    <label for="q-to">决定日期止</label>
+    <input id="q-to" name="to" type="date" value="${query.to ?? ''}" />
+    <label for="q-status">公示状态</label>
+    <select id="q-status" name="status">
+      ${option('published', '公示中', query.status ?? 'published')}
+      ${option('withdrawn', '已撤回', query.status)}
+    </select>
+    <button type="submit">查询</button>
+  </form>`;
+}
+
+function summary(item: PublicDecisionView): Html {
+  const record = recordOf(item);
+  return html`<li class="item${item.status === 'withdrawn' ? ' withdrawn' : ''}">
+    <h2>
+      <a href="${decisionHref(item.decisionId)}">${category(record.category)} ${record.documentNumber}</a>
+    </h2>
+    <p class="meta">
+      ${record.agencyName} · 决定日期
+      ${record.decidedOn}${
+        item.status === 'withdrawn' ? html` · <strong>已撤回（${item.withdrawal?.kind}）</strong>` : ''
+      }
+    </p>
+    ${item.status === 'published' ? html`<p>行政相对人：${record.party.name}</p>` : ''}
+  </li>`;
+}
+
+export function decisionListBody(
+  query: PublicDecisionQuery,
+  result: PublicDecisionPage | null,
+  problems: string[],
+): Html {
+  const href = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined && value !== '' && name !== 'page' && name !== 'pageSize')
+        params.set(name, String(value));
+    params.set('page', String(page));
+    return `/portal/decisions?${params.toString()}`;
+  };
+  return html`${decisionSearchForm(query)}
+  ${
+    problems.length > 0
+      ? html`<div class="problems" role="alert">
+          <p>查询条件有误：</p>
+          <ul>
+            ${problems.map((problem) => html`<li>${problem}</li>`)}
+          </ul>
+        </div>`
+      : ''
+  }
+  ${
+    result
+      ? html`<p class="status" role="status">
+            ${result.total === 0 ? '没有符合条件的公示信息' : `共 ${result.total} 条`}
+          </p>
+          <ul class="list">
+            ${result.items.map(summary)}
+          </ul>
+          ${pager(result.page, result.pageSize, result.total, href)}`
+      : ''
+  }`;
+}
+
+/** A field's text, or its notice when it was kept back as a commercial secret (the notice is the text then). */
+const text = (value: unknown) =>
+  value === TRADE_SECRET_NOTICE ? html`<em>${TRADE_SECRET_NOTICE}</em>` : value;
+
+export function decisionBody(item: PublicDecisionView): Html {
+  const r = recordOf(item);
+  if (item.status === 'withdrawn')
+    return html`<div class="notice" role="note">
+        <p>
+          该执法决定已于 ${String(item.withdrawal?.withdrawnAt ?? '').slice(0, 10)}
+          撤回公示（${item.withdrawal?.kind}）。
+        </p>
+        <p>撤回理由：${item.withdrawal?.reason}</p>
+      </div>
+      ${fields([
+        ['决定类别', category(r.category)],
+        ['决定文书号', r.documentNumber],
+        ['执法主体', r.agencyName],
+        ['决定日期', r.decidedOn],
+      ])}`;
+  const { penalty: p, licensing: l, other: o } = r;
+  const withheld = r.withheldFields ?? [];
+  return html`${item.version > 1 ? html`<p class="notice" role="note">本信息已更正，当前为第 ${item.version} 版。</p>` : ''}
+    <h2>基本信息</h2>
+    ${fields([
+      ['决定类别', category(r.category)],
+      ['决定文书号', r.documentNumber],
+      ['执法主体', `${r.agencyName}（统一社会信用代码 ${r.agencyCreditCode}）`],
+      ['决定日期', r.decidedOn],
+      ['公示日期', item.publishedAt?.slice(0, 10)],
+      ['公示截止期', r.displayUntil],
+    ])}
+    <h2>行政相对人</h2>
+    ${fields([
+      ['名称', r.party.name],
+      ['类别', r.party.category],
+      ['统一社会信用代码', r.party.creditCode],
+      ['法定代表人', r.party.legalRepresentative],
+    ])}
+    ${
+      p
+        ? html`<h2>行政处罚</h2>
+            ${fields([
+              ['违法行为类型', p.violationType],
+              ['违法事实', text(p.facts)],
+              ['处罚依据', p.legalBasis],
+              ['处罚类别', p.penaltyKinds.join('、')],
+              ['处罚内容', text(p.content)],
+              ['罚款金额（万元）', p.fineWanYuan],
+              ['没收违法所得、没收非法财物的金额（万元）', p.confiscatedWanYuan],
+              ['暂扣或吊销证照名称及编号', text(p.licenceAffected)],
+              ['处罚有效期', p.validUntil],
+            ])}`
+        : ''
+    }
+    ${
+      l
+        ? html`<h2>行政许可</h2>
+            ${fields([
+              ['许可决定文书名称', l.documentTitle],
+              ['许可类别', l.licenceKind],
+              ['许可证书名称', text(l.certificateName)],
+              ['许可编号', l.licenceNumber],
+              ['许可内容', text(l.content)],
+              ['有效期', `${l.validFrom} 至 ${l.validTo}`],
+              ['当前状态', l.status],
+            ])}`
+        : ''
+    }
+    ${
+      o
+        ? html`<h2>决定内容</h2>
+            ${fields([
+              ['强制类型', r.coercion?.kind],
+              ['决定名称', o.title],
+              ['决定内容', text(o.content)],
+              ['依据', o.legalBasis],
+            ])}`
+        : ''
+    }
+    ${
+      withheld.length > 0
+        ? html`<p class="notice" role="note">
+            以下内容${withheld[0]!.reason}：${withheld.map((field) => field.label).join('、')}。
+          </p>`
+        : ''
+    }
+    ${fields([['数据来源单位', `${r.dataSource}（${r.dataSourceCreditCode}）`]])}
+    <p>
+      <a href="/api/v1/public/decisions/${encodeURIComponent(item.decisionId)}">本条信息的数据（JSON）</a>
+    </p>`;
+}
