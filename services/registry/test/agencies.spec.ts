@@ -93,10 +93,15 @@ describe('agencies', () => {
 
   it('discloses remedy channels, supervision and complaint channels, kept when an update leaves them out', async () => {
     const current = (await http().get('/api/v1/agencies/BT-8').expect(200)).body;
-    expect(current).toMatchObject({ remedyChannels: null, supervisionMethods: null, complaintChannels: null });
+    expect(current).toMatchObject({
+      remedyChannels: null,
+      supervisionMethods: null,
+      complaintChannels: null,
+    });
     const { code: _code, ...rest } = current;
     const channels = {
-      remedyChannels: '对行政处罚决定不服的，可在六十日内向第八师石河子市人民政府申请行政复议，或在六个月内向石河子市人民法院提起行政诉讼',
+      remedyChannels:
+        '对行政处罚决定不服的，可在六十日内向第八师石河子市人民政府申请行政复议，或在六个月内向石河子市人民法院提起行政诉讼',
       supervisionMethods: '第八师司法局行政执法监督科监督；兵团行政执法监督平台',
       complaintChannels: '投诉举报电话 12345；石河子市北四路 1 号',
     };
@@ -104,7 +109,12 @@ describe('agencies', () => {
       .put('/api/v1/agencies/BT-8')
       .send({ ...rest, ...channels })
       .expect(200);
-    const { remedyChannels: _r, supervisionMethods: _s, complaintChannels: _c, ...withoutChannels } = {
+    const {
+      remedyChannels: _r,
+      supervisionMethods: _s,
+      complaintChannels: _c,
+      ...withoutChannels
+    } = {
       ...rest,
       ...channels,
     };

@@ -200,7 +200,11 @@ describe('double-random inspections (双随机、一公开)', () => {
     // Registered without a party type, under codes that are no credit codes: announced as natural persons, so
     // the publisher masks them (privacy first).
     expect(data.results[1]).toMatchObject({
-      target: { code: second!.targetCode, name: expect.stringContaining('食品店'), partyType: 'natural-person' },
+      target: {
+        code: second!.targetCode,
+        name: expect.stringContaining('食品店'),
+        partyType: 'natural-person',
+      },
       outcome: 'problem-found',
     });
     expect(data.results[0]!.inspectors[0]).toEqual({
@@ -279,8 +283,10 @@ describe('double-random inspections (双随机、一公开)', () => {
     const event = (await outboxEvents(registry().dataSource, INSPECTION_EVENT_TYPES.resultsPublished)).find(
       (row) => row.event.data.planId === id,
     )!;
-    const targets = (event.event.data as { results: { target: { code: string; partyType: string } }[] })
-      .results.map((result) => [result.target.code, result.target.partyType])
+    const targets = (
+      event.event.data as { results: { target: { code: string; partyType: string } }[] }
+    ).results
+      .map((result) => [result.target.code, result.target.partyType])
       .sort();
     expect(targets).toEqual(
       [

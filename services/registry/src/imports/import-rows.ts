@@ -180,7 +180,11 @@ export function checkTargetRow(row: ImportRow): TargetImportRow | LineError[] {
   const agencyCode = check.pattern('agencyCode', AGENCY_CODE_PATTERN, '执法主体代码');
   const code = check.pattern('code', TARGET_CODE_PATTERN, '检查对象编码（字母、数字、连字符）');
   if (isValidResidentId(code))
-    check.fail('code', 'notResidentId', '是居民身份证号码，不能作为检查对象编码（抽查结果公开时编码一并公开）');
+    check.fail(
+      'code',
+      'notResidentId',
+      '是居民身份证号码，不能作为检查对象编码（抽查结果公开时编码一并公开）',
+    );
   const name = check.required('name', 200);
   const category = check.required('category', 100);
   const partyTypeText = check.cell('partyType');

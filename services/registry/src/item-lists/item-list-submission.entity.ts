@@ -16,7 +16,10 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 @Entity({ name: 'item_list_submission' })
 @Check('CHK_item_list_submission_status', `"status" IN ('submitted', 'approved', 'refused', 'superseded')`)
 @Index('idx_item_list_submission_agency', ['agencyCode', 'kind', 'submittedAt'])
-@Index('uq_item_list_submission_open', ['agencyCode', 'kind'], { unique: true, where: `"status" = 'submitted'` })
+@Index('uq_item_list_submission_open', ['agencyCode', 'kind'], {
+  unique: true,
+  where: `"status" = 'submitted'`,
+})
 export class ItemListSubmissionEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
