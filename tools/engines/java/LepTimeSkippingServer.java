@@ -5,20 +5,16 @@ import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Optional;
 
 /**
  * Temporal's time-skipping test server (io.temporal:temporal-test-server, the Java SDK's) on a loopback port,
  * with its virtual clock starting at a given instant. The server's own main class (io.temporal.testserver.TestServer)
  * always starts the clock at the current time and listens on every interface; the services it runs are the same.
  *
- * <p>Usage: {@code LepTimeSkippingServer <port> [--start-time <epoch milliseconds>]}, the way @temporalio/testing
- * runs an {@code existing-path} test server (the port first, then its extra arguments).
+ * <p>Usage: {@code LepTimeSkippingServer <port> [--start-time <epoch milliseconds>]}.
  *
  * <p>Time skipping starts locked, as TestServer does without --enable-time-skipping: the clock runs in real time
  * until a client unlocks it (the SDK's time-skipping client does while it waits for a result; its sleep() skips).
- *
- * <p>The server ends when the process that started it ends, so a test run killed outright leaves no JVM behind.
  */
 public final class LepTimeSkippingServer {
   public static void main(String[] args) throws Exception {
@@ -44,12 +40,7 @@ public final class LepTimeSkippingServer {
                   server.shutdownNow();
                   services.close();
                 }));
-
-    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-    while (true) {
-      Thread.sleep(500);
-      if (parent.isPresent() && !parent.get().isAlive()) System.exit(0);
-    }
+    server.awaitTermination();
   }
 
   private static void usage() {

@@ -49,11 +49,19 @@ function serverProperties(dir: string, port: number, controllerPort: number): st
     'share.coordinator.state.topic.replication.factor=1',
     'share.coordinator.state.topic.min.isr=1',
     'group.initial.rebalance.delay.ms=0',
+    // A broker restarted after a crash registers again only once the controller has fenced its previous
+    // incarnation, i.e. after this session timeout (9 s by default).
+    'broker.session.timeout.ms=4000',
+    'broker.heartbeat.interval.ms=1000',
     'auto.create.topics.enable=false',
     '',
   ].join('\n');
 }
 
+/**
+ * Answers once the broker serves metadata and leads every partition it holds: right after a restart it answers
+ * metadata requests before its partitions are back (producers then get NOT_LEADER_OR_FOLLOWER).
+ */
 async function serves(brokers: string[]): Promise<boolean> {
   const admin = new Kafka({
     clientId: 'lep-engines-probe',
@@ -64,7 +72,10 @@ async function serves(brokers: string[]): Promise<boolean> {
   }).admin();
   try {
     await admin.connect();
-    return (await admin.describeCluster()).brokers.length > 0;
+    if ((await admin.describeCluster()).brokers.length === 0) return false;
+    // Listing offsets is answered by a partition's leader only, once its log is loaded.
+    for (const topic of await admin.listTopics()) await admin.fetchTopicOffsets(topic);
+    return true;
   } finally {
     await admin.disconnect();
   }
@@ -99,6 +110,11 @@ export class KafkaBroker {
 
   get brokers(): string[] {
     return [`127.0.0.1:${this.port}`];
+  }
+
+  /** Its data folder (temporary ones go with remove()). */
+  get dataDir(): string {
+    return this.data.path;
   }
 
   get logFile(): string {

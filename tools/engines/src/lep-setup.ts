@@ -8,6 +8,19 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client as MinioClient } from 'minio';
 import type { S3Connection } from './minio-server';
 
+/** Retries `attempt` until it resolves (a new namespace reaches every service within its cache refresh). */
+async function eventually<T>(what: string, attempt: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${what}: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 /** A topic to create: its name and partition count (replication is 1 on a single broker). */
 export type TopicPartitions = Pick<TopicSpec, 'name' | 'partitions'>;
 
@@ -15,13 +28,17 @@ function admin(brokers: string[]) {
   return new Kafka({ clientId: 'lep-engines-setup', brokers, logLevel: logLevel.NOTHING }).admin();
 }
 
-/** Creates every contract topic (and `extra`) with its partition count; existing topics are left as they are. */
+/**
+ * Creates every contract topic (and `extra`) with its partition count; existing topics are left as they are.
+ * Resolves once the broker leads every partition of them (a producer started next is not told NOT_LEADER).
+ */
 export async function createTopics(brokers: string[], extra: TopicPartitions[] = []): Promise<void> {
+  const wanted = [...ALL_TOPICS, ...extra];
   const client = admin(brokers);
   await client.connect();
   try {
     const existing = new Set(await client.listTopics());
-    const missing = [...ALL_TOPICS, ...extra].filter((topic) => !existing.has(topic.name));
+    const missing = wanted.filter((topic) => !existing.has(topic.name));
     if (missing.length > 0)
       await client.createTopics({
         waitForLeaders: true,
@@ -34,6 +51,17 @@ export async function createTopics(brokers: string[], extra: TopicPartitions[] =
   } finally {
     await client.disconnect();
   }
+  // Listing offsets is answered by a partition's leader only, once its log exists; a fresh client each round, so
+  // no metadata of topics deleted a moment ago stays cached.
+  await eventually('topics not led by the broker', async () => {
+    const probe = admin(brokers);
+    await probe.connect();
+    try {
+      for (const topic of wanted) await probe.fetchTopicOffsets(topic.name);
+    } finally {
+      await probe.disconnect();
+    }
+  });
 }
 
 /**
@@ -62,15 +90,24 @@ export async function resetTopics(brokers: string[], extra: TopicPartitions[] = 
 }
 
 const { IndexedValueType } = temporal.api.enums.v1;
+const NOT_FOUND = 5; // gRPC status code
 const INDEXED_VALUE_TYPES = {
   Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   Bool: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
   Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
 } as const;
 
+/** LEP's search attributes (SEARCH_ATTRIBUTES of @lep/contracts) as the operator service registers them. */
+export function lepSearchAttributes(
+  names: SearchAttributeName[] = Object.keys(SEARCH_ATTRIBUTES) as SearchAttributeName[],
+): Record<string, temporal.api.enums.v1.IndexedValueType> {
+  return Object.fromEntries(names.map((name) => [name, INDEXED_VALUE_TYPES[SEARCH_ATTRIBUTES[name]]]));
+}
+
 /**
  * Registers the namespace (unless it exists) and every LEP search attribute on it (those missing), on the
- * Temporal server at `address`. Resolves once the namespace takes workflows.
+ * Temporal server at `address`, as deploy/temporal/create-namespace.sh does. Resolves once the namespace takes
+ * workflows and its search attributes answer queries.
  */
 export async function registerNamespace(
   address: string,
@@ -83,7 +120,7 @@ export async function registerNamespace(
       .describeNamespace({ namespace })
       .then(() => true)
       .catch((error: { code?: number }) => {
-        if (error.code === 5) return false; // NOT_FOUND
+        if (error.code === NOT_FOUND) return false;
         throw error;
       });
     if (!exists)
@@ -91,28 +128,26 @@ export async function registerNamespace(
         namespace,
         workflowExecutionRetentionPeriod: msToTs(`${retentionDays} days`),
       });
-    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const { customAttributes } = await eventually(`namespace ${namespace} not visible`, () =>
+      connection.operatorService.listSearchAttributes({ namespace }),
+    );
     const missing = (Object.keys(SEARCH_ATTRIBUTES) as SearchAttributeName[]).filter(
       (name) => !(name in (customAttributes ?? {})),
     );
     if (missing.length > 0)
       await connection.operatorService.addSearchAttributes({
         namespace,
-        searchAttributes: Object.fromEntries(
-          missing.map((name) => [name, INDEXED_VALUE_TYPES[SEARCH_ATTRIBUTES[name]]]),
-        ),
+        searchAttributes: lepSearchAttributes(missing),
       });
-    // A new namespace reaches every service of the server within its namespace cache refresh.
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const listed = await connection.workflowService
-        .listWorkflowExecutions({ namespace, pageSize: 1, query: 'LepStage = "probe"' })
-        .then(() => true)
-        .catch(() => false);
-      if (listed) break;
-      if (Date.now() > deadline) throw new Error(`namespace ${namespace} not usable after 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await eventually(`search attributes of ${namespace} not usable`, () =>
+      connection.workflowService.listWorkflowExecutions({
+        namespace,
+        pageSize: 1,
+        query: Object.keys(SEARCH_ATTRIBUTES)
+          .map((name) => `${name} IS NULL`)
+          .join(' AND '),
+      }),
+    );
   } finally {
     await connection.close();
   }

@@ -104,6 +104,11 @@ export class MinioServer {
     };
   }
 
+  /** Its data folder (temporary ones go with remove()). */
+  get dataDir(): string {
+    return this.data.path;
+  }
+
   get logFile(): string {
     return path.join(this.data.path, 'minio.log');
   }

@@ -63,6 +63,11 @@ export class TemporalDevServer {
     return this.uiPort === null ? undefined : `http://127.0.0.1:${this.uiPort}`;
   }
 
+  /** Its data folder (temporary ones go with remove()). */
+  get dataDir(): string {
+    return this.data.path;
+  }
+
   get dbFile(): string {
     return path.join(this.data.path, 'temporal.sqlite');
   }
