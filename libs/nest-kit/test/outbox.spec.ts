@@ -105,8 +105,9 @@ describe('transactional outbox relayed to Kafka', () => {
     expect(received[0].contentType).toContain('application/cloudevents+json');
   });
 
+  // A broker of its own to start, kill and start again (a JVM recovering its log): up to minutes when loaded.
   it('keeps events through a broker outage and delivers each exactly once when it returns', async () => {
-    // A private cluster, so the outage hits only this relay.
+    // A private broker, so the outage hits only this relay.
     const cluster = await startKafka();
     const outageRelay = new OutboxRelay(
       dataSource,
@@ -153,7 +154,7 @@ describe('transactional outbox relayed to Kafka', () => {
       await outageRelay.beforeApplicationShutdown();
       await cluster.stop();
     }
-  });
+  }, 180_000);
 
   it('applies a redelivered event once per consumer', async () => {
     const applied: string[] = [];
