@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       secretKey: env.S3_SECRET_KEY,
       region: env.S3_REGION,
     },
-    temporal: { address: env.TEMPORAL_ADDRESS || undefined, timeSkipping: false },
+    temporal: { address: env.TEMPORAL_ADDRESS || undefined },
   });
   const children = new ChildProcessGroup((name, code) => {
     console.error(`${name} exited unexpectedly (code ${code}); stopping the stack`);

@@ -50,7 +50,7 @@ const TEST_API_KEYS = {
 @Module({})
 class CaseApiTestRoot {}
 
-/** case-api's modules over a real database and the Temporal test server, with the production pipes and guard. */
+/** case-api's modules over a real database and the project's Temporal server, with the production pipes and guard. */
 export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
   const app = await createServiceApp(
     {
@@ -62,7 +62,10 @@ export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
           entities: [...MESSAGING_ENTITIES, ...CASE_API_ENTITIES],
           migrations: [...MESSAGING_MIGRATIONS, ...CASE_API_MIGRATIONS],
         }),
-        TemporalClientModule.forRoot({ address: testPeers().temporalAddress, namespace: 'default' }),
+        TemporalClientModule.forRoot({
+          address: testPeers().temporalAddress,
+          namespace: testPeers().temporalNamespace,
+        }),
         AuthModule.forRoot({
           jwt: { hs256Secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience },
           apiKeys: TEST_API_KEYS,
