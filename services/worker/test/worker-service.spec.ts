@@ -48,6 +48,7 @@ async function entryCount(caseId: string): Promise<number> {
 }
 
 describe('the worker service killed mid-case', () => {
+  // Starts the worker service twice (each start bundles the workflows): slow on a loaded machine.
   it('continues the case after a restart with no step recorded twice and no event emitted twice', async () => {
     worker = await startWorkerProcess(workerEnv());
     const handle = await harness.startCase();
@@ -113,7 +114,7 @@ describe('the worker service killed mid-case', () => {
       [CASE_EVENT_TYPES.filed]: 1,
       [CASE_EVENT_TYPES.decisionMade]: 1,
     });
-  });
+  }, 180_000);
 });
 
 describe('evidence stored by the evidence service', () => {
@@ -175,6 +176,6 @@ describe('evidence stored by the evidence service', () => {
     expect(linked.map((entry) => entry.content.evidence)).toEqual([
       [{ evidenceId: 'kafka-video-1', sha256: data.sha256 }],
     ]);
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 });
