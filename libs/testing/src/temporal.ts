@@ -77,8 +77,8 @@ type AttachingFactory = {
 /**
  * Temporal's own time-skipping test server (the Java SDK's, from the engine cache), its virtual clock starting at
  * `startTime` (now by default), LEP's search attributes registered, and the SDK's test environment on it. Time
- * skipping starts locked: the clock runs in real time until the test moves it (`env.sleep`) or awaits a workflow
- * result through `env.client`. One server per call: its clock is the caller's own.
+ * skipping starts locked unless asked otherwise: the clock runs in real time until the test moves it (`env.sleep`)
+ * or awaits a workflow result through `env.client`. One server per call: its clock is the caller's own.
  *
  * We start the server ourselves rather than through `createTimeSkipping`'s `existing-path` executable because the
  * SDK gives a server 5 s to answer, which a JVM on a loaded machine does not always make; attaching with time

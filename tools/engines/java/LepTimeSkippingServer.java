@@ -11,22 +11,26 @@ import java.net.InetSocketAddress;
  * with its virtual clock starting at a given instant. The server's own main class (io.temporal.testserver.TestServer)
  * always starts the clock at the current time and listens on every interface; the services it runs are the same.
  *
- * <p>Usage: {@code LepTimeSkippingServer <port> [--start-time <epoch milliseconds>]}.
+ * <p>Usage: {@code LepTimeSkippingServer <port> [--enable-time-skipping] [--start-time <epoch milliseconds>]}.
  *
- * <p>Time skipping starts locked, as TestServer does without --enable-time-skipping: the clock runs in real time
- * until a client unlocks it (the SDK's time-skipping client does while it waits for a result; its sleep() skips).
+ * <p>As with TestServer, time skipping starts locked unless --enable-time-skipping is given: the clock then runs in
+ * real time until a client unlocks it (the SDK's time-skipping client does while it waits for a result; its sleep()
+ * skips). Enabled, the clock jumps to the next timer whenever no workflow or activity task is outstanding.
  */
 public final class LepTimeSkippingServer {
   public static void main(String[] args) throws Exception {
-    if (args.length != 1 && args.length != 3) usage();
+    if (args.length < 1) usage();
     int port = Integer.parseInt(args[0]);
+    boolean enableTimeSkipping = false;
     long startTimeMillis = 0; // TestServicesStarter reads 0 as "now"
-    if (args.length == 3) {
-      if (!"--start-time".equals(args[1])) usage();
-      startTimeMillis = Long.parseLong(args[2]);
+    for (int i = 1; i < args.length; i++) {
+      if ("--enable-time-skipping".equals(args[i])) enableTimeSkipping = true;
+      else if ("--start-time".equals(args[i]) && i + 1 < args.length)
+        startTimeMillis = Long.parseLong(args[++i]);
+      else usage();
     }
 
-    TestServicesStarter services = new TestServicesStarter(true, startTimeMillis);
+    TestServicesStarter services = new TestServicesStarter(!enableTimeSkipping, startTimeMillis);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
@@ -44,7 +48,8 @@ public final class LepTimeSkippingServer {
   }
 
   private static void usage() {
-    System.err.println("usage: LepTimeSkippingServer <port> [--start-time <epoch milliseconds>]");
+    System.err.println(
+        "usage: LepTimeSkippingServer <port> [--enable-time-skipping] [--start-time <epoch ms>]");
     System.exit(2);
   }
 }

@@ -20,10 +20,19 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+export interface TimeSkippingServerOptions {
+  /** Where the virtual clock starts; now by default. */
+  startTime?: Date;
+  /**
+   * `locked` (default): the clock runs in real time until a client unlocks skipping (sleep() does, and the SDK's
+   * time-skipping client while it awaits a result). `enabled`: it jumps to the next timer whenever idle.
+   */
+  timeSkipping?: 'locked' | 'enabled';
+}
+
 /**
  * Temporal's time-skipping test server (the Java SDK's temporal-test-server, through our launcher) on a loopback
- * port, its virtual clock starting at `startTime` (now by default), time skipping locked until a client unlocks it.
- * It keeps everything in memory: one per test file, whose clock it is.
+ * port. It keeps everything in memory: one per test file, whose clock it is.
  */
 export class TimeSkippingServer {
   private constructor(
@@ -32,7 +41,7 @@ export class TimeSkippingServer {
     readonly port: number,
   ) {}
 
-  static async start(options: { startTime?: Date } = {}): Promise<TimeSkippingServer> {
+  static async start(options: TimeSkippingServerOptions = {}): Promise<TimeSkippingServer> {
     const executable = path.join(await ensureEngine('time-skipping'), 'bin', 'lep-time-skipping-server');
     // Only for its log; the server keeps no state on disk.
     const data = DataDir.of(undefined, 'time-skipping');
@@ -43,6 +52,7 @@ export class TimeSkippingServer {
         command: executable,
         args: [
           String(port),
+          ...(options.timeSkipping === 'enabled' ? ['--enable-time-skipping'] : []),
           ...(options.startTime ? ['--start-time', String(options.startTime.getTime())] : []),
         ],
         cwd: data.path,

@@ -13,8 +13,13 @@ import {
   ServiceConfigModule,
   TemporalClientModule,
 } from '@lep/nest-kit';
-import { TemporalTestServer } from '@lep/temporal-test-server';
-import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import {
+  createDatabase,
+  dropDatabase,
+  startTimeSkippingTemporal,
+  testPeers,
+  type TimeSkippingTemporal,
+} from '@lep/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -33,7 +38,8 @@ import { FeedModule, UpstreamForwarderModule } from '../../src/upstream/upstream
 export interface PublicationTestApp {
   app: INestApplication;
   dataSource: DataSource;
-  temporal: TemporalTestServer;
+  /** Temporal's time-skipping test server of this app: its clock is held until a test moves it (`temporal.env.sleep`). */
+  temporal: TimeSkippingTemporal;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
   workflows: DisclosureWorkflows;
@@ -44,7 +50,7 @@ export interface PublicationTestApp {
 }
 
 export interface PublicationAppOptions {
-  /** Where the Temporal test server's virtual clock starts. */
+  /** Where the time-skipping Temporal server's virtual clock starts. */
   startsAt?: Date;
   kafkaBrokers?: string[];
   /** Subscribe to Kafka too (only the files that test the transport; the others call deliver()). */
@@ -65,7 +71,10 @@ let runtimeInstalled = false;
 @Module({})
 class PublicationTestRoot {}
 
-/** The service's modules over a fresh database, the Kafka peer and a Temporal test server of its own. */
+/**
+ * The service's modules over a fresh database, the Kafka peer and Temporal's time-skipping test server of its own,
+ * whose clock runs in real time from `startsAt` until a test moves it on (deadlines of weeks pass in moments).
+ */
 export async function startPublicationApp(
   databaseUrl: string,
   options: PublicationAppOptions = {},
@@ -74,7 +83,7 @@ export async function startPublicationApp(
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
-  const temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.startsAt });
+  const temporal = await startTimeSkippingTemporal({ startTime: options.startsAt });
   const brokers = options.kafkaBrokers ?? testPeers().kafkaBrokers;
   const config = loadConfig(PublicationConfig, {
     PORT: '3000',

@@ -1,0 +1,2 @@
+const { sleep } = require('@temporalio/workflow');
+exports.sleeper = async function () { await sleep('1 day'); return 'done'; };
