@@ -34,8 +34,7 @@ export interface StartTemporalOptions {
  */
 export async function startTemporal(options: StartTemporalOptions = {}): Promise<TemporalPeer> {
   if (options.address) {
-    const namespace = options.ownNamespace ? `lep-test-${randomBytes(4).toString('hex')}` : 'default';
-    if (options.ownNamespace) await registerNamespace(options.address, namespace);
+    const namespace = options.ownNamespace ? await createTemporalNamespace(options.address) : 'default';
     return { address: options.address, namespace, embedded: false, stop: async () => undefined };
   }
   const server = await TemporalDevServer.start({ uiPort: options.uiPort ?? null, dataDir: options.dataDir });
@@ -52,6 +51,16 @@ export async function startTemporal(options: StartTemporalOptions = {}): Promise
     server,
     stop: stopOnce(() => server.remove()),
   };
+}
+
+/**
+ * A new namespace on the Temporal server at `address`, with LEP's search attributes: for a test file (or project)
+ * whose workers poll the production task queues and must take no other file's tasks.
+ */
+export async function createTemporalNamespace(address: string): Promise<string> {
+  const namespace = `lep-test-${randomBytes(4).toString('hex')}`;
+  await registerNamespace(address, namespace);
+  return namespace;
 }
 
 /** A time-skipping server and the SDK's test environment attached to it. */
