@@ -12,3 +12,5 @@ export * from './service-process';
 export * from './case-registry';
 export * from './chromium';
 export * from './kcat';
+// What production's init jobs make (deploy/minio/create-buckets.sh), for tests and the dev stack.
+export { createEvidenceBuckets } from '@lep/engines';
