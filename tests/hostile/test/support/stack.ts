@@ -3,6 +3,7 @@ import { signStaffToken, type Role } from '@lep/auth';
 import {
   CASE_AGENCY,
   createDatabase,
+  createEvidenceBuckets,
   dropDatabase,
   startCaseRegistry,
   startServiceProcess,
@@ -10,7 +11,6 @@ import {
   type CaseRegistry,
   type ServiceProcess,
 } from '@lep/testing';
-import { Client } from 'minio';
 
 export const SERVICE_NAMES = [
   'registry',
@@ -156,18 +156,22 @@ export async function startStack(): Promise<Stack> {
     const worker = await process('worker', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
       REGISTRY_URL: registry.url,
     });
     const caseApi = await process('case-api', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
     });
 
     const evidenceDatabase = await database('evidence');
     const bucket = `hostile-${randomBytes(4).toString('hex')}`;
-    const s3 = new Client(peers.s3);
-    await s3.makeBucket(bucket);
-    await s3.makeBucket(`${bucket}-staging`);
+    await createEvidenceBuckets(peers.s3, {
+      evidence: bucket,
+      staging: `${bucket}-staging`,
+      retention: { mode: 'GOVERNANCE', days: 30 },
+    });
     const evidence = await process('evidence', {
       DATABASE_URL: evidenceDatabase,
       S3_ENDPOINT: peers.s3Endpoint,
@@ -185,6 +189,7 @@ export async function startStack(): Promise<Stack> {
     const publication = await process('publication', {
       DATABASE_URL: publicationDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
       // The public API is probed by many requests from one address; its limit is tested in its own service.
       PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     });
@@ -192,6 +197,7 @@ export async function startStack(): Promise<Stack> {
     const statistics = await process('statistics', {
       DATABASE_URL: statisticsDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
     });
 
     const services: Record<ServiceName, RunningService> = {
