@@ -23,6 +23,8 @@ export interface StartKafkaOptions {
   reset?: boolean;
   /** Topics besides those @lep/contracts declares. */
   extraTopics?: TopicPartitions[];
+  /** Our own broker only: its port. */
+  port?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
       stop: async () => undefined,
     };
   }
-  const broker = await KafkaBroker.start();
+  const broker = await KafkaBroker.start({ port: options.port });
   try {
     await createTopics(broker.brokers, options.extraTopics);
   } catch (error) {

