@@ -56,14 +56,18 @@ describe('npm start (tools/dev-stack)', () => {
     if (!BOOTSTRAP_KEY.test(output)) throw new Error(`npm start not up after ${STARTUP_MS} ms:\n${output}`);
   }, STARTUP_MS + 10_000);
 
-  afterAll(() => {
-    for (const pid of [npm.pid!, ...descendants(npm.pid!)])
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-  });
+  // When a test failed before the last one stopped it: stop it as a user would (it removes its temporary data),
+  // and kill only what is still there after a minute.
+  afterAll(async () => {
+    const processes = [npm.pid!, ...descendants(npm.pid!)];
+    if (npm.exitCode === null && npm.signalCode === null) {
+      npm.kill('SIGTERM');
+      const deadline = Date.now() + 60_000;
+      while (processes.some(alive) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    for (const pid of processes.filter(alive)) process.kill(pid, 'SIGKILL');
+  }, 90_000);
 
   it('prints every service URL and its OpenAPI page', () => {
     for (const [name, port] of Object.entries(PORTS)) {
