@@ -2,6 +2,7 @@
 // real Apache Kafka broker, for the session timeouts LEP could use. Issue #15 point 6; docs/operations.md.
 // Usage: node bench/consumer-restart/run.js [rounds] [hogs]   (hogs: busy processes loading the machine meanwhile)
 const { spawn } = require('node:child_process');
+const { setTimeout } = require('node:timers');
 const path = require('node:path');
 const { createInterface } = require('node:readline');
 const { Kafka, logLevel } = require('kafkajs');
@@ -31,8 +32,11 @@ function member(brokers, group, option) {
   );
   const waiting = new Map();
   createInterface({ input: child.stdout }).on('line', (line) => {
-    for (const [prefix, resolve] of waiting)
-      if (line.startsWith(prefix)) (waiting.delete(prefix), resolve(Date.now()));
+    for (const [prefix, resolve] of waiting) {
+      if (!line.startsWith(prefix)) continue;
+      waiting.delete(prefix);
+      resolve(Date.now());
+    }
   });
   const next = (prefix) => new Promise((resolve) => waiting.set(prefix, resolve));
   const exited = new Promise((resolve) => child.once('exit', resolve));
