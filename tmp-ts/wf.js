@@ -1,2 +1,0 @@
-const { sleep } = require('@temporalio/workflow');
-exports.sleeper = async function () { await sleep('1 day'); return 'done'; };
