@@ -241,4 +241,33 @@ describe('npm start (tools/dev-stack)', () => {
     expect(stackProcesses.filter(alive)).toEqual([]);
     expect(output).toContain('stopped; nothing left running');
   }, 120_000);
+
+  it(
+    'stops whole when npm alone gets SIGHUP (a closed terminal), though npm does not pass that signal on',
+    async () => {
+      const again = spawn('npm', ['start'], {
+        cwd: ROOT,
+        env: { ...process.env, TEMPORAL_ADDRESS: '', DATABASE_URL: '', KAFKA_BROKERS: '', S3_ENDPOINT: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let printed = '';
+      again.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      again.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const deadline = Date.now() + STARTUP_MS;
+      while (!BOOTSTRAP_KEY.test(printed) && Date.now() < deadline && again.exitCode === null)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(BOOTSTRAP_KEY.test(printed)).toBe(true);
+      const stackProcesses = descendants(again.pid!);
+      expect(stackProcesses.length).toBeGreaterThanOrEqual(14);
+
+      again.kill('SIGHUP');
+
+      const stopped = Date.now() + 60_000;
+      while (stackProcesses.some(alive) && Date.now() < stopped)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(stackProcesses.filter(alive)).toEqual([]);
+      expect(printed).toContain('stopped; nothing left running');
+    },
+    STARTUP_MS + 90_000,
+  );
 });

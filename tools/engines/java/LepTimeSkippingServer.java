@@ -5,6 +5,7 @@ import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Temporal's time-skipping test server (io.temporal:temporal-test-server, the Java SDK's) on a loopback port,
@@ -35,6 +36,9 @@ public final class LepTimeSkippingServer {
         NettyServerBuilder.forAddress(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
             InsecureServerCredentials.create());
+    // The SDKs' clients ping an idle connection every 30 s, as a real Temporal frontend allows; Netty's default
+    // policy (a ping at most every 5 min) answers them with GOAWAY "too many pings", cutting calls in flight.
+    builder.permitKeepAliveTime(1, TimeUnit.SECONDS).permitKeepAliveWithoutCalls(true);
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
     Server server = builder.build().start();
     Runtime.getRuntime()
