@@ -17,7 +17,13 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    // jose ships ES modules only; production code loads it through Node's require(esm), jest needs it as CommonJS.
+    '^.+/node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@lep/workflows$': path.join(root, 'workflows/src'),
     '^@lep/engines$': path.join(root, 'tools/engines/src'),

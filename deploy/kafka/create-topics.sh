@@ -20,6 +20,7 @@ create_topic lep.case.review.v1 3
 create_topic lep.evidence.stored.v1 3
 create_topic lep.registry.disclosure.v1 3
 create_topic lep.registry.inspection.v1 3
+create_topic lep.registry.calendar.v1 1
 create_topic lep.publication.disclosure.v1 6
 create_topic lep.statistics.warning.v1 3
 create_topic lep.statistics.report.v1 1

@@ -6,3 +6,4 @@ CREATE DATABASE lep_cases;
 CREATE DATABASE lep_evidence;
 CREATE DATABASE lep_publication;
 CREATE DATABASE lep_statistics;
+CREATE DATABASE lep_documents;

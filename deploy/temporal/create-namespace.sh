@@ -42,5 +42,6 @@ register_search_attribute LepStage Keyword
 register_search_attribute LepCategory Keyword
 register_search_attribute LepMajor Bool
 register_search_attribute LepNextDeadline Datetime
+register_search_attribute LepDeadlineProvisional Bool
 
 echo "namespace $NAMESPACE ready with the LEP search attributes"

@@ -1,4 +1,5 @@
 import type { AuthEvents } from './auth-events';
+import type { StaffTokenVerifierOptions } from './jwt/staff-token-verifier';
 import type { Principal } from './principal';
 
 /**
@@ -14,8 +15,11 @@ export interface ApiKeyVerifier {
 export const API_KEY_VERIFIER = 'LEP_API_KEY_VERIFIER';
 
 export interface AuthOptions {
-  /** Exactly one of hs256Secret (development, tests) and jwksUrl (production). */
-  jwt: { hs256Secret?: string; jwksUrl?: string; issuer: string; audience: string };
+  /**
+   * Exactly one of hs256Secret (development, tests) and jwksUrl (production); `claims` says where an identity
+   * provider's tokens carry agency and roles.
+   */
+  jwt: StaffTokenVerifierOptions;
   /**
    * Accepts `Authorization: Bearer lep_<keyId>_<secret>` (or `x-api-key: lep_…`); without a verifier, API
    * keys are refused. A verifier that needs injected dependencies is given as a class instead:

@@ -1,5 +1,3 @@
-import { CalendarRegion, REGION_LABELS } from './holiday-arrangement';
-
 /** Base of every error this library throws; its message is Chinese and fit to show to agency staff as is. */
 export class CalendarError extends Error {
   override name = 'CalendarError';
@@ -19,25 +17,27 @@ export class InvalidWorkingDayCountError extends CalendarError {
   }
 }
 
-/** A date falls in a year for which a needed holiday layer has not been loaded: the platform never guesses holidays. */
-export class CalendarDataMissingError extends CalendarError {
-  override name = 'CalendarDataMissingError';
-  constructor(
-    readonly year: number,
-    readonly region: CalendarRegion,
-  ) {
-    super(`缺少${year}年${REGION_LABELS[region]}节假日安排数据，无法计算工作日；请先录入该年度放假通知`);
-  }
-}
-
-/** A holiday arrangement row contradicts itself or duplicates another one. */
-export class InvalidHolidayArrangementError extends CalendarError {
-  override name = 'InvalidHolidayArrangementError';
+/** A year's notice contradicts itself (a date outside the year, a day both off and worked) or is given twice. */
+export class InvalidCalendarYearError extends CalendarError {
+  override name = 'InvalidCalendarYearError';
 }
 
 export class UnknownCalendarRegionError extends CalendarError {
   override name = 'UnknownCalendarRegionError';
   constructor(readonly input: unknown) {
     super(`节假日区域“${String(input)}”无效，应为 national（全国）或 xinjiang（新疆）`);
+  }
+}
+
+/**
+ * The registry, which keeps the calendar, could not be read and no earlier copy is at hand. Transient: the
+ * caller retries (a Temporal activity does so by itself).
+ */
+export class CalendarUnavailableError extends CalendarError {
+  override name = 'CalendarUnavailableError';
+  constructor(override readonly cause: unknown) {
+    super(
+      `无法从登记服务读取节假日安排（${cause instanceof Error ? cause.message : String(cause)}），请稍后重试`,
+    );
   }
 }

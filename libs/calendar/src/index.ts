@@ -1,13 +1,8 @@
 export * from './errors';
-export * from './holiday-arrangement';
-export { HOLIDAY_ARRANGEMENT_SEED } from './holiday-seed';
-export { WorkingDayCalendar } from './working-day-calendar';
-export type { CalendarOptions } from './working-day-calendar';
-export {
-  seedCalendar,
-  isWorkingDay,
-  nextWorkingDay,
-  addWorkingDays,
-  workingDaysBetween,
-} from './default-calendar';
+export * from './calendar-year';
+export * from './provisional';
+export { WorkingDayCalendar, calendarYearProblems } from './working-day-calendar';
+export type { CalendarOptions, CalendarYearProblem } from './working-day-calendar';
+export { CalendarClient, CALENDAR_ROUTE } from './calendar-client';
+export type { CalendarClientOptions } from './calendar-client';
 export { chinaDateOf, endOfChinaDay } from './china-time';

@@ -6,6 +6,7 @@ import {
   type CaseActor,
   type CaseStage,
   type CaseState,
+  type ProvisionalCount,
   type TopicKey,
 } from '@lep/contracts';
 import { nextLink } from '@lep/hash-chain';
@@ -63,8 +64,11 @@ export interface CaseStep {
   closeTasks?: TaskClosure[];
   /** Tasks whose deadline passed: flagged for the head of the assignee body. */
   escalateTasks?: string[];
-  /** Tasks whose deadline moved (an approved extension). */
-  retimeTasks?: { taskId: string; dueAt: string }[];
+  /**
+   * Tasks whose deadline moved (an approved extension, a count on a newly loaded calendar year), with the mark
+   * of a limit still counted without a year's notice (kept in the task's payload as `dueProvisional`).
+   */
+  retimeTasks?: { taskId: string; dueAt: string; dueProvisional: ProvisionalCount | null }[];
   events?: StepEvent[];
 }
 
@@ -191,9 +195,16 @@ async function applyTaskChanges(manager: EntityManager, step: CaseStep): Promise
     await manager.query(`UPDATE case_task SET escalated = true WHERE task_id = $1`, [taskId]);
   }
   for (const retiming of step.retimeTasks ?? []) {
-    await manager.query(`UPDATE case_task SET due_at = $2 WHERE task_id = $1`, [
-      retiming.taskId,
-      retiming.dueAt,
-    ]);
+    await manager.query(
+      `UPDATE case_task SET due_at = $2,
+         payload = CASE WHEN $3::jsonb IS NULL THEN payload - 'dueProvisional'
+                        ELSE jsonb_set(payload, '{dueProvisional}', $3::jsonb) END
+       WHERE task_id = $1`,
+      [
+        retiming.taskId,
+        retiming.dueAt,
+        retiming.dueProvisional ? JSON.stringify(retiming.dueProvisional) : null,
+      ],
+    );
   }
 }

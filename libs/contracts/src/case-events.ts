@@ -13,6 +13,8 @@ export const CASE_EVENT_TYPES = {
   stageChanged: 'cn.lep.case.stage-changed.v1',
   deadlineFired: 'cn.lep.case.deadline-fired.v1',
   deadlineExtended: 'cn.lep.case.deadline-extended.v1',
+  /** A working-day deadline was counted without a year's holiday notice; counted again once it is loaded. */
+  deadlineProvisional: 'cn.lep.case.deadline-provisional.v1',
   reviewRoundOpened: 'cn.lep.case.review.opened.v1',
   reviewRoundCompleted: 'cn.lep.case.review.completed.v1',
   decisionMade: 'cn.lep.case.decision.made.v1',
@@ -112,6 +114,23 @@ export interface CaseDeadlineFiredData extends CaseRef {
   /** The instant the timer was due, ISO 8601. */
   dueAt: string;
   /** Review round the deadline belongs to, for review SLA deadlines. */
+  round?: number;
+}
+
+/**
+ * Why a working-day count is provisional: the calendar layers (region, year) it needed and the registry does not
+ * hold yet, and a Chinese sentence saying what was assumed instead (the shape of @lep/calendar's Provisional).
+ */
+export interface ProvisionalCount {
+  missing: Array<{ region: string; year: number }>;
+  reason: string;
+}
+
+export interface CaseDeadlineProvisionalData extends CaseRef {
+  deadline: CaseDeadlineKind;
+  /** The due instant as counted without the missing notices. */
+  dueAt: string;
+  provisional: ProvisionalCount;
   round?: number;
 }
 

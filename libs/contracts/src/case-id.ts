@@ -52,3 +52,25 @@ export function caseIdParts(caseId: string): CaseIdParts | null {
 export function isCaseIdOfAgency(caseId: string, agencyCode: string): boolean {
   return caseIdParts(caseId)?.agencyCode === agencyCode;
 }
+
+/** Between a case id and the number of a decision in it: `<caseId>-D<n>`. */
+const DECISION_SUFFIX = '-D';
+
+/** Decisions per case the id format allows (a case is re-decided only after a withdrawal). */
+const MAX_DECISION_DIGITS = 4;
+
+/**
+ * The id of the n-th decision made in a case (1 for the first, 2 after a withdrawal and a new decision): the key
+ * of its decision events, its disclosure (`disclosure-<decisionId>`) and every publication route.
+ */
+export function caseDecisionId(caseId: string, sequence: number): string {
+  return `${caseId}${DECISION_SUFFIX}${sequence}`;
+}
+
+/**
+ * What caseDecisionId makes, as every route that takes a decision id checks it: the case id (Chinese case numbers
+ * such as 石市监罚〔2026〕001号 included) and the decision's number. Up to 5 + 64 + 1 + 100 + 2 + 4 = 176 characters.
+ */
+export const DECISION_ID_PATTERN = new RegExp(
+  `^${CASE_ID_PATTERN.source.slice(1, -1)}${DECISION_SUFFIX}[1-9][0-9]{0,${MAX_DECISION_DIGITS - 1}}$`,
+);

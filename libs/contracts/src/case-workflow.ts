@@ -1,6 +1,7 @@
 import type {
   CaseDeadlineKind,
   CaseParty,
+  ProvisionalCount,
   CaseStage,
   LicensingDecisionDetails,
   OtherDecisionDetails,
@@ -197,7 +198,18 @@ export const REVIEW_UPDATES = {
 export const CASE_SIGNALS = {
   /** Evidence stored by the evidence service, linked into the record. */
   evidenceStored: 'evidenceStored',
+  /**
+   * A year of the working-day calendar was loaded (CalendarLayerLoaded): the case counts its provisional
+   * deadlines again, and tells its open review round to do the same.
+   */
+  calendarChanged: 'calendarChanged',
 } as const;
+
+/** The payload of CASE_SIGNALS.calendarChanged: which layer and year the registry now holds. */
+export interface CalendarLayerLoaded {
+  region: string;
+  year: number;
+}
 
 export const CASE_QUERIES = {
   state: 'caseState',
@@ -217,6 +229,8 @@ export interface ReviewRoundState {
   taskId: string;
   draftHash: string;
   dueAt: string;
+  /** Set while dueAt was counted without a year's holiday notice; counted again once it is loaded. */
+  dueProvisional?: ProvisionalCount;
   extended: boolean;
   escalated: boolean;
   outcome?: ReviewOutcome;
@@ -230,6 +244,8 @@ export interface CaseDeadlineState {
   kind: CaseDeadlineKind;
   dueAt: string;
   fired: boolean;
+  /** Set while a working-day deadline was counted without a year's holiday notice (domain.md §6). */
+  provisional?: ProvisionalCount;
 }
 
 /** The case's earliest deadline that has not fired yet: what its timer waits for and operators sort by. */

@@ -1,5 +1,5 @@
 import type { ItemCategory } from './registry-lists';
-import type { WithdrawalKind } from './case-events';
+import type { ProvisionalCount, WithdrawalKind } from './case-events';
 
 /**
  * Events of the publication service. Disclosure events go to TOPICS.publicationDisclosure keyed by decision id
@@ -16,8 +16,11 @@ export const PUBLICATION_EVENT_TYPES = {
   deadlineWarning: 'cn.lep.publication.disclosure.deadline-warning.v1',
   /** The deadline passed unpublished; the item stays publishable, late. */
   overdue: 'cn.lep.publication.disclosure.overdue.v1',
-  /** The deadline cannot be counted: the working-day calendar lacks a year; a platform admin must enter it. */
-  calendarMissing: 'cn.lep.publication.disclosure.calendar-missing.v1',
+  /**
+   * The deadline was counted without a year's holiday notice (the registry's calendar lacks it): provisional
+   * until a platform admin loads the year, when it is counted again.
+   */
+  deadlineProvisional: 'cn.lep.publication.disclosure.deadline-provisional.v1',
 } as const;
 
 /** 行政相对人类别 as published (DOMAIN §3 field 2). */
@@ -78,8 +81,10 @@ export interface DisclosurePublishedData {
   agencyCode: string;
   version: number;
   publishedAt: string;
-  /** Null while the calendar lacks the year the deadline falls in (see calendarMissing). */
+  /** Null only for records received before the calendar moved to the registry. */
   deadlineOn: string | null;
+  /** Set when deadlineOn was counted without a year's notice (see deadlineProvisional). */
+  deadlineProvisional?: ProvisionalCount | null;
   /** False when published after the deadline (timeliness for statistics); null while the deadline is unknown. */
   onTime: boolean | null;
   record: PublicDisclosureRecord;
@@ -91,8 +96,10 @@ export interface DisclosureWithdrawnData {
   kind: WithdrawalKind;
   reason: string;
   withdrawnAt: string;
-  /** Three working days after the withdrawal decision (DOMAIN P9); null while the calendar lacks the year. */
+  /** Three working days after the withdrawal decision (domain.md P9). */
   withdrawBy: string | null;
+  /** Set when withdrawBy was counted without a year's notice. */
+  withdrawByProvisional?: ProvisionalCount | null;
   /** False when the item had never been published (withdrawn while pending). */
   wasPublished: boolean;
 }
@@ -115,11 +122,11 @@ export interface DisclosureDeadlineData {
   at: string;
 }
 
-export interface DisclosureCalendarMissingData {
+export interface DisclosureDeadlineProvisionalData {
   decisionId: string;
   agencyCode: string;
   region: string;
-  /** The year whose holiday notice must be entered (calendar admin route) before the deadline can be counted. */
-  year: number;
-  message: string;
+  /** The deadline as counted without the missing years' notices. */
+  deadlineOn: string;
+  provisional: ProvisionalCount;
 }

@@ -10,6 +10,8 @@ export const REGISTRY_EVENT_TYPES = {
   itemListPublished: 'cn.lep.registry.item-list.published.v1',
   reviewerRatioBelowThreshold: 'cn.lep.registry.reviewer-ratio.below-threshold.v1',
   reviewerRatioRestored: 'cn.lep.registry.reviewer-ratio.restored.v1',
+  /** On TOPICS.registryCalendar: a year of the working-day calendar was loaded or replaced. */
+  calendarYearChanged: 'cn.lep.registry.calendar.year-changed.v1',
 } as const;
 
 export interface AgencyChangedData {
@@ -22,6 +24,8 @@ export interface AgencyChangedData {
   dutiesAndPowers: string;
   region: string;
   legalReviewBody: { name: string; agencyCode: string };
+  /** A justice bureau (司法行政机关); absent in events published before the registry recorded it. */
+  justiceBureau?: boolean;
   /** True when the agency was removed from the register; the portal withdraws its entry. */
   removed: boolean;
 }
@@ -52,4 +56,20 @@ export interface ReviewerRatioData {
   enforcementOfficers: number;
   ratio: number | null;
   threshold: number;
+}
+
+/**
+ * A year of one calendar layer as it now stands. Consumers drop their cached calendar and count again every
+ * deadline that was provisional for want of this layer and year.
+ */
+export interface CalendarYearChangedData {
+  region: string;
+  year: number;
+  /** 1 when the year was first loaded; each replacement adds one. */
+  revision: number;
+  daysOff: string[];
+  makeUpWorkingDays: string[];
+  source: { title: string; number: string | null; issuedOn: string | null; confidence: string };
+  loadedBy: string;
+  loadedAt: string;
 }

@@ -6,6 +6,7 @@ export const SERVICE_PORTS = {
   publication: 3003,
   statistics: 3004,
   worker: 3005,
+  documents: 3006,
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_PORTS;

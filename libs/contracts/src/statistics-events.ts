@@ -19,6 +19,7 @@ export const WARNING_KINDS = [
   'reviewer-ratio',
   'annual-report',
   'certificate-expiry',
+  'calendar-missing',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const WARNING_KIND_NAMES: Record<WarningKind, string> = {
   'reviewer-ratio': '法制审核人员比例不足',
   'annual-report': '统计年报待确认',
   'certificate-expiry': '执法证件即将到期',
+  'calendar-missing': '节假日安排缺失',
 };
 
 /** near: the deadline is close; past: it has run out (or the condition already holds). */
@@ -37,7 +39,10 @@ export type WarningSeverity = 'near' | 'past';
 export interface WarningEventData {
   warningId: string;
   kind: WarningKind;
-  /** What the warning is about: decision id, case id (+ review round), agency code, annual report id or personnel id. */
+  /**
+   * What the warning is about: decision id, case id (+ review round), agency code, annual report id, personnel
+   * id, or `<region>:<year>:<agency>` for a calendar year the agency's deadlines need and the registry lacks.
+   */
   subject: string;
   agencyCode: string;
   severity: WarningSeverity;

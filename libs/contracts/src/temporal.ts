@@ -19,6 +19,8 @@ export const SEARCH_ATTRIBUTES = {
   LepCategory: 'Keyword',
   LepMajor: 'Bool',
   LepNextDeadline: 'Datetime',
+  /** A pending deadline of the case was counted without a year's holiday notice (provisional). */
+  LepDeadlineProvisional: 'Bool',
 } as const;
 
 export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;

@@ -47,6 +47,13 @@ export const TOPICS = {
     key: 'planId',
     description: 'Double-random inspection plans, draws and results (双随机、一公开)',
   },
+  registryCalendar: {
+    name: 'lep.registry.calendar.v1',
+    partitions: 1,
+    key: 'region',
+    description:
+      'Working-day calendar years loaded or replaced (节假日安排), so every service counts on them at once',
+  },
   publicationDisclosure: {
     name: 'lep.publication.disclosure.v1',
     partitions: 6,

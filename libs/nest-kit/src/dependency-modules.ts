@@ -76,7 +76,7 @@ export function dependencyModules({
     );
     probes.push(TEMPORAL_PROBE);
   }
-  if (withMessaging) modules.push(OutboxModule.register());
+  if (withMessaging) modules.push(OutboxModule.register({ retentionDays: config.OUTBOX_RETENTION_DAYS }));
   modules.push(HealthModule.register([...probes, ...extraProbes]));
   return modules;
 }

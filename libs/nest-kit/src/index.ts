@@ -9,3 +9,4 @@ export * from './temporal';
 export * from './messaging';
 export * from './audit';
 export * from './dependency-modules';
+export * from './calendar';

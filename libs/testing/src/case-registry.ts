@@ -1,22 +1,12 @@
-import { createDatabase, dropDatabase } from './databases';
-import { testPeers } from './jest-peers';
-import { startServiceProcess } from './service-process';
-
-/** Staff claims the registry fixture signs its calls with; the caller signs (libs/testing signs nothing). */
-export type StaffSigner = (claims: { sub: string; agency: string; roles: string[] }) => string;
+import { RegistryProcess, startRegistryProcess, StaffSigner } from './registry-process';
 
 export const CASE_AGENCY = 'BT01';
 export const CASE_PENALTY_ITEM = 'P-001';
 export const CASE_LICENCE_ITEM = 'L-001';
 
-export interface CaseRegistry {
-  url: string;
-  /** Its own database, for tests that compare what it holds before and after. */
-  databaseUrl: string;
+export interface CaseRegistry extends RegistryProcess {
   /** Two certified handlers, a legal reviewer, and a handler whose certificate expired in 2021. */
   people: { handlers: [string, string]; reviewer: string; expiredHandler: string };
-  call<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
-  stop(): Promise<void>;
 }
 
 const USCC_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -34,35 +24,8 @@ function uscc(serial: number): string {
  * of the investigation, and a review catalogue making fines of ¥10,000 on a natural person major.
  */
 export async function startCaseRegistry(auth: { secret: string; sign: StaffSigner }): Promise<CaseRegistry> {
-  const peers = testPeers();
-  const databaseUrl = await createDatabase(peers.databaseServerUrl, 'case_registry');
-  const service = await startServiceProcess('registry', {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-    AUTH_JWT_SECRET: auth.secret,
-  });
-  const token = auth.sign({ sub: 'test-admin', agency: 'XPCC', roles: ['platform-admin'] });
-  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(service.url + route, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`registry ${method} ${route} → ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  const people = await seedCaseRegistry(call);
-  return {
-    url: service.url,
-    databaseUrl,
-    people,
-    call,
-    async stop() {
-      await service.stop();
-      await dropDatabase(databaseUrl);
-    },
-  };
+  const registry = await startRegistryProcess(auth);
+  return { ...registry, people: await seedCaseRegistry(registry.call) };
 }
 
 /**

@@ -1,7 +1,19 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 import { SERVICE_PORTS } from '@lep/contracts';
 import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the case-api service, validated at start-up. */
 export class CaseApiConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
   override PORT = SERVICE_PORTS['case-api'];
+
+  /**
+   * How long a case action waits for the case's workflow before answering 202 (accepted, still running) with
+   * where to ask for the outcome: no request is held open while a case waits on something outside it.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'CASE_ACTION_WAIT_SECONDS must be a whole number of seconds' })
+  @Min(1, { message: 'CASE_ACTION_WAIT_SECONDS must be between 1 and 60' })
+  @Max(60, { message: 'CASE_ACTION_WAIT_SECONDS must be between 1 and 60' })
+  CASE_ACTION_WAIT_SECONDS = 5;
 }

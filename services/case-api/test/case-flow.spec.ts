@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { CASE_SIGNALS, reviewWorkflowId, type CaseState } from '@lep/contracts';
-import { TemporalClient } from '@lep/nest-kit';
+import { reviewWorkflowId, type CaseState } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
+import { caseJourney } from './support/case-journey';
 import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
-import { CHECKLIST_PASSED, startBody } from './support/fixtures';
+import { CHECKLIST_PASSED } from './support/fixtures';
 
 const caseApp = useCaseApp('case_api_flow');
 const AGENCY = 'BT01';
@@ -20,72 +19,11 @@ beforeAll(async () => {
 
 afterAll(() => worker?.stop());
 
-const today = () => new Date().toISOString().slice(0, 10);
-const request = () => `req-${randomUUID()}`;
-
-function newCase(caseNumber: string, overrides: Record<string, unknown> = {}) {
-  return startBody(AGENCY, caseNumber, {
-    filedOn: today(),
-    handlerIds: worker.people.handlers,
-    parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
-    ...overrides,
-  });
-}
-
-async function caseState(caseId: string): Promise<CaseState> {
-  return (await caseApp().staff(handler).get(`/api/v1/cases/${caseId}`)).body.state;
-}
-
-async function investigating(caseId: string): Promise<void> {
-  await eventually(
-    () => caseState(caseId),
-    (state) => state?.stage === 'investigating',
-    'filing',
-  );
-  // The evidence service links the video the AV list requires; case-api has no route for it.
-  await caseApp()
-    .app.get(TemporalClient)
-    .client.workflow.getHandle(caseId)
-    .signal(CASE_SIGNALS.evidenceStored, {
-      evidenceId: `video-${caseId}`,
-      sha256: 'ab'.repeat(32),
-      kind: 'video',
-      stage: 'investigating',
-      capturedBy: handler.sub,
-      storedAt: new Date().toISOString(),
-    });
-  await eventually(
-    () => caseState(caseId),
-    (state) => state.evidence.length === 1,
-    'the video linked',
-  );
-}
-
-function draftBody(fineYuan: number) {
-  return {
-    requestId: request(),
-    documentNumber: '阿市监罚〔2026〕12号',
-    party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
-    penalty: {
-      violationType: '销售不合格产品',
-      facts: '当事人张三销售不合格电热水壶20台，证人李四作证。',
-      legalBasis: '《中华人民共和国产品质量法》第四十九条',
-      penaltyKinds: ['罚款'],
-      content: `罚款人民币${fineYuan}元`,
-      fineYuan,
-      validUntil: '2027-12-31',
-    },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
-    publicationBlocks: [],
-  };
-}
+const { newCase, caseState, investigating, draftBody, request } = caseJourney(
+  caseApp,
+  () => worker,
+  () => handler,
+);
 
 const RETURNED_CHECKLIST = {
   ...CHECKLIST_PASSED,

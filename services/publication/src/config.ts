@@ -1,10 +1,12 @@
 import { SERVICE_PORTS } from '@lep/contracts';
-import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithCalendar, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 
 /** Environment of the publication service, validated at start-up. */
-export class PublicationConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
+export class PublicationConfig extends WithCalendar(
+  WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))),
+) {
   override PORT = SERVICE_PORTS.publication;
 
   /**

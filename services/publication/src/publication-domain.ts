@@ -1,5 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
-import { CALENDAR_ENTITIES, CALENDAR_MIGRATIONS } from './calendar/calendar.module';
+import { CalendarFromRegistry1765000100000 } from './disclosures/calendar-from-registry.migration';
 import { DeadlineWorkerModule } from './deadline/deadline-worker.module';
 import {
   DISCLOSURE_ENTITIES,
@@ -12,16 +12,12 @@ import { PRE_DISCLOSURE_ENTITIES, PRE_DISCLOSURE_MIGRATIONS } from './pre-disclo
 import { PublicApiModule } from './public-api/public-api.module';
 import { FeedModule, UPSTREAM_MIGRATIONS, UpstreamForwarderModule } from './upstream/upstream.module';
 
-export const PUBLICATION_ENTITIES = [
-  ...DISCLOSURE_ENTITIES,
-  ...PRE_DISCLOSURE_ENTITIES,
-  ...CALENDAR_ENTITIES,
-];
+export const PUBLICATION_ENTITIES = [...DISCLOSURE_ENTITIES, ...PRE_DISCLOSURE_ENTITIES];
 export const PUBLICATION_MIGRATIONS = [
   ...DISCLOSURE_MIGRATIONS,
   ...PRE_DISCLOSURE_MIGRATIONS,
-  ...CALENDAR_MIGRATIONS,
   ...UPSTREAM_MIGRATIONS,
+  CalendarFromRegistry1765000100000,
 ];
 
 export interface PublicationModulesOptions {

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
-import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { CalendarClientModule, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { PublicationConfig } from './config';
 import { PUBLICATION_WORKER_PROBE } from './deadline/deadline-worker.module';
 import { PUBLICATION_ENTITIES, PUBLICATION_MIGRATIONS, publicationModules } from './publication-domain';
@@ -14,6 +14,7 @@ export class PublicationModule {
       imports: [
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(PublicationConfig, config),
+        CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
           config,

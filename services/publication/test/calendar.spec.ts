@@ -1,75 +1,160 @@
-import { PUBLICATION_EVENT_TYPES } from '@lep/contracts';
+import {
+  CalendarYearChangedData,
+  createCloudEvent,
+  PUBLICATION_EVENT_TYPES,
+  REGISTRY_EVENT_SOURCE,
+  REGISTRY_EVENT_TYPES,
+} from '@lep/contracts';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
-import { decisionMadeEvent, penaltyDecision } from './support/decisions';
+import { decisionMadeEvent, decisionWithdrawnEvent, penaltyDecision } from './support/decisions';
 import { outboxEvents, until, usePublicationApp } from './support/publication-app';
 
+// Decided on Monday 28 December 2026: the 7 working days reach into 2027, a year the registry holds no notice of.
 const publication = usePublicationApp('pub_calendar', { startsAt: new Date('2026-12-28T10:00:00+08:00') });
+const DECIDED = { decidedOn: '2026-12-28', decidedAt: '2026-12-28T02:00:00.000Z' };
+const HEALTH_NOTE = '当事人自述患有高血压，';
+
+type EnvironmentFactory = {
+  create(options: {
+    server: { type: 'existing' };
+    address: string;
+    supportsTimeSkipping: boolean;
+    namespace: string;
+    client: Record<string, never>;
+    plugins: never[];
+  }): Promise<TestWorkflowEnvironment>;
+};
+
+function attachTestEnvironment(address: string): Promise<TestWorkflowEnvironment> {
+  return (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
+    server: { type: 'existing' },
+    address,
+    supportsTimeSkipping: true,
+    namespace: 'default',
+    client: {},
+    plugins: [],
+  });
+}
 
 const disclosure = (decisionId: string) =>
   publication().dataSource.getRepository(DisclosureEntity).findOneByOrFail({ decisionId });
 
-describe('working-day calendar kept in the database (DOMAIN §6)', () => {
-  it('is seeded from the bundled notices and listed for staff', async () => {
-    const response = await publication().staff(['handler'], 'BT-SC-01').get('/api/v1/calendar').expect(200);
-    expect(response.body.map((row: { region: string; year: number }) => `${row.region}:${row.year}`)).toEqual(
-      ['national:2025', 'xinjiang:2025', 'national:2026'],
-    );
+describe('deadlines on the registry’s calendar: provisional without a year’s notice, never a hang', () => {
+  const published = penaltyDecision(DECIDED);
+  const waiting = penaltyDecision(DECIDED);
+  const withdrawn = penaltyDecision(DECIDED);
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    // The clock stays on 28 December while the test looks: nothing skips ahead to the deadline timers.
+    env = await attachTestEnvironment(publication().temporal.address);
+    await env.connection.testService!.lockTimeSkipping({});
+  });
+  afterAll(async () => {
+    await env.connection.testService!.unlockTimeSkipping({});
+    await env.teardown();
   });
 
-  it('never guesses a missing year: publishes, reports the gap, and counts the deadline once the admin enters it', async () => {
-    const decision = penaltyDecision({ decidedOn: '2026-12-28', decidedAt: '2026-12-28T02:00:00.000Z' });
-    await publication().deliver(decisionMadeEvent(decision));
-    const published = await until(async () => {
-      const row = await disclosure(decision.decisionId);
-      return row.status === 'published' ? row : undefined;
+  it('counts into 2027 on weekends alone, publishes on time, and says why the deadline is provisional', async () => {
+    await publication().deliver(decisionMadeEvent(published));
+    const row = await until(async () => {
+      const current = await disclosure(published.decisionId);
+      return current.status === 'published' ? current : undefined;
     });
-    expect(published).toMatchObject({ deadlineOn: null, publishedOnTime: null });
-    const events = (await outboxEvents(publication().dataSource)).filter(
-      (row) => row.message_key === decision.decisionId,
+    // 29, 30, 31 December, then 1 (not known to be a holiday), 4, 5, 6 January.
+    expect(row).toMatchObject({ deadlineOn: '2027-01-06', publishedOnTime: true });
+    expect(row.deadlineProvisional?.missing).toEqual([{ region: 'national', year: 2027 }]);
+
+    const view = await publication()
+      .staff(['handler'], 'BT-SC-01')
+      .get(`/api/v1/disclosures/${published.decisionId}`)
+      .expect(200);
+    expect(view.body.deadlineProvisional).toBe(
+      '缺少2027年全国节假日安排，暂按周六、周日休息计算。结果为暂定，录入该年度放假安排后重新计算',
     );
-    expect(events.map((row) => row.event.type)).toEqual([
-      PUBLICATION_EVENT_TYPES.calendarMissing,
+    const events = (await outboxEvents(publication().dataSource)).filter(
+      (event) => event.message_key === published.decisionId,
+    );
+    expect(events.map((event) => event.event.type)).toEqual([
+      PUBLICATION_EVENT_TYPES.deadlineProvisional,
       PUBLICATION_EVENT_TYPES.published,
     ]);
-    expect(events[0].event.data).toMatchObject({ region: 'national', year: 2027 });
-    expect(events[0].event.data.message).toContain('缺少2027年全国节假日安排数据');
+    expect(events[0].event.data).toMatchObject({ deadlineOn: '2027-01-06', region: 'national' });
+    expect(events[1].event.data).toMatchObject({
+      deadlineOn: '2027-01-06',
+      deadlineProvisional: { missing: [{ region: 'national', year: 2027 }] },
+    });
+  });
 
-    // Only the platform admin enters a year, and only a consistent one.
-    const arrangement = {
-      daysOff: ['2027-01-01'],
-      makeUpWorkingDays: [],
-      source: '测试录入：2027年元旦放假',
-    };
-    await publication()
-      .staff(['agency-admin'], 'BT-SC-01')
-      .put('/api/v1/calendar/national/2027')
-      .send(arrangement)
-      .expect(403);
-    const outside = await publication()
-      .staff(['platform-admin'], 'BT')
-      .put('/api/v1/calendar/national/2027')
-      .send({ ...arrangement, daysOff: ['2026-12-31'] })
-      .expect(400);
-    expect(outside.body.code).toBe('INVALID_HOLIDAY_ARRANGEMENT');
-    const badDate = await publication()
-      .staff(['platform-admin'], 'BT')
-      .put('/api/v1/calendar/national/2027')
-      .send({ ...arrangement, daysOff: ['2027-02-30'] })
-      .expect(400);
-    expect(badDate.body.violations[0].field).toMatch(/^daysOff/);
+  it('counts every provisional deadline again once the registry announces the year', async () => {
+    await publication().deliver(
+      decisionMadeEvent({
+        ...waiting,
+        penalty: { ...waiting.penalty!, facts: HEALTH_NOTE + waiting.penalty!.facts },
+      }),
+    );
+    await publication().deliver(decisionMadeEvent(withdrawn));
+    await publication().deliver(
+      decisionWithdrawnEvent({
+        decisionId: withdrawn.decisionId,
+        caseId: withdrawn.caseId,
+        agencyCode: withdrawn.agencyCode,
+        kind: 'revoked',
+        reason: '复议机关撤销',
+        withdrawnOn: '2026-12-30',
+        region: 'national',
+      }),
+    );
+    const status = () => publication().workflows.status(waiting.decisionId);
+    await until(async () => (await status()).deadlineProvisional);
+    // 31 December, 1 and 4 January: provisional too.
+    expect((await disclosure(withdrawn.decisionId)).withdrawal).toMatchObject({
+      withdrawBy: '2027-01-04',
+      withdrawByProvisional: { missing: [{ region: 'national', year: 2027 }] },
+    });
 
-    const saved = await publication()
-      .staff(['platform-admin'], 'BT', 'admin-1')
-      .put('/api/v1/calendar/national/2027')
-      .send(arrangement)
-      .expect(200);
-    expect(saved.body).toMatchObject({ region: 'national', year: 2027, updatedBy: 'admin-1' });
+    const loaded = await publication().registry.call<CalendarYearChangedData>(
+      'PUT',
+      '/api/v1/calendar/national/2027',
+      {
+        daysOff: ['2027-01-01'],
+        makeUpWorkingDays: [],
+        source: {
+          title: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
+          number: null,
+          issuedOn: null,
+          confidence: 'official',
+        },
+      },
+    );
+    await publication().deliver(
+      createCloudEvent({
+        source: REGISTRY_EVENT_SOURCE,
+        type: REGISTRY_EVENT_TYPES.calendarYearChanged,
+        subject: 'calendar/national/2027',
+        data: loaded,
+      }),
+    );
 
-    // The waiting workflow's retry now counts 12/29, 12/30, 12/31, (1/1 off) 1/4, 1/5, 1/6, 1/7.
-    const planned = await until(async () => {
-      const row = await disclosure(decision.decisionId);
-      return row.deadlineOn ? row : undefined;
-    }, 60_000);
-    expect(planned).toMatchObject({ deadlineOn: '2027-01-07', publishedOnTime: true });
+    // With 1 January off: 29, 30, 31 December, 4, 5, 6, 7 January.
+    expect(await disclosure(published.decisionId)).toMatchObject({
+      deadlineOn: '2027-01-07',
+      deadlineProvisional: null,
+      publishedOnTime: true,
+    });
+    expect(await disclosure(waiting.decisionId)).toMatchObject({
+      deadlineOn: '2027-01-07',
+      deadlineProvisional: null,
+    });
+    const replanned = await until(async () => {
+      const current = await status();
+      return current.deadlineProvisional === null ? current : undefined;
+    });
+    expect(replanned).toMatchObject({ outcome: 'waiting', deadlineOn: '2027-01-07' });
+    expect((await disclosure(withdrawn.decisionId)).withdrawal).toMatchObject({
+      withdrawBy: '2027-01-05',
+      withdrawByProvisional: null,
+    });
   });
 });

@@ -1,35 +1,17 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { CLOUD_EVENT_CONTENT_TYPE, parseCloudEvent, PUBLICATION_EVENT_TYPES, TOPICS } from '@lep/contracts';
-import { createDatabase, dropDatabase, kcatExecutable, KafkaPeer, startKafka, testPeers } from '@lep/testing';
+import {
+  caseDecisionId,
+  CLOUD_EVENT_CONTENT_TYPE,
+  parseCloudEvent,
+  PUBLICATION_EVENT_TYPES,
+  TOPICS,
+} from '@lep/contracts';
+import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
+import { readWithKcat } from './support/kcat';
 import { PublicationTestApp, startPublicationApp, until, usePublicationApp } from './support/publication-app';
 
-const run = promisify(execFile);
 const DECISION_DAY = new Date('2026-09-30T10:00:00+08:00');
-
-interface KcatMessage {
-  key: string;
-  value: string;
-  headers: string;
-}
-
-/** Reads a whole topic with kcat, a Kafka client we did not write. */
-async function readWithKcat(brokers: string[], topic: string): Promise<KcatMessage[]> {
-  const { stdout } = await run(
-    kcatExecutable(),
-    ['-b', brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\\t%h\\t%s\\n'],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  return stdout
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const [key, headers, ...value] = line.split('\t');
-      return { key, headers, value: value.join('\t') };
-    });
-}
 
 describe('Kafka in and out', () => {
   usePublicationApp('pub_kafka', { startsAt: DECISION_DAY, consumeKafka: true });
@@ -71,7 +53,8 @@ describe('a decision that breaks its contract', () => {
 
   it('is set aside with its reasons, and the next decision on its partition is still disclosed', async () => {
     const broken = penaltyDecision({ decidedOn: '2026-02-30', region: 'mars' });
-    const next = penaltyDecision({ caseId: broken.caseId });
+    // The same case decided again (after a withdrawal): its second decision.
+    const next = penaltyDecision({ caseId: broken.caseId, decisionId: caseDecisionId(broken.caseId, 2) });
     const brokenEvent = decisionMadeEvent(broken);
     const kafka = new Kafka({
       clientId: 'case-producer-test',

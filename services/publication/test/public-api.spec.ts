@@ -12,6 +12,9 @@ const publication = usePublicationApp('pub_public_api', {
   rateLimitPerMinute: 40,
 });
 
+/** A well-formed decision id no decision has. */
+const NO_SUCH_DECISION = encodeURIComponent('case-BT-SC-01.兵师市监罚〔2026〕不存在号-D1');
+
 function ids(body: { items: Array<{ decisionId: string }> }): string[] {
   return body.items.map((item) => item.decisionId);
 }
@@ -75,7 +78,7 @@ describe('public decisions API', () => {
       'from',
       'pageSize',
     ]);
-    await publication().anonymous().get('/api/v1/public/decisions/no-such-decision').expect(404);
+    await publication().anonymous().get(`/api/v1/public/decisions/${NO_SUCH_DECISION}`).expect(404);
   });
 
   it('serves pre-disclosure from registry events, a newer event replacing an older one', async () => {
@@ -214,7 +217,7 @@ describe('public decisions API', () => {
     const client = publication().anonymous();
     const statuses: number[] = [];
     for (let request = 0; request < 45; request += 1) {
-      statuses.push((await client.get('/api/v1/public/decisions/no-such-decision')).status);
+      statuses.push((await client.get(`/api/v1/public/decisions/${NO_SUCH_DECISION}`)).status);
     }
     expect(statuses).toContain(429);
     const limited = await client.get('/api/v1/public/decisions').expect(429);

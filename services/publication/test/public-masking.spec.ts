@@ -1,6 +1,7 @@
 import { decisionMadeEvent } from './support/decisions';
-import { generatedDecision, seededRandom } from './support/generated-decisions';
-import { until, usePublicationApp } from './support/publication-app';
+import { PUBLICATION_EVENT_TYPES } from '@lep/contracts';
+import { generatedDecision, PUBLIC_FACT, seededRandom } from './support/generated-decisions';
+import { outboxEvents, until, usePublicationApp } from './support/publication-app';
 
 const publication = usePublicationApp('pub_masking', { startsAt: new Date('2026-09-30T10:00:00+08:00') });
 const RECORDS = 120;
@@ -38,10 +39,19 @@ describe('the public API never returns an unmasked field', () => {
           leaked: false,
         });
       }
+      // The facts after the address are public and kept whole.
+      expect(detail.body.record.penalty.facts).toContain(PUBLIC_FACT);
       // The masked name is still shown (姓+某), so the record stays meaningful.
       expect(detail.body.record.party.name).toMatch(/^(欧阳|司马|.)某$/);
       expect(detail.body.record.party).not.toHaveProperty('idNumber');
     }
+    // What goes to Kafka for the credit platforms and the press is the same masked record.
+    const published = JSON.stringify(
+      await outboxEvents(publication().dataSource, PUBLICATION_EVENT_TYPES.published),
+    );
+    for (const { secrets } of generated)
+      for (const secret of secrets)
+        expect({ secret, onKafka: published.includes(secret) }).toMatchObject({ onKafka: false });
   });
 
   it('finds nothing when the public searches a natural person by the real name (no re-identification)', async () => {

@@ -1,6 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { generateApiKey, Principal } from '@lep/auth';
-import { createCloudEvent, REGISTRY_EVENT_SOURCE, REGISTRY_EVENT_TYPES } from '@lep/contracts';
+import {
+  CloudEvent,
+  createCloudEvent,
+  DisclosureCorrectedData,
+  DisclosurePublishedData,
+  DisclosureWithdrawnData,
+  PUBLICATION_EVENT_SOURCE,
+  PUBLICATION_EVENT_TYPES,
+  REGISTRY_EVENT_SOURCE,
+  REGISTRY_EVENT_TYPES,
+} from '@lep/contracts';
+import { buildPublicRecord } from '../src/disclosures/public-record';
 import { createDatabase, dropDatabase, KafkaPeer, startKafka, testPeers } from '@lep/testing';
 import { decisionMadeEvent, decisionWithdrawnEvent, penaltyDecision } from './support/decisions';
 import { outboxEvents, PublicationTestApp, startPublicationApp, until } from './support/publication-app';
@@ -40,6 +51,45 @@ function agencyChanged(code: string, parentCode: string | null) {
       removed: false,
     },
   });
+}
+
+/** The disclosure events a 师市 deployment would forward for `decision`, built here to send them in any order. */
+function forwardedEvents(decision: ReturnType<typeof penaltyDecision>) {
+  const { record } = buildPublicRecord(decision, { namePolicy: 'surname-mou', displayUntil: '2027-09-30' });
+  const event = <T>(kind: string, type: string, data: T): CloudEvent<T> =>
+    createCloudEvent({
+      id: `${decision.decisionId}:${kind}`,
+      source: PUBLICATION_EVENT_SOURCE,
+      type,
+      subject: decision.decisionId,
+      data,
+    });
+  const common = { decisionId: decision.decisionId, agencyCode: decision.agencyCode };
+  return {
+    published: event<DisclosurePublishedData>('published:v1', PUBLICATION_EVENT_TYPES.published, {
+      ...common,
+      version: 1,
+      publishedAt: '2026-10-09T02:00:00.000Z',
+      deadlineOn: '2026-10-15',
+      onTime: true,
+      record,
+    }),
+    corrected: event<DisclosureCorrectedData>('corrected:v2', PUBLICATION_EVENT_TYPES.corrected, {
+      ...common,
+      version: 2,
+      reason: '罚款金额笔误',
+      correctedAt: '2026-10-10T02:00:00.000Z',
+      record: { ...record, documentNumber: `${record.documentNumber}（更正）` },
+    }),
+    withdrawn: event<DisclosureWithdrawnData>('withdrawn:v2', PUBLICATION_EVENT_TYPES.withdrawn, {
+      ...common,
+      kind: 'revoked',
+      reason: '经复议撤销',
+      withdrawnAt: '2026-10-12T02:00:00.000Z',
+      withdrawBy: '2026-10-15',
+      wasPublished: true,
+    }),
+  };
 }
 
 describe('upward feed (师市 → 兵团)', () => {
@@ -146,5 +196,38 @@ describe('upward feed (师市 → 兵团)', () => {
       .expect(403);
     expect(foreign.body.code).toBe('AGENCY_FORBIDDEN');
     await corps.anonymous().post('/api/v1/feed/disclosures').send(published.event).expect(401);
+  });
+
+  it('keeps a correction or withdrawal forwarded before its record, and applies it when the record arrives', async () => {
+    const forward = (event: CloudEvent) =>
+      corps
+        .anonymous()
+        .post('/api/v1/feed/disclosures')
+        .set('authorization', `Bearer ${systemToken('BT-SC')}`)
+        .send(event)
+        .expect(200);
+    const shown = async (decisionId: string) =>
+      corps.anonymous().get(`/api/v1/public/decisions/${decisionId}`);
+
+    const corrected = forwardedEvents(penaltyDecision({ agencyCode: 'BT-SC-01' }));
+    await forward(corrected.corrected);
+    expect((await shown(corrected.published.subject)).status).toBe(404);
+    await forward(corrected.published);
+    const correctedView = await shown(corrected.published.subject);
+    expect(correctedView.body).toMatchObject({
+      status: 'published',
+      version: 2,
+      publishedAt: '2026-10-09T02:00:00.000Z',
+      record: { documentNumber: corrected.corrected.data.record.documentNumber },
+    });
+
+    const withdrawn = forwardedEvents(penaltyDecision({ agencyCode: 'BT-SC-01' }));
+    await forward(withdrawn.withdrawn);
+    expect((await shown(withdrawn.published.subject)).status).toBe(404);
+    await forward(withdrawn.published);
+    const withdrawnView = await shown(withdrawn.published.subject);
+    expect(withdrawnView.body).toMatchObject({ status: 'withdrawn', withdrawal: { reason: '经复议撤销' } });
+    expect(withdrawnView.body.record).not.toHaveProperty('penalty');
+    expect(await corps.dataSource.query(`SELECT event_id FROM parked_event`)).toEqual([]);
   });
 });

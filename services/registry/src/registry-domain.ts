@@ -1,5 +1,6 @@
 import { API_KEY_ENTITIES, API_KEY_MIGRATIONS, ApiKeysModule } from './api-keys/api-keys.module';
 import { AccessModule } from './access/access.module';
+import { CALENDAR_ENTITIES, CALENDAR_MIGRATIONS, CalendarModule } from './calendar/calendar.module';
 import { AGENCY_ENTITIES, AGENCY_MIGRATIONS, AgenciesModule } from './agencies/agencies.module';
 import {
   INSPECTION_ENTITIES,
@@ -21,6 +22,7 @@ export const REGISTRY_MODULES = [
   ApiKeysModule,
   InspectionsModule,
   ImportsModule,
+  CalendarModule,
 ];
 export const REGISTRY_ENTITIES = [
   ...AGENCY_ENTITIES,
@@ -28,6 +30,7 @@ export const REGISTRY_ENTITIES = [
   ...ITEM_LIST_ENTITIES,
   ...API_KEY_ENTITIES,
   ...INSPECTION_ENTITIES,
+  ...CALENDAR_ENTITIES,
 ];
 export const REGISTRY_MIGRATIONS = [
   ...AGENCY_MIGRATIONS,
@@ -35,4 +38,5 @@ export const REGISTRY_MIGRATIONS = [
   ...ITEM_LIST_MIGRATIONS,
   ...API_KEY_MIGRATIONS,
   ...INSPECTION_MIGRATIONS,
+  ...CALENDAR_MIGRATIONS,
 ];

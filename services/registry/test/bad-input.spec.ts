@@ -16,6 +16,15 @@ const CASES: [
 ][] = [
   ['agency code in path', 'get', `/api/v1/agencies/${BAD_CODE}`, undefined, undefined, 'code'],
   ['descendants code', 'get', `/api/v1/agencies/${BAD_CODE}/descendants`, undefined, undefined, 'code'],
+  ['justice-bureau code', 'get', `/api/v1/agencies/${BAD_CODE}/justice-bureau`, undefined, undefined, 'code'],
+  [
+    'justice bureau mark',
+    'post',
+    '/api/v1/agencies',
+    agencyBody('BT-9', 'BT', { justiceBureau: 'yes' }),
+    undefined,
+    'justiceBureau',
+  ],
   ['reviewer-ratio code', 'get', `/api/v1/agencies/${BAD_CODE}/reviewer-ratio`, undefined, undefined, 'code'],
   ['personnel list code', 'get', `/api/v1/agencies/${BAD_CODE}/personnel`, undefined, undefined, 'code'],
   ['delete code', 'delete', `/api/v1/agencies/${BAD_CODE}`, undefined, undefined, 'code'],

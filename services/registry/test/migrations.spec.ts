@@ -33,6 +33,7 @@ describe('registry migrations', () => {
       'dead_letter_event',
       'lep_migrations',
       'outbox_event',
+      'parked_event',
     ]);
   });
 });

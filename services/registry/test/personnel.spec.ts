@@ -136,6 +136,37 @@ describe('personnel and "may enforce"', () => {
     expect(duplicate.body.code).toBe('CERTIFICATE_NUMBER_TAKEN');
   });
 
+  it('shows the status of today: expired once the certificate has run out, though no step says so', async () => {
+    // 张三's certificate ran to 2026-02-28; its timeline's last step is 'active' (suspension lifted).
+    const person = await http().get(`/api/v1/personnel/${officerId}`).expect(200);
+    expect(person.body).toMatchObject({ certificateExpiresOn: '2026-02-28', status: 'expired' });
+    const listed = await http().get('/api/v1/agencies/BT-8/personnel').expect(200);
+    expect(listed.body.find((row: { id: string }) => row.id === officerId).status).toBe('expired');
+    const valid = await http()
+      .post('/api/v1/personnel')
+      .send(personnelBody('BT-8', { certificateIssuedOn: '2024-01-01', certificateExpiresOn: '2099-12-31' }))
+      .expect(201);
+    expect(valid.body.status).toBe('active');
+    const renewed = await http()
+      .put(`/api/v1/personnel/${officerId}`)
+      .send(
+        personnelBody('BT-8', {
+          name: '张三',
+          certificateNumber: person.body.certificateNumber,
+          roles: ['handler', 'legal-reviewer'],
+          certificateIssuedOn: '2024-03-01',
+          certificateExpiresOn: '2099-12-31',
+        }),
+      )
+      .expect(200);
+    expect(renewed.body.status).toBe('active');
+    const events = await outboxEvents(registry().dataSource, 'cn.lep.registry.personnel.changed.v1');
+    const statuses = events
+      .filter((row) => row.event.data.personnelId === officerId)
+      .map((row) => row.event.data.status);
+    expect(statuses.slice(-1)).toEqual(['active']);
+  });
+
   async function certificateNumber(): Promise<string> {
     return (await http().get(`/api/v1/personnel/${officerId}`).expect(200)).body.certificateNumber;
   }

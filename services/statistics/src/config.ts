@@ -1,7 +1,9 @@
 import { SERVICE_PORTS } from '@lep/contracts';
-import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithCalendar, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the statistics service, validated at start-up. */
-export class StatisticsConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
+export class StatisticsConfig extends WithCalendar(
+  WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))),
+) {
   override PORT = SERVICE_PORTS.statistics;
 }

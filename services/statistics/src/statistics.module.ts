@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
-import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import { CalendarClientModule, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
 import { StatisticsConfig } from './config';
 import { STATISTICS_WORKER_PROBE } from './reports/reports.module';
 import { SERVICE } from './service';
@@ -14,6 +14,7 @@ export class StatisticsModule {
       imports: [
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(StatisticsConfig, config),
+        CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
           config,

@@ -6,7 +6,13 @@ import {
   SHI_2,
   BINGTUAN,
 } from './support/scenario';
-import { caseRef, decisionMade } from './support/events';
+import {
+  caseRef,
+  decisionMade,
+  decisionWithdrawn,
+  disclosurePublished,
+  disclosureWithdrawn,
+} from './support/events';
 import { useStatisticsApp } from './support/statistics-app';
 
 describe('figures from a scripted year of events', () => {
@@ -86,6 +92,31 @@ describe('figures from a scripted year of events', () => {
       .query({ agency: SHI_1, year: 2026, rollup: true })
       .expect(200);
     expect(body.totals).toEqual(EXPECTED_SHI_1_ROLLUP_2026);
+  });
+
+  it('counts a withdrawal consumed before its decision the same as in order: figures are sums', async () => {
+    // Another year, so the scripted figures stay as they are.
+    const ref = caseRef('EARLY', SHI_2, 'penalty');
+    for (const event of [
+      disclosureWithdrawn('D-EARLY', SHI_2, '2024-05-20T02:00:00Z'),
+      decisionWithdrawn('D-EARLY', ref.caseId, SHI_2, '2024-05-20'),
+      decisionMade(ref, 'D-EARLY', { decidedOn: '2024-05-01', penalty: { kinds: ['罚款'], fineYuan: 3000 } }),
+      disclosurePublished('D-EARLY', SHI_2, 'penalty', '2024-05-08T02:00:00Z', true),
+    ])
+      expect(await statistics().deliver(event)).toBe(true);
+    const { body } = await statistics()
+      .staff(['platform-admin'], BINGTUAN)
+      .get('/api/v1/statistics')
+      .query({ agency: SHI_2, year: 2024 })
+      .expect(200);
+    expect(body.totals).toMatchObject({
+      'cases.decided': 1,
+      'penalty.decisions': 1,
+      'penalty.fine-yuan': 3000,
+      'decisions.withdrawn:revoked': 1,
+      'disclosure.on-time': 1,
+      'disclosure.withdrawn': 1,
+    });
   });
 
   it('skips an event whose date is not one, once, without stalling or counting it', async () => {

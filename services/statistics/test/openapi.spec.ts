@@ -1,9 +1,13 @@
-import { readCommittedOpenApi } from '@lep/nest-kit';
-import { renderServiceOpenApi } from '../src/openapi';
+import { documentedStatusProblems, readCommittedOpenApi } from '@lep/nest-kit';
+import { offlineRootModule, renderServiceOpenApi } from '../src/openapi';
 import { SERVICE } from '../src/service';
 
 describe('statistics OpenAPI', () => {
   it('matches the committed docs/api/statistics.json (run `npm run openapi` after changing the API)', async () => {
     expect(await renderServiceOpenApi()).toBe(readCommittedOpenApi(SERVICE));
+  });
+
+  it('documents exactly the success statuses each route answers', async () => {
+    expect(await documentedStatusProblems(offlineRootModule(), SERVICE)).toEqual([]);
   });
 });

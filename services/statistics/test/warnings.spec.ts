@@ -104,6 +104,42 @@ describe('early warnings', () => {
     expect(await warnings('raised')).toEqual([]);
   });
 
+  it('keeps a limit or review warning cleared when its raise is consumed after the decision or review that ended it', async () => {
+    // The raise comes on the lifecycle topic, the decision and the review on their own: nothing orders them.
+    const emitted = <T extends { time: string }>(event: T, time: string): T => ({ ...event, time });
+    const late = caseRef('W4', SHI_1_MARKET, 'penalty');
+    await statistics().deliver(
+      decisionMade(late, 'D-W4', { decidedOn: '2026-04-05', penalty: { kinds: ['警告'] } }),
+    );
+    await statistics().deliver(
+      emitted(deadlineFired(late, 'decision-limit-warning', '2026-04-10T02:00:00Z'), '2026-04-01T02:00:00Z'),
+    );
+    const review = caseRef('W5', SHI_1_MARKET, 'penalty');
+    await statistics().deliver(reviewCompleted(review, 1, 'approved', '2026-04-06T02:00:00Z'));
+    await statistics().deliver(
+      emitted(
+        deadlineFired(review, 'review-sla-reminder', '2026-04-08T02:00:00Z', 1),
+        '2026-04-04T02:00:00Z',
+      ),
+    );
+    // A second late raise of the same occurrence (the limit passing) adds nothing.
+    await statistics().deliver(
+      emitted(deadlineFired(late, 'decision-limit', '2026-04-10T02:00:00Z'), '2026-04-03T02:00:00Z'),
+    );
+    expect(await warnings('raised')).toEqual([]);
+    const cleared = (await warnings('cleared')).filter((warning) => ['W4', 'W5#1'].includes(warning.subject));
+    expect(cleared.map((warning) => [warning.kind, warning.subject]).sort()).toEqual([
+      ['decision-limit', 'W4'],
+      ['review-sla', 'W5#1'],
+    ]);
+
+    // The decision re-made later and the limit firing again: a new occurrence, raised.
+    await statistics().deliver(deadlineFired(late, 'decision-limit', '2026-06-01T02:00:00Z'));
+    expect(await warnings('raised')).toEqual([expect.objectContaining({ subject: 'W4', severity: 'past' })]);
+    await statistics().deliver(stageChanged(late, 'drafting', 'closed', '2026-06-02T02:00:00Z'));
+    expect(await warnings('raised')).toEqual([]);
+  });
+
   it('raises an agency below the 5% reviewer ratio and clears it when restored', async () => {
     await statistics().deliver(reviewerRatio('below', SHI_1, '2026-05-01T02:00:00Z'));
     const [below] = await warnings('raised');
@@ -148,23 +184,18 @@ describe('early warnings', () => {
       'certificate-expiry',
       'decision-limit',
       'decision-limit',
+      'decision-limit',
+      'decision-limit',
       'disclosure-deadline',
+      'review-sla',
       'review-sla',
       'reviewer-ratio',
     ]);
     expect(escalated.map((data) => data.subject).sort()).toEqual(['D-W', 'W2#1']);
-    expect(cleared).toHaveLength(7);
+    expect(cleared).toHaveLength(10);
     expect(cleared.every((data) => data.state === 'cleared')).toBe(true);
     const rows = await outboxEvents(statistics().dataSource, STATISTICS_EVENT_TYPES.warningCleared);
-    expect(rows.map((row) => row.message_key).sort()).toEqual([
-      SHI_1,
-      SHI_1_MARKET,
-      SHI_1_MARKET,
-      SHI_1_MARKET,
-      SHI_1_MARKET,
-      SHI_1_MARKET,
-      SHI_2,
-    ]);
+    expect(rows.map((row) => row.message_key).sort()).toEqual([SHI_1, ...Array(8).fill(SHI_1_MARKET), SHI_2]);
   });
 
   it('shows staff the warnings of their own agency and below only', async () => {

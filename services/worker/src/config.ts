@@ -1,15 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { SERVICE_PORTS } from '@lep/contracts';
-import { IsServiceUrl, ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithCalendar, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the worker service, validated at start-up. */
-export class WorkerConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
+/** REGISTRY_URL (WithCalendar) is also where the filing checks, review catalogue and calendar come from. */
+export class WorkerConfig extends WithCalendar(WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv))))) {
   override PORT = SERVICE_PORTS.worker;
-
-  /** The registry the filing checks and review catalogue come from. */
-  @IsServiceUrl()
-  REGISTRY_URL!: string;
 
   /**
    * Credential for the registry (an API key issued to the worker). Without it the worker signs short-lived

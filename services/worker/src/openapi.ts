@@ -1,11 +1,17 @@
+import type { DynamicModule } from '@nestjs/common';
 import { loadConfig, OFFLINE_ENV, renderOpenApi, writeCommittedOpenApi } from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { WorkerModule } from './worker.module';
 import { SERVICE } from './service';
 
+/** The service's root module with a valid environment pointing nowhere, for rendering and checking its API. */
+export function offlineRootModule(): DynamicModule {
+  return WorkerModule.forRoot(loadConfig(WorkerConfig, OFFLINE_ENV));
+}
+
 /** This service's OpenAPI document, rendered without connecting to anything. */
 export function renderServiceOpenApi(): Promise<string> {
-  return renderOpenApi(WorkerModule.forRoot(loadConfig(WorkerConfig, OFFLINE_ENV)), SERVICE);
+  return renderOpenApi(offlineRootModule(), SERVICE);
 }
 
 // `npm run openapi` runs this file to rewrite the committed spec after an API change.

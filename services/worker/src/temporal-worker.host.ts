@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
   BeforeApplicationShutdown,
 } from '@nestjs/common';
+import { CalendarClient } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
 import { HostedWorker, temporalTls } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
@@ -21,10 +22,12 @@ import { WorkerConfig } from './config';
 @Injectable()
 export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker = new HostedWorker(new Logger(TemporalWorkerHost.name));
+  private readonly calendarLogger = new Logger('Calendar');
 
   constructor(
     @Inject(WorkerConfig) private readonly config: WorkerConfig,
     private readonly dataSource: DataSource,
+    private readonly calendar: CalendarClient,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,6 +40,8 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       activities: createCaseActivities({
         dataSource: this.dataSource,
         registry: new RegistryClient(this.config.REGISTRY_URL, registryCredential(this.config)),
+        calendar: this.calendar,
+        warn: (message) => this.calendarLogger.warn(message),
         reviewSla: {
           workingDays: this.config.REVIEW_SLA_WORKING_DAYS,
           extensionWorkingDays: this.config.REVIEW_EXTENSION_WORKING_DAYS,

@@ -1,8 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
-import { dependencyModules, hostedWorkerProbe, ServiceConfigModule } from '@lep/nest-kit';
+import {
+  CalendarClientModule,
+  dependencyModules,
+  hostedWorkerProbe,
+  ServiceConfigModule,
+} from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { SERVICE } from './service';
+import { CalendarRecountConsumer } from './calendar-recount/calendar-recount.consumer';
 import { EvidenceLinkConsumer } from './evidence-link/evidence-link.consumer';
 import { TemporalWorkerHost } from './temporal-worker.host';
 
@@ -16,6 +22,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ServiceConfigModule.forValue(WorkerConfig, config),
+        CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
           config,
@@ -26,6 +33,7 @@ export class WorkerModule {
       providers: [
         TemporalWorkerHost,
         EvidenceLinkConsumer,
+        CalendarRecountConsumer,
         {
           provide: WORKER_PROBE,
           useFactory: (host: TemporalWorkerHost) => hostedWorkerProbe(host),

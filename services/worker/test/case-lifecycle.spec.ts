@@ -1,4 +1,4 @@
-import { addWorkingDays } from '@lep/calendar';
+import { CalendarClient } from '@lep/calendar';
 import { readCaseRecord } from '@lep/case-store';
 import {
   CASE_EVENT_TYPES,
@@ -380,7 +380,8 @@ describe('disputes, withdrawal and the decision limit', () => {
     await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
     const task = await openTask(harness.dataSource, handle.workflowId);
     const submittedOn = new Date(submittedAt + 8 * 3_600_000).toISOString().slice(0, 10);
-    const lastDay = addWorkingDays(submittedOn, 5);
+    const calendar = await new CalendarClient({ registryUrl: harness.registry.url }).current();
+    const lastDay = calendar.addWorkingDays(submittedOn, 5).value;
     expect(task.due_at?.toISOString()).toBe(
       new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + DAY).toISOString(),
     );

@@ -2,9 +2,11 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerDemoCommand } from './commands/demo';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
 import { registerMaskCommand } from './commands/mask';
+import { registerOutboxCommands } from './commands/outbox';
 import { registerRecordCommands } from './commands/record';
 import { registerStatsCommands } from './commands/stats';
 import { registerRegistryCommands } from './commands/registry-import';
@@ -24,5 +26,7 @@ export function buildProgram(): Command {
   registerRecordCommands(program);
   registerStatsCommands(program);
   registerRegistryCommands(program);
+  registerOutboxCommands(program);
+  registerDemoCommand(program);
   return program;
 }

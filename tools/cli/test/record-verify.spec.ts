@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import { nextLink, type ChainLink } from '@lep/hash-chain';
 import { runMigrations, useTestDatabase } from '@lep/testing';
@@ -32,7 +35,14 @@ beforeAll(async () => {
 
 afterAll(() => dataSource.destroy());
 
-const verify = (...args: string[]) => runProgram(registerRecordCommands, ['record', 'verify', ...args]);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'lep-cli-record-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** No stack running here, whatever runs on this machine: the tests name every source themselves. */
+const NO_STACK = { LEP_DEV_STACK_FILE: path.join(dir, 'none.json') };
+
+const verifyWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  runProgram((program) => registerRecordCommands(program, env), ['record', 'verify', ...args]);
+const verify = (...args: string[]) => verifyWith(NO_STACK, ...args);
 
 describe('lep record verify', () => {
   it('prints OK with the length and head hash of an intact record', async () => {
@@ -49,17 +59,24 @@ describe('lep record verify', () => {
   });
 
   it('reads DATABASE_URL when no flag is given, and says so when neither is set', async () => {
-    const saved = process.env.DATABASE_URL;
-    try {
-      process.env.DATABASE_URL = databaseUrl();
-      expect((await verify(CASE_ID)).exitCode).toBe(0);
-      delete process.env.DATABASE_URL;
-      const run = await verify(CASE_ID);
-      expect(run.exitCode).toBe(2);
-      expect(run.stderr).toContain('DATABASE_URL');
-    } finally {
-      process.env.DATABASE_URL = saved;
-    }
+    expect((await verifyWith({ ...NO_STACK, DATABASE_URL: databaseUrl() }, CASE_ID)).exitCode).toBe(0);
+    const run = await verify(CASE_ID);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('DATABASE_URL');
+  });
+
+  it('finds the case database of the stack npm start runs here by itself', async () => {
+    const file = path.join(dir, 'dev-stack.json');
+    // As tools/dev-stack writes it (DevStackState); the process it names is alive (this one).
+    writeFileSync(file, JSON.stringify({ pid: process.pid, databases: { 'case-api': databaseUrl() } }));
+    const run = await verifyWith({ LEP_DEV_STACK_FILE: file }, CASE_ID);
+    expect(run).toMatchObject({
+      exitCode: 0,
+      stdout: expect.stringMatching(/^OK case-AG-CLI\.CLI-001 共 3 条记录/),
+    });
+    // A stack that was killed outright leaves its file behind; it is not taken for a running one.
+    writeFileSync(file, JSON.stringify({ pid: 2 ** 22 + 1, databases: { 'case-api': databaseUrl() } }));
+    expect((await verifyWith({ LEP_DEV_STACK_FILE: file }, CASE_ID)).exitCode).toBe(2);
   });
 
   it('exits 2 for a case without a record', async () => {

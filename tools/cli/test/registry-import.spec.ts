@@ -4,6 +4,8 @@ import path from 'node:path';
 import { signStaffToken } from '@lep/auth';
 import { REGISTRY_EVENT_TYPES } from '@lep/contracts';
 import { startServiceProcess, testPeers, useTestDatabase, type ServiceProcess } from '@lep/testing';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { Client } from 'pg';
 import { registerRegistryCommands } from '../src/commands/registry-import';
 import { runProgram } from './run-program';
@@ -174,6 +176,138 @@ describe('lep registry import against the registry service', () => {
       const old = await current(v1.publishedAt);
       expect(old.body).toEqual(v1);
       expect(await published()).toBe(2);
+    });
+  });
+
+  describe('files as Excel and WPS on Chinese Windows save them', () => {
+    const written = (name: string, bytes: Buffer) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, bytes);
+      return file;
+    };
+    const TARGETS_HEADER = '执法主体代码,检查对象编码,检查对象名称,检查对象类别,是否在库';
+    const PERSONNEL_HEADER = [
+      '执法主体代码',
+      '姓名',
+      '角色',
+      '执法证号',
+      '发证日期',
+      '有效期至',
+      '资格取得方式',
+      '执法区域及类别',
+    ];
+
+    it('imports a GB18030 CSV ("CSV（逗号分隔）") with Chinese names and addresses as they were written', async () => {
+      const lines = [
+        TARGETS_HEADER,
+        'BX,GB-1,"乌鲁木齐市天山区解放北路 88 号欧阳娜娜餐饮店",餐饮服务,是',
+        'BX,GB-2,石河子市北四路 12 号𠮷祥超市（连锁）,食品销售,否',
+      ];
+      const file = written('检查对象.csv', iconv.encode(lines.join('\r\n') + '\r\n', 'gb18030'));
+      const run = await lep('targets', file);
+      expect(run).toMatchObject({ exitCode: 0, stdout: '已导入 2 行：新增 2，更新 0，未变 0\n' });
+      const stored = await db.query(
+        `SELECT code, name, category, active FROM inspection_target WHERE code LIKE 'GB-%' ORDER BY code`,
+      );
+      expect(stored.rows).toEqual([
+        {
+          code: 'GB-1',
+          name: '乌鲁木齐市天山区解放北路 88 号欧阳娜娜餐饮店',
+          category: '餐饮服务',
+          active: true,
+        },
+        { code: 'GB-2', name: '石河子市北四路 12 号𠮷祥超市（连锁）', category: '食品销售', active: false },
+      ]);
+    });
+
+    it('imports a UTF-8 CSV with the byte-order mark of "CSV UTF-8（逗号分隔）"', async () => {
+      const lines = [
+        PERSONNEL_HEADER.join(','),
+        'BX,欧阳娜娜,handler,BOM-1,2024-01-01,2099-12-31,exam-passed,"市场监管,食品安全"',
+      ];
+      const file = written('人员-utf8.csv', Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n'));
+      expect((await lep('personnel', file)).exitCode).toBe(0);
+      const stored = await db.query(`SELECT name, scope FROM personnel WHERE certificate_number = 'BOM-1'`);
+      expect(stored.rows).toEqual([{ name: '欧阳娜娜', scope: '市场监管,食品安全' }]);
+    });
+
+    it('imports the first sheet of an .xlsx, with date cells as dates', async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('执法人员');
+      sheet.addRow(PERSONNEL_HEADER);
+      sheet.addRow([
+        'BX',
+        '刘𠮷',
+        'handler;legal-reviewer',
+        'XL-1',
+        new Date(Date.UTC(2024, 2, 1)),
+        new Date(Date.UTC(2030, 1, 28)),
+        'exam-passed',
+        '兵团第八师',
+      ]);
+      const file = path.join(dir, '执法人员.xlsx');
+      await book.xlsx.writeFile(file);
+      expect(await lep('personnel', file)).toMatchObject({
+        exitCode: 0,
+        stdout: '已导入 1 行：新增 1，更新 0，未变 0\n',
+      });
+      const stored = await db.query(
+        `SELECT name, roles, certificate_issued_on::text AS issued, certificate_expires_on::text AS expires
+           FROM personnel WHERE certificate_number = 'XL-1'`,
+      );
+      expect(stored.rows).toEqual([
+        { name: '刘𠮷', roles: ['handler', 'legal-reviewer'], issued: '2024-03-01', expires: '2030-02-28' },
+      ]);
+    });
+
+    it('reports a bad .xlsx row by its row number, and writes nothing', async () => {
+      const before = await count(`SELECT 1 FROM personnel`);
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('执法人员');
+      sheet.addRow(PERSONNEL_HEADER);
+      sheet.addRow([
+        'BX',
+        '张三',
+        'handler',
+        'XL-2',
+        '2024-03-01',
+        '2030-02-28',
+        'exam-passed',
+        '兵团第八师',
+      ]);
+      sheet.getRow(5).values = [
+        'BX',
+        '李四',
+        'boss',
+        'XL-3',
+        '2024-03-01',
+        '2030-02-28',
+        'exam-passed',
+        '兵团第八师',
+      ];
+      const file = path.join(dir, '执法人员-错误.xlsx');
+      await book.xlsx.writeFile(file);
+      const run = await lep('personnel', file);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toMatch(/第 5 行：.*roles.*boss/);
+      expect(run.stderr).toContain('校验未通过：1 处错误，未写入任何数据');
+      expect(await count(`SELECT 1 FROM personnel`)).toBe(before);
+    });
+
+    it('refuses a file that is neither UTF-8 nor GB18030, naming it and the rule, and changes nothing', async () => {
+      const before = await count(`SELECT 1 FROM inspection_target`);
+      const eventsBefore = await count(`SELECT 1 FROM outbox_event`);
+      // Excel's "Unicode 文本": UTF-16LE with a byte-order mark.
+      const lines = [TARGETS_HEADER, 'BX,U16-1,某某商店,零售,是'];
+      const file = written('检查对象-unicode.csv', Buffer.from('\ufeff' + lines.join('\r\n'), 'utf16le'));
+      const run = await lep('targets', file);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain(
+        '文件 检查对象-unicode.csv 无法识别编码：CSV 文件应为 UTF-8（可带 BOM）或 GB18030',
+      );
+      expect(run.stderr).toContain('（IMPORT_FILE_ENCODING）');
+      expect(await count(`SELECT 1 FROM inspection_target`)).toBe(before);
+      expect(await count(`SELECT 1 FROM outbox_event`)).toBe(eventsBefore);
     });
   });
 });

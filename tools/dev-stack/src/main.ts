@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { signStaffToken } from '@lep/auth';
-import { TEMPORAL_NAMESPACE_DEFAULT } from '@lep/contracts';
+import { TEMPORAL_NAMESPACE_DEFAULT, type DevStackState } from '@lep/contracts';
 import { preferredPort, registerNamespace } from '@lep/engines';
 import { createEvidenceBuckets, databaseUrl, ensureDatabases, startPeers, type Peers } from '@lep/testing';
 import { ChildProcessGroup } from './child-process-group';
 import { createBootstrapApiKey } from './bootstrap-api-key';
 import { SERVICES } from './services';
+import { removeStateFile, stateFilePath, writeStateFile } from './state-file';
 import { waitForHealth } from './wait-for-health';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     console.log('stopping LEP…');
+    removeStateFile();
     await children.stopAll();
     await peers?.stop();
     console.log('stopped; nothing left running');
@@ -164,6 +166,24 @@ async function main(): Promise<void> {
     const adminKey = await createBootstrapApiKey(REGISTRY_URL, adminToken);
     console.log(
       `\nBootstrap platform-admin API key (until revoked; "Authorization: Bearer <key>", or LEP_TOKEN for npx lep):\n  ${adminKey}`,
+    );
+    writeStateFile({
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      services: Object.fromEntries(
+        SERVICES.map((service) => [service.name, `http://127.0.0.1:${service.port}`]),
+      ) as DevStackState['services'],
+      temporalAddress: peers.temporalAddress,
+      kafkaBrokers: peers.kafkaBrokers,
+      databases: Object.fromEntries(
+        SERVICES.flatMap((service) =>
+          service.database ? [[service.name, databaseUrl(peers.databaseUrl, service.database)]] : [],
+        ),
+      ),
+      auth: { jwtSecret: authSecret, issuer: AUTH_ISSUER, audience: AUTH_AUDIENCE },
+    });
+    console.log(
+      `\nnpx lep finds this stack in ${stateFilePath()} (lep demo, lep auth token, lep record verify).`,
     );
   } catch (error) {
     // A missing toolchain (go, java, mvn) is one line that says what to install.

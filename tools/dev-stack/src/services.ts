@@ -67,4 +67,11 @@ export const SERVICES: ServiceSpec[] = [
     temporal: true,
     links: ['/api/docs'],
   },
+  {
+    name: 'documents',
+    port: SERVICE_PORTS.documents,
+    entry: 'services/documents/dist/main.js',
+    database: 'lep_documents',
+    links: ['/api/docs'],
+  },
 ];

@@ -4,6 +4,7 @@ import type {
   DraftDecisionInput,
   ItemCategory,
   MajorDecisionVerdict,
+  ProvisionalCount,
   StartCaseInput,
 } from '@lep/contracts';
 import type { AppliedStep, CaseStep } from '@lep/case-store';
@@ -34,6 +35,12 @@ export type FilingCheck =
 /** The decision draft without the request envelope: what is hashed and reviewed. */
 export type DecisionDraft = Omit<DraftDecisionInput, 'requestId' | 'actor'>;
 
+export interface WorkingDaysEnd {
+  dueAt: string;
+  /** Why dueAt is provisional (a year's notice missing); null when the calendar held every year it needed. */
+  provisional: ProvisionalCount | null;
+}
+
 /** Activities of the case workflows. The worker builds them from its database, registry client and calendar. */
 export interface CaseActivities {
   /** Authority for the item and at least two handlers with a certificate valid on the filing day (DOMAIN P6). */
@@ -50,8 +57,11 @@ export interface CaseActivities {
    * that body whose certificate is in force today. Chinese reasons when not.
    */
   checkReviewer(input: { personnelId: string; reviewBodyAgencyCode: string }): Promise<string[]>;
-  /** The instant a period of working days ends: midnight (China time) after its last working day. */
-  workingDaysEnd(input: { region: string; from: string; workingDays: number }): Promise<string>;
+  /**
+   * The instant a period of working days ends: midnight (China time) after its last working day, on the
+   * registry's calendar. Where the calendar lacks a year it is counted without it and marked provisional.
+   */
+  workingDaysEnd(input: { region: string; from: string; workingDays: number }): Promise<WorkingDaysEnd>;
   /** Records a step of the case: record entry, case index, tasks and events in one transaction. */
   applyStep(step: CaseStep): Promise<AppliedStep>;
 }

@@ -1,6 +1,7 @@
 import {
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   startChild,
@@ -14,13 +15,16 @@ import {
   CASE_EVENT_TYPES,
   CASE_STAGE_NAMES,
   WITHDRAWAL_KIND_NAMES,
+  caseDecisionId,
   nextCaseDeadline,
   reviewWorkflowId,
+  type CalendarLayerLoaded,
   type CaseAction,
   type CaseActor,
   type CaseDeadlineExtendedData,
   type CaseDeadlineFiredData,
   type CaseDeadlineKind,
+  type CaseDeadlineProvisionalData,
   type CaseFiledData,
   type CaseRef,
   type CaseRefusedData,
@@ -30,12 +34,13 @@ import {
   type DecisionMadeData,
   type DecisionWithdrawnData,
   type EvidenceLink,
+  type ProvisionalCount,
   type ReviewRoundState,
   type StageActionInput,
   type StartCaseInput,
 } from '@lep/contracts';
 import type { CaseStep, StepEvent } from '@lep/case-store';
-import type { AgencyFacts, CaseActivities, DecisionDraft } from './activities';
+import type { AgencyFacts, CaseActivities, DecisionDraft, WorkingDaysEnd } from './activities';
 import * as updates from './definitions';
 import { endOfPeriod, shiftDays } from './instants';
 import { legalReview, type LegalReviewInput } from './legal-review';
@@ -111,6 +116,8 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   const appliedRequests = new Set<string>();
   const evidenceInbox: EvidenceLink[] = [];
   const finishedReviews: ReviewRoundState[] = [];
+  /** The calendar year loaded since the provisional deadlines were last counted, if any. */
+  let loadedYear: CalendarLayerLoaded | undefined;
 
   // Handlers run one at a time: each reads the state, waits on activities, then changes it.
   let queue: Promise<unknown> = Promise.resolve();
@@ -212,12 +219,32 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     return state.deadlines.find((candidate) => candidate.kind === kind);
   }
 
-  function setDeadline(kind: CaseDeadlineKind, dueAt: string): void {
+  function setDeadline(kind: CaseDeadlineKind, dueAt: string, provisional?: ProvisionalCount | null): void {
     state.deadlines = [
       ...state.deadlines.filter((candidate) => candidate.kind !== kind),
-      { kind, dueAt, fired: false },
+      { kind, dueAt, fired: false, ...(provisional ? { provisional } : {}) },
     ];
   }
+
+  /** The event that tells statistics (and its operators) a deadline was counted without a year's notice. */
+  function provisionalEvents(kind: CaseDeadlineKind, counted: WorkingDaysEnd): StepEvent[] {
+    if (!counted.provisional) return [];
+    return [
+      event('caseLifecycle', CASE_EVENT_TYPES.deadlineProvisional, {
+        ...caseRef(),
+        deadline: kind,
+        dueAt: counted.dueAt,
+        provisional: counted.provisional,
+      } satisfies CaseDeadlineProvisionalData),
+    ];
+  }
+
+  const hearingWindow = (noticeAt: string) =>
+    workingDaysEnd({
+      region: agency?.region ?? 'national',
+      from: noticeAt,
+      workingDays: HEARING_WINDOW_WORKING_DAYS,
+    });
 
   function dropDeadlines(...kinds: CaseDeadlineKind[]): void {
     state.deadlines = state.deadlines.filter((candidate) => !kinds.includes(candidate.kind));
@@ -332,23 +359,19 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     () => stageViolation(state, ['drafting'], '告知当事人'),
     async (notice) => {
       const at = new Date().toISOString();
-      const hearingWindowEndsAt = notice.hearingRights
-        ? await workingDaysEnd({
-            region: agency?.region ?? 'national',
-            from: at,
-            workingDays: HEARING_WINDOW_WORKING_DAYS,
-          })
-        : undefined;
-      state.notice = { at, hearingRights: notice.hearingRights, hearingWindowEndsAt };
-      if (hearingWindowEndsAt) setDeadline('hearing-window', hearingWindowEndsAt);
+      const window = notice.hearingRights ? await hearingWindow(at) : undefined;
+      state.notice = { at, hearingRights: notice.hearingRights, hearingWindowEndsAt: window?.dueAt };
+      if (window) setDeadline('hearing-window', window.dueAt, window.provisional);
       await moveTo(
         'notified',
         notice.actor,
         notice.hearingRights ? '送达行政处罚事先告知书（含听证权利）' : '送达事先告知书',
         {
           hearingRights: notice.hearingRights,
-          hearingWindowEndsAt: hearingWindowEndsAt ?? null,
+          hearingWindowEndsAt: window?.dueAt ?? null,
+          ...(window?.provisional ? { hearingWindowProvisional: window.provisional.reason } : {}),
         },
+        window ? provisionalEvents('hearing-window', window) : [],
       );
     },
   );
@@ -479,7 +502,11 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
 
   setHandler(updates.reviewProgress, (progress) => {
     const round = state.reviewRounds.find((candidate) => candidate.round === progress.round);
-    if (round) Object.assign(round, progress);
+    if (round) {
+      // The round's own state replaces the copy here: a limit no longer provisional carries no mark.
+      delete round.dueProvisional;
+      Object.assign(round, progress);
+    }
     version++;
   });
 
@@ -575,7 +602,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     async (decision) => {
       if (!agency || !draft || !state.draft) return;
       decisions++;
-      const decisionId = `${caseId}-D${decisions}`;
+      const decisionId = caseDecisionId(caseId, decisions);
       const decidedAt = new Date().toISOString();
       state.decision = {
         decisionId,
@@ -732,6 +759,44 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
 
   setHandler(updates.caseState, snapshot);
 
+  setHandler(updates.calendarChanged, (loaded) => {
+    loadedYear = loaded;
+  });
+
+  /**
+   * A year of the calendar was loaded: a provisional hearing window is counted again (a window that closed on
+   * the provisional count opens again if the party is still waiting for the decision), and the open review
+   * round is told to count its time limit again.
+   */
+  async function recountDeadlines(loaded: CalendarLayerLoaded): Promise<void> {
+    const window = deadline('hearing-window');
+    if (window?.provisional && state.notice && state.stage === 'notified') {
+      const counted = await hearingWindow(state.notice.at);
+      if (counted.dueAt !== window.dueAt || !counted.provisional) {
+        state.notice.hearingWindowEndsAt = counted.dueAt;
+        setDeadline('hearing-window', counted.dueAt, counted.provisional);
+        // A window that closed on the provisional count and has closed on the true one too stays closed.
+        const recounted = deadline('hearing-window');
+        if (recounted && window.fired && Date.parse(counted.dueAt) <= Date.now()) recounted.fired = true;
+        await record(
+          SYSTEM_ACTOR,
+          'deadline-recounted',
+          '节假日安排已录入，重新计算听证申请期限',
+          {
+            deadline: 'hearing-window',
+            previousDueAt: window.dueAt,
+            dueAt: counted.dueAt,
+            provisional: counted.provisional?.reason ?? null,
+          },
+          { events: provisionalEvents('hearing-window', counted) },
+        );
+      }
+    }
+    const latest = latestRound(state);
+    if (latest && latest.outcome === undefined)
+      await getExternalWorkflowHandle(latest.taskId).signal(updates.calendarChanged, loaded);
+  }
+
   async function linkEvidence(): Promise<void> {
     const link = evidenceInbox.shift();
     if (!link || state.evidence.some((known) => known.evidenceId === link.evidenceId)) return;
@@ -847,7 +912,11 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     const seen = version;
     const next = nextCaseDeadline(state);
     const somethingHappened = () =>
-      version !== seen || evidenceInbox.length > 0 || finishedReviews.length > 0 || state.status !== 'open';
+      version !== seen ||
+      evidenceInbox.length > 0 ||
+      finishedReviews.length > 0 ||
+      loadedYear !== undefined ||
+      state.status !== 'open';
     const woke = next
       ? await condition(somethingHappened, Math.max(0, Date.parse(next.dueAt) - Date.now()))
       : (await condition(somethingHappened), true);
@@ -855,6 +924,11 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     while (finishedReviews.length > 0) {
       const result = finishedReviews.shift();
       if (result) await serially(() => concludeReview(result));
+    }
+    const loaded = loadedYear;
+    if (loaded) {
+      loadedYear = undefined;
+      await serially(() => recountDeadlines(loaded));
     }
     if (!woke && next) await serially(() => fireDeadline(next.kind));
   }

@@ -4,6 +4,7 @@ import {
   CASE_SIGNALS,
   CASE_UPDATES,
   REVIEW_UPDATES,
+  type CalendarLayerLoaded,
   type CaseState,
   type CoordinationRuling,
   type DeadlineExtensionInput,
@@ -41,6 +42,8 @@ export const extendDecisionLimit = defineUpdate<CaseState, [DeadlineExtensionInp
 );
 export const revoke = defineUpdate<CaseState, [RevocationInput]>(CASE_UPDATES.revoke);
 export const evidenceStored = defineSignal<[EvidenceLink]>(CASE_SIGNALS.evidenceStored);
+/** Sent to a case and, by the case, to its open review round (same name): count provisional deadlines again. */
+export const calendarChanged = defineSignal<[CalendarLayerLoaded]>(CASE_SIGNALS.calendarChanged);
 export const caseState = defineQuery<CaseState>(CASE_QUERIES.state);
 
 export const completeReview = defineUpdate<ReviewRoundState, [ReviewCompletion]>(REVIEW_UPDATES.complete);

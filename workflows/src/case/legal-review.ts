@@ -5,12 +5,15 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
+import { provisionalOf, type CalendarLayerRef } from '@lep/calendar';
 import {
   CASE_ERROR_CODES,
   CASE_EVENT_TYPES,
   REVIEW_CHECKLIST_NAMES,
   type CaseActor,
   type CaseDeadlineFiredData,
+  type CaseDeadlineProvisionalData,
+  type ProvisionalCount,
   type CaseRef,
   type ReviewCompletion,
   type ReviewRoundCompletedData,
@@ -19,7 +22,7 @@ import {
 } from '@lep/contracts';
 import type { StepEvent } from '@lep/case-store';
 import type { CaseActivities, DecisionDraft } from './activities';
-import { completeReview, extendReview, reviewProgress, reviewState } from './definitions';
+import { calendarChanged, completeReview, extendReview, reviewProgress, reviewState } from './definitions';
 import { refusal } from './refusal';
 import { checklistViolation } from './rules';
 import { SYSTEM_ACTOR } from './system-actor';
@@ -56,27 +59,46 @@ const OUTCOME_NAMES = { approved: '同意', returned: '退回修改', 'not-appro
 export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundState> {
   const { caseRef, round } = input;
   const openedAt = new Date().toISOString();
-  const dueAt = await workingDaysEnd({
-    region: input.region,
-    from: openedAt,
-    workingDays: input.sla.workingDays,
-  });
-  // One working day before the end: the day the reviewer still has.
-  let reminderAt = await workingDaysEnd({
-    region: input.region,
-    from: openedAt,
-    workingDays: input.sla.workingDays - 1,
-  });
+
+  /**
+   * The time limit on the registry's calendar: the SLA from the opening (and the extension after it, once
+   * granted), with the reminder one working day before the end, the day the reviewer still has.
+   */
+  const countDue = async (
+    extended: boolean,
+  ): Promise<{ dueAt: string; reminderAt: string; provisional: ProvisionalCount | null }> => {
+    const count = (from: string, workingDays: number) =>
+      workingDaysEnd({ region: input.region, from, workingDays });
+    const base = await count(openedAt, input.sla.workingDays);
+    if (!extended) {
+      const reminder = await count(openedAt, input.sla.workingDays - 1);
+      return { dueAt: base.dueAt, reminderAt: reminder.dueAt, provisional: base.provisional };
+    }
+    const due = await count(base.dueAt, input.sla.extensionWorkingDays);
+    const reminder = await count(base.dueAt, input.sla.extensionWorkingDays - 1);
+    const missing = [...(base.provisional?.missing ?? []), ...(due.provisional?.missing ?? [])];
+    return {
+      dueAt: due.dueAt,
+      reminderAt: reminder.dueAt,
+      provisional: provisionalOf(missing as CalendarLayerRef[]),
+    };
+  };
+
+  const opening = await countDue(false);
+  let reminderAt = opening.reminderAt;
   const state: ReviewRoundState = {
     round,
     taskId: input.taskId,
     draftHash: input.draftHash,
-    dueAt,
+    dueAt: opening.dueAt,
+    ...(opening.provisional ? { dueProvisional: opening.provisional } : {}),
     extended: false,
     escalated: false,
   };
   let reminded = false;
   let steps = 0;
+  /** A year of the calendar was loaded since the time limit was counted. */
+  let recountRequested = false;
 
   const record = (
     actor: CaseActor,
@@ -109,6 +131,37 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
 
   const tellCase = () =>
     getExternalWorkflowHandle(input.parentWorkflowId).signal(reviewProgress, { ...state });
+
+  const provisionalEvents = (provisional: ProvisionalCount | null | undefined, dueAt: string): StepEvent[] =>
+    provisional
+      ? [
+          {
+            topic: 'caseLifecycle',
+            key: caseRef.caseId,
+            type: CASE_EVENT_TYPES.deadlineProvisional,
+            data: {
+              ...caseRef,
+              deadline: 'review-sla',
+              dueAt,
+              provisional,
+              round,
+            } satisfies CaseDeadlineProvisionalData,
+          },
+        ]
+      : [];
+
+  /** Sets a (re)counted limit; the task's due date and its provisional mark follow in the same step. */
+  const applyDue = (counted: Awaited<ReturnType<typeof countDue>>) => {
+    state.dueAt = counted.dueAt;
+    if (counted.provisional) state.dueProvisional = counted.provisional;
+    else delete state.dueProvisional;
+    reminderAt = counted.reminderAt;
+    reminded = false;
+  };
+
+  setHandler(calendarChanged, () => {
+    recountRequested = true;
+  });
 
   setHandler(reviewState, () => state);
 
@@ -195,26 +248,26 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
     extendReview,
     async (extension) => {
       assertExtendable(extension.taskId, extension.approvedBy);
-      const newDueAt = await workingDaysEnd({
-        region: input.region,
-        from: state.dueAt,
-        workingDays: input.sla.extensionWorkingDays,
-      });
-      const newReminderAt = await workingDaysEnd({
-        region: input.region,
-        from: state.dueAt,
-        workingDays: input.sla.extensionWorkingDays - 1,
-      });
+      const extended = await countDue(true);
       await record(
         extension.approvedBy,
         'review-extended',
         `法制审核期限延长 ${input.sla.extensionWorkingDays} 个工作日（第 ${round} 轮）`,
-        { round, previousDueAt: state.dueAt, dueAt: newDueAt, reason: extension.reason },
-        { retimeTasks: [{ taskId: input.taskId, dueAt: newDueAt }] },
+        {
+          round,
+          previousDueAt: state.dueAt,
+          dueAt: extended.dueAt,
+          reason: extension.reason,
+          provisional: extended.provisional?.reason ?? null,
+        },
+        {
+          retimeTasks: [
+            { taskId: input.taskId, dueAt: extended.dueAt, dueProvisional: extended.provisional },
+          ],
+        },
       );
-      Object.assign(state, { dueAt: newDueAt, extended: true });
-      reminderAt = newReminderAt;
-      reminded = false;
+      applyDue(extended);
+      state.extended = true;
       await tellCase();
       return state;
     },
@@ -237,7 +290,13 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
     input.submittedBy,
     'review-opened',
     `提请法制审核（第 ${round} 轮），审核机构：${input.reviewBodyName}`,
-    { round, draftHash: input.draftHash, dueAt, majorReasons: input.majorReasons },
+    {
+      round,
+      draftHash: input.draftHash,
+      dueAt: state.dueAt,
+      majorReasons: input.majorReasons,
+      ...(state.dueProvisional ? { dueProvisional: state.dueProvisional.reason } : {}),
+    },
     {
       openTasks: [
         {
@@ -247,13 +306,15 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
           round,
           assigneeAgencyCode: input.reviewBodyAgencyCode,
           assigneeRole: 'legal-reviewer',
-          dueAt,
+          dueAt: state.dueAt,
           payload: {
             caseId: caseRef.caseId,
             caseNumber: caseRef.caseNumber,
             draftHash: input.draftHash,
             draft: input.draft,
             majorReasons: input.majorReasons,
+            // The worker finds the rounds to count again by this mark when a calendar year is loaded.
+            ...(state.dueProvisional ? { dueProvisional: state.dueProvisional } : {}),
           },
         },
       ],
@@ -267,22 +328,27 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
             round,
             draftHash: input.draftHash,
             reviewBodyAgencyCode: input.reviewBodyAgencyCode,
-            dueOn: dueAt,
+            dueOn: state.dueAt,
           } satisfies ReviewRoundOpenedData,
         },
+        ...provisionalEvents(state.dueProvisional, state.dueAt),
       ],
     },
   );
+  if (state.dueProvisional) await tellCase();
 
   while (state.outcome === undefined) {
     const nextAt = !reminded ? reminderAt : !state.escalated ? state.dueAt : undefined;
     const dueBefore = state.dueAt;
+    const woken = () => state.outcome !== undefined || state.dueAt !== dueBefore || recountRequested;
     const answered = nextAt
-      ? await condition(
-          () => state.outcome !== undefined || state.dueAt !== dueBefore,
-          Math.max(0, Date.parse(nextAt) - Date.now()),
-        )
-      : await condition(() => state.outcome !== undefined);
+      ? await condition(woken, Math.max(0, Date.parse(nextAt) - Date.now()))
+      : await condition(woken);
+    if (recountRequested && state.outcome === undefined) {
+      recountRequested = false;
+      if (state.dueProvisional) await recount();
+      continue;
+    }
     if (answered || state.outcome !== undefined || state.dueAt !== dueBefore) continue;
     if (!reminded) {
       reminded = true;
@@ -310,4 +376,23 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
   }
   await condition(allHandlersFinished);
   return state;
+
+  /** A year of the calendar was loaded: the provisional time limit is counted again, and the task follows. */
+  async function recount(): Promise<void> {
+    const previousDueAt = state.dueAt;
+    const counted = await countDue(state.extended);
+    if (counted.dueAt === previousDueAt && counted.provisional) return;
+    await record(
+      SYSTEM_ACTOR,
+      'review-recounted',
+      `节假日安排已录入，重新计算法制审核期限（第 ${round} 轮）`,
+      { round, previousDueAt, dueAt: counted.dueAt, provisional: counted.provisional?.reason ?? null },
+      {
+        retimeTasks: [{ taskId: input.taskId, dueAt: counted.dueAt, dueProvisional: counted.provisional }],
+        events: provisionalEvents(counted.provisional, counted.dueAt),
+      },
+    );
+    applyDue(counted);
+    await tellCase();
+  }
 }

@@ -11,6 +11,7 @@ const STAGE = defineSearchAttributeKey('LepStage', SearchAttributeType.KEYWORD);
 const CATEGORY = defineSearchAttributeKey('LepCategory', SearchAttributeType.KEYWORD);
 const MAJOR = defineSearchAttributeKey('LepMajor', SearchAttributeType.BOOL);
 const NEXT_DEADLINE = defineSearchAttributeKey('LepNextDeadline', SearchAttributeType.DATETIME);
+const DEADLINE_PROVISIONAL = defineSearchAttributeKey('LepDeadlineProvisional', SearchAttributeType.BOOL);
 
 /** What operators filter cases by in the Temporal Web UI. */
 export function caseSearchAttributes(state: CaseState): SearchAttributeUpdatePair[] {
@@ -21,5 +22,9 @@ export function caseSearchAttributes(state: CaseState): SearchAttributeUpdatePai
     { key: CATEGORY, value: state.category ?? 'other' },
     { key: MAJOR, value: state.major },
     { key: NEXT_DEADLINE, value: nextDeadline ? new Date(nextDeadline) : null },
+    {
+      key: DEADLINE_PROVISIONAL,
+      value: state.deadlines.some((deadline) => !deadline.fired && deadline.provisional !== undefined),
+    },
   ];
 }

@@ -1,5 +1,5 @@
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { DisclosureActivities, PublishAttempt } from './activities';
+import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from './activities';
 
 export interface DisclosureDeadlineInput {
   decisionId: string;
@@ -8,11 +8,16 @@ export interface DisclosureDeadlineInput {
 export interface DisclosureDeadlineStatus {
   outcome: PublishAttempt;
   deadlineOn?: string;
+  /** Why deadlineOn is provisional, while it is. */
+  deadlineProvisional?: string | null;
   warned: boolean;
   overdue: boolean;
 }
 
-/** Staff confirmed the masking, a reviewer signed off a block, or the decision was withdrawn: look again. */
+/**
+ * Staff confirmed the masking, a reviewer signed off a block, the decision was withdrawn, or a year of the
+ * calendar was loaded: look again (and count a provisional deadline again).
+ */
 export const disclosureChangedSignal = defineSignal('disclosureChanged');
 export const disclosureStatusQuery = defineQuery<DisclosureDeadlineStatus>('disclosureStatus');
 
@@ -25,19 +30,15 @@ const activities = proxyActivities<DisclosureActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-// Planning fails until the calendar holds the deadline's year (never a guess); it retries until an admin enters it.
-const planning = proxyActivities<Pick<DisclosureActivities, 'planDisclosure'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 minutes' },
-});
-
 const workflowNow = (): string => new Date(Date.now()).toISOString();
 
 /**
- * Holds one decision's disclosure deadline (DOMAIN P7) as durable timers. It publishes as soon as nothing holds
- * the record back; while staff must confirm the masking or a reviewer must sign off a DOMAIN §4 block, it waits
+ * Holds one decision's disclosure deadline (domain.md P7) as durable timers. It publishes as soon as nothing
+ * holds the record back; while staff must confirm the masking or a reviewer must sign off a §4 block, it waits
  * for `disclosureChanged`. Still unpublished one working day before the deadline: a warning; after it: an
- * overdue record; the item remains publishable late, and the publish step records its timeliness.
+ * overdue record; the item remains publishable late, and the publish step records its timeliness. A deadline
+ * counted without a year's notice is provisional and counted again on the next `disclosureChanged`, which the
+ * service sends when the registry announces the year.
  */
 export async function disclosureDeadlineWorkflow(input: DisclosureDeadlineInput): Promise<PublishAttempt> {
   const { decisionId } = input;
@@ -49,36 +50,34 @@ export async function disclosureDeadlineWorkflow(input: DisclosureDeadlineInput)
   });
   setHandler(disclosureStatusQuery, () => status);
 
-  // Publishing first: a record that nothing holds back goes out even while its deadline cannot be counted yet.
-  status.outcome = await activities.tryPublish(decisionId, workflowNow());
-  const plan = await planning.planDisclosure(decisionId);
-  status.deadlineOn = plan.deadlineOn;
-
-  /** Waits for changes and retries publishing until `until` (or forever); returns whether still waiting. */
-  const waitForChanges = async (until?: string): Promise<boolean> => {
-    while (status.outcome === 'waiting') {
-      const remaining = until === undefined ? undefined : Date.parse(until) - Date.now();
-      if (remaining !== undefined && remaining <= 0) return true;
-      const hasChanged = () => changes > seen;
-      const changed =
-        remaining === undefined
-          ? (await condition(hasChanged), true)
-          : await condition(hasChanged, remaining);
-      if (!changed) return true;
-      seen = changes;
-      status.outcome = await activities.tryPublish(decisionId, workflowNow());
-    }
-    return false;
+  const plan = async (): Promise<DisclosurePlan> => {
+    const planned = await activities.planDisclosure(decisionId);
+    status.deadlineOn = planned.deadlineOn;
+    status.deadlineProvisional = planned.provisional;
+    return planned;
   };
 
-  if (await waitForChanges(plan.warnAt)) {
-    await activities.recordDeadlineWarning(decisionId, workflowNow());
-    status.warned = true;
+  // Publishing first: a record that nothing holds back goes out at once.
+  status.outcome = await activities.tryPublish(decisionId, workflowNow());
+  let current = await plan();
+  while (status.outcome === 'waiting') {
+    const next = !status.warned ? current.warnAt : !status.overdue ? current.overdueAt : undefined;
+    const hasChanged = () => changes > seen;
+    const changed =
+      next === undefined
+        ? (await condition(hasChanged), true)
+        : await condition(hasChanged, Math.max(0, Date.parse(next) - Date.now()));
+    if (changed) {
+      seen = changes;
+      if (current.provisional) current = await plan();
+      status.outcome = await activities.tryPublish(decisionId, workflowNow());
+    } else if (!status.warned) {
+      await activities.recordDeadlineWarning(decisionId, workflowNow());
+      status.warned = true;
+    } else {
+      await activities.recordOverdue(decisionId, workflowNow());
+      status.overdue = true;
+    }
   }
-  if (await waitForChanges(plan.overdueAt)) {
-    await activities.recordOverdue(decisionId, workflowNow());
-    status.overdue = true;
-  }
-  await waitForChanges();
   return status.outcome;
 }

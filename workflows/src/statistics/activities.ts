@@ -31,3 +31,9 @@ export interface CertificateSweepActivities {
   /** The next check: 08:00 China time on the day after `at`. */
   nextCertificateSweepAt(at: string): Promise<string>;
 }
+
+/** The daily calendar check (节假日安排): warns about years the deadlines will need and the registry lacks. */
+export interface CalendarCheckActivities {
+  /** Checks this year's notices (and from 1 November the next year's) as of `at`; returns warnings changed. */
+  checkCalendarYears(at: string): Promise<number>;
+}

@@ -1,5 +1,6 @@
 import type { Principal } from '../principal';
 import { AGENCY_SYSTEM, isRole, Role } from '../roles';
+import { claimAt, StaffClaimNames } from './staff-claim-names';
 import { TokenRejectedError } from './token-rejected.error';
 
 /** Tolerated clock difference between the identity provider and this service. */
@@ -12,13 +13,6 @@ export interface StaffClaims {
   sub: string;
   agency: string;
   roles: Role[];
-}
-
-export interface ClaimExpectations {
-  issuer: string;
-  audience: string;
-  /** Current time in seconds since the epoch. */
-  nowSeconds: number;
 }
 
 function invalid(detail: string): TokenRejectedError {
@@ -37,26 +31,40 @@ export function assertStaffClaimsShape(
   if (claims.roles.includes(AGENCY_SYSTEM)) throw invalid('agency-system is reserved for API keys');
 }
 
-function isNumericDate(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+/** The LEP roles a token's roles claim names: mapped when a role map is configured, taken as they are otherwise. */
+function lepRoles(listed: unknown, names: StaffClaimNames): unknown {
+  if (!names.roleMap || !Array.isArray(listed)) return listed;
+  const roleMap = names.roleMap;
+  if (!listed.every((role) => typeof role === 'string')) return listed;
+  return listed.flatMap((role: string) => (Object.hasOwn(roleMap, role) ? [roleMap[role]] : []));
 }
 
-/** Validates a verified token's registered and LEP claims and turns them into the staff principal. */
+/**
+ * The staff principal of a token whose signature, `exp`, `nbf`, `iss` and `aud` jose has checked. `iat` is
+ * checked here: jose only looks at it when a maximum token age is set, and a token issued in the future means a
+ * provider clock we should not trust.
+ */
 export function staffPrincipalFromClaims(
   claims: Record<string, unknown>,
-  expected: ClaimExpectations,
+  names: StaffClaimNames,
+  nowSeconds: number,
 ): Principal {
-  const now = expected.nowSeconds;
-  if (!isNumericDate(claims.exp)) throw invalid('exp is missing');
-  if (now >= claims.exp + CLOCK_LEEWAY_SECONDS)
-    throw new TokenRejectedError('token-expired', `expired at ${claims.exp}`);
-  if (claims.nbf !== undefined && (!isNumericDate(claims.nbf) || now + CLOCK_LEEWAY_SECONDS < claims.nbf))
-    throw invalid('not valid yet (nbf)');
-  if (claims.iat !== undefined && (!isNumericDate(claims.iat) || now + CLOCK_LEEWAY_SECONDS < claims.iat))
+  if (claims.iat !== undefined && nowSeconds + CLOCK_LEEWAY_SECONDS < (claims.iat as number))
     throw invalid('issued in the future (iat)');
-  if (claims.iss !== expected.issuer) throw invalid(`issuer ${String(claims.iss)} is not ${expected.issuer}`);
-  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!audiences.includes(expected.audience)) throw invalid(`audience does not include ${expected.audience}`);
-  assertStaffClaimsShape(claims);
-  return { kind: 'staff', subject: claims.sub, agencyCode: claims.agency, roles: [...new Set(claims.roles)] };
+  const agencyPath = names.agency ?? 'agency';
+  const rolesPath = names.roles ?? 'roles';
+  const staff: Record<string, unknown> = {
+    sub: claims.sub,
+    agency: claimAt(claims, agencyPath),
+    roles: lepRoles(claimAt(claims, rolesPath), names),
+  };
+  try {
+    assertStaffClaimsShape(staff);
+  } catch (error) {
+    // Name the configured claim, so a wrong AUTH_ROLES_CLAIM shows in the denial log as such.
+    if (error instanceof TokenRejectedError && (agencyPath !== 'agency' || rolesPath !== 'roles'))
+      throw invalid(`${error.detail} (agency claim ${agencyPath}, roles claim ${rolesPath})`);
+    throw error;
+  }
+  return { kind: 'staff', subject: staff.sub, agencyCode: staff.agency, roles: [...new Set(staff.roles)] };
 }

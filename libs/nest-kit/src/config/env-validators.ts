@@ -1,4 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
+import { parseTrustProxy } from '../http/trust-proxy';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -112,4 +113,35 @@ function isReadableFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** TRUST_PROXY: off, a hop count, or the proxies' addresses (see parseTrustProxy for the rule). */
+export function IsTrustProxy(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && trustProxyProblem(value) === undefined,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string'
+          ? (trustProxyProblem(args.value) ?? '')
+          : `${args?.property} must be a number of proxies or a list of their addresses`,
+    },
+  });
+}
+
+function trustProxyProblem(value: string): string | undefined {
+  try {
+    parseTrustProxy(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Dotted path of a claim in an identity provider's tokens, e.g. realm_access.roles. */
+export function IsClaimPath(): PropertyDecorator {
+  return Matches(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, {
+    message:
+      '$property must be a claim path: names of letters, digits, _ - : / joined by dots, e.g. realm_access.roles',
+  });
 }

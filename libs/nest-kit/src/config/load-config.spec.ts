@@ -1,4 +1,5 @@
 import { InvalidEnvironmentError, loadConfig } from './load-config';
+import { parseTrustProxy } from '../http/trust-proxy';
 import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithS3, WithTemporal } from './service-env';
 
 class FullConfig extends WithTemporal(WithS3(WithKafka(WithDatabase(ServiceEnv)))) {
@@ -54,11 +55,30 @@ describe('loadConfig', () => {
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'proxy.internal' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '11' }],
   ])('refuses a bad %s and names it in one line', (variable, override) => {
     const error = problemWith({ ...valid, ...override });
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('says why TRUST_PROXY=true is refused and which entries of a list are wrong', () => {
+    expect(problemWith({ ...valid, TRUST_PROXY: 'true' }).message).toMatch(/forge its address/);
+    expect(problemWith({ ...valid, TRUST_PROXY: '10.0.0.0/8, gateway' }).message).toMatch(/not "gateway"/);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.10, fd00::/8, loopback', ['10.0.0.0/8', '192.168.1.10', 'fd00::/8', 'loopback']],
+  ])('reads TRUST_PROXY=%s as %j', (text, expected) => {
+    const config = loadConfig(FullConfig, { ...valid, ...(text === undefined ? {} : { TRUST_PROXY: text }) });
+    expect(parseTrustProxy(config.TRUST_PROXY)).toEqual(expected);
   });
 
   it('treats an empty variable as missing', () => {
@@ -84,6 +104,33 @@ describe('WithAuth', () => {
 
   it('refuses a short secret', () => {
     expect(() => loadConfig(ApiConfig, { AUTH_JWT_SECRET: 'short' })).toThrow('AUTH_JWT_SECRET');
+  });
+
+  it('accepts claim paths and a role map of an identity provider', () => {
+    const config = loadConfig(ApiConfig, {
+      AUTH_JWKS_URL: 'https://sso.example.gov.cn/realms/xjbt/protocol/openid-connect/certs',
+      AUTH_AGENCY_CLAIM: 'lep_agency',
+      AUTH_ROLES_CLAIM: 'resource_access.lep-api.roles',
+      AUTH_ROLE_MAP: 'lep_handler=handler, lep_reviewer=legal-reviewer',
+    });
+    expect(config).toMatchObject({ AUTH_ROLES_CLAIM: 'resource_access.lep-api.roles' });
+  });
+
+  it.each([
+    ['AUTH_ROLES_CLAIM', { AUTH_ROLES_CLAIM: 'realm_access..roles' }],
+    ['AUTH_AGENCY_CLAIM', { AUTH_AGENCY_CLAIM: 'lep agency' }],
+    ['AUTH_ROLE_MAP', { AUTH_ROLE_MAP: 'lep_handler' }],
+    ['AUTH_ROLE_MAP', { AUTH_ROLE_MAP: 'a=handler,,b=leader' }],
+  ])('refuses a malformed %s', (variable, override) => {
+    const error = (() => {
+      try {
+        loadConfig(ApiConfig, { AUTH_JWT_SECRET: 'x'.repeat(32), ...override });
+      } catch (caught) {
+        return caught as InvalidEnvironmentError;
+      }
+      throw new Error('expected the environment to be refused');
+    })();
+    expect(error.variable).toBe(variable);
   });
 
   it('refuses a configuration with neither', () => {

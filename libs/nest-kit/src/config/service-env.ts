@@ -1,6 +1,8 @@
-import { IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import {
   IsBrokerList,
+  IsClaimPath,
   IsFlag,
   IsHostPort,
   IsPort,
@@ -8,6 +10,7 @@ import {
   IsReadableFile,
   IsSecret,
   IsServiceUrl,
+  IsTrustProxy,
 } from './env-validators';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,6 +25,15 @@ export class ServiceEnv {
     message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',
   })
   LOG_LEVEL = 'log';
+
+  /**
+   * The reverse proxies in front of the service (Express `trust proxy`): unset = none, so the peer address is
+   * the client's; a hop count; or the proxies' addresses and CIDR ranges. Rate limits and the audit log use the
+   * client address this yields.
+   */
+  @IsOptional()
+  @IsTrustProxy()
+  TRUST_PROXY?: string;
 }
 
 export function WithDatabase<B extends Constructor>(Base: B) {
@@ -58,6 +70,16 @@ export function WithKafka<B extends Constructor>(Base: B) {
     @ValidateIf((env: KafkaEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
     @IsString({ message: 'KAFKA_SASL_PASSWORD is required with KAFKA_SASL_MECHANISM' })
     KAFKA_SASL_PASSWORD?: string;
+
+    /**
+     * Days a published event stays in the service's outbox_event before it is removed (docs/topics.md). Kafka
+     * holds the published copy; the row is kept a while for operators tracing a delivery.
+     */
+    @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+    @IsInt({ message: 'OUTBOX_RETENTION_DAYS must be a whole number of days' })
+    @Min(1, { message: 'OUTBOX_RETENTION_DAYS must be at least 1' })
+    @Max(3650, { message: 'OUTBOX_RETENTION_DAYS must be at most 3650' })
+    OUTBOX_RETENTION_DAYS = 7;
   }
   return KafkaEnv;
 }
@@ -139,12 +161,50 @@ export function WithAuth<B extends Constructor>(Base: B) {
     @IsString({ message: 'AUTH_AUDIENCE must name the token audience' })
     AUTH_AUDIENCE = 'lep-api';
 
+    /** Where an OIDC provider's tokens carry the agency code (dotted path); default `agency`. */
+    @IsOptional()
+    @IsClaimPath()
+    AUTH_AGENCY_CLAIM?: string;
+
+    /** Where they carry the roles (dotted path to a list); default `roles`, Keycloak `realm_access.roles`. */
+    @IsOptional()
+    @IsClaimPath()
+    AUTH_ROLES_CLAIM?: string;
+
+    /**
+     * `provider-role=lep-role,…`: only these provider roles count, as the LEP roles named. Its LEP roles are
+     * checked against the role list by @lep/auth when the service builds its modules.
+     */
+    @IsOptional()
+    @Matches(/^\s*[^=,\s]+\s*=\s*[a-z-]+\s*(,\s*[^=,\s]+\s*=\s*[a-z-]+\s*)*$/, {
+      message: 'AUTH_ROLE_MAP must be provider-role=lep-role pairs separated by commas',
+    })
+    AUTH_ROLE_MAP?: string;
+
     /** The registry's API-key introspection route; unset, the service accepts no API keys. */
     @IsOptional()
     @IsServiceUrl()
     AUTH_API_KEY_INTROSPECTION_URL?: string;
   }
   return AuthEnv;
+}
+
+/**
+ * The working-day calendar, which the registry owns: where to read it, and how long a copy serves before it is
+ * read again (the calendar-changed event drops the copy at once; this bounds a replica that missed it).
+ */
+export function WithCalendar<B extends Constructor>(Base: B) {
+  class CalendarEnv extends Base {
+    @IsServiceUrl()
+    REGISTRY_URL!: string;
+
+    @Type(() => Number)
+    @IsInt({ message: 'CALENDAR_CACHE_SECONDS must be a whole number of seconds' })
+    @Min(0, { message: 'CALENDAR_CACHE_SECONDS must be between 0 and 3600' })
+    @Max(3600, { message: 'CALENDAR_CACHE_SECONDS must be between 0 and 3600' })
+    CALENDAR_CACHE_SECONDS = 60;
+  }
+  return CalendarEnv;
 }
 
 /** The union of every dependency variable, as seen by code that wires modules from whatever a config has. */
@@ -164,6 +224,7 @@ export interface DependencyEnv {
   KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
   KAFKA_SASL_USERNAME?: string;
   KAFKA_SASL_PASSWORD?: string;
+  OUTBOX_RETENTION_DAYS?: number;
   TEMPORAL_TLS?: boolean;
   TEMPORAL_TLS_CA_FILE?: string;
   TEMPORAL_TLS_CERT_FILE?: string;

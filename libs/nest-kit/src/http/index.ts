@@ -3,3 +3,5 @@ export * from './create-service-app';
 export * from './run-service';
 export * from './render-openapi';
 export * from './public-route';
+export * from './documented-statuses';
+export * from './trust-proxy';

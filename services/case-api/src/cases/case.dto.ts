@@ -179,6 +179,11 @@ export class CaseView {
   source!: 'workflow' | 'index';
   @ApiProperty({ type: CaseStateView, nullable: true, description: '流程尚未记录任何状态时为空' })
   state!: CaseState | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description: '流程受阻的原因（反复重试的环节、无执行节点领取任务）；未受阻时不出现',
+  })
+  waitingOn?: string[];
 }
 
 export class CaseSummaryView {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -9,8 +9,10 @@ import {
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { CASE_UPDATES } from '@lep/contracts';
+import { DynamicStatus } from '@lep/nest-kit';
 import { CASE_APPROVERS, CASE_READERS, CASE_WRITERS } from '../common/case-roles';
-import { CaseIdParam } from '../common/params';
+import { ActionOutcomeRoute, ActionRoute, ActionRunningView } from '../common/action-answer';
+import { CaseActionParam, CaseIdParam } from '../common/params';
 import {
   CaseActionDto,
   DecisionDto,
@@ -41,6 +43,7 @@ export class CasesController {
   @ApiCreatedResponse({ type: CaseView, description: '新立案件' })
   @ApiOkResponse({ type: CaseView, description: '该案件编号已立案' })
   @ApiConflictResponse({ description: '案件标识已被其他案件使用：CASE_ID_CONFLICT，不立案，也不返回该案件' })
+  @DynamicStatus(200)
   async start(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: StartCaseDto,
@@ -67,6 +70,18 @@ export class CasesController {
     return this.cases.get(principal, params.caseId);
   }
 
+  @Get(':caseId/actions/:requestId')
+  @Roles(...CASE_READERS)
+  @ActionOutcomeRoute()
+  @ApiOperation({ summary: '办理结果（按 requestId；流程仍在办理时 202）' })
+  @ApiOkResponse({ type: CaseView, description: '已办结：办理后的案件状态' })
+  actionOutcome(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: CaseActionParam,
+  ): Promise<CaseView | ActionRunningView> {
+    return this.cases.actionOutcome(principal, params.caseId, params.requestId);
+  }
+
   @Get(':caseId/record')
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: '执法全过程记录及哈希链校验结果' })
@@ -76,7 +91,7 @@ export class CasesController {
   }
 
   @Post(':caseId/records')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '添加执法记录（笔录、检查记录等）' })
   @ApiOkResponse({ type: CaseView })
   addRecord(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RecordEntryDto) {
@@ -84,7 +99,7 @@ export class CasesController {
   }
 
   @Post(':caseId/draft-decision')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '提交决定书草案（修改后再次提交为新版本）' })
   @ApiOkResponse({ type: CaseView })
   draftDecision(
@@ -97,7 +112,7 @@ export class CasesController {
   }
 
   @Post(':caseId/notice')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '告知（陈述、申辩及听证权利）' })
   @ApiOkResponse({ type: CaseView })
   notify(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: NoticeDto) {
@@ -105,7 +120,7 @@ export class CasesController {
   }
 
   @Post(':caseId/hearing-request')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '当事人申请听证（须在听证申请期限内）' })
   @ApiOkResponse({ type: CaseView })
   requestHearing(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: CaseActionDto) {
@@ -113,7 +128,7 @@ export class CasesController {
   }
 
   @Post(':caseId/hearing')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '听证已举行（听证报告）' })
   @ApiOkResponse({ type: CaseView })
   recordHearing(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: HearingHeldDto) {
@@ -121,7 +136,7 @@ export class CasesController {
   }
 
   @Post(':caseId/review-submission')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '送法制审核（重大执法决定）' })
   @ApiOkResponse({ type: CaseView })
   submitForReview(
@@ -133,7 +148,7 @@ export class CasesController {
   }
 
   @Post(':caseId/review-dispute')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '对法制审核意见提出异议（由机关负责人协调裁决）' })
   @ApiOkResponse({ type: CaseView })
   disputeReview(
@@ -145,7 +160,7 @@ export class CasesController {
   }
 
   @Post(':caseId/decision')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '作出决定（重大案件须为最近一次审核通过的草案）' })
   @ApiOkResponse({ type: CaseView })
   decide(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: DecisionDto) {
@@ -153,7 +168,7 @@ export class CasesController {
   }
 
   @Post(':caseId/service')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '送达' })
   @ApiOkResponse({ type: CaseView })
   serve(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
@@ -161,7 +176,7 @@ export class CasesController {
   }
 
   @Post(':caseId/execution')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '执行' })
   @ApiOkResponse({ type: CaseView })
   execute(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
@@ -169,7 +184,7 @@ export class CasesController {
   }
 
   @Post(':caseId/closure')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '结案' })
   @ApiOkResponse({ type: CaseView })
   close(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
@@ -177,7 +192,7 @@ export class CasesController {
   }
 
   @Post(':caseId/archive')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '归档' })
   @ApiOkResponse({ type: CaseView })
   archive(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
@@ -185,7 +200,7 @@ export class CasesController {
   }
 
   @Post(':caseId/decision-limit-extension')
-  @HttpCode(200)
+  @ActionRoute()
   @Roles(...CASE_APPROVERS)
   @ApiOperation({ summary: '延长办案期限（经行政机关负责人批准）' })
   @ApiOkResponse({ type: CaseView })
@@ -198,7 +213,7 @@ export class CasesController {
   }
 
   @Post(':caseId/revocation')
-  @HttpCode(200)
+  @ActionRoute()
   @Roles(...CASE_APPROVERS)
   @ApiOperation({ summary: '撤销、确认违法或重新作出决定（公开的决定随之撤下）' })
   @ApiOkResponse({ type: CaseView })

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Principal, Role } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
@@ -6,10 +6,11 @@ import type { CaseState, StartCaseInput } from '@lep/contracts';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
+import { ActionRunningView, actionRunning } from '../common/action-answer';
 import { actorOf } from '../common/case-actor';
 import { CASE_WRITERS } from '../common/case-roles';
 import type { RequestIdDto } from '../common/params';
-import { CaseWorkflows } from '../workflows/case-workflows';
+import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
 import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import { CaseIndex } from './case-index';
@@ -23,6 +24,8 @@ interface KnownCase {
 
 @Injectable()
 export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
   constructor(
     private readonly workflows: CaseWorkflows,
     private readonly index: CaseIndex,
@@ -47,10 +50,15 @@ export class CasesService {
     return { created, view: await this.view(caseId, await this.index.find(caseId)) };
   }
 
+  /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
   async get(principal: Principal, caseId: string): Promise<CaseView> {
     const known = await this.resolve(caseId);
     await this.access.assertCanRead(principal, caseId, known.agencyCode);
-    return this.view(caseId, known.row);
+    const [view, waitingOn] = await Promise.all([
+      this.view(caseId, known.row),
+      this.workflows.waitingOn(caseId, true),
+    ]);
+    return waitingOn.length > 0 ? { ...view, waitingOn } : view;
   }
 
   async list(principal: Principal, query: CaseListQuery): Promise<CasePageView> {
@@ -62,7 +70,9 @@ export class CasesService {
 
   /**
    * Executes one action as a workflow update. The workflow validates it (stage, hard rule, windows) and answers
-   * with a refusal the caller sees as 4xx, or applies it; either way `requestId` makes a retry harmless.
+   * with a refusal the caller sees as 4xx, or applies it; either way `requestId` makes a retry harmless. An
+   * action the workflow has not finished within the wait is answered as still running (202), with where to
+   * ask for its outcome and what the workflow waits on.
    */
   async act(
     principal: Principal,
@@ -70,20 +80,51 @@ export class CasesService {
     update: string,
     acting: readonly Role[],
     dto: RequestIdDto,
-  ): Promise<CaseView> {
+  ): Promise<CaseView | ActionRunningView> {
     const known = await this.resolve(caseId);
     await this.access.assertHandlingAgency(principal, known.agencyCode);
     const payload = { ...dto, actor: actorOf(principal, acting) };
+    let outcome: ActionOutcome<CaseState>;
     try {
-      // Every case update answers with the case state after it.
-      return {
-        caseId,
-        source: 'workflow',
-        state: await this.workflows.update<CaseState>(caseId, update, payload, dto.requestId),
-      };
+      outcome = await this.workflows.update<CaseState>(caseId, update, payload, dto.requestId);
     } catch (error) {
       throw toApiError(error, true);
     }
+    return this.answer(caseId, dto.requestId, outcome, update);
+  }
+
+  /** The outcome of an action sent earlier with `requestId` (a 202 answer's Location). */
+  async actionOutcome(
+    principal: Principal,
+    caseId: string,
+    requestId: string,
+  ): Promise<CaseView | ActionRunningView> {
+    const known = await this.resolve(caseId);
+    await this.access.assertCanRead(principal, caseId, known.agencyCode);
+    let outcome: ActionOutcome<CaseState>;
+    try {
+      outcome = await this.workflows.outcome<CaseState>(caseId, requestId);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw workflowErrors.actionNotFound();
+      throw toApiError(error, true);
+    }
+    return this.answer(caseId, requestId, outcome);
+  }
+
+  /** Every case update answers with the case state after it; one still running says what it waits on. */
+  private async answer(
+    caseId: string,
+    requestId: string,
+    outcome: ActionOutcome<CaseState>,
+    update?: string,
+  ): Promise<CaseView | ActionRunningView> {
+    if (outcome.finished) return { caseId, source: 'workflow', state: outcome.result };
+    const waitingOn = await this.workflows.waitingOn(caseId);
+    if (update)
+      this.logger.warn(
+        `case ${caseId}: ${update} (${requestId}) still running after the wait${waitingOn.length ? `: ${waitingOn.join('; ')}` : ''}`,
+      );
+    return actionRunning(requestId, caseActionLocation(caseId, requestId), waitingOn);
   }
 
   async record(principal: Principal, caseId: string): Promise<CaseRecordView> {
@@ -117,6 +158,11 @@ export class CasesService {
     }
     return { caseId, agencyCode: state.agencyCode, row: null };
   }
+}
+
+/** Where the outcome of a case action is reported. */
+export function caseActionLocation(caseId: string, requestId: string): string {
+  return `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(requestId)}`;
 }
 
 /** A draft decides exactly one kind of decision; which one the case's category already says. */

@@ -18,6 +18,18 @@ export class TaskIdParam {
   taskId!: string;
 }
 
+export class CaseActionParam extends CaseIdParam {
+  @ApiProperty({ description: '办理该事项时提交的 requestId', pattern: REQUEST_ID_PATTERN.source })
+  @Matches(REQUEST_ID_PATTERN)
+  requestId!: string;
+}
+
+export class TaskActionParam extends TaskIdParam {
+  @ApiProperty({ description: '办理该事项时提交的 requestId', pattern: REQUEST_ID_PATTERN.source })
+  @Matches(REQUEST_ID_PATTERN)
+  requestId!: string;
+}
+
 /** Every state-changing call names itself, so a retried call is applied once and answers the same. */
 export class RequestIdDto {
   @ApiProperty({ description: '客户端请求标识（重试时保持不变）', pattern: REQUEST_ID_PATTERN.source })

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { CASE_READERS, TASK_WORKERS } from '../common/case-roles';
-import { TaskIdParam } from '../common/params';
+import { ActionOutcomeRoute, ActionRoute, ActionRunningView } from '../common/action-answer';
+import { TaskActionParam, TaskIdParam } from '../common/params';
 import { CompleteTaskDto, TaskExtensionDto, TaskListQuery, TaskPageView, TaskView } from './task.dto';
 import { TasksService } from './tasks.service';
 
@@ -37,20 +38,31 @@ export class TasksController {
     return this.tasks.release(principal, params.taskId);
   }
 
+  @Get(':taskId/actions/:requestId')
+  @ActionOutcomeRoute()
+  @ApiOperation({ summary: '任务办理结果（按 requestId；流程仍在办理时 202）' })
+  @ApiOkResponse({ type: TaskView, description: '已办结：任务的当前状态' })
+  actionOutcome(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TaskActionParam,
+  ): Promise<TaskView | ActionRunningView> {
+    return this.tasks.actionOutcome(principal, params.taskId, params.requestId);
+  }
+
   @Post(':taskId/complete')
-  @HttpCode(200)
+  @ActionRoute()
   @ApiOperation({ summary: '完成任务：法制审核（清单、意见、结论）或协调裁决（裁决、理由）' })
   @ApiOkResponse({ type: TaskView })
   complete(
     @CurrentPrincipal() principal: Principal,
     @Param() params: TaskIdParam,
     @Body() dto: CompleteTaskDto,
-  ): Promise<TaskView> {
+  ): Promise<TaskView | ActionRunningView> {
     return this.tasks.complete(principal, params.taskId, dto);
   }
 
   @Post(':taskId/extension')
-  @HttpCode(200)
+  @ActionRoute()
   @Roles('leader')
   @ApiOperation({ summary: '延长法制审核期限（审核机构负责人批准，3 个工作日，仅一次）' })
   @ApiOkResponse({ type: TaskView })
@@ -58,7 +70,7 @@ export class TasksController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: TaskIdParam,
     @Body() dto: TaskExtensionDto,
-  ): Promise<TaskView> {
+  ): Promise<TaskView | ActionRunningView> {
     return this.tasks.extend(principal, params.taskId, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PLATFORM_ADMIN, Principal } from '@lep/auth';
 import { CaseTaskEntity } from '@lep/case-store';
 import {
@@ -11,14 +11,23 @@ import {
 } from '@lep/contracts';
 import type { FieldViolation } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
+import { ActionRunningView, actionRunning } from '../common/action-answer';
 import { actorOf } from '../common/case-actor';
 import { DEFAULT_PAGE_SIZE } from '../cases/case-index';
-import { CaseWorkflows } from '../workflows/case-workflows';
-import { toApiError } from '../workflows/workflow-errors';
+import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
+import { toApiError, workflowErrors } from '../workflows/workflow-errors';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import { taskErrors } from './task-errors';
 import type { CompleteTaskDto, TaskExtensionDto, TaskListQuery, TaskPageView, TaskView } from './task.dto';
 
 const REVIEW_FIELDS = ['checklist', 'opinion', 'outcome'] as const;
+/** An action that needs no workflow call (its earlier answer stands). */
+const FINISHED: ActionOutcome<unknown> = { finished: true, result: undefined };
+
+/** The workflow a task's actions go to: its review round, or (coordination) the case itself. */
+function taskWorkflowId(task: Pick<TaskView, 'kind' | 'caseId' | 'round'>): string {
+  return task.kind === 'legal-review' ? reviewWorkflowId(task.caseId, task.round) : task.caseId;
+}
 const RULING_FIELDS = ['ruling', 'reason'] as const;
 
 /**
@@ -27,6 +36,8 @@ const RULING_FIELDS = ['ruling', 'reason'] as const;
  */
 @Injectable()
 export class TasksService {
+  private readonly logger = new Logger(TasksService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflows: CaseWorkflows,
@@ -93,12 +104,16 @@ export class TasksService {
    * validator refuses it too. A retry of the completion that closed the task (same request id, kept on the
    * task by the workflow) answers the completed task. The workflow, not this service, marks the task completed.
    */
-  async complete(principal: Principal, taskId: string, dto: CompleteTaskDto): Promise<TaskView> {
-    await this.dataSource.transaction(async (manager) => {
+  async complete(
+    principal: Principal,
+    taskId: string,
+    dto: CompleteTaskDto,
+  ): Promise<TaskView | ActionRunningView> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const task = await this.serialiseOn(manager, taskId);
       await this.assertMayWork(manager, principal, task);
       // This very completion again (its answer was lost): answered with the task it completed, applied once.
-      if (task.state === 'completed' && task.outcome?.requestId === dto.requestId) return;
+      if (task.state === 'completed' && task.outcome?.requestId === dto.requestId) return FINISHED;
       if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
       if (task.state === 'claimed' && task.claimedBy !== principal.subject) throw taskErrors.claimedByOther();
       try {
@@ -112,36 +127,44 @@ export class TasksService {
             outcome: dto.outcome as ReviewCompletion['outcome'],
             requestId: dto.requestId,
           };
-          await this.workflows.update(
-            reviewWorkflowId(task.caseId, task.round),
+          return await this.workflows.update(
+            taskWorkflowId(task),
             REVIEW_UPDATES.complete,
             completion,
             dto.requestId,
           );
-        } else {
-          assertFields(dto, RULING_FIELDS, REVIEW_FIELDS);
-          const ruling: CoordinationRuling = {
-            taskId,
-            head: actorOf(principal, ['leader']),
-            ruling: dto.ruling as CoordinationRuling['ruling'],
-            reason: dto.reason as string,
-            requestId: dto.requestId,
-          };
-          await this.workflows.update(task.caseId, CASE_UPDATES.ruleOnDispute, ruling, dto.requestId);
         }
+        assertFields(dto, RULING_FIELDS, REVIEW_FIELDS);
+        const ruling: CoordinationRuling = {
+          taskId,
+          head: actorOf(principal, ['leader']),
+          ruling: dto.ruling as CoordinationRuling['ruling'],
+          reason: dto.reason as string,
+          requestId: dto.requestId,
+        };
+        return await this.workflows.update(
+          taskWorkflowId(task),
+          CASE_UPDATES.ruleOnDispute,
+          ruling,
+          dto.requestId,
+        );
       } catch (error) {
         throw toApiError(error, true);
       }
     });
-    return this.current(taskId);
+    return this.answer(taskId, dto.requestId, outcome, 'complete');
   }
 
   /**
    * 延长审核期限: the head of the review body grants the round's SLA 3 more working days, once; the workflow
    * moves the deadline and refuses a second extension.
    */
-  async extend(principal: Principal, taskId: string, dto: TaskExtensionDto): Promise<TaskView> {
-    await this.dataSource.transaction(async (manager) => {
+  async extend(
+    principal: Principal,
+    taskId: string,
+    dto: TaskExtensionDto,
+  ): Promise<TaskView | ActionRunningView> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const task = await this.serialiseOn(manager, taskId);
       if (task.kind !== 'legal-review') throw taskErrors.notExtendable();
       if (!principal.roles.includes('leader') || principal.agencyCode !== task.assigneeAgencyCode)
@@ -153,8 +176,8 @@ export class TasksService {
         reason: dto.reason,
       };
       try {
-        await this.workflows.update(
-          reviewWorkflowId(task.caseId, task.round),
+        return await this.workflows.update(
+          taskWorkflowId(task),
           REVIEW_UPDATES.extend,
           extension,
           dto.requestId,
@@ -163,7 +186,47 @@ export class TasksService {
         throw toApiError(error, true);
       }
     });
-    return this.current(taskId);
+    return this.answer(taskId, dto.requestId, outcome, 'extension');
+  }
+
+  /** The outcome of a completion or extension sent earlier with `requestId` (a 202 answer's Location). */
+  async actionOutcome(
+    principal: Principal,
+    taskId: string,
+    requestId: string,
+  ): Promise<TaskView | ActionRunningView> {
+    const task = await this.dataSource.getRepository(CaseTaskEntity).findOneBy({ taskId });
+    if (!task) throw taskErrors.notFound();
+    await this.assertMayWork(this.dataSource.manager, principal, task);
+    let outcome: ActionOutcome<unknown>;
+    try {
+      outcome = await this.workflows.outcome(taskWorkflowId(task), requestId);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw workflowErrors.actionNotFound();
+      throw toApiError(error, true);
+    }
+    return this.answer(taskId, requestId, outcome);
+  }
+
+  /** The task after a finished action; an action still running says where to ask and what its workflow waits on. */
+  private async answer(
+    taskId: string,
+    requestId: string,
+    outcome: ActionOutcome<unknown>,
+    action?: string,
+  ): Promise<TaskView | ActionRunningView> {
+    if (outcome.finished) return this.current(taskId);
+    const task = await this.current(taskId);
+    const waitingOn = await this.workflows.waitingOn(taskWorkflowId(task));
+    if (action)
+      this.logger.warn(
+        `task ${taskId}: ${action} (${requestId}) still running after the wait: ${waitingOn.join('; ')}`,
+      );
+    return actionRunning(
+      requestId,
+      `/api/v1/tasks/${encodeURIComponent(taskId)}/actions/${encodeURIComponent(requestId)}`,
+      waitingOn,
+    );
   }
 
   private async current(taskId: string): Promise<TaskView> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TemporalClient } from '@lep/nest-kit';
 import {
   CASE_QUERIES,
@@ -8,8 +8,20 @@ import {
   type CaseState,
   type StartCaseInput,
 } from '@lep/contracts';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
+import { CaseApiConfig } from '../config';
 import { workflowErrors } from './workflow-errors';
+
+/** An action's outcome within the wait: its result, or still running (the workflow has not answered yet). */
+export type ActionOutcome<Result> = { finished: true; result: Result } | { finished: false };
+
+/** How long asking why a workflow has not answered may take. */
+const DESCRIBE_DEADLINE_MS = 3_000;
 
 export interface StartedCase {
   caseId: string;
@@ -26,7 +38,10 @@ interface FiledAs {
 /** The case workflows as case-api drives them: start, query, update, by the names of the contract. */
 @Injectable()
 export class CaseWorkflows {
-  constructor(private readonly temporal: TemporalClient) {}
+  constructor(
+    private readonly temporal: TemporalClient,
+    @Inject(CaseApiConfig) private readonly config: CaseApiConfig,
+  ) {}
 
   /**
    * Starts the case's workflow, or finds the one already started: the workflow id is derived from agency and
@@ -71,15 +86,69 @@ export class CaseWorkflows {
     );
   }
 
-  /** Executes an update and waits for its result; `updateId` makes a retried call return the first answer. */
-  async update<Result>(
+  /**
+   * Sends an update and waits at most CASE_ACTION_WAIT_SECONDS for its outcome; `updateId` makes a retried call
+   * return the first answer. A refusal throws (WorkflowUpdateFailedError); an update the workflow has not
+   * answered in time is still running, and its outcome can be asked for by the same id (`outcome`).
+   */
+  update<Result>(
     workflowId: string,
     name: string,
     payload: unknown,
     updateId: string,
-  ): Promise<Result> {
-    return this.temporal.client.workflow
-      .getHandle(workflowId)
-      .executeUpdate<Result, [unknown]>(name, { args: [payload], updateId });
+  ): Promise<ActionOutcome<Result>> {
+    const handle = this.temporal.client.workflow.getHandle(workflowId);
+    return this.withinWait(async () => {
+      const update = await handle.startUpdate<Result, [unknown]>(name, {
+        args: [payload],
+        updateId,
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      return update.result();
+    });
+  }
+
+  /** The outcome of an update sent earlier, waiting at most as long as an action does. */
+  outcome<Result>(workflowId: string, updateId: string): Promise<ActionOutcome<Result>> {
+    const update = this.temporal.client.workflow.getHandle(workflowId).getUpdateHandle<Result>(updateId);
+    return this.withinWait(() => update.result());
+  }
+
+  /**
+   * Why a workflow has not answered, in words staff read: the activities it waits on (with their attempts and
+   * last failure) or a workflow task no worker has taken. Empty when it cannot tell. `stuckOnly` leaves out an
+   * activity on its first attempt, which is work in progress rather than a reason to wait.
+   */
+  async waitingOn(workflowId: string, stuckOnly = false): Promise<string[]> {
+    let raw;
+    try {
+      ({ raw } = await this.temporal.connection.withDeadline(Date.now() + DESCRIBE_DEADLINE_MS, () =>
+        this.temporal.client.workflow.getHandle(workflowId).describe(),
+      ));
+    } catch {
+      return [];
+    }
+    const activities = (raw.pendingActivities ?? []).filter(
+      (activity) => !stuckOnly || (activity.attempt ?? 1) > 1,
+    );
+    const reasons = activities.map((activity) => {
+      const failure = activity.lastFailure?.message ? `，上次失败：${activity.lastFailure.message}` : '';
+      return `正在执行 ${activity.activityType?.name ?? '活动'}（第 ${activity.attempt ?? 1} 次尝试${failure}）`;
+    });
+    const task = raw.pendingWorkflowTask;
+    if (task && !task.startedTime && (task.attempt ?? 1) <= 1)
+      reasons.push('流程任务等待执行节点（worker）领取：执行节点可能未运行');
+    else if (task && (task.attempt ?? 1) > 1) reasons.push(`流程任务已重试 ${task.attempt} 次`);
+    return reasons;
+  }
+
+  private async withinWait<Result>(work: () => Promise<Result>): Promise<ActionOutcome<Result>> {
+    const deadline = Date.now() + this.config.CASE_ACTION_WAIT_SECONDS * 1000;
+    try {
+      return { finished: true, result: await this.temporal.connection.withDeadline(deadline, work) };
+    } catch (error) {
+      if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { finished: false };
+      throw error;
+    }
   }
 }

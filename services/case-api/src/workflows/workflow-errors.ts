@@ -35,6 +35,13 @@ export const workflowErrors = {
       'CASE_ID_CONFLICT',
       '该案件编号对应的案件标识已被其他案件使用，无法立案，请联系平台运维人员',
     ),
+  /** No action of this request id reached the workflow (or the workflow is gone). */
+  actionNotFound: () =>
+    new ApiError(
+      HttpStatus.NOT_FOUND,
+      'ACTION_NOT_FOUND',
+      '没有该 requestId 的办理记录：如此前的提交未被受理，请以相同 requestId 重新提交',
+    ),
   unavailable: () =>
     new ApiError(
       HttpStatus.SERVICE_UNAVAILABLE,

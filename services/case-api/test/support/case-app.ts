@@ -4,14 +4,17 @@ import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
 import {
   createServiceApp,
   DatabaseModule,
+  loadConfig,
   MESSAGING_ENTITIES,
   MESSAGING_MIGRATIONS,
+  ServiceConfigModule,
   TemporalClientModule,
 } from '@lep/nest-kit';
 import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CASE_API_ENTITIES, CASE_API_MIGRATIONS, CASE_API_MODULES } from '../../src/case-api-domain';
+import { CaseApiConfig } from '../../src/config';
 import { SERVICE } from '../../src/service';
 
 export interface Staff {
@@ -50,12 +53,28 @@ const TEST_API_KEYS = {
 @Module({})
 class CaseApiTestRoot {}
 
+export interface CaseAppOptions {
+  /**
+   * CASE_ACTION_WAIT_SECONDS: how long an action waits for its workflow before answering 202. 30 unless told:
+   * the tests judge each action's own answer, which on a loaded machine may take longer than production's 5 s.
+   */
+  actionWaitSeconds?: number;
+}
+
 /** case-api's modules over a real database and the project's Temporal server, with the production pipes and guard. */
-export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
+export async function startCaseApp(databaseUrl: string, options: CaseAppOptions = {}): Promise<CaseTestApp> {
+  const config = loadConfig(CaseApiConfig, {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
+    TEMPORAL_ADDRESS: testPeers().temporalAddress,
+    AUTH_JWT_SECRET: AUTH.secret,
+    CASE_ACTION_WAIT_SECONDS: String(options.actionWaitSeconds ?? 30),
+  });
   const app = await createServiceApp(
     {
       module: CaseApiTestRoot,
       imports: [
+        ServiceConfigModule.forValue(CaseApiConfig, config),
         DatabaseModule.forRoot({
           url: databaseUrl,
           // The outbox too, as in production (case-api runs with Kafka): the worker's steps queue events there.
@@ -96,12 +115,12 @@ export async function startCaseApp(databaseUrl: string): Promise<CaseTestApp> {
 }
 
 /** A case-api app over a fresh database for the calling test file. */
-export function useCaseApp(prefix: string): () => CaseTestApp {
+export function useCaseApp(prefix: string, options: CaseAppOptions = {}): () => CaseTestApp {
   let databaseUrl: string | undefined;
   let caseApp: CaseTestApp | undefined;
   beforeAll(async () => {
     databaseUrl = await createDatabase(testPeers().databaseServerUrl, prefix);
-    caseApp = await startCaseApp(databaseUrl);
+    caseApp = await startCaseApp(databaseUrl, options);
   });
   afterAll(async () => {
     await caseApp?.close();

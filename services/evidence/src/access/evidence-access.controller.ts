@@ -14,7 +14,7 @@ import {
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
-import { ApiError } from '@lep/nest-kit';
+import { ApiError, DynamicStatus } from '@lep/nest-kit';
 import { EvidenceConfig } from '../config';
 import { AccessPurposeDto, EvidenceIdParam, PresignedUrlView } from '../items/evidence.dto';
 import { ContentStore, contentDisposition } from '../storage/content-store';
@@ -39,6 +39,7 @@ export class EvidenceAccessController {
   @ApiResponse({ status: 200, description: '完整内容' })
   @ApiResponse({ status: 206, description: '部分内容（Range）' })
   @ApiResponse({ status: 416, description: '请求的范围超出文件' })
+  @DynamicStatus(206)
   async content(
     @CurrentPrincipal() principal: Principal,
     @Param() params: EvidenceIdParam,

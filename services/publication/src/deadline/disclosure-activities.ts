@@ -1,16 +1,21 @@
-import type { CalendarRegion, WorkingDayCalendar } from '@lep/calendar';
 import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from '@lep/workflows';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf } from '@lep/calendar';
-import { planDeadline } from '../disclosures/disclosure-deadline';
+import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
+import type { DeadlinePlan } from '../disclosures/disclosure-deadline';
+import { recordDeadline } from '../disclosures/disclosures.service';
 import { enqueueDisclosureEvent } from '../disclosures/disclosure-events';
 import { DisclosureEntity } from '../disclosures/disclosure.entity';
 import { waitingFor } from '../disclosures/waiting-for';
 
 export interface DisclosureActivityDeps {
   dataSource: DataSource;
-  /** The calendar as the database holds it when the activity runs. */
-  calendar: () => Promise<WorkingDayCalendar>;
+  /** The deadline on the registry's calendar (DisclosuresService.planDeadline). */
+  planDeadline(
+    category: DisclosureEntity['category'],
+    decidedOn: string,
+    region: string,
+  ): Promise<DeadlinePlan>;
   /** Lets the outbox relay send right after a commit instead of at its next poll. */
   afterCommit?: () => void;
 }
@@ -24,7 +29,7 @@ class DisclosureNotFoundError extends Error {
 
 /** The deadline workflow's activities over the publication database; plain functions, deps injected. */
 export function createDisclosureActivities(deps: DisclosureActivityDeps): DisclosureActivities {
-  const { dataSource, calendar } = deps;
+  const { dataSource } = deps;
 
   const locked = async <T>(
     decisionId: string,
@@ -43,23 +48,20 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
 
   return {
     async planDisclosure(decisionId: string): Promise<DisclosurePlan> {
-      // Throws CalendarDataMissingError until the admin enters the year; Temporal retries with backoff.
-      const current = await calendar();
-      return locked(decisionId, async (manager, disclosure) => {
-        const { deadlineOn, warnAt, overdueAt } = planDeadline(
-          current,
-          disclosure.category,
-          disclosure.decidedOn,
-          disclosure.region as CalendarRegion,
-        );
-        // Published before the deadline could be counted: its timeliness is known only now.
-        const publishedOnTime =
-          disclosure.publishedAt && disclosure.publishedOnTime === null
-            ? chinaDateOf(disclosure.publishedAt.getTime()) <= deadlineOn
-            : disclosure.publishedOnTime;
-        await manager.update(DisclosureEntity, { decisionId }, { deadlineOn, publishedOnTime });
-        return { deadlineOn, warnAt, overdueAt };
-      });
+      const found = await dataSource.getRepository(DisclosureEntity).findOneBy({ decisionId });
+      if (!found) throw new DisclosureNotFoundError(decisionId);
+      const plan = await failingForGoodOnCalendarErrors(() =>
+        deps.planDeadline(found.category, found.decidedOn, found.region),
+      );
+      await locked(decisionId, (manager, disclosure) =>
+        recordDeadline(manager, disclosure, plan.deadlineOn, plan.provisional),
+      );
+      return {
+        deadlineOn: plan.deadlineOn,
+        warnAt: plan.warnAt,
+        overdueAt: plan.overdueAt,
+        provisional: plan.provisional?.reason ?? null,
+      };
     },
 
     tryPublish(decisionId: string, at: string): Promise<PublishAttempt> {
@@ -88,6 +90,7 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
             version: disclosure.version,
             publishedAt: publishedAt.toISOString(),
             deadlineOn: disclosure.deadlineOn,
+            deadlineProvisional: disclosure.deadlineProvisional,
             onTime,
             record: disclosure.publicRecord,
           },

@@ -10,7 +10,7 @@ import { TASK_QUEUES } from '@lep/contracts';
 import { HostedWorker, OutboxRelay, temporalTls } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { PublicationConfig } from '../config';
-import { CalendarStore } from '../calendar/calendar-store';
+import { DisclosuresService } from '../disclosures/disclosures.service';
 import { createDisclosureActivities } from './disclosure-activities';
 
 /**
@@ -26,7 +26,7 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, BeforeAppl
     @Inject(PublicationConfig) private readonly config: PublicationConfig,
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
-    private readonly calendars: CalendarStore,
+    private readonly disclosures: DisclosuresService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,7 +38,8 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, BeforeAppl
       workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'publication'),
       activities: createDisclosureActivities({
         dataSource: this.dataSource,
-        calendar: () => this.calendars.current(),
+        planDeadline: (category, decidedOn, region) =>
+          this.disclosures.planDeadline(category, decidedOn, region),
         afterCommit: () => this.relay.nudge(),
       }),
     });

@@ -1,5 +1,5 @@
 import type { ItemCategory } from '@lep/contracts';
-import type { CalendarRegion, WorkingDayCalendar } from '@lep/calendar';
+import type { CalendarRegion, Provisional, WorkingDayCalendar } from '@lep/calendar';
 
 /** DOMAIN P7: licensing and penalty decisions within 7 working days, every other decision within 20. */
 export function disclosureWorkingDays(category: ItemCategory): number {
@@ -19,6 +19,8 @@ export interface DeadlinePlan {
   warnAt: string;
   /** End of the deadline day (midnight Beijing time): unpublished after this is overdue. */
   overdueAt: string;
+  /** Set when the count met a year whose notice the calendar lacks (domain.md §6). */
+  provisional: Provisional | null;
 }
 
 export function planDeadline(
@@ -28,13 +30,14 @@ export function planDeadline(
   region: CalendarRegion,
 ): DeadlinePlan {
   const days = disclosureWorkingDays(category);
-  const deadlineOn = calendar.addWorkingDays(decidedOn, days, { region });
-  const warningDay = calendar.addWorkingDays(decidedOn, days - 1, { region });
-  const dayAfterDeadline = new Date(Date.parse(`${deadlineOn}T00:00:00${BEIJING_OFFSET}`) + 86_400_000);
+  const deadline = calendar.addWorkingDays(decidedOn, days, { region });
+  const warningDay = calendar.addWorkingDays(decidedOn, days - 1, { region }).value;
+  const dayAfterDeadline = new Date(Date.parse(`${deadline.value}T00:00:00${BEIJING_OFFSET}`) + 86_400_000);
   return {
-    deadlineOn,
+    deadlineOn: deadline.value,
     warnAt: new Date(`${warningDay}T00:00:00${BEIJING_OFFSET}`).toISOString(),
     overdueAt: dayAfterDeadline.toISOString(),
+    provisional: deadline.provisional,
   };
 }
 

@@ -1,8 +1,8 @@
 import {
   createCloudEvent,
-  DisclosureCalendarMissingData,
   DisclosureCorrectedData,
   DisclosureDeadlineData,
+  DisclosureDeadlineProvisionalData,
   DisclosurePublishedData,
   DisclosureWithdrawnData,
   PUBLICATION_EVENT_SOURCE,
@@ -20,7 +20,7 @@ type EventData = {
   corrected: DisclosureCorrectedData;
   deadlineWarning: DisclosureDeadlineData;
   overdue: DisclosureDeadlineData;
-  calendarMissing: DisclosureCalendarMissingData;
+  deadlineProvisional: DisclosureDeadlineProvisionalData;
 };
 
 /**

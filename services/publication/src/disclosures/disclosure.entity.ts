@@ -1,3 +1,4 @@
+import type { Provisional } from '@lep/calendar';
 import type {
   DecisionMadeData,
   ItemCategory,
@@ -25,8 +26,10 @@ export interface Withdrawal {
   kind: WithdrawalKind;
   reason: string;
   withdrawnOn: string;
-  /** Three working days after withdrawnOn (DOMAIN P9); null while the calendar lacks the year. */
+  /** Three working days after withdrawnOn (domain.md P9); null only on records from before the calendar moved. */
   withdrawBy: string | null;
+  /** Why withdrawBy is provisional: the calendar lacked a year it needed. */
+  withdrawByProvisional?: Provisional | null;
   withdrawnAt: string;
   wasPublished: boolean;
 }
@@ -84,9 +87,16 @@ export class DisclosureEntity {
   @Column({ name: 'block_review', type: 'jsonb', nullable: true })
   blockReview!: BlockReview | null;
 
-  /** Null until the calendar holds the year the deadline falls in (never a guess). */
+  /** Last day to publish (domain.md P7); null only on records from before the calendar moved to the registry. */
   @Column({ name: 'deadline_on', type: 'date', nullable: true })
   deadlineOn!: string | null;
+
+  /**
+   * Set while deadlineOn was counted without a year's notice (domain.md §6): which years, and why. Counted again
+   * when the registry announces the year.
+   */
+  @Column({ name: 'deadline_provisional', type: 'jsonb', nullable: true })
+  deadlineProvisional!: Provisional | null;
 
   @Column({ name: 'display_until', type: 'date' })
   displayUntil!: string;

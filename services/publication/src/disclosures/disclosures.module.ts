@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CalendarModule } from '../calendar/calendar.module';
 import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
 import { PublicationAgencyHierarchy } from '../staff/agency-hierarchy';
 import { StaffDisclosuresController } from '../staff/staff-disclosures.controller';
@@ -12,9 +11,8 @@ export const DISCLOSURE_MIGRATIONS = [Disclosures1764300000000];
 
 /** Disclosures of decisions: storage, masking, staff release, withdrawal and correction. */
 @Module({
-  imports: [CalendarModule],
   controllers: [StaffDisclosuresController],
   providers: [DisclosureWorkflows, DisclosuresService, PublicationAgencyHierarchy],
-  exports: [DisclosuresService, DisclosureWorkflows, CalendarModule],
+  exports: [DisclosuresService, DisclosureWorkflows],
 })
 export class DisclosuresModule {}

@@ -1,15 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CalendarDataMissingError, CalendarRegion } from '@lep/calendar';
-import type { DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CalendarClient, CalendarRegion, chinaDateOf } from '@lep/calendar';
+import type { CalendarYearChangedData, DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
 import { publicationBlockers } from '@lep/masking';
 import { ApiError, OutboxRelay } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
-import { CalendarStore } from '../calendar/calendar-store';
 import { PublicationConfig } from '../config';
 import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
-import { addMonths, planDeadline, WITHDRAWAL_WORKING_DAYS } from './disclosure-deadline';
+import { addMonths, DeadlinePlan, planDeadline, WITHDRAWAL_WORKING_DAYS } from './disclosure-deadline';
 import { enqueueDisclosureEvent } from './disclosure-events';
-import { DisclosureEntity, DisclosureVersionEntity } from './disclosure.entity';
+import { DisclosureEntity, DisclosureVersionEntity, Withdrawal } from './disclosure.entity';
 import { buildPublicRecord } from './public-record';
 
 /** Corrected raw fields; the public record is re-derived and re-masked from them. */
@@ -31,12 +30,14 @@ const notFound = (decisionId: string) =>
 /** The disclosure of each decision: received, masked, released by staff, withdrawn and corrected. */
 @Injectable()
 export class DisclosuresService {
+  private readonly logger = new Logger(DisclosuresService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflows: DisclosureWorkflows,
     private readonly relay: OutboxRelay,
     @Inject(PublicationConfig) private readonly config: PublicationConfig,
-    private readonly calendars: CalendarStore,
+    private readonly calendar: CalendarClient,
   ) {}
 
   /**
@@ -46,11 +47,7 @@ export class DisclosuresService {
    */
   async receiveDecision(manager: EntityManager, decision: DecisionMadeData): Promise<void> {
     const region = decision.region as CalendarRegion;
-    const calendar = await this.calendars.current(manager);
-    const missing = missingCalendar(() =>
-      planDeadline(calendar, decision.category, decision.decidedOn, region),
-    );
-    const deadlineOn = missing.value?.deadlineOn ?? null;
+    const plan = await this.planDeadline(decision.category, decision.decidedOn, region);
     const displayUntil = addMonths(decision.decidedOn, this.config.PUBLICATION_DISPLAY_MONTHS);
     const masked = buildPublicRecord(decision, {
       namePolicy: this.config.PUBLICATION_NAME_POLICY,
@@ -77,7 +74,8 @@ export class DisclosuresService {
         maskingConfirmedAt: null,
         blocks: blocksOf(decision),
         blockReview: null,
-        deadlineOn,
+        deadlineOn: plan.deadlineOn,
+        deadlineProvisional: plan.provisional,
         displayUntil,
         publishedAt: null,
         publishedOnTime: null,
@@ -97,22 +95,30 @@ export class DisclosuresService {
       reason: '首次公示',
       changedBy: 'system',
     });
-    if (missing.error) {
+    if (plan.provisional) {
+      this.logger.warn(
+        `disclosure deadline of ${decision.decisionId} is provisional (${plan.deadlineOn}): ${plan.provisional.reason}`,
+      );
       await enqueueDisclosureEvent(
         manager,
-        'calendarMissing',
+        'deadlineProvisional',
         { decisionId: decision.decisionId, version: 1 },
         {
           decisionId: decision.decisionId,
           agencyCode: decision.agencyCode,
-          region: missing.error.region,
-          year: missing.error.year,
-          message: missing.error.message,
+          region,
+          deadlineOn: plan.deadlineOn,
+          provisional: plan.provisional,
         },
         new Date(),
       );
     }
     await this.workflows.start(decision.decisionId);
+  }
+
+  /** Whether the decision's event has been received (a disclosure exists, whatever its status). */
+  async received(manager: EntityManager, decisionId: string): Promise<boolean> {
+    return manager.getRepository(DisclosureEntity).existsBy({ decisionId });
   }
 
   /**
@@ -129,18 +135,13 @@ export class DisclosuresService {
       .findOne({ where: { decisionId: withdrawal.decisionId }, lock: { mode: 'pessimistic_write' } });
     if (!disclosure || disclosure.status === 'withdrawn') return false;
     const wasPublished = disclosure.status === 'published';
-    const calendar = await this.calendars.current(manager);
-    const withdrawBy =
-      missingCalendar(() =>
-        calendar.addWorkingDays(withdrawal.withdrawnOn, WITHDRAWAL_WORKING_DAYS, {
-          region: disclosure.region as CalendarRegion,
-        }),
-      ).value ?? null;
-    const record = {
+    const withdrawBy = await this.withdrawalDeadline(withdrawal.withdrawnOn, disclosure.region);
+    const record: Withdrawal = {
       kind: withdrawal.kind,
       reason: withdrawal.reason,
       withdrawnOn: withdrawal.withdrawnOn,
-      withdrawBy,
+      withdrawBy: withdrawBy.value,
+      withdrawByProvisional: withdrawBy.provisional,
       withdrawnAt: at.toISOString(),
       wasPublished,
     };
@@ -159,7 +160,8 @@ export class DisclosuresService {
         kind: record.kind,
         reason: record.reason,
         withdrawnAt: record.withdrawnAt,
-        withdrawBy,
+        withdrawBy: withdrawBy.value,
+        withdrawByProvisional: withdrawBy.provisional,
         wasPublished,
       },
       at,
@@ -282,6 +284,75 @@ export class DisclosuresService {
       .find({ where: { decisionId }, order: { version: 'ASC' } });
   }
 
+  /**
+   * A year of the calendar was loaded (the registry's event): every deadline counted without it is counted
+   * again. A waiting deadline workflow is told, so its timers follow; withdrawal limits are recounted in place.
+   * Returns how many records were recounted; recounting twice changes nothing.
+   */
+  async recountProvisional(changed: Pick<CalendarYearChangedData, 'region' | 'year'>): Promise<number> {
+    this.calendar.invalidate();
+    const layer = JSON.stringify([{ region: changed.region, year: changed.year }]);
+    const rows: { decision_id: string }[] = await this.dataSource.query(
+      `SELECT decision_id FROM disclosure
+        WHERE deadline_provisional->'missing' @> $1::jsonb
+           OR withdrawal->'withdrawByProvisional'->'missing' @> $1::jsonb
+        ORDER BY decision_id`,
+      [layer],
+    );
+    for (const { decision_id: decisionId } of rows) {
+      const before = await this.get(decisionId);
+      const plan = await this.planDeadline(before.category, before.decidedOn, before.region);
+      const withdrawBy = before.withdrawal?.withdrawByProvisional
+        ? await this.withdrawalDeadline(before.withdrawal.withdrawnOn, before.region)
+        : undefined;
+      const pending = await this.dataSource.transaction(async (manager) => {
+        const disclosure = await manager
+          .getRepository(DisclosureEntity)
+          .findOneOrFail({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
+        await recordDeadline(manager, disclosure, plan.deadlineOn, plan.provisional);
+        if (withdrawBy && disclosure.withdrawal)
+          await manager.update(
+            DisclosureEntity,
+            { decisionId },
+            {
+              withdrawal: {
+                ...disclosure.withdrawal,
+                withdrawBy: withdrawBy.value,
+                withdrawByProvisional: withdrawBy.provisional,
+              },
+            },
+          );
+        return disclosure.status === 'pending';
+      });
+      this.logger.log(
+        `disclosure deadline of ${decisionId} counted again: ${plan.deadlineOn}${plan.provisional ? ' (still provisional)' : ''}`,
+      );
+      if (pending) await this.workflows.changed(decisionId);
+    }
+    return rows.length;
+  }
+
+  /** The disclosure deadline on the registry's calendar; provisional (with the reason) where it lacks a year. */
+  planDeadline(
+    category: DisclosureEntity['category'],
+    decidedOn: string,
+    region: string,
+  ): Promise<DeadlinePlan> {
+    return this.calendar
+      .count((calendar) => {
+        const plan = planDeadline(calendar, category, decidedOn, region as CalendarRegion);
+        return { value: plan, provisional: plan.provisional };
+      })
+      .then((counted) => counted.value);
+  }
+
+  /** domain.md P9: the withdrawal's 3 working days, provisional where the calendar lacks a year. */
+  withdrawalDeadline(withdrawnOn: string, region: string) {
+    return this.calendar.count((calendar) =>
+      calendar.addWorkingDays(withdrawnOn, WITHDRAWAL_WORKING_DAYS, { region: region as CalendarRegion }),
+    );
+  }
+
   private async lockPending(manager: EntityManager, decisionId: string): Promise<DisclosureEntity> {
     const disclosure = await manager
       .getRepository(DisclosureEntity)
@@ -297,14 +368,24 @@ export class DisclosuresService {
   }
 }
 
-/** Runs a calendar computation; a year missing from the calendar is reported, not thrown (never guessed). */
-function missingCalendar<T>(compute: () => T): { value?: T; error?: CalendarDataMissingError } {
-  try {
-    return { value: compute() };
-  } catch (error) {
-    if (error instanceof CalendarDataMissingError) return { error };
-    throw error;
-  }
+/**
+ * Stores a (re)counted deadline. A record already published has its timeliness judged against it: published
+ * early on a provisional deadline, it is known only now.
+ */
+export async function recordDeadline(
+  manager: EntityManager,
+  disclosure: DisclosureEntity,
+  deadlineOn: string,
+  provisional: DeadlinePlan['provisional'],
+): Promise<void> {
+  const publishedOnTime = disclosure.publishedAt
+    ? chinaDateOf(disclosure.publishedAt.getTime()) <= deadlineOn
+    : disclosure.publishedOnTime;
+  await manager.update(
+    DisclosureEntity,
+    { decisionId: disclosure.decisionId },
+    { deadlineOn, deadlineProvisional: provisional, publishedOnTime },
+  );
 }
 
 function correctedDecision(decision: DecisionMadeData, input: CorrectionInput): DecisionMadeData {

@@ -1,5 +1,5 @@
 import { CALENDAR_REGIONS } from '@lep/calendar';
-import { ITEM_CATEGORIES } from '@lep/contracts';
+import { CASE_ID_PATTERN, DECISION_ID_PATTERN, ITEM_CATEGORIES } from '@lep/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,6 +23,11 @@ export function decisionMadeProblems(data: unknown): string[] {
   const problems: string[] = [];
   for (const field of ['decisionId', 'caseId', 'agencyCode', 'documentNumber', 'agencyName'])
     if (!isText(decision[field])) problems.push(`${field} must be a non-empty string`);
+  // Ids the public and staff routes could not name would leave the record unreachable.
+  if (isText(decision.decisionId) && !DECISION_ID_PATTERN.test(decision.decisionId as string))
+    problems.push('decisionId must be <caseId>-D<n> as the case workflow makes it');
+  if (isText(decision.caseId) && !CASE_ID_PATTERN.test(decision.caseId as string))
+    problems.push('caseId must be case-<agency>.<case number>');
   if (!isCalendarDate(decision.decidedOn)) problems.push('decidedOn must be a calendar date YYYY-MM-DD');
   if (!CALENDAR_REGIONS.includes(decision.region as never))
     problems.push(`region must be one of ${CALENDAR_REGIONS.join(', ')}`);

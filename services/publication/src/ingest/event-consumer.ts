@@ -8,8 +8,8 @@ import { CONSUMER_NAME, EventHandler } from './event-handler';
 export const CONSUMER_GROUP = 'lep-publication';
 
 /**
- * Feeds decisions (TOPICS.caseDecision), pre-disclosure (TOPICS.registryDisclosure) and double-random inspections
- * (TOPICS.registryInspection) to the EventHandler.
+ * Feeds decisions (TOPICS.caseDecision), pre-disclosure (TOPICS.registryDisclosure), double-random inspections
+ * (TOPICS.registryInspection) and loaded calendar years (TOPICS.registryCalendar) to the EventHandler.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,7 +25,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await startCloudEventConsumer(this.kafka, this.logger, {
       groupId: CONSUMER_GROUP,
-      topics: [TOPICS.caseDecision.name, TOPICS.registryDisclosure.name, TOPICS.registryInspection.name],
+      topics: [
+        TOPICS.caseDecision.name,
+        TOPICS.registryDisclosure.name,
+        TOPICS.registryInspection.name,
+        TOPICS.registryCalendar.name,
+      ],
       // Partitions in parallel: order matters only within a decision (one key, one partition), and each message
       // waits on a database transaction and a workflow start (bench/publication: about 70 ms in sequence).
       partitionsConsumedConcurrently: TOPICS.caseDecision.partitions,

@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_EVENT_TYPES, CloudEvent, DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
-import { consumeOnce, UnprocessableEventError } from '@lep/nest-kit';
-import { DataSource } from 'typeorm';
+import {
+  CalendarYearChangedData,
+  CASE_EVENT_TYPES,
+  CloudEvent,
+  DecisionMadeData,
+  DecisionWithdrawnData,
+  REGISTRY_EVENT_TYPES,
+} from '@lep/contracts';
+import {
+  consumeOnce,
+  lockPredecessor,
+  parkEvent,
+  takeParkedEvents,
+  UnprocessableEventError,
+} from '@lep/nest-kit';
+import { DataSource, EntityManager } from 'typeorm';
 import { DisclosuresService } from '../disclosures/disclosures.service';
 import { storePreDisclosure } from '../pre-disclosure/pre-disclosure-store';
 import { decisionMadeProblems } from './decision-contract';
@@ -9,9 +22,18 @@ import { decisionMadeProblems } from './decision-contract';
 /** The consumed_event name: one mark per event id for everything this service consumes. */
 export const CONSUMER_NAME = 'publication';
 
+/** What parked events wait for: the decision.made of a decision. */
+const decisionArrived = (decisionId: string) => `decision:${decisionId}`;
+
 /**
  * What the service does with each event it consumes. The effect and the consumed mark commit together
  * (consumeOnce), so a redelivered event is a no-op.
+ *
+ * A decision's withdrawal and its decision share a key, but a re-decision is keyed by its own id, so nothing
+ * orders it against the decision it replaces; and a producer's bug or an operator's re-send can put a withdrawal
+ * first. An event that follows a decision not yet received is therefore parked (parked_event) and applied in
+ * the transaction that receives that decision: a withdrawal that came first leaves the decision withdrawn before
+ * its deadline workflow can publish anything, so a revoked decision never reaches the portal or the topic.
  */
 @Injectable()
 export class EventHandler {
@@ -25,28 +47,56 @@ export class EventHandler {
    * contract is refused as unprocessable (set aside by the consumer) rather than stalling its partition.
    */
   async handle(event: CloudEvent): Promise<boolean> {
+    // Recounting is idempotent and reads the registry: no consumed mark, no transaction around it.
+    if (event.type === REGISTRY_EVENT_TYPES.calendarYearChanged) {
+      await this.disclosures.recountProvisional(event.data as CalendarYearChangedData);
+      return true;
+    }
     if (event.type === CASE_EVENT_TYPES.decisionMade) {
       const problems = decisionMadeProblems(event.data);
       if (problems.length > 0) throw new UnprocessableEventError(problems);
     }
-    let withdrawn: string | undefined;
-    const applied = await consumeOnce(this.dataSource, CONSUMER_NAME, event.id, async (manager) => {
-      switch (event.type) {
-        case CASE_EVENT_TYPES.decisionMade:
-          await this.disclosures.receiveDecision(manager, event.data as DecisionMadeData);
-          return;
-        case CASE_EVENT_TYPES.decisionWithdrawn: {
-          const data = event.data as DecisionWithdrawnData;
-          if (await this.disclosures.receiveWithdrawal(manager, data, new Date())) {
-            withdrawn = data.decisionId;
-          }
-          return;
-        }
-        default:
-          await storePreDisclosure(manager, event);
-      }
-    });
-    if (withdrawn) await this.disclosures.afterWithdrawal(withdrawn);
+    const withdrawn: string[] = [];
+    const applied = await consumeOnce(this.dataSource, CONSUMER_NAME, event.id, (manager) =>
+      this.apply(manager, event, withdrawn),
+    );
+    for (const decisionId of withdrawn) await this.disclosures.afterWithdrawal(decisionId);
     return applied;
+  }
+
+  /** Applies `event` now, or parks it until the decision it follows arrives; notes the decisions withdrawn. */
+  private async apply(manager: EntityManager, event: CloudEvent, withdrawn: string[]): Promise<void> {
+    switch (event.type) {
+      case CASE_EVENT_TYPES.decisionMade: {
+        const decision = event.data as DecisionMadeData;
+        if (
+          decision.replacesDecisionId &&
+          (await this.parkedUntil(manager, decision.replacesDecisionId, event))
+        )
+          return;
+        await lockPredecessor(manager, CONSUMER_NAME, decisionArrived(decision.decisionId));
+        await this.disclosures.receiveDecision(manager, decision);
+        const waiting = await takeParkedEvents(manager, CONSUMER_NAME, decisionArrived(decision.decisionId));
+        for (const parked of waiting) await this.apply(manager, parked, withdrawn);
+        return;
+      }
+      case CASE_EVENT_TYPES.decisionWithdrawn: {
+        const withdrawal = event.data as DecisionWithdrawnData;
+        if (await this.parkedUntil(manager, withdrawal.decisionId, event)) return;
+        if (await this.disclosures.receiveWithdrawal(manager, withdrawal, new Date()))
+          withdrawn.push(withdrawal.decisionId);
+        return;
+      }
+      default:
+        await storePreDisclosure(manager, event);
+    }
+  }
+
+  /** Parks `event` when decision `decisionId` has not been received yet; true when it did. */
+  private async parkedUntil(manager: EntityManager, decisionId: string, event: CloudEvent): Promise<boolean> {
+    await lockPredecessor(manager, CONSUMER_NAME, decisionArrived(decisionId));
+    if (await this.disclosures.received(manager, decisionId)) return false;
+    await parkEvent(manager, CONSUMER_NAME, decisionArrived(decisionId), event);
+    return true;
   }
 }

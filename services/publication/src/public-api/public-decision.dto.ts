@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENCY_CODE_PATTERN, ITEM_CATEGORIES, ItemCategory } from '@lep/contracts';
+import { AGENCY_CODE_PATTERN, DECISION_ID_PATTERN, ITEM_CATEGORIES, ItemCategory } from '@lep/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -63,8 +63,8 @@ export class PublicDecisionQuery {
 }
 
 export class DecisionIdParam {
-  @ApiProperty({ description: '决定编号' })
-  @Matches(/^[A-Za-z0-9._:-]{1,100}$/)
+  @ApiProperty({ description: '决定标识 case-<执法主体代码>.<案件编号>-D<序号>（案件编号可含中文）' })
+  @Matches(DECISION_ID_PATTERN)
   id!: string;
 }
 

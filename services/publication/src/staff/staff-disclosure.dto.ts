@@ -71,12 +71,14 @@ export class StaffDisclosureView {
   status!: string;
   @ApiProperty()
   version!: number;
+  @ApiProperty({ description: '公示期限（最后一个工作日）', type: String, nullable: true })
+  deadlineOn!: string | null;
   @ApiProperty({
-    description: '公示期限（最后一个工作日）；节假日安排缺少该年度时为空',
+    description: '公示期限为暂定时的原因（节假日安排缺少所需年度）；录入该年度后重新计算并清空',
     type: String,
     nullable: true,
   })
-  deadlineOn!: string | null;
+  deadlineProvisional!: string | null;
   @ApiProperty({ description: '公示截止期' })
   displayUntil!: string;
   @ApiProperty({

@@ -102,6 +102,7 @@ function toStaffView(disclosure: DisclosureEntity): StaffDisclosureView {
     status: disclosure.status,
     version: disclosure.version,
     deadlineOn: disclosure.deadlineOn,
+    deadlineProvisional: disclosure.deadlineProvisional?.reason ?? null,
     displayUntil: disclosure.displayUntil,
     waitingFor: disclosure.status === 'pending' ? waitingFor(disclosure) : [],
     maskingFindings: disclosure.maskingFindings,

@@ -6,7 +6,7 @@ import {
   DisclosureWithdrawnData,
   PUBLICATION_EVENT_TYPES,
 } from '@lep/contracts';
-import { consumeOnce } from '@lep/nest-kit';
+import { consumeOnce, lockPredecessor, parkEvent, takeParkedEvents } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** The consumed_event name of the upward feed at the receiving (兵团) level. */
@@ -19,9 +19,14 @@ export const FORWARDED_EVENT_TYPES: readonly string[] = [
   PUBLICATION_EVENT_TYPES.withdrawn,
 ];
 
+/** What parked feed events wait for: the forwarded record of a decision. */
+const recordArrived = (decisionId: string) => `forwarded-disclosure:${decisionId}`;
+
 /**
  * Applies disclosure events forwarded by a 师市-level deployment, once per event id, so the 兵团 portal shows
- * every level. A later version never loses to an earlier one that arrives late.
+ * every level. A later version never loses to an earlier one that arrives late. A correction or withdrawal of a
+ * record this level has not received yet (a lower level re-sending out of order) is parked and applied right
+ * after the record arrives, so a withdrawn record never shows as published.
  */
 @Injectable()
 export class FeedService {
@@ -34,6 +39,27 @@ export class FeedService {
   }
 
   private async applyOnce(manager: EntityManager, event: CloudEvent, forwardedBy: string): Promise<void> {
+    const decisionId = (event.data as { decisionId: string }).decisionId;
+    await lockPredecessor(manager, FEED_CONSUMER, recordArrived(decisionId));
+    if (event.type === PUBLICATION_EVENT_TYPES.published) {
+      await this.store(manager, event, forwardedBy);
+      for (const parked of await takeParkedEvents(manager, FEED_CONSUMER, recordArrived(decisionId)))
+        await this.store(manager, parked, forwardedBy);
+      return;
+    }
+    const [known] = await manager.query(`SELECT 1 FROM forwarded_disclosure WHERE decision_id = $1`, [
+      decisionId,
+    ]);
+    // A withdrawal of a record that was never published has nothing to take off the portal, now or later.
+    const followsPublication =
+      event.type === PUBLICATION_EVENT_TYPES.corrected ||
+      (event.data as DisclosureWithdrawnData).wasPublished === true;
+    if (!known && followsPublication)
+      await parkEvent(manager, FEED_CONSUMER, recordArrived(decisionId), event);
+    else await this.store(manager, event, forwardedBy);
+  }
+
+  private async store(manager: EntityManager, event: CloudEvent, forwardedBy: string): Promise<void> {
     switch (event.type) {
       case PUBLICATION_EVENT_TYPES.published:
       case PUBLICATION_EVENT_TYPES.corrected: {

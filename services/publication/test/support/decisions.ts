@@ -1,4 +1,6 @@
 import {
+  caseDecisionId,
+  caseWorkflowId,
   CASE_EVENT_SOURCE,
   CASE_EVENT_TYPES,
   CloudEvent,
@@ -12,14 +14,20 @@ let sequence = 0;
 // file, so a random token keeps decision ids unique across files.
 const run = Math.random().toString(36).slice(2, 8);
 
-/** A penalty decision on a natural person, with personal data in its free texts, as a case officer writes it. */
+/**
+ * A penalty decision on a natural person, with personal data in its free texts, as a case officer writes it. Its
+ * ids are the platform's own: case `case-<agency>.<case number>` (a Chinese case number), decision `<case>-D1`.
+ */
 export function penaltyDecision(overrides: Partial<DecisionMadeData> = {}): DecisionMadeData {
   sequence += 1;
-  const decisionId = overrides.decisionId ?? `dec-${process.pid}-${run}-${sequence}`;
+  const agencyCode = overrides.agencyCode ?? 'BT-SC-01';
+  const caseNumber = overrides.caseNumber ?? `兵师市监立〔2026〕${run}-${process.pid}-${sequence}号`;
+  const caseId = overrides.caseId ?? caseWorkflowId(agencyCode, caseNumber);
+  const decisionId = overrides.decisionId ?? caseDecisionId(caseId, 1);
   return {
-    caseId: `case-${decisionId}`,
-    agencyCode: 'BT-SC-01',
-    caseNumber: `兵师市监立〔2026〕${sequence}号`,
+    caseId,
+    agencyCode,
+    caseNumber,
     category: 'penalty',
     itemCode: 'CF-001',
     decisionId,

@@ -21,6 +21,13 @@ export interface GeneratedDecision {
   secrets: string[];
 }
 
+/** How decisions introduce a home address, with and without a colon. */
+const ADDRESS_LABELS = ['住址：', '住址', '住', '家住', '现住', '居住地', '户籍地：', '家庭住址:'];
+/** 兵团 cities and 团场 a home may lie in. */
+const PLACES = ['阿拉尔市', '新疆石河子市', '北屯市', '五家渠市', '第八师一四二团三连', '图木舒克市'];
+/** What every generated decision says about the violation: public, so it must survive masking word for word. */
+export const PUBLIC_FACT = '于2026年8月在其经营场所销售不符合食品安全标准的食品';
+
 /** A decision whose texts carry a natural person's name, ID, phone, bank card, home address and a witness. */
 export function generatedDecision(random: () => number, index: number): GeneratedDecision {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
@@ -34,12 +41,13 @@ export function generatedDecision(random: () => number, index: number): Generate
   const id = residentId(birth, '659002', digits(3));
   const phone = `1${pick(['3', '5', '8', '9'])}${digits(9)}`;
   const card = luhnComplete(`622848${digits(12)}`);
-  const address = `阿拉尔市${pick(STREETS)}${1 + Math.floor(random() * 300)}号${1 + Math.floor(random() * 20)}栋${digits(3)}室`;
+  const address = `${pick(PLACES)}${pick(STREETS)}${1 + Math.floor(random() * 300)}号${1 + Math.floor(random() * 20)}栋${digits(3)}室`;
+  // The address comes last inside the brackets, straight before the facts, as often as not without a colon.
   const facts =
-    `经查，当事人${party}（公民身份号码${id}，住址：${address}，联系电话${phone}）` +
-    `于2026年8月销售不符合食品安全标准的食品，违法所得通过其银行卡${card}收取。` +
+    `经查，当事人${party}（公民身份号码${id}，联系电话${phone}，${pick(ADDRESS_LABELS)}${address}）` +
+    `${PUBLIC_FACT}，违法所得通过其银行卡${card}收取。` +
     `证人${witness}证实了上述事实，${party}对违法事实无异议。`;
-  const base = penaltyDecision({ decisionId: `gen-${process.pid}-${index}` });
+  const base = penaltyDecision({ caseNumber: `兵师市监立〔2026〕生成${process.pid}-${index}号` });
   const decision: DecisionMadeData = {
     ...base,
     party: { type: 'natural-person', name: party, idType: '居民身份证', idNumber: id },

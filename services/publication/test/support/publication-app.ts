@@ -3,6 +3,7 @@ import { Module, Type } from '@nestjs/common';
 import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
 import { CloudEvent } from '@lep/contracts';
 import {
+  CalendarClientModule,
   createServiceApp,
   DatabaseModule,
   KafkaModule,
@@ -16,6 +17,8 @@ import {
 import {
   createDatabase,
   dropDatabase,
+  RegistryProcess,
+  startRegistryProcess,
   startTimeSkippingTemporal,
   testPeers,
   type TimeSkippingTemporal,
@@ -37,6 +40,8 @@ import { FeedModule, UpstreamForwarderModule } from '../../src/upstream/upstream
 
 export interface PublicationTestApp {
   app: INestApplication;
+  /** The registry process whose working-day calendar the app counts deadlines on. */
+  registry: RegistryProcess;
   dataSource: DataSource;
   /** Temporal's time-skipping test server of this app: its clock is held until a test moves it (`temporal.env.sleep`). */
   temporal: TimeSkippingTemporal;
@@ -66,19 +71,25 @@ export interface PublicationAppOptions {
 }
 
 const AUTH_SECRET = 'publication-test-secret-at-least-32-characters';
+const AUTH = { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' };
 let runtimeInstalled = false;
 
 @Module({})
 class PublicationTestRoot {}
 
 /**
- * The service's modules over a fresh database, the Kafka peer and Temporal's time-skipping test server of its own,
- * whose clock runs in real time from `startsAt` until a test moves it on (deadlines of weeks pass in moments).
+ * The service's modules over a fresh database, the Kafka peer, a registry process of its own (the calendar's owner)
+ * and Temporal's time-skipping test server of its own, whose clock runs in real time from `startsAt` until a test
+ * moves it on (deadlines of weeks pass in moments).
  */
 export async function startPublicationApp(
   databaseUrl: string,
   options: PublicationAppOptions = {},
 ): Promise<PublicationTestApp> {
+  const registry = await startRegistryProcess({
+    secret: AUTH_SECRET,
+    sign: (claims) => signStaffToken({ ...claims, roles: claims.roles as Role[] }, AUTH),
+  });
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
@@ -91,6 +102,7 @@ export async function startPublicationApp(
     KAFKA_BROKERS: brokers.join(','),
     TEMPORAL_ADDRESS: temporal.address,
     AUTH_JWT_SECRET: AUTH_SECRET,
+    REGISTRY_URL: registry.url,
     PUBLIC_RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
     PUBLICATION_UPSTREAM_URL: options.upstream?.url,
     PUBLICATION_UPSTREAM_TOKEN: options.upstream?.token,
@@ -103,6 +115,7 @@ export async function startPublicationApp(
       module: PublicationTestRoot,
       imports: [
         ServiceConfigModule.forValue(PublicationConfig, config),
+        CalendarClientModule.forRoot(config),
         DatabaseModule.forRoot({
           url: databaseUrl,
           entities: [...MESSAGING_ENTITIES, ...PUBLICATION_ENTITIES],
@@ -128,21 +141,20 @@ export async function startPublicationApp(
   const handler = app.get(EventHandler);
   return {
     app,
+    registry,
     dataSource: app.get(DataSource),
     temporal,
     deliver: (event) => handler.handle(event),
     workflows: app.get(DisclosureWorkflows),
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {
-      const token = signStaffToken(
-        { sub: subject, roles, agency },
-        { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
-      );
+      const token = signStaffToken({ sub: subject, roles, agency }, AUTH);
       return request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`);
     },
     async close() {
       await app.close();
       await temporal.stop();
+      await registry.stop();
     },
   };
 }

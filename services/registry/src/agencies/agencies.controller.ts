@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { AgencyAccess } from '../access/agency-access';
 import { AgencyCodeParam } from '../common/params';
@@ -33,10 +33,20 @@ export class AgenciesController {
     return this.agencies.descendants(params.code);
   }
 
+  @Get(':code/justice-bureau')
+  @ApiOkResponse({
+    type: AgencyView,
+    description:
+      '监督该执法主体的司法行政机关（执法文书格式向其备案）：上级单位下属的同级司法局，没有时取更上一级的；均无时 404 JUSTICE_BUREAU_NOT_FOUND',
+  })
+  justiceBureau(@Param() params: AgencyCodeParam): Promise<AgencyView> {
+    return this.agencies.justiceBureau(params.code);
+  }
+
   // Creating top-level bodies is a platform decision; agency admins register bodies below their own.
   @Post()
   @Roles('agency-admin')
-  @ApiOkResponse({ type: AgencyView })
+  @ApiCreatedResponse({ type: AgencyView })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAgencyDto): Promise<AgencyView> {
     // A top-level body names no parent: only a platform admin reaches a code that does not exist yet.
     await this.access.assertCanManage(principal, dto.parentCode ?? dto.code);

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { emitRegistryEvent } from '../disclosure/registry-events';
 import { AgencyView, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
 import { AgencyEntity } from './agency.entity';
-import { selfAndDescendantCodes } from './agency-hierarchy';
+import { selfAndDescendantCodes, supervisingJusticeBureau } from './agency-hierarchy';
 
 export function toAgencyView(agency: AgencyEntity): AgencyView {
   return {
@@ -19,6 +19,7 @@ export function toAgencyView(agency: AgencyEntity): AgencyView {
     dutiesAndPowers: agency.dutiesAndPowers,
     region: agency.region,
     legalReviewBody: { name: agency.legalReviewBodyName, agencyCode: agency.legalReviewBodyAgencyCode },
+    justiceBureau: agency.justiceBureau,
   };
 }
 
@@ -28,8 +29,9 @@ export async function findAgencyOrFail(manager: EntityManager, code: string): Pr
   return agency;
 }
 
-/** True when `dto` would store exactly what `stored` holds. */
+/** True when `dto` would store exactly what `stored` holds (a dto that leaves out justiceBureau keeps it). */
 function sameEntry(stored: AgencyView, dto: CreateAgencyDto): boolean {
+  if (dto.justiceBureau !== undefined && dto.justiceBureau !== stored.justiceBureau) return false;
   const entry = (agency: AgencyView | CreateAgencyDto) => [
     agency.code,
     agency.name,
@@ -66,6 +68,20 @@ export class AgenciesService {
     const codes = (await selfAndDescendantCodes(manager, code)).filter((found) => found !== code);
     const agencies = await manager.find(AgencyEntity, { where: { code: In(codes) }, order: { code: 'ASC' } });
     return agencies.map(toAgencyView);
+  }
+
+  /** The justice bureau that records `code`'s document formats (DOMAIN R2); 404 when the tree has none. */
+  async justiceBureau(code: string): Promise<AgencyView> {
+    const manager = this.dataSource.manager;
+    await findAgencyOrFail(manager, code);
+    const bureau = await supervisingJusticeBureau(manager, code);
+    if (!bureau)
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'JUSTICE_BUREAU_NOT_FOUND',
+        `执法主体 ${code} 的上级各层级均未登记司法行政机关`,
+      );
+    return toAgencyView(await findAgencyOrFail(manager, bureau));
   }
 
   create(dto: CreateAgencyDto): Promise<AgencyView> {
@@ -149,6 +165,7 @@ export class AgenciesService {
     if (dto.parentCode) await findAgencyOrFail(manager, dto.parentCode);
     if (dto.legalReviewBody.agencyCode !== code)
       await findAgencyOrFail(manager, dto.legalReviewBody.agencyCode);
+    const stored = await manager.findOneBy(AgencyEntity, { code });
     const agency = await manager.save(
       manager.create(AgencyEntity, {
         code,
@@ -161,6 +178,7 @@ export class AgenciesService {
         region: dto.region,
         legalReviewBodyName: dto.legalReviewBody.name,
         legalReviewBodyAgencyCode: dto.legalReviewBody.agencyCode,
+        justiceBureau: dto.justiceBureau ?? stored?.justiceBureau ?? false,
       }),
     );
     await this.announce(manager, agency, false);

@@ -1,8 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
-import { AGENCY_LEVELS, AgencyLevel, CALENDAR_REGIONS, CalendarRegion } from './agency.entity';
+import { CALENDAR_REGIONS, type CalendarRegion } from '@lep/calendar';
+import { AGENCY_LEVELS, AgencyLevel } from './agency.entity';
 
 export class LegalReviewBodyDto {
   @ApiProperty({ description: '法制审核机构名称' })
@@ -55,6 +65,14 @@ export class UpdateAgencyDto {
   @ValidateNested()
   @Type(() => LegalReviewBodyDto)
   legalReviewBody!: LegalReviewBodyDto;
+
+  @ApiPropertyOptional({
+    description:
+      '是否为司法行政机关（司法局）：负责本级及下级执法主体执法文书格式备案等监督事项。缺省时保持原值（新登记为否）',
+  })
+  @IsOptional()
+  @IsBoolean()
+  justiceBureau?: boolean;
 }
 
 export class CreateAgencyDto extends UpdateAgencyDto {
@@ -73,4 +91,5 @@ export class AgencyView {
   @ApiProperty() dutiesAndPowers!: string;
   @ApiProperty({ enum: CALENDAR_REGIONS }) region!: CalendarRegion;
   @ApiProperty({ type: LegalReviewBodyDto }) legalReviewBody!: LegalReviewBodyDto;
+  @ApiProperty({ description: '是否为司法行政机关（司法局）' }) justiceBureau!: boolean;
 }

@@ -1,9 +1,8 @@
+import type { CalendarRegion } from '@lep/calendar';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 export const AGENCY_LEVELS = ['corps', 'division', 'department', 'regiment'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
-export const CALENDAR_REGIONS = ['national', 'xinjiang'] as const;
-export type CalendarRegion = (typeof CALENDAR_REGIONS)[number];
 
 /** An enforcement body (执法主体) in the 兵团 → 师市 → department/团场 hierarchy. */
 @Entity({ name: 'agency' })
@@ -39,6 +38,10 @@ export class AgencyEntity {
 
   @Column({ name: 'legal_review_body_agency_code', type: 'text' })
   legalReviewBodyAgencyCode!: string;
+
+  /** A justice bureau (司法行政机关): records the formats of the documents of the agencies it supervises (R2). */
+  @Column({ name: 'justice_bureau', type: 'boolean', default: false })
+  justiceBureau!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -3,7 +3,7 @@ import { isValidResidentId } from '@lep/masking';
 import { TARGET_CODE_PATTERN } from '../inspections/inspection.dto';
 import { PERSONNEL_ROLES, PersonnelRole, QUALIFICATIONS, Qualification } from '../personnel/personnel.entity';
 
-/** One CSV line as the CLI sends it: its 1-based line number in the file and its cells by header. */
+/** One line of the import file as the CLI sends it (a CSV line or an .xlsx row): its 1-based number and its cells by header. */
 export interface ImportRow {
   line: number;
   fields: Record<string, string>;

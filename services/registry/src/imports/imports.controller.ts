@@ -17,7 +17,7 @@ export class ImportsController {
   @ApiOkResponse({
     type: ImportBatchResult,
     description:
-      '批量导入一批 CSV 行（最多 5000 行）；有错误时 422 IMPORT_ROWS_INVALID，violations 按行号列出',
+      '批量导入一批 CSV 或 .xlsx 行（最多 5000 行，lep registry import 读取文件后分批发送）；有错误时 422 IMPORT_ROWS_INVALID，violations 按行号列出',
   })
   importBatch(
     @CurrentPrincipal() principal: Principal,

@@ -14,7 +14,10 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** Documents a row's shape; ImportsService checks it (checkRowShape). */
 export class ImportRowDto {
-  @ApiProperty({ description: '该行在 CSV 文件中的行号（从 1 起，含表头行）', minimum: 1 })
+  @ApiProperty({
+    description: '该行在导入文件中的行号（从 1 起，含表头行）：CSV 文件的行号，或 .xlsx 第一个工作表的行号',
+    minimum: 1,
+  })
   line!: number;
 
   @ApiProperty({

@@ -9,7 +9,8 @@ import {
 import { enqueueEvents } from '@lep/nest-kit';
 import type { EntityManager } from 'typeorm';
 import { chinaDate } from '../common/dates';
-import { statusOnSql } from '../personnel/certificate-status';
+import { shownStatus, statusOnSql } from '../personnel/certificate-status';
+import type { CertificateStatus } from '../personnel/personnel.entity';
 import type { PersonnelImportRow } from './import-rows';
 import { announceRatioChanges, contributionsBefore } from './import-reviewer-ratio';
 
@@ -121,19 +122,22 @@ export async function upsertPersonnel(
 }
 
 /** Writes the pre-disclosure events of the changed people; answers each one's certificate status today. */
-async function announce(manager: EntityManager, changed: ChangedRow[]): Promise<Map<string, string | null>> {
+async function announce(
+  manager: EntityManager,
+  changed: ChangedRow[],
+): Promise<Map<string, CertificateStatus | null>> {
   if (changed.length === 0) return new Map();
   // A new person's only status step is 'active' from the issue date; only updated people need the timeline.
   const today = chinaDate();
   const updated = changed.filter((row) => !row.inserted).map((row) => row.id);
-  const statuses: { id: string; status: string | null }[] =
+  const statuses: { id: string; status: CertificateStatus | null }[] =
     updated.length === 0
       ? []
       : await manager.query(
           `SELECT p.id, ${statusOnSql('$2')} AS status FROM personnel p WHERE p.id = ANY($1::uuid[])`,
           [updated, today],
         );
-  const statusOf = new Map<string, string | null>(statuses.map((row) => [row.id, row.status]));
+  const statusOf = new Map<string, CertificateStatus | null>(statuses.map((row) => [row.id, row.status]));
   for (const row of changed)
     if (row.inserted) statusOf.set(row.id, row.certificate_issued_on <= today ? 'active' : null);
   await enqueueEvents(
@@ -146,7 +150,8 @@ async function announce(manager: EntityManager, changed: ChangedRow[]): Promise<
         certificateNumber: row.certificate_number,
         certificateIssuedOn: row.certificate_issued_on,
         certificateExpiresOn: row.certificate_expires_on,
-        status: statusOf.get(row.id) ?? 'not-yet-valid',
+        status:
+          shownStatus(statusOf.get(row.id) ?? null, row.certificate_expires_on, today) ?? 'not-yet-valid',
         scope: row.scope,
       };
       const event = createCloudEvent({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public, Roles } from '@lep/auth';
 import { AgencyAccess } from '../access/agency-access';
 import { AgencyCodeParam } from '../common/params';
@@ -37,7 +37,7 @@ export class ItemListsController {
 
   @Post('enforcement-items')
   @Roles('agency-admin')
-  @ApiOkResponse({ type: ItemListVersionView })
+  @ApiCreatedResponse({ type: ItemListVersionView })
   async publishEnforcementItems(
     @CurrentPrincipal() principal: Principal,
     @Param() params: AgencyCodeParam,
@@ -57,7 +57,7 @@ export class ItemListsController {
 
   @Post('av-recording-list')
   @Roles('agency-admin')
-  @ApiOkResponse({ type: ItemListVersionView })
+  @ApiCreatedResponse({ type: ItemListVersionView })
   async publishAvRecordingList(
     @CurrentPrincipal() principal: Principal,
     @Param() params: AgencyCodeParam,
@@ -80,7 +80,7 @@ export class ItemListsController {
 
   @Post('review-catalog')
   @Roles('agency-admin')
-  @ApiOkResponse({ type: ItemListVersionView })
+  @ApiCreatedResponse({ type: ItemListVersionView })
   async publishReviewCatalog(
     @CurrentPrincipal() principal: Principal,
     @Param() params: AgencyCodeParam,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { AgencyCodeParam, PersonnelIdParam } from '../common/params';
 import { MayEnforceService } from './may-enforce.service';
@@ -29,7 +29,7 @@ export class PersonnelController {
 
   @Post('personnel')
   @Roles('agency-admin')
-  @ApiOkResponse({ type: PersonnelView })
+  @ApiCreatedResponse({ type: PersonnelView })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: PersonnelDto): Promise<PersonnelView> {
     return this.personnel.create(principal, dto);
   }
@@ -53,7 +53,7 @@ export class PersonnelController {
 
   @Post('personnel/:id/status')
   @Roles('agency-admin')
-  @ApiOkResponse({
+  @ApiCreatedResponse({
     type: PersonnelView,
     description: '记录执法证状态变更（暂扣、吊销、恢复），自生效日起适用',
   })

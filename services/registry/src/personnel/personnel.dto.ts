@@ -20,6 +20,8 @@ import {
   PersonnelRole,
   QUALIFICATIONS,
   Qualification,
+  SHOWN_CERTIFICATE_STATUSES,
+  ShownCertificateStatus,
 } from './personnel.entity';
 
 export class PersonnelDto {
@@ -120,8 +122,12 @@ export class PersonnelView {
   @ApiProperty() certificateNumber!: string;
   @ApiProperty() certificateIssuedOn!: string;
   @ApiProperty() certificateExpiresOn!: string;
-  @ApiProperty({ enum: CERTIFICATE_STATUSES, nullable: true, description: '今日（北京时间）的证件状态' })
-  status!: CertificateStatus | null;
+  @ApiProperty({
+    enum: SHOWN_CERTIFICATE_STATUSES,
+    nullable: true,
+    description: '今日（北京时间）的证件状态：有效期届满后为 expired；发证日前为 null',
+  })
+  status!: ShownCertificateStatus | null;
   @ApiProperty({ enum: QUALIFICATIONS }) qualification!: Qualification;
   @ApiProperty() scope!: string;
   @ApiProperty({ type: [StatusStepView] }) statusHistory!: StatusStepView[];

@@ -4,6 +4,9 @@ export const PERSONNEL_ROLES = ['handler', 'legal-reviewer', 'leader', 'agency-a
 export type PersonnelRole = (typeof PERSONNEL_ROLES)[number];
 export const CERTIFICATE_STATUSES = ['active', 'suspended', 'revoked'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+/** What a person shows on a day: a recorded status, or `expired` once the certificate's validity has ended. */
+export const SHOWN_CERTIFICATE_STATUSES = [...CERTIFICATE_STATUSES, 'expired'] as const;
+export type ShownCertificateStatus = (typeof SHOWN_CERTIFICATE_STATUSES)[number];
 /** How the person qualified for the certificate: the enforcement exam, or exempted by 法律职业资格. */
 export const QUALIFICATIONS = ['exam-passed', 'legal-profession-exempt'] as const;
 export type Qualification = (typeof QUALIFICATIONS)[number];

@@ -11,7 +11,7 @@ import { AgencyEntity } from '../agencies/agency.entity';
 import { chinaDate } from '../common/dates';
 import { emitRegistryEvent } from '../disclosure/registry-events';
 import { watchReviewerRatio } from '../reviewer-ratio/reviewer-ratio-watch';
-import { certificateStatusOn } from './certificate-status';
+import { certificateStatusOn, shownStatus } from './certificate-status';
 import { PersonnelDto, PersonnelView, StatusChangeDto } from './personnel.dto';
 import { PersonnelEntity } from './personnel.entity';
 import { PersonnelStatusChangeEntity } from './personnel-status-change.entity';
@@ -183,6 +183,7 @@ export class PersonnelService {
   }
 
   private async view(manager: EntityManager, person: PersonnelEntity): Promise<PersonnelView> {
+    const today = chinaDate();
     const history = await manager.find(PersonnelStatusChangeEntity, {
       where: { personnelId: person.id },
       order: { effectiveOn: 'ASC', id: 'ASC' },
@@ -195,7 +196,11 @@ export class PersonnelService {
       certificateNumber: person.certificateNumber,
       certificateIssuedOn: person.certificateIssuedOn,
       certificateExpiresOn: person.certificateExpiresOn,
-      status: await certificateStatusOn(manager, person.id, chinaDate()),
+      status: shownStatus(
+        await certificateStatusOn(manager, person.id, today),
+        person.certificateExpiresOn,
+        today,
+      ),
       qualification: person.qualification,
       scope: person.scope,
       statusHistory: history.map(({ status, effectiveOn, reason }) => ({ status, effectiveOn, reason })),

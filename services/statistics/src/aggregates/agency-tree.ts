@@ -9,10 +9,11 @@ const MAX_DEPTH = 16;
 /** Keeps the registry's agency tree current; a removed agency stays so its past figures still roll up. */
 export async function storeAgency(manager: EntityManager, data: AgencyChangedData): Promise<void> {
   await manager.query(
-    `INSERT INTO stat_agency (code, name, level, parent_code, removed) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO stat_agency (code, name, level, parent_code, removed, region)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
-       parent_code = EXCLUDED.parent_code, removed = EXCLUDED.removed`,
-    [data.code, data.name, data.level, data.parentCode, data.removed],
+       parent_code = EXCLUDED.parent_code, removed = EXCLUDED.removed, region = EXCLUDED.region`,
+    [data.code, data.name, data.level, data.parentCode, data.removed, data.region],
   );
 }
 

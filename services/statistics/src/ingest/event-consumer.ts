@@ -15,6 +15,7 @@ export const STATISTICS_INPUT_TOPICS = [
   TOPICS.registryDisclosure,
   TOPICS.registryInspection,
   TOPICS.publicationDisclosure,
+  TOPICS.registryCalendar,
 ].map((topic) => topic.name);
 
 /** Feeds the domain topics to the EventHandler, one consumer group for the whole service. */

@@ -1,11 +1,12 @@
-import type { WorkingDayCalendar } from '@lep/calendar';
+import type { CalendarClient } from '@lep/calendar';
 import type { AnnualReportActivities } from '@lep/workflows';
 import { annualReportPlan } from './report-plan';
 import { ReportsService } from './reports.service';
 
 export interface ReportActivityDeps {
   reports: ReportsService;
-  calendar: WorkingDayCalendar;
+  /** The registry's working-day calendar. */
+  calendar: CalendarClient;
   /** Called after each commit that wrote the outbox, so the relay sends at once. */
   afterCommit: () => void;
 }
@@ -14,7 +15,8 @@ export interface ReportActivityDeps {
 export function createAnnualReportActivities(deps: ReportActivityDeps): AnnualReportActivities {
   const { reports, calendar, afterCommit } = deps;
   return {
-    planAnnualReport: async (year) => annualReportPlan(year, calendar),
+    planAnnualReport: async (year) =>
+      (await calendar.count((current) => annualReportPlan(year, current))).value,
     buildAnnualReports: (year, at) => reports.buildAll(year, new Date(at)),
     publishAnnualReport: async (reportId, at) => {
       const published = await reports.publish(reportId, new Date(at));

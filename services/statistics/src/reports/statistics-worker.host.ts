@@ -7,10 +7,11 @@ import {
   BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { seedCalendar } from '@lep/calendar';
+import { CalendarClient, CalendarUnavailableError } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
 import { HostedWorker, OutboxRelay, TemporalClient, temporalTls } from '@lep/nest-kit';
 import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/workflows';
+import { CalendarCheck } from '../warnings/calendar-check';
 import { CertificateSweep } from '../warnings/certificate-sweep';
 import { StatisticsConfig } from '../config';
 import { createAnnualReportActivities } from './report-activities';
@@ -24,7 +25,8 @@ import { ReportsService } from './reports.service';
  */
 @Injectable()
 export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly worker = new HostedWorker(new Logger(StatisticsWorkerHost.name));
+  private readonly logger = new Logger(StatisticsWorkerHost.name);
+  private readonly worker = new HostedWorker(this.logger);
 
   constructor(
     @Inject(StatisticsConfig) private readonly config: StatisticsConfig,
@@ -32,6 +34,8 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeAppli
     private readonly relay: OutboxRelay,
     private readonly sweep: CertificateSweep,
     private readonly temporal: TemporalClient,
+    private readonly calendar: CalendarClient,
+    private readonly calendarCheck: CalendarCheck,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,10 +48,22 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeAppli
       activities: {
         ...createAnnualReportActivities({
           reports: this.reports,
-          calendar: seedCalendar,
+          calendar: this.calendar,
           afterCommit: () => this.relay.nudge(),
         }),
         ...this.sweep.activities(() => this.relay.nudge()),
+        checkCalendarYears: async (at: string) => {
+          try {
+            const changed = await this.calendarCheck.check(at);
+            this.relay.nudge();
+            return changed;
+          } catch (error) {
+            // The registry down must not hold the certificate sweep: tomorrow's check looks again.
+            if (!(error instanceof CalendarUnavailableError)) throw error;
+            this.logger.warn(`calendar check skipped: ${error.message}`);
+            return 0;
+          }
+        },
       },
     });
     await this.startCertificateSweep();

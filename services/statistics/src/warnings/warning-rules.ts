@@ -1,11 +1,16 @@
+import { CalendarRegion, REGION_LABELS } from '@lep/calendar';
 import {
+  CalendarYearChangedData,
   CASE_EVENT_TYPES,
   CaseDeadlineFiredData,
+  CaseDeadlineProvisionalData,
   CaseStageChangedData,
   CloudEvent,
   DecisionMadeData,
   DisclosureDeadlineData,
+  DisclosureDeadlineProvisionalData,
   DisclosurePublishedData,
+  ProvisionalCount,
   DisclosureWithdrawnData,
   PUBLICATION_EVENT_TYPES,
   REGISTRY_EVENT_TYPES,
@@ -27,19 +32,57 @@ export interface RaiseWarning {
   at: string;
   /** A repeated raise with a new message is a stronger reminder and is announced again (annual report). */
   escalates?: boolean;
+  /** When the producer emitted the raise: a condition remembered as ended at or after it makes the raise stale. */
+  emittedAt?: string;
 }
 
-/** The condition ended: close the open warning of this kind and subject, if any. */
+/** The condition ended: close the open warning of this kind and subject (or every subject with this prefix). */
 export interface ClearWarning {
   action: 'clear';
   kind: WarningKind;
   subject: string;
   at: string;
+  subjectPrefix?: boolean;
+  /**
+   * The raise travels on another topic (another key, another partition), so it may be consumed after this clear:
+   * the end of the condition is remembered, and a raise emitted before it is applied as raised and cleared at
+   * once, as if the two had come in order.
+   */
+  outlivesRaise?: boolean;
 }
 
 export type WarningChange = RaiseWarning | ClearWarning;
 
 const reviewSubject = (caseId: string, round: number | undefined) => `${caseId}#${round ?? 0}`;
+
+/** One calendar-missing warning per layer, year and agency: `<region>:<year>:<agency>`. */
+export const calendarSubject = (region: string, year: number, agencyCode = '') =>
+  `${region}:${year}:${agencyCode}`;
+
+const regionLabel = (region: string) => REGION_LABELS[region as CalendarRegion] ?? region;
+
+/**
+ * A deadline of the agency was counted without a year's notice: a warning per missing layer, until the year is
+ * loaded (the registry's event clears it).
+ */
+function provisionalWarnings(
+  agencyCode: string,
+  what: string,
+  provisional: ProvisionalCount,
+  at: string,
+): WarningChange[] {
+  return provisional.missing.map(({ region, year }) => ({
+    action: 'raise',
+    kind: 'calendar-missing',
+    subject: calendarSubject(region, year, agencyCode),
+    agencyCode,
+    severity: 'past',
+    message:
+      `缺少${year}年${regionLabel(region)}节假日安排，${what}已暂定计算；` +
+      `请平台管理员依据放假通知在登记服务录入该年度，录入后自动重新计算`,
+    at,
+  }));
+}
 
 /** What an event means for early warnings (pure: the service applies the changes). */
 export function warningChangesOf(event: CloudEvent): WarningChange[] {
@@ -76,7 +119,37 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
       ];
     }
     case CASE_EVENT_TYPES.deadlineFired:
-      return deadlineWarnings(event.data as CaseDeadlineFiredData);
+      return deadlineWarnings(event.data as CaseDeadlineFiredData, event.time);
+    case CASE_EVENT_TYPES.deadlineProvisional: {
+      const data = event.data as CaseDeadlineProvisionalData;
+      return provisionalWarnings(
+        data.agencyCode,
+        `案件 ${data.caseNumber} 的期限`,
+        data.provisional,
+        event.time,
+      );
+    }
+    case PUBLICATION_EVENT_TYPES.deadlineProvisional: {
+      const data = event.data as DisclosureDeadlineProvisionalData;
+      return provisionalWarnings(
+        data.agencyCode,
+        `决定 ${data.decisionId} 的公示期限`,
+        data.provisional,
+        event.time,
+      );
+    }
+    case REGISTRY_EVENT_TYPES.calendarYearChanged: {
+      const data = event.data as CalendarYearChangedData;
+      return [
+        {
+          action: 'clear',
+          kind: 'calendar-missing',
+          subject: calendarSubject(data.region, data.year),
+          subjectPrefix: true,
+          at: event.time,
+        },
+      ];
+    }
     case CASE_EVENT_TYPES.reviewRoundCompleted: {
       const data = event.data as ReviewRoundCompletedData;
       return [
@@ -85,12 +158,21 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
           kind: 'review-sla',
           subject: reviewSubject(data.caseId, data.round),
           at: data.completedAt,
+          outlivesRaise: true,
         },
       ];
     }
     case CASE_EVENT_TYPES.decisionMade: {
       const data = event.data as DecisionMadeData;
-      return [{ action: 'clear', kind: 'decision-limit', subject: data.caseId, at: data.decidedAt }];
+      return [
+        {
+          action: 'clear',
+          kind: 'decision-limit',
+          subject: data.caseId,
+          at: data.decidedAt,
+          outlivesRaise: true,
+        },
+      ];
     }
     case CASE_EVENT_TYPES.stageChanged: {
       const data = event.data as CaseStageChangedData;
@@ -121,8 +203,8 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
   }
 }
 
-function deadlineWarnings(data: CaseDeadlineFiredData): WarningChange[] {
-  const common = { agencyCode: data.agencyCode, dueAt: data.dueAt, at: data.dueAt };
+function deadlineWarnings(data: CaseDeadlineFiredData, emittedAt: string): WarningChange[] {
+  const common = { agencyCode: data.agencyCode, dueAt: data.dueAt, at: data.dueAt, emittedAt };
   switch (data.deadline) {
     case 'decision-limit-warning':
     case 'decision-limit': {

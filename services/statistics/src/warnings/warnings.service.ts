@@ -47,6 +47,37 @@ export class WarningsService {
   }
 
   private async raise(manager: EntityManager, change: RaiseWarning): Promise<void> {
+    const endedAt = change.emittedAt ? await this.endedSince(manager, change, change.emittedAt) : undefined;
+    if (!endedAt) {
+      await this.raiseOrEscalate(manager, change);
+      return;
+    }
+    // The condition had ended before this raise was consumed (its clear came first, on another topic). A warning
+    // cleared since the raise was emitted already tells it; otherwise record it raised and cleared, as the two
+    // events in order would have.
+    const [told] = (await manager.query(
+      `SELECT 1 FROM warning WHERE kind = $1 AND subject = $2 AND state = 'cleared' AND cleared_at >= $3`,
+      [change.kind, change.subject, change.emittedAt],
+    )) as unknown[];
+    if (told) return;
+    await this.raiseOrEscalate(manager, change);
+    await this.clear(manager, { action: 'clear', kind: change.kind, subject: change.subject, at: endedAt });
+  }
+
+  /** When the condition of `change` was last remembered as ended, if at or after `since`. */
+  private async endedSince(
+    manager: EntityManager,
+    change: RaiseWarning,
+    since: string,
+  ): Promise<string | undefined> {
+    const [ended] = (await manager.query(
+      `SELECT cleared_at FROM warning_clearance WHERE kind = $1 AND subject = $2 AND cleared_at >= $3`,
+      [change.kind, change.subject, since],
+    )) as Array<{ cleared_at: Date }>;
+    return ended ? new Date(ended.cleared_at).toISOString() : undefined;
+  }
+
+  private async raiseOrEscalate(manager: EntityManager, change: RaiseWarning): Promise<void> {
     const [open] = (await manager.query(
       `SELECT * FROM warning WHERE kind = $1 AND subject = $2 AND state = 'raised' FOR UPDATE`,
       [change.kind, change.subject],
@@ -83,10 +114,17 @@ export class WarningsService {
   }
 
   private async clear(manager: EntityManager, change: ClearWarning): Promise<void> {
+    if (change.outlivesRaise)
+      await manager.query(
+        `INSERT INTO warning_clearance (kind, subject, cleared_at) VALUES ($1, $2, $3)
+         ON CONFLICT (kind, subject) DO UPDATE SET cleared_at = GREATEST(warning_clearance.cleared_at, EXCLUDED.cleared_at)`,
+        [change.kind, change.subject, change.at],
+      );
     const [rows] = (await manager.query(
       `UPDATE warning SET state = 'cleared', cleared_at = $3
-        WHERE kind = $1 AND subject = $2 AND state = 'raised' RETURNING *`,
-      [change.kind, change.subject, change.at],
+        WHERE kind = $1 AND state = 'raised'
+          AND (CASE WHEN $4 THEN starts_with(subject, $2) ELSE subject = $2 END) RETURNING *`,
+      [change.kind, change.subject, change.at, change.subjectPrefix === true],
     )) as [WarningRow[], number];
     for (const row of rows) {
       await this.announce(manager, row, STATISTICS_EVENT_TYPES.warningCleared, change.at);

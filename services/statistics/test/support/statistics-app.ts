@@ -3,6 +3,7 @@ import { Module, Type } from '@nestjs/common';
 import { AuthModule, Role, signStaffToken } from '@lep/auth';
 import { CloudEvent } from '@lep/contracts';
 import {
+  CalendarClientModule,
   createServiceApp,
   DatabaseModule,
   KafkaModule,
@@ -20,6 +21,8 @@ import {
   createDatabase,
   createTemporalNamespace,
   dropDatabase,
+  RegistryProcess,
+  startRegistryProcess,
   startTimeSkippingTemporal,
   testPeers,
   type TimeSkippingTemporal,
@@ -40,6 +43,11 @@ export interface StatisticsTestApp {
   app: INestApplication;
   dataSource: DataSource;
   databaseUrl: string;
+  /**
+   * With Temporal or `registry`: the registry process whose working-day calendar the app reads. Without
+   * it the app's calendar client points nowhere (nothing in those tests reads the calendar).
+   */
+  registry?: RegistryProcess;
   /**
    * Only with `temporalStartsAt`: the SDK's test environment on the time-skipping server the worker polls, its
    * clock held from before the app starts (the daily certificate sweep always has a timer, so a free clock would
@@ -71,6 +79,8 @@ export interface StatisticsAppOptions {
    * namespace of this app's own.
    */
   devServerTemporal?: boolean;
+  /** Run a registry process for the calendar (implied by either Temporal option: the report activities count working days). */
+  registry?: boolean;
 }
 
 export const AUTH_SECRET = 'statistics-test-secret-at-least-32-characters';
@@ -104,6 +114,17 @@ export async function startStatisticsApp(
     devServerConnection = await Connection.connect({ address });
     temporal = { address, namespace, client: new Client({ connection: devServerConnection, namespace }) };
   }
+  const registry =
+    options.temporalStartsAt || options.devServerTemporal || options.registry
+      ? await startRegistryProcess({
+          secret: AUTH_SECRET,
+          sign: (claims) =>
+            signStaffToken(
+              { ...claims, roles: claims.roles as Role[] },
+              { secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
+            ),
+        })
+      : undefined;
   const config = loadConfig(StatisticsConfig, {
     PORT: '3000',
     DATABASE_URL: databaseUrl,
@@ -111,6 +132,7 @@ export async function startStatisticsApp(
     TEMPORAL_ADDRESS: temporal?.address ?? 'localhost:7233',
     TEMPORAL_NAMESPACE: temporal?.namespace,
     AUTH_JWT_SECRET: AUTH_SECRET,
+    REGISTRY_URL: registry?.url ?? 'http://127.0.0.1:1',
   });
   const modules: Array<Type | ReturnType<typeof TemporalClientModule.forRoot>> = [
     AggregatesModule,
@@ -132,6 +154,7 @@ export async function startStatisticsApp(
       module: StatisticsTestRoot,
       imports: [
         ServiceConfigModule.forValue(StatisticsConfig, config),
+        CalendarClientModule.forRoot(config),
         DatabaseModule.forRoot({
           url: databaseUrl,
           entities: [...MESSAGING_ENTITIES],
@@ -152,6 +175,7 @@ export async function startStatisticsApp(
     app,
     dataSource: app.get(DataSource),
     databaseUrl,
+    registry,
     env: timeSkipping?.env,
     client: temporal?.client,
     deliver: (event) => handler.handle(event),
@@ -167,6 +191,7 @@ export async function startStatisticsApp(
       await app.close();
       await timeSkipping?.stop();
       await devServerConnection?.close();
+      await registry?.stop();
     },
   };
 }

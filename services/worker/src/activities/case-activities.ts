@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { addWorkingDays, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
+import { CalendarClient, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
+import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
 import { applyCaseStep } from '@lep/case-store';
 import type {
   AvRecordingListContent,
@@ -16,6 +17,10 @@ import type { RegistryClient } from './registry-client';
 export interface CaseActivityDeps {
   dataSource: DataSource;
   registry: RegistryClient;
+  /** The registry's working-day calendar, cached (libs/calendar). */
+  calendar: CalendarClient;
+  /** Where operators read that a deadline was counted provisionally (the service log). */
+  warn?: (message: string) => void;
   /** Review SLA when the agency sets none (DOMAIN L7: 7 working days plus a 3-day extension). */
   reviewSla: { workingDays: number; extensionWorkingDays: number };
 }
@@ -24,7 +29,13 @@ export interface CaseActivityDeps {
 const MIN_CERTIFIED_HANDLERS = 2;
 
 /** The activities of the case workflows, closed over the worker's database and registry client. */
-export function createCaseActivities({ dataSource, registry, reviewSla }: CaseActivityDeps): CaseActivities {
+export function createCaseActivities({
+  dataSource,
+  registry,
+  calendar,
+  warn,
+  reviewSla,
+}: CaseActivityDeps): CaseActivities {
   return {
     async checkFiling(input: StartCaseInput): Promise<FilingCheck> {
       const agency = await registry.agency(input.agencyCode);
@@ -98,14 +109,18 @@ export function createCaseActivities({ dataSource, registry, reviewSla }: CaseAc
       return problems;
     },
 
-    async workingDaysEnd({ region, from, workingDays }) {
-      const startDate = chinaDateOf(from);
-      const lastDay =
-        workingDays > 0
-          ? addWorkingDays(startDate, workingDays, { region: region as CalendarRegion })
-          : startDate;
-      return endOfChinaDay(lastDay);
-    },
+    workingDaysEnd: ({ region, from, workingDays }) =>
+      failingForGoodOnCalendarErrors(async () => {
+        const startDate = chinaDateOf(from);
+        const lastDay = await calendar.count((current) =>
+          current.addWorkingDays(startDate, Math.max(0, workingDays), { region: region as CalendarRegion }),
+        );
+        if (lastDay.provisional)
+          warn?.(
+            `${workingDays} working days from ${startDate} (${region}) end ${lastDay.value}, provisionally: ${lastDay.provisional.reason}`,
+          );
+        return { dueAt: endOfChinaDay(lastDay.value), provisional: lastDay.provisional };
+      }),
 
     applyStep: (step) => applyCaseStep(dataSource, step),
   };

@@ -25,6 +25,7 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { CalendarClient } from '@lep/calendar';
 import { createCaseActivities } from '../../src/activities/case-activities';
 import { RegistryClient } from '../../src/activities/registry-client';
 import { registryCredential } from '../../src/activities/registry-credential';
@@ -130,6 +131,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         AUTH_AUDIENCE: AUTH.audience,
       } as WorkerConfig),
     ),
+    calendar: new CalendarClient({ registryUrl: registry.url }),
     reviewSla: { workingDays: 7, extensionWorkingDays: 3 },
   });
   let worker: Worker | undefined;

@@ -112,6 +112,7 @@ export interface TaskRow {
   assignee_role: string;
   escalated: boolean;
   due_at: Date | null;
+  payload: Record<string, unknown>;
 }
 
 export function openTask(dataSource: DataSource, caseId: string, kind = 'legal-review'): Promise<TaskRow> {

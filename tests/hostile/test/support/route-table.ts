@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { caseDecisionId } from '@lep/contracts';
 import { OWN_AGENCY, type Fixtures } from './stack';
 
 /**
@@ -40,6 +41,17 @@ const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
 /** The review task of round 1 of the own case, named as reviewWorkflowId (@lep/contracts) names it. */
 const taskParam = (f: Fixtures) => ({ taskId: `review-${f.caseId}-1` });
 const evidenceParam = (f: Fixtures) => ({ id: f.evidenceId });
+/** A decision id as the platform makes them (of the own case, which has no decision: every agency gets 404). */
+const decisionParam = (f: Fixtures) => ({ id: caseDecisionId(f.caseId, 1) });
+const documentParam = (f: Fixtures) => ({ id: f.documentId });
+/** An agency version nobody filed: the own agency is a root with no justice bureau above it to file with. */
+const unfiledTemplate = () => ({ id: `penalty-decision.${OWN_AGENCY}.v999` });
+const ownTemplate = () => ({
+  agencyCode: OWN_AGENCY,
+  kind: 'penalty-decision',
+  fields: [{ name: 'parties', label: '当事人', type: 'parties', required: true, source: 'case.parties' }],
+  blocks: [{ type: 'heading' }, { type: 'parties', field: 'parties' }],
+});
 const purpose = () => ({ purpose: '法制审核查阅现场录像' });
 const year = () => ({ agency: OWN_AGENCY, year: '2026' });
 const caseAction = () => ({ requestId: requestId() });
@@ -102,6 +114,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'registry GET /api/v1/agencies/{code}/descendants': {
     params: agency,
     foreign: { shared: '执法主体的上下级关系是公开的名录信息' },
+  },
+  // The own agency is a 兵团-level root: no level above it has a justice bureau, so the answer is 404 for anyone.
+  'registry GET /api/v1/agencies/{code}/justice-bureau': {
+    params: agency,
+    foreign: 404,
   },
   'registry GET /api/v1/agencies/{code}/personnel': {
     params: agency,
@@ -174,6 +191,20 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     foreign: 403,
   },
   'registry POST /api/v1/auth/introspect': { public: true },
+  'registry GET /api/v1/calendar': { public: true },
+  'registry GET /api/v1/calendar/{region}/{year}': {
+    public: true,
+    params: () => ({ region: 'national', year: '2026' }),
+  },
+  'registry PUT /api/v1/calendar/{region}/{year}': {
+    params: () => ({ region: 'national', year: '2027' }),
+    body: () => ({
+      daysOff: ['2027-01-01'],
+      makeUpWorkingDays: [],
+      source: { title: '冒名录入的放假通知', number: null, issuedOn: null, confidence: 'official' },
+    }),
+    foreign: 403,
+  },
   'registry GET /api/v1/agencies/{code}/inspection-targets': { params: agency, foreign: 403 },
   'registry PUT /api/v1/agencies/{code}/inspection-targets': {
     params: agency,
@@ -265,6 +296,10 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/actions/{requestId}': {
+    params: (f) => ({ ...caseParam(f), requestId: requestId() }),
+    foreign: 403,
+  },
   'case-api POST /api/v1/cases/{caseId}/records': {
     params: caseParam,
     body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
@@ -322,6 +357,10 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },
   'case-api POST /api/v1/tasks/{taskId}/claim': { params: taskParam, foreign: 404 },
   'case-api POST /api/v1/tasks/{taskId}/release': { params: taskParam, foreign: 404 },
+  'case-api GET /api/v1/tasks/{taskId}/actions/{requestId}': {
+    params: (f) => ({ ...taskParam(f), requestId: requestId() }),
+    foreign: 404,
+  },
   'case-api POST /api/v1/tasks/{taskId}/complete': {
     params: taskParam,
     body: () => ({ ...caseAction(), ruling: 'uphold', reason: '冒名裁决' }),
@@ -355,24 +394,24 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── publication ──
   'publication GET /health': { public: true },
-  'publication GET /api/v1/disclosures/{id}': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/disclosures/{id}': { params: decisionParam, foreign: 404 },
   'publication POST /api/v1/disclosures/{id}/masking-confirmation': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     foreign: 404,
   },
   'publication POST /api/v1/disclosures/{id}/block-review': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     body: () => ({ outcome: 'lift', opinion: '冒名解除不予公开' }),
     foreign: 404,
   },
   'publication POST /api/v1/disclosures/{id}/corrections': {
-    params: () => ({ id: fresh() }),
+    params: decisionParam,
     body: () => ({ reason: '冒名更正', partyName: '冒名当事人' }),
     foreign: 404,
   },
-  'publication GET /api/v1/disclosures/{id}/versions': { params: () => ({ id: fresh() }), foreign: 404 },
+  'publication GET /api/v1/disclosures/{id}/versions': { params: decisionParam, foreign: 404 },
   'publication GET /api/v1/public/decisions': { public: true },
-  'publication GET /api/v1/public/decisions/{id}': { public: true, params: () => ({ id: fresh() }) },
+  'publication GET /api/v1/public/decisions/{id}': { public: true, params: decisionParam },
   'publication GET /api/v1/public/pre-disclosure/{kind}': {
     public: true,
     params: () => ({ kind: 'agencies' }),
@@ -386,11 +425,6 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: () => ({ kind: 'inspection-plans' }),
   },
   'publication POST /api/v1/feed/disclosures': { foreign: 403 },
-  'publication GET /api/v1/calendar': { foreign: { shared: '节假日安排对所有工作人员相同' } },
-  'publication PUT /api/v1/calendar/{region}/{year}': {
-    params: () => ({ region: 'national', year: '2027' }),
-    foreign: 403,
-  },
 
   // ── statistics ──
   'statistics GET /health': { public: true },
@@ -405,4 +439,60 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── worker ──
   'worker GET /health': { public: true, credentials: 'none' },
+
+  // ── documents ──
+  'documents GET /health': { public: true },
+  'documents GET /api/v1/document-kinds': { foreign: { shared: '文书种类与平台默认式样对所有执法主体相同' } },
+  'documents GET /api/v1/agencies/{agencyCode}/templates': {
+    params: () => ({ agencyCode: OWN_AGENCY }),
+    foreign: 403,
+  },
+  'documents GET /api/v1/template-filings': { query: () => ({ bureau: OWN_AGENCY }), foreign: 403 },
+  'documents GET /api/v1/templates/{id}': {
+    params: () => ({ id: 'penalty-decision.v1' }),
+    foreign: { shared: '平台默认式样对所有执法主体公开' },
+  },
+  'documents GET /api/v1/templates/{id}/preview': {
+    params: () => ({ id: 'penalty-decision.v1' }),
+    foreign: { shared: '平台默认式样的样张对所有执法主体公开' },
+  },
+  'documents POST /api/v1/templates': { body: ownTemplate, foreign: 403 },
+  'documents POST /api/v1/templates/{id}/acceptance': {
+    params: unfiledTemplate,
+    body: () => ({ recordNumber: '冒名备案号' }),
+    foreign: 404,
+  },
+  'documents POST /api/v1/templates/{id}/refusal': {
+    params: unfiledTemplate,
+    body: () => ({ reason: '冒名退回' }),
+    foreign: 404,
+  },
+  'documents GET /api/v1/agencies/{agencyCode}/numbering': {
+    params: () => ({ agencyCode: OWN_AGENCY }),
+    foreign: 403,
+  },
+  'documents PUT /api/v1/agencies/{agencyCode}/numbering': {
+    params: () => ({ agencyCode: OWN_AGENCY }),
+    body: () => ({ abbreviation: '冒名' }),
+    foreign: 403,
+  },
+  'documents POST /api/v1/documents': {
+    body: (f) => ({
+      requestId: requestId(),
+      caseId: f.caseId,
+      kind: 'service-receipt',
+      data: { recipient: '张三', place: '冒名地点', method: '直接送达' },
+    }),
+    // Refused before the data is read: the case belongs to another agency.
+    foreign: 403,
+  },
+  'documents GET /api/v1/documents': { query: (f) => ({ caseId: f.caseId }), foreign: 403 },
+  'documents GET /api/v1/documents/{id}': { params: documentParam, foreign: 403 },
+  'documents GET /api/v1/documents/{id}/pdf': { params: documentParam, query: purpose, foreign: 403 },
+  'documents GET /api/v1/documents/{id}/masked-pdf': { params: documentParam, foreign: 403 },
+  'documents POST /api/v1/documents/{id}/void': {
+    params: documentParam,
+    body: () => ({ reason: '冒名作废' }),
+    foreign: 403,
+  },
 };

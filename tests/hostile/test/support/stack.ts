@@ -19,6 +19,7 @@ export const SERVICE_NAMES = [
   'publication',
   'statistics',
   'worker',
+  'documents',
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
@@ -68,6 +69,8 @@ export interface Fixtures {
   evidenceId: string;
   evidenceCaseId: string;
   apiKeyId: string;
+  /** A 询问笔录 of the own case, issued by the documents service and stored as evidence. */
+  documentId: string;
 }
 
 export interface Stack {
@@ -80,9 +83,10 @@ export interface Stack {
 export function staffToken(
   agency: string,
   roles: Role[],
-  options: { expiresInSeconds?: number } = {},
+  options: { expiresInSeconds?: number; subject?: string } = {},
 ): string {
-  return signStaffToken({ sub: `hostile-${agency}`, agency, roles }, { ...AUTH, ...options });
+  const { subject = `hostile-${agency}`, ...signing } = options;
+  return signStaffToken({ sub: subject, agency, roles }, { ...AUTH, ...signing });
 }
 
 function unsignedToken(): string {
@@ -121,8 +125,8 @@ async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, w
 
 /**
  * The whole platform as production runs it, one process per service over its own database: the seeded
- * registry, the worker, case-api, evidence, publication and statistics, all trusting the same token secret and
- * introspecting API keys at the registry.
+ * registry, the worker, case-api, evidence, publication, statistics and documents, all trusting the same token
+ * secret and introspecting API keys at the registry.
  */
 export async function startStack(): Promise<Stack> {
   const peers = testPeers();
@@ -146,6 +150,8 @@ export async function startStack(): Promise<Stack> {
         KAFKA_BROKERS: peers.kafkaBrokers.join(','),
         AUTH_JWT_SECRET: AUTH.secret,
         AUTH_API_KEY_INTROSPECTION_URL: `${registry.url}/api/v1/auth/introspect`,
+        // Where the working-day calendar (and, for the worker, the filing checks) come from.
+        REGISTRY_URL: registry.url,
         ...env,
       });
       started.push(() => service.stop());
@@ -157,12 +163,14 @@ export async function startStack(): Promise<Stack> {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
       TEMPORAL_NAMESPACE: peers.temporalNamespace,
-      REGISTRY_URL: registry.url,
     });
     const caseApi = await process('case-api', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
       TEMPORAL_NAMESPACE: peers.temporalNamespace,
+      // The suite judges each action's own answer: on a loaded machine an action may take longer than the
+      // default 5 s, which case-api would answer 202 (tested in case-api's own suite).
+      CASE_ACTION_WAIT_SECONDS: '30',
     });
 
     const evidenceDatabase = await database('evidence');
@@ -200,6 +208,13 @@ export async function startStack(): Promise<Stack> {
       TEMPORAL_NAMESPACE: peers.temporalNamespace,
     });
 
+    const documentsDatabase = await database('documents');
+    const documents = await process('documents', {
+      DATABASE_URL: documentsDatabase,
+      REGISTRY_URL: registry.url,
+      EVIDENCE_URL: evidence.url,
+    });
+
     const services: Record<ServiceName, RunningService> = {
       registry: { url: registry.url, databaseUrl: registry.databaseUrl },
       'case-api': { url: caseApi.url, databaseUrl: caseDatabase },
@@ -208,6 +223,7 @@ export async function startStack(): Promise<Stack> {
       statistics: { url: statistics.url, databaseUrl: statisticsDatabase },
       // The worker serves /health only and writes to case-api's database.
       worker: { url: worker.url, databaseUrl: caseDatabase },
+      documents: { url: documents.url, databaseUrl: documentsDatabase },
     };
     const admin = staffToken('XPCC', ['platform-admin']);
     const keys = await apiKeys(registry.url, admin);
@@ -231,6 +247,7 @@ export async function startStack(): Promise<Stack> {
       personId: registry.people.handlers[0],
       ...(await storeEvidence(evidence.url, staffToken(OWN_AGENCY, ['handler']), caseId)),
       apiKeyId: keys.liveId,
+      documentId: await issueDocument(documents.url, staffToken(OWN_AGENCY, ['handler']), caseId),
     };
     await peersCaughtUp(services, admin, fixtures);
     return { services, credentials, fixtures, stop };
@@ -292,6 +309,31 @@ async function storeEvidence(evidenceUrl: string, token: string, evidenceCaseId:
   return { evidenceId: (JSON.parse(text) as { id: string }).id, evidenceCaseId };
 }
 
+/** A 询问笔录 of the own case (no 文号 needed), rendered and stored in the evidence store. */
+async function issueDocument(documentsUrl: string, token: string, caseId: string): Promise<string> {
+  const { documentId } = await call<{ documentId: string }>(
+    `${documentsUrl}/api/v1/documents`,
+    token,
+    'POST',
+    {
+      requestId: `hostile-${randomUUID()}`,
+      caseId,
+      kind: 'inquiry-record',
+      data: {
+        startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endedAt: new Date(Date.now() - 1_800_000).toISOString(),
+        place: '询问室',
+        interviewee: '张三',
+        intervieweeRole: '当事人',
+        interviewers: [{ name: '王执法', certificateNumber: 'BT-王执法' }],
+        recorder: '李执法',
+        questions: [{ question: '你是否申请回避？', answer: '不申请。' }],
+      },
+    },
+  );
+  return documentId;
+}
+
 /**
  * Statistics counts the case and the photo from their Kafka events, publication pre-discloses the agency from
  * the registry's: both settle before the probes start, so what changes afterwards is the probes' doing.
@@ -309,8 +351,9 @@ async function peersCaughtUp(
         admin,
         'GET',
       ),
-    (figures) => figures.totals['cases.filed'] === 1 && figures.totals['evidence.items'] === 1,
-    `statistics to count case ${fixtures.caseId} and evidence ${fixtures.evidenceId}`,
+    // The photo and the stored document.
+    (figures) => figures.totals['cases.filed'] === 1 && figures.totals['evidence.items'] === 2,
+    `statistics to count case ${fixtures.caseId}, evidence ${fixtures.evidenceId} and document ${fixtures.documentId}`,
   );
   await until(
     () =>

@@ -1,10 +1,20 @@
 import type { Command } from 'commander';
+import { isRole, ROLES } from '@lep/auth';
+import { AGENCY_CODE_PATTERN } from '@lep/contracts';
+import { developmentSigning, NO_SIGNING_SECRET, signDevelopmentToken } from '../development-signing';
 import { serviceUrl } from '../service-endpoints';
 
 interface CreateKeyFlags {
   agency: string;
   role: string;
   label: string;
+}
+
+interface TokenFlags {
+  role: string;
+  agency: string;
+  subject?: string;
+  hours: string;
 }
 
 interface RegistryError {
@@ -56,7 +66,41 @@ async function postToRegistry<T>(
  * one place; the bootstrap case is covered by `npm start` (and in production by an identity-provider token).
  */
 export function registerAuthCommands(program: Command, env: NodeJS.ProcessEnv = process.env): void {
-  const auth = program.command('auth').description('API 密钥管理（凭 LEP_TOKEN 调用登记服务）');
+  const auth = program.command('auth').description('API 密钥管理（凭 LEP_TOKEN 调用登记服务）；开发环境令牌');
+
+  auth
+    .command('token')
+    .description(
+      '签发开发环境的工作人员令牌（本机 npm start 的签名密钥或 AUTH_JWT_SECRET）；生产环境由身份认证系统签发',
+    )
+    .requiredOption('--role <role>', `角色，可重复用逗号分隔（${ROLES.join('、')}）`)
+    .requiredOption('--agency <code>', '所属执法主体代码')
+    .option('--subject <id>', '工作人员标识（如执法人员的人员 id），默认 dev-<角色>')
+    .option('--hours <hours>', '有效小时数', '12')
+    .showHelpAfterError(false)
+    .action((flags: TokenFlags, command: Command) => {
+      const fail = (message: string): never =>
+        command.error(message, { exitCode: 2, code: 'lep.auth.token' });
+      const roles = flags.role.split(',').map((role) => role.trim());
+      const unknown = roles.filter((role) => !isRole(role));
+      if (unknown.length > 0) fail(`角色“${unknown.join('、')}”无效，应为 ${ROLES.join('、')} 之一`);
+      if (!AGENCY_CODE_PATTERN.test(flags.agency))
+        fail(`执法主体代码“${flags.agency}”无效（字母、数字、连字符）`);
+      const hours = Number(flags.hours);
+      if (!Number.isFinite(hours) || hours <= 0 || hours > 24) fail('--hours 应为 0 到 24 之间的小时数');
+      const signing = developmentSigning(env) ?? fail(NO_SIGNING_SECRET);
+      const token = signDevelopmentToken(
+        signing,
+        { sub: flags.subject ?? `dev-${roles[0]}`, agency: flags.agency, roles: roles.filter(isRole) },
+        hours,
+      );
+      const output = command.configureOutput();
+      // The token alone on stdout (for LEP_TOKEN=$(…)); what it is goes to stderr.
+      output.writeOut?.(`${token}\n`);
+      output.writeErr?.(
+        `开发环境令牌：${roles.join('、')}，执法主体 ${flags.agency}，${hours} 小时有效（签名：${signing.source}）\n`,
+      );
+    });
 
   auth
     .command('create-key')

@@ -7,10 +7,10 @@ import {
   RegistryImportKind,
   RegistryImportResult,
 } from '@lep/contracts';
-import { CsvSyntaxError } from '../csv/csv-records';
 import { LineProblem, readImportFile } from '../registry-import/import-file';
 import { PlannedBatch, planBatches } from '../registry-import/import-plan';
 import { serviceUrl } from '../service-endpoints';
+import { ImportFileError } from '../table-files/import-file-error';
 import { ProgressBar } from './progress-bar';
 
 interface ImportFlags {
@@ -44,7 +44,7 @@ export function registerRegistryCommands(program: Command, env: NodeJS.ProcessEn
   registry
     .command('import <kind> <file>')
     .description(
-      `批量导入 CSV（${REGISTRY_IMPORT_KINDS.join('|')}）：表头可用英文或中文列名；先校验全部行，全部通过后再写入`,
+      `批量导入 CSV（UTF-8 或 GB18030 编码）或 .xlsx（第一个工作表）（${REGISTRY_IMPORT_KINDS.join('|')}）：表头可用英文或中文列名；先校验全部行，全部通过后再写入`,
     )
     .option(
       '--batch-size <rows>',
@@ -82,7 +82,7 @@ export function registerRegistryCommands(program: Command, env: NodeJS.ProcessEn
         );
         batches = planBatches(kind as RegistryImportKind, rows, size, problems);
       } catch (error) {
-        if (error instanceof CsvSyntaxError) fail(error.message);
+        if (error instanceof ImportFileError) fail(`${file}：${error.message}（${error.code}）`);
         throw error;
       } finally {
         reading.done();

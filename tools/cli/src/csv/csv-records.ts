@@ -1,22 +1,20 @@
-/** One CSV record and the 1-based line of the file it starts on (quoted cells may span lines). */
-export interface CsvRecord {
-  line: number;
-  cells: string[];
-}
+import { ImportFileError } from '../table-files/import-file-error';
+import type { TableRecord } from '../table-files/table-record';
 
-export class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
+/** One CSV record and the 1-based line of the file it starts on (quoted cells may span lines). */
+export type CsvRecord = TableRecord;
+
+export class CsvSyntaxError extends ImportFileError {
+  constructor(line: number, message: string) {
+    super('IMPORT_CSV_SYNTAX', message, line);
     this.name = 'CsvSyntaxError';
   }
 }
 
 /**
  * Streams RFC 4180 records from text chunks: comma-separated, `"` quoting with `""` for a quote, LF or CRLF line
- * ends, a UTF-8 byte-order mark (Excel writes one) ignored. Blank lines are skipped. Streaming keeps memory flat
+ * ends, a byte-order mark (Excel writes one in UTF-8 files) ignored. The chunks are already decoded text
+ * (csvFileRecords picks UTF-8 or GB18030). Blank lines are skipped. Streaming keeps memory flat
  * on a file of 100,000 rows.
  */
 export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord> {

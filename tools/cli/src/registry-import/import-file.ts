@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { REGISTRY_IMPORT, RegistryImportKind, RegistryImportRow } from '@lep/contracts';
-import { csvRecords, CsvSyntaxError } from '../csv/csv-records';
+import { ImportFileError } from '../table-files/import-file-error';
+import { tableRecords } from '../table-files/table-records';
 
 /** A line the CLI refuses on its own (shape, repeated key, hierarchy), reported with the registry's. */
 export interface LineProblem {
@@ -10,7 +10,7 @@ export interface LineProblem {
 
 /**
  * The header's cells as column names: each may be the column's English name or its Chinese label. A missing
- * required column, an unknown one or a column named twice is a syntax error on line 1.
+ * required column, an unknown one or a column named twice refuses the file, naming the header's line.
  */
 export function headerColumns(kind: RegistryImportKind, cells: string[], line: number): string[] {
   const spec = REGISTRY_IMPORT[kind];
@@ -29,8 +29,8 @@ export function headerColumns(kind: RegistryImportKind, cells: string[], line: n
     (column, index) => columns.includes(column) && header.indexOf(column) !== index,
   );
   if (missing.length > 0 || unknown.length > 0 || twice.length > 0)
-    throw new CsvSyntaxError(
-      line,
+    throw new ImportFileError(
+      'IMPORT_FILE_HEADER',
       `第 ${line} 行（表头）：` +
         [
           missing.length > 0 ? `缺少列 ${missing.join('、')}` : '',
@@ -40,13 +40,15 @@ export function headerColumns(kind: RegistryImportKind, cells: string[], line: n
           .filter(Boolean)
           .join('；') +
         `。应为 ${columns.join(',')}（或中文列名 ${columns.map((column) => labels[column]).join(',')}）`,
+      line,
     );
   return header;
 }
 
 /**
- * Every data line of the file with its line number and cells by column. Lines of the wrong width and lines
- * repeating an earlier line's key are collected as problems, not returned.
+ * Every data line of the file (CSV in UTF-8 or GB18030, or the first sheet of an .xlsx) with its line or row
+ * number and cells by column. Lines of the wrong width and lines repeating an earlier line's key are collected
+ * as problems, not returned.
  */
 export async function readImportFile(
   file: string,
@@ -55,17 +57,10 @@ export async function readImportFile(
   onBytes: (bytes: number) => void,
 ): Promise<RegistryImportRow[]> {
   const spec = REGISTRY_IMPORT[kind];
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  async function* countedChunks(): AsyncGenerator<string> {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      onBytes(Buffer.byteLength(chunk));
-      yield chunk;
-    }
-  }
   let header: string[] | undefined;
   const seenKeys = new Map<string, number>();
   const rows: RegistryImportRow[] = [];
-  for await (const record of csvRecords(countedChunks())) {
+  for await (const record of tableRecords(file, onBytes)) {
     if (!header) {
       header = headerColumns(kind, record.cells, record.line);
       continue;

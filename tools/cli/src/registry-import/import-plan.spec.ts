@@ -1,5 +1,5 @@
 import type { RegistryImportRow } from '@lep/contracts';
-import { CsvSyntaxError } from '../csv/csv-records';
+import { ImportFileError } from '../table-files/import-file-error';
 import { headerColumns, LineProblem } from './import-file';
 import { parentsFirst, planBatches } from './import-plan';
 
@@ -25,9 +25,10 @@ describe('registry import planning', () => {
     expect(() =>
       headerColumns('targets', ['agencyCode', '执法主体代码', 'code', 'name', 'category'], 1),
     ).toThrow(
-      new CsvSyntaxError(
-        1,
+      new ImportFileError(
+        'IMPORT_FILE_HEADER',
         '第 1 行（表头）：重复的列 agencyCode。应为 agencyCode,code,name,category,active（或中文列名 执法主体代码,检查对象编码,检查对象名称,检查对象类别,是否在库）',
+        1,
       ),
     );
   });

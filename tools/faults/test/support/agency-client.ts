@@ -10,6 +10,8 @@ export interface RetryTally {
 }
 
 const GIVE_UP_MS = 5 * 60_000;
+/** How long an action may stay "still running" (202) before the suite calls it lost. */
+const STILL_RUNNING_GIVE_UP_MS = 5 * 60_000;
 const PAUSE_MS = 250;
 
 /** Gateway-style answers and a dependency that is down right now: worth sending again, unchanged. */
@@ -56,18 +58,36 @@ export class AgencyClient {
     private readonly tally: RetryTally,
   ) {}
 
-  request<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<Answer<T>> {
-    return sendUntilAnswered<T>(
-      this.tally,
-      () =>
-        fetch(this.baseUrl() + route, {
-          method,
-          headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(30_000),
-        }),
-      `${method} ${route}`,
-    );
+  /**
+   * One call, retried while the answer is transient. An action the case has not finished in time is answered
+   * 202 with a Location: the client asks there (retrying the same way) until the action's own answer comes.
+   */
+  async request<T = Record<string, unknown>>(
+    method: string,
+    route: string,
+    body?: unknown,
+  ): Promise<Answer<T>> {
+    const send = (verb: string, path: string, payload?: unknown) =>
+      sendUntilAnswered<T>(
+        this.tally,
+        () =>
+          fetch(this.baseUrl() + path, {
+            method: verb,
+            headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+            body: payload === undefined ? undefined : JSON.stringify(payload),
+            signal: AbortSignal.timeout(30_000),
+          }),
+        `${verb} ${path}`,
+      );
+    let answer = await send(method, route, body);
+    const deadline = Date.now() + STILL_RUNNING_GIVE_UP_MS;
+    while (answer.status === 202 && (answer.body as { code?: string }).code === 'ACTION_STILL_RUNNING') {
+      if (Date.now() > deadline)
+        throw new Error(`${method} ${route}: still running after ${STILL_RUNNING_GIVE_UP_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      answer = await send('GET', (answer.body as { location: string }).location);
+    }
+    return answer;
   }
 
   /** A call whose answer must be 2xx; anything else fails the suite, naming the answer. */

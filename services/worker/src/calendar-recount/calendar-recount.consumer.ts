@@ -1,0 +1,87 @@
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { CalendarClient } from '@lep/calendar';
+import {
+  CASE_SIGNALS,
+  REGISTRY_EVENT_TYPES,
+  TOPICS,
+  type CalendarLayerLoaded,
+  type CalendarYearChangedData,
+  type CloudEvent,
+} from '@lep/contracts';
+import { KafkaClient, startCloudEventConsumer, TemporalClient } from '@lep/nest-kit';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Consumer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+export const CALENDAR_RECOUNT_GROUP = 'lep-worker-calendar';
+
+/**
+ * When the registry announces a loaded calendar year, every open case with a deadline counted without that
+ * year (its hearing window, or the time limit of its open review round) is told to count it again. The cases
+ * are found in the case index; a case told twice counts once more and changes nothing.
+ */
+@Injectable()
+export class CalendarRecountConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CalendarRecountConsumer.name);
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly kafka: KafkaClient,
+    private readonly temporal: TemporalClient,
+    private readonly dataSource: DataSource,
+    private readonly calendar: CalendarClient,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = await startCloudEventConsumer(this.kafka, this.logger, {
+      groupId: CALENDAR_RECOUNT_GROUP,
+      topics: [TOPICS.registryCalendar.name],
+      handle: (event) => this.recount(event),
+    });
+  }
+
+  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
+  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async recount(event: CloudEvent): Promise<void> {
+    if (event.type !== REGISTRY_EVENT_TYPES.calendarYearChanged) return;
+    const { region, year } = event.data as CalendarYearChangedData;
+    this.calendar.invalidate();
+    const cases = await casesCountedWithout(this.dataSource, { region, year });
+    this.logger.log(
+      `calendar ${year} ${region} loaded: ${cases.length} open case(s) count their deadlines again`,
+    );
+    for (const caseId of cases) {
+      try {
+        await this.temporal.client.workflow
+          .getHandle(caseId)
+          .signal<[CalendarLayerLoaded]>(CASE_SIGNALS.calendarChanged, { region, year });
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    }
+  }
+}
+
+/** Open cases with a pending deadline, or an open review round, counted without this layer and year. */
+export async function casesCountedWithout(
+  dataSource: DataSource,
+  layer: CalendarLayerLoaded,
+): Promise<string[]> {
+  const rows: { case_id: string }[] = await dataSource.query(
+    `SELECT case_id FROM case_file
+      WHERE status = 'open'
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements(state->'deadlines') AS d
+                     WHERE d->'provisional'->'missing' @> $1::jsonb)
+     UNION
+     SELECT case_id FROM case_task
+      WHERE kind = 'legal-review' AND state IN ('open', 'claimed')
+        AND payload->'dueProvisional'->'missing' @> $1::jsonb
+     ORDER BY case_id`,
+    [JSON.stringify([layer])],
+  );
+  return rows.map((row) => row.case_id);
+}
