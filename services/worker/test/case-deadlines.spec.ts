@@ -70,7 +70,8 @@ describe('working-day timers across the National Day holiday', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const handle of [heard, late, reviewed]) await handle?.terminate('test done').catch(() => undefined);
+    for (const handle of [heard, late, reviewed])
+      if (handle) await harness.endCase(handle).catch(() => undefined);
   });
 
   it('keeps the hearing window open for 5 working days, closes it after, and records when it closed', async () => {

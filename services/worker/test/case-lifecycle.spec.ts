@@ -7,6 +7,7 @@ import {
   type CaseStageChangedData,
   type CaseState,
 } from '@lep/contracts';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { AGENCY, startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
 import {
   act,
@@ -169,13 +170,13 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     ]);
     expect(row).toEqual({ stage: 'archived', status: 'archived' });
 
-    // What an operator types in the Temporal Web UI to find it.
-    const found: string[] = [];
-    for await (const execution of harness.env.client.workflow.list({
-      query: `LepAgency = "${AGENCY}" AND LepStage = "archived" AND LepMajor = true AND LepCategory = "penalty"`,
-    }))
-      found.push(execution.workflowId);
-    expect(found).toEqual([handle.workflowId]);
+    // What operators find it by in the Temporal Web UI (listed by them in operator-search.spec.ts).
+    expect((await handle.describe()).searchAttributes).toMatchObject({
+      LepAgency: [AGENCY],
+      LepStage: ['archived'],
+      LepMajor: [true],
+      LepCategory: ['penalty'],
+    });
   });
 });
 
@@ -237,7 +238,7 @@ describe('refusals', () => {
       avRecorded: true,
     });
     expect(moves.find((move) => move.data.from === 'filed')?.data).toMatchObject({ avRequired: false });
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   it('lets no handler review their own case and wants the checklist to agree with the outcome', async () => {
@@ -263,16 +264,17 @@ describe('refusals', () => {
     });
     expect(await refusalCode(inconsistent)).toMatch(/^REVIEW_CHECKLIST_INCONSISTENT/);
     await completeReviewTask(harness, task, reviewer, 'approved');
-    // The round is over once answered: a second completion finds no review to complete.
-    await expect(completeReviewTask(harness, task, reviewer, 'approved')).rejects.toThrow(
-      'already completed',
+    // The round is over once answered: a second completion finds no review to complete (case-api answers
+    // WorkflowNotFoundError with 409 CASE_NOT_OPEN).
+    await expect(completeReviewTask(harness, task, reviewer, 'approved')).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
     );
     const [row] = await harness.dataSource.query(
       `SELECT state, completed_by FROM case_task WHERE task_id = $1`,
       [task.task_id],
     );
     expect(row).toEqual({ state: 'completed', completed_by: reviewer.id });
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 });
 
@@ -315,7 +317,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
     state = await act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: state.draft?.hash });
     expect(state.stage).toBe('decided');
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   it('withdraws a decision that is to be re-made and decides again, naming the decision it replaces', async () => {
@@ -358,7 +360,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     ]);
     expect(events[1].data.reason).toBe('认定事实有误，依法重新作出');
     expect(events[2].data.replacesDecisionId).toBe(first);
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   it("holds a review to the agency's own time limit from its catalogue, which may allow no extension", async () => {
@@ -389,7 +391,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     });
     expect(await refusalCode(extension)).toBe('CASE_WRONG_STAGE: 本机关的法制审核期限不得延长');
     await harness.registry.call('POST', `/api/v1/agencies/${AGENCY}/review-catalog`, catalog.content);
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   // Runs last: it moves this file's clock three months on.
@@ -433,6 +435,6 @@ describe('disputes, withdrawal and the decision limit', () => {
     expect(await outboxTypes(handle.workflowId)).toEqual(
       expect.arrayContaining([CASE_EVENT_TYPES.deadlineExtended, CASE_EVENT_TYPES.deadlineFired]),
     );
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 });

@@ -61,7 +61,7 @@ export interface CaseAppOptions {
   actionWaitSeconds?: number;
 }
 
-/** case-api's modules over a real database and the Temporal test server, with the production pipes and guard. */
+/** case-api's modules over a real database and the project's Temporal server, with the production pipes and guard. */
 export async function startCaseApp(databaseUrl: string, options: CaseAppOptions = {}): Promise<CaseTestApp> {
   const config = loadConfig(CaseApiConfig, {
     DATABASE_URL: databaseUrl,
@@ -81,7 +81,10 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
           entities: [...MESSAGING_ENTITIES, ...CASE_API_ENTITIES],
           migrations: [...MESSAGING_MIGRATIONS, ...CASE_API_MIGRATIONS],
         }),
-        TemporalClientModule.forRoot({ address: testPeers().temporalAddress, namespace: 'default' }),
+        TemporalClientModule.forRoot({
+          address: testPeers().temporalAddress,
+          namespace: testPeers().temporalNamespace,
+        }),
         AuthModule.forRoot({
           jwt: { hs256Secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience },
           apiKeys: TEST_API_KEYS,

@@ -14,8 +14,15 @@ import {
   ServiceConfigModule,
   TemporalClientModule,
 } from '@lep/nest-kit';
-import { TemporalTestServer } from '@lep/temporal-test-server';
-import { createDatabase, dropDatabase, RegistryProcess, startRegistryProcess, testPeers } from '@lep/testing';
+import {
+  createDatabase,
+  dropDatabase,
+  RegistryProcess,
+  startRegistryProcess,
+  startTimeSkippingTemporal,
+  testPeers,
+  type TimeSkippingTemporal,
+} from '@lep/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -36,7 +43,8 @@ export interface PublicationTestApp {
   /** The registry process whose working-day calendar the app counts deadlines on. */
   registry: RegistryProcess;
   dataSource: DataSource;
-  temporal: TemporalTestServer;
+  /** Temporal's time-skipping test server of this app: its clock is held until a test moves it (`temporal.env.sleep`). */
+  temporal: TimeSkippingTemporal;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
   workflows: DisclosureWorkflows;
@@ -47,7 +55,7 @@ export interface PublicationTestApp {
 }
 
 export interface PublicationAppOptions {
-  /** Where the Temporal test server's virtual clock starts. */
+  /** Where the time-skipping Temporal server's virtual clock starts. */
   startsAt?: Date;
   kafkaBrokers?: string[];
   /** Subscribe to Kafka too (only the files that test the transport; the others call deliver()). */
@@ -70,8 +78,9 @@ let runtimeInstalled = false;
 class PublicationTestRoot {}
 
 /**
- * The service's modules over a fresh database, the Kafka peer, a Temporal test server of its own and a registry
- * process of its own (the calendar's owner).
+ * The service's modules over a fresh database, the Kafka peer, a registry process of its own (the calendar's owner)
+ * and Temporal's time-skipping test server of its own, whose clock runs in real time from `startsAt` until a test
+ * moves it on (deadlines of weeks pass in moments).
  */
 export async function startPublicationApp(
   databaseUrl: string,
@@ -85,7 +94,7 @@ export async function startPublicationApp(
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
-  const temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.startsAt });
+  const temporal = await startTimeSkippingTemporal({ startTime: options.startsAt });
   const brokers = options.kafkaBrokers ?? testPeers().kafkaBrokers;
   const config = loadConfig(PublicationConfig, {
     PORT: '3000',

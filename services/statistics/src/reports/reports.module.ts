@@ -21,22 +21,29 @@ export const STATISTICS_WORKER_PROBE = 'STATISTICS_WORKER_PROBE';
 })
 export class ReportsModule {}
 
-/**
- * Hosts the worker of the report and certificate sweep workflows and keeps the annual report Schedule; /health
- * reports it down unless it polls.
- */
+/** Hosts the worker of the report and certificate sweep workflows; /health reports it down unless it polls. */
 @Global()
 @Module({
   imports: [ReportsModule, WarningsModule],
   providers: [
     StatisticsWorkerHost,
-    AnnualReportSchedule,
     {
       provide: STATISTICS_WORKER_PROBE,
       useFactory: (host: StatisticsWorkerHost) => hostedWorkerProbe(host),
       inject: [StatisticsWorkerHost],
     },
   ],
-  exports: [STATISTICS_WORKER_PROBE, AnnualReportSchedule],
+  exports: [STATISTICS_WORKER_PROBE],
 })
 export class ReportWorkerModule {}
+
+/**
+ * Keeps the Temporal Schedule that opens each year's annual report (created or put back at start-up). Apart from
+ * the worker because Temporal's time-skipping test server has no Schedules: tests of the report workflows on it
+ * run without this module, tests of the Schedule run on the dev server.
+ */
+@Module({
+  providers: [AnnualReportSchedule],
+  exports: [AnnualReportSchedule],
+})
+export class ReportScheduleModule {}

@@ -14,15 +14,14 @@ import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/wo
 import { CalendarCheck } from '../warnings/calendar-check';
 import { CertificateSweep } from '../warnings/certificate-sweep';
 import { StatisticsConfig } from '../config';
-import { AnnualReportSchedule } from './annual-report-schedule';
 import { createAnnualReportActivities } from './report-activities';
 import { ReportsService } from './reports.service';
 
 /**
  * The statistics service's own Temporal worker on `lep-statistics`: the report and certificate sweep activities
  * write the statistics database and outbox, which only this service owns. It bundles only the workflows of
- * @lep/workflows/statistics, starts the daily certificate sweep if it is not running yet, and keeps the Schedule
- * that opens each year's annual report.
+ * @lep/workflows/statistics and starts the daily certificate sweep if it is not running yet (the Schedule that opens
+ * each year's annual report is ReportScheduleModule's).
  */
 @Injectable()
 export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -35,7 +34,6 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeAppli
     private readonly relay: OutboxRelay,
     private readonly sweep: CertificateSweep,
     private readonly temporal: TemporalClient,
-    private readonly annualReportSchedule: AnnualReportSchedule,
     private readonly calendar: CalendarClient,
     private readonly calendarCheck: CalendarCheck,
   ) {}
@@ -69,7 +67,6 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeAppli
       },
     });
     await this.startCertificateSweep();
-    await this.annualReportSchedule.ensure();
   }
 
   /** One sweep workflow for the whole deployment: every instance tries, the first one starts it. */
