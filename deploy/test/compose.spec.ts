@@ -141,12 +141,12 @@ describe.each(lepServiceNames)('LEP service %s', (name) => {
   const env = resolvedEnvironment(definition);
   const port = (new configClass() as { PORT: number }).PORT;
 
-  it('publishes the port its config class defaults to and checks /health on it', () => {
+  it('publishes the port its config class defaults to and checks /health/ready on it', () => {
     expect(env.PORT).toBe(String(port));
     expect(definition.ports).toEqual([`${port}:${port}`]);
     const probe = definition.healthcheck?.test ?? [];
     expect(probe.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
-    expect(probe[3]).toContain(`fetch('http://127.0.0.1:${port}/health')`);
+    expect(probe[3]).toContain(`fetch('http://127.0.0.1:${port}/health/ready')`);
   });
 
   it('sets every variable its config class validates, only platform variables, and passes that validation', () => {

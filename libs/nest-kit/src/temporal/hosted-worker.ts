@@ -52,13 +52,19 @@ export class HostedWorker {
   }
 }
 
-/** The /health probe of a hosted worker: down unless it polls. */
+/**
+ * The health of a hosted worker: not ready unless it polls; not alive once it has FAILED (the SDK stops a worker
+ * for good on a fatal error, and only a new process polls again).
+ */
 export function hostedWorkerProbe(worker: { state(): string }): DependencyProbe {
   return {
     name: 'temporal-worker',
     probe: async () => {
       const state = worker.state();
       if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+    },
+    alive: () => {
+      if (worker.state() === 'FAILED') throw new Error('worker FAILED and no longer polls');
     },
   };
 }
