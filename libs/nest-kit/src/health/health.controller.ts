@@ -25,7 +25,8 @@ export class HealthController {
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
-    summary: 'Readiness: every dependency the service uses answers (database, Kafka, S3, Temporal, its worker)',
+    summary:
+      'Readiness: every dependency the service uses answers (database, Kafka, S3, Temporal, its worker)',
   })
   @ApiResponse({ status: 200, description: 'status "ok": every dependency is up' })
   @ApiResponse({ status: 503, description: 'status "error": the dependencies marked down did not answer' })
@@ -47,7 +48,8 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
     summary: 'Liveness: the process can still recover by itself (a dependency being down does not count)',
-    description: 'Down only for what a restart repairs, such as a Temporal worker that failed and stopped polling.',
+    description:
+      'Down only for what a restart repairs, such as a Temporal worker that failed and stopped polling.',
   })
   @ApiResponse({ status: 200, description: 'status "ok": no restart needed' })
   @ApiResponse({ status: 503, description: 'status "error": restart the process' })
