@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Logger } from '@nestjs/common';
 import type { TLSConfig } from '@temporalio/client';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
@@ -8,7 +9,8 @@ export interface HostedWorkerOptions {
   tls?: TLSConfig;
   namespace: string;
   taskQueue: string;
-  workflowsPath: string;
+  /** The task queue's workflows, bundled at build time (`@lep/workflows`' dist/bundles/<name>.js). */
+  workflowBundlePath: string;
   activities: WorkerOptions['activities'];
 }
 
@@ -26,12 +28,14 @@ export class HostedWorker {
   async start(options: HostedWorkerOptions): Promise<void> {
     // Loaded here, not at import: services without a worker never load the SDK's native core.
     const { NativeConnection, Worker } = await import('@temporalio/worker');
+    if (!existsSync(options.workflowBundlePath))
+      throw new Error(`no workflow bundle at ${options.workflowBundlePath}: run \`npm run build\` first`);
     this.connection = await NativeConnection.connect({ address: options.address, tls: options.tls });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
-      workflowsPath: options.workflowsPath,
+      workflowBundle: { codePath: options.workflowBundlePath },
       activities: options.activities,
     });
     this.running = this.worker.run().catch((error: unknown) => {
