@@ -123,7 +123,12 @@ describe('a 兵团 case in the Xinjiang region without the 2026 regional notice'
     expect(
       recounted.deadlines.find((deadline) => deadline.kind === 'hearing-window')?.provisional,
     ).toBeUndefined();
-    const recount = (await record(noticed.workflowId)).find((entry) => entry.action === 'deadline-recounted');
+    // The record entry is written by the activity after the workflow's state moved.
+    const recount = await eventually(
+      async () => (await record(noticed.workflowId)).find((entry) => entry.action === 'deadline-recounted'),
+      (entry) => entry !== undefined,
+      'recount recorded',
+    );
     expect(recount).toMatchObject({
       title: '节假日安排已录入，重新计算听证申请期限',
       details: {

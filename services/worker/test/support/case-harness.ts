@@ -26,7 +26,7 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { CalendarClient } from '@lep/calendar';
+import { CalendarClient, chinaDateOf } from '@lep/calendar';
 import { createCaseActivities } from '../../src/activities/case-activities';
 import { RegistryClient } from '../../src/activities/registry-client';
 import { registryCredential } from '../../src/activities/registry-credential';
@@ -175,7 +175,8 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         caseNumber: `2026-${String(caseSerial).padStart(4, '0')}-${randomUUID().slice(0, 6)}`,
         itemCode: 'P-001',
         title: '张三销售不合格电热水壶案',
-        filedOn: new Date(await env.currentTimeMs()).toISOString().slice(0, 10),
+        // The agency's civil date: China time (from 16:00 UTC the UTC date is a day behind).
+        filedOn: chinaDateOf(await env.currentTimeMs()),
         handlerIds: people.handlers,
         parties: [
           { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
@@ -205,11 +206,14 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
           children: [...children, ...nested.flatMap((n) => n.children)],
         };
       };
+      // Idle means no activity over several looks: a workflow task that just ran (a review answered, say) may be
+      // about to schedule the next step's activity.
       const deadline = Date.now() + 30_000;
       let found = await running(handle.workflowId);
-      while (found.activities > 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let idleLooks = 0; idleLooks < 4 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
         found = await running(handle.workflowId);
+        idleLooks = found.activities === 0 ? idleLooks + 1 : 0;
       }
       for (const child of found.children) await client.workflow.getHandle(child).terminate('test done');
       await handle.terminate('test done');
