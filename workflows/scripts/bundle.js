@@ -26,7 +26,9 @@ function packageDirs(dir, seen = new Set()) {
 }
 
 function* compiledFiles(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory() && file !== BUNDLES) yield* compiledFiles(file);
     else if (entry.isFile() && entry.name.endsWith('.js')) yield file;
