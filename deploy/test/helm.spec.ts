@@ -169,12 +169,13 @@ describe.each(Object.keys(VALUES))('the chart with the %s values', (valuesName) 
       expect(Object.keys(configMap.data ?? {}).filter((key) => key in SECRET_STAND_INS)).toEqual([]);
   });
 
-  it('probes /health on the service port for start-up, readiness and liveness', () => {
+  it('probes readiness (and start-up) on /health/ready and liveness on /health/live, on the service port', () => {
     for (const deployment of byKind(manifests, 'Deployment')) {
       const container = deployment.spec!.template!.spec.containers[0]!;
       expect(container.ports).toEqual([expect.objectContaining({ name: 'http' })]);
-      for (const probe of [container.startupProbe, container.readinessProbe, container.livenessProbe])
-        expect(probe?.httpGet).toEqual({ path: '/health', port: 'http' });
+      expect(container.startupProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+      expect(container.readinessProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+      expect(container.livenessProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });
     }
   });
 

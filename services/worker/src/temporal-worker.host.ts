@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   Inject,
   Injectable,
@@ -36,7 +37,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       tls: temporalTls(this.config),
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.cases,
-      workflowsPath: require.resolve('@lep/workflows'),
+      workflowBundlePath: path.join(path.dirname(require.resolve('@lep/workflows')), 'bundles', 'case.js'),
       activities: createCaseActivities({
         dataSource: this.dataSource,
         registry: new RegistryClient(this.config.REGISTRY_URL, registryCredential(this.config)),

@@ -16,7 +16,7 @@ import { createDisclosureActivities } from './disclosure-activities';
 /**
  * The publication service's own Temporal worker on `lep-publication` (docs/architecture.md): its activities
  * write the publication database and outbox, which only this service owns, so they run here rather than in
- * the shared worker. It bundles only the workflows of @lep/workflows/publication.
+ * the shared worker. It loads only the workflows of @lep/workflows/publication (bundled at build time).
  */
 @Injectable()
 export class PublicationWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -35,7 +35,11 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, BeforeAppl
       tls: temporalTls(this.config),
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.publication,
-      workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'publication'),
+      workflowBundlePath: path.join(
+        path.dirname(require.resolve('@lep/workflows')),
+        'bundles',
+        'publication.js',
+      ),
       activities: createDisclosureActivities({
         dataSource: this.dataSource,
         planDeadline: (category, decidedOn, region) =>

@@ -19,8 +19,8 @@ import { ReportsService } from './reports.service';
 
 /**
  * The statistics service's own Temporal worker on `lep-statistics`: the report and certificate sweep activities
- * write the statistics database and outbox, which only this service owns. It bundles only the workflows of
- * @lep/workflows/statistics and starts the daily certificate sweep if it is not running yet (the Schedule that opens
+ * write the statistics database and outbox, which only this service owns. It loads only the workflows of
+ * @lep/workflows/statistics (bundled at build time) and starts the daily certificate sweep if it is not running yet (the Schedule that opens
  * each year's annual report is ReportScheduleModule's).
  */
 @Injectable()
@@ -44,7 +44,11 @@ export class StatisticsWorkerHost implements OnApplicationBootstrap, BeforeAppli
       tls: temporalTls(this.config),
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.statistics,
-      workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'statistics'),
+      workflowBundlePath: path.join(
+        path.dirname(require.resolve('@lep/workflows')),
+        'bundles',
+        'statistics.js',
+      ),
       activities: {
         ...createAnnualReportActivities({
           reports: this.reports,

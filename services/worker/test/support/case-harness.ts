@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import {
@@ -142,7 +143,10 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
-      workflowsPath: require.resolve('@lep/workflows'),
+      // The bundle the production worker loads (npm run build makes it), not a fresh bundling per test file.
+      workflowBundle: {
+        codePath: path.join(path.dirname(require.resolve('@lep/workflows')), 'bundles', 'case.js'),
+      },
       activities,
     });
     running = worker.run();
