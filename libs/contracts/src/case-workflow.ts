@@ -13,8 +13,8 @@ import type {
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
 
 /**
- * The Temporal interface of a case: workflow types, ids, and the names and payloads of its updates, signals and
- * queries. case-api drives workflows by these names; `@lep/workflows` defines the handlers.
+ * The Temporal interface of a case: workflow types, ids, and the payloads of its updates, signals and queries
+ * (their typed definitions: case-workflow-definitions.ts).
  */
 export const CASE_WORKFLOWS = {
   lifecycle: 'caseLifecycle',
@@ -172,48 +172,11 @@ export interface CoordinationRuling {
   requestId?: string;
 }
 
-export const CASE_UPDATES = {
-  addRecord: 'addRecord',
-  draftDecision: 'draftDecision',
-  notify: 'notify',
-  requestHearing: 'requestHearing',
-  recordHearing: 'recordHearing',
-  submitForReview: 'submitForReview',
-  disputeReview: 'disputeReview',
-  ruleOnDispute: 'ruleOnDispute',
-  decide: 'decide',
-  serve: 'serve',
-  execute: 'execute',
-  close: 'close',
-  archive: 'archive',
-  extendDecisionLimit: 'extendDecisionLimit',
-  revoke: 'revoke',
-} as const;
-
-export const REVIEW_UPDATES = {
-  complete: 'completeReview',
-  extend: 'extendReview',
-} as const;
-
-export const CASE_SIGNALS = {
-  /** Evidence stored by the evidence service, linked into the record. */
-  evidenceStored: 'evidenceStored',
-  /**
-   * A year of the working-day calendar was loaded (CalendarLayerLoaded): the case counts its provisional
-   * deadlines again, and tells its open review round to do the same.
-   */
-  calendarChanged: 'calendarChanged',
-} as const;
-
-/** The payload of CASE_SIGNALS.calendarChanged: which layer and year the registry now holds. */
+/** The payload of caseSignals.calendarChanged: which layer and year the registry now holds. */
 export interface CalendarLayerLoaded {
   region: string;
   year: number;
 }
-
-export const CASE_QUERIES = {
-  state: 'caseState',
-} as const;
 
 export interface EvidenceLink {
   evidenceId: string;

@@ -16,6 +16,9 @@ import {
   CASE_STAGE_NAMES,
   WITHDRAWAL_KIND_NAMES,
   caseDecisionId,
+  caseQueries,
+  caseSignals,
+  caseUpdates,
   nextCaseDeadline,
   reviewWorkflowId,
   type CalendarLayerLoaded,
@@ -41,7 +44,6 @@ import {
 } from '@lep/contracts';
 import type { CaseStep, StepEvent } from '@lep/case-store';
 import type { AgencyFacts, CaseActivities, DecisionDraft, WorkingDaysEnd } from './activities';
-import * as updates from './definitions';
 import { endOfPeriod, shiftDays } from './instants';
 import { legalReview, type LegalReviewInput } from './legal-review';
 import { refusal } from './refusal';
@@ -292,7 +294,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     state.status === 'open' ? undefined : stageViolation(state, [], actionName);
 
   action(
-    updates.addRecord,
+    caseUpdates.addRecord,
     () => open('记录执法过程'),
     async (entry) => {
       await record(
@@ -306,7 +308,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   );
 
   action(
-    updates.draftDecision,
+    caseUpdates.draftDecision,
     () => {
       const wrong = stageViolation(
         state,
@@ -355,7 +357,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   }
 
   action(
-    updates.notify,
+    caseUpdates.notify,
     () => stageViolation(state, ['drafting'], '告知当事人'),
     async (notice) => {
       const at = new Date().toISOString();
@@ -377,7 +379,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   );
 
   action(
-    updates.requestHearing,
+    caseUpdates.requestHearing,
     () => {
       const wrong = stageViolation(state, ['notified'], '申请听证');
       if (wrong) return wrong;
@@ -398,7 +400,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   );
 
   action(
-    updates.recordHearing,
+    caseUpdates.recordHearing,
     () => {
       const wrong = stageViolation(state, ['hearing'], '记录听证');
       if (wrong) return wrong;
@@ -441,7 +443,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   }
 
   action(
-    updates.submitForReview,
+    caseUpdates.submitForReview,
     () => {
       if (state.status === 'open' && !state.major)
         return { code: CASE_ERROR_CODES.wrongStage, message: '本案不属于重大执法决定，无需法制审核' };
@@ -500,7 +502,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     },
   );
 
-  setHandler(updates.reviewProgress, (progress) => {
+  setHandler(caseSignals.reviewProgress, (progress) => {
     const round = state.reviewRounds.find((candidate) => candidate.round === progress.round);
     if (round) {
       // The round's own state replaces the copy here: a limit no longer provisional carries no mark.
@@ -511,7 +513,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   });
 
   action(
-    updates.disputeReview,
+    caseUpdates.disputeReview,
     () => {
       const wrong = stageViolation(state, ['legal-review'], '对审核意见提出异议');
       if (wrong) return wrong;
@@ -554,7 +556,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   );
 
   setHandler(
-    updates.ruleOnDispute,
+    caseUpdates.ruleOnDispute,
     (ruling) =>
       serially(async () => {
         assertRuling(ruling.taskId, ruling.head.role);
@@ -597,7 +599,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   }
 
   action(
-    updates.decide,
+    caseUpdates.decide,
     (decision) => readyForDecisionStep('作出决定') ?? decisionViolation(state, decision.draftHash),
     async (decision) => {
       if (!agency || !draft || !state.draft) return;
@@ -656,13 +658,13 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
         await moveTo(to, step.actor, title, { note: step.note });
       },
     );
-  simpleStage(updates.serve, ['decided'], 'served', '送达决定书（送达回证）', '送达');
-  simpleStage(updates.execute, ['served'], 'executed', '执行完毕', '记录执行');
-  simpleStage(updates.close, ['served', 'executed'], 'closed', '结案', '结案');
-  simpleStage(updates.archive, ['closed'], 'archived', '立卷归档', '归档');
+  simpleStage(caseUpdates.serve, ['decided'], 'served', '送达决定书（送达回证）', '送达');
+  simpleStage(caseUpdates.execute, ['served'], 'executed', '执行完毕', '记录执行');
+  simpleStage(caseUpdates.close, ['served', 'executed'], 'closed', '结案', '结案');
+  simpleStage(caseUpdates.archive, ['closed'], 'archived', '立卷归档', '归档');
 
   action(
-    updates.extendDecisionLimit,
+    caseUpdates.extendDecisionLimit,
     (extension) => {
       const wrong = open('延长办案期限');
       if (wrong) return wrong;
@@ -703,7 +705,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   );
 
   action(
-    updates.revoke,
+    caseUpdates.revoke,
     () => {
       const wrong = stageViolation(
         state,
@@ -751,15 +753,15 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     },
   );
 
-  setHandler(updates.evidenceStored, (link) => {
+  setHandler(caseSignals.evidenceStored, (link) => {
     if (state.evidence.some((known) => known.evidenceId === link.evidenceId)) return;
     if (evidenceInbox.some((known) => known.evidenceId === link.evidenceId)) return;
     evidenceInbox.push(link);
   });
 
-  setHandler(updates.caseState, snapshot);
+  setHandler(caseQueries.state, snapshot);
 
-  setHandler(updates.calendarChanged, (loaded) => {
+  setHandler(caseSignals.calendarChanged, (loaded) => {
     loadedYear = loaded;
   });
 
@@ -794,7 +796,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     }
     const latest = latestRound(state);
     if (latest && latest.outcome === undefined)
-      await getExternalWorkflowHandle(latest.taskId).signal(updates.calendarChanged, loaded);
+      await getExternalWorkflowHandle(latest.taskId).signal(caseSignals.calendarChanged, loaded);
   }
 
   async function linkEvidence(): Promise<void> {

@@ -10,6 +10,9 @@ import {
   CASE_ERROR_CODES,
   CASE_EVENT_TYPES,
   REVIEW_CHECKLIST_NAMES,
+  caseSignals,
+  reviewQueries,
+  reviewUpdates,
   type CaseActor,
   type CaseDeadlineFiredData,
   type CaseDeadlineProvisionalData,
@@ -22,7 +25,6 @@ import {
 } from '@lep/contracts';
 import type { StepEvent } from '@lep/case-store';
 import type { CaseActivities, DecisionDraft } from './activities';
-import { calendarChanged, completeReview, extendReview, reviewProgress, reviewState } from './definitions';
 import { refusal } from './refusal';
 import { checklistViolation } from './rules';
 import { SYSTEM_ACTOR } from './system-actor';
@@ -130,7 +132,7 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
   });
 
   const tellCase = () =>
-    getExternalWorkflowHandle(input.parentWorkflowId).signal(reviewProgress, { ...state });
+    getExternalWorkflowHandle(input.parentWorkflowId).signal(caseSignals.reviewProgress, { ...state });
 
   const provisionalEvents = (provisional: ProvisionalCount | null | undefined, dueAt: string): StepEvent[] =>
     provisional
@@ -159,14 +161,14 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
     reminded = false;
   };
 
-  setHandler(calendarChanged, () => {
+  setHandler(caseSignals.calendarChanged, () => {
     recountRequested = true;
   });
 
-  setHandler(reviewState, () => state);
+  setHandler(reviewQueries.state, () => state);
 
   setHandler(
-    completeReview,
+    reviewUpdates.complete,
     async (completion: ReviewCompletion) => {
       assertCompletable(completion);
       const problems = await checkReviewer({
@@ -245,7 +247,7 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
   }
 
   setHandler(
-    extendReview,
+    reviewUpdates.extend,
     async (extension) => {
       assertExtendable(extension.taskId, extension.approvedBy);
       const extended = await countDue(true);

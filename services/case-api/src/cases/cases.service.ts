@@ -2,7 +2,14 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Principal, Role } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
-import type { CaseState, StartCaseInput } from '@lep/contracts';
+import {
+  caseUpdates,
+  type CaseAction,
+  type CaseActionUpdate,
+  type CaseState,
+  type StartCaseInput,
+} from '@lep/contracts';
+import type { UpdateDefinition } from '@temporalio/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
@@ -74,23 +81,24 @@ export class CasesService {
    * action the workflow has not finished within the wait is answered as still running (202), with where to
    * ask for its outcome and what the workflow waits on.
    */
-  async act(
+  async act<Input extends CaseAction>(
     principal: Principal,
     caseId: string,
-    update: string,
+    update: CaseActionUpdate & UpdateDefinition<CaseState, [Input]>,
     acting: readonly Role[],
-    dto: RequestIdDto,
+    dto: RequestIdDto & Omit<Input, 'actor'>,
   ): Promise<CaseView | ActionRunningView> {
     const known = await this.resolve(caseId);
     await this.access.assertHandlingAgency(principal, known.agencyCode);
-    const payload = { ...dto, actor: actorOf(principal, acting) };
+    // The DTO is the update's input but for the actor, which only the authenticated caller supplies.
+    const input = { ...dto, actor: actorOf(principal, acting) } as Input;
     let outcome: ActionOutcome<CaseState>;
     try {
-      outcome = await this.workflows.update<CaseState>(caseId, update, payload, dto.requestId);
+      outcome = await this.workflows.update(caseId, update, input, dto.requestId);
     } catch (error) {
       throw toApiError(error, true);
     }
-    return this.answer(caseId, dto.requestId, outcome, update);
+    return this.answer(caseId, dto.requestId, outcome, update.name);
   }
 
   /** The outcome of an action sent earlier with `requestId` (a 202 answer's Location). */
@@ -103,7 +111,7 @@ export class CasesService {
     await this.access.assertCanRead(principal, caseId, known.agencyCode);
     let outcome: ActionOutcome<CaseState>;
     try {
-      outcome = await this.workflows.outcome<CaseState>(caseId, requestId);
+      outcome = await this.workflows.outcome(caseId, requestId, caseUpdates.addRecord);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw workflowErrors.actionNotFound();
       throw toApiError(error, true);

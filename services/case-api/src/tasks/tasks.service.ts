@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PLATFORM_ADMIN, Principal } from '@lep/auth';
 import { CaseTaskEntity } from '@lep/case-store';
 import {
-  CASE_UPDATES,
-  REVIEW_UPDATES,
+  caseUpdates,
+  reviewUpdates,
   reviewWorkflowId,
   type CoordinationRuling,
   type ReviewCompletion,
@@ -129,7 +129,7 @@ export class TasksService {
           };
           return await this.workflows.update(
             taskWorkflowId(task),
-            REVIEW_UPDATES.complete,
+            reviewUpdates.complete,
             completion,
             dto.requestId,
           );
@@ -144,7 +144,7 @@ export class TasksService {
         };
         return await this.workflows.update(
           taskWorkflowId(task),
-          CASE_UPDATES.ruleOnDispute,
+          caseUpdates.ruleOnDispute,
           ruling,
           dto.requestId,
         );
@@ -178,7 +178,7 @@ export class TasksService {
       try {
         return await this.workflows.update(
           taskWorkflowId(task),
-          REVIEW_UPDATES.extend,
+          reviewUpdates.extend,
           extension,
           dto.requestId,
         );
@@ -200,7 +200,11 @@ export class TasksService {
     await this.assertMayWork(this.dataSource.manager, principal, task);
     let outcome: ActionOutcome<unknown>;
     try {
-      outcome = await this.workflows.outcome(taskWorkflowId(task), requestId);
+      outcome = await this.workflows.outcome<unknown>(
+        taskWorkflowId(task),
+        requestId,
+        task.kind === 'legal-review' ? reviewUpdates.complete : caseUpdates.ruleOnDispute,
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw workflowErrors.actionNotFound();
       throw toApiError(error, true);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CASE_SIGNALS, type CaseState } from '@lep/contracts';
+import { caseSignals, type CaseState } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import type { CaseTestApp, Staff } from './case-app';
 import { eventually, type CaseWorker } from './case-worker';
@@ -37,7 +37,7 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
     await app()
       .app.get(TemporalClient)
       .client.workflow.getHandle(caseId)
-      .signal(CASE_SIGNALS.evidenceStored, {
+      .signal(caseSignals.evidenceStored, {
         evidenceId: `video-${caseId}`,
         sha256: 'ab'.repeat(32),
         kind: 'video',

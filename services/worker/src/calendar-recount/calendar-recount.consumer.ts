@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CalendarClient } from '@lep/calendar';
 import {
-  CASE_SIGNALS,
+  caseSignals,
   REGISTRY_EVENT_TYPES,
   TOPICS,
   type CalendarLayerLoaded,
@@ -58,7 +58,7 @@ export class CalendarRecountConsumer implements OnApplicationBootstrap, BeforeAp
       try {
         await this.temporal.client.workflow
           .getHandle(caseId)
-          .signal<[CalendarLayerLoaded]>(CASE_SIGNALS.calendarChanged, { region, year });
+          .signal(caseSignals.calendarChanged, { region, year });
       } catch (error) {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }

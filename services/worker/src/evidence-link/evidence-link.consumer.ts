@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import {
-  CASE_SIGNALS,
+  caseSignals,
   EVIDENCE_EVENT_TYPES,
   isCaseIdOfAgency,
   TOPICS,
@@ -67,9 +67,7 @@ export class EvidenceLinkConsumer implements OnApplicationBootstrap, BeforeAppli
     // Temporal down: the signal throws, the mark rolls back and Kafka redelivers once it is back.
     await consumeOnce(this.dataSource, EVIDENCE_LINK_GROUP, event.id, async () => {
       try {
-        await this.temporal.client.workflow
-          .getHandle(stored.caseId)
-          .signal(CASE_SIGNALS.evidenceStored, link);
+        await this.temporal.client.workflow.getHandle(stored.caseId).signal(caseSignals.evidenceStored, link);
       } catch (error) {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
         this.logger.warn(

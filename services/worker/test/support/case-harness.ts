@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import {
-  CASE_QUERIES,
+  caseQueries,
   CASE_WORKFLOWS,
   TASK_QUEUES,
   caseWorkflowId,
@@ -186,7 +186,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         args: [input],
       });
     },
-    state: (handle) => handle.query<CaseState>(CASE_QUERIES.state),
+    state: (handle) => handle.query<CaseState>(caseQueries.state),
     sleep: (ms) => env.sleep(ms),
     async endCase(handle) {
       // Temporal's test server holds its clock while an activity runs, and a workflow terminated meanwhile never

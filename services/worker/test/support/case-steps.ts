@@ -1,7 +1,8 @@
 import {
-  CASE_UPDATES,
+  caseSignals,
+  caseUpdates,
   REVIEW_CHECKLIST,
-  REVIEW_UPDATES,
+  reviewUpdates,
   type CaseActor,
   type CaseState,
   type DraftDecisionInput,
@@ -9,7 +10,7 @@ import {
   type ReviewOutcome,
 } from '@lep/contracts';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CaseHarness } from './case-harness';
@@ -17,11 +18,12 @@ import type { CaseHarness } from './case-harness';
 /** Runs a case action the way case-api does: an Update whose id is the request id. */
 export function act<T = CaseState>(
   handle: WorkflowHandle,
-  update: string,
+  update: UpdateDefinition<T, unknown[]>,
   payload: Record<string, unknown>,
   requestId: string = randomUUID(),
 ): Promise<T> {
-  return handle.executeUpdate<T, [unknown]>(update, {
+  // Loosely typed on purpose: tests send partial and wrong inputs to see the workflow refuse them.
+  return handle.executeUpdate<T, [unknown]>(update.name, {
     args: [{ requestId, ...payload }],
     updateId: requestId,
   });
@@ -137,10 +139,10 @@ export function completeReviewTask(
 ) {
   return harness.env.client.workflow
     .getHandle(task.task_id)
-    .executeUpdate(REVIEW_UPDATES.complete, { args: [completion(task.task_id, reviewer, outcome)] });
+    .executeUpdate(reviewUpdates.complete, { args: [completion(task.task_id, reviewer, outcome)] });
 }
 
-export const UPDATES = CASE_UPDATES;
+export const UPDATES = caseUpdates;
 
 /**
  * Links an evidence item into the case as the evidence service's `evidence.stored` event does (via the signal),
@@ -152,7 +154,7 @@ export async function linkEvidence(
   item: { evidenceId: string; kind: string; capturedBy: string; storedAt?: string },
   holding: number,
 ): Promise<void> {
-  await handle.signal('evidenceStored', {
+  await handle.signal(caseSignals.evidenceStored, {
     evidenceId: item.evidenceId,
     sha256: createHash('sha256').update(item.evidenceId).digest('hex'),
     kind: item.kind,
