@@ -19,6 +19,8 @@ import type {
   RevocationInput,
   StageActionInput,
   StartCaseInput,
+  TaskClaimInput,
+  TaskClaimState,
 } from './case-workflow';
 
 /**
@@ -44,10 +46,16 @@ export const caseUpdates = {
   archive: defineUpdate<CaseState, [StageActionInput]>('archive'),
   extendDecisionLimit: defineUpdate<CaseState, [DeadlineExtensionInput]>('extendDecisionLimit'),
   revoke: defineUpdate<CaseState, [RevocationInput]>('revoke'),
+  /** The case's coordination task (a disputed review opinion, for the agency head). */
+  claimTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimTask'),
+  releaseTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('releaseTask'),
 };
 
-/** A case update whose input is one of the staff actions (every one but the head's ruling, a task's answer). */
-export type CaseActionUpdate = (typeof caseUpdates)[Exclude<keyof typeof caseUpdates, 'ruleOnDispute'>];
+/** A case update whose input is a staff action on the case (not the task inbox's claims and the head's ruling). */
+export type CaseActionUpdate = (typeof caseUpdates)[Exclude<
+  keyof typeof caseUpdates,
+  'ruleOnDispute' | 'claimTask' | 'releaseTask'
+>];
 
 export const caseSignals = {
   /** Evidence stored by the evidence service, linked into the record. */
@@ -70,6 +78,8 @@ export const caseQueries = {
 export const reviewUpdates = {
   complete: defineUpdate<ReviewRoundState, [ReviewCompletion]>('completeReview'),
   extend: defineUpdate<ReviewRoundState, [ReviewExtension]>('extendReview'),
+  claim: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimReviewTask'),
+  release: defineUpdate<TaskClaimState, [TaskClaimInput]>('releaseReviewTask'),
 };
 
 export const reviewQueries = {

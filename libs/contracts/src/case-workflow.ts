@@ -162,6 +162,25 @@ export interface ReviewExtension {
   reason: string;
 }
 
+/**
+ * Claiming or releasing a task of the inbox: the workflow that owns the task (its review round, or the case for
+ * a coordination task) decides, and the worker's step writes the task row that readers see.
+ */
+export interface TaskClaimInput {
+  taskId: string;
+  /** Who claims, or who gives the task back. */
+  by: CaseActor;
+  /** A platform admin releasing a stuck claim of someone else. */
+  administering?: boolean;
+}
+
+/** Who holds a task after a claim or release. */
+export interface TaskClaimState {
+  taskId: string;
+  state: 'open' | 'claimed';
+  claimedBy: string | null;
+}
+
 export interface CoordinationRuling {
   taskId: string;
   head: CaseActor;
@@ -200,7 +219,16 @@ export interface ReviewRoundState {
   opinion?: string;
   reviewerId?: string;
   completedAt?: string;
-  dispute?: { reason: string; taskId: string; ruling?: 'uphold' | 'overrule'; ruledBy?: string };
+  /** Who claimed the round's review task, while someone holds it. */
+  claimedBy?: string;
+  dispute?: {
+    reason: string;
+    taskId: string;
+    ruling?: 'uphold' | 'overrule';
+    ruledBy?: string;
+    /** Who claimed the coordination task, while someone holds it. */
+    claimedBy?: string;
+  };
 }
 
 export interface CaseDeadlineState {
@@ -256,6 +284,8 @@ export const CASE_ERROR_CODES = {
   hearingWindowClosed: 'HEARING_WINDOW_CLOSED',
   avMissing: 'AV_RECORD_MISSING',
   taskNotOpen: 'TASK_NOT_OPEN',
+  taskClaimedByOther: 'TASK_CLAIMED_BY_OTHER',
+  taskNotClaimant: 'TASK_NOT_CLAIMED_BY_YOU',
   reviewerIsHandler: 'REVIEWER_IS_HANDLER',
   reviewerNotQualified: 'REVIEWER_NOT_QUALIFIED',
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',

@@ -7,7 +7,7 @@ import type {
   ProvisionalCount,
   StartCaseInput,
 } from '@lep/contracts';
-import type { AppliedStep, CaseStep } from '@lep/case-store';
+import type { AppliedStep, CaseStep, TaskClaimChange } from '@lep/case-store';
 
 /** The enforcement body as the case needs it: names for documents, region for the calendar, its review body. */
 export interface AgencyFacts {
@@ -64,4 +64,6 @@ export interface CaseActivities {
   workingDaysEnd(input: { region: string; from: string; workingDays: number }): Promise<WorkingDaysEnd>;
   /** Records a step of the case: record entry, case index, tasks and events in one transaction. */
   applyStep(step: CaseStep): Promise<AppliedStep>;
+  /** Writes a claim or release of an inbox task that its workflow accepted (the inbox row follows the workflow). */
+  applyTaskClaim(change: TaskClaimChange): Promise<void>;
 }

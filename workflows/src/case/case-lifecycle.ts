@@ -47,6 +47,14 @@ import type { AgencyFacts, CaseActivities, DecisionDraft, WorkingDaysEnd } from 
 import { endOfPeriod, shiftDays } from './instants';
 import { legalReview, type LegalReviewInput } from './legal-review';
 import { refusal } from './refusal';
+import { serialQueue } from './serial-queue';
+import {
+  assertClaimable,
+  assertNotHeldByOther,
+  assertReleasable,
+  moveClaim,
+  type ClaimableTask,
+} from './task-claims';
 import { caseSearchAttributes } from './search-attributes';
 import {
   avRequiredStages,
@@ -59,11 +67,12 @@ import {
 } from './rules';
 import { SYSTEM_ACTOR } from './system-actor';
 
-const { applyStep, checkFiling, prepareDraft, workingDaysEnd } = proxyActivities<CaseActivities>({
-  // Each activity is a few database or registry round trips; a dead worker's attempt is retried after 10 s.
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { applyStep, applyTaskClaim, checkFiling, prepareDraft, workingDaysEnd } =
+  proxyActivities<CaseActivities>({
+    // Each activity is a few database or registry round trips; a dead worker's attempt is retried after 10 s.
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+  });
 
 /** APL art. 60: a penalty decision within 90 days of filing; staff are warned 10 days before. */
 const DECISION_LIMIT_DAYS = 90;
@@ -121,13 +130,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   /** The calendar year loaded since the provisional deadlines were last counted, if any. */
   let loadedYear: CalendarLayerLoaded | undefined;
 
-  // Handlers run one at a time: each reads the state, waits on activities, then changes it.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serially = serialQueue();
 
   const caseRef = (): CaseRef => ({
     caseId,
@@ -559,7 +562,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     caseUpdates.ruleOnDispute,
     (ruling) =>
       serially(async () => {
-        assertRuling(ruling.taskId, ruling.head.role);
+        assertRuling(ruling.taskId, ruling.head);
         const latest = latestRound(state);
         if (!latest?.dispute) return snapshot();
         latest.dispute.ruling = ruling.ruling;
@@ -588,15 +591,49 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
         );
         return snapshot();
       }),
-    { validator: (ruling) => assertRuling(ruling.taskId, ruling.head.role) },
+    { validator: (ruling) => assertRuling(ruling.taskId, ruling.head) },
   );
 
-  function assertRuling(taskId: string, role: string): void {
+  function assertRuling(taskId: string, head: CaseActor): void {
     const dispute = latestRound(state)?.dispute;
     if (!dispute || dispute.taskId !== taskId || dispute.ruling)
       throw refusal(CASE_ERROR_CODES.taskNotOpen, `协调任务 ${taskId} 已办结或不存在`);
-    if (role !== 'leader') throw refusal(CASE_ERROR_CODES.taskNotOpen, '协调意见只能由机关负责人作出');
+    if (head.role !== 'leader') throw refusal(CASE_ERROR_CODES.taskNotOpen, '协调意见只能由机关负责人作出');
+    assertNotHeldByOther({ taskId, open: true, claimedBy: dispute.claimedBy }, head.id);
   }
+
+  /** The coordination task of the latest round's dispute, while there is one. */
+  function coordinationTask(): ClaimableTask | undefined {
+    const dispute = latestRound(state)?.dispute;
+    return dispute && { taskId: dispute.taskId, open: !dispute.ruling, claimedBy: dispute.claimedBy };
+  }
+
+  function holdCoordination(holder: string | undefined): void {
+    const dispute = latestRound(state)?.dispute;
+    if (!dispute) return;
+    if (holder === undefined) delete dispute.claimedBy;
+    else dispute.claimedBy = holder;
+  }
+
+  setHandler(
+    caseUpdates.claimTask,
+    (claim) =>
+      serially(async () => {
+        assertClaimable(coordinationTask(), claim);
+        return moveClaim(coordinationTask()!, claim.by.id, applyTaskClaim, holdCoordination);
+      }),
+    { validator: (claim) => assertClaimable(coordinationTask(), claim) },
+  );
+
+  setHandler(
+    caseUpdates.releaseTask,
+    (release) =>
+      serially(async () => {
+        assertReleasable(coordinationTask(), release);
+        return moveClaim(coordinationTask()!, undefined, applyTaskClaim, holdCoordination);
+      }),
+    { validator: (release) => assertReleasable(coordinationTask(), release) },
+  );
 
   action(
     caseUpdates.decide,

@@ -26,10 +26,18 @@ import {
 import type { StepEvent } from '@lep/case-store';
 import type { CaseActivities, DecisionDraft } from './activities';
 import { refusal } from './refusal';
+import { serialQueue } from './serial-queue';
+import {
+  assertClaimable,
+  assertNotHeldByOther,
+  assertReleasable,
+  moveClaim,
+  type ClaimableTask,
+} from './task-claims';
 import { checklistViolation } from './rules';
 import { SYSTEM_ACTOR } from './system-actor';
 
-const { applyStep, checkReviewer, workingDaysEnd } = proxyActivities<CaseActivities>({
+const { applyStep, applyTaskClaim, checkReviewer, workingDaysEnd } = proxyActivities<CaseActivities>({
   // Each activity is a few database or registry round trips; a dead worker's attempt is retried after 10 s.
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
@@ -167,79 +175,112 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
 
   setHandler(reviewQueries.state, () => state);
 
+  // Claims, completion and extension run one at a time: each checks the task again after the previous one.
+  const serially = serialQueue();
+  const task = (): ClaimableTask => ({
+    taskId: input.taskId,
+    open: state.outcome === undefined,
+    claimedBy: state.claimedBy,
+  });
+  const holdBy = (holder: string | undefined) => {
+    if (holder === undefined) delete state.claimedBy;
+    else state.claimedBy = holder;
+  };
+
   setHandler(
-    reviewUpdates.complete,
-    async (completion: ReviewCompletion) => {
-      assertCompletable(completion);
-      const problems = await checkReviewer({
-        personnelId: completion.reviewer.id,
-        reviewBodyAgencyCode: input.reviewBodyAgencyCode,
-      });
-      if (problems.length > 0) throw refusal(CASE_ERROR_CODES.reviewerNotQualified, problems.join('；'));
-      assertCompletable(completion);
-      const completedAt = new Date().toISOString();
-      const late = completedAt > state.dueAt;
-      await record(
-        completion.reviewer,
-        'review-completed',
-        `法制审核意见书（第 ${round} 轮）：${OUTCOME_NAMES[completion.outcome]}`,
-        {
-          round,
-          outcome: completion.outcome,
-          opinion: completion.opinion,
-          checklist: Object.entries(completion.checklist).map(([item, answer]) => ({
-            item: REVIEW_CHECKLIST_NAMES[item as keyof typeof REVIEW_CHECKLIST_NAMES],
-            passed: answer.passed,
-            note: answer.note ?? null,
-          })),
-          draftHash: input.draftHash,
-          late,
-        },
-        {
-          closeTasks: [
-            {
-              taskId: input.taskId,
-              state: 'completed',
-              completedBy: completion.reviewer.id,
-              outcome: {
-                outcome: completion.outcome,
-                opinion: completion.opinion,
-                requestId: completion.requestId ?? null,
-              },
-            },
-          ],
-          events: [
-            {
-              topic: 'caseReview',
-              key: caseRef.caseId,
-              type: CASE_EVENT_TYPES.reviewRoundCompleted,
-              data: {
-                ...caseRef,
-                round,
-                draftHash: input.draftHash,
-                outcome: completion.outcome,
-                reviewerId: completion.reviewer.id,
-                completedAt,
-                late,
-              } satisfies ReviewRoundCompletedData,
-            },
-          ],
-        },
-      );
-      Object.assign(state, {
+    reviewUpdates.claim,
+    (claim) =>
+      serially(async () => {
+        assertClaimable(task(), claim);
+        return moveClaim(task(), claim.by.id, applyTaskClaim, holdBy);
+      }),
+    { validator: (claim) => assertClaimable(task(), claim) },
+  );
+
+  setHandler(
+    reviewUpdates.release,
+    (release) =>
+      serially(async () => {
+        assertReleasable(task(), release);
+        return moveClaim(task(), undefined, applyTaskClaim, holdBy);
+      }),
+    { validator: (release) => assertReleasable(task(), release) },
+  );
+
+  setHandler(reviewUpdates.complete, (completion: ReviewCompletion) => serially(() => complete(completion)), {
+    validator: assertCompletable,
+  });
+
+  async function complete(completion: ReviewCompletion): Promise<ReviewRoundState> {
+    assertCompletable(completion);
+    const problems = await checkReviewer({
+      personnelId: completion.reviewer.id,
+      reviewBodyAgencyCode: input.reviewBodyAgencyCode,
+    });
+    if (problems.length > 0) throw refusal(CASE_ERROR_CODES.reviewerNotQualified, problems.join('；'));
+    assertCompletable(completion);
+    const completedAt = new Date().toISOString();
+    const late = completedAt > state.dueAt;
+    await record(
+      completion.reviewer,
+      'review-completed',
+      `法制审核意见书（第 ${round} 轮）：${OUTCOME_NAMES[completion.outcome]}`,
+      {
+        round,
         outcome: completion.outcome,
         opinion: completion.opinion,
-        reviewerId: completion.reviewer.id,
-        completedAt,
-      });
-      return state;
-    },
-    { validator: assertCompletable },
-  );
+        checklist: Object.entries(completion.checklist).map(([item, answer]) => ({
+          item: REVIEW_CHECKLIST_NAMES[item as keyof typeof REVIEW_CHECKLIST_NAMES],
+          passed: answer.passed,
+          note: answer.note ?? null,
+        })),
+        draftHash: input.draftHash,
+        late,
+      },
+      {
+        closeTasks: [
+          {
+            taskId: input.taskId,
+            state: 'completed',
+            completedBy: completion.reviewer.id,
+            outcome: {
+              outcome: completion.outcome,
+              opinion: completion.opinion,
+              requestId: completion.requestId ?? null,
+            },
+          },
+        ],
+        events: [
+          {
+            topic: 'caseReview',
+            key: caseRef.caseId,
+            type: CASE_EVENT_TYPES.reviewRoundCompleted,
+            data: {
+              ...caseRef,
+              round,
+              draftHash: input.draftHash,
+              outcome: completion.outcome,
+              reviewerId: completion.reviewer.id,
+              completedAt,
+              late,
+            } satisfies ReviewRoundCompletedData,
+          },
+        ],
+      },
+    );
+    Object.assign(state, {
+      outcome: completion.outcome,
+      opinion: completion.opinion,
+      reviewerId: completion.reviewer.id,
+      completedAt,
+    });
+    return state;
+  }
 
   function assertCompletable(completion: ReviewCompletion): void {
     if (state.outcome !== undefined || completion.taskId !== input.taskId)
       throw refusal(CASE_ERROR_CODES.taskNotOpen, `审核任务 ${completion.taskId} 已办结或不属于本轮审核`);
+    assertNotHeldByOther(task(), completion.reviewer.id);
     if (input.handlerIds.includes(completion.reviewer.id))
       throw refusal(CASE_ERROR_CODES.reviewerIsHandler, '本案承办人员不得审核本案（审核人员应当回避）');
     const violation = checklistViolation(completion);
@@ -248,31 +289,32 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
 
   setHandler(
     reviewUpdates.extend,
-    async (extension) => {
-      assertExtendable(extension.taskId, extension.approvedBy);
-      const extended = await countDue(true);
-      await record(
-        extension.approvedBy,
-        'review-extended',
-        `法制审核期限延长 ${input.sla.extensionWorkingDays} 个工作日（第 ${round} 轮）`,
-        {
-          round,
-          previousDueAt: state.dueAt,
-          dueAt: extended.dueAt,
-          reason: extension.reason,
-          provisional: extended.provisional?.reason ?? null,
-        },
-        {
-          retimeTasks: [
-            { taskId: input.taskId, dueAt: extended.dueAt, dueProvisional: extended.provisional },
-          ],
-        },
-      );
-      applyDue(extended);
-      state.extended = true;
-      await tellCase();
-      return state;
-    },
+    (extension) =>
+      serially(async () => {
+        assertExtendable(extension.taskId, extension.approvedBy);
+        const extended = await countDue(true);
+        await record(
+          extension.approvedBy,
+          'review-extended',
+          `法制审核期限延长 ${input.sla.extensionWorkingDays} 个工作日（第 ${round} 轮）`,
+          {
+            round,
+            previousDueAt: state.dueAt,
+            dueAt: extended.dueAt,
+            reason: extension.reason,
+            provisional: extended.provisional?.reason ?? null,
+          },
+          {
+            retimeTasks: [
+              { taskId: input.taskId, dueAt: extended.dueAt, dueProvisional: extended.provisional },
+            ],
+          },
+        );
+        applyDue(extended);
+        state.extended = true;
+        await tellCase();
+        return state;
+      }),
     { validator: (extension) => assertExtendable(extension.taskId, extension.approvedBy) },
   );
 
