@@ -52,7 +52,7 @@ export interface StartCaseInput {
   parties: CaseParty[];
   /** Other natural persons (witnesses, agents, relatives) whose names are masked on publication. */
   otherPersonNames: string[];
-  /** Set by the handling unit to force legal review regardless of the catalogue (DOMAIN L3), with a reason. */
+  /** Set by the handling unit to force legal review regardless of the catalogue (domain.md L3), with a reason. */
   majorByUnit?: { reason: string };
   actor: CaseActor;
 }
@@ -120,7 +120,7 @@ export interface RevocationInput extends CaseAction {
   reason: string;
 }
 
-/** The 8 points of the legal-review checklist (DOMAIN L4). */
+/** The 8 points of the legal-review checklist (domain.md L4). */
 export const REVIEW_CHECKLIST = [
   'subject-legality',
   'handler-qualification',

@@ -43,9 +43,9 @@ export interface WorkingDaysEnd {
 
 /** Activities of the case workflows. The worker builds them from its database, registry client and calendar. */
 export interface CaseActivities {
-  /** Authority for the item and at least two handlers with a certificate valid on the filing day (DOMAIN P6). */
+  /** Authority for the item and at least two handlers with a certificate valid on the filing day (domain.md P6). */
   checkFiling(input: StartCaseInput): Promise<FilingCheck>;
-  /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (DOMAIN L3). */
+  /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (domain.md L3). */
   prepareDraft(input: {
     agencyCode: string;
     asOf: string;

@@ -86,7 +86,7 @@ type StepExtras = Pick<CaseStep, 'openTasks' | 'closeTasks'> & {
 };
 
 /**
- * One enforcement case from filing to archive (DOMAIN §5). Staff drive it with updates that answer at once
+ * One enforcement case from filing to archive (domain.md §5). Staff drive it with updates that answer at once
  * (refusals carry a stable code and a Chinese reason); durable timers carry the hearing window and the
  * 90-day decision limit; each round of legal review is a child workflow. Every change is one step in the
  * whole-process record, written with the case index, the task inbox and the events in one transaction.
@@ -413,7 +413,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
     },
     async (hearing) => {
       if (state.hearing) state.hearing.heldAt = new Date().toISOString();
-      // A hearing held can make the decision major (DOMAIN L3), so the catalogue is asked again.
+      // A hearing held can make the decision major (domain.md L3), so the catalogue is asked again.
       if (draft) {
         const prepared = await prepareDraft({
           agencyCode: state.agencyCode,

@@ -62,7 +62,7 @@ export interface LegalReviewInput {
 const OUTCOME_NAMES = { approved: '同意', returned: '退回修改', 'not-approved': '不同意' } as const;
 
 /**
- * One round of legal review (重大执法决定法制审核, DOMAIN L4–L7): a task for the review body, a written opinion
+ * One round of legal review (重大执法决定法制审核, domain.md L4–L7): a task for the review body, a written opinion
  * on the 8-point checklist, a reminder one working day before the SLA ends and an escalation to the head of
  * the review body when it runs out. The SLA may be extended once. The round ends with the reviewer's opinion.
  */

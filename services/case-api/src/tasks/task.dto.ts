@@ -61,7 +61,7 @@ export class ChecklistAnswerDto {
   note?: string;
 }
 
-/** 法制审核八项内容 (DOMAIN L4): every point answered. */
+/** 法制审核八项内容 (domain.md L4): every point answered. */
 export class ReviewChecklistDto implements Record<ReviewChecklistItem, ChecklistAnswerDto> {
   @ApiProperty({ type: ChecklistAnswerDto, description: REVIEW_CHECKLIST_NAMES['subject-legality'] })
   @IsDefined()

@@ -122,7 +122,7 @@ export class DisclosuresService {
   }
 
   /**
-   * Takes a decision off the portal (DOMAIN P9) at once; the 3-working-day limit is recorded with it, and the
+   * Takes a decision off the portal (domain.md P9) at once; the 3-working-day limit is recorded with it, and the
    * reason and time stay visible on the portal's withdrawal notice.
    */
   async receiveWithdrawal(
@@ -181,7 +181,7 @@ export class DisclosuresService {
     return disclosure;
   }
 
-  /** The publisher approves the masked result (DOMAIN §4 "the publisher approves the result"). */
+  /** The publisher approves the masked result (domain.md §4 "the publisher approves the result"). */
   async confirmMasking(decisionId: string, staffId: string): Promise<DisclosureEntity> {
     await this.dataSource.transaction(async (manager) => {
       const disclosure = await this.lockPending(manager, decisionId);
@@ -196,7 +196,7 @@ export class DisclosuresService {
     return this.get(decisionId);
   }
 
-  /** A reviewer lifts or upholds the DOMAIN §4 block on a decision. */
+  /** A reviewer lifts or upholds the domain.md §4 block on a decision. */
   async reviewBlock(
     decisionId: string,
     reviewerId: string,
@@ -220,7 +220,7 @@ export class DisclosuresService {
   }
 
   /**
-   * Corrects an inaccurate record (DOMAIN P4): the raw decision is amended, the public record re-derived and
+   * Corrects an inaccurate record (domain.md P4): the raw decision is amended, the public record re-derived and
    * re-masked, and the new version kept beside the old ones. A published record emits a corrected event.
    */
   async correct(decisionId: string, staffId: string, input: CorrectionInput): Promise<DisclosureEntity> {
@@ -410,7 +410,7 @@ function definedOnly<T extends object>(fields: T): Partial<T> {
 }
 
 /**
- * DOMAIN §4 blocks: the case's flags, plus a minor (or an unverifiable age) read from the party's ID, which
+ * domain.md §4 blocks: the case's flags, plus a minor (or an unverifiable age) read from the party's ID, which
  * the case side cannot be trusted to flag on its own.
  */
 function blocksOf(decision: DecisionMadeData): DisclosureEntity['blocks'] {

@@ -48,7 +48,7 @@ export class InspectionQuery {
   pageSize: number = 20;
 }
 
-/** 双随机、一公开 (DOMAIN P8) as the registry published it: plans, draw commitments (or voiding), results. */
+/** 双随机、一公开 (domain.md P8) as the registry published it: plans, draw commitments (or voiding), results. */
 @ApiTags('public')
 @Controller('api/v1/public/inspections')
 @Public()
