@@ -25,7 +25,7 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { CalendarClient } from '@lep/calendar';
+import { CalendarClient, chinaDateOf } from '@lep/calendar';
 import { createCaseActivities } from '../../src/activities/case-activities';
 import { RegistryClient } from '../../src/activities/registry-client';
 import { registryCredential } from '../../src/activities/registry-credential';
@@ -171,7 +171,8 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         caseNumber: `2026-${String(caseSerial).padStart(4, '0')}-${randomUUID().slice(0, 6)}`,
         itemCode: 'P-001',
         title: '张三销售不合格电热水壶案',
-        filedOn: new Date(await env.currentTimeMs()).toISOString().slice(0, 10),
+        // 立案日期 is a date in China: the decision limit counts from it (a UTC date is a day early after 16:00).
+        filedOn: chinaDateOf(await env.currentTimeMs()),
         handlerIds: people.handlers,
         parties: [
           { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
