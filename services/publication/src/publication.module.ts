@@ -17,6 +17,7 @@ export class PublicationModule {
         CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // disclosure events
           config,
           database: { entities: PUBLICATION_ENTITIES, migrations: PUBLICATION_MIGRATIONS },
           extraProbes: [PUBLICATION_WORKER_PROBE],

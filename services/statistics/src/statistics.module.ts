@@ -17,6 +17,7 @@ export class StatisticsModule {
         CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // warnings and the annual report
           config,
           database: { entities: [], migrations: STATISTICS_MIGRATIONS },
           extraProbes: [STATISTICS_WORKER_PROBE],

@@ -25,6 +25,7 @@ export class WorkerModule {
         CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // the case steps' events
           config,
           database: { entities: CASE_STORE_ENTITIES, migrations: CASE_STORE_MIGRATIONS },
           extraProbes: [WORKER_PROBE],

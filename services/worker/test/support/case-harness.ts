@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
+import { CASE_DATABASE_MIGRATIONS, CASE_STORE_ENTITIES } from '@lep/case-store';
 import {
   caseQueries,
   CASE_WORKFLOWS,
@@ -9,7 +9,7 @@ import {
   type CaseState,
   type StartCaseInput,
 } from '@lep/contracts';
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@lep/nest-kit';
+import { MESSAGING_ENTITIES } from '@lep/nest-kit';
 import {
   CASE_AGENCY,
   createDatabase,
@@ -107,7 +107,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     type: 'postgres',
     url: databaseUrl,
     entities: [...MESSAGING_ENTITIES, ...CASE_STORE_ENTITIES],
-    migrations: [...MESSAGING_MIGRATIONS, ...CASE_STORE_MIGRATIONS],
+    migrations: CASE_DATABASE_MIGRATIONS,
     migrationsTableName: 'lep_migrations',
   });
   const temporal =
