@@ -11,6 +11,7 @@ import { HostedWorker, OutboxRelay, temporalTls } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { PublicationConfig } from '../config';
 import { DisclosuresService } from '../disclosures/disclosures.service';
+import { EventHandler } from '../ingest/event-handler';
 import { createDisclosureActivities } from './disclosure-activities';
 
 /**
@@ -27,6 +28,7 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, BeforeAppl
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
     private readonly disclosures: DisclosuresService,
+    private readonly intake: EventHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,6 +40,7 @@ export class PublicationWorkerHost implements OnApplicationBootstrap, BeforeAppl
       workflowsPath: path.join(path.dirname(require.resolve('@lep/workflows')), 'publication'),
       activities: createDisclosureActivities({
         dataSource: this.dataSource,
+        receiveDecision: (decision) => this.intake.receiveDecision(decision),
         planDeadline: (category, decidedOn, region) =>
           this.disclosures.planDeadline(category, decidedOn, region),
         afterCommit: () => this.relay.nudge(),

@@ -41,9 +41,8 @@ export class DisclosuresService {
   ) {}
 
   /**
-   * Stores a decision (raw and masked), inside the consumer's transaction, and starts its deadline workflow.
-   * The workflow is started before the transaction commits: if the commit fails, the redelivered event finds
-   * the workflow already running, and the workflow's first activity retries until the record exists.
+   * Stores a decision (raw and masked) and its first version, inside the transaction of the deadline workflow's
+   * first activity (EventHandler.receiveDecision); a decision stored before stays as it is.
    */
   async receiveDecision(manager: EntityManager, decision: DecisionMadeData): Promise<void> {
     const region = decision.region as CalendarRegion;
@@ -113,7 +112,17 @@ export class DisclosuresService {
         new Date(),
       );
     }
-    await this.workflows.start(decision.decisionId);
+  }
+
+  /** The re-decisions stored so far that replace `decisionId` (each has, or is given, a workflow of its own). */
+  async redecisionsOf(manager: EntityManager, decisionId: string): Promise<DecisionMadeData[]> {
+    const rows = await manager
+      .getRepository(DisclosureEntity)
+      .createQueryBuilder('d')
+      .where(`d.raw->>'replacesDecisionId' = :decisionId`, { decisionId })
+      .orderBy('d.decision_id')
+      .getMany();
+    return rows.map((row) => row.raw);
   }
 
   /** Whether the decision's event has been received (a disclosure exists, whatever its status). */
