@@ -174,7 +174,7 @@ export class CaseView {
   @ApiProperty() caseId!: string;
   @ApiProperty({
     enum: ['workflow', 'index'],
-    description: '状态来源：流程实时状态或案件索引（流程已结束或无响应时）',
+    description: '状态来源：流程实时状态；流程已结束且不再保留时为案件索引中的最终状态',
   })
   source!: 'workflow' | 'index';
   @ApiProperty({ type: CaseStateView, nullable: true, description: '流程尚未记录任何状态时为空' })

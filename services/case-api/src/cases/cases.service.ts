@@ -142,14 +142,17 @@ export class CasesService {
   }
 
   /**
-   * The live state from the workflow; the index row when the workflow has ended beyond retention or no worker
-   * answers in time. A case just started whose first step is not recorded yet has neither: state is null.
+   * One case is read from its workflow, the one source of its state (the index is a projection for lists,
+   * current as of the last committed step). Only a case whose workflow is gone (ended beyond retention) is read
+   * from its index row, which then holds its final state; a workflow that does not answer in time is 503, never
+   * an older state passed off as current. A case started but not yet filed has neither: state is null.
    */
   private async view(caseId: string, row: CaseFileEntity | null): Promise<CaseView> {
     try {
       return { caseId, source: 'workflow', state: await this.workflows.state(caseId) };
-    } catch {
-      return { caseId, source: 'index', state: row?.state ?? null };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { caseId, source: 'index', state: row?.state ?? null };
+      throw workflowErrors.unavailable();
     }
   }
 
