@@ -13,6 +13,7 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { penaltyDraft } from '@lep/testing';
 import type { CaseHarness } from './case-harness';
 
 /** Runs a case action the way case-api does: an Update whose id is the request id. */
@@ -62,29 +63,7 @@ export function draft(
   fineYuan: number,
   content = '罚款',
 ): Omit<DraftDecisionInput, 'requestId'> {
-  return {
-    actor,
-    documentNumber: '阿市监罚〔2026〕12号',
-    party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
-    penalty: {
-      violationType: '销售不合格产品',
-      facts: '当事人张三（住址：阿拉尔市幸福路1号）销售不合格电热水壶20台，证人李四作证。',
-      legalBasis: '《中华人民共和国产品质量法》第四十九条',
-      penaltyKinds: ['罚款', '没收违法所得'],
-      content: `${content}人民币${fineYuan}元`,
-      fineYuan,
-      validUntil: '2027-12-31',
-    },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
-    publicationBlocks: [],
-  };
+  return { actor, ...penaltyDraft(fineYuan, content) };
 }
 
 export function completion(taskId: string, reviewer: CaseActor, outcome: ReviewOutcome): ReviewCompletion {
