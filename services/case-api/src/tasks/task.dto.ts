@@ -20,12 +20,12 @@ import {
   type ReviewChecklistItem,
   type ReviewOutcome,
 } from '@lep/contracts';
-import { PageQuery } from '../cases/case.dto';
+import { CasePageQuery } from '../cases/case.dto';
 import { RequestIdDto } from '../common/params';
 
 const TEXT_LIMIT = 20_000;
 
-export class TaskListQuery extends PageQuery {
+export class TaskListQuery extends CasePageQuery {
   @ApiPropertyOptional({ description: '领取人（执法人员标识）' })
   @IsOptional()
   @IsString()

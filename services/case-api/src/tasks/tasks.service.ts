@@ -17,7 +17,6 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { ActionRunningView, actionRunning } from '../common/action-answer';
 import { actorOf } from '../common/case-actor';
-import { DEFAULT_PAGE_SIZE } from '../cases/case-index';
 import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -53,8 +52,7 @@ export class TasksService {
    * admins see all.
    */
   async list(principal: Principal, query: TaskListQuery): Promise<TaskPageView> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { page, pageSize } = query;
     const builder = this.dataSource.getRepository(CaseTaskEntity).createQueryBuilder('t');
     if (!principal.roles.includes(PLATFORM_ADMIN))
       builder.andWhere('(t.assignee_agency_code = :agency OR t.agency_code = :agency)', {
