@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
 import { CloudEvent, type DecisionMadeData } from '@lep/contracts';
 import {
@@ -113,7 +113,13 @@ export async function startPublicationApp(
     PUBLICATION_UPSTREAM_URL: options.upstream?.url,
     PUBLICATION_UPSTREAM_TOKEN: options.upstream?.token,
   });
-  const modules: Type[] = [DisclosuresModule, IngestModule, DeadlineWorkerModule, PortalModule, FeedModule];
+  const modules: Array<Type | DynamicModule> = [
+    DisclosuresModule,
+    IngestModule,
+    DeadlineWorkerModule,
+    PortalModule,
+    FeedModule,
+  ];
   if (options.consumeKafka) modules.push(KafkaIngestModule);
   if (options.upstream) modules.push(UpstreamForwarderModule);
   const app = await createServiceApp(
