@@ -151,7 +151,8 @@ export class CasesService {
     try {
       return { caseId, source: 'workflow', state: await this.workflows.state(caseId) };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return { caseId, source: 'index', state: row?.state ?? null };
+      if (error instanceof WorkflowNotFoundError)
+        return { caseId, source: 'index', state: row?.state ?? null };
       throw workflowErrors.unavailable();
     }
   }
