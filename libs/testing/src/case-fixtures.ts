@@ -1,7 +1,10 @@
 import type { DraftDecisionInput } from '@lep/contracts';
 
 /** A penalty draft as handlers submit it (without who submits it and the request id): one copy for every suite. */
-export function penaltyDraft(fineYuan: number, content = '罚款'): Omit<DraftDecisionInput, 'requestId' | 'actor'> {
+export function penaltyDraft(
+  fineYuan: number,
+  content = '罚款',
+): Omit<DraftDecisionInput, 'requestId' | 'actor'> {
   return {
     documentNumber: '阿市监罚〔2026〕12号',
     party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },

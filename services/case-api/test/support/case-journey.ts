@@ -57,6 +57,5 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
     return { requestId: request(), ...penaltyDraft(fineYuan) };
   }
 
-
   return { newCase, caseState, investigating, draftBody, request };
 }
