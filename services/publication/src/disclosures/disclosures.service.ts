@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CalendarClient, CalendarRegion, chinaDateOf } from '@lep/calendar';
 import type { CalendarYearChangedData, DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
 import { publicationBlockers } from '@lep/masking';
-import { ApiError, OutboxRelay } from '@lep/nest-kit';
+import { OutboxRelay } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { PublicationConfig } from '../config';
 import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
 import { addMonths, DeadlinePlan, planDeadline, WITHDRAWAL_WORKING_DAYS } from './disclosure-deadline';
+import { disclosureErrors } from './disclosure-errors';
 import { enqueueDisclosureEvent } from './disclosure-events';
 import { DisclosureEntity, DisclosureVersionEntity, Withdrawal } from './disclosure.entity';
 import { buildPublicRecord } from './public-record';
@@ -23,9 +24,6 @@ export interface CorrectionInput {
   legalBasis?: string;
   displayUntil?: string;
 }
-
-const notFound = (decisionId: string) =>
-  new ApiError(404, 'DISCLOSURE_NOT_FOUND', `公示记录“${decisionId}”不存在`);
 
 /** The disclosure of each decision: received, masked, released by staff, withdrawn and corrected. */
 @Injectable()
@@ -186,7 +184,7 @@ export class DisclosuresService {
 
   async get(decisionId: string): Promise<DisclosureEntity> {
     const disclosure = await this.dataSource.getRepository(DisclosureEntity).findOneBy({ decisionId });
-    if (!disclosure) throw notFound(decisionId);
+    if (!disclosure) throw disclosureErrors.notFound(decisionId);
     return disclosure;
   }
 
@@ -214,10 +212,8 @@ export class DisclosuresService {
   ): Promise<DisclosureEntity> {
     await this.dataSource.transaction(async (manager) => {
       const disclosure = await this.lockPending(manager, decisionId);
-      if (disclosure.blocks.length === 0)
-        throw new ApiError(409, 'NOTHING_TO_REVIEW', '该决定没有不予公示的情形，无需审核');
-      if (disclosure.blockReview)
-        throw new ApiError(409, 'BLOCK_ALREADY_REVIEWED', '该决定的不予公示情形已经审核');
+      if (disclosure.blocks.length === 0) throw disclosureErrors.nothingToReview();
+      if (disclosure.blockReview) throw disclosureErrors.blockAlreadyReviewed();
       await manager.update(
         DisclosureEntity,
         { decisionId },
@@ -237,9 +233,8 @@ export class DisclosuresService {
       const disclosure = await manager
         .getRepository(DisclosureEntity)
         .findOne({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
-      if (!disclosure) throw notFound(decisionId);
-      if (disclosure.status === 'withdrawn')
-        throw new ApiError(409, 'DISCLOSURE_WITHDRAWN', '已撤回的公示不能更正');
+      if (!disclosure) throw disclosureErrors.notFound(decisionId);
+      if (disclosure.status === 'withdrawn') throw disclosureErrors.withdrawn();
       const raw = correctedDecision(disclosure.raw, input);
       const displayUntil = input.displayUntil ?? disclosure.displayUntil;
       const masked = buildPublicRecord(raw, {
@@ -366,13 +361,8 @@ export class DisclosuresService {
     const disclosure = await manager
       .getRepository(DisclosureEntity)
       .findOne({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
-    if (!disclosure) throw notFound(decisionId);
-    if (disclosure.status !== 'pending')
-      throw new ApiError(
-        409,
-        'DISCLOSURE_NOT_PENDING',
-        '该公示已处理（已公示、不予公示或已撤回），无需再确认',
-      );
+    if (!disclosure) throw disclosureErrors.notFound(decisionId);
+    if (disclosure.status !== 'pending') throw disclosureErrors.notPending();
     return disclosure;
   }
 }
