@@ -13,7 +13,8 @@ import {
   type ReviewRoundState,
 } from '@lep/contracts';
 import { refusal } from './refusal';
-import { countReviewDue, reviewActivities, ReviewRound, type LegalReviewInput } from './review-round';
+import { caseActivities } from './case-context';
+import { countReviewDue, ReviewRound, type LegalReviewInput } from './review-round';
 import { checklistViolation } from './rules';
 import { SYSTEM_ACTOR } from './system-actor';
 import { assertClaimable, assertNotHeldByOther, assertReleasable, moveClaim } from './task-claims';
@@ -88,7 +89,7 @@ function registerClaims(r: ReviewRound): void {
     (claim) =>
       serially(async () => {
         assertClaimable(task(), claim);
-        return moveClaim(task(), claim.by.id, reviewActivities.applyTaskClaim, holdBy);
+        return moveClaim(task(), claim.by.id, caseActivities.applyTaskClaim, holdBy);
       }),
     { validator: (claim) => assertClaimable(task(), claim) },
   );
@@ -98,7 +99,7 @@ function registerClaims(r: ReviewRound): void {
     (release) =>
       serially(async () => {
         assertReleasable(task(), release);
-        return moveClaim(task(), undefined, reviewActivities.applyTaskClaim, holdBy);
+        return moveClaim(task(), undefined, caseActivities.applyTaskClaim, holdBy);
       }),
     { validator: (release) => assertReleasable(task(), release) },
   );
@@ -113,7 +114,7 @@ function registerAnswers(r: ReviewRound): void {
 
   async function complete(completion: ReviewCompletion): Promise<ReviewRoundState> {
     assertCompletable(completion);
-    const problems = await reviewActivities.checkReviewer({
+    const problems = await caseActivities.checkReviewer({
       personnelId: completion.reviewer.id,
       reviewBodyAgencyCode: input.reviewBodyAgencyCode,
     });

@@ -1,4 +1,4 @@
-import { getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
+import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import { provisionalOf, type CalendarLayerRef } from '@lep/calendar';
 import {
   CASE_EVENT_TYPES,
@@ -12,15 +12,9 @@ import {
 } from '@lep/contracts';
 import type { StepEvent } from '@lep/case-store';
 import type { CaseActivities, DecisionDraft } from './activities';
+import { caseActivities } from './case-context';
 import { serialQueue } from './serial-queue';
 import type { ClaimableTask } from './task-claims';
-
-/** The review round's activities: each a few database or registry round trips. */
-export const reviewActivities = proxyActivities<CaseActivities>({
-  // A dead worker's attempt is retried after 10 s.
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
 
 export interface LegalReviewInput {
   caseRef: CaseRef;
@@ -55,7 +49,7 @@ export async function countReviewDue(
   extended: boolean,
 ): Promise<ReviewDue> {
   const count = (from: string, workingDays: number) =>
-    reviewActivities.workingDaysEnd({ region: input.region, from, workingDays });
+    caseActivities.workingDaysEnd({ region: input.region, from, workingDays });
   const base = await count(openedAt, input.sla.workingDays);
   if (!extended) {
     const reminder = await count(openedAt, input.sla.workingDays - 1);
@@ -114,7 +108,7 @@ export class ReviewRound {
     details: Record<string, unknown>,
     extras: Partial<Parameters<CaseActivities['applyStep']>[0]> = {},
   ) =>
-    reviewActivities.applyStep({
+    caseActivities.applyStep({
       caseId: this.caseRef.caseId,
       entryKey: `review-${this.round}-${++this.steps}`,
       entry: {
