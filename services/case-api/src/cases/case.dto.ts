@@ -158,7 +158,8 @@ export class CaseView {
   @ApiProperty() caseId!: string;
   @ApiProperty({
     enum: ['workflow', 'index'],
-    description: '状态来源：流程实时状态；流程已结束且不再保留时为案件索引中的最终状态',
+    description:
+      '状态来源：流程实时状态；流程已结束且不再保留（或重复立案时流程暂无响应）时为案件索引中最近一步的状态',
   })
   source!: 'workflow' | 'index';
   @ApiProperty({ type: CaseStateView, nullable: true, description: '流程尚未记录任何状态时为空' })

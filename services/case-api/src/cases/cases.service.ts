@@ -54,7 +54,12 @@ export class CasesService {
     // A new case has no state to show until the worker's filing step: asking the workflow now would only queue a
     // query behind that step. The caller reads the case (or lists it) once filed.
     if (created) return { created, view: { caseId, source: 'index', state: null } };
-    return { created, view: await this.view(caseId, await this.index.find(caseId)) };
+    // The start itself succeeded (the case exists): a workflow that does not answer in time does not fail it,
+    // the answer then shows the case as its last committed step left it (source index).
+    return {
+      created,
+      view: await this.view(caseId, await this.index.find(caseId), 'index-when-unavailable'),
+    };
   }
 
   /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
@@ -145,13 +150,18 @@ export class CasesService {
    * One case is read from its workflow, the one source of its state (the index is a projection for lists,
    * current as of the last committed step). Only a case whose workflow is gone (ended beyond retention) is read
    * from its index row, which then holds its final state; a workflow that does not answer in time is 503, never
-   * an older state passed off as current. A case started but not yet filed has neither: state is null.
+   * an older state passed off as current (but for a repeated start, `unavailable`). A case started but not yet
+   * filed has neither: state is null.
    */
-  private async view(caseId: string, row: CaseFileEntity | null): Promise<CaseView> {
+  private async view(
+    caseId: string,
+    row: CaseFileEntity | null,
+    unavailable: 'refuse' | 'index-when-unavailable' = 'refuse',
+  ): Promise<CaseView> {
     try {
       return { caseId, source: 'workflow', state: await this.workflows.state(caseId) };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError)
+      if (error instanceof WorkflowNotFoundError || unavailable === 'index-when-unavailable')
         return { caseId, source: 'index', state: row?.state ?? null };
       throw workflowErrors.unavailable();
     }
