@@ -116,6 +116,7 @@ export class CasesService {
     await this.access.assertCanRead(principal, caseId, known.agencyCode);
     let outcome: ActionOutcome<CaseState>;
     try {
+      // Every case action answers CaseState: any one of their definitions types the outcome.
       outcome = await this.workflows.outcome(caseId, requestId, caseUpdates.addRecord);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw workflowErrors.actionNotFound();
