@@ -218,7 +218,7 @@ describe('the checks can fail', () => {
     [
       'Kafka SASL without a Kafka user per service',
       ['--set', 'kafka.sasl.mechanism=scram-sha-512'],
-      'services.case-api.kafkaSaslSecret is required with kafka.sasl.mechanism',
+      'services.evidence.kafkaSaslSecret is required with kafka.sasl.mechanism',
     ],
     [
       'an identity provider without an API key for the worker',

@@ -62,6 +62,6 @@ export interface ReportPublishedData {
   rollup: boolean;
   publishedAt: string;
   confirmedBy: string;
-  /** The report's sections (DOMAIN §7) as published. */
+  /** The report's sections (domain.md §7) as published. */
   content: unknown;
 }

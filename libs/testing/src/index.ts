@@ -11,6 +11,7 @@ export * from './process-tree';
 export * from './service-process';
 export * from './registry-process';
 export * from './case-registry';
+export * from './case-fixtures';
 export * from './chromium';
 export * from './kcat';
 export * from './pdf-tools';

@@ -25,7 +25,7 @@ describe('deadlines on the registry’s calendar: provisional without a year’s
   // deadline timers while the test looks.
 
   it('counts into 2027 on weekends alone, publishes on time, and says why the deadline is provisional', async () => {
-    await publication().deliver(decisionMadeEvent(published));
+    await publication().receive(decisionMadeEvent(published));
     const row = await until(async () => {
       const current = await disclosure(published.decisionId);
       return current.status === 'published' ? current : undefined;
@@ -56,13 +56,13 @@ describe('deadlines on the registry’s calendar: provisional without a year’s
   });
 
   it('counts every provisional deadline again once the registry announces the year', async () => {
-    await publication().deliver(
+    await publication().receive(
       decisionMadeEvent({
         ...waiting,
         penalty: { ...waiting.penalty!, facts: HEALTH_NOTE + waiting.penalty!.facts },
       }),
     );
-    await publication().deliver(decisionMadeEvent(withdrawn));
+    await publication().receive(decisionMadeEvent(withdrawn));
     await publication().deliver(
       decisionWithdrawnEvent({
         decisionId: withdrawn.decisionId,

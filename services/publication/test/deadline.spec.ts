@@ -29,7 +29,7 @@ async function waitForStatus(decisionId: string, status: DisclosureEntity['statu
 describe('disclosure deadline workflow (7 working days across the 2026 National Day holiday)', () => {
   it('publishes a penalty decision whose masking needs no confirmation at once, due by 2026-10-15', async () => {
     const decision = penaltyDecision();
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     const row = await waitForStatus(decision.decisionId, 'published');
 
     // 10/1–10/7 are off, 10/10 (Sat) is a make-up working day: 10/8, 9, 10, 12, 13, 14, 15.
@@ -45,7 +45,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
   it('waits for the publisher to confirm the masking, and publishes on time when confirmed on 2026-10-09', async () => {
     const decision = penaltyDecision();
     decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     expect(await disclosure(decision.decisionId)).toMatchObject({
       status: 'pending',
       needsMaskingConfirmation: true,
@@ -67,7 +67,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
   it('warns on 2026-10-14, records the deadline overdue after 2026-10-15, and publishes late when confirmed', async () => {
     const decision = penaltyDecision();
     decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
 
     await sleepUntil('2026-10-14T00:01:00+08:00');
     const warned = await until(async () => (await disclosure(decision.decisionId)).warnedAt ?? undefined);
@@ -101,7 +101,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
     });
     expect(events[2].event.data).toMatchObject({ onTime: false });
     // The workflow id makes a redelivered decision a no-op: no second workflow, no second record.
-    expect(await publication().deliver(decisionMadeEvent(decision))).toBe(true);
+    expect(await publication().deliver(decisionMadeEvent(decision))).toBe(false);
     expect(await publication().workflows.status(decision.decisionId)).toMatchObject({
       outcome: 'published',
       warned: true,
@@ -118,7 +118,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
         idNumber: residentId('20100315'),
       },
     });
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     const pending = await publication()
       .staff(['legal-reviewer'], 'BT-SC-01')
       .get(`/api/v1/disclosures/${decision.decisionId}`)
@@ -141,7 +141,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
   it('answers a handler of another agency 403 and changes nothing', async () => {
     const decision = penaltyDecision();
     decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     const denied = await publication()
       .staff(['handler'], 'BT-OTHER')
       .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)

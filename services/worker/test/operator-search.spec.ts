@@ -1,4 +1,4 @@
-import { CASE_UPDATES, type CaseActor } from '@lep/contracts';
+import { caseUpdates, type CaseActor } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { AGENCY, HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
 import { act, draft, eventually, linkEvidence } from './support/case-steps';
@@ -51,9 +51,9 @@ describe('operators find cases in the Temporal Web UI by LEP’s search attribut
     const agencyInvestigating = `LepAgency = "${AGENCY}" AND LepStage = "investigating"`;
     expect(await listed(agencyInvestigating, [major.workflowId, minor.workflowId])).toHaveLength(2);
 
-    await act(major, CASE_UPDATES.draftDecision, draft(handler, 50_000));
-    const notified = await act(major, CASE_UPDATES.notify, { actor: handler, hearingRights: true });
-    await act(minor, CASE_UPDATES.draftDecision, draft(handler, 200));
+    await act(major, caseUpdates.draftDecision, draft(handler, 50_000));
+    const notified = await act(major, caseUpdates.notify, { actor: handler, hearingRights: true });
+    await act(minor, caseUpdates.draftDecision, draft(handler, 200));
 
     expect(
       await listed(

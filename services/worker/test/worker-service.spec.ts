@@ -1,7 +1,7 @@
 import { readCaseRecord } from '@lep/case-store';
 import {
   CASE_EVENT_TYPES,
-  CASE_UPDATES,
+  caseUpdates,
   caseIdParts,
   createCloudEvent,
   EVIDENCE_EVENT_SOURCE,
@@ -86,9 +86,9 @@ describe('the worker service killed mid-case', () => {
       (s) => s.evidence.length === EVIDENCE_ITEMS,
       'every item linked after the restart',
     );
-    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
-    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
-    const decided = await act(handle, CASE_UPDATES.decide, {
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    const decided = await act(handle, caseUpdates.decide, {
       actor: handler,
       draftHash: (await harness.state(handle)).draft?.hash,
     });

@@ -167,7 +167,8 @@ async function main(): Promise<void> {
     console.log(
       `\nBootstrap platform-admin API key (until revoked; "Authorization: Bearer <key>", or LEP_TOKEN for npx lep):\n  ${adminKey}`,
     );
-    const databaseServerUrl = peers.databaseUrl;
+    // A callback does not see `peers` narrowed (it is reassigned in this function): the URL is taken here.
+    const serverUrl = peers.databaseUrl;
     writeStateFile({
       pid: process.pid,
       startedAt: new Date().toISOString(),
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
       kafkaBrokers: peers.kafkaBrokers,
       databases: Object.fromEntries(
         SERVICES.flatMap((service) =>
-          service.database ? [[service.name, databaseUrl(databaseServerUrl, service.database)]] : [],
+          service.database ? [[service.name, databaseUrl(serverUrl, service.database)]] : [],
         ),
       ),
       auth: { jwtSecret: authSecret, issuer: AUTH_ISSUER, audience: AUTH_AUDIENCE },

@@ -28,7 +28,7 @@ const PARTY_CATEGORIES: Record<CaseParty['type'], PublicPartyCategory> = {
 };
 
 /**
- * The public record of a decision (DOMAIN §3), every free text masked (DOMAIN §4). Identity document numbers
+ * The public record of a decision (domain.md §3), every free text masked (domain.md §4). Identity document numbers
  * are never copied; organisations' names and credit codes stay; a natural person's name follows the policy
  * and the names of other natural persons in the case are masked wherever they appear.
  */

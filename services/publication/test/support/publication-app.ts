@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
-import { CloudEvent } from '@lep/contracts';
+import { CloudEvent, type DecisionMadeData } from '@lep/contracts';
 import {
   CalendarClientModule,
   createServiceApp,
@@ -30,6 +30,7 @@ import { PublicationConfig } from '../../src/config';
 import { DeadlineWorkerModule } from '../../src/deadline/deadline-worker.module';
 import { DisclosureWorkflows } from '../../src/deadline/disclosure-workflows';
 import { DisclosuresModule } from '../../src/disclosures/disclosures.module';
+import { DisclosureEntity } from '../../src/disclosures/disclosure.entity';
 import { EventHandler } from '../../src/ingest/event-handler';
 import { IngestModule, KafkaIngestModule } from '../../src/ingest/ingest.module';
 import { PortalModule } from '../../src/portal/portal.module';
@@ -47,6 +48,11 @@ export interface PublicationTestApp {
   temporal: TimeSkippingTemporal;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
+  /**
+   * Delivers a decision.made and waits until its deadline workflow's first activity has stored the decision (the
+   * consumer only starts that workflow).
+   */
+  receive(event: CloudEvent): Promise<DisclosureEntity>;
   workflows: DisclosureWorkflows;
   /** Unauthenticated client, as the public. */
   anonymous(): ReturnType<typeof request.agent>;
@@ -107,7 +113,13 @@ export async function startPublicationApp(
     PUBLICATION_UPSTREAM_URL: options.upstream?.url,
     PUBLICATION_UPSTREAM_TOKEN: options.upstream?.token,
   });
-  const modules: Type[] = [DisclosuresModule, IngestModule, DeadlineWorkerModule, PortalModule, FeedModule];
+  const modules: Array<Type | DynamicModule> = [
+    DisclosuresModule,
+    IngestModule,
+    DeadlineWorkerModule,
+    PortalModule,
+    FeedModule,
+  ];
   if (options.consumeKafka) modules.push(KafkaIngestModule);
   if (options.upstream) modules.push(UpstreamForwarderModule);
   const app = await createServiceApp(
@@ -145,6 +157,14 @@ export async function startPublicationApp(
     dataSource: app.get(DataSource),
     temporal,
     deliver: (event) => handler.handle(event),
+    async receive(event) {
+      await handler.handle(event);
+      const { decisionId } = event.data as DecisionMadeData;
+      return until(
+        async () =>
+          (await app.get(DataSource).getRepository(DisclosureEntity).findOneBy({ decisionId })) ?? undefined,
+      );
+    },
     workflows: app.get(DisclosureWorkflows),
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
+import { CASE_DATABASE_MIGRATIONS, CASE_STORE_ENTITIES } from '@lep/case-store';
 import {
-  CASE_QUERIES,
+  caseQueries,
   CASE_WORKFLOWS,
   TASK_QUEUES,
   caseWorkflowId,
@@ -10,7 +10,7 @@ import {
   type CaseState,
   type StartCaseInput,
 } from '@lep/contracts';
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@lep/nest-kit';
+import { MESSAGING_ENTITIES } from '@lep/nest-kit';
 import {
   CASE_AGENCY,
   createDatabase,
@@ -108,7 +108,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     type: 'postgres',
     url: databaseUrl,
     entities: [...MESSAGING_ENTITIES, ...CASE_STORE_ENTITIES],
-    migrations: [...MESSAGING_MIGRATIONS, ...CASE_STORE_MIGRATIONS],
+    migrations: CASE_DATABASE_MIGRATIONS,
     migrationsTableName: 'lep_migrations',
   });
   const temporal =
@@ -175,7 +175,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         caseNumber: `2026-${String(caseSerial).padStart(4, '0')}-${randomUUID().slice(0, 6)}`,
         itemCode: 'P-001',
         title: '张三销售不合格电热水壶案',
-        // The agency's civil date: China time (from 16:00 UTC the UTC date is a day behind).
+        // 立案日期 is a date in China: the decision limit counts from it (a UTC date is a day early after 16:00).
         filedOn: chinaDateOf(await env.currentTimeMs()),
         handlerIds: people.handlers,
         parties: [
@@ -191,7 +191,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         args: [input],
       });
     },
-    state: (handle) => handle.query<CaseState>(CASE_QUERIES.state),
+    state: (handle) => handle.query<CaseState>(caseQueries.state),
     sleep: (ms) => env.sleep(ms),
     async endCase(handle) {
       // Temporal's test server holds its clock while an activity runs, and a workflow terminated meanwhile never

@@ -221,7 +221,7 @@ export async function startStack(): Promise<Stack> {
       evidence: { url: evidence.url, databaseUrl: evidenceDatabase },
       publication: { url: publication.url, databaseUrl: publicationDatabase },
       statistics: { url: statistics.url, databaseUrl: statisticsDatabase },
-      // The worker serves /health only and writes to case-api's database.
+      // The worker serves /health only; it owns the case database (case-api reads it).
       worker: { url: worker.url, databaseUrl: caseDatabase },
       documents: { url: documents.url, databaseUrl: documentsDatabase },
     };

@@ -163,7 +163,7 @@ export async function startStack(): Promise<Stack> {
       role: 'agency-system',
       label: '故障测试：办案系统',
     });
-    // The worker and case-api share one database: start them one after the other so migrations never race.
+    // The worker owns the case database and migrates it; case-api is up (/health) only once that is done.
     for (const service of ['worker', 'case-api'] as const) await start(service);
     await Promise.all((['evidence', 'publication', 'statistics'] as const).map(start));
     return {
