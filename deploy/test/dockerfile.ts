@@ -4,6 +4,8 @@ export interface DockerfileStage {
   from: string;
   env: Record<string, string>;
   exposes: string[];
+  /** Each COPY's arguments as written, e.g. `--from=build /out/worker /app`. */
+  copies: string[];
   cmd?: string[];
 }
 
@@ -30,7 +32,7 @@ export function parseDockerfile(text: string): DockerfileStage[] {
         const match = /^(\S+)\s+AS\s+(\S+)$/i.exec(argument);
         if (!match) throw new Error(`every stage must be named: FROM ${argument}`);
         const from = match[1].replace(/\$\{(\w+)\}/g, (_, name: string) => globalArgs.get(name) ?? '');
-        stages.push({ name: match[2], from, env: {}, exposes: [] });
+        stages.push({ name: match[2], from, env: {}, exposes: [], copies: [] });
         break;
       }
       case 'ENV': {
@@ -38,6 +40,9 @@ export function parseDockerfile(text: string): DockerfileStage[] {
         current.env[name] = value;
         break;
       }
+      case 'COPY':
+        current.copies.push(argument);
+        break;
       case 'EXPOSE':
         current.exposes.push(...rest);
         break;

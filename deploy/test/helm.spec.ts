@@ -169,12 +169,13 @@ describe.each(Object.keys(VALUES))('the chart with the %s values', (valuesName) 
       expect(Object.keys(configMap.data ?? {}).filter((key) => key in SECRET_STAND_INS)).toEqual([]);
   });
 
-  it('probes /health on the service port for start-up, readiness and liveness', () => {
+  it('probes readiness (and start-up) on /health/ready and liveness on /health/live, on the service port', () => {
     for (const deployment of byKind(manifests, 'Deployment')) {
       const container = deployment.spec!.template!.spec.containers[0]!;
       expect(container.ports).toEqual([expect.objectContaining({ name: 'http' })]);
-      for (const probe of [container.startupProbe, container.readinessProbe, container.livenessProbe])
-        expect(probe?.httpGet).toEqual({ path: '/health', port: 'http' });
+      expect(container.startupProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+      expect(container.readinessProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+      expect(container.livenessProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });
     }
   });
 
@@ -217,7 +218,7 @@ describe('the checks can fail', () => {
     [
       'Kafka SASL without a Kafka user per service',
       ['--set', 'kafka.sasl.mechanism=scram-sha-512'],
-      'services.case-api.kafkaSaslSecret is required with kafka.sasl.mechanism',
+      'services.evidence.kafkaSaslSecret is required with kafka.sasl.mechanism',
     ],
     [
       'an identity provider without an API key for the worker',

@@ -208,3 +208,20 @@ async function applyTaskChanges(manager: EntityManager, step: CaseStep): Promise
     );
   }
 }
+
+/** A claim or release the task's workflow accepted; `claimedBy` null gives the task back to the inbox. */
+export interface TaskClaimChange {
+  taskId: string;
+  claimedBy: string | null;
+}
+
+/**
+ * Moves an inbox row to the claim its workflow accepted. A task already completed or cancelled stays so (a claim
+ * whose activity is retried after the completion's step changes nothing), and repeating it changes nothing.
+ */
+export async function applyTaskClaim(dataSource: DataSource, change: TaskClaimChange): Promise<void> {
+  await dataSource.query(
+    `UPDATE case_task SET state = $2, claimed_by = $3 WHERE task_id = $1 AND state IN ('open', 'claimed')`,
+    [change.taskId, change.claimedBy === null ? 'open' : 'claimed', change.claimedBy],
+  );
+}

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { MESSAGING_MIGRATIONS } from '@lep/nest-kit';
 
 /** The case side's tables: the case index, the whole-process record chain and the task inbox. */
 export class CaseStore1764300000000 implements MigrationInterface {
@@ -74,3 +75,9 @@ export class CaseStore1764300000000 implements MigrationInterface {
 }
 
 export const CASE_STORE_MIGRATIONS = [CaseStore1764300000000];
+
+/**
+ * Everything lep_cases holds, in the order its one owner applies it: the worker runs these at start-up (its
+ * outbox's tables and the case store's). case-api runs none and waits, on /health, until they are applied.
+ */
+export const CASE_DATABASE_MIGRATIONS = [...MESSAGING_MIGRATIONS, ...CASE_STORE_MIGRATIONS];

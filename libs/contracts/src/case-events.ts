@@ -18,11 +18,11 @@ export const CASE_EVENT_TYPES = {
   reviewRoundOpened: 'cn.lep.case.review.opened.v1',
   reviewRoundCompleted: 'cn.lep.case.review.completed.v1',
   decisionMade: 'cn.lep.case.decision.made.v1',
-  /** 撤销, 确认违法 or 重新作出: the published decision must leave the portal (DOMAIN P9). */
+  /** 撤销, 确认违法 or 重新作出: the published decision must leave the portal (domain.md P9). */
   decisionWithdrawn: 'cn.lep.case.decision.withdrawn.v1',
 } as const;
 
-/** Stages of a case in order (DOMAIN §5); hearing and legal review happen only when the law requires them. */
+/** Stages of a case in order (domain.md §5); hearing and legal review happen only when the law requires them. */
 export const CASE_STAGES = [
   'filed',
   'investigating',
@@ -68,7 +68,7 @@ export interface CaseParty {
   creditCode?: string;
   /** 法定代表人 (organisations) or operator (individual businesses). */
   legalRepresentative?: string;
-  /** 证件类型 / 证件号码 of a natural person: stored, sent to the credit platform, never public (DOMAIN §3). */
+  /** 证件类型 / 证件号码 of a natural person: stored, sent to the credit platform, never public (domain.md §3). */
   idType?: string;
   idNumber?: string;
 }
@@ -99,7 +99,7 @@ export interface CaseStageChangedData extends CaseRef {
   to: CaseStage;
   at: string;
   major: boolean;
-  /** The AV list required an audio or video record of the stage left (`from`) for this item (DOMAIN R3/R4). */
+  /** The AV list required an audio or video record of the stage left (`from`) for this item (domain.md R3/R4). */
   avRequired?: boolean;
   /** An audio or video record of the stage left was attached (the workflow refuses to leave without one). */
   avRecorded?: boolean;
@@ -167,12 +167,12 @@ export interface ReviewRoundCompletedData extends CaseRef {
   late: boolean;
 }
 
-/** 行政处罚 disclosure fields (DOMAIN §3, penalty table). Amounts in yuan; the portal shows 万元. */
+/** 行政处罚 disclosure fields (domain.md §3, penalty table). Amounts in yuan; the portal shows 万元. */
 export interface PenaltyDecisionDetails {
   violationType: string;
   facts: string;
   legalBasis: string;
-  /** 处罚类别, one or more of DOMAIN §3's list in Chinese (警告, 罚款, 没收违法所得 …). */
+  /** 处罚类别, one or more of domain.md §3's list in Chinese (警告, 罚款, 没收违法所得 …). */
   penaltyKinds: string[];
   content: string;
   fineYuan?: number;
@@ -183,7 +183,7 @@ export interface PenaltyDecisionDetails {
   validUntil: string;
 }
 
-/** 行政许可 disclosure fields (DOMAIN §3, licensing table). */
+/** 行政许可 disclosure fields (domain.md §3, licensing table). */
 export interface LicensingDecisionDetails {
   documentTitle: string;
   licenceKind: '普通' | '特许' | '认可' | '核准' | '登记' | '其他';
@@ -257,7 +257,7 @@ export type TradeSecretField = (typeof TRADE_SECRET_FIELDS)[number];
 /** What the portal shows in place of a field kept back as a commercial secret. */
 export const TRADE_SECRET_NOTICE = '涉及商业秘密，依法不予公开';
 
-/** DOMAIN §4: grounds that hold a decision back from publication until a reviewer signs off. */
+/** domain.md §4: grounds that hold a decision back from publication until a reviewer signs off. */
 export const PUBLICATION_BLOCK_REASONS = [
   'minor',
   'secrets-or-privacy',

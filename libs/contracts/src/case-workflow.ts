@@ -13,8 +13,8 @@ import type {
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
 
 /**
- * The Temporal interface of a case: workflow types, ids, and the names and payloads of its updates, signals and
- * queries. case-api drives workflows by these names; `@lep/workflows` defines the handlers.
+ * The Temporal interface of a case: workflow types, ids, and the payloads of its updates, signals and queries
+ * (their typed definitions: case-workflow-definitions.ts).
  */
 export const CASE_WORKFLOWS = {
   lifecycle: 'caseLifecycle',
@@ -52,7 +52,7 @@ export interface StartCaseInput {
   parties: CaseParty[];
   /** Other natural persons (witnesses, agents, relatives) whose names are masked on publication. */
   otherPersonNames: string[];
-  /** Set by the handling unit to force legal review regardless of the catalogue (DOMAIN L3), with a reason. */
+  /** Set by the handling unit to force legal review regardless of the catalogue (domain.md L3), with a reason. */
   majorByUnit?: { reason: string };
   actor: CaseActor;
 }
@@ -120,7 +120,7 @@ export interface RevocationInput extends CaseAction {
   reason: string;
 }
 
-/** The 8 points of the legal-review checklist (DOMAIN L4). */
+/** The 8 points of the legal-review checklist (domain.md L4). */
 export const REVIEW_CHECKLIST = [
   'subject-legality',
   'handler-qualification',
@@ -162,6 +162,25 @@ export interface ReviewExtension {
   reason: string;
 }
 
+/**
+ * Claiming or releasing a task of the inbox: the workflow that owns the task (its review round, or the case for
+ * a coordination task) decides, and the worker's step writes the task row that readers see.
+ */
+export interface TaskClaimInput {
+  taskId: string;
+  /** Who claims, or who gives the task back. */
+  by: CaseActor;
+  /** A platform admin releasing a stuck claim of someone else. */
+  administering?: boolean;
+}
+
+/** Who holds a task after a claim or release. */
+export interface TaskClaimState {
+  taskId: string;
+  state: 'open' | 'claimed';
+  claimedBy: string | null;
+}
+
 export interface CoordinationRuling {
   taskId: string;
   head: CaseActor;
@@ -172,48 +191,11 @@ export interface CoordinationRuling {
   requestId?: string;
 }
 
-export const CASE_UPDATES = {
-  addRecord: 'addRecord',
-  draftDecision: 'draftDecision',
-  notify: 'notify',
-  requestHearing: 'requestHearing',
-  recordHearing: 'recordHearing',
-  submitForReview: 'submitForReview',
-  disputeReview: 'disputeReview',
-  ruleOnDispute: 'ruleOnDispute',
-  decide: 'decide',
-  serve: 'serve',
-  execute: 'execute',
-  close: 'close',
-  archive: 'archive',
-  extendDecisionLimit: 'extendDecisionLimit',
-  revoke: 'revoke',
-} as const;
-
-export const REVIEW_UPDATES = {
-  complete: 'completeReview',
-  extend: 'extendReview',
-} as const;
-
-export const CASE_SIGNALS = {
-  /** Evidence stored by the evidence service, linked into the record. */
-  evidenceStored: 'evidenceStored',
-  /**
-   * A year of the working-day calendar was loaded (CalendarLayerLoaded): the case counts its provisional
-   * deadlines again, and tells its open review round to do the same.
-   */
-  calendarChanged: 'calendarChanged',
-} as const;
-
-/** The payload of CASE_SIGNALS.calendarChanged: which layer and year the registry now holds. */
+/** The payload of caseSignals.calendarChanged: which layer and year the registry now holds. */
 export interface CalendarLayerLoaded {
   region: string;
   year: number;
 }
-
-export const CASE_QUERIES = {
-  state: 'caseState',
-} as const;
 
 export interface EvidenceLink {
   evidenceId: string;
@@ -237,7 +219,16 @@ export interface ReviewRoundState {
   opinion?: string;
   reviewerId?: string;
   completedAt?: string;
-  dispute?: { reason: string; taskId: string; ruling?: 'uphold' | 'overrule'; ruledBy?: string };
+  /** Who claimed the round's review task, while someone holds it. */
+  claimedBy?: string;
+  dispute?: {
+    reason: string;
+    taskId: string;
+    ruling?: 'uphold' | 'overrule';
+    ruledBy?: string;
+    /** Who claimed the coordination task, while someone holds it. */
+    claimedBy?: string;
+  };
 }
 
 export interface CaseDeadlineState {
@@ -293,6 +284,8 @@ export const CASE_ERROR_CODES = {
   hearingWindowClosed: 'HEARING_WINDOW_CLOSED',
   avMissing: 'AV_RECORD_MISSING',
   taskNotOpen: 'TASK_NOT_OPEN',
+  taskClaimedByOther: 'TASK_CLAIMED_BY_OTHER',
+  taskNotClaimant: 'TASK_NOT_CLAIMED_BY_YOU',
   reviewerIsHandler: 'REVIEWER_IS_HANDLER',
   reviewerNotQualified: 'REVIEWER_NOT_QUALIFIED',
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',

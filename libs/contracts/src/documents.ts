@@ -71,7 +71,7 @@ export const TEMPLATE_FIELD_TYPES = [
 ] as const;
 export type TemplateFieldType = (typeof TEMPLATE_FIELD_TYPES)[number];
 
-/** Personal data a text field holds, masked in the rendering for disclosure (DOMAIN §4). */
+/** Personal data a text field holds, masked in the rendering for disclosure (domain.md §4). */
 export const PERSONAL_DATA_KINDS = ['person-name', 'id-number', 'address', 'phone'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 

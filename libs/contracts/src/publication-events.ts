@@ -23,7 +23,7 @@ export const PUBLICATION_EVENT_TYPES = {
   deadlineProvisional: 'cn.lep.publication.disclosure.deadline-provisional.v1',
 } as const;
 
-/** 行政相对人类别 as published (DOMAIN §3 field 2). */
+/** 行政相对人类别 as published (domain.md §3 field 2). */
 export type PublicPartyCategory = '法人及非法人组织' | '自然人' | '个体工商户';
 
 export interface PublicParty {
@@ -34,7 +34,7 @@ export interface PublicParty {
   legalRepresentative?: string;
 }
 
-/** The masked record the portal shows (DOMAIN §3); every free text has been through @lep/masking. */
+/** The masked record the portal shows (domain.md §3); every free text has been through @lep/masking. */
 export interface PublicDisclosureRecord {
   decisionId: string;
   category: ItemCategory;
@@ -43,7 +43,7 @@ export interface PublicDisclosureRecord {
   agencyCreditCode: string;
   documentNumber: string;
   decidedOn: string;
-  /** 公示截止期 (DOMAIN P11), YYYY-MM-DD. */
+  /** 公示截止期 (domain.md P11), YYYY-MM-DD. */
   displayUntil: string;
   party: PublicParty;
   penalty?: {

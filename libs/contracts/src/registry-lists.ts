@@ -63,7 +63,7 @@ export type ReviewCatalogContent = ReviewCatalogCriteria;
 export const PARTY_TYPES = ['natural-person', 'legal-person', 'other-organisation'] as const;
 export type PartyType = (typeof PARTY_TYPES)[number];
 
-/** Measures a catalogue can declare major regardless of amount (DOMAIN L3, local examples). */
+/** Measures a catalogue can declare major regardless of amount (domain.md L3, local examples). */
 export const MAJOR_MEASURES = [
   'licence-revocation',
   'licence-denial',
@@ -89,7 +89,7 @@ export interface ReviewCatalogCriteria {
   majorPublicInterestIsMajor: boolean;
   majorSocialImpactIsMajor: boolean;
   /**
-   * The agency's legal-review time limit (DOMAIN L7: a limit is required, its length is the agency's): working
+   * The agency's legal-review time limit (domain.md L7: a limit is required, its length is the agency's): working
    * days from complete materials, and the one extension the head of the review body may grant. Without it the
    * platform default applies (7 + 3).
    */

@@ -67,6 +67,6 @@ export interface ReportPublishedData {
   approvedBy?: string;
   /** Who last edited the narrative (情况说明) the platform drafted; null when it is published as drafted. */
   narrativeEditedBy?: string | null;
-  /** The report's sections (DOMAIN §7) and narrative as published. */
+  /** The report's sections (domain.md §7) and narrative as published. */
   content: unknown;
 }

@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_TOPICS } from '../src';
+import {
+  ALL_TOPICS,
+  CASE_EVENT_SOURCE,
+  CASE_EVENT_TYPES,
+  EVIDENCE_EVENT_SOURCE,
+  EVIDENCE_EVENT_TYPES,
+  INSPECTION_EVENT_TYPES,
+  PUBLICATION_EVENT_SOURCE,
+  PUBLICATION_EVENT_TYPES,
+  REGISTRY_EVENT_SOURCE,
+  REGISTRY_EVENT_TYPES,
+  STATISTICS_EVENT_SOURCE,
+  STATISTICS_EVENT_TYPES,
+} from '../src';
 
 const doc = readFileSync(path.resolve(__dirname, '../../../docs/topics.md'), 'utf8');
 const documentedRows = doc
@@ -23,4 +36,35 @@ describe('docs/topics.md', () => {
       expect(row?.[3]).toBe(`\`${topic.key}\``);
     },
   );
+});
+
+describe('docs/topics.md, events', () => {
+  const declaredTypes = [
+    CASE_EVENT_TYPES,
+    EVIDENCE_EVENT_TYPES,
+    INSPECTION_EVENT_TYPES,
+    PUBLICATION_EVENT_TYPES,
+    REGISTRY_EVENT_TYPES,
+    STATISTICS_EVENT_TYPES,
+  ].flatMap((types) => Object.values(types));
+  const documentedTypes = [
+    ...new Set([...doc.matchAll(/cn\.lep\.[a-z0-9.-]+\.v\d+/g)].map((match) => match[0])),
+  ];
+
+  it('documents every event type the contracts declare, and no other', () => {
+    expect(documentedTypes.sort()).toEqual([...new Set(declaredTypes)].sort());
+  });
+
+  it('names only the CloudEvent sources producers use', () => {
+    const sources = [
+      CASE_EVENT_SOURCE,
+      EVIDENCE_EVENT_SOURCE,
+      PUBLICATION_EVENT_SOURCE,
+      REGISTRY_EVENT_SOURCE,
+      STATISTICS_EVENT_SOURCE,
+    ];
+    const documented = [...doc.matchAll(/[`"](\/lep\/[a-z-]+)[`"]/g)].map((match) => match[1]);
+    expect(documented.length).toBeGreaterThan(0);
+    expect(documented.filter((source) => !sources.includes(source))).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { isValidResidentId, isValidUscc, luhn, residentIdBirthDate } from './che
 
 describe('isValidResidentId (GB 11643)', () => {
   it.each([
-    '11010519491231002X', // the verified example of DOMAIN §4
+    '11010519491231002X', // the verified example of domain.md §4
     '11010519491231002x',
     '659001198503121237',
     '659001201005204560',

@@ -1,4 +1,4 @@
-/** Checksum validators for the identifiers found in enforcement documents (DOMAIN §4). */
+/** Checksum validators for the identifiers found in enforcement documents (domain.md §4). */
 
 import { isExistingDate } from './civil-date';
 

@@ -33,7 +33,7 @@ const KIND_PRECEDENCE: FindingKind[] = [
   'other-person-name',
 ];
 
-/** Masks a text for public rendering (DOMAIN §4). Masking already-masked text returns it unchanged. */
+/** Masks a text for public rendering (domain.md §4). Masking already-masked text returns it unchanged. */
 export function maskText(text: string, options: MaskOptions = {}): MaskResult {
   const residentIds = detectResidentIds(text);
   const isClaimedId = (span: Span) =>

@@ -1,5 +1,5 @@
 /**
- * How the penalised natural person's own name is shown (DOMAIN §4: a configurable policy, default 姓+某).
+ * How the penalised natural person's own name is shown (domain.md §4: a configurable policy, default 姓+某).
  * - surname-mou: 张三 → 张某
  * - surname-star: 张三 → 张*, one star per hidden character
  * - full-name: shown unchanged

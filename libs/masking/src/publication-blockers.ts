@@ -31,7 +31,7 @@ export interface PublicationBlocker {
 const ADULT_AGE = 18;
 
 /**
- * Why a penalty decision must not be published at all (DOMAIN §4 "Block publication"); empty when nothing
+ * Why a penalty decision must not be published at all (domain.md §4 "Block publication"); empty when nothing
  * blocks it. A natural person whose age cannot be established blocks publication until a person checks it.
  */
 export function publicationBlockers(input: PublicationBlockerInput): PublicationBlocker[] {

@@ -12,6 +12,12 @@ export interface DependencyModulesOptions {
   serviceName: string;
   config: DependencyEnv;
   database?: Partial<Omit<DatabaseModuleOptions, 'url'>>;
+  /**
+   * The service writes events to an outbox in its own database and relays them to Kafka: its database gets the
+   * platform's messaging tables (outbox, consumed and parked events, dead letters, audit log) and the service runs
+   * the relay. A service that writes no event declares none and relays nothing, whatever its environment holds.
+   */
+  outbox?: boolean;
   /** Probe tokens the service provides itself (globally), checked on /health after the dependencies. */
   extraProbes?: string[];
   /** Buckets besides S3_BUCKET the service needs (checked on /health). */
@@ -26,18 +32,20 @@ export function dependencyModules({
   serviceName,
   config,
   database,
+  outbox = false,
   extraProbes = [],
   extraBuckets = [],
 }: DependencyModulesOptions): DynamicModule[] {
   const modules: DynamicModule[] = [];
   const probes: string[] = [];
-  const withMessaging = Boolean(config.DATABASE_URL && config.KAFKA_BROKERS);
+  const withMessaging = outbox && Boolean(config.DATABASE_URL && config.KAFKA_BROKERS);
   if (config.DATABASE_URL) {
     modules.push(
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
         entities: [...(withMessaging ? MESSAGING_ENTITIES : []), ...(database?.entities ?? [])],
         migrations: [...(withMessaging ? MESSAGING_MIGRATIONS : []), ...(database?.migrations ?? [])],
+        schemaOwner: database?.schemaOwner,
       }),
     );
     probes.push(DATABASE_PROBE);

@@ -114,8 +114,9 @@ describe('transactional outbox relayed to Kafka', () => {
     expect(received[0].contentType).toContain('application/cloudevents+json');
   });
 
+  // A broker of its own to start, kill and start again (a JVM recovering its log): up to minutes when loaded.
   it('keeps events through a broker outage, retrying each key from its first event, and delivers them in order once it returns', async () => {
-    // A private cluster, so the outage hits only this relay.
+    // A private broker, so the outage hits only this relay.
     const cluster = await startKafka();
     const outageRelay = new OutboxRelay(
       dataSource,

@@ -54,8 +54,8 @@ describe('TLS towards S3 with a private CA (S3_CA_FILE)', () => {
   const clientFor = (file?: string) =>
     createS3Client({
       endpoint: store.endpoint,
-      accessKey: 'S3RVER',
-      secretKey: 'S3RVER',
+      accessKey: store.connection.accessKey,
+      secretKey: store.connection.secretKey,
       region: 'us-east-1',
       caFile: file,
     });

@@ -21,7 +21,7 @@ const MEASURE_NAMES: Record<MajorMeasure, string> = {
   'outside-discretion-benchmark': '超出裁量基准从轻或从重处罚',
 };
 
-/** Whether a decision needs legal review under one catalogue version (DOMAIN L3), and why. */
+/** Whether a decision needs legal review under one catalogue version (domain.md L3), and why. */
 export function isMajorDecision(catalog: ReviewCatalogVersion, facts: DecisionFacts): MajorDecisionVerdict {
   const { criteria } = catalog;
   const reasons: string[] = [];

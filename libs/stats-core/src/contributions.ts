@@ -107,7 +107,7 @@ export function contributionsOf(event: CloudEvent): Contribution[] {
       decisionContributions(event.data as DecisionMadeData, add);
       break;
     case CASE_EVENT_TYPES.decisionWithdrawn: {
-      // Annulled decisions still count where they were made (DOMAIN §7.2); the withdrawal is a figure of its own.
+      // Annulled decisions still count where they were made (domain.md §7 (2)); the withdrawal is a figure of its own.
       const data = event.data as DecisionWithdrawnData;
       add(data.agencyCode, data.withdrawnOn, ANY_CATEGORY, withdrawalMetric(data.kind));
       break;
@@ -159,7 +159,7 @@ export function contributionsOf(event: CloudEvent): Contribution[] {
       break;
     }
     case INSPECTION_EVENT_TYPES.resultsPublished: {
-      // One inspection = one object with a complete record (DOMAIN §7.4): a target not found is no inspection.
+      // One inspection = one object with a complete record (domain.md §7 (4)): a target not found is no inspection.
       const data = event.data as InspectionResultsPublishedData;
       for (const result of data.results) {
         add(data.agencyCode, result.inspectedOn, 'inspection', inspectionOutcomeMetric(result.outcome));

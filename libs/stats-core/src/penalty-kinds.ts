@@ -1,4 +1,4 @@
-/** Penalty categories from lightest to heaviest, the order statistics templates use (DOMAIN §3). */
+/** Penalty categories from lightest to heaviest, the order statistics templates use (domain.md §3). */
 export const PENALTY_KINDS_BY_WEIGHT = [
   '警告',
   '通报批评',
@@ -17,7 +17,7 @@ export const PENALTY_KINDS_BY_WEIGHT = [
 ] as const;
 
 /**
- * The kind a decision with several sanctions counts under: the heaviest (DOMAIN §7.2). 其他 is last in the
+ * The kind a decision with several sanctions counts under: the heaviest (domain.md §7 (2)). 其他 is last in the
  * template's list but is no measure of weight, so it counts only when nothing listed was imposed; an unknown
  * name counts as 其他.
  */

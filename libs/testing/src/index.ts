@@ -11,6 +11,9 @@ export * from './process-tree';
 export * from './service-process';
 export * from './registry-process';
 export * from './case-registry';
+export * from './case-fixtures';
 export * from './chromium';
 export * from './kcat';
 export * from './pdf-tools';
+// What production's init jobs make (deploy/minio/create-buckets.sh), for tests and the dev stack.
+export { createEvidenceBuckets } from '@lep/engines';

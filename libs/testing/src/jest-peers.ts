@@ -1,3 +1,4 @@
+import { SHARED_ENGINES_VARIABLE } from '@lep/engines';
 import { createDatabase, dropDatabase } from './databases';
 import type { TopicPartitions } from './kafka';
 import { Peers, PeersOptions, startPeers } from './peers';
@@ -8,21 +9,27 @@ export interface WantedPeers {
   postgres?: boolean;
   kafka?: boolean | { extraTopics?: TopicPartitions[] };
   s3?: boolean;
-  /** Time skipping is on unless turned off. */
-  temporal?: boolean | { timeSkipping?: boolean };
+  /** The Temporal dev server, in real time (files that jump over days use startTimeSkippingTemporal). */
+  temporal?: boolean;
 }
 
-/** Peers the environment names (the real stack), else embedded ones: the same rule in CI and on a laptop. */
+/**
+ * Peers the environment names, else our own: the same rule in CI and on a laptop. Engines that `lep-engines run`
+ * started for several projects in turn (LEP_ENGINES_SHARED) are made fresh for this one: Kafka emptied, a
+ * Temporal namespace of its own.
+ */
 export function peersOptionsFromEnvironment(
   wanted: WantedPeers,
   env: NodeJS.ProcessEnv = process.env,
 ): PeersOptions {
-  const { kafka, temporal } = wanted;
+  const { kafka } = wanted;
+  const shared = env[SHARED_ENGINES_VARIABLE] === '1';
   return {
     postgres: wanted.postgres ? { url: env.TEST_DATABASE_URL || undefined } : false,
     kafka: kafka
       ? {
           brokers: env.KAFKA_BROKERS || undefined,
+          reset: shared,
           extraTopics: typeof kafka === 'object' ? kafka.extraTopics : undefined,
         }
       : false,
@@ -34,12 +41,7 @@ export function peersOptionsFromEnvironment(
           region: env.S3_REGION,
         }
       : false,
-    temporal: temporal
-      ? {
-          address: env.TEMPORAL_ADDRESS || undefined,
-          timeSkipping: typeof temporal === 'object' ? temporal.timeSkipping : true,
-        }
-      : false,
+    temporal: wanted.temporal ? { address: env.TEMPORAL_ADDRESS || undefined, ownNamespace: shared } : false,
   };
 }
 
@@ -62,6 +64,7 @@ export function peersGlobalSetup(wanted: WantedPeers): () => Promise<void> {
       LEP_TEST_S3_SECRET_KEY: peers.s3.secretKey,
       LEP_TEST_S3_REGION: peers.s3.region,
       LEP_TEST_TEMPORAL_ADDRESS: peers.temporalAddress,
+      LEP_TEST_TEMPORAL_NAMESPACE: peers.temporalNamespace,
     });
   };
 }
@@ -77,6 +80,7 @@ export interface TestPeers {
   s3Endpoint: string;
   s3: S3Connection;
   temporalAddress: string;
+  temporalNamespace: string;
 }
 
 /** What peersGlobalSetup started, as seen from inside a test file. */
@@ -110,6 +114,9 @@ export function testPeers(env: NodeJS.ProcessEnv = process.env): TestPeers {
     },
     get temporalAddress() {
       return required('LEP_TEST_TEMPORAL_ADDRESS');
+    },
+    get temporalNamespace() {
+      return required('LEP_TEST_TEMPORAL_NAMESPACE');
     },
   };
 }

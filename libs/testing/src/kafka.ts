@@ -1,77 +1,66 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { ALL_TOPICS, TopicSpec } from '@lep/contracts';
+import { createTopics, KafkaBroker, resetTopics, TopicPartitions } from '@lep/engines';
 import { stopOnce } from './cleanup';
-import { kafkaMockBinary } from './kafka-mock-binary';
+
+export type { TopicPartitions };
 
 export interface KafkaPeer {
   brokers: string[];
   embedded: boolean;
-  /** Embedded only: every broker stops answering, as in an outage, until brokersUp(). */
+  /** Embedded only: the broker JVM is killed (an outage) until brokersUp() starts it again on the same port. */
   brokersDown(): Promise<void>;
   brokersUp(): Promise<void>;
+  /** Embedded only: the broker's JVM pid while it runs. */
+  pid(): number | undefined;
+  /** Embedded only: the broker's temporary folder (its log directory), removed by stop(). */
+  directory?: string;
   stop(): Promise<void>;
 }
 
-/** What the mock cluster needs to pre-create a topic. */
-export type TopicPartitions = Pick<TopicSpec, 'name' | 'partitions'>;
-
 export interface StartKafkaOptions {
-  /** Comma-separated brokers of a real cluster (KAFKA_BROKERS); topics are then the cluster's business. */
+  /** Comma-separated brokers of a running cluster (KAFKA_BROKERS); its topics are then its own business … */
   brokers?: string;
+  /** … unless it is ours to empty: then every topic and group is deleted and the contract topics made again. */
+  reset?: boolean;
   /** Topics besides those @lep/contracts declares. */
   extraTopics?: TopicPartitions[];
-  brokerCount?: number;
+  /** Our own broker only: its port. */
+  port?: number;
 }
 
 /**
- * librdkafka's mock cluster with every contract topic pre-created (its CreateTopics is unreliable, and
- * services never auto-create topics).
+ * The cluster named by `brokers`, else an Apache Kafka broker of our own (KRaft, one node, from the engine cache)
+ * with every contract topic created as production creates them (services never auto-create topics).
  */
 export async function startKafka(options: StartKafkaOptions = {}): Promise<KafkaPeer> {
   if (options.brokers) {
+    const brokers = options.brokers.split(',').map((broker) => broker.trim());
+    if (options.reset) await resetTopics(brokers, options.extraTopics);
     const notEmbedded = async () => {
-      throw new Error('brokersDown/brokersUp need the embedded Kafka mock cluster');
+      throw new Error('brokersDown/brokersUp need a broker of our own (KAFKA_BROKERS names another)');
     };
     return {
-      brokers: options.brokers.split(',').map((broker) => broker.trim()),
+      brokers,
       embedded: false,
       brokersDown: notEmbedded,
       brokersUp: notEmbedded,
+      pid: () => undefined,
       stop: async () => undefined,
     };
   }
-  const topics = [...ALL_TOPICS, ...(options.extraTopics ?? [])].map(
-    (topic) => `${topic.name}:${topic.partitions}`,
-  );
-  const child = spawn(kafkaMockBinary(), [String(options.brokerCount ?? 1), ...topics], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const waiting: Array<(line: string) => void> = [];
-  const firstLine = new Promise<string>((resolve, reject) => {
-    waiting.push(resolve);
-    child.once('exit', (code) => reject(new Error(`kafka mock exited with code ${code}`)));
-  });
-  lines.on('line', (line) => waiting.shift()?.(line));
-  const bootstrap = await firstLine;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  async function command(name: 'down' | 'up'): Promise<void> {
-    const answered = new Promise<string>((resolve) => waiting.push(resolve));
-    child.stdin!.write(`${name}\n`);
-    await answered;
+  const broker = await KafkaBroker.start({ port: options.port });
+  try {
+    await createTopics(broker.brokers, options.extraTopics);
+  } catch (error) {
+    await broker.remove();
+    throw error;
   }
-
   return {
-    brokers: bootstrap.replace(/^bootstrap /, '').split(','),
+    brokers: broker.brokers,
     embedded: true,
-    brokersDown: () => command('down'),
-    brokersUp: () => command('up'),
-    stop: stopOnce(async () => {
-      child.stdin!.end();
-      child.kill('SIGTERM');
-      await exited;
-    }),
+    directory: broker.dataDir,
+    brokersDown: () => broker.kill(),
+    brokersUp: () => broker.up(),
+    pid: () => broker.pid,
+    stop: stopOnce(() => broker.remove()),
   };
 }

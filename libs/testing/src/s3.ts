@@ -1,26 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
+import { MinioServer, S3Connection } from '@lep/engines';
 import { stopOnce } from './cleanup';
-import { freePort } from './free-port';
 
-/** Connection settings in the shape the `minio` client takes. */
-export interface S3Connection {
-  endPoint: string;
-  port: number;
-  useSSL: boolean;
-  accessKey: string;
-  secretKey: string;
-  region: string;
-}
+export type { S3Connection };
 
 export interface S3Peer {
   /** http(s)://host:port, as services take it in S3_ENDPOINT. */
   endpoint: string;
   connection: S3Connection;
   embedded: boolean;
-  /** Embedded only: the temporary directory holding the objects, removed by stop(). */
+  /** Embedded only: MinIO itself, to kill or restart. */
+  minio?: MinioServer;
+  /** Embedded only: MinIO's temporary folder (its drive), removed by stop(). */
   directory?: string;
   stop(): Promise<void>;
 }
@@ -32,6 +25,10 @@ export interface StartS3Options {
   region?: string;
   /** Serve the embedded store over HTTPS with this certificate (tests of TLS towards S3). */
   tls?: { key: Buffer; cert: Buffer };
+  /** Embedded only: serve the MinIO Console on this port too. */
+  consolePort?: number;
+  /** Embedded only: the S3 port. */
+  port?: number;
 }
 
 function connectionOf(endpoint: string, accessKey: string, secretKey: string, region: string): S3Connection {
@@ -47,32 +44,47 @@ function connectionOf(endpoint: string, accessKey: string, secretKey: string, re
   };
 }
 
-/** The S3 store at `endpoint`, else s3rver on a free port over a temp directory (its default S3RVER keys). */
+/** The S3 store at `endpoint`, else MinIO of our own (from the engine cache) over a temporary drive. */
 export async function startS3(options: StartS3Options = {}): Promise<S3Peer> {
-  const region = options.region ?? 'us-east-1';
   if (options.endpoint) {
     if (!options.accessKey || !options.secretKey)
       throw new Error('S3_ENDPOINT needs S3_ACCESS_KEY and S3_SECRET_KEY');
     return {
       endpoint: options.endpoint,
-      connection: connectionOf(options.endpoint, options.accessKey, options.secretKey, region),
+      connection: connectionOf(
+        options.endpoint,
+        options.accessKey,
+        options.secretKey,
+        options.region ?? 'us-east-1',
+      ),
       embedded: false,
       stop: async () => undefined,
     };
   }
-  const directory = await mkdtemp(path.join(tmpdir(), 'lep-s3-'));
-  const port = await freePort();
-  const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, ...options.tls });
-  await server.run();
-  const endpoint = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  // MinIO reads its certificate from <certs-dir>/public.crt and private.key.
+  const certsDir = options.tls ? mkdtempSync(path.join(tmpdir(), 'lep-minio-certs-')) : undefined;
+  if (certsDir && options.tls) {
+    writeFileSync(path.join(certsDir, 'public.crt'), options.tls.cert);
+    writeFileSync(path.join(certsDir, 'private.key'), options.tls.key, { mode: 0o600 });
+  }
+  const removeCerts = () => certsDir && rmSync(certsDir, { recursive: true, force: true });
+  const minio = await MinioServer.start({
+    certsDir,
+    port: options.port,
+    consolePort: options.consolePort,
+  }).catch((error: unknown) => {
+    removeCerts();
+    throw error;
+  });
   return {
-    endpoint,
-    connection: connectionOf(endpoint, 'S3RVER', 'S3RVER', region),
+    endpoint: minio.endpoint,
+    connection: minio.connection,
     embedded: true,
-    directory,
+    minio,
+    directory: minio.dataDir,
     stop: stopOnce(async () => {
-      await server.close();
-      await rm(directory, { recursive: true, force: true });
+      await minio.remove();
+      removeCerts();
     }),
   };
 }

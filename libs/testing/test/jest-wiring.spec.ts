@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { ALL_TOPICS, TOPICS } from '@lep/contracts';
 import { Client as S3Client } from 'minio';
 import { Client as PgClient } from 'pg';
 import {
@@ -10,6 +11,7 @@ import {
   useTestDatabase,
 } from '../src';
 import { children } from '../src/process-tree';
+import { SHARED_ENGINES_VARIABLE } from '@lep/engines';
 
 async function databaseNames(serverUrl: string, prefix: string): Promise<string[]> {
   const client = new PgClient({ connectionString: serverUrl });
@@ -34,6 +36,15 @@ describe('jest wiring', () => {
   let databaseServerUrl: string;
 
   beforeAll(async () => {
+    // This file tests starting our own engines; engines the environment names are tested below by name.
+    for (const name of [
+      'TEST_DATABASE_URL',
+      'KAFKA_BROKERS',
+      'S3_ENDPOINT',
+      'TEMPORAL_ADDRESS',
+      SHARED_ENGINES_VARIABLE,
+    ])
+      delete process.env[name];
     await peersGlobalSetup({ postgres: true, kafka: { extraTopics: [extraTopic] }, s3: true })();
     databaseServerUrl = testPeers().databaseServerUrl;
   });
@@ -112,5 +123,44 @@ describe('jest wiring', () => {
     await client.connect();
     expect((await client.query('SELECT 1 AS up')).rows).toEqual([{ up: 1 }]);
     await client.end();
+  });
+
+  it('empties a broker shared by several projects in turn (LEP_ENGINES_SHARED): topics and groups of the last one go', async () => {
+    const brokers = testPeers().kafkaBrokers;
+    const kafka = new Kafka({ clientId: 'wiring-shared', brokers, logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.caseDecision.name,
+      messages: [{ key: 'a', value: 'from the last project' }],
+    });
+    await producer.disconnect();
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'left.by.last.project', numPartitions: 1 }] });
+    await admin.setOffsets({
+      groupId: 'lep-publication',
+      topic: TOPICS.caseDecision.name,
+      partitions: [{ partition: 0, offset: '1' }],
+    });
+
+    const shared = await startPeers(
+      peersOptionsFromEnvironment(
+        { kafka: true },
+        { KAFKA_BROKERS: brokers.join(','), [SHARED_ENGINES_VARIABLE]: '1' },
+      ),
+    );
+    expect(shared.kafka?.embedded).toBe(false);
+    await admin.disconnect();
+    const after = kafka.admin();
+    await after.connect();
+    const topics = await after.listTopics();
+    expect(topics).not.toContain('left.by.last.project');
+    expect(topics).toEqual(expect.arrayContaining(ALL_TOPICS.map((topic) => topic.name)));
+    const offsets = await after.fetchTopicOffsets(TOPICS.caseDecision.name);
+    expect(offsets.every((partition) => partition.high === '0')).toBe(true);
+    expect((await after.listGroups()).groups).toEqual([]);
+    await after.disconnect();
+    await shared.stop();
   });
 });

@@ -2,7 +2,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client as S3Client } from 'minio';
 import { Client as PgClient } from 'pg';
 import { TOPICS } from '@lep/contracts';
-import { createDatabase, dropDatabase, Peers, startPeers } from '../src';
+import { alive, createDatabase, dropDatabase, Peers, startPeers } from '../src';
 
 /** Every embedded peer, started the way tests and `npm start` start them, exercised with the real clients. */
 describe('embedded peers', () => {
@@ -19,8 +19,8 @@ describe('embedded peers', () => {
       expect.stringMatching(
         /^PostgreSQL: embedded server at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/,
       ),
-      expect.stringMatching(/^Kafka: mock cluster \(librdkafka\) at 127\.0\.0\.1:\d+$/),
-      expect.stringMatching(/^S3: s3rver at http:\/\/127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^Kafka: Apache Kafka broker \(KRaft\) at 127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^S3: MinIO at http:\/\/127\.0\.0\.1:\d+$/),
     ]);
   });
 
@@ -80,7 +80,7 @@ describe('embedded peers', () => {
     expect(received.sort()).toEqual(keys.map((key) => `decision-${key}`));
   });
 
-  it('can take the brokers down and bring them back, as in an outage', async () => {
+  it('can kill the broker JVM and start it again on the same port and log directory, as in an outage', async () => {
     const kafka = new Kafka({
       clientId: 'outage-test',
       brokers: peers.kafkaBrokers,
@@ -88,7 +88,9 @@ describe('embedded peers', () => {
       retry: { retries: 0 },
       connectionTimeout: 1_000,
     });
+    const jvm = peers.kafka!.pid()!;
     await peers.kafka!.brokersDown();
+    expect(alive(jvm)).toBe(false);
     const producer = kafka.producer();
     await expect(
       producer
@@ -101,6 +103,7 @@ describe('embedded peers', () => {
     await again.connect();
     await again.send({ topic: TOPICS.caseLifecycle.name, messages: [{ value: 'y' }] });
     await again.disconnect();
+    expect(peers.kafka!.pid()).not.toBe(jvm);
   });
 
   it('stores and returns objects in S3 through the minio client', async () => {

@@ -1,13 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startPeers } from '../src';
-import { kafkaMockBinary } from '../src/kafka-mock-binary';
 import { alive, descendants } from '../src/process-tree';
 
-async function gone(pids: number[], withinMs = 5_000): Promise<number[]> {
+async function gone(pids: number[], withinMs = 15_000): Promise<number[]> {
   const deadline = Date.now() + withinMs;
   while (pids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   return pids.filter(alive);
@@ -36,13 +34,18 @@ interface PeersProcess {
 }
 
 describe('teardown', () => {
-  it('stop() leaves no peer process (PostgreSQL server included) and no temp directory behind', async () => {
+  it('stop() leaves no peer process (servers included) and no temp directory behind', async () => {
     const before = new Set(descendants(process.pid));
-    const peers = await startPeers({ postgres: true, kafka: true, s3: true });
+    const peers = await startPeers({ postgres: true, kafka: true, s3: true, temporal: true });
     const started = descendants(process.pid).filter((pid) => !before.has(pid));
-    // The PostgreSQL launcher, the postmaster and its workers, and the Kafka mock.
-    expect(started.length).toBeGreaterThanOrEqual(3);
-    const directories = [peers.postgres!.directory!, peers.s3Peer!.directory!];
+    // The PostgreSQL launcher, the postmaster and its workers; each engine and the guard that watches it.
+    expect(started.length).toBeGreaterThanOrEqual(9);
+    const directories = [
+      peers.postgres!.directory!,
+      peers.kafka!.directory!,
+      peers.s3Peer!.directory!,
+      peers.temporal!.server!.dataDir,
+    ];
     expect(directories.every(existsSync)).toBe(true);
 
     await peers.stop();
@@ -67,18 +70,6 @@ describe('teardown', () => {
     },
   );
 
-  it('the Kafka mock ends on SIGTERM even while its stdin is still open', async () => {
-    const mock = spawn(kafkaMockBinary(), ['1'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    await new Promise((resolve) => createInterface({ input: mock.stdout! }).once('line', resolve));
-    const exited = new Promise((resolve) => mock.once('exit', (code) => resolve(code)));
-
-    mock.kill('SIGTERM');
-
-    expect(await gone([mock.pid!], 2_000)).toEqual([]);
-    expect(await exited).toBe(0);
-    mock.stdin!.end();
-  });
-
   it('a process with its own SIGTERM handler keeps its peers until it stops them itself', async () => {
     const { child, pids, directories, nextLine } = await peersProcess('--own-sigterm-handler');
     const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -91,16 +82,17 @@ describe('teardown', () => {
     expect(directories.filter(existsSync)).toEqual([]);
   });
 
-  it('a harness process killed outright (SIGKILL) still leaves no PostgreSQL or Kafka process behind', async () => {
+  it('a harness process killed outright (SIGKILL) still leaves no process and no temp directory behind', async () => {
     const { child, pids, directories } = await peersProcess();
-    const [postgresDirectory, s3Directory] = directories;
 
     child.kill('SIGKILL');
 
-    // The out-of-process peers end when their stdin closes; the in-process S3 store dies with the harness,
-    // but nothing can run in a SIGKILLed process to remove its directory.
+    // Each peer's launcher or guard sees its parent go (stdin or IPC channel closed), stops its server and
+    // removes its directory.
     expect(await gone(pids)).toEqual([]);
-    expect(existsSync(postgresDirectory)).toBe(false);
-    await rm(s3Directory, { recursive: true, force: true });
+    const deadline = Date.now() + 5_000;
+    while (directories.some(existsSync) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(directories.filter(existsSync)).toEqual([]);
   });
 });

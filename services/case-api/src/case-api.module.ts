@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
 import { dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
-import { CASE_API_ENTITIES, CASE_API_MIGRATIONS, CASE_API_MODULES } from './case-api-domain';
+import { CASE_API_ENTITIES, CASE_API_MODULES, CASE_API_SCHEMA } from './case-api-domain';
 import { CaseApiConfig } from './config';
 import { SERVICE } from './service';
 
@@ -16,7 +16,7 @@ export class CaseApiModule {
         ...dependencyModules({
           serviceName: SERVICE.name,
           config,
-          database: { entities: CASE_API_ENTITIES, migrations: CASE_API_MIGRATIONS },
+          database: { entities: CASE_API_ENTITIES, migrations: [], schemaOwner: CASE_API_SCHEMA },
         }),
         ...CASE_API_MODULES,
       ],

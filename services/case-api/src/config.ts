@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { SERVICE_PORTS } from '@lep/contracts';
-import { ServiceEnv, WithAuth, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import { ServiceEnv, WithAuth, WithDatabase, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the case-api service, validated at start-up. */
-export class CaseApiConfig extends WithAuth(WithTemporal(WithKafka(WithDatabase(ServiceEnv)))) {
+export class CaseApiConfig extends WithAuth(WithTemporal(WithDatabase(ServiceEnv))) {
   override PORT = SERVICE_PORTS['case-api'];
 
   /**

@@ -53,8 +53,13 @@ describe('starting a case', () => {
       state: { title: '销售不合格产品案', stage: 'investigating' },
     });
 
-    const listed = await caseApp().system(AGENCY).get('/api/v1/cases?stage=investigating');
-    expect(listed.body.items.map((item: { caseId: string }) => item.caseId)).toContain(caseId);
+    // The list is the projection, current as of the last committed step: the workflow's own move into
+    // investigation shows in its state a moment before its step commits, so the list is awaited, not assumed.
+    await eventually(
+      () => caseApp().system(AGENCY).get('/api/v1/cases?stage=investigating'),
+      (listed) => listed.body.items.some((item: { caseId: string }) => item.caseId === caseId),
+      'the case listed in investigation',
+    );
   });
 
   it('a case the registry checks refuse is recorded as refused, with the reasons in Chinese', async () => {

@@ -1,5 +1,5 @@
 import { peersGlobalSetup } from '@lep/testing';
 
-// Kafka for the registry process the end-to-end tests start (its outbox relay); Temporal in real time, so no
-// statutory timer (hearing window, review SLA, decision limit) fires while a test drives a case over HTTP.
-export default peersGlobalSetup({ postgres: true, kafka: true, temporal: { timeSkipping: false } });
+// Kafka for the registry process the end-to-end tests start (its outbox relay); the Temporal dev server runs in
+// real time, so no statutory timer (hearing window, review SLA, decision limit) fires while a test drives a case.
+export default peersGlobalSetup({ postgres: true, kafka: true, temporal: true });

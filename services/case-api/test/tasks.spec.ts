@@ -1,5 +1,8 @@
-import { caseWorkflowId } from '@lep/contracts';
-import { useCaseApp } from './support/case-app';
+import { applyTaskClaim } from '@lep/case-store';
+import { caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
+import { useCaseApp, type Staff } from './support/case-app';
+import { caseJourney } from './support/case-journey';
+import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
 import { CHECKLIST_PASSED, HANDLERS, caseState, reviewTask, seedStep } from './support/fixtures';
 
 const caseApp = useCaseApp('case_api_tasks');
@@ -11,7 +14,6 @@ const DONE = `${CASE_ID}-review-done`;
 const COORDINATION = `${CASE_ID}-coordination-1`;
 
 const alice = { sub: 'reviewer-alice', roles: ['legal-reviewer' as const], agency: REVIEW_BODY };
-const bob = { sub: 'reviewer-bob', roles: ['legal-reviewer' as const], agency: REVIEW_BODY };
 /** A handler of the case who also serves as a legal reviewer of the review body. */
 const handlerReviewer = { sub: HANDLERS[0], roles: ['legal-reviewer' as const], agency: REVIEW_BODY };
 const outsider = { sub: 'reviewer-outside', roles: ['legal-reviewer' as const], agency: 'RB-ELSEWHERE' };
@@ -47,7 +49,7 @@ beforeAll(async () => {
   await seedStep(dataSource, state, { title: '法制审核意见', closeTasks: [{ taskId: DONE }] });
 });
 
-async function taskRow(taskId: string): Promise<{ state: string; claimed_by: string | null }> {
+async function taskRow(taskId: string): Promise<{ state: string; claimed_by: string | null } | undefined> {
   const rows = await caseApp().dataSource.query(
     `SELECT state, claimed_by FROM case_task WHERE task_id = $1`,
     [taskId],
@@ -59,25 +61,10 @@ function answer(response: { status: number; body: { code?: string } }) {
   return { status: response.status, code: response.body.code };
 }
 
-describe('claiming and releasing a review task', () => {
-  it('a reviewer of the body claims an open task; claiming it again is a no-op; a colleague is refused', async () => {
-    const claimed = await caseApp().staff(alice).post(`/api/v1/tasks/${OPEN}/claim`);
-    expect(claimed.status).toBe(200);
-    expect(claimed.body).toMatchObject({
-      taskId: OPEN,
-      state: 'claimed',
-      claimedBy: 'reviewer-alice',
-      kind: 'legal-review',
-    });
-    expect((await caseApp().staff(alice).post(`/api/v1/tasks/${OPEN}/claim`)).status).toBe(200);
-    expect(answer(await caseApp().staff(bob).post(`/api/v1/tasks/${OPEN}/claim`))).toEqual({
-      status: 409,
-      code: 'TASK_CLAIMED_BY_OTHER',
-    });
-    expect(await taskRow(OPEN)).toEqual({ state: 'claimed', claimed_by: 'reviewer-alice' });
-  });
-
-  it('the inbox filters by claimant, role, state and due date', async () => {
+describe('the inbox', () => {
+  it('filters by claimant, role, state and due date', async () => {
+    // The claim as the review round's step writes it (the workflow decides claims; see the next block).
+    await applyTaskClaim(caseApp().dataSource, { taskId: OPEN, claimedBy: 'reviewer-alice' });
     const list = (staff: typeof alice | typeof agencyHead, query: string) =>
       caseApp()
         .staff(staff)
@@ -90,37 +77,101 @@ describe('claiming and releasing a review task', () => {
     // The coordination task goes to the handling agency's head; the review body does not see it.
     expect(await list(alice, 'role=leader')).toEqual([]);
     expect(await list(agencyHead, 'role=leader')).toEqual([COORDINATION]);
+    await applyTaskClaim(caseApp().dataSource, { taskId: OPEN, claimedBy: null });
   });
+});
 
-  it('a colleague cannot complete or release the claimed task; nothing changes', async () => {
-    expect(answer(await caseApp().staff(bob).post(`/api/v1/tasks/${OPEN}/complete`).send(REVIEW))).toEqual({
+describe('claiming and releasing a review task (the review round decides, its step writes the row)', () => {
+  let worker: CaseWorker;
+  let round: string;
+  let first: Staff;
+  let second: Staff;
+
+  beforeAll(async () => {
+    worker = await startCaseWorker(caseApp().databaseUrl);
+    const handler: Staff = { sub: worker.people.handlers[0], roles: ['handler'], agency: 'BT01' };
+    const { newCase, investigating, draftBody, request } = caseJourney(
+      caseApp,
+      () => worker,
+      () => handler,
+    );
+    const started = await caseApp().system('BT01').post('/api/v1/cases').send(newCase('TASK-CLAIM-1'));
+    const caseId: string = started.body.caseId;
+    await investigating(caseId);
+    const cases = `/api/v1/cases/${caseId}`;
+    await caseApp().staff(handler).post(`${cases}/draft-decision`).send(draftBody(50_000)).expect(200);
+    await caseApp()
+      .staff(handler)
+      .post(`${cases}/notice`)
+      .send({ requestId: request(), hearingRights: false });
+    await caseApp()
+      .staff(handler)
+      .post(`${cases}/review-submission`)
+      .send({ requestId: request() })
+      .expect(200);
+    round = reviewWorkflowId(caseId, 1);
+    const task = await eventually(
+      () => taskRow(round),
+      (row) => row?.state === 'open',
+      'the review task',
+    );
+    const body = (
+      await caseApp().dataSource.query(`SELECT assignee_agency_code FROM case_task WHERE task_id = $1`, [
+        round,
+      ])
+    )[0].assignee_agency_code as string;
+    expect(task?.claimed_by).toBeNull();
+    first = { sub: 'reviewer-first', roles: ['legal-reviewer'], agency: body };
+    second = { sub: 'reviewer-second', roles: ['legal-reviewer'], agency: body };
+  }, 120_000);
+
+  afterAll(() => worker?.stop());
+
+  it('a reviewer of the body claims an open task; claiming it again is a no-op; a colleague is refused', async () => {
+    const claimed = await caseApp().staff(first).post(`/api/v1/tasks/${round}/claim`);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({ taskId: round, state: 'claimed', claimedBy: 'reviewer-first' });
+    expect((await caseApp().staff(first).post(`/api/v1/tasks/${round}/claim`)).status).toBe(200);
+    expect(answer(await caseApp().staff(second).post(`/api/v1/tasks/${round}/claim`))).toEqual({
       status: 409,
       code: 'TASK_CLAIMED_BY_OTHER',
     });
-    expect(answer(await caseApp().staff(bob).post(`/api/v1/tasks/${OPEN}/release`))).toEqual({
+    expect(await taskRow(round)).toEqual({ state: 'claimed', claimed_by: 'reviewer-first' });
+  });
+
+  it('a colleague cannot complete or release the claimed task; nothing changes', async () => {
+    const completion = { ...REVIEW, requestId: 'req-task-claim-complete' };
+    expect(
+      answer(await caseApp().staff(second).post(`/api/v1/tasks/${round}/complete`).send(completion)),
+    ).toEqual({
+      status: 409,
+      code: 'TASK_CLAIMED_BY_OTHER',
+    });
+    expect(answer(await caseApp().staff(second).post(`/api/v1/tasks/${round}/release`))).toEqual({
       status: 409,
       code: 'TASK_NOT_CLAIMED_BY_YOU',
     });
-    expect(await taskRow(OPEN)).toEqual({ state: 'claimed', claimed_by: 'reviewer-alice' });
+    expect(await taskRow(round)).toEqual({ state: 'claimed', claimed_by: 'reviewer-first' });
   });
 
   it('the claimant releases it back to the inbox, and a colleague may then claim it', async () => {
-    const released = await caseApp().staff(alice).post(`/api/v1/tasks/${OPEN}/release`);
+    const released = await caseApp().staff(first).post(`/api/v1/tasks/${round}/release`);
     expect(released.body).toMatchObject({ state: 'open', claimedBy: null });
-    expect((await caseApp().staff(bob).post(`/api/v1/tasks/${OPEN}/claim`)).body).toMatchObject({
-      claimedBy: 'reviewer-bob',
+    expect((await caseApp().staff(second).post(`/api/v1/tasks/${round}/claim`)).body).toMatchObject({
+      claimedBy: 'reviewer-second',
     });
   });
 
   it('a platform admin may release a stuck claim but not claim or complete a review', async () => {
-    expect((await caseApp().staff().post(`/api/v1/tasks/${OPEN}/release`)).body).toMatchObject({
+    expect((await caseApp().staff().post(`/api/v1/tasks/${round}/release`)).body).toMatchObject({
       state: 'open',
+      claimedBy: null,
     });
-    expect(answer(await caseApp().staff().post(`/api/v1/tasks/${OPEN}/claim`))).toEqual({
+    expect(answer(await caseApp().staff().post(`/api/v1/tasks/${round}/claim`))).toEqual({
       status: 403,
       code: 'TASK_FORBIDDEN',
     });
-    expect(answer(await caseApp().staff().post(`/api/v1/tasks/${OPEN}/complete`).send(REVIEW))).toEqual({
+    expect(answer(await caseApp().staff().post(`/api/v1/tasks/${round}/complete`).send(REVIEW))).toEqual({
       status: 403,
       code: 'TASK_FORBIDDEN',
     });

@@ -15,7 +15,7 @@ function ownDecision(paragraph: string) {
   return { agencyCode: AGENCY, kind: 'penalty-decision', fields: base.fields, blocks };
 }
 
-/** An agency's own template takes effect only once its supervising justice bureau has accepted it (DOMAIN R2). */
+/** An agency's own template takes effect only once its supervising justice bureau has accepted it (domain.md R2). */
 describe('filing an agency’s own template with the justice bureau', () => {
   const stack = useDocumentsStack('documents_filing');
   const admin = () => stack().http(AGENCY, ['agency-admin']);

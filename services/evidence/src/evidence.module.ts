@@ -15,6 +15,7 @@ export class EvidenceModule {
         ServiceConfigModule.forValue(EvidenceConfig, config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // evidence.stored
           config,
           database: { entities: EVIDENCE_ENTITIES, migrations: EVIDENCE_MIGRATIONS },
           extraBuckets: [config.EVIDENCE_STAGING_BUCKET],

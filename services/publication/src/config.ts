@@ -10,16 +10,16 @@ export class PublicationConfig extends WithCalendar(
   override PORT = SERVICE_PORTS.publication;
 
   /**
-   * Default 公示截止期 in months after the decision (DOMAIN P11: no national figure; credit-repair rules give 3
+   * Default 公示截止期 in months after the decision (domain.md P11: no national figure; credit-repair rules give 3
    * months to 3 years, local portals "generally 1 year"). Each record stores its own date, which staff may change.
    */
   @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
   @IsInt({ message: 'PUBLICATION_DISPLAY_MONTHS must be a whole number of months' })
-  @Min(3, { message: 'PUBLICATION_DISPLAY_MONTHS must be at least 3 (DOMAIN P11)' })
-  @Max(36, { message: 'PUBLICATION_DISPLAY_MONTHS must be at most 36 (DOMAIN P11)' })
+  @Min(3, { message: 'PUBLICATION_DISPLAY_MONTHS must be at least 3 (domain.md P11)' })
+  @Max(36, { message: 'PUBLICATION_DISPLAY_MONTHS must be at most 36 (domain.md P11)' })
   PUBLICATION_DISPLAY_MONTHS = 12;
 
-  /** How a penalised natural person's own name is shown (DOMAIN §4; default 姓+某). */
+  /** How a penalised natural person's own name is shown (domain.md §4; default 姓+某). */
   @IsIn(['surname-mou', 'surname-star', 'full-name'], {
     message: 'PUBLICATION_NAME_POLICY must be surname-mou, surname-star or full-name',
   })

@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
-import { CalendarClientModule, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import {
+  CalendarClientModule,
+  dependencyModules,
+  HOSTED_WORKER_PROBE,
+  ServiceConfigModule,
+} from '@lep/nest-kit';
 import { PublicationConfig } from './config';
-import { PUBLICATION_WORKER_PROBE } from './deadline/deadline-worker.module';
 import { PUBLICATION_ENTITIES, PUBLICATION_MIGRATIONS, publicationModules } from './publication-domain';
 import { SERVICE } from './service';
 
@@ -17,9 +21,10 @@ export class PublicationModule {
         CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // disclosure events
           config,
           database: { entities: PUBLICATION_ENTITIES, migrations: PUBLICATION_MIGRATIONS },
-          extraProbes: [PUBLICATION_WORKER_PROBE],
+          extraProbes: [HOSTED_WORKER_PROBE],
         }),
         ...publicationModules({
           publicRateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,

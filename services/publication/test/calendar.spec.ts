@@ -5,7 +5,6 @@ import {
   REGISTRY_EVENT_SOURCE,
   REGISTRY_EVENT_TYPES,
 } from '@lep/contracts';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, decisionWithdrawnEvent, penaltyDecision } from './support/decisions';
 import { outboxEvents, until, usePublicationApp } from './support/publication-app';
@@ -15,28 +14,6 @@ const publication = usePublicationApp('pub_calendar', { startsAt: new Date('2026
 const DECIDED = { decidedOn: '2026-12-28', decidedAt: '2026-12-28T02:00:00.000Z' };
 const HEALTH_NOTE = '当事人自述患有高血压，';
 
-type EnvironmentFactory = {
-  create(options: {
-    server: { type: 'existing' };
-    address: string;
-    supportsTimeSkipping: boolean;
-    namespace: string;
-    client: Record<string, never>;
-    plugins: never[];
-  }): Promise<TestWorkflowEnvironment>;
-};
-
-function attachTestEnvironment(address: string): Promise<TestWorkflowEnvironment> {
-  return (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
-    server: { type: 'existing' },
-    address,
-    supportsTimeSkipping: true,
-    namespace: 'default',
-    client: {},
-    plugins: [],
-  });
-}
-
 const disclosure = (decisionId: string) =>
   publication().dataSource.getRepository(DisclosureEntity).findOneByOrFail({ decisionId });
 
@@ -44,20 +21,11 @@ describe('deadlines on the registry’s calendar: provisional without a year’s
   const published = penaltyDecision(DECIDED);
   const waiting = penaltyDecision(DECIDED);
   const withdrawn = penaltyDecision(DECIDED);
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    // The clock stays on 28 December while the test looks: nothing skips ahead to the deadline timers.
-    env = await attachTestEnvironment(publication().temporal.address);
-    await env.connection.testService!.lockTimeSkipping({});
-  });
-  afterAll(async () => {
-    await env.connection.testService!.unlockTimeSkipping({});
-    await env.teardown();
-  });
+  // The app's clock is held on 28 December (the harness moves it only on sleep): nothing skips ahead to the
+  // deadline timers while the test looks.
 
   it('counts into 2027 on weekends alone, publishes on time, and says why the deadline is provisional', async () => {
-    await publication().deliver(decisionMadeEvent(published));
+    await publication().receive(decisionMadeEvent(published));
     const row = await until(async () => {
       const current = await disclosure(published.decisionId);
       return current.status === 'published' ? current : undefined;
@@ -88,13 +56,13 @@ describe('deadlines on the registry’s calendar: provisional without a year’s
   });
 
   it('counts every provisional deadline again once the registry announces the year', async () => {
-    await publication().deliver(
+    await publication().receive(
       decisionMadeEvent({
         ...waiting,
         penalty: { ...waiting.penalty!, facts: HEALTH_NOTE + waiting.penalty!.facts },
       }),
     );
-    await publication().deliver(decisionMadeEvent(withdrawn));
+    await publication().receive(decisionMadeEvent(withdrawn));
     await publication().deliver(
       decisionWithdrawnEvent({
         decisionId: withdrawn.decisionId,

@@ -1,5 +1,4 @@
 import { PUBLICATION_EVENT_TYPES } from '@lep/contracts';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, penaltyDecision, residentId } from './support/decisions';
 import { outboxEvents, until, usePublicationApp } from './support/publication-app';
@@ -8,27 +7,10 @@ import { outboxEvents, until, usePublicationApp } from './support/publication-ap
 const DECISION_DAY = new Date('2026-09-30T10:00:00+08:00');
 const publication = usePublicationApp('pub_deadline', { startsAt: DECISION_DAY });
 
-type EnvironmentFactory = {
-  create(options: {
-    server: { type: 'existing' };
-    address: string;
-    supportsTimeSkipping: boolean;
-    namespace: string;
-    client: Record<string, never>;
-    plugins: never[];
-  }): Promise<TestWorkflowEnvironment>;
-};
-
-/** `create` is how TestWorkflowEnvironment attaches to a running server with time skipping (not yet public). */
-function attachTestEnvironment(address: string): Promise<TestWorkflowEnvironment> {
-  return (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
-    server: { type: 'existing' },
-    address,
-    supportsTimeSkipping: true,
-    namespace: 'default',
-    client: {},
-    plugins: [],
-  });
+/** Moves this file's clock (held by the test server until a test moves it) to `instant`, firing every timer on the way. */
+async function sleepUntil(instant: string): Promise<void> {
+  const { env } = publication().temporal;
+  await env.sleep(Date.parse(instant) - (await env.currentTimeMs()));
 }
 
 const HEALTH_NOTE = '当事人自述患有高血压，';
@@ -47,7 +29,7 @@ async function waitForStatus(decisionId: string, status: DisclosureEntity['statu
 describe('disclosure deadline workflow (7 working days across the 2026 National Day holiday)', () => {
   it('publishes a penalty decision whose masking needs no confirmation at once, due by 2026-10-15', async () => {
     const decision = penaltyDecision();
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     const row = await waitForStatus(decision.decisionId, 'published');
 
     // 10/1–10/7 are off, 10/10 (Sat) is a make-up working day: 10/8, 9, 10, 12, 13, 14, 15.
@@ -63,42 +45,36 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
   it('waits for the publisher to confirm the masking, and publishes on time when confirmed on 2026-10-09', async () => {
     const decision = penaltyDecision();
     decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     expect(await disclosure(decision.decisionId)).toMatchObject({
       status: 'pending',
       needsMaskingConfirmation: true,
     });
 
-    // Hold the clock, then let exactly nine days pass: past the holiday, before the warning day.
-    const env = await attachTestEnvironment(publication().temporal.address);
-    const testService = env.connection.testService!;
-    try {
-      await testService.lockTimeSkipping({});
-      await env.sleep('9 days');
-      const confirmed = await publication()
-        .staff(['handler'], 'BT-SC-01')
-        .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)
-        .expect(200);
-      expect(confirmed.body.waitingFor).toEqual([]);
-      const row = await waitForStatus(decision.decisionId, 'published');
-      expect(row.publishedOnTime).toBe(true);
-      expect(row.publishedAt!.toISOString() >= '2026-10-09').toBe(true);
-      expect(row.warnedAt).toBeNull();
-    } finally {
-      await testService.unlockTimeSkipping({});
-      await env.teardown();
-    }
+    // Exactly nine days pass: past the holiday, before the warning day.
+    await publication().temporal.env.sleep('9 days');
+    const confirmed = await publication()
+      .staff(['handler'], 'BT-SC-01')
+      .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)
+      .expect(200);
+    expect(confirmed.body.waitingFor).toEqual([]);
+    const row = await waitForStatus(decision.decisionId, 'published');
+    expect(row.publishedOnTime).toBe(true);
+    expect(row.publishedAt!.toISOString() >= '2026-10-09').toBe(true);
+    expect(row.warnedAt).toBeNull();
   });
 
   it('warns on 2026-10-14, records the deadline overdue after 2026-10-15, and publishes late when confirmed', async () => {
     const decision = penaltyDecision();
     decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
 
+    await sleepUntil('2026-10-14T00:01:00+08:00');
     const warned = await until(async () => (await disclosure(decision.decisionId)).warnedAt ?? undefined);
     // Timers fire a few milliseconds after their instant.
     expect(warned.getTime() - Date.parse('2026-10-14T00:00:00+08:00')).toBeGreaterThanOrEqual(0);
     expect(warned.getTime() - Date.parse('2026-10-14T00:00:00+08:00')).toBeLessThan(60_000);
+    await sleepUntil('2026-10-16T00:01:00+08:00');
     const overdue = await until(async () => (await disclosure(decision.decisionId)).overdueAt ?? undefined);
     expect(overdue.getTime() - Date.parse('2026-10-16T00:00:00+08:00')).toBeGreaterThanOrEqual(0);
     expect(overdue.getTime() - Date.parse('2026-10-16T00:00:00+08:00')).toBeLessThan(60_000);
@@ -125,7 +101,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
     });
     expect(events[2].event.data).toMatchObject({ onTime: false });
     // The workflow id makes a redelivered decision a no-op: no second workflow, no second record.
-    expect(await publication().deliver(decisionMadeEvent(decision))).toBe(true);
+    expect(await publication().deliver(decisionMadeEvent(decision))).toBe(false);
     expect(await publication().workflows.status(decision.decisionId)).toMatchObject({
       outcome: 'published',
       warned: true,
@@ -142,7 +118,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
         idNumber: residentId('20100315'),
       },
     });
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     const pending = await publication()
       .staff(['legal-reviewer'], 'BT-SC-01')
       .get(`/api/v1/disclosures/${decision.decisionId}`)
@@ -165,7 +141,7 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
   it('answers a handler of another agency 403 and changes nothing', async () => {
     const decision = penaltyDecision();
     decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
-    await publication().deliver(decisionMadeEvent(decision));
+    await publication().receive(decisionMadeEvent(decision));
     const denied = await publication()
       .staff(['handler'], 'BT-OTHER')
       .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)

@@ -16,7 +16,7 @@ async function eventsOf(decisionId: string) {
   return (await outboxEvents(publication().dataSource)).filter((row) => row.message_key === decisionId);
 }
 
-describe('withdrawal (DOMAIN P9)', () => {
+describe('withdrawal (domain.md P9)', () => {
   it('takes a revoked decision off the portal, showing the reason and time, due within 3 working days', async () => {
     const decision = penaltyDecision();
     await publication().deliver(decisionMadeEvent(decision));
@@ -88,7 +88,7 @@ describe('withdrawal (DOMAIN P9)', () => {
   });
 });
 
-describe('correction (DOMAIN P4)', () => {
+describe('correction (domain.md P4)', () => {
   it('corrects a published record, re-masks it, keeps every version and emits a corrected event', async () => {
     const decision = penaltyDecision();
     await publication().deliver(decisionMadeEvent(decision));

@@ -19,6 +19,7 @@ export class RegistryModule {
         ServiceConfigModule.forValue(RegistryConfig, config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // registry and pre-disclosure events
           config,
           database: { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
         }),

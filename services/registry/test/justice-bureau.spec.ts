@@ -2,7 +2,7 @@ import { agencyBody } from './support/fixtures';
 import { useRegistryApp } from './support/registry-app';
 
 /**
- * Which justice bureau records an agency's document formats (DOMAIN R2): 兵团-level agencies file with the 兵团司法局,
+ * Which justice bureau records an agency's document formats (domain.md R2): 兵团-level agencies file with the 兵团司法局,
  * 师市 agencies with their own 师市's bureau, and an agency whose level has none with the next level up.
  */
 describe('the supervising justice bureau of an agency', () => {

@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFromEnv } from '@lep/auth';
-import { CalendarClientModule, dependencyModules, ServiceConfigModule } from '@lep/nest-kit';
+import {
+  CalendarClientModule,
+  dependencyModules,
+  ServiceConfigModule,
+  HOSTED_WORKER_PROBE,
+} from '@lep/nest-kit';
 import { StatisticsConfig } from './config';
-import { STATISTICS_WORKER_PROBE } from './reports/reports.module';
 import { SERVICE } from './service';
 import { STATISTICS_MIGRATIONS, statisticsModules } from './statistics-domain';
 
@@ -17,9 +21,10 @@ export class StatisticsModule {
         CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // warnings and the annual report
           config,
           database: { entities: [], migrations: STATISTICS_MIGRATIONS },
-          extraProbes: [STATISTICS_WORKER_PROBE],
+          extraProbes: [HOSTED_WORKER_PROBE],
         }),
         ...statisticsModules(),
       ],

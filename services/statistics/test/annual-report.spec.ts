@@ -52,7 +52,7 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
     expect(new Date(built[0].built_at).toISOString()).toMatch(/^2026-01-04T01:00/);
   });
 
-  it('lays out the figures of the agency and those below it as DOMAIN §7 asks', async () => {
+  it('lays out the figures of the agency and those below it as domain.md §7 asks', async () => {
     const { body } = await statistics()
       .staff(['leader'], SHI_1)
       .get('/api/v1/reports')
@@ -306,7 +306,7 @@ describe('annual statistics report 2025 (行政执法统计年报), due 31 Janua
       await statistics().staff(['leader'], agency).post(`/api/v1/reports/${report.id}/approval`).expect(200);
     }
     await until(async () => (await reports()).every((row) => row.status === 'published'));
-    const handle = env.client.workflow.getHandle(annualReportWorkflowId(2025));
+    const handle = statistics().client!.workflow.getHandle(annualReportWorkflowId(2025));
     const status = await until(async () => {
       const described = await handle.describe();
       return described.status.name === 'COMPLETED' ? described : undefined;

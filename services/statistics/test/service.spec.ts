@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, loadConfig } from '@lep/nest-kit';
-import { TemporalTestServer } from '@lep/temporal-test-server';
-import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import { createDatabase, createTemporalNamespace, dropDatabase, testPeers } from '@lep/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { StatisticsConfig } from '../src/config';
@@ -9,19 +8,20 @@ import { SERVICE } from '../src/service';
 import { StatisticsModule } from '../src/statistics.module';
 
 describe('the statistics service as deployed (StatisticsModule)', () => {
-  let temporal: TemporalTestServer;
   let databaseUrl: string;
   let app: INestApplication;
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
-    temporal = await TemporalTestServer.start({ timeSkipping: false });
+    // The project's Temporal dev server (the service keeps a Schedule there), in a namespace of this file's own.
+    const namespace = await createTemporalNamespace(testPeers().temporalAddress);
     databaseUrl = await createDatabase(testPeers().databaseServerUrl, 'stat_service');
     const config = loadConfig(StatisticsConfig, {
       PORT: '3004',
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
-      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_ADDRESS: testPeers().temporalAddress,
+      TEMPORAL_NAMESPACE: namespace,
       AUTH_JWT_SECRET: 'statistics-service-test-secret-32-characters',
       // No registry here: the daily sweep's calendar check cannot read it and skips, as when it is down.
       REGISTRY_URL: 'http://127.0.0.1:1',
@@ -32,7 +32,6 @@ describe('the statistics service as deployed (StatisticsModule)', () => {
 
   afterAll(async () => {
     await app?.close();
-    await temporal?.stop();
     if (databaseUrl) await dropDatabase(databaseUrl);
   });
 

@@ -16,7 +16,7 @@ export class WorkerConfig extends WithCalendar(WithAuth(WithTemporal(WithKafka(W
   @IsString({ message: 'REGISTRY_API_KEY must be an API key' })
   REGISTRY_API_KEY?: string;
 
-  /** Default legal-review SLA in working days (DOMAIN L7), and the one extension a review body may grant. */
+  /** Default legal-review SLA in working days (domain.md L7), and the one extension a review body may grant. */
   @Type(() => Number)
   @IsInt({ message: 'REVIEW_SLA_WORKING_DAYS must be a whole number of working days' })
   @Min(1)

@@ -1,20 +1,17 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
 import {
   CalendarClientModule,
   dependencyModules,
-  hostedWorkerProbe,
+  HOSTED_WORKER_PROBE,
   ServiceConfigModule,
 } from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { SERVICE } from './service';
 import { CalendarRecountConsumer } from './calendar-recount/calendar-recount.consumer';
+import { CaseWorkerModule } from './case-worker';
 import { EvidenceLinkConsumer } from './evidence-link/evidence-link.consumer';
-import { TemporalWorkerHost } from './temporal-worker.host';
 
-export const WORKER_PROBE = 'WORKER_PROBE';
-
-@Global()
 @Module({})
 export class WorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
@@ -25,22 +22,15 @@ export class WorkerModule {
         CalendarClientModule.forRoot(config),
         ...dependencyModules({
           serviceName: SERVICE.name,
+          outbox: true, // the case steps' events
           config,
+          // The worker owns lep_cases: its migrations run here (with the outbox's), nowhere else.
           database: { entities: CASE_STORE_ENTITIES, migrations: CASE_STORE_MIGRATIONS },
-          extraProbes: [WORKER_PROBE],
+          extraProbes: [HOSTED_WORKER_PROBE],
         }),
+        CaseWorkerModule,
       ],
-      providers: [
-        TemporalWorkerHost,
-        EvidenceLinkConsumer,
-        CalendarRecountConsumer,
-        {
-          provide: WORKER_PROBE,
-          useFactory: (host: TemporalWorkerHost) => hostedWorkerProbe(host),
-          inject: [TemporalWorkerHost],
-        },
-      ],
-      exports: [WORKER_PROBE],
+      providers: [EvidenceLinkConsumer, CalendarRecountConsumer],
     };
   }
 }

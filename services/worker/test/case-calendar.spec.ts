@@ -1,5 +1,5 @@
 import { endOfChinaDay } from '@lep/calendar';
-import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor, type CaseState } from '@lep/contracts';
+import { CASE_EVENT_TYPES, caseUpdates, type CaseActor, type CaseState } from '@lep/contracts';
 import type { ServiceProcess } from '@lep/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { AGENCY, HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
@@ -48,7 +48,7 @@ async function drafted(overrides: Parameters<CaseHarness['startCase']>[0] = {}):
     { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
     1,
   );
-  await act(handle, CASE_UPDATES.draftDecision, draft(handler, 50_000));
+  await act(handle, caseUpdates.draftDecision, draft(handler, 50_000));
   return handle;
 }
 
@@ -69,7 +69,7 @@ describe('a 兵团 case in the Xinjiang region without the 2026 regional notice'
 
   it('answers the notice at once, its hearing window counted on the national days and marked provisional', async () => {
     noticed = await drafted();
-    const state = await act<CaseState>(noticed, CASE_UPDATES.notify, { actor: handler, hearingRights: true });
+    const state = await act<CaseState>(noticed, caseUpdates.notify, { actor: handler, hearingRights: true });
     // 7, 8, 9, 10, 11 December on the national calendar.
     expect(state.notice?.hearingWindowEndsAt).toBe(endOfChinaDay('2026-12-11'));
     const window = state.deadlines.find((deadline) => deadline.kind === 'hearing-window');
@@ -95,8 +95,8 @@ describe('a 兵团 case in the Xinjiang region without the 2026 regional notice'
 
   it('opens legal review with a provisional 7-working-day limit', async () => {
     reviewed = await drafted({ majorByUnit: { reason: '可能造成重大社会影响' } });
-    await act(reviewed, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
-    await act(reviewed, CASE_UPDATES.submitForReview, { actor: handler });
+    await act(reviewed, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await act(reviewed, caseUpdates.submitForReview, { actor: handler });
     const task = await openTask(harness.dataSource, reviewed.workflowId);
     // 7–11 and 14, 15 December.
     expect(task.due_at?.toISOString()).toBe(endOfChinaDay('2026-12-15'));
@@ -123,7 +123,12 @@ describe('a 兵团 case in the Xinjiang region without the 2026 regional notice'
     expect(
       recounted.deadlines.find((deadline) => deadline.kind === 'hearing-window')?.provisional,
     ).toBeUndefined();
-    const recount = (await record(noticed.workflowId)).find((entry) => entry.action === 'deadline-recounted');
+    // The record entry is written by the activity after the workflow's state moved.
+    const recount = await eventually(
+      async () => (await record(noticed.workflowId)).find((entry) => entry.action === 'deadline-recounted'),
+      (entry) => entry !== undefined,
+      'recount recorded',
+    );
     expect(recount).toMatchObject({
       title: '节假日安排已录入，重新计算听证申请期限',
       details: {

@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, CASE_UPDATES, type CaseActor, type CaseState } from '@lep/contracts';
+import { CASE_EVENT_TYPES, caseUpdates, type CaseActor, type CaseState } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
 import { act, draft, eventually, linkEvidence, openTask, refusalCode } from './support/case-steps';
@@ -40,7 +40,7 @@ async function drafted(overrides: Parameters<CaseHarness['startCase']>[0] = {}):
     },
     1,
   );
-  await act(handle, CASE_UPDATES.draftDecision, draft(handler, 50_000));
+  await act(handle, caseUpdates.draftDecision, draft(handler, 50_000));
   return handle;
 }
 
@@ -63,14 +63,15 @@ describe('working-day timers across the National Day holiday', () => {
     heard = await drafted();
     late = await drafted();
     reviewed = await drafted({ majorByUnit: { reason: '可能造成重大社会影响' } });
-    noticeState = await act(heard, CASE_UPDATES.notify, { actor: handler, hearingRights: true });
-    await act(late, CASE_UPDATES.notify, { actor: handler, hearingRights: true });
-    await act(reviewed, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
-    await act(reviewed, CASE_UPDATES.submitForReview, { actor: handler });
+    noticeState = await act(heard, caseUpdates.notify, { actor: handler, hearingRights: true });
+    await act(late, caseUpdates.notify, { actor: handler, hearingRights: true });
+    await act(reviewed, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await act(reviewed, caseUpdates.submitForReview, { actor: handler });
   }, 60_000);
 
   afterAll(async () => {
-    for (const handle of [heard, late, reviewed]) await handle?.terminate('test done').catch(() => undefined);
+    for (const handle of [heard, late, reviewed])
+      if (handle) await harness.endCase(handle).catch(() => undefined);
   });
 
   it('keeps the hearing window open for 5 working days, closes it after, and records when it closed', async () => {
@@ -78,7 +79,7 @@ describe('working-day timers across the National Day holiday', () => {
     expect(noticeState.notice?.hearingWindowEndsAt).toBe('2026-10-10T16:00:00.000Z');
 
     await sleepUntil('2026-10-09T04:00:00Z');
-    const state = await act(heard, CASE_UPDATES.requestHearing, { actor: handler });
+    const state = await act(heard, caseUpdates.requestHearing, { actor: handler });
     expect(state.stage).toBe('hearing');
 
     await sleepUntil('2026-10-11T01:00:00Z');
@@ -87,7 +88,7 @@ describe('working-day timers across the National Day holiday', () => {
       (s) => s.deadlines.some((d) => d.kind === 'hearing-window' && d.fired),
       'the window to close',
     );
-    expect(await refusalCode(act(late, CASE_UPDATES.requestHearing, { actor: handler }))).toMatch(
+    expect(await refusalCode(act(late, caseUpdates.requestHearing, { actor: handler }))).toMatch(
       /^HEARING_WINDOW_CLOSED: 当事人应当在告知后五个工作日内提出听证要求，期限已于 2026-10-10T16:00:00.000Z 届满/,
     );
     expect(await recordTitles(late.workflowId)).toContain('听证申请期限届满，当事人未申请听证');

@@ -2,11 +2,12 @@ import { CalendarClient } from '@lep/calendar';
 import { readCaseRecord } from '@lep/case-store';
 import {
   CASE_EVENT_TYPES,
-  CASE_UPDATES,
+  caseUpdates,
   type CaseActor,
   type CaseStageChangedData,
   type CaseState,
 } from '@lep/contracts';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { AGENCY, startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
 import {
   act,
@@ -61,14 +62,14 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     const handle = await harness.startCase();
     await investigating(handle);
 
-    let state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 50_000));
+    let state = await act(handle, caseUpdates.draftDecision, draft(handler, 50_000));
     expect(state.stage).toBe('drafting');
     expect(state.major).toBe(true);
     expect(state.majorReasons.join()).toContain('对自然人罚款 50000 元');
 
-    state = await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: true });
+    state = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
     expect(state.stage).toBe('notified');
-    expect(await refusalCode(act(handle, CASE_UPDATES.submitForReview, { actor: handler }))).toMatch(
+    expect(await refusalCode(act(handle, caseUpdates.submitForReview, { actor: handler }))).toMatch(
       /^CASE_WRONG_STAGE: 听证申请期限/,
     );
     await harness.sleep(8 * DAY);
@@ -78,14 +79,14 @@ describe('a major penalty case (重大行政处罚案件)', () => {
       'the hearing window to close',
     );
 
-    state = await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    state = await act(handle, caseUpdates.submitForReview, { actor: handler });
     expect(state.stage).toBe('legal-review');
     const firstTask = await openTask(harness.dataSource, handle.workflowId);
     expect(firstTask).toMatchObject({ round: 1, assignee_role: 'legal-reviewer' });
 
     const beforeRefusal = (await harness.state(handle)).recordEntries;
     expect(
-      await refusalCode(act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: state.draft?.hash })),
+      await refusalCode(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
     ).toMatch(/^REVIEW_NOT_APPROVED: 本案属于重大执法决定，未经法制审核/);
     expect((await harness.state(handle)).recordEntries).toBe(beforeRefusal);
 
@@ -97,13 +98,13 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     );
     const returnedHash = state.draft?.hash;
     expect(
-      await refusalCode(act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: returnedHash })),
+      await refusalCode(act(handle, caseUpdates.decide, { actor: handler, draftHash: returnedHash })),
     ).toMatch(/^REVIEW_NOT_APPROVED: .*第 1 轮/);
 
-    state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 30_000));
+    state = await act(handle, caseUpdates.draftDecision, draft(handler, 30_000));
     expect(state.draft?.hash).not.toBe(returnedHash);
     expect(state.draft?.version).toBe(2);
-    state = await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    state = await act(handle, caseUpdates.submitForReview, { actor: handler });
     const secondTask = await openTask(harness.dataSource, handle.workflowId);
     expect(secondTask.round).toBe(2);
     await completeReviewTask(harness, secondTask, reviewer, 'approved');
@@ -114,12 +115,12 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     );
 
     expect(
-      await refusalCode(act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: returnedHash })),
+      await refusalCode(act(handle, caseUpdates.decide, { actor: handler, draftHash: returnedHash })),
     ).toMatch(/^DRAFT_HASH_MISMATCH/);
     const decideRequest = 'decide-once';
     state = await act(
       handle,
-      CASE_UPDATES.decide,
+      caseUpdates.decide,
       { actor: handler, draftHash: state.draft?.hash },
       decideRequest,
     );
@@ -127,13 +128,13 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     // The same request again is answered, not applied again.
     const again = await act(
       handle,
-      CASE_UPDATES.decide,
+      caseUpdates.decide,
       { actor: handler, draftHash: state.draft?.hash },
       decideRequest,
     );
     expect(again.decision).toEqual(state.decision);
 
-    for (const update of [CASE_UPDATES.serve, CASE_UPDATES.execute, CASE_UPDATES.close, CASE_UPDATES.archive])
+    for (const update of [caseUpdates.serve, caseUpdates.execute, caseUpdates.close, caseUpdates.archive])
       state = await act(handle, update, { actor: handler, note: '依法办理' });
     const final = await handle.result();
     expect(final).toMatchObject({ status: 'archived', stage: 'archived' });
@@ -169,13 +170,13 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     ]);
     expect(row).toEqual({ stage: 'archived', status: 'archived' });
 
-    // What an operator types in the Temporal Web UI to find it.
-    const found: string[] = [];
-    for await (const execution of harness.env.client.workflow.list({
-      query: `LepAgency = "${AGENCY}" AND LepStage = "archived" AND LepMajor = true AND LepCategory = "penalty"`,
-    }))
-      found.push(execution.workflowId);
-    expect(found).toEqual([handle.workflowId]);
+    // What operators find it by in the Temporal Web UI (listed by them in operator-search.spec.ts).
+    expect((await handle.describe()).searchAttributes).toMatchObject({
+      LepAgency: [AGENCY],
+      LepStage: ['archived'],
+      LepMajor: [true],
+      LepCategory: ['penalty'],
+    });
   });
 });
 
@@ -204,7 +205,7 @@ describe('refusals', () => {
       'filing',
     );
     expect((await harness.state(handle)).missingAv).toEqual(['investigating']);
-    expect(await refusalCode(act(handle, CASE_UPDATES.draftDecision, draft(handler, 500)))).toMatch(
+    expect(await refusalCode(act(handle, caseUpdates.draftDecision, draft(handler, 500)))).toMatch(
       /^AV_RECORD_MISSING/,
     );
     await linkEvidence(
@@ -213,7 +214,7 @@ describe('refusals', () => {
       { evidenceId: 'photo-only', kind: 'photo', capturedBy: handler.id },
       1,
     );
-    expect(await refusalCode(act(handle, CASE_UPDATES.draftDecision, draft(handler, 500)))).toMatch(
+    expect(await refusalCode(act(handle, caseUpdates.draftDecision, draft(handler, 500)))).toMatch(
       /^AV_RECORD_MISSING/,
     );
     await linkEvidence(
@@ -222,7 +223,7 @@ describe('refusals', () => {
       { evidenceId: 'video-late', kind: 'video', capturedBy: handler.id },
       2,
     );
-    const state = await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
+    const state = await act(handle, caseUpdates.draftDecision, draft(handler, 500));
     expect(state).toMatchObject({ stage: 'drafting', major: false, missingAv: [] });
     // The stage event says the stage left needed AV and had it: statistics count AV coverage from it.
     const moves: { data: CaseStageChangedData }[] = (
@@ -237,15 +238,15 @@ describe('refusals', () => {
       avRecorded: true,
     });
     expect(moves.find((move) => move.data.from === 'filed')?.data).toMatchObject({ avRequired: false });
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   it('lets no handler review their own case and wants the checklist to agree with the outcome', async () => {
     const handle = await harness.startCase({ majorByUnit: { reason: '涉及多个法律关系' } });
     await investigating(handle);
-    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
-    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
-    await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await act(handle, caseUpdates.submitForReview, { actor: handler });
     const task = await openTask(harness.dataSource, handle.workflowId);
     expect(await refusalCode(completeReviewTask(harness, task, handler, 'approved'))).toMatch(
       /^REVIEWER_IS_HANDLER/,
@@ -263,16 +264,17 @@ describe('refusals', () => {
     });
     expect(await refusalCode(inconsistent)).toMatch(/^REVIEW_CHECKLIST_INCONSISTENT/);
     await completeReviewTask(harness, task, reviewer, 'approved');
-    // The round is over once answered: a second completion finds no review to complete.
-    await expect(completeReviewTask(harness, task, reviewer, 'approved')).rejects.toThrow(
-      'already completed',
+    // The round is over once answered: a second completion finds no review to complete (case-api answers
+    // WorkflowNotFoundError with 409 CASE_NOT_OPEN).
+    await expect(completeReviewTask(harness, task, reviewer, 'approved')).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
     );
     const [row] = await harness.dataSource.query(
       `SELECT state, completed_by FROM case_task WHERE task_id = $1`,
       [task.task_id],
     );
     expect(row).toEqual({ state: 'completed', completed_by: reviewer.id });
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 });
 
@@ -280,9 +282,9 @@ describe('disputes, withdrawal and the decision limit', () => {
   async function reviewedAndReturned() {
     const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
     await investigating(handle);
-    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 800));
-    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
-    await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    await act(handle, caseUpdates.draftDecision, draft(handler, 800));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await act(handle, caseUpdates.submitForReview, { actor: handler });
     await completeReviewTask(
       harness,
       await openTask(harness.dataSource, handle.workflowId),
@@ -299,45 +301,43 @@ describe('disputes, withdrawal and the decision limit', () => {
 
   it('sends a disputed opinion to the agency head, whose overruling ruling lets the reviewed draft be decided', async () => {
     const handle = await reviewedAndReturned();
-    await act(handle, CASE_UPDATES.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
+    await act(handle, caseUpdates.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
     const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
     expect(task.assignee_role).toBe('leader');
     const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
-    const ruling = { taskId: task.task_id, ruling: 'overrule', reason: '经集体讨论，裁量适当' };
+    const ruling = { taskId: task.task_id, ruling: 'overrule' as const, reason: '经集体讨论，裁量适当' };
     expect(
       await refusalCode(
-        handle.executeUpdate(CASE_UPDATES.ruleOnDispute, { args: [{ ...ruling, head: handler }] }),
+        handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head: handler }] }),
       ),
     ).toMatch(/^TASK_NOT_OPEN: 协调意见只能由机关负责人作出/);
-    let state = await handle.executeUpdate<CaseState, [unknown]>(CASE_UPDATES.ruleOnDispute, {
-      args: [{ ...ruling, head }],
-    });
+    let state = await handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head }] });
     expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
-    state = await act(handle, CASE_UPDATES.decide, { actor: handler, draftHash: state.draft?.hash });
+    state = await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
     expect(state.stage).toBe('decided');
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   it('withdraws a decision that is to be re-made and decides again, naming the decision it replaces', async () => {
     const handle = await harness.startCase({ itemCode: 'P-001' });
     await investigating(handle);
-    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 500));
-    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
-    let state = await act(handle, CASE_UPDATES.decide, {
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    let state = await act(handle, caseUpdates.decide, {
       actor: handler,
       draftHash: (await harness.state(handle)).draft?.hash,
     });
     const first = state.decision?.decisionId;
-    state = await act(handle, CASE_UPDATES.revoke, {
+    state = await act(handle, caseUpdates.revoke, {
       actor: handler,
       kind: 'remade',
       reason: '认定事实有误，依法重新作出',
     });
     expect(state).toMatchObject({ stage: 'drafting', withdrawal: { kind: 'remade' } });
     expect(state.decision).toBeUndefined();
-    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 300));
-    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
-    state = await act(handle, CASE_UPDATES.decide, {
+    await act(handle, caseUpdates.draftDecision, draft(handler, 300));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    state = await act(handle, caseUpdates.decide, {
       actor: handler,
       draftHash: (await harness.state(handle)).draft?.hash,
     });
@@ -358,7 +358,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     ]);
     expect(events[1].data.reason).toBe('认定事实有误，依法重新作出');
     expect(events[2].data.replacesDecisionId).toBe(first);
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   it("holds a review to the agency's own time limit from its catalogue, which may allow no extension", async () => {
@@ -372,10 +372,10 @@ describe('disputes, withdrawal and the decision limit', () => {
     });
     const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
     await investigating(handle);
-    await act(handle, CASE_UPDATES.draftDecision, draft(handler, 800));
-    await act(handle, CASE_UPDATES.notify, { actor: handler, hearingRights: false });
+    await act(handle, caseUpdates.draftDecision, draft(handler, 800));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
     const submittedAt = await harness.env.currentTimeMs();
-    await act(handle, CASE_UPDATES.submitForReview, { actor: handler });
+    await act(handle, caseUpdates.submitForReview, { actor: handler });
     const task = await openTask(harness.dataSource, handle.workflowId);
     const submittedOn = new Date(submittedAt + 8 * 3_600_000).toISOString().slice(0, 10);
     const calendar = await new CalendarClient({ registryUrl: harness.registry.url }).current();
@@ -389,7 +389,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     });
     expect(await refusalCode(extension)).toBe('CASE_WRONG_STAGE: 本机关的法制审核期限不得延长');
     await harness.registry.call('POST', `/api/v1/agencies/${AGENCY}/review-catalog`, catalog.content);
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 
   // Runs last: it moves this file's clock three months on.
@@ -412,7 +412,7 @@ describe('disputes, withdrawal and the decision limit', () => {
       'the warning',
     );
     expect(state.overdue).toBe(false);
-    state = await act(handle, CASE_UPDATES.extendDecisionLimit, {
+    state = await act(handle, caseUpdates.extendDecisionLimit, {
       actor: handler,
       approvedBy: '局长 周某',
       reason: '案情复杂，经负责人批准延长',
@@ -433,6 +433,6 @@ describe('disputes, withdrawal and the decision limit', () => {
     expect(await outboxTypes(handle.workflowId)).toEqual(
       expect.arrayContaining([CASE_EVENT_TYPES.deadlineExtended, CASE_EVENT_TYPES.deadlineFired]),
     );
-    await handle.terminate('test done');
+    await harness.endCase(handle);
   });
 });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { signStaffToken } from '@lep/auth';
-import { Client as S3Client } from 'minio';
-import type { DevStackState } from '@lep/contracts';
-import { databaseUrl, ensureDatabases, startPeers } from '@lep/testing';
+import { TEMPORAL_NAMESPACE_DEFAULT, type DevStackState } from '@lep/contracts';
+import { preferredPort, registerNamespace } from '@lep/engines';
+import { createEvidenceBuckets, databaseUrl, ensureDatabases, startPeers, type Peers } from '@lep/testing';
 import { ChildProcessGroup } from './child-process-group';
 import { createBootstrapApiKey } from './bootstrap-api-key';
 import { SERVICES } from './services';
@@ -14,31 +14,48 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const EVIDENCE_BUCKET = 'lep-evidence';
 /** Where uploads wait until their hash is known (the evidence service's default EVIDENCE_STAGING_BUCKET). */
 const EVIDENCE_STAGING_BUCKET = 'lep-evidence-staging';
+const PUBLIC_BUCKET = 'lep-public';
 const HEALTH_TIMEOUT_MS = 120_000;
 const AUTH_ISSUER = 'lep';
 const AUTH_AUDIENCE = 'lep-api';
 const DEV_TOKEN_SECONDS = 12 * 60 * 60;
 const REGISTRY = SERVICES.find((service) => service.name === 'registry')!;
 const REGISTRY_URL = `http://127.0.0.1:${REGISTRY.port}`;
+/** The ports people know these engines by, used when free (any free port otherwise; the output says which). */
+const USUAL_PORTS = { temporal: 7233, temporalUi: 8233, kafka: 9092, minio: 9000, minioConsole: 9001 };
 
 /**
- * `npm start`: the whole system on this machine. Peers come from the environment when named there
- * (DATABASE_URL as a server URL, KAFKA_BROKERS, S3_ENDPOINT + keys, TEMPORAL_ADDRESS) and are embedded
- * otherwise; Temporal runs in real time (no skipping) so timers behave as in production.
+ * The engines the environment names (DATABASE_URL as a server URL, KAFKA_BROKERS, S3_ENDPOINT + keys,
+ * TEMPORAL_ADDRESS), else our own, built into the engine cache on first use: embedded PostgreSQL, an Apache Kafka
+ * broker, MinIO with its Console and the Temporal dev server with its Web UI, all in real time.
  */
-async function main(): Promise<void> {
-  const env = process.env;
-  const peers = await startPeers({
+async function startEngines(env: NodeJS.ProcessEnv): Promise<Peers> {
+  return startPeers({
     postgres: { url: env.DATABASE_URL || undefined },
-    kafka: { brokers: env.KAFKA_BROKERS || undefined },
+    kafka: { brokers: env.KAFKA_BROKERS || undefined, port: await preferredPort(USUAL_PORTS.kafka) },
     s3: {
       endpoint: env.S3_ENDPOINT || undefined,
       accessKey: env.S3_ACCESS_KEY,
       secretKey: env.S3_SECRET_KEY,
       region: env.S3_REGION,
+      port: await preferredPort(USUAL_PORTS.minio),
+      consolePort: await preferredPort(USUAL_PORTS.minioConsole),
     },
-    temporal: { address: env.TEMPORAL_ADDRESS || undefined, timeSkipping: false },
+    temporal: {
+      address: env.TEMPORAL_ADDRESS || undefined,
+      port: await preferredPort(USUAL_PORTS.temporal),
+      uiPort: await preferredPort(USUAL_PORTS.temporalUi),
+    },
   });
+}
+
+/**
+ * `npm start`: the whole system on this machine, on the real engines. Any of SIGINT (Ctrl-C), SIGTERM or SIGHUP —
+ * or the end of the process that started it (npm killed outright) — stops every service, then every engine.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  let peers: Peers | undefined;
   const children = new ChildProcessGroup((name, code) => {
     console.error(`${name} exited unexpectedly (code ${code}); stopping the stack`);
     void shutdown(1);
@@ -51,28 +68,39 @@ async function main(): Promise<void> {
     console.log('stopping LEP…');
     removeStateFile();
     await children.stopAll();
-    await peers.stop();
+    await peers?.stop();
     console.log('stopped; nothing left running');
     process.exit(exitCode);
   }
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+  // npm passes SIGINT and SIGTERM on to us (the start script execs this process); a SIGHUP or SIGKILL ends npm
+  // alone, and we are handed to another parent: that is the user stopping the command too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 500).unref();
 
   // A fresh signing secret per run: tokens printed by one run never work against another.
   const authSecret = process.env.AUTH_JWT_SECRET || randomBytes(48).toString('base64url');
 
   try {
+    peers = await startEngines(env);
     for (const line of peers.describe()) console.log(line);
+    // What production's init jobs do (deploy/temporal/create-namespace.sh, deploy/minio/create-buckets.sh).
+    await registerNamespace(peers.temporalAddress, TEMPORAL_NAMESPACE_DEFAULT);
+    await createEvidenceBuckets(peers.s3, {
+      evidence: EVIDENCE_BUCKET,
+      staging: EVIDENCE_STAGING_BUCKET,
+      public: PUBLIC_BUCKET,
+      retention: { mode: 'GOVERNANCE', days: 30 },
+    });
     await ensureDatabases(
       peers.databaseUrl,
       SERVICES.flatMap((service) => (service.database ? [service.database] : [])),
     );
-    const s3 = new S3Client(peers.s3);
-    for (const bucket of [EVIDENCE_BUCKET, EVIDENCE_STAGING_BUCKET])
-      if (!(await s3.bucketExists(bucket))) await s3.makeBucket(bucket, peers.s3.region);
 
     for (const service of SERVICES) {
-      const env: NodeJS.ProcessEnv = {
+      const serviceEnv: NodeJS.ProcessEnv = {
         ...process.env,
         PORT: String(service.port),
         AUTH_JWT_SECRET: authSecret,
@@ -95,9 +123,17 @@ async function main(): Promise<void> {
               EVIDENCE_STAGING_BUCKET,
             }
           : {}),
-        ...(service.temporal ? { TEMPORAL_ADDRESS: peers.temporalAddress } : {}),
+        ...(service.temporal
+          ? { TEMPORAL_ADDRESS: peers.temporalAddress, TEMPORAL_NAMESPACE: TEMPORAL_NAMESPACE_DEFAULT }
+          : {}),
       };
-      children.start(service.name, process.execPath, [path.join(REPO_ROOT, service.entry)], env, REPO_ROOT);
+      children.start(
+        service.name,
+        process.execPath,
+        [path.join(REPO_ROOT, service.entry)],
+        serviceEnv,
+        REPO_ROOT,
+      );
     }
     await Promise.all(
       SERVICES.map((service) => waitForHealth(`http://127.0.0.1:${service.port}/health`, HEALTH_TIMEOUT_MS)),
@@ -110,7 +146,11 @@ async function main(): Promise<void> {
         `  ${service.name.padEnd(12)} ${base}  ${service.links.map((link) => base + link).join('  ')}`,
       );
     }
-    console.log(`  ${'temporal'.padEnd(12)} ${peers.temporalAddress} (gRPC)`);
+    const ui = peers.temporal?.server?.uiUrl;
+    console.log(`  ${'temporal'.padEnd(12)} ${peers.temporalAddress} (gRPC)${ui ? `  Web UI ${ui}` : ''}`);
+    console.log(`  ${'kafka'.padEnd(12)} ${peers.kafkaBrokers.join(',')}`);
+    const console_ = peers.s3Peer?.minio?.consoleUrl;
+    console.log(`  ${'minio'.padEnd(12)} ${peers.s3Endpoint} (S3)${console_ ? `  Console ${console_}` : ''}`);
     const adminToken = signStaffToken(
       { sub: 'dev-platform-admin', agency: 'XPCC', roles: ['platform-admin'] },
       {
@@ -127,6 +167,8 @@ async function main(): Promise<void> {
     console.log(
       `\nBootstrap platform-admin API key (until revoked; "Authorization: Bearer <key>", or LEP_TOKEN for npx lep):\n  ${adminKey}`,
     );
+    // A callback does not see `peers` narrowed (it is reassigned in this function): the URL is taken here.
+    const serverUrl = peers.databaseUrl;
     writeStateFile({
       pid: process.pid,
       startedAt: new Date().toISOString(),
@@ -137,7 +179,7 @@ async function main(): Promise<void> {
       kafkaBrokers: peers.kafkaBrokers,
       databases: Object.fromEntries(
         SERVICES.flatMap((service) =>
-          service.database ? [[service.name, databaseUrl(peers.databaseUrl, service.database)]] : [],
+          service.database ? [[service.name, databaseUrl(serverUrl, service.database)]] : [],
         ),
       ),
       auth: { jwtSecret: authSecret, issuer: AUTH_ISSUER, audience: AUTH_AUDIENCE },
@@ -146,6 +188,7 @@ async function main(): Promise<void> {
       `\nnpx lep finds this stack in ${stateFilePath()} (lep demo, lep auth token, lep record verify).`,
     );
   } catch (error) {
+    // A missing toolchain (go, java, mvn) is one line that says what to install.
     console.error(`LEP failed to start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }

@@ -63,7 +63,6 @@ export const SERVICES: ServiceSpec[] = [
     port: SERVICE_PORTS['case-api'],
     entry: 'services/case-api/dist/main.js',
     database: 'lep_cases',
-    kafka: true,
     temporal: true,
     links: ['/api/docs'],
   },

@@ -7,7 +7,7 @@ import type {
   ProvisionalCount,
   StartCaseInput,
 } from '@lep/contracts';
-import type { AppliedStep, CaseStep } from '@lep/case-store';
+import type { AppliedStep, CaseStep, TaskClaimChange } from '@lep/case-store';
 
 /** The enforcement body as the case needs it: names for documents, region for the calendar, its review body. */
 export interface AgencyFacts {
@@ -43,9 +43,9 @@ export interface WorkingDaysEnd {
 
 /** Activities of the case workflows. The worker builds them from its database, registry client and calendar. */
 export interface CaseActivities {
-  /** Authority for the item and at least two handlers with a certificate valid on the filing day (DOMAIN P6). */
+  /** Authority for the item and at least two handlers with a certificate valid on the filing day (domain.md P6). */
   checkFiling(input: StartCaseInput): Promise<FilingCheck>;
-  /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (DOMAIN L3). */
+  /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (domain.md L3). */
   prepareDraft(input: {
     agencyCode: string;
     asOf: string;
@@ -64,4 +64,6 @@ export interface CaseActivities {
   workingDaysEnd(input: { region: string; from: string; workingDays: number }): Promise<WorkingDaysEnd>;
   /** Records a step of the case: record entry, case index, tasks and events in one transaction. */
   applyStep(step: CaseStep): Promise<AppliedStep>;
+  /** Writes a claim or release of an inbox task that its workflow accepted (the inbox row follows the workflow). */
+  applyTaskClaim(change: TaskClaimChange): Promise<void>;
 }

@@ -59,7 +59,7 @@ const round = (overrides: Partial<ReviewRoundState>): ReviewRoundState => ({
   ...overrides,
 });
 
-describe('the hard rule of legal review (DOMAIN L1)', () => {
+describe('the hard rule of legal review (domain.md L1)', () => {
   it.each([
     ['no review yet', [], CASE_ERROR_CODES.reviewNotApproved],
     ['a review still open', [round({})], CASE_ERROR_CODES.reviewNotApproved],
@@ -112,7 +112,7 @@ describe('the hard rule of legal review (DOMAIN L1)', () => {
   });
 });
 
-describe('audio-visual recording (DOMAIN R3/R4)', () => {
+describe('audio-visual recording (domain.md R3/R4)', () => {
   it('requires the listed stages, and every on-site stage for full-process recording', () => {
     expect(avRequiredStages(null)).toEqual([]);
     expect(
@@ -141,7 +141,7 @@ describe('audio-visual recording (DOMAIN R3/R4)', () => {
   });
 });
 
-describe('the review checklist (DOMAIN L4/L5)', () => {
+describe('the review checklist (domain.md L4/L5)', () => {
   const completion = (
     outcome: ReviewCompletion['outcome'],
     failing: string[],

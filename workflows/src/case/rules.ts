@@ -17,7 +17,7 @@ export interface Violation {
 }
 
 const AV_KINDS = new Set(['audio', 'video']);
-/** The stages a full-process AV entry covers (DOMAIN R4): every on-site stage from investigation to execution. */
+/** The stages a full-process AV entry covers (domain.md R4): every on-site stage from investigation to execution. */
 const FULL_PROCESS_STAGES: CaseStage[] = ['investigating', 'hearing', 'served', 'executed'];
 
 /** Stages of this case that the registry's AV list requires audio or video for. */
@@ -32,7 +32,7 @@ export function stagesLackingAv(stages: CaseStage[], evidence: EvidenceLink[]): 
   return stages.filter((stage) => !evidence.some((item) => item.stage === stage && AV_KINDS.has(item.kind)));
 }
 
-/** Leaving `stage` needs its AV record when the AV list names it (DOMAIN R3/R4). */
+/** Leaving `stage` needs its AV record when the AV list names it (domain.md R3/R4). */
 export function avViolationOnLeaving(
   stage: CaseStage,
   required: CaseStage[],
@@ -71,7 +71,7 @@ export function roundApproves(round: ReviewRoundState): boolean {
 }
 
 /**
- * The hard rule of DOMAIN L1: a major decision is made only from exactly the draft the latest review round
+ * The hard rule of domain.md L1: a major decision is made only from exactly the draft the latest review round
  * approved. Every decision must name the draft it is made from.
  */
 export function decisionViolation(state: CaseState, draftHash: string): Violation | undefined {
@@ -102,7 +102,7 @@ export function decisionViolation(state: CaseState, draftHash: string): Violatio
 }
 
 /**
- * A written opinion must agree with its checklist (DOMAIN L5): approval means no point raised a problem;
+ * A written opinion must agree with its checklist (domain.md L5): approval means no point raised a problem;
  * returning or refusing must name at least one problem.
  */
 export function checklistViolation(completion: ReviewCompletion): Violation | undefined {

@@ -1,8 +1,24 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { DecisionMadeData } from '@lep/contracts';
 import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from './activities';
 
 export interface DisclosureDeadlineInput {
   decisionId: string;
+  /**
+   * The decision as the service consumed it: the workflow's first activity stores it. Workflows started before
+   * the intake moved here carry only the id (their consumer had stored the decision) and skip that activity, so
+   * their histories replay unchanged.
+   */
+  decision?: DecisionMadeData;
 }
 
 export interface DisclosureDeadlineStatus {
@@ -57,6 +73,10 @@ export async function disclosureDeadlineWorkflow(input: DisclosureDeadlineInput)
     return planned;
   };
 
+  if (input.decision) {
+    const redecisions = await activities.receiveDecision(input.decision);
+    for (const redecision of redecisions) await startDisclosure(redecision);
+  }
   // Publishing first: a record that nothing holds back goes out at once.
   status.outcome = await activities.tryPublish(decisionId, workflowNow());
   let current = await plan();
@@ -80,4 +100,22 @@ export async function disclosureDeadlineWorkflow(input: DisclosureDeadlineInput)
     }
   }
   return status.outcome;
+}
+
+/**
+ * Starts the disclosure workflow of a re-decision that was parked until this decision arrived (stored now with
+ * it). Abandoned, not owned: it lives as long as its own deadline. Already started (a retried activity answers
+ * the same re-decisions again): nothing to do.
+ */
+async function startDisclosure(decision: DecisionMadeData): Promise<void> {
+  try {
+    await startChild(disclosureDeadlineWorkflow, {
+      workflowId: disclosureWorkflowId(decision.decisionId),
+      args: [{ decisionId: decision.decisionId, decision }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
 }

@@ -8,7 +8,7 @@ export interface AnnualReportPlan {
   buildAt: string;
   /** Reminders to agencies that have not confirmed, escalating with `level`. */
   reminders: Array<{ at: string; level: number }>;
-  /** The end of 31 January, China time (DOMAIN §7): unpublished reports are overdue after it. */
+  /** The end of 31 January, China time (domain.md §7): unpublished reports are overdue after it. */
   dueAt: string;
 }
 

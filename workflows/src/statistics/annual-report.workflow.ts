@@ -37,7 +37,7 @@ const activities = proxyActivities<AnnualReportActivities>({
 const workflowNow = (): string => new Date(Date.now()).toISOString();
 
 /**
- * One year's statistics report (行政执法统计年报, DOMAIN §7): built for every agency on the first working day of
+ * One year's statistics report (行政执法统计年报, domain.md §7): built for every agency on the first working day of
  * January, held until the agency admin confirms, published on confirmation. Unconfirmed reports get escalating
  * reminders as 31 January nears and are marked overdue after it; a late confirmation still publishes.
  */

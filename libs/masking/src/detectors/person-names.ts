@@ -18,7 +18,7 @@ interface NameRule {
 const MIN_NAME_LENGTH = 2;
 
 /**
- * Names from the case's person registry (DOMAIN §4: matched literally, no NER). Other natural persons always
+ * Names from the case's person registry (domain.md §4: matched literally, no NER). Other natural persons always
  * become 姓+某; the penalised person follows the configured policy. Longer names win, so 张三丰 is not read as 张三.
  */
 export function detectPersonNames(text: string, options: PersonNameOptions): Finding[] {

@@ -1,9 +1,9 @@
 import { Finding, REPLACEMENT_TOKENS } from '../finding';
 import { isDocumentNumber, matchSpans } from './spans';
 
-// DOMAIN §4 pattern, also accepting the common 139-1234-5678 / 139 1234 5678 groupings.
+// domain.md §4 pattern, also accepting the common 139-1234-5678 / 139 1234 5678 groupings.
 const MOBILE_PATTERN = /(?<![\d+])(?:\+?86[- ]?)?1[3-9]\d(?:\d{8}|[- ]\d{4}[- ]\d{4})(?!\d)/g;
-// DOMAIN §4 pattern, also accepting the area code in parentheses: (0993)2012345.
+// domain.md §4 pattern, also accepting the area code in parentheses: (0993)2012345.
 const LANDLINE_PATTERN = /(?<!\d)(?:0\d{2,3}-?\d{7,8}|[(（]0\d{2,3}[)）] ?\d{7,8})(?!\d)/g;
 
 export function detectMobilePhones(text: string): Finding[] {

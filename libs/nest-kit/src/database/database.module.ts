@@ -11,11 +11,19 @@ export interface DatabaseModuleOptions {
   entities: (Function | EntitySchema)[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
+  /**
+   * Set when another process owns this database's schema and runs its migrations (the worker, for lep_cases):
+   * this service runs none, and /health reports the database down until the owner has applied every one of
+   * `migrations` (the owner's own list).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  schemaOwner?: { name: string; migrations: Function[] };
 }
 
 /**
- * PostgreSQL through TypeORM. The schema comes only from checked-in migrations (never `synchronize`),
- * applied at start-up so a fresh database is ready; each service keeps its own migrations table.
+ * PostgreSQL through TypeORM. The schema comes only from checked-in migrations (never `synchronize`), applied at
+ * start-up by the one process that owns the database, so a fresh database is ready; each database keeps its own
+ * migrations table.
  */
 @Global()
 @Module({})
@@ -28,9 +36,9 @@ export class DatabaseModule {
           type: 'postgres',
           url: options.url,
           entities: options.entities,
-          migrations: options.migrations,
+          migrations: options.schemaOwner ? [] : options.migrations,
           migrationsTableName: 'lep_migrations',
-          migrationsRun: true,
+          migrationsRun: !options.schemaOwner,
           synchronize: false,
           logging: ['error', 'warn'],
           extra: { max: 10, connectionTimeoutMillis: 5_000 },
@@ -43,6 +51,7 @@ export class DatabaseModule {
             name: 'database',
             probe: async () => {
               await dataSource.query('SELECT 1');
+              if (options.schemaOwner) await assertMigratedBy(dataSource, options.schemaOwner);
             },
           }),
           inject: [getDataSourceToken()],
@@ -51,4 +60,20 @@ export class DatabaseModule {
       exports: [DATABASE_PROBE],
     };
   }
+}
+
+/** The owner has applied its migrations (a fresh database waits for the owner's first start). */
+async function assertMigratedBy(
+  dataSource: DataSource,
+  owner: NonNullable<DatabaseModuleOptions['schemaOwner']>,
+): Promise<void> {
+  const applied: unknown[] = await dataSource.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_name = 'lep_migrations'`,
+  );
+  const names = owner.migrations.map((migration) => migration.name);
+  const migrated =
+    applied.length > 0 &&
+    (await dataSource.query(`SELECT name FROM lep_migrations WHERE name = ANY($1)`, [names])).length ===
+      names.length;
+  if (!migrated) throw new Error(`schema not migrated yet: ${owner.name} runs this database's migrations`);
 }

@@ -25,6 +25,11 @@ export interface CreateServiceAppOptions {
  * uniform error bodies, OpenAPI at /api/docs, the client address behind trusted proxies, and shutdown hooks so
  * SIGTERM closes connections cleanly.
  * Tests use it too, so they exercise exactly what production serves.
+ *
+ * Shutdown order: whatever drains work in flight (the outbox relay, Kafka consumers, hosted Temporal workers)
+ * does it in `beforeApplicationShutdown`. Nest runs every `beforeApplicationShutdown` before any
+ * `onApplicationShutdown`, where TypeORM closes the database and the Kafka and Temporal clients disconnect, so
+ * that work finishes while they are still there.
  */
 export async function createServiceApp(
   rootModule: Type<unknown> | DynamicModule,

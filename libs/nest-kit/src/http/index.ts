@@ -5,3 +5,4 @@ export * from './render-openapi';
 export * from './public-route';
 export * from './documented-statuses';
 export * from './trust-proxy';
+export * from './page-query';

@@ -3,7 +3,7 @@ import { parseCloudEvent, type CloudEvent } from '@lep/contracts';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { setAsideMessage, UnprocessableEventError } from '../messaging/dead-letter';
-import type { KafkaClient } from './kafka.module';
+import { whileHeartbeating, type KafkaClient } from './kafka.module';
 
 export interface CloudEventConsumerOptions {
   groupId: string;
@@ -30,39 +30,40 @@ export async function startCloudEventConsumer(
   logger: Logger,
   options: CloudEventConsumerOptions,
 ): Promise<Consumer> {
-  const consumer = kafka.kafka.consumer({ groupId: options.groupId });
+  const consumer = kafka.consumer(options.groupId);
   await consumer.connect();
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });
   await consumer.run({
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-    eachMessage: async ({ topic, partition, message }) => {
-      const setAside = async (reason: string, eventId?: string) => {
-        logger.error(`setting aside ${topic}/${partition}@${message.offset}: ${reason}`);
-        if (options.deadLetters)
-          await setAsideMessage(options.deadLetters.dataSource, {
-            consumer: options.deadLetters.consumer,
-            topic,
-            partition,
-            offset: message.offset,
-            eventId,
-            payload: payloadOf(message),
-            reason,
-          });
-      };
-      let event: CloudEvent;
-      try {
-        event = parseCloudEvent(message.value);
-      } catch (error) {
-        await setAside(`not a CloudEvent: ${(error as Error).message}`);
-        return;
-      }
-      try {
-        await options.handle(event);
-      } catch (error) {
-        if (!(error instanceof UnprocessableEventError)) throw error;
-        await setAside(`event ${event.id} (${event.type}) is unprocessable: ${error.message}`, event.id);
-      }
-    },
+    eachMessage: ({ topic, partition, message, heartbeat }) =>
+      whileHeartbeating(heartbeat, async () => {
+        const setAside = async (reason: string, eventId?: string) => {
+          logger.error(`setting aside ${topic}/${partition}@${message.offset}: ${reason}`);
+          if (options.deadLetters)
+            await setAsideMessage(options.deadLetters.dataSource, {
+              consumer: options.deadLetters.consumer,
+              topic,
+              partition,
+              offset: message.offset,
+              eventId,
+              payload: payloadOf(message),
+              reason,
+            });
+        };
+        let event: CloudEvent;
+        try {
+          event = parseCloudEvent(message.value);
+        } catch (error) {
+          await setAside(`not a CloudEvent: ${(error as Error).message}`);
+          return;
+        }
+        try {
+          await options.handle(event);
+        } catch (error) {
+          if (!(error instanceof UnprocessableEventError)) throw error;
+          await setAside(`event ${event.id} (${event.type}) is unprocessable: ${error.message}`, event.id);
+        }
+      }),
   });
   return consumer;
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
+import { Consumer, Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export const KAFKA_PROBE = 'KAFKA_PROBE';
@@ -9,6 +9,31 @@ export interface KafkaModuleOptions {
   brokers: string[];
   /** TLS and SASL towards the brokers (see `kafkaSecurity`). */
   security?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
+}
+
+/**
+ * The group session of every LEP consumer. A consumer that crashed cannot leave its group: the group (and so the
+ * restarted process, which answers /health once it has joined) waits for the dead member's session to expire —
+ * about 28 s with kafkajs' default of 30 s, about 8 s with 10 s (bench/consumer-restart, docs/operations.md).
+ * Handlers heartbeat while they run (whileHeartbeating), so a slow one is not taken for a dead member.
+ */
+export const CONSUMER_SESSION = { sessionTimeout: 10_000, heartbeatInterval: 1_000 } as const;
+
+/** Runs `work` while heartbeating the group every heartbeat interval. */
+export async function whileHeartbeating<T>(
+  heartbeat: () => Promise<void>,
+  work: () => Promise<T>,
+): Promise<T> {
+  // A heartbeat refused during a rebalance is harmless here: the consumer loop rejoins after this message.
+  const beating = setInterval(
+    () => void heartbeat().catch(() => undefined),
+    CONSUMER_SESSION.heartbeatInterval,
+  );
+  try {
+    return await work();
+  } finally {
+    clearInterval(beating);
+  }
 }
 
 /** The service's kafkajs client; consumers and producers are created from it by the modules that need them. */
@@ -34,6 +59,11 @@ export class KafkaClient implements OnApplicationShutdown {
       connectionTimeout: 2_000,
       retry: { retries: 0 },
     });
+  }
+
+  /** A member of consumer group `groupId`, with LEP's group session (CONSUMER_SESSION). */
+  consumer(groupId: string): Consumer {
+    return this.kafka.consumer({ groupId, ...CONSUMER_SESSION });
   }
 
   /** Registers something to disconnect when the service stops. */

@@ -110,8 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.loop = this.run();
   }
 
-  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
-  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  // Drains before the connections close (shutdown order: createServiceApp).
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wake?.();

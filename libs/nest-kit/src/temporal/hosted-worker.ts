@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Logger } from '@nestjs/common';
 import type { TLSConfig } from '@temporalio/client';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
@@ -8,7 +9,8 @@ export interface HostedWorkerOptions {
   tls?: TLSConfig;
   namespace: string;
   taskQueue: string;
-  workflowsPath: string;
+  /** The task queue's workflows, bundled at build time (`@lep/workflows`' dist/bundles/<name>.js). */
+  workflowBundlePath: string;
   activities: WorkerOptions['activities'];
 }
 
@@ -26,12 +28,14 @@ export class HostedWorker {
   async start(options: HostedWorkerOptions): Promise<void> {
     // Loaded here, not at import: services without a worker never load the SDK's native core.
     const { NativeConnection, Worker } = await import('@temporalio/worker');
+    if (!existsSync(options.workflowBundlePath))
+      throw new Error(`no workflow bundle at ${options.workflowBundlePath}: run \`npm run build\` first`);
     this.connection = await NativeConnection.connect({ address: options.address, tls: options.tls });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
-      workflowsPath: options.workflowsPath,
+      workflowBundle: { codePath: options.workflowBundlePath },
       activities: options.activities,
     });
     this.running = this.worker.run().catch((error: unknown) => {
@@ -52,13 +56,19 @@ export class HostedWorker {
   }
 }
 
-/** The /health probe of a hosted worker: down unless it polls. */
+/**
+ * The health of a hosted worker: not ready unless it polls; not alive once it has FAILED (the SDK stops a worker
+ * for good on a fatal error, and only a new process polls again).
+ */
 export function hostedWorkerProbe(worker: { state(): string }): DependencyProbe {
   return {
     name: 'temporal-worker',
     probe: async () => {
       const state = worker.state();
       if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+    },
+    alive: () => {
+      if (worker.state() === 'FAILED') throw new Error('worker FAILED and no longer polls');
     },
   };
 }

@@ -3,8 +3,6 @@ import { CaseFileEntity } from '@lep/case-store';
 import { DataSource } from 'typeorm';
 import type { CaseListQuery, CasePageView, CaseSummaryView } from './case.dto';
 
-export const DEFAULT_PAGE_SIZE = 50;
-
 /** Reads of the case index (case_file), which the worker keeps current one workflow step at a time. */
 @Injectable()
 export class CaseIndex {
@@ -16,8 +14,7 @@ export class CaseIndex {
 
   /** One page of an agency's cases (all agencies when `agencyCode` is undefined), most recently changed first. */
   async page(query: CaseListQuery, agencyCode: string | undefined): Promise<CasePageView> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { page, pageSize } = query;
     const builder = this.dataSource.getRepository(CaseFileEntity).createQueryBuilder('c');
     if (agencyCode !== undefined) builder.andWhere('c.agency_code = :agencyCode', { agencyCode });
     if (query.stage !== undefined) builder.andWhere('c.stage = :stage', { stage: query.stage });

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsObject,
@@ -14,9 +13,7 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -27,6 +24,7 @@ import {
   type CaseState,
 } from '@lep/contracts';
 import { CasePartyDto } from './party.dto';
+import { PageQuery } from '@lep/nest-kit';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -102,24 +100,10 @@ function booleanQuery({ value }: { value: unknown }): unknown {
   return value;
 }
 
-export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
+/** case-api's lists: 50 a page by default, at most 200. */
+export class CasePageQuery extends PageQuery({ default: 50, max: 200 }) {}
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-}
-
-export class CaseListQuery extends PageQuery {
+export class CaseListQuery extends CasePageQuery {
   @ApiPropertyOptional({ description: '执法主体代码（默认本单位）' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
@@ -174,7 +158,8 @@ export class CaseView {
   @ApiProperty() caseId!: string;
   @ApiProperty({
     enum: ['workflow', 'index'],
-    description: '状态来源：流程实时状态或案件索引（流程已结束或无响应时）',
+    description:
+      '状态来源：流程实时状态；流程已结束且不再保留（或重复立案时流程暂无响应）时为案件索引中最近一步的状态',
   })
   source!: 'workflow' | 'index';
   @ApiProperty({ type: CaseStateView, nullable: true, description: '流程尚未记录任何状态时为空' })

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
-import { CASE_UPDATES } from '@lep/contracts';
+import { caseUpdates } from '@lep/contracts';
 import { DynamicStatus } from '@lep/nest-kit';
 import { CASE_APPROVERS, CASE_READERS, CASE_WRITERS } from '../common/case-roles';
 import { ActionOutcomeRoute, ActionRoute, ActionRunningView } from '../common/action-answer';
@@ -95,7 +95,7 @@ export class CasesController {
   @ApiOperation({ summary: '添加执法记录（笔录、检查记录等）' })
   @ApiOkResponse({ type: CaseView })
   addRecord(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RecordEntryDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.addRecord, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.addRecord, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/draft-decision')
@@ -108,7 +108,7 @@ export class CasesController {
     @Body() dto: DraftDecisionDto,
   ) {
     assertOneDecisionKind(dto);
-    return this.cases.act(p, params.caseId, CASE_UPDATES.draftDecision, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/notice')
@@ -116,7 +116,7 @@ export class CasesController {
   @ApiOperation({ summary: '告知（陈述、申辩及听证权利）' })
   @ApiOkResponse({ type: CaseView })
   notify(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: NoticeDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.notify, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.notify, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/hearing-request')
@@ -124,7 +124,7 @@ export class CasesController {
   @ApiOperation({ summary: '当事人申请听证（须在听证申请期限内）' })
   @ApiOkResponse({ type: CaseView })
   requestHearing(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: CaseActionDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.requestHearing, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.requestHearing, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/hearing')
@@ -132,7 +132,7 @@ export class CasesController {
   @ApiOperation({ summary: '听证已举行（听证报告）' })
   @ApiOkResponse({ type: CaseView })
   recordHearing(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: HearingHeldDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.recordHearing, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.recordHearing, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/review-submission')
@@ -144,7 +144,7 @@ export class CasesController {
     @Param() params: CaseIdParam,
     @Body() dto: CaseActionDto,
   ) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.submitForReview, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.submitForReview, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/review-dispute')
@@ -156,7 +156,7 @@ export class CasesController {
     @Param() params: CaseIdParam,
     @Body() dto: ReviewDisputeDto,
   ) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.disputeReview, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.disputeReview, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/decision')
@@ -164,7 +164,7 @@ export class CasesController {
   @ApiOperation({ summary: '作出决定（重大案件须为最近一次审核通过的草案）' })
   @ApiOkResponse({ type: CaseView })
   decide(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: DecisionDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.decide, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.decide, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/service')
@@ -172,7 +172,7 @@ export class CasesController {
   @ApiOperation({ summary: '送达' })
   @ApiOkResponse({ type: CaseView })
   serve(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.serve, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.serve, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/execution')
@@ -180,7 +180,7 @@ export class CasesController {
   @ApiOperation({ summary: '执行' })
   @ApiOkResponse({ type: CaseView })
   execute(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.execute, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.execute, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/closure')
@@ -188,7 +188,7 @@ export class CasesController {
   @ApiOperation({ summary: '结案' })
   @ApiOkResponse({ type: CaseView })
   close(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.close, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.close, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/archive')
@@ -196,7 +196,7 @@ export class CasesController {
   @ApiOperation({ summary: '归档' })
   @ApiOkResponse({ type: CaseView })
   archive(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.archive, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.archive, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/decision-limit-extension')
@@ -209,7 +209,7 @@ export class CasesController {
     @Param() params: CaseIdParam,
     @Body() dto: DeadlineExtensionDto,
   ) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.extendDecisionLimit, CASE_APPROVERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.extendDecisionLimit, CASE_APPROVERS, dto);
   }
 
   @Post(':caseId/revocation')
@@ -218,6 +218,6 @@ export class CasesController {
   @ApiOperation({ summary: '撤销、确认违法或重新作出决定（公开的决定随之撤下）' })
   @ApiOkResponse({ type: CaseView })
   revoke(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RevocationDto) {
-    return this.cases.act(p, params.caseId, CASE_UPDATES.revoke, CASE_APPROVERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.revoke, CASE_APPROVERS, dto);
   }
 }

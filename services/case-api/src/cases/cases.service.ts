@@ -2,7 +2,14 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Principal, Role } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
-import type { CaseState, StartCaseInput } from '@lep/contracts';
+import {
+  caseUpdates,
+  type CaseAction,
+  type CaseActionUpdate,
+  type CaseState,
+  type StartCaseInput,
+} from '@lep/contracts';
+import type { UpdateDefinition } from '@temporalio/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
@@ -47,7 +54,12 @@ export class CasesService {
     // A new case has no state to show until the worker's filing step: asking the workflow now would only queue a
     // query behind that step. The caller reads the case (or lists it) once filed.
     if (created) return { created, view: { caseId, source: 'index', state: null } };
-    return { created, view: await this.view(caseId, await this.index.find(caseId)) };
+    // The start itself succeeded (the case exists): a workflow that does not answer in time does not fail it,
+    // the answer then shows the case as its last committed step left it (source index).
+    return {
+      created,
+      view: await this.view(caseId, await this.index.find(caseId), 'index-when-unavailable'),
+    };
   }
 
   /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
@@ -74,23 +86,24 @@ export class CasesService {
    * action the workflow has not finished within the wait is answered as still running (202), with where to
    * ask for its outcome and what the workflow waits on.
    */
-  async act(
+  async act<Input extends CaseAction>(
     principal: Principal,
     caseId: string,
-    update: string,
+    update: CaseActionUpdate & UpdateDefinition<CaseState, [Input]>,
     acting: readonly Role[],
-    dto: RequestIdDto,
+    dto: RequestIdDto & Omit<Input, 'actor'>,
   ): Promise<CaseView | ActionRunningView> {
     const known = await this.resolve(caseId);
     await this.access.assertHandlingAgency(principal, known.agencyCode);
-    const payload = { ...dto, actor: actorOf(principal, acting) };
+    // The DTO is the update's input but for the actor, which only the authenticated caller supplies.
+    const input = { ...dto, actor: actorOf(principal, acting) } as Input;
     let outcome: ActionOutcome<CaseState>;
     try {
-      outcome = await this.workflows.update<CaseState>(caseId, update, payload, dto.requestId);
+      outcome = await this.workflows.update(caseId, update, input, dto.requestId);
     } catch (error) {
       throw toApiError(error, true);
     }
-    return this.answer(caseId, dto.requestId, outcome, update);
+    return this.answer(caseId, dto.requestId, outcome, update.name);
   }
 
   /** The outcome of an action sent earlier with `requestId` (a 202 answer's Location). */
@@ -103,7 +116,8 @@ export class CasesService {
     await this.access.assertCanRead(principal, caseId, known.agencyCode);
     let outcome: ActionOutcome<CaseState>;
     try {
-      outcome = await this.workflows.outcome<CaseState>(caseId, requestId);
+      // Every case action answers CaseState: any one of their definitions types the outcome.
+      outcome = await this.workflows.outcome(caseId, requestId, caseUpdates.addRecord);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw workflowErrors.actionNotFound();
       throw toApiError(error, true);
@@ -134,14 +148,23 @@ export class CasesService {
   }
 
   /**
-   * The live state from the workflow; the index row when the workflow has ended beyond retention or no worker
-   * answers in time. A case just started whose first step is not recorded yet has neither: state is null.
+   * One case is read from its workflow, the one source of its state (the index is a projection for lists,
+   * current as of the last committed step). Only a case whose workflow is gone (ended beyond retention) is read
+   * from its index row, which then holds its final state; a workflow that does not answer in time is 503, never
+   * an older state passed off as current (but for a repeated start, `unavailable`). A case started but not yet
+   * filed has neither: state is null.
    */
-  private async view(caseId: string, row: CaseFileEntity | null): Promise<CaseView> {
+  private async view(
+    caseId: string,
+    row: CaseFileEntity | null,
+    unavailable: 'refuse' | 'index-when-unavailable' = 'refuse',
+  ): Promise<CaseView> {
     try {
       return { caseId, source: 'workflow', state: await this.workflows.state(caseId) };
-    } catch {
-      return { caseId, source: 'index', state: row?.state ?? null };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || unavailable === 'index-when-unavailable')
+        return { caseId, source: 'index', state: row?.state ?? null };
+      throw workflowErrors.unavailable();
     }
   }
 

@@ -5,8 +5,6 @@ import { CASE_ERROR_CODES } from '@lep/contracts';
 export const taskErrors = {
   notFound: () => new ApiError(HttpStatus.NOT_FOUND, 'TASK_NOT_FOUND', '任务不存在'),
   notOpen: () => new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.taskNotOpen, '任务已完成或已取消'),
-  claimedByOther: () => new ApiError(HttpStatus.CONFLICT, 'TASK_CLAIMED_BY_OTHER', '任务已由其他人员领取'),
-  notClaimant: () => new ApiError(HttpStatus.CONFLICT, 'TASK_NOT_CLAIMED_BY_YOU', '只有领取人可以退回该任务'),
   notAssignee: () =>
     new ApiError(HttpStatus.FORBIDDEN, 'TASK_FORBIDDEN', '该任务不属于您所在的审核机构或您的岗位职责'),
   reviewerIsHandler: () =>

@@ -20,12 +20,12 @@ import {
   type ReviewChecklistItem,
   type ReviewOutcome,
 } from '@lep/contracts';
-import { PageQuery } from '../cases/case.dto';
+import { CasePageQuery } from '../cases/case.dto';
 import { RequestIdDto } from '../common/params';
 
 const TEXT_LIMIT = 20_000;
 
-export class TaskListQuery extends PageQuery {
+export class TaskListQuery extends CasePageQuery {
   @ApiPropertyOptional({ description: '领取人（执法人员标识）' })
   @IsOptional()
   @IsString()
@@ -61,7 +61,7 @@ export class ChecklistAnswerDto {
   note?: string;
 }
 
-/** 法制审核八项内容 (DOMAIN L4): every point answered. */
+/** 法制审核八项内容 (domain.md L4): every point answered. */
 export class ReviewChecklistDto implements Record<ReviewChecklistItem, ChecklistAnswerDto> {
   @ApiProperty({ type: ChecklistAnswerDto, description: REVIEW_CHECKLIST_NAMES['subject-legality'] })
   @IsDefined()

@@ -1,19 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PLATFORM_ADMIN, Principal } from '@lep/auth';
+import { PLATFORM_ADMIN, Principal, type Role } from '@lep/auth';
 import { CaseTaskEntity } from '@lep/case-store';
 import {
-  CASE_UPDATES,
-  REVIEW_UPDATES,
+  caseUpdates,
+  reviewUpdates,
   reviewWorkflowId,
   type CoordinationRuling,
   type ReviewCompletion,
   type ReviewExtension,
+  type TaskClaimInput,
+  type TaskClaimState,
 } from '@lep/contracts';
 import type { FieldViolation } from '@lep/nest-kit';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { UpdateDefinition } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
 import { ActionRunningView, actionRunning } from '../common/action-answer';
 import { actorOf } from '../common/case-actor';
-import { DEFAULT_PAGE_SIZE } from '../cases/case-index';
 import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -31,8 +34,9 @@ function taskWorkflowId(task: Pick<TaskView, 'kind' | 'caseId' | 'round'>): stri
 const RULING_FIELDS = ['ruling', 'reason'] as const;
 
 /**
- * The task inbox. The workflows open and close tasks (through the worker's activities); people claim, release
- * and complete them here. Completing executes the owning workflow's update, which records the outcome.
+ * The task inbox. Each task belongs to a workflow (its review round, or the case for a coordination task), which
+ * opens, claims, releases and closes it; the worker's steps write the rows this service reads. People's claims,
+ * releases, completions and extensions are that workflow's updates: nothing here writes a task or holds a lock.
  */
 @Injectable()
 export class TasksService {
@@ -48,8 +52,7 @@ export class TasksService {
    * admins see all.
    */
   async list(principal: Principal, query: TaskListQuery): Promise<TaskPageView> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { page, pageSize } = query;
     const builder = this.dataSource.getRepository(CaseTaskEntity).createQueryBuilder('t');
     if (!principal.roles.includes(PLATFORM_ADMIN))
       builder.andWhere('(t.assignee_agency_code = :agency OR t.agency_code = :agency)', {
@@ -70,52 +73,70 @@ export class TasksService {
     return { items: rows.map(taskView), total, page, pageSize };
   }
 
-  /** Takes an open task so colleagues see it is being worked; claiming one's own claimed task again is a no-op. */
+  /**
+   * Takes an open task so colleagues see it is being worked; claiming one's own claimed task again changes
+   * nothing. The task's workflow decides (a claim by someone else is refused there) and its step writes the row.
+   */
   async claim(principal: Principal, taskId: string): Promise<TaskView> {
-    return this.dataSource.transaction(async (manager) => {
-      const task = await this.lockTask(manager, taskId);
-      await this.assertMayWork(manager, principal, task);
-      if (task.state === 'claimed' && task.claimedBy === principal.subject) return taskView(task);
-      if (task.state === 'claimed') throw taskErrors.claimedByOther();
-      if (task.state !== 'open') throw taskErrors.notOpen();
-      await manager.update(CaseTaskEntity, { taskId }, { state: 'claimed', claimedBy: principal.subject });
-      return taskView({ ...task, state: 'claimed', claimedBy: principal.subject });
-    });
+    const task = await this.find(taskId);
+    await this.assertMayWork(principal, task);
+    const by = actorOf(principal, [task.assigneeRole as Role]);
+    return this.moveClaim(
+      task,
+      { taskId, by },
+      task.kind === 'legal-review' ? reviewUpdates.claim : caseUpdates.claimTask,
+    );
   }
 
   /** Gives a claimed task back to the body's inbox; only its claimant (or a platform admin) may. */
   async release(principal: Principal, taskId: string): Promise<TaskView> {
-    return this.dataSource.transaction(async (manager) => {
-      const task = await this.lockTask(manager, taskId);
-      const administering = principal.roles.includes(PLATFORM_ADMIN);
-      if (!administering) await this.assertMayWork(manager, principal, task);
-      if (task.state === 'open') return taskView(task);
-      if (task.state !== 'claimed') throw taskErrors.notOpen();
-      if (task.claimedBy !== principal.subject && !administering) throw taskErrors.notClaimant();
-      await manager.update(CaseTaskEntity, { taskId }, { state: 'open', claimedBy: null });
-      return taskView({ ...task, state: 'open', claimedBy: null });
-    });
+    const task = await this.find(taskId);
+    const administering = principal.roles.includes(PLATFORM_ADMIN);
+    if (!administering) await this.assertMayWork(principal, task);
+    const by = actorOf(principal, [task.assigneeRole as Role]);
+    return this.moveClaim(
+      task,
+      { taskId, by, administering },
+      task.kind === 'legal-review' ? reviewUpdates.release : caseUpdates.releaseTask,
+    );
+  }
+
+  /** Sends a claim or release to the task's workflow; the row its step wrote is the answer. */
+  private async moveClaim(
+    task: CaseTaskEntity,
+    input: TaskClaimInput,
+    update: UpdateDefinition<TaskClaimState, [TaskClaimInput]>,
+  ): Promise<TaskView> {
+    if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
+    let outcome: ActionOutcome<TaskClaimState>;
+    try {
+      outcome = await this.workflows.update(taskWorkflowId(task), update, input, randomUUID());
+    } catch (error) {
+      throw toApiError(error, true);
+    }
+    // Claims are quick; one not answered within the wait is retried by the caller (claiming again is harmless).
+    if (!outcome.finished) throw workflowErrors.unavailable();
+    return this.current(task.taskId);
   }
 
   /**
    * Completes a review task (checklist, opinion, outcome → the round's legalReview workflow) or a coordination
-   * task (the head's final ruling → the case workflow). Completions of one task are serialised and the task's
-   * state is checked first, so a second completion answers 409 whichever arrives second; the workflow's
-   * validator refuses it too. A retry of the completion that closed the task (same request id, kept on the
-   * task by the workflow) answers the completed task. The workflow, not this service, marks the task completed.
+   * task (the head's final ruling → the case workflow). The workflow runs its task's updates one at a time and
+   * checks the task each time, so of two completions the second is refused (409) whichever arrives second. A
+   * retry of the completion that closed the task (same request id, kept on the task by the workflow) answers
+   * the completed task. The workflow, not this service, marks the task completed.
    */
   async complete(
     principal: Principal,
     taskId: string,
     dto: CompleteTaskDto,
   ): Promise<TaskView | ActionRunningView> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const task = await this.serialiseOn(manager, taskId);
-      await this.assertMayWork(manager, principal, task);
+    const task = await this.find(taskId);
+    await this.assertMayWork(principal, task);
+    const outcome = await (async () => {
       // This very completion again (its answer was lost): answered with the task it completed, applied once.
       if (task.state === 'completed' && task.outcome?.requestId === dto.requestId) return FINISHED;
       if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
-      if (task.state === 'claimed' && task.claimedBy !== principal.subject) throw taskErrors.claimedByOther();
       try {
         if (task.kind === 'legal-review') {
           assertFields(dto, REVIEW_FIELDS, RULING_FIELDS);
@@ -129,7 +150,7 @@ export class TasksService {
           };
           return await this.workflows.update(
             taskWorkflowId(task),
-            REVIEW_UPDATES.complete,
+            reviewUpdates.complete,
             completion,
             dto.requestId,
           );
@@ -144,14 +165,14 @@ export class TasksService {
         };
         return await this.workflows.update(
           taskWorkflowId(task),
-          CASE_UPDATES.ruleOnDispute,
+          caseUpdates.ruleOnDispute,
           ruling,
           dto.requestId,
         );
       } catch (error) {
         throw toApiError(error, true);
       }
-    });
+    })();
     return this.answer(taskId, dto.requestId, outcome, 'complete');
   }
 
@@ -164,28 +185,27 @@ export class TasksService {
     taskId: string,
     dto: TaskExtensionDto,
   ): Promise<TaskView | ActionRunningView> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const task = await this.serialiseOn(manager, taskId);
-      if (task.kind !== 'legal-review') throw taskErrors.notExtendable();
-      if (!principal.roles.includes('leader') || principal.agencyCode !== task.assigneeAgencyCode)
-        throw taskErrors.notAssignee();
-      if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
-      const extension: ReviewExtension = {
-        taskId,
-        approvedBy: actorOf(principal, ['leader']),
-        reason: dto.reason,
-      };
-      try {
-        return await this.workflows.update(
-          taskWorkflowId(task),
-          REVIEW_UPDATES.extend,
-          extension,
-          dto.requestId,
-        );
-      } catch (error) {
-        throw toApiError(error, true);
-      }
-    });
+    const task = await this.find(taskId);
+    if (task.kind !== 'legal-review') throw taskErrors.notExtendable();
+    if (!principal.roles.includes('leader') || principal.agencyCode !== task.assigneeAgencyCode)
+      throw taskErrors.notAssignee();
+    if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
+    const extension: ReviewExtension = {
+      taskId,
+      approvedBy: actorOf(principal, ['leader']),
+      reason: dto.reason,
+    };
+    let outcome: ActionOutcome<unknown>;
+    try {
+      outcome = await this.workflows.update(
+        taskWorkflowId(task),
+        reviewUpdates.extend,
+        extension,
+        dto.requestId,
+      );
+    } catch (error) {
+      throw toApiError(error, true);
+    }
     return this.answer(taskId, dto.requestId, outcome, 'extension');
   }
 
@@ -195,12 +215,15 @@ export class TasksService {
     taskId: string,
     requestId: string,
   ): Promise<TaskView | ActionRunningView> {
-    const task = await this.dataSource.getRepository(CaseTaskEntity).findOneBy({ taskId });
-    if (!task) throw taskErrors.notFound();
-    await this.assertMayWork(this.dataSource.manager, principal, task);
+    const task = await this.find(taskId);
+    await this.assertMayWork(principal, task);
     let outcome: ActionOutcome<unknown>;
     try {
-      outcome = await this.workflows.outcome(taskWorkflowId(task), requestId);
+      outcome = await this.workflows.outcome<unknown>(
+        taskWorkflowId(task),
+        requestId,
+        task.kind === 'legal-review' ? reviewUpdates.complete : caseUpdates.ruleOnDispute,
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw workflowErrors.actionNotFound();
       throw toApiError(error, true);
@@ -230,31 +253,12 @@ export class TasksService {
   }
 
   private async current(taskId: string): Promise<TaskView> {
+    return taskView(await this.find(taskId));
+  }
+
+  /** The task as the inbox projection shows it (written by the worker's steps, never here). */
+  private async find(taskId: string): Promise<CaseTaskEntity> {
     const task = await this.dataSource.getRepository(CaseTaskEntity).findOneBy({ taskId });
-    if (!task) throw taskErrors.notFound();
-    return taskView(task);
-  }
-
-  private async lockTask(manager: EntityManager, taskId: string): Promise<CaseTaskEntity> {
-    const task = await manager
-      .getRepository(CaseTaskEntity)
-      .createQueryBuilder('t')
-      .setLock('pessimistic_write')
-      .where('t.task_id = :taskId', { taskId })
-      .getOne();
-    if (!task) throw taskErrors.notFound();
-    return task;
-  }
-
-  /**
-   * Serialises completions of one task without a row lock: the workflow's activity updates this very row
-   * before the update answers, so holding a row lock across the update would block that activity (and the
-   * update) until the lock timed out. A transaction-scoped advisory lock on the task id blocks only other
-   * completions and extensions, which then read the state the workflow wrote.
-   */
-  private async serialiseOn(manager: EntityManager, taskId: string): Promise<CaseTaskEntity> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`case-task:${taskId}`]);
-    const task = await manager.getRepository(CaseTaskEntity).findOneBy({ taskId });
     if (!task) throw taskErrors.notFound();
     return task;
   }
@@ -264,16 +268,12 @@ export class TasksService {
    * case never works its review (the workflow checks the same again). Platform admins get no exception: the
    * record must name a real reviewer or head. (They may release a stuck claim, see release.)
    */
-  private async assertMayWork(
-    manager: EntityManager,
-    principal: Principal,
-    task: CaseTaskEntity,
-  ): Promise<void> {
+  private async assertMayWork(principal: Principal, task: CaseTaskEntity): Promise<void> {
     const role = task.assigneeRole as Principal['roles'][number];
     if (!principal.roles.includes(role) || principal.agencyCode !== task.assigneeAgencyCode)
       throw taskErrors.notAssignee();
     if (task.kind !== 'legal-review') return;
-    const rows: { handler_ids: string[] }[] = await manager.query(
+    const rows: { handler_ids: string[] }[] = await this.dataSource.query(
       `SELECT handler_ids FROM case_file WHERE case_id = $1`,
       [task.caseId],
     );

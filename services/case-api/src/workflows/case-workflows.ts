@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TemporalClient } from '@lep/nest-kit';
 import {
-  CASE_QUERIES,
   CASE_WORKFLOWS,
+  caseQueries,
   caseWorkflowId,
   TASK_QUEUES,
+  type CaseLifecycleWorkflow,
   type CaseState,
   type StartCaseInput,
 } from '@lep/contracts';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
@@ -35,7 +37,7 @@ interface FiledAs {
   caseNumber: string;
 }
 
-/** The case workflows as case-api drives them: start, query, update, by the names of the contract. */
+/** The case workflows as case-api drives them: start, query, update, through the contract's typed definitions. */
 @Injectable()
 export class CaseWorkflows {
   constructor(
@@ -53,7 +55,7 @@ export class CaseWorkflows {
     const caseId = caseWorkflowId(input.agencyCode, input.caseNumber);
     const filedAs: FiledAs = { agencyCode: input.agencyCode, caseNumber: input.caseNumber };
     try {
-      await this.temporal.client.workflow.start(CASE_WORKFLOWS.lifecycle, {
+      await this.temporal.client.workflow.start<CaseLifecycleWorkflow>(CASE_WORKFLOWS.lifecycle, {
         workflowId: caseId,
         taskQueue: TASK_QUEUES.cases,
         args: [input],
@@ -82,7 +84,7 @@ export class CaseWorkflows {
   async state(caseId: string, deadlineMs = 5_000): Promise<CaseState> {
     const handle = this.temporal.client.workflow.getHandle(caseId);
     return this.temporal.connection.withDeadline(Date.now() + deadlineMs, () =>
-      handle.query<CaseState>(CASE_QUERIES.state),
+      handle.query(caseQueries.state),
     );
   }
 
@@ -91,16 +93,16 @@ export class CaseWorkflows {
    * return the first answer. A refusal throws (WorkflowUpdateFailedError); an update the workflow has not
    * answered in time is still running, and its outcome can be asked for by the same id (`outcome`).
    */
-  update<Result>(
+  update<Result, Input>(
     workflowId: string,
-    name: string,
-    payload: unknown,
+    definition: UpdateDefinition<Result, [Input]>,
+    input: Input,
     updateId: string,
   ): Promise<ActionOutcome<Result>> {
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     return this.withinWait(async () => {
-      const update = await handle.startUpdate<Result, [unknown]>(name, {
-        args: [payload],
+      const update = await handle.startUpdate(definition, {
+        args: [input],
         updateId,
         waitForStage: WorkflowUpdateStage.ACCEPTED,
       });
@@ -109,7 +111,12 @@ export class CaseWorkflows {
   }
 
   /** The outcome of an update sent earlier, waiting at most as long as an action does. */
-  outcome<Result>(workflowId: string, updateId: string): Promise<ActionOutcome<Result>> {
+  outcome<Result>(
+    workflowId: string,
+    updateId: string,
+    /** The definition the update was sent by, or one with the same result (every case action answers CaseState). */
+    _sentBy: UpdateDefinition<Result, unknown[]>,
+  ): Promise<ActionOutcome<Result>> {
     const update = this.temporal.client.workflow.getHandle(workflowId).getUpdateHandle<Result>(updateId);
     return this.withinWait(() => update.result());
   }

@@ -18,6 +18,8 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.hearingWindowClosed]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.avMissing]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.taskNotOpen]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.taskClaimedByOther]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.taskNotClaimant]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.caseClosed]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.reviewerIsHandler]: HttpStatus.FORBIDDEN,
   [CASE_ERROR_CODES.reviewerNotQualified]: HttpStatus.FORBIDDEN,

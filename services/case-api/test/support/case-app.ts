@@ -5,15 +5,13 @@ import {
   createServiceApp,
   DatabaseModule,
   loadConfig,
-  MESSAGING_ENTITIES,
-  MESSAGING_MIGRATIONS,
   ServiceConfigModule,
   TemporalClientModule,
 } from '@lep/nest-kit';
-import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import { createDatabase, dropDatabase, runMigrations, testPeers } from '@lep/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CASE_API_ENTITIES, CASE_API_MIGRATIONS, CASE_API_MODULES } from '../../src/case-api-domain';
+import { CASE_API_ENTITIES, CASE_API_MODULES, CASE_API_SCHEMA } from '../../src/case-api-domain';
 import { CaseApiConfig } from '../../src/config';
 import { SERVICE } from '../../src/service';
 
@@ -61,11 +59,18 @@ export interface CaseAppOptions {
   actionWaitSeconds?: number;
 }
 
-/** case-api's modules over a real database and the Temporal test server, with the production pipes and guard. */
+/** case-api's modules over a real database and the project's Temporal server, with the production pipes and guard. */
 export async function startCaseApp(databaseUrl: string, options: CaseAppOptions = {}): Promise<CaseTestApp> {
+  // The worker owns lep_cases and migrates it at its start; here its migrations run before case-api starts.
+  const migrated = await runMigrations({
+    type: 'postgres',
+    url: databaseUrl,
+    migrations: CASE_API_SCHEMA.migrations,
+    migrationsTableName: 'lep_migrations',
+  });
+  await migrated.destroy();
   const config = loadConfig(CaseApiConfig, {
     DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: testPeers().temporalAddress,
     AUTH_JWT_SECRET: AUTH.secret,
     CASE_ACTION_WAIT_SECONDS: String(options.actionWaitSeconds ?? 30),
@@ -77,11 +82,14 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
         ServiceConfigModule.forValue(CaseApiConfig, config),
         DatabaseModule.forRoot({
           url: databaseUrl,
-          // The outbox too, as in production (case-api runs with Kafka): the worker's steps queue events there.
-          entities: [...MESSAGING_ENTITIES, ...CASE_API_ENTITIES],
-          migrations: [...MESSAGING_MIGRATIONS, ...CASE_API_MIGRATIONS],
+          entities: CASE_API_ENTITIES,
+          migrations: [],
+          schemaOwner: CASE_API_SCHEMA,
         }),
-        TemporalClientModule.forRoot({ address: testPeers().temporalAddress, namespace: 'default' }),
+        TemporalClientModule.forRoot({
+          address: testPeers().temporalAddress,
+          namespace: testPeers().temporalNamespace,
+        }),
         AuthModule.forRoot({
           jwt: { hs256Secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience },
           apiKeys: TEST_API_KEYS,

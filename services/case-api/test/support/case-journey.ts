@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CASE_SIGNALS, type CaseState } from '@lep/contracts';
+import { caseSignals, type CaseState } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
+import { penaltyDraft } from '@lep/testing';
 import type { CaseTestApp, Staff } from './case-app';
 import { eventually, type CaseWorker } from './case-worker';
 import { startBody } from './fixtures';
@@ -37,7 +38,7 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
     await app()
       .app.get(TemporalClient)
       .client.workflow.getHandle(caseId)
-      .signal(CASE_SIGNALS.evidenceStored, {
+      .signal(caseSignals.evidenceStored, {
         evidenceId: `video-${caseId}`,
         sha256: 'ab'.repeat(32),
         kind: 'video',
@@ -53,29 +54,7 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
   }
 
   function draftBody(fineYuan: number) {
-    return {
-      requestId: request(),
-      documentNumber: '阿市监罚〔2026〕12号',
-      party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
-      penalty: {
-        violationType: '销售不合格产品',
-        facts: '当事人张三销售不合格电热水壶20台，证人李四作证。',
-        legalBasis: '《中华人民共和国产品质量法》第四十九条',
-        penaltyKinds: ['罚款'],
-        content: `罚款人民币${fineYuan}元`,
-        fineYuan,
-        validUntil: '2027-12-31',
-      },
-      facts: {
-        partyType: 'natural-person',
-        fineYuan,
-        measures: [],
-        multipleLegalRelations: false,
-        majorPublicInterest: false,
-        majorSocialImpact: false,
-      },
-      publicationBlocks: [],
-    };
+    return { requestId: request(), ...penaltyDraft(fineYuan) };
   }
 
   return { newCase, caseState, investigating, draftBody, request };

@@ -15,7 +15,7 @@ export interface CaseWorker {
 }
 
 /**
- * The worker service (its built `dist/main.js`) on the production task queue of the shared Temporal test server,
+ * The worker service (its built `dist/main.js`) on the production task queue of the project's Temporal server,
  * writing to case-api's case database, with the real registry process it asks, seeded for case tests.
  */
 export async function startCaseWorker(databaseUrl: string): Promise<CaseWorker> {
@@ -27,6 +27,7 @@ export async function startCaseWorker(databaseUrl: string): Promise<CaseWorker> 
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: testPeers().temporalAddress,
+    TEMPORAL_NAMESPACE: testPeers().temporalNamespace,
     REGISTRY_URL: registry.url,
     AUTH_JWT_SECRET: SERVICES_AUTH.secret,
   });

@@ -67,7 +67,7 @@ function requestHash(dto: IssueDocumentDto): string {
     .digest('hex');
 }
 
-/** Documents naming a natural person hold personal data: only the case's people open them (DOMAIN R5). */
+/** Documents naming a natural person hold personal data: only the case's people open them (domain.md R5). */
 function defaultConfidentiality(
   definition: TemplateDefinition,
   data: Record<string, unknown>,

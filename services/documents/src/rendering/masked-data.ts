@@ -2,7 +2,7 @@ import type { DocumentParty, TemplateField } from '@lep/contracts';
 import { maskPersonName, maskText, REPLACEMENT_TOKENS } from '@lep/masking';
 
 /**
- * The document's data as the public may read it (DOMAIN §4): a natural-person party shown as 姓+某, every other
+ * The document's data as the public may read it (domain.md §4): a natural-person party shown as 姓+某, every other
  * natural person's name as 姓+某, ID numbers, home addresses and phone numbers replaced by the masking tokens,
  * and the same applied inside every text of the document (facts, answers, lists). Officers (执法人员) and
  * organisations stay as they are: both are public.

@@ -13,7 +13,7 @@ import {
  * today (the 市场监管 and 行政强制 document models): the issuing agency over the title, the 文号 on the right, the
  * party block, the body, the legal remedy of a decision (复议 within 60 days, 诉讼 within 6 months: 行政复议法
  * art. 20, 行政诉讼法 art. 46), and the seal block with the date in Chinese numerals. Until the supervising
- * justice bureau has accepted an agency's own version of a kind, the agency's documents use these (DOMAIN R2).
+ * justice bureau has accepted an agency's own version of a kind, the agency's documents use these (domain.md R2).
  */
 
 function field(

@@ -6,7 +6,7 @@ export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 /**
  * An agency's own version of a document kind and its filing (备案) with the supervising justice bureau. It takes
- * effect when accepted; until then the agency's documents use the platform default (DOMAIN R2). Versions are
+ * effect when accepted; until then the agency's documents use the platform default (domain.md R2). Versions are
  * never changed: a new wording is a new revision, filed again.
  */
 @Entity({ name: 'template_version' })

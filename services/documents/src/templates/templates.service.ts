@@ -62,7 +62,7 @@ const errors = {
 
 /**
  * Document templates: the platform default of each kind, an agency's own versions, and their filing (备案) with
- * the justice bureau that supervises the agency (DOMAIN R2). An agency's version is used from the moment the
+ * the justice bureau that supervises the agency (domain.md R2). An agency's version is used from the moment the
  * bureau accepts it; the newest accepted revision of a kind is the one in effect.
  */
 @Injectable()

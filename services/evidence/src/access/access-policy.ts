@@ -1,7 +1,7 @@
 import type { EvidenceConfidentiality } from '@lep/contracts';
 import type { Principal, Role } from '@lep/auth';
 
-/** Items only the people working on the case may open (商业秘密、个人隐私, DOMAIN R5). */
+/** Items only the people working on the case may open (商业秘密、个人隐私, domain.md R5). */
 export const RESTRICTED_CONFIDENTIALITY: readonly EvidenceConfidentiality[] = [
   'trade-secret',
   'personal-privacy',

@@ -6,7 +6,7 @@ import { AvStatusQuery, AvStatusView } from './av-status.dto';
 
 /**
  * Which of the given stages of a case still lack audio-visual recording. The case workflow asks before it
- * lets a case leave such a stage (DOMAIN R3/R4). Only audio and video count; photos do not.
+ * lets a case leave such a stage (domain.md R3/R4). Only audio and video count; photos do not.
  */
 @Injectable()
 export class AvStatusService {

@@ -234,7 +234,6 @@ export class ContentStore {
       await this.client.abortMultipartUpload(bucket, key, uploadId);
     } catch (error) {
       // The parts are unreachable without a completed upload; MinIO also purges stale uploads on its own.
-      // s3rver (the test peer) answers AbortMultipartUpload with MethodNotAllowed: a gap of the peer.
       this.logger.warn(`could not abort multipart upload ${uploadId} of ${key}: ${String(error)}`);
     }
   }

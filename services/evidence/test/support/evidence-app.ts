@@ -14,7 +14,7 @@ import {
   S3Module,
   ServiceConfigModule,
 } from '@lep/nest-kit';
-import { createDatabase, dropDatabase, testPeers } from '@lep/testing';
+import { createDatabase, createEvidenceBuckets, dropDatabase, testPeers } from '@lep/testing';
 import { EvidenceConfig } from '../../src/config';
 import { EVIDENCE_ENTITIES, EVIDENCE_MIGRATIONS, EvidenceDomainModule } from '../../src/evidence-domain';
 import { SERVICE } from '../../src/service';
@@ -103,8 +103,12 @@ export async function startEvidenceApp(
   );
   await app.listen(0, '127.0.0.1');
   const s3 = app.get(Client);
-  await s3.makeBucket(bucket);
-  await s3.makeBucket(config.EVIDENCE_STAGING_BUCKET);
+  // As deploy/minio/create-buckets.sh makes them: evidence write-once (object lock, default retention 30 days).
+  await createEvidenceBuckets(peers.s3, {
+    evidence: bucket,
+    staging: config.EVIDENCE_STAGING_BUCKET,
+    retention: { mode: 'GOVERNANCE', days: 30 },
+  });
   const address = app.getHttpServer().address() as { port: number };
   const token = (staff: Staff = HANDLER) =>
     signStaffToken({ sub: staff.sub ?? 'test-staff', roles: staff.roles, agency: staff.agency }, AUTH);

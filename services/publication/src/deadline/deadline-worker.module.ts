@@ -1,22 +1,45 @@
-import { Global, Module } from '@nestjs/common';
-import { hostedWorkerProbe } from '@lep/nest-kit';
+import path from 'node:path';
+import { TASK_QUEUES } from '@lep/contracts';
+import { HostedWorkerModule, OutboxRelay, temporalTls } from '@lep/nest-kit';
+import { DataSource } from 'typeorm';
+import { PublicationConfig } from '../config';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
-import { PublicationWorkerHost } from './publication-worker.host';
+import { DisclosuresService } from '../disclosures/disclosures.service';
+import { EventHandler } from '../ingest/event-handler';
+import { IngestModule } from '../ingest/ingest.module';
+import { createDisclosureActivities } from './disclosure-activities';
 
-export const PUBLICATION_WORKER_PROBE = 'PUBLICATION_WORKER_PROBE';
-
-/** Hosts the deadline workflows' worker; /health reports it down unless it polls. */
-@Global()
-@Module({
-  imports: [DisclosuresModule],
-  providers: [
-    PublicationWorkerHost,
-    {
-      provide: PUBLICATION_WORKER_PROBE,
-      useFactory: (host: PublicationWorkerHost) => hostedWorkerProbe(host),
-      inject: [PublicationWorkerHost],
-    },
-  ],
-  exports: [PUBLICATION_WORKER_PROBE, PublicationWorkerHost],
-})
-export class DeadlineWorkerModule {}
+/**
+ * The publication service's own Temporal worker on `lep-publication` (docs/architecture.md): its activities
+ * write the publication database and outbox, which only this service owns, so they run here rather than in
+ * the shared worker. It loads only the workflows of @lep/workflows/publication (bundled at build time).
+ */
+export const DeadlineWorkerModule = HostedWorkerModule.register({
+  name: 'PublicationWorker',
+  // The intake stores each decision in its workflow's first activity (EventHandler.receiveDecision).
+  imports: [DisclosuresModule, IngestModule],
+  inject: [PublicationConfig, DataSource, OutboxRelay, DisclosuresService, EventHandler],
+  useFactory: (
+    config: PublicationConfig,
+    dataSource: DataSource,
+    relay: OutboxRelay,
+    disclosures: DisclosuresService,
+    intake: EventHandler,
+  ) => ({
+    address: config.TEMPORAL_ADDRESS,
+    tls: temporalTls(config),
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: TASK_QUEUES.publication,
+    workflowBundlePath: path.join(
+      path.dirname(require.resolve('@lep/workflows')),
+      'bundles',
+      'publication.js',
+    ),
+    activities: createDisclosureActivities({
+      dataSource,
+      receiveDecision: (decision) => intake.receiveDecision(decision),
+      planDeadline: (category, decidedOn, region) => disclosures.planDeadline(category, decidedOn, region),
+      afterCommit: () => relay.nudge(),
+    }),
+  }),
+});

@@ -1,4 +1,5 @@
 import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from '@lep/workflows';
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf } from '@lep/calendar';
 import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
@@ -10,6 +11,8 @@ import { waitingFor } from '../disclosures/waiting-for';
 
 export interface DisclosureActivityDeps {
   dataSource: DataSource;
+  /** Stores the decision with what was parked until it arrived (EventHandler.receiveDecision). */
+  receiveDecision: DisclosureActivities['receiveDecision'];
   /** The deadline on the registry's calendar (DisclosuresService.planDeadline). */
   planDeadline(
     category: DisclosureEntity['category'],
@@ -20,11 +23,12 @@ export interface DisclosureActivityDeps {
   afterCommit?: () => void;
 }
 
-/** A record that does not exist yet: the decision's transaction has not committed; Temporal retries. */
-class DisclosureNotFoundError extends Error {
-  constructor(decisionId: string) {
-    super(`公示记录 ${decisionId} 不存在`);
-  }
+/**
+ * A record that does not exist: the workflow stores its decision before anything else, so this is a workflow
+ * started without its decision (a bug, never a race to wait out): failed for good, not retried.
+ */
+function disclosureNotFound(decisionId: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`公示记录 ${decisionId} 不存在`, 'DISCLOSURE_NOT_FOUND');
 }
 
 /** The deadline workflow's activities over the publication database; plain functions, deps injected. */
@@ -39,7 +43,7 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
       const disclosure = await manager
         .getRepository(DisclosureEntity)
         .findOne({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
-      if (!disclosure) throw new DisclosureNotFoundError(decisionId);
+      if (!disclosure) throw disclosureNotFound(decisionId);
       return work(manager, disclosure);
     });
     deps.afterCommit?.();
@@ -47,9 +51,11 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
   };
 
   return {
+    receiveDecision: (decision) => deps.receiveDecision(decision),
+
     async planDisclosure(decisionId: string): Promise<DisclosurePlan> {
       const found = await dataSource.getRepository(DisclosureEntity).findOneBy({ decisionId });
-      if (!found) throw new DisclosureNotFoundError(decisionId);
+      if (!found) throw disclosureNotFound(decisionId);
       const plan = await failingForGoodOnCalendarErrors(() =>
         deps.planDeadline(found.category, found.decidedOn, found.region),
       );

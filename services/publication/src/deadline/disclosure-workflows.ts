@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { TASK_QUEUES } from '@lep/contracts';
+import { TASK_QUEUES, type DecisionMadeData } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import {
   disclosureChangedSignal,
@@ -17,17 +17,23 @@ export class DisclosureWorkflows {
 
   constructor(private readonly temporal: TemporalClient) {}
 
-  /** Idempotent: a redelivered decision finds its workflow already running (or finished) and starts nothing. */
-  async start(decisionId: string): Promise<void> {
+  /**
+   * Starts the decision's workflow with the decision as its input; the workflow's first activity stores it. The
+   * workflow id is the decision's and is never reused (REJECT_DUPLICATE), and a start on a running one fails
+   * (the default conflict policy): a redelivered decision starts nothing. True when this call started it.
+   */
+  async start(decision: DecisionMadeData): Promise<boolean> {
     try {
       await this.temporal.client.workflow.start(disclosureDeadlineWorkflow, {
-        workflowId: disclosureWorkflowId(decisionId),
+        workflowId: disclosureWorkflowId(decision.decisionId),
         taskQueue: TASK_QUEUES.publication,
-        args: [{ decisionId }],
+        args: [{ decisionId: decision.decisionId, decision }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
+      return true;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      return false;
     }
   }
 

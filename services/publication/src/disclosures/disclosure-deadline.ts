@@ -1,12 +1,12 @@
 import type { ItemCategory } from '@lep/contracts';
 import type { CalendarRegion, Provisional, WorkingDayCalendar } from '@lep/calendar';
 
-/** DOMAIN P7: licensing and penalty decisions within 7 working days, every other decision within 20. */
+/** domain.md P7: licensing and penalty decisions within 7 working days, every other decision within 20. */
 export function disclosureWorkingDays(category: ItemCategory): number {
   return category === 'licensing' || category === 'penalty' ? 7 : 20;
 }
 
-/** DOMAIN P9 (APL art. 48/85): a withdrawn decision leaves the portal within 3 working days. */
+/** domain.md P9 (APL art. 48/85): a withdrawn decision leaves the portal within 3 working days. */
 export const WITHDRAWAL_WORKING_DAYS = 3;
 
 /** Offices in 兵团 keep Beijing time; a civil date's deadline ends at midnight there. */

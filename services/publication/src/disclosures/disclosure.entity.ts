@@ -10,7 +10,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 
 /**
  * pending: waiting for its deadline workflow (masking confirmation, block sign-off); published: on the portal;
- * withheld: a reviewer upheld a DOMAIN §4 block, never published; withdrawn: taken off the portal (DOMAIN P9).
+ * withheld: a reviewer upheld a domain.md §4 block, never published; withdrawn: taken off the portal (domain.md P9).
  */
 export const DISCLOSURE_STATUSES = ['pending', 'published', 'withheld', 'withdrawn'] as const;
 export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
@@ -34,7 +34,7 @@ export interface Withdrawal {
   wasPublished: boolean;
 }
 
-/** One decision's disclosure: the raw decision as received and its masked public record, both kept (DOMAIN §4). */
+/** One decision's disclosure: the raw decision as received and its masked public record, both kept (domain.md §4). */
 @Entity({ name: 'disclosure' })
 @Index('idx_disclosure_portal', ['status', 'decidedOn'])
 export class DisclosureEntity {
@@ -124,7 +124,7 @@ export class DisclosureEntity {
   updatedAt!: Date;
 }
 
-/** Every public version of a record: the first one and each correction (DOMAIN P4, P10). */
+/** Every public version of a record: the first one and each correction (domain.md P4, P10). */
 @Entity({ name: 'disclosure_version' })
 export class DisclosureVersionEntity {
   @PrimaryColumn({ name: 'decision_id', type: 'text' })

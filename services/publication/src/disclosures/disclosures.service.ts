@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CalendarClient, CalendarRegion, chinaDateOf } from '@lep/calendar';
 import type { CalendarYearChangedData, DecisionMadeData, DecisionWithdrawnData } from '@lep/contracts';
 import { publicationBlockers } from '@lep/masking';
-import { ApiError, OutboxRelay } from '@lep/nest-kit';
+import { OutboxRelay } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { PublicationConfig } from '../config';
 import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
 import { addMonths, DeadlinePlan, planDeadline, WITHDRAWAL_WORKING_DAYS } from './disclosure-deadline';
+import { disclosureErrors } from './disclosure-errors';
 import { enqueueDisclosureEvent } from './disclosure-events';
 import { DisclosureEntity, DisclosureVersionEntity, Withdrawal } from './disclosure.entity';
 import { buildPublicRecord } from './public-record';
@@ -24,9 +25,6 @@ export interface CorrectionInput {
   displayUntil?: string;
 }
 
-const notFound = (decisionId: string) =>
-  new ApiError(404, 'DISCLOSURE_NOT_FOUND', `公示记录“${decisionId}”不存在`);
-
 /** The disclosure of each decision: received, masked, released by staff, withdrawn and corrected. */
 @Injectable()
 export class DisclosuresService {
@@ -41,9 +39,8 @@ export class DisclosuresService {
   ) {}
 
   /**
-   * Stores a decision (raw and masked), inside the consumer's transaction, and starts its deadline workflow.
-   * The workflow is started before the transaction commits: if the commit fails, the redelivered event finds
-   * the workflow already running, and the workflow's first activity retries until the record exists.
+   * Stores a decision (raw and masked) and its first version, inside the transaction of the deadline workflow's
+   * first activity (EventHandler.receiveDecision); a decision stored before stays as it is.
    */
   async receiveDecision(manager: EntityManager, decision: DecisionMadeData): Promise<void> {
     const region = decision.region as CalendarRegion;
@@ -113,7 +110,17 @@ export class DisclosuresService {
         new Date(),
       );
     }
-    await this.workflows.start(decision.decisionId);
+  }
+
+  /** The re-decisions stored so far that replace `decisionId` (each has, or is given, a workflow of its own). */
+  async redecisionsOf(manager: EntityManager, decisionId: string): Promise<DecisionMadeData[]> {
+    const rows = await manager
+      .getRepository(DisclosureEntity)
+      .createQueryBuilder('d')
+      .where(`d.raw->>'replacesDecisionId' = :decisionId`, { decisionId })
+      .orderBy('d.decision_id')
+      .getMany();
+    return rows.map((row) => row.raw);
   }
 
   /** Whether the decision's event has been received (a disclosure exists, whatever its status). */
@@ -122,7 +129,7 @@ export class DisclosuresService {
   }
 
   /**
-   * Takes a decision off the portal (DOMAIN P9) at once; the 3-working-day limit is recorded with it, and the
+   * Takes a decision off the portal (domain.md P9) at once; the 3-working-day limit is recorded with it, and the
    * reason and time stay visible on the portal's withdrawal notice.
    */
   async receiveWithdrawal(
@@ -177,11 +184,11 @@ export class DisclosuresService {
 
   async get(decisionId: string): Promise<DisclosureEntity> {
     const disclosure = await this.dataSource.getRepository(DisclosureEntity).findOneBy({ decisionId });
-    if (!disclosure) throw notFound(decisionId);
+    if (!disclosure) throw disclosureErrors.notFound(decisionId);
     return disclosure;
   }
 
-  /** The publisher approves the masked result (DOMAIN §4 "the publisher approves the result"). */
+  /** The publisher approves the masked result (domain.md §4 "the publisher approves the result"). */
   async confirmMasking(decisionId: string, staffId: string): Promise<DisclosureEntity> {
     await this.dataSource.transaction(async (manager) => {
       const disclosure = await this.lockPending(manager, decisionId);
@@ -196,7 +203,7 @@ export class DisclosuresService {
     return this.get(decisionId);
   }
 
-  /** A reviewer lifts or upholds the DOMAIN §4 block on a decision. */
+  /** A reviewer lifts or upholds the domain.md §4 block on a decision. */
   async reviewBlock(
     decisionId: string,
     reviewerId: string,
@@ -205,10 +212,8 @@ export class DisclosuresService {
   ): Promise<DisclosureEntity> {
     await this.dataSource.transaction(async (manager) => {
       const disclosure = await this.lockPending(manager, decisionId);
-      if (disclosure.blocks.length === 0)
-        throw new ApiError(409, 'NOTHING_TO_REVIEW', '该决定没有不予公示的情形，无需审核');
-      if (disclosure.blockReview)
-        throw new ApiError(409, 'BLOCK_ALREADY_REVIEWED', '该决定的不予公示情形已经审核');
+      if (disclosure.blocks.length === 0) throw disclosureErrors.nothingToReview();
+      if (disclosure.blockReview) throw disclosureErrors.blockAlreadyReviewed();
       await manager.update(
         DisclosureEntity,
         { decisionId },
@@ -220,7 +225,7 @@ export class DisclosuresService {
   }
 
   /**
-   * Corrects an inaccurate record (DOMAIN P4): the raw decision is amended, the public record re-derived and
+   * Corrects an inaccurate record (domain.md P4): the raw decision is amended, the public record re-derived and
    * re-masked, and the new version kept beside the old ones. A published record emits a corrected event.
    */
   async correct(decisionId: string, staffId: string, input: CorrectionInput): Promise<DisclosureEntity> {
@@ -228,9 +233,8 @@ export class DisclosuresService {
       const disclosure = await manager
         .getRepository(DisclosureEntity)
         .findOne({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
-      if (!disclosure) throw notFound(decisionId);
-      if (disclosure.status === 'withdrawn')
-        throw new ApiError(409, 'DISCLOSURE_WITHDRAWN', '已撤回的公示不能更正');
+      if (!disclosure) throw disclosureErrors.notFound(decisionId);
+      if (disclosure.status === 'withdrawn') throw disclosureErrors.withdrawn();
       const raw = correctedDecision(disclosure.raw, input);
       const displayUntil = input.displayUntil ?? disclosure.displayUntil;
       const masked = buildPublicRecord(raw, {
@@ -357,13 +361,8 @@ export class DisclosuresService {
     const disclosure = await manager
       .getRepository(DisclosureEntity)
       .findOne({ where: { decisionId }, lock: { mode: 'pessimistic_write' } });
-    if (!disclosure) throw notFound(decisionId);
-    if (disclosure.status !== 'pending')
-      throw new ApiError(
-        409,
-        'DISCLOSURE_NOT_PENDING',
-        '该公示已处理（已公示、不予公示或已撤回），无需再确认',
-      );
+    if (!disclosure) throw disclosureErrors.notFound(decisionId);
+    if (disclosure.status !== 'pending') throw disclosureErrors.notPending();
     return disclosure;
   }
 }
@@ -410,7 +409,7 @@ function definedOnly<T extends object>(fields: T): Partial<T> {
 }
 
 /**
- * DOMAIN §4 blocks: the case's flags, plus a minor (or an unverifiable age) read from the party's ID, which
+ * domain.md §4 blocks: the case's flags, plus a minor (or an unverifiable age) read from the party's ID, which
  * the case side cannot be trusted to flag on its own.
  */
 function blocksOf(decision: DecisionMadeData): DisclosureEntity['blocks'] {

@@ -21,7 +21,7 @@ const base: Omit<DecisionMadeData, 'party' | 'otherPersonNames'> = {
   draftHash: 'sha256-x',
 };
 
-describe('public record of a decision (DOMAIN §3, §4)', () => {
+describe('public record of a decision (domain.md §3, §4)', () => {
   it('keeps an organisation’s name, credit code and legal representative, and masks the persons around it', () => {
     const { record, needsConfirmation } = buildPublicRecord(
       {

@@ -41,7 +41,7 @@ export const TRADE_SECRET_FIELD_LABELS: Record<TradeSecretField, string> = {
 };
 
 /**
- * The public record of a decision (DOMAIN §3), every free text masked (DOMAIN §4). Identity document numbers
+ * The public record of a decision (domain.md §3), every free text masked (domain.md §4). Identity document numbers
  * are never copied; organisations' names and credit codes stay; a natural person's name follows the policy
  * and the names of other natural persons in the case are masked wherever they appear. A field the handler
  * marked as a commercial secret keeps its place with TRADE_SECRET_NOTICE instead of its text (not even masked:

@@ -41,8 +41,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
-  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  // Drains before the connections close (shutdown order: createServiceApp).
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }

@@ -16,6 +16,7 @@ import {
 } from '@lep/nest-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { PublicationConfig } from '../config';
+import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
 import { DisclosuresService } from '../disclosures/disclosures.service';
 import { storePreDisclosure } from '../pre-disclosure/pre-disclosure-store';
 import { decisionMadeProblems } from './decision-contract';
@@ -28,12 +29,14 @@ const decisionArrived = (decisionId: string) => `decision:${decisionId}`;
 
 /**
  * What the service does with each event it consumes. The effect and the consumed mark commit together
- * (consumeOnce), so a redelivered event is a no-op.
+ * (consumeOnce), so a redelivered event is a no-op. A decision is not stored here: its deadline workflow is
+ * started with the decision as input (idempotent by the decision's id) and stores it in its first activity
+ * (receiveDecision), so nothing is started before a commit and no activity waits for a record to appear.
  *
  * A decision's withdrawal and its decision share a key, but a re-decision is keyed by its own id, so nothing
  * orders it against the decision it replaces; and a producer's bug or an operator's re-send can put a withdrawal
  * first. An event that follows a decision not yet received is therefore parked (parked_event) and applied in
- * the transaction that receives that decision: a withdrawal that came first leaves the decision withdrawn before
+ * the transaction that stores that decision: a withdrawal that came first leaves the decision withdrawn before
  * its deadline workflow can publish anything, so a revoked decision never reaches the portal or the topic.
  */
 @Injectable()
@@ -42,6 +45,7 @@ export class EventHandler {
     private readonly dataSource: DataSource,
     private readonly disclosures: DisclosuresService,
     @Inject(PublicationConfig) private readonly config: PublicationConfig,
+    private readonly workflows: DisclosureWorkflows,
   ) {}
 
   /**
@@ -57,6 +61,7 @@ export class EventHandler {
     if (event.type === CASE_EVENT_TYPES.decisionMade) {
       const problems = decisionMadeProblems(event.data);
       if (problems.length > 0) throw new UnprocessableEventError(problems);
+      return this.startDisclosure(event);
     }
     const withdrawn: string[] = [];
     const applied = await consumeOnce(this.dataSource, CONSUMER_NAME, event.id, (manager) =>
@@ -76,10 +81,7 @@ export class EventHandler {
           (await this.parkedUntil(manager, decision.replacesDecisionId, event))
         )
           return;
-        await lockPredecessor(manager, CONSUMER_NAME, decisionArrived(decision.decisionId));
-        await this.disclosures.receiveDecision(manager, decision);
-        const waiting = await takeParkedEvents(manager, CONSUMER_NAME, decisionArrived(decision.decisionId));
-        for (const parked of waiting) await this.apply(manager, parked, withdrawn);
+        await this.storeDecision(manager, decision, withdrawn);
         return;
       }
       case CASE_EVENT_TYPES.decisionWithdrawn: {
@@ -92,6 +94,49 @@ export class EventHandler {
       default:
         await storePreDisclosure(manager, event, this.config.PUBLICATION_NAME_POLICY);
     }
+  }
+
+  /**
+   * A decision starts its deadline workflow, which stores it (false: already started, a redelivery); a
+   * re-decision whose predecessor has not arrived is parked instead (parking again on a redelivery changes
+   * nothing) and stored with that predecessor.
+   */
+  private async startDisclosure(event: CloudEvent): Promise<boolean> {
+    const decision = event.data as DecisionMadeData;
+    const replaces = decision.replacesDecisionId;
+    if (
+      replaces &&
+      (await this.dataSource.transaction((manager) => this.parkedUntil(manager, replaces, event)))
+    )
+      return true;
+    return this.workflows.start(decision);
+  }
+
+  /**
+   * The deadline workflow's first activity: stores its decision with the events parked until it arrived
+   * (withdrawals applied, re-decisions stored), all in one transaction; answers the stored re-decisions that
+   * replace it, whose workflows the caller starts. Repeating it stores nothing twice and answers the same.
+   */
+  async receiveDecision(decision: DecisionMadeData): Promise<DecisionMadeData[]> {
+    const withdrawn: string[] = [];
+    const redecisions = await this.dataSource.transaction(async (manager) => {
+      await this.storeDecision(manager, decision, withdrawn);
+      return this.disclosures.redecisionsOf(manager, decision.decisionId);
+    });
+    for (const decisionId of withdrawn) await this.disclosures.afterWithdrawal(decisionId);
+    return redecisions;
+  }
+
+  /** Stores a decision and applies what was parked until it arrived (a parked re-decision: stored too). */
+  private async storeDecision(
+    manager: EntityManager,
+    decision: DecisionMadeData,
+    withdrawn: string[],
+  ): Promise<void> {
+    await lockPredecessor(manager, CONSUMER_NAME, decisionArrived(decision.decisionId));
+    await this.disclosures.receiveDecision(manager, decision);
+    const waiting = await takeParkedEvents(manager, CONSUMER_NAME, decisionArrived(decision.decisionId));
+    for (const parked of waiting) await this.apply(manager, parked, withdrawn);
   }
 
   /** Parks `event` when decision `decisionId` has not been received yet; true when it did. */

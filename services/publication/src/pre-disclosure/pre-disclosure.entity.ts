@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** What the registry pre-discloses (事前公开, DOMAIN P5), by the kind of its event. */
+/** What the registry pre-discloses (事前公开, domain.md P5), by the kind of its event. */
 export const PRE_DISCLOSURE_KINDS = ['agencies', 'personnel', 'item-lists'] as const;
-/** 双随机、一公开 (DOMAIN P8): plans before they run, draws as commitments, results with the revealed seed. */
+/** 双随机、一公开 (domain.md P8): plans before they run, draws as commitments, results with the revealed seed. */
 export const INSPECTION_KINDS = ['inspection-plans', 'inspection-draws', 'inspection-results'] as const;
 /** 行政执法统计年报 (DOMAIN T1, §7), as each agency's leader approved it. */
 export const REPORT_KINDS = ['annual-reports'] as const;

@@ -2,12 +2,12 @@ import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from '@lep/auth';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PerClientThrottlerGuard } from '../public-api/per-client-throttler.guard';
 import { PreDisclosureEntity } from './pre-disclosure.entity';
 import { PreDisclosurePage, toPreDisclosureView } from './public-pre-disclosure.controller';
+import { PageQuery } from '@lep/nest-kit';
 
 const INSPECTION_ROUTES = {
   plans: 'inspection-plans',
@@ -21,7 +21,8 @@ export class InspectionKindParam {
   kind!: keyof typeof INSPECTION_ROUTES;
 }
 
-export class InspectionQuery {
+/** The public lists: 20 a page by default, at most 100. */
+export class InspectionQuery extends PageQuery({ default: 20, max: 100 }) {
   @ApiPropertyOptional({ description: '执法主体代码' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
@@ -31,24 +32,9 @@ export class InspectionQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/)
   planId?: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ type: 'integer', default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
-/** 双随机、一公开 (DOMAIN P8) as the registry published it: plans, draw commitments (or voiding), results. */
+/** 双随机、一公开 (domain.md P8) as the registry published it: plans, draw commitments (or voiding), results. */
 @ApiTags('public')
 @Controller('api/v1/public/inspections')
 @Public()

@@ -3,9 +3,8 @@ import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { PerClientThrottlerGuard } from '../public-api/per-client-throttler.guard';
 import { Public } from '@lep/auth';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
-import { ApiError } from '@lep/nest-kit';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiError, PageQuery } from '@lep/nest-kit';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import {
   INSPECTION_KINDS,
@@ -27,7 +26,8 @@ export class PreDisclosureEntryParam extends PreDisclosureKindParam {
   key!: string;
 }
 
-export class PreDisclosureQuery {
+/** The public lists: 20 a page by default, at most 100. */
+export class PreDisclosureQuery extends PageQuery({ default: 20, max: 100 }) {
   @ApiPropertyOptional({ description: '执法主体代码' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
@@ -38,21 +38,6 @@ export class PreDisclosureQuery {
   @IsString()
   @MaxLength(100)
   keyword?: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ type: 'integer', default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
 export class PreDisclosureView {

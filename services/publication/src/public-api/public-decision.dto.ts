@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCY_CODE_PATTERN, DECISION_ID_PATTERN, ITEM_CATEGORIES, ItemCategory } from '@lep/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@lep/nest-kit';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-export class PublicDecisionQuery {
+/** The public lists: 20 a page by default, at most 100. */
+export class PublicDecisionQuery extends PageQuery({ default: 20, max: 100 }) {
   @ApiPropertyOptional({ description: '执法主体代码' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
@@ -44,22 +45,6 @@ export class PublicDecisionQuery {
   @IsOptional()
   @IsIn(['published', 'withdrawn'])
   status?: 'published' | 'withdrawn';
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
 export class DecisionIdParam {

@@ -29,7 +29,7 @@ export class PublicDecisionsService {
       .createQueryBuilder()
       .from('public_disclosure', 'd')
       .where('d.status = :status', { status })
-      // 公示截止期 (DOMAIN P11): past it, an item is no longer shown.
+      // 公示截止期 (domain.md P11): past it, an item is no longer shown.
       .andWhere('d.display_until >= :today', { today: chinaDateOf(now.getTime()) });
     if (query.agency) builder.andWhere('d.agency_code = :agency', { agency: query.agency });
     if (query.category) builder.andWhere('d.category = :category', { category: query.category });
@@ -85,7 +85,7 @@ function selectPublic(builder: SelectQueryBuilder<ObjectLiteral>): SelectQueryBu
 function toPublicView(row: PublicRow): PublicDecisionView {
   const { public_record: record, withdrawal } = row;
   if (row.status === 'withdrawn' && withdrawal) {
-    // Off the portal: only what identifies the withdrawn item, with the reason and time (DOMAIN P9).
+    // Off the portal: only what identifies the withdrawn item, with the reason and time (domain.md P9).
     return {
       decisionId: row.decision_id,
       status: 'withdrawn',

@@ -6,7 +6,7 @@ import {
   BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { parseCloudEvent, PORTAL_EVENT_TYPES, TOPICS } from '@lep/contracts';
-import { KafkaClient } from '@lep/nest-kit';
+import { KafkaClient, whileHeartbeating } from '@lep/nest-kit';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { PublicationConfig } from '../config';
 import { FORWARDED_EVENT_TYPES } from './feed.service';
@@ -35,18 +35,19 @@ export class UpstreamForwarder implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const consumer = this.kafka.kafka.consumer({ groupId: UPSTREAM_CONSUMER_GROUP });
+    const consumer = this.kafka.consumer(UPSTREAM_CONSUMER_GROUP);
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({
       topics: [TOPICS.publicationDisclosure.name, TOPICS.publicationPortal.name],
       fromBeginning: true,
     });
-    await consumer.run({ eachMessage: ({ message }) => this.forward(message) });
+    await consumer.run({
+      eachMessage: ({ message, heartbeat }) => whileHeartbeating(heartbeat, () => this.forward(message)),
+    });
   }
 
-  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
-  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  // Drains before the connections close (shutdown order: createServiceApp).
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }

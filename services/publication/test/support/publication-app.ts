@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuthModule, Principal, Role, signStaffToken } from '@lep/auth';
-import { CloudEvent } from '@lep/contracts';
+import { CloudEvent, type DecisionMadeData } from '@lep/contracts';
 import {
   CalendarClientModule,
   createServiceApp,
@@ -14,8 +14,15 @@ import {
   ServiceConfigModule,
   TemporalClientModule,
 } from '@lep/nest-kit';
-import { TemporalTestServer } from '@lep/temporal-test-server';
-import { createDatabase, dropDatabase, RegistryProcess, startRegistryProcess, testPeers } from '@lep/testing';
+import {
+  createDatabase,
+  dropDatabase,
+  RegistryProcess,
+  startRegistryProcess,
+  startTimeSkippingTemporal,
+  testPeers,
+  type TimeSkippingTemporal,
+} from '@lep/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -23,6 +30,7 @@ import { PublicationConfig } from '../../src/config';
 import { DeadlineWorkerModule } from '../../src/deadline/deadline-worker.module';
 import { DisclosureWorkflows } from '../../src/deadline/disclosure-workflows';
 import { DisclosuresModule } from '../../src/disclosures/disclosures.module';
+import { DisclosureEntity } from '../../src/disclosures/disclosure.entity';
 import { EventHandler } from '../../src/ingest/event-handler';
 import { IngestModule, KafkaIngestModule } from '../../src/ingest/ingest.module';
 import { PortalModule } from '../../src/portal/portal.module';
@@ -36,9 +44,15 @@ export interface PublicationTestApp {
   /** The registry process whose working-day calendar the app counts deadlines on. */
   registry: RegistryProcess;
   dataSource: DataSource;
-  temporal: TemporalTestServer;
+  /** Temporal's time-skipping test server of this app: its clock is held until a test moves it (`temporal.env.sleep`). */
+  temporal: TimeSkippingTemporal;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
+  /**
+   * Delivers a decision.made and waits until its deadline workflow's first activity has stored the decision (the
+   * consumer only starts that workflow).
+   */
+  receive(event: CloudEvent): Promise<DisclosureEntity>;
   workflows: DisclosureWorkflows;
   /** Unauthenticated client, as the public. */
   anonymous(): ReturnType<typeof request.agent>;
@@ -47,7 +61,7 @@ export interface PublicationTestApp {
 }
 
 export interface PublicationAppOptions {
-  /** Where the Temporal test server's virtual clock starts. */
+  /** Where the time-skipping Temporal server's virtual clock starts. */
   startsAt?: Date;
   kafkaBrokers?: string[];
   /** Subscribe to Kafka too (only the files that test the transport; the others call deliver()). */
@@ -70,8 +84,9 @@ let runtimeInstalled = false;
 class PublicationTestRoot {}
 
 /**
- * The service's modules over a fresh database, the Kafka peer, a Temporal test server of its own and a registry
- * process of its own (the calendar's owner).
+ * The service's modules over a fresh database, the Kafka peer, a registry process of its own (the calendar's owner)
+ * and Temporal's time-skipping test server of its own, whose clock runs in real time from `startsAt` until a test
+ * moves it on (deadlines of weeks pass in moments).
  */
 export async function startPublicationApp(
   databaseUrl: string,
@@ -85,7 +100,7 @@ export async function startPublicationApp(
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
-  const temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.startsAt });
+  const temporal = await startTimeSkippingTemporal({ startTime: options.startsAt });
   const brokers = options.kafkaBrokers ?? testPeers().kafkaBrokers;
   const config = loadConfig(PublicationConfig, {
     PORT: '3000',
@@ -98,7 +113,13 @@ export async function startPublicationApp(
     PUBLICATION_UPSTREAM_URL: options.upstream?.url,
     PUBLICATION_UPSTREAM_TOKEN: options.upstream?.token,
   });
-  const modules: Type[] = [DisclosuresModule, IngestModule, DeadlineWorkerModule, PortalModule, FeedModule];
+  const modules: Array<Type | DynamicModule> = [
+    DisclosuresModule,
+    IngestModule,
+    DeadlineWorkerModule,
+    PortalModule,
+    FeedModule,
+  ];
   if (options.consumeKafka) modules.push(KafkaIngestModule);
   if (options.upstream) modules.push(UpstreamForwarderModule);
   const app = await createServiceApp(
@@ -136,6 +157,14 @@ export async function startPublicationApp(
     dataSource: app.get(DataSource),
     temporal,
     deliver: (event) => handler.handle(event),
+    async receive(event) {
+      await handler.handle(event);
+      const { decisionId } = event.data as DecisionMadeData;
+      return until(
+        async () =>
+          (await app.get(DataSource).getRepository(DisclosureEntity).findOneBy({ decisionId })) ?? undefined,
+      );
+    },
     workflows: app.get(DisclosureWorkflows),
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {

@@ -89,7 +89,7 @@ export class AgenciesService {
     return agencies.map(toAgencyView);
   }
 
-  /** The justice bureau that records `code`'s document formats (DOMAIN R2); 404 when the tree has none. */
+  /** The justice bureau that records `code`'s document formats (domain.md R2); 404 when the tree has none. */
   async justiceBureau(code: string): Promise<AgencyView> {
     const manager = this.dataSource.manager;
     await findAgencyOrFail(manager, code);

@@ -15,7 +15,7 @@ export async function selfAndDescendantCodes(manager: EntityManager, code: strin
 }
 
 /**
- * The justice bureau (司法行政机关) that supervises `code` and records its document formats (DOMAIN R2): the
+ * The justice bureau (司法行政机关) that supervises `code` and records its document formats (domain.md R2): the
  * bureau among the children of its parent (兵团-level agencies: the 兵团司法局; a 师市 department: the 师市's own
  * bureau), else among the children of the next ancestor up, and so on. An agency is never its own supervisor: a
  * bureau's own formats go to the bureau of the level above. Two bureaus at one level: the lowest code, so the

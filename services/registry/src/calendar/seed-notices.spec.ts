@@ -1,7 +1,7 @@
 import { calendarYearProblems } from '@lep/calendar';
 import { SEED_NOTICES } from './seed-notices';
 
-// Guards the transcription of the notices in DOMAIN.md §6: a typo usually moves a date onto the wrong kind of day.
+// Guards the transcription of the notices in domain.md §6: a typo usually moves a date onto the wrong kind of day.
 describe('bundled holiday notices', () => {
   it('covers national 2025 and 2026 and Xinjiang 2025 only (no guessed Eid dates for 2026)', () => {
     const layers = SEED_NOTICES.map(({ region, year }) => `${region}:${year}`);

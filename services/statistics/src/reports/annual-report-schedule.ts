@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import {
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
@@ -86,10 +86,14 @@ const WANTED: ScheduleShape = {
  * it differs (a deployment changed it, or an older version of it exists); left alone otherwise, paused or not.
  */
 @Injectable()
-export class AnnualReportSchedule {
+export class AnnualReportSchedule implements OnApplicationBootstrap {
   private readonly logger = new Logger(AnnualReportSchedule.name);
 
   constructor(private readonly temporal: TemporalClient) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensure();
+  }
 
   async ensure(): Promise<'created' | 'updated' | 'unchanged'> {
     const options = desired();

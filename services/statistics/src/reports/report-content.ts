@@ -1,7 +1,7 @@
 import { COERCION_KIND_NAMES, COERCION_KINDS } from '@lep/contracts';
 import { coercionKindMetric, METRICS, PENALTY_KINDS_BY_WEIGHT, penaltyKindMetric } from '@lep/stats-core';
 
-/** 无此职责: the agency (and every one below it) has no such power in its enforcement items list (DOMAIN §7). */
+/** 无此职责: the agency (and every one below it) has no such power in its enforcement items list (domain.md §7). */
 export const NO_SUCH_DUTY = '无此职责';
 
 export interface ReportRow {
@@ -14,7 +14,7 @@ export interface ReportSection {
   rows: ReportRow[];
 }
 
-/** The report as built and published (DOMAIN §7): sections of figures and the narrative (情况说明). */
+/** The report as built and published (domain.md §7): sections of figures and the narrative (情况说明). */
 export interface AnnualReportContent {
   agencyCode: string;
   agencyName: string;
@@ -42,7 +42,7 @@ const WAN = 10_000;
 const wanYuan = (yuan: number) => Math.round((yuan / WAN) * 10_000) / 10_000;
 
 /**
- * Lays the year's figures out as the statistics template does (DOMAIN §7). Powers unused show 0, powers the
+ * Lays the year's figures out as the statistics template does (domain.md §7). Powers unused show 0, powers the
  * agencies lack (when their enforcement items lists are known) show 无此职责. Rows the
  * platform's events cannot tell apart (reconsiderations, lawsuits) are not invented: they are absent, and the
  * narrative the platform drafts says so for the agency to complete.

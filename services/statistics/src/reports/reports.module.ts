@@ -1,5 +1,4 @@
-import { Global, Module } from '@nestjs/common';
-import { hostedWorkerProbe } from '@lep/nest-kit';
+import { Module } from '@nestjs/common';
 import { AggregatesModule } from '../aggregates/aggregates.module';
 import { WarningsModule } from '../warnings/warnings.module';
 import { AnnualReportSchedule } from './annual-report-schedule';
@@ -8,15 +7,13 @@ import { StatisticsReportApproval1764400300000 } from './report-approval.migrati
 import { ReportsController } from './reports.controller';
 import { StatisticsAnnualReports1764400200000 } from './reports.migration';
 import { ReportsService } from './reports.service';
-import { StatisticsWorkerHost } from './statistics-worker.host';
 
 export const REPORT_MIGRATIONS = [
   StatisticsAnnualReports1764400200000,
   StatisticsReportApproval1764400300000,
 ];
-export const STATISTICS_WORKER_PROBE = 'STATISTICS_WORKER_PROBE';
 
-/** Annual reports: routes, the workflow client, and the worker that runs the report activities. */
+/** Annual reports: routes and the workflow client (the worker that runs their activities: statistics-worker.ts). */
 @Module({
   imports: [AggregatesModule, WarningsModule],
   controllers: [ReportsController],
@@ -26,21 +23,12 @@ export const STATISTICS_WORKER_PROBE = 'STATISTICS_WORKER_PROBE';
 export class ReportsModule {}
 
 /**
- * Hosts the worker of the report and certificate sweep workflows and keeps the annual report Schedule; /health
- * reports it down unless it polls.
+ * Keeps the Temporal Schedule that opens each year's annual report (created or put back at start-up). Apart from
+ * the worker because Temporal's time-skipping test server has no Schedules: tests of the report workflows on it
+ * run without this module, tests of the Schedule run on the dev server.
  */
-@Global()
 @Module({
-  imports: [ReportsModule, WarningsModule],
-  providers: [
-    StatisticsWorkerHost,
-    AnnualReportSchedule,
-    {
-      provide: STATISTICS_WORKER_PROBE,
-      useFactory: (host: StatisticsWorkerHost) => hostedWorkerProbe(host),
-      inject: [StatisticsWorkerHost],
-    },
-  ],
-  exports: [STATISTICS_WORKER_PROBE, AnnualReportSchedule],
+  providers: [AnnualReportSchedule],
+  exports: [AnnualReportSchedule],
 })
-export class ReportWorkerModule {}
+export class ReportScheduleModule {}

@@ -14,10 +14,19 @@ import {
   ServiceConfigModule,
   TemporalClientModule,
 } from '@lep/nest-kit';
-import { TemporalTestServer } from '@lep/temporal-test-server';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createDatabase, dropDatabase, RegistryProcess, startRegistryProcess, testPeers } from '@lep/testing';
+import {
+  createDatabase,
+  createTemporalNamespace,
+  dropDatabase,
+  RegistryProcess,
+  startRegistryProcess,
+  startTimeSkippingTemporal,
+  testPeers,
+  type TimeSkippingTemporal,
+} from '@lep/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AggregatesModule } from '../../src/aggregates/aggregates.module';
@@ -25,7 +34,8 @@ import { StatisticsConfig } from '../../src/config';
 import { DashboardModule } from '../../src/dashboard/dashboard.module';
 import { EventHandler } from '../../src/ingest/event-handler';
 import { IngestModule, KafkaIngestModule } from '../../src/ingest/ingest.module';
-import { ReportsModule, ReportWorkerModule } from '../../src/reports/reports.module';
+import { ReportScheduleModule, ReportsModule } from '../../src/reports/reports.module';
+import { ReportWorkerModule } from '../../src/reports/statistics-worker';
 import { SERVICE } from '../../src/service';
 import { STATISTICS_MIGRATIONS } from '../../src/statistics-domain';
 import { WarningsModule } from '../../src/warnings/warnings.module';
@@ -35,18 +45,21 @@ export interface StatisticsTestApp {
   dataSource: DataSource;
   databaseUrl: string;
   /**
-   * With `temporalStartsAt` or `registry`: the registry process whose working-day calendar the app reads. Without
+   * With Temporal or `registry`: the registry process whose working-day calendar the app reads. Without
    * it the app's calendar client points nowhere (nothing in those tests reads the calendar).
    */
   registry?: RegistryProcess;
-  /** Only with `temporalStartsAt`: the Temporal test server the worker polls. */
-  temporal?: TemporalTestServer;
   /**
-   * Only with `temporalStartsAt`: attached to that server with time skipping LOCKED from before the app starts
-   * (the daily certificate sweep always has a timer, so an unlocked clock would race ahead). Move it with
-   * `env.sleep(…)` or unlock it explicitly.
+   * Only with `temporalStartsAt`: the SDK's test environment on the time-skipping server the worker polls, its
+   * clock held from before the app starts (the daily certificate sweep always has a timer, so a free clock would
+   * race ahead). Move it with `env.sleep(…)`.
    */
   env?: TestWorkflowEnvironment;
+  /**
+   * With Temporal: a client that never lets the clock run (the time-skipping client's result() does), in the app's
+   * namespace.
+   */
+  client?: Client;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
   staff(roles: Role[], agency: string, subject?: string): ReturnType<typeof request.agent>;
@@ -57,38 +70,23 @@ export interface StatisticsTestApp {
 export interface StatisticsAppOptions {
   /** Subscribe to Kafka too (only the files that test the transport; the others call deliver()). */
   consumeKafka?: boolean;
-  /** Run the annual report worker against a Temporal test server whose virtual clock starts here. */
+  /**
+   * Run the annual report worker against Temporal's time-skipping test server whose virtual clock starts here
+   * (it has no Schedules: the annual report Schedule is left out).
+   */
   temporalStartsAt?: Date;
-  /** Run a registry process for the calendar (implied by temporalStartsAt). */
+  /**
+   * Run the worker and the annual report Schedule against the project's Temporal dev server, in real time, in a
+   * namespace of this app's own.
+   */
+  devServerTemporal?: boolean;
+  /** Run a registry process for the calendar (implied by either Temporal option: the report activities count working days). */
   registry?: boolean;
 }
 
 export const AUTH_SECRET = 'statistics-test-secret-at-least-32-characters';
 
 let runtimeInstalled = false;
-
-type EnvironmentFactory = {
-  create(options: {
-    server: { type: 'existing' };
-    address: string;
-    supportsTimeSkipping: boolean;
-    namespace: string;
-    client: Record<string, never>;
-    plugins: never[];
-  }): Promise<TestWorkflowEnvironment>;
-};
-
-/** `create` is how TestWorkflowEnvironment attaches to a running server with time skipping (not yet public). */
-function attachTestEnvironment(address: string): Promise<TestWorkflowEnvironment> {
-  return (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
-    server: { type: 'existing' },
-    address,
-    supportsTimeSkipping: true,
-    namespace: 'default',
-    client: {},
-    plugins: [],
-  });
-}
 
 @Module({})
 class StatisticsTestRoot {}
@@ -99,19 +97,26 @@ export async function startStatisticsApp(
   options: StatisticsAppOptions = {},
 ): Promise<StatisticsTestApp> {
   const brokers = testPeers().kafkaBrokers;
-  let temporal: TemporalTestServer | undefined;
-  let env: TestWorkflowEnvironment | undefined;
+  if ((options.temporalStartsAt || options.devServerTemporal) && !runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    runtimeInstalled = true;
+  }
+  let timeSkipping: TimeSkippingTemporal | undefined;
+  /** Opened here for the dev server (closed by close()); the time-skipping environment brings its own. */
+  let devServerConnection: Connection | undefined;
+  let temporal: { address: string; namespace: string; client: Client } | undefined;
   if (options.temporalStartsAt) {
-    if (!runtimeInstalled) {
-      Runtime.install({ logger: new DefaultLogger('ERROR') });
-      runtimeInstalled = true;
-    }
-    temporal = await TemporalTestServer.start({ timeSkipping: true, startTime: options.temporalStartsAt });
-    env = await attachTestEnvironment(temporal.address);
-    await env.connection.testService!.lockTimeSkipping({});
+    timeSkipping = await startTimeSkippingTemporal({ startTime: options.temporalStartsAt });
+    const { address, env } = timeSkipping;
+    temporal = { address, namespace: 'default', client: new Client({ connection: env.connection }) };
+  } else if (options.devServerTemporal) {
+    const { temporalAddress: address } = testPeers();
+    const namespace = await createTemporalNamespace(address);
+    devServerConnection = await Connection.connect({ address });
+    temporal = { address, namespace, client: new Client({ connection: devServerConnection, namespace }) };
   }
   const registry =
-    options.temporalStartsAt || options.registry
+    options.temporalStartsAt || options.devServerTemporal || options.registry
       ? await startRegistryProcess({
           secret: AUTH_SECRET,
           sign: (claims) =>
@@ -126,6 +131,7 @@ export async function startStatisticsApp(
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers.join(','),
     TEMPORAL_ADDRESS: temporal?.address ?? 'localhost:7233',
+    TEMPORAL_NAMESPACE: temporal?.namespace,
     AUTH_JWT_SECRET: AUTH_SECRET,
     REGISTRY_URL: registry?.url ?? 'http://127.0.0.1:1',
   });
@@ -138,10 +144,11 @@ export async function startStatisticsApp(
   if (options.consumeKafka) modules.push(KafkaIngestModule);
   if (temporal) {
     modules.push(
-      TemporalClientModule.forRoot({ address: temporal.address, namespace: 'default' }),
+      TemporalClientModule.forRoot({ address: temporal.address, namespace: temporal.namespace }),
       ReportsModule,
       ReportWorkerModule,
     );
+    if (options.devServerTemporal) modules.push(ReportScheduleModule);
   }
   const app = await createServiceApp(
     {
@@ -170,8 +177,8 @@ export async function startStatisticsApp(
     dataSource: app.get(DataSource),
     databaseUrl,
     registry,
-    temporal,
-    env,
+    env: timeSkipping?.env,
+    client: temporal?.client,
     deliver: (event) => handler.handle(event),
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {
@@ -183,8 +190,8 @@ export async function startStatisticsApp(
     },
     async close() {
       await app.close();
-      await env?.teardown();
-      await temporal?.stop();
+      await timeSkipping?.stop();
+      await devServerConnection?.close();
       await registry?.stop();
     },
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CalendarClient, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
 import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
-import { applyCaseStep } from '@lep/case-store';
+import { applyCaseStep, applyTaskClaim } from '@lep/case-store';
 import type {
   AvRecordingListContent,
   EnforcementItemListContent,
@@ -21,11 +21,11 @@ export interface CaseActivityDeps {
   calendar: CalendarClient;
   /** Where operators read that a deadline was counted provisionally (the service log). */
   warn?: (message: string) => void;
-  /** Review SLA when the agency sets none (DOMAIN L7: 7 working days plus a 3-day extension). */
+  /** Review SLA when the agency sets none (domain.md L7: 7 working days plus a 3-day extension). */
   reviewSla: { workingDays: number; extensionWorkingDays: number };
 }
 
-/** Party-facing acts need at least two certified officers (APL art. 42, DOMAIN P6). */
+/** Party-facing acts need at least two certified officers (APL art. 42, domain.md P6). */
 const MIN_CERTIFIED_HANDLERS = 2;
 
 /** The activities of the case workflows, closed over the worker's database and registry client. */
@@ -123,5 +123,7 @@ export function createCaseActivities({
       }),
 
     applyStep: (step) => applyCaseStep(dataSource, step),
+
+    applyTaskClaim: (change) => applyTaskClaim(dataSource, change),
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CalendarClient } from '@lep/calendar';
 import {
-  CASE_SIGNALS,
+  caseSignals,
   REGISTRY_EVENT_TYPES,
   TOPICS,
   type CalendarLayerLoaded,
@@ -40,8 +40,7 @@ export class CalendarRecountConsumer implements OnApplicationBootstrap, BeforeAp
     });
   }
 
-  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
-  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  // Drains before the connections close (shutdown order: createServiceApp).
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
@@ -58,7 +57,7 @@ export class CalendarRecountConsumer implements OnApplicationBootstrap, BeforeAp
       try {
         await this.temporal.client.workflow
           .getHandle(caseId)
-          .signal<[CalendarLayerLoaded]>(CASE_SIGNALS.calendarChanged, { region, year });
+          .signal(caseSignals.calendarChanged, { region, year });
       } catch (error) {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import {
-  CASE_SIGNALS,
+  caseSignals,
   EVIDENCE_EVENT_TYPES,
   isCaseIdOfAgency,
   TOPICS,
@@ -39,8 +39,7 @@ export class EvidenceLinkConsumer implements OnApplicationBootstrap, BeforeAppli
     });
   }
 
-  // Nest runs every beforeApplicationShutdown before any onApplicationShutdown, where TypeORM closes the
-  // database and the Kafka and Temporal clients disconnect: work in flight finishes while they are still there.
+  // Drains before the connections close (shutdown order: createServiceApp).
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
@@ -67,9 +66,7 @@ export class EvidenceLinkConsumer implements OnApplicationBootstrap, BeforeAppli
     // Temporal down: the signal throws, the mark rolls back and Kafka redelivers once it is back.
     await consumeOnce(this.dataSource, EVIDENCE_LINK_GROUP, event.id, async () => {
       try {
-        await this.temporal.client.workflow
-          .getHandle(stored.caseId)
-          .signal(CASE_SIGNALS.evidenceStored, link);
+        await this.temporal.client.workflow.getHandle(stored.caseId).signal(caseSignals.evidenceStored, link);
       } catch (error) {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
         this.logger.warn(

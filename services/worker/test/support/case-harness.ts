@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { CASE_STORE_ENTITIES, CASE_STORE_MIGRATIONS } from '@lep/case-store';
+import { CASE_DATABASE_MIGRATIONS, CASE_STORE_ENTITIES } from '@lep/case-store';
 import {
-  CASE_QUERIES,
+  caseQueries,
   CASE_WORKFLOWS,
   TASK_QUEUES,
   caseWorkflowId,
@@ -9,23 +10,23 @@ import {
   type CaseState,
   type StartCaseInput,
 } from '@lep/contracts';
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@lep/nest-kit';
-import { TemporalTestServer } from '@lep/temporal-test-server';
+import { MESSAGING_ENTITIES } from '@lep/nest-kit';
 import {
   CASE_AGENCY,
   createDatabase,
   dropDatabase,
   runMigrations,
   startCaseRegistry,
+  startTimeSkippingTemporal,
   testPeers,
   type CaseRegistry,
 } from '@lep/testing';
 import { signStaffToken, type Role } from '@lep/auth';
-import type { WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { CalendarClient } from '@lep/calendar';
+import { CalendarClient, chinaDateOf } from '@lep/calendar';
 import { createCaseActivities } from '../../src/activities/case-activities';
 import { RegistryClient } from '../../src/activities/registry-client';
 import { registryCredential } from '../../src/activities/registry-credential';
@@ -37,17 +38,6 @@ export const AUTH = {
   audience: 'lep-api',
 };
 export const AGENCY = CASE_AGENCY;
-
-type EnvironmentFactory = {
-  create(options: {
-    server: { type: 'existing' };
-    address: string;
-    supportsTimeSkipping: boolean;
-    namespace: string;
-    client: Record<string, never>;
-    plugins: never[];
-  }): Promise<TestWorkflowEnvironment>;
-};
 
 export interface CaseHarness {
   env: TestWorkflowEnvironment;
@@ -64,6 +54,8 @@ export interface CaseHarness {
   state(handle: WorkflowHandle): Promise<CaseState>;
   /** Moves the virtual clock forward, firing every timer on the way. */
   sleep(ms: number): Promise<void>;
+  /** Ends a case a test is done with (terminates it) once no activity of it or of its review is running. */
+  endCase(handle: WorkflowHandle): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,14 +66,31 @@ let caseSerial = 0;
 
 /**
  * Everything a case workflow runs against, real: the registry process, a case database with the checked-in
- * migrations, an own Temporal test server (its virtual clock optionally starting at `startTime`) with time
- * skipping locked so the test moves time itself, and a worker with the production activities.
+ * migrations, Temporal's time-skipping test server of its own (its virtual clock optionally starting at
+ * `startTime`) with time skipping locked so the test moves time itself, and a worker with the production activities.
  */
 export interface CaseHarnessOptions {
-  /** Where the virtual clock starts. */
+  /**
+   * `time-skipping` (default): Temporal's time-skipping test server of the harness's own, its clock held until the
+   * test moves it. `dev-server`: the project's Temporal dev server in real time, with visibility (list queries by
+   * search attributes, as operators use the Web UI); `sleep` then really waits.
+   */
+  server?: 'time-skipping' | 'dev-server';
+  /** Where the virtual clock starts (time-skipping only). */
   startTime?: Date;
   /** Run no worker in this process: the test runs the worker service itself (on the production queue). */
   externalWorker?: boolean;
+}
+
+/** The project's dev server (peersGlobalSetup), in its namespace; stopping leaves the server running. */
+async function devServerEnvironment(): Promise<{
+  env: TestWorkflowEnvironment;
+  address: string;
+  stop(): Promise<void>;
+}> {
+  const { temporalAddress: address, temporalNamespace: namespace } = testPeers();
+  const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace });
+  return { env, address, stop: () => env.teardown() };
 }
 
 export async function startCaseHarness(options: CaseHarnessOptions = {}): Promise<CaseHarness> {
@@ -99,19 +108,19 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     type: 'postgres',
     url: databaseUrl,
     entities: [...MESSAGING_ENTITIES, ...CASE_STORE_ENTITIES],
-    migrations: [...MESSAGING_MIGRATIONS, ...CASE_STORE_MIGRATIONS],
+    migrations: CASE_DATABASE_MIGRATIONS,
     migrationsTableName: 'lep_migrations',
   });
-  const server = await TemporalTestServer.start({ startTime: options.startTime });
-  const env = await (TestWorkflowEnvironment as unknown as EnvironmentFactory).create({
-    server: { type: 'existing' },
-    address: server.address,
-    supportsTimeSkipping: true,
-    namespace: 'default',
-    client: {},
-    plugins: [],
-  });
-  await env.connection.testService?.lockTimeSkipping({});
+  const temporal =
+    options.server === 'dev-server'
+      ? await devServerEnvironment()
+      : // Time skipping starts locked: the test moves the clock itself (sleep).
+        await startTimeSkippingTemporal({ startTime: options.startTime });
+  const { env } = temporal;
+  // Cases are started through a plain client: awaiting a handle's result() must not let the clock run (the
+  // time-skipping client unlocks skipping while it waits, and Temporal's test server then jumps to its next timer,
+  // years ahead). The test alone moves the clock, with sleep().
+  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   const taskQueue = options.externalWorker ? TASK_QUEUES.cases : `cases-${randomUUID()}`;
   const activities = createCaseActivities({
     dataSource,
@@ -132,8 +141,12 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
   const startWorker = async () => {
     worker = await Worker.create({
       connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
       taskQueue,
-      workflowsPath: require.resolve('@lep/workflows'),
+      // The bundle the production worker loads (npm run build makes it), not a fresh bundling per test file.
+      workflowBundle: {
+        codePath: path.join(path.dirname(require.resolve('@lep/workflows')), 'bundles', 'case.js'),
+      },
       activities,
     });
     running = worker.run();
@@ -147,7 +160,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
 
   return {
     env,
-    temporalAddress: server.address,
+    temporalAddress: temporal.address,
     databaseUrl,
     dataSource,
     registry,
@@ -162,7 +175,8 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         caseNumber: `2026-${String(caseSerial).padStart(4, '0')}-${randomUUID().slice(0, 6)}`,
         itemCode: 'P-001',
         title: '张三销售不合格电热水壶案',
-        filedOn: new Date(await env.currentTimeMs()).toISOString().slice(0, 10),
+        // 立案日期 is a date in China: the decision limit counts from it (a UTC date is a day early after 16:00).
+        filedOn: chinaDateOf(await env.currentTimeMs()),
         handlerIds: people.handlers,
         parties: [
           { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
@@ -171,18 +185,42 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         actor: HANDLER_ACTOR(people.handlers[0]),
         ...overrides,
       };
-      return env.client.workflow.start(CASE_WORKFLOWS.lifecycle, {
+      return client.workflow.start(CASE_WORKFLOWS.lifecycle, {
         taskQueue,
         workflowId: caseWorkflowId(input.agencyCode, input.caseNumber),
         args: [input],
       });
     },
-    state: (handle) => handle.query<CaseState>(CASE_QUERIES.state),
+    state: (handle) => handle.query<CaseState>(caseQueries.state),
     sleep: (ms) => env.sleep(ms),
+    async endCase(handle) {
+      // Temporal's test server holds its clock while an activity runs, and a workflow terminated meanwhile never
+      // gives it back; nor does it end a terminated case's review (the parent close policy): a later sleep() would
+      // wait forever or fire that review's timers. Real servers do both; here the harness waits, then ends each.
+      const running = async (id: string): Promise<{ activities: number; children: string[] }> => {
+        const { raw } = await client.workflow.getHandle(id).describe();
+        const children = (raw.pendingChildren ?? []).map((child) => child.workflowId!);
+        const nested = await Promise.all(children.map(running));
+        return {
+          activities: (raw.pendingActivities?.length ?? 0) + nested.reduce((sum, n) => sum + n.activities, 0),
+          children: [...children, ...nested.flatMap((n) => n.children)],
+        };
+      };
+      // Idle means no activity over several looks: a workflow task that just ran (a review answered, say) may be
+      // about to schedule the next step's activity.
+      const deadline = Date.now() + 30_000;
+      let found = await running(handle.workflowId);
+      for (let idleLooks = 0; idleLooks < 4 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        found = await running(handle.workflowId);
+        idleLooks = found.activities === 0 ? idleLooks + 1 : 0;
+      }
+      for (const child of found.children) await client.workflow.getHandle(child).terminate('test done');
+      await handle.terminate('test done');
+    },
     async close() {
       await stopWorker();
-      await env.teardown();
-      await server.stop();
+      await temporal.stop();
       await dataSource.destroy();
       await dropDatabase(databaseUrl);
       await registry.stop();

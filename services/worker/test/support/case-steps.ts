@@ -1,7 +1,8 @@
 import {
-  CASE_UPDATES,
+  caseSignals,
+  caseUpdates,
   REVIEW_CHECKLIST,
-  REVIEW_UPDATES,
+  reviewUpdates,
   type CaseActor,
   type CaseState,
   type DraftDecisionInput,
@@ -9,19 +10,21 @@ import {
   type ReviewOutcome,
 } from '@lep/contracts';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { penaltyDraft } from '@lep/testing';
 import type { CaseHarness } from './case-harness';
 
 /** Runs a case action the way case-api does: an Update whose id is the request id. */
 export function act<T = CaseState>(
   handle: WorkflowHandle,
-  update: string,
+  update: UpdateDefinition<T, unknown[]>,
   payload: Record<string, unknown>,
   requestId: string = randomUUID(),
 ): Promise<T> {
-  return handle.executeUpdate<T, [unknown]>(update, {
+  // Loosely typed on purpose: tests send partial and wrong inputs to see the workflow refuse them.
+  return handle.executeUpdate<T, [unknown]>(update.name, {
     args: [{ requestId, ...payload }],
     updateId: requestId,
   });
@@ -60,29 +63,7 @@ export function draft(
   fineYuan: number,
   content = '罚款',
 ): Omit<DraftDecisionInput, 'requestId'> {
-  return {
-    actor,
-    documentNumber: '阿市监罚〔2026〕12号',
-    party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
-    penalty: {
-      violationType: '销售不合格产品',
-      facts: '当事人张三（住址：阿拉尔市幸福路1号）销售不合格电热水壶20台，证人李四作证。',
-      legalBasis: '《中华人民共和国产品质量法》第四十九条',
-      penaltyKinds: ['罚款', '没收违法所得'],
-      content: `${content}人民币${fineYuan}元`,
-      fineYuan,
-      validUntil: '2027-12-31',
-    },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
-    publicationBlocks: [],
-  };
+  return { actor, ...penaltyDraft(fineYuan, content) };
 }
 
 export function completion(taskId: string, reviewer: CaseActor, outcome: ReviewOutcome): ReviewCompletion {
@@ -137,10 +118,10 @@ export function completeReviewTask(
 ) {
   return harness.env.client.workflow
     .getHandle(task.task_id)
-    .executeUpdate(REVIEW_UPDATES.complete, { args: [completion(task.task_id, reviewer, outcome)] });
+    .executeUpdate(reviewUpdates.complete, { args: [completion(task.task_id, reviewer, outcome)] });
 }
 
-export const UPDATES = CASE_UPDATES;
+export const UPDATES = caseUpdates;
 
 /**
  * Links an evidence item into the case as the evidence service's `evidence.stored` event does (via the signal),
@@ -152,7 +133,7 @@ export async function linkEvidence(
   item: { evidenceId: string; kind: string; capturedBy: string; storedAt?: string },
   holding: number,
 ): Promise<void> {
-  await handle.signal('evidenceStored', {
+  await handle.signal(caseSignals.evidenceStored, {
     evidenceId: item.evidenceId,
     sha256: createHash('sha256').update(item.evidenceId).digest('hex'),
     kind: item.kind,

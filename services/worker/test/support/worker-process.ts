@@ -5,12 +5,15 @@ import { AUTH } from './case-harness';
 export function startWorkerProcess(env: {
   databaseUrl: string;
   temporalAddress: string;
+  /** The namespace the harness's server holds the cases in; `default` unless told. */
+  temporalNamespace?: string;
   registryUrl: string;
 }): Promise<ServiceProcess> {
   return startServiceProcess('worker', {
     DATABASE_URL: env.databaseUrl,
     KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: env.temporalAddress,
+    ...(env.temporalNamespace ? { TEMPORAL_NAMESPACE: env.temporalNamespace } : {}),
     REGISTRY_URL: env.registryUrl,
     AUTH_JWT_SECRET: AUTH.secret,
   });

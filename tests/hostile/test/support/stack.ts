@@ -3,6 +3,7 @@ import { signStaffToken, type Role } from '@lep/auth';
 import {
   CASE_AGENCY,
   createDatabase,
+  createEvidenceBuckets,
   dropDatabase,
   startCaseRegistry,
   startServiceProcess,
@@ -10,7 +11,6 @@ import {
   type CaseRegistry,
   type ServiceProcess,
 } from '@lep/testing';
-import { Client } from 'minio';
 
 export const SERVICE_NAMES = [
   'registry',
@@ -162,10 +162,12 @@ export async function startStack(): Promise<Stack> {
     const worker = await process('worker', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
     });
     const caseApi = await process('case-api', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
       // The suite judges each action's own answer: on a loaded machine an action may take longer than the
       // default 5 s, which case-api would answer 202 (tested in case-api's own suite).
       CASE_ACTION_WAIT_SECONDS: '30',
@@ -173,9 +175,11 @@ export async function startStack(): Promise<Stack> {
 
     const evidenceDatabase = await database('evidence');
     const bucket = `hostile-${randomBytes(4).toString('hex')}`;
-    const s3 = new Client(peers.s3);
-    await s3.makeBucket(bucket);
-    await s3.makeBucket(`${bucket}-staging`);
+    await createEvidenceBuckets(peers.s3, {
+      evidence: bucket,
+      staging: `${bucket}-staging`,
+      retention: { mode: 'GOVERNANCE', days: 30 },
+    });
     const evidence = await process('evidence', {
       DATABASE_URL: evidenceDatabase,
       S3_ENDPOINT: peers.s3Endpoint,
@@ -193,6 +197,7 @@ export async function startStack(): Promise<Stack> {
     const publication = await process('publication', {
       DATABASE_URL: publicationDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
       // The public API is probed by many requests from one address; its limit is tested in its own service.
       PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     });
@@ -200,6 +205,7 @@ export async function startStack(): Promise<Stack> {
     const statistics = await process('statistics', {
       DATABASE_URL: statisticsDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
     });
 
     const documentsDatabase = await database('documents');
@@ -215,7 +221,7 @@ export async function startStack(): Promise<Stack> {
       evidence: { url: evidence.url, databaseUrl: evidenceDatabase },
       publication: { url: publication.url, databaseUrl: publicationDatabase },
       statistics: { url: statistics.url, databaseUrl: statisticsDatabase },
-      // The worker serves /health only and writes to case-api's database.
+      // The worker serves /health only; it owns the case database (case-api reads it).
       worker: { url: worker.url, databaseUrl: caseDatabase },
       documents: { url: documents.url, databaseUrl: documentsDatabase },
     };

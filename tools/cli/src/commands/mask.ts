@@ -12,7 +12,7 @@ interface MaskFlags {
 const NAME_POLICIES: readonly NamePolicy[] = ['surname-mou', 'surname-star', 'full-name'];
 
 /**
- * `lep mask`: masks a document text from stdin for publication (DOMAIN §4) and prints it to stdout. A text that
+ * `lep mask`: masks a document text from stdin for publication (domain.md §4) and prints it to stdout. A text that
  * needs a person's review is still printed, with a warning on stderr, so that it is never published unnoticed.
  */
 export function registerMaskCommand(

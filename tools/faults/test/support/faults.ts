@@ -3,8 +3,9 @@ import { DATABASES, SERVICE_NAMES, type ServiceName, type Stack } from './stack'
 
 export const FAULT_KINDS = [
   ...SERVICE_NAMES.map((service) => `kill ${service}` as const),
-  'kafka broker outage',
-  's3 killed',
+  'kill kafka broker',
+  'kill minio',
+  'kill temporal server',
   'database connections terminated',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -15,16 +16,14 @@ const OUTAGE_MS = 2_000;
 const BETWEEN_MS = 3_000;
 
 /**
- * Injects one fault at a time, in turn, until told to stop and every kind has happened at least once:
- * - a service or the worker: SIGKILL (mid-request, nothing drains), restarted on its port after the outage;
- * - Kafka: the broker goes down and comes back (librdkafka's mock cluster keeps its log only in memory, so
- *   killing its process would lose every topic — a broker outage is the honest Kafka fault here, and the one
- *   a real cluster survives without losing acknowledged writes);
- * - S3: s3rver is killed (SIGKILL) and started again on the same port and directory, as MinIO after a crash;
+ * Injects one fault at a time, in turn, until told to stop and every kind has happened at least once. Each is a
+ * crash: SIGKILL, mid-request, nothing drains; after the outage the part starts again where it was:
+ * - a service or the worker: on its port;
+ * - the Kafka broker JVM: on its port and log directory (a single broker: acknowledged writes are on its disk);
+ * - MinIO: on its port and drive;
+ * - the Temporal dev server: on its port and SQLite file; running cases must carry on where they were;
  * - PostgreSQL: every connection of every service is terminated (pg_terminate_backend), as a failover or a
  *   restart of the server drops them.
- * Temporal's test server stays up: it is the durable store of this setup, and killing the worker is the
- * Temporal-side fault.
  */
 export class FaultInjector {
   readonly injected = new Map<FaultKind, number>();
@@ -72,14 +71,18 @@ export class FaultInjector {
   }
 
   private async inject(kind: FaultKind): Promise<void> {
-    if (kind === 'kafka broker outage') {
+    if (kind === 'kill kafka broker') {
       await this.stack.kafka.brokersDown();
       await pause(OUTAGE_MS);
       await this.stack.kafka.brokersUp();
-    } else if (kind === 's3 killed') {
-      await this.stack.s3.down();
+    } else if (kind === 'kill minio') {
+      await this.stack.s3.minio!.kill();
       await pause(OUTAGE_MS);
-      await this.stack.s3.up();
+      await this.stack.s3.minio!.up();
+    } else if (kind === 'kill temporal server') {
+      await this.stack.temporal.server!.kill();
+      await pause(OUTAGE_MS);
+      await this.stack.temporal.server!.up();
     } else if (kind === 'database connections terminated') {
       await terminateConnections(this.stack.postgres.url);
     } else {

@@ -1,27 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { signStaffToken, type Role } from '@lep/auth';
+import { TEMPORAL_NAMESPACE_DEFAULT } from '@lep/contracts';
 import {
+  createEvidenceBuckets,
   databaseUrl,
   ensureDatabases,
   freePort,
   seedCaseRegistry,
   startKafka,
   startPostgres,
+  startS3,
   startServiceProcess,
   startTemporal,
   type CaseRegistry,
   type KafkaPeer,
   type PostgresPeer,
-  type S3Connection,
+  type S3Peer,
   type ServiceProcess,
   type TemporalPeer,
 } from '@lep/testing';
-import { Client as S3Client } from 'minio';
 
 export const SERVICE_NAMES = [
   'registry',
@@ -47,81 +47,13 @@ export const EVIDENCE_BUCKET = 'lep-evidence';
 export const STAGING_BUCKET = 'lep-evidence-staging';
 const AUTH = { issuer: 'lep', audience: 'lep-api' };
 
-/** s3rver in a process of its own, so that killing it is a crash of the store and never of the harness. */
-const S3RVER_SCRIPT = `
-const S3rver = require('s3rver');
-const [port, directory] = process.argv.slice(1);
-new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true })
-  .run()
-  .then(() => console.log('ready'));
-`;
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-
-/**
- * s3rver over a directory that outlives its process: killed and started again on the same port, it serves the
- * same objects, as MinIO does after a crash.
- */
-export class RestartableS3 {
-  private server?: ChildProcess;
-
-  private constructor(
-    readonly port: number,
-    readonly directory: string,
-  ) {}
-
-  static async start(): Promise<RestartableS3> {
-    const s3 = new RestartableS3(await freePort(), await mkdtemp(path.join(tmpdir(), 'lep-faults-s3-')));
-    await s3.up();
-    return s3;
-  }
-
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  get connection(): S3Connection {
-    return {
-      endPoint: '127.0.0.1',
-      port: this.port,
-      useSSL: false,
-      accessKey: 'S3RVER',
-      secretKey: 'S3RVER',
-      region: 'us-east-1',
-    };
-  }
-
-  async up(): Promise<void> {
-    const server = spawn(process.execPath, ['-e', S3RVER_SCRIPT, String(this.port), this.directory], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      createInterface({ input: server.stdout! }).on('line', (line) => line === 'ready' && resolve());
-      server.once('exit', (code) => reject(new Error(`s3rver exited with code ${code}`)));
-    });
-    this.server = server;
-  }
-
-  /** SIGKILL: the store dies mid-request. */
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-    server.kill('SIGKILL');
-    await exited;
-  }
-
-  async remove(): Promise<void> {
-    await this.down();
-    await rm(this.directory, { recursive: true, force: true });
-  }
-}
-
 export interface Stack {
   postgres: PostgresPeer;
+  /** An Apache Kafka broker of the stack's own: its JVM is killed and started again on the same log directory. */
   kafka: KafkaPeer;
-  s3: RestartableS3;
+  /** MinIO of the stack's own: killed and started again on the same drive. */
+  s3: S3Peer;
+  /** The Temporal dev server of the stack's own: killed and started again on the same SQLite file. */
   temporal: TemporalPeer;
   people: CaseRegistry['people'];
   url(service: ServiceName): string;
@@ -142,14 +74,15 @@ export interface Stack {
 
 /**
  * The whole system on this machine, as `npm start` runs it but on free ports: embedded PostgreSQL (or
- * TEST_DATABASE_URL), the Kafka mock cluster, s3rver, the Temporal test server in real time, and every service
- * as its built process. The registry is seeded with a 兵团 agency fit for penalty cases.
+ * TEST_DATABASE_URL), and engines of its own whatever the environment names, since the suite kills them: an Apache
+ * Kafka broker, MinIO and the Temporal dev server; every service as its built process. The registry is seeded with
+ * a 兵团 agency fit for penalty cases.
  */
 export async function startStack(): Promise<Stack> {
   const postgres = await startPostgres(process.env.TEST_DATABASE_URL || undefined);
   const kafka = await startKafka();
-  const s3 = await RestartableS3.start();
-  const temporal = await startTemporal({ timeSkipping: false });
+  const s3 = await startS3();
+  const temporal = await startTemporal();
   const logs = await mkdtemp(path.join(tmpdir(), 'lep-faults-logs-'));
   const logFile = (service: ServiceName) => path.join(logs, `${service}.log`);
   // A server named by TEST_DATABASE_URL may hold other runs' databases: ours carry a run suffix there.
@@ -159,9 +92,11 @@ export async function startStack(): Promise<Stack> {
     postgres.url,
     SERVICE_NAMES.map((service) => DATABASES[service] + suffix),
   );
-  const objects = new S3Client(s3.connection);
-  await objects.makeBucket(EVIDENCE_BUCKET, 'us-east-1');
-  await objects.makeBucket(STAGING_BUCKET, 'us-east-1');
+  await createEvidenceBuckets(s3.connection, {
+    evidence: EVIDENCE_BUCKET,
+    staging: STAGING_BUCKET,
+    retention: { mode: 'GOVERNANCE', days: 30 },
+  });
 
   const secret = randomBytes(48).toString('base64url');
   const ports = Object.fromEntries(
@@ -189,7 +124,7 @@ export async function startStack(): Promise<Stack> {
           S3_BUCKET: EVIDENCE_BUCKET,
           EVIDENCE_STAGING_BUCKET: STAGING_BUCKET,
         }
-      : { TEMPORAL_ADDRESS: temporal.address }),
+      : { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: TEMPORAL_NAMESPACE_DEFAULT }),
     // The verification reads every decision from the portal: one client, far more than 120 reads a minute.
     ...(service === 'publication' ? { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' } : {}),
   });
@@ -205,7 +140,7 @@ export async function startStack(): Promise<Stack> {
 
   const stop = async ({ keepLogs = false } = {}) => {
     await Promise.allSettled([...processes.values()].map((service) => service.stop()));
-    await Promise.allSettled([temporal.stop(), kafka.stop(), s3.remove()]);
+    await Promise.allSettled([temporal.stop(), kafka.stop(), s3.stop()]);
     await postgres.stop();
     if (!keepLogs) await rm(logs, { recursive: true, force: true });
   };
@@ -228,7 +163,7 @@ export async function startStack(): Promise<Stack> {
       role: 'agency-system',
       label: '故障测试：办案系统',
     });
-    // The worker and case-api share one database: start them one after the other so migrations never race.
+    // The worker owns the case database and migrates it; case-api is up (/health) only once that is done.
     for (const service of ['worker', 'case-api'] as const) await start(service);
     await Promise.all((['evidence', 'publication', 'statistics'] as const).map(start));
     return {

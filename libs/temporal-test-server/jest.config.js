@@ -1,1 +1,0 @@
-module.exports = { ...require('../../jest.preset'), displayName: 'temporal-test-server' };

@@ -1,1 +1,0 @@
-export { TemporalTestServer, type TemporalTestServerOptions } from './temporal-test-server';

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { ensureEngine } from './build';
+import { DataDir } from './data-dir';
+import { EngineProcess } from './engine-process';
+import { freePort } from './free-port';
+
+export interface TemporalDevServerOptions {
+  /** Holds the SQLite file, kept across restarts; a temporary folder (removed by remove()) when absent. */
+  dataDir?: string;
+  port?: number;
+  /** The Web UI's port; null runs the server headless. A free port by default. */
+  uiPort?: number | null;
+}
+
+/** Answers once the frontend serves the default namespace (it exists from the first start on). */
+async function serves(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+  try {
+    await connection.workflowService.describeNamespace({ namespace: 'default' });
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * The real Temporal server, as the Temporal CLI's dev server runs it (`temporal server start-dev`): every service
+ * in one process, its state in one SQLite file, the Web UI on its own port. Restarted on the same file, running
+ * workflows carry on where they were.
+ */
+export class TemporalDevServer {
+  private process?: EngineProcess;
+
+  private constructor(
+    private readonly binary: string,
+    private readonly data: DataDir,
+    readonly port: number,
+    readonly uiPort: number | null,
+  ) {}
+
+  static async start(options: TemporalDevServerOptions = {}): Promise<TemporalDevServer> {
+    const binary = path.join(await ensureEngine('temporal'), 'bin', 'temporal');
+    const data = DataDir.of(options.dataDir, 'temporal');
+    const port = options.port ?? (await freePort());
+    const uiPort = options.uiPort === undefined ? await freePort() : options.uiPort;
+    const server = new TemporalDevServer(binary, data, port, uiPort);
+    try {
+      await server.up();
+    } catch (error) {
+      data.remove();
+      throw error;
+    }
+    return server;
+  }
+
+  /** host:port of the gRPC frontend. */
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  get uiUrl(): string | undefined {
+    return this.uiPort === null ? undefined : `http://127.0.0.1:${this.uiPort}`;
+  }
+
+  /** Its data folder (temporary ones go with remove()). */
+  get dataDir(): string {
+    return this.data.path;
+  }
+
+  get dbFile(): string {
+    return path.join(this.data.path, 'temporal.sqlite');
+  }
+
+  get logFile(): string {
+    return path.join(this.data.path, 'temporal.log');
+  }
+
+  /** The server's own pid while it runs. */
+  get pid(): number | undefined {
+    return this.process?.running ? this.process.pid : undefined;
+  }
+
+  /** Starts the server (again) on the same ports and SQLite file; resolves once it serves. */
+  async up(): Promise<void> {
+    const ui = this.uiPort === null ? ['--headless'] : ['--ui-port', String(this.uiPort)];
+    this.process = await EngineProcess.start({
+      name: 'Temporal dev server',
+      command: this.binary,
+      args: [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(this.port),
+        ...ui,
+        '--db-filename',
+        this.dbFile,
+        '--log-level',
+        'warn',
+        '--color',
+        'never',
+      ],
+      cwd: this.data.path,
+      logFile: this.logFile,
+      ready: () => serves(this.address),
+      removeOnOrphan: this.data.removeOnOrphan,
+    });
+  }
+
+  /** SIGKILL: the server dies mid-request; its SQLite file stays. */
+  async kill(): Promise<void> {
+    await this.process?.kill();
+  }
+
+  async stop(): Promise<void> {
+    await this.process?.stop();
+  }
+
+  /** Stops it and removes its temporary folder. */
+  async remove(): Promise<void> {
+    await this.stop();
+    this.data.remove();
+  }
+}

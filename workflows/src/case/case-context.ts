@@ -1,0 +1,299 @@
+import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  CASE_ERROR_CODES,
+  CASE_EVENT_TYPES,
+  type CalendarLayerLoaded,
+  type CaseAction,
+  type CaseActor,
+  type CaseDeadlineKind,
+  type CaseDeadlineProvisionalData,
+  type CaseRef,
+  type CaseStage,
+  type CaseStageChangedData,
+  type CaseState,
+  type EvidenceLink,
+  type ProvisionalCount,
+  type ReviewRoundState,
+  type StartCaseInput,
+} from '@lep/contracts';
+import type { CaseStep, StepEvent } from '@lep/case-store';
+import type { AgencyFacts, CaseActivities, DecisionDraft, WorkingDaysEnd } from './activities';
+import { refusal } from './refusal';
+import { avViolationOnLeaving, latestRound, stagesLackingAv, stageViolation, type Violation } from './rules';
+import { caseSearchAttributes } from './search-attributes';
+import { serialQueue } from './serial-queue';
+
+/** The case workflow's activities: each a few database or registry round trips. */
+export const caseActivities = proxyActivities<CaseActivities>({
+  // A dead worker's attempt is retried after 10 s.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** APL art. 60: a penalty decision within 90 days of filing; staff are warned 10 days before. */
+export const DECISION_LIMIT_DAYS = 90;
+export const DECISION_WARNING_DAYS_BEFORE = 10;
+/** APL art. 64 (working days per art. 85): the party asks for a hearing within 5 days of the notice. */
+const HEARING_WINDOW_WORKING_DAYS = 5;
+
+type StepExtras = Pick<CaseStep, 'openTasks' | 'closeTasks'> & {
+  events?: StepEvent[];
+  evidence?: { evidenceId: string; sha256: string }[];
+};
+
+/**
+ * What every phase of a case shares: its state, the record (one step per change), stage moves, deadlines and the
+ * way actions are registered. The phase modules (case-filing, case-investigation, …) register their handlers on
+ * one context; `caseLifecycle` creates it, files the case and runs the loop that wakes on timers and signals.
+ */
+export class CaseContext {
+  readonly caseId = workflowInfo().workflowId;
+  readonly filedAt = new Date().toISOString();
+  readonly state: CaseState;
+  agency: AgencyFacts | undefined;
+  reviewSla = { workingDays: 7, extensionWorkingDays: 3 };
+  avStages: CaseStage[] = [];
+  draft: DecisionDraft | undefined;
+  draftVersion = 0;
+  decisions = 0;
+  replacesDecisionId: string | undefined;
+  /** Steps recorded by this workflow: the record's entry keys (`case-<n>`). */
+  private steps = 0;
+  /** Moves on every change the loop must look at again. */
+  version = 0;
+  readonly visited = new Set<CaseStage>(['filed']);
+  readonly appliedRequests = new Set<string>();
+  readonly evidenceInbox: EvidenceLink[] = [];
+  readonly finishedReviews: ReviewRoundState[] = [];
+  /** The calendar year loaded since the provisional deadlines were last counted, if any. */
+  loadedYear: CalendarLayerLoaded | undefined;
+  /** Handlers run one at a time: each reads the state, waits on activities, then changes it. */
+  readonly serially = serialQueue();
+
+  constructor(readonly input: StartCaseInput) {
+    this.state = {
+      caseId: this.caseId,
+      agencyCode: input.agencyCode,
+      caseNumber: input.caseNumber,
+      itemCode: input.itemCode,
+      category: null,
+      title: input.title,
+      status: 'filing',
+      refusalReasons: [],
+      stage: 'filed',
+      handlerIds: input.handlerIds,
+      major: input.majorByUnit !== undefined,
+      majorReasons: input.majorByUnit ? [`承办机构认定：${input.majorByUnit.reason}`] : [],
+      reviewRounds: [],
+      deadlines: [],
+      overdue: false,
+      evidence: [],
+      missingAv: [],
+      recordEntries: 0,
+    };
+  }
+
+  readonly caseRef = (): CaseRef => ({
+    caseId: this.caseId,
+    agencyCode: this.input.agencyCode,
+    caseNumber: this.input.caseNumber,
+    category: this.state.category ?? 'other',
+    itemCode: this.input.itemCode,
+  });
+
+  /** The case as readers see it: a copy, with what follows from the state (overdue, missing AV) worked out. */
+  readonly snapshot = (): CaseState => {
+    const { state } = this;
+    const latest = latestRound(state);
+    const decisionOverdue = state.deadlines.some(
+      (deadline) => deadline.kind === 'decision-limit' && deadline.fired,
+    );
+    return {
+      ...state,
+      overdue: decisionOverdue || Boolean(latest && latest.outcome === undefined && latest.escalated),
+      missingAv: stagesLackingAv(
+        this.avStages.filter((stage) => this.visited.has(stage)),
+        state.evidence,
+      ),
+      reviewRounds: state.reviewRounds.map((round) => ({ ...round })),
+      deadlines: state.deadlines.map((deadline) => ({ ...deadline })),
+    };
+  };
+
+  readonly event = (
+    topic: StepEvent['topic'],
+    type: string,
+    data: unknown,
+    key = this.caseId,
+  ): StepEvent => ({
+    topic,
+    key,
+    type,
+    data,
+  });
+
+  /** One step: the record entry, the case index, tasks and events in one transaction (the applyStep activity). */
+  readonly record = async (
+    actor: CaseActor,
+    action: string,
+    title: string,
+    details: Record<string, unknown>,
+    extras: StepExtras = {},
+  ): Promise<void> => {
+    const current = this.snapshot();
+    const applied = await caseActivities.applyStep({
+      caseId: this.caseId,
+      entryKey: `case-${++this.steps}`,
+      entry: {
+        at: new Date().toISOString(),
+        actor,
+        stage: this.state.stage,
+        action,
+        title,
+        details,
+        evidence: extras.evidence ?? [],
+      },
+      state: { snapshot: current, filedAt: this.filedAt },
+      openTasks: extras.openTasks,
+      closeTasks: extras.closeTasks,
+      events: extras.events,
+    });
+    this.state.recordEntries = applied.sequence;
+    this.version++;
+    upsertSearchAttributes(caseSearchAttributes(current));
+  };
+
+  /** Moves the case to `stage` with its step and the stage-changed event (plus `events`). */
+  readonly moveTo = async (
+    stage: CaseStage,
+    actor: CaseActor,
+    title: string,
+    details: Record<string, unknown>,
+    events: StepEvent[] = [],
+  ): Promise<void> => {
+    const { state, avStages } = this;
+    const from = state.stage;
+    state.stage = stage;
+    this.visited.add(stage);
+    await this.record(actor, `stage:${stage}`, title, details, {
+      events: [
+        this.event('caseLifecycle', CASE_EVENT_TYPES.stageChanged, {
+          ...this.caseRef(),
+          from,
+          to: stage,
+          at: new Date().toISOString(),
+          major: state.major,
+          avRequired: avStages.includes(from),
+          avRecorded: avStages.includes(from) && stagesLackingAv([from], state.evidence).length === 0,
+        } satisfies CaseStageChangedData),
+        ...events,
+      ],
+    });
+  };
+
+  readonly deadline = (kind: CaseDeadlineKind) =>
+    this.state.deadlines.find((candidate) => candidate.kind === kind);
+
+  readonly setDeadline = (
+    kind: CaseDeadlineKind,
+    dueAt: string,
+    provisional?: ProvisionalCount | null,
+  ): void => {
+    this.state.deadlines = [
+      ...this.state.deadlines.filter((candidate) => candidate.kind !== kind),
+      { kind, dueAt, fired: false, ...(provisional ? { provisional } : {}) },
+    ];
+  };
+
+  readonly dropDeadlines = (...kinds: CaseDeadlineKind[]): void => {
+    this.state.deadlines = this.state.deadlines.filter((candidate) => !kinds.includes(candidate.kind));
+  };
+
+  /** The event that tells statistics (and its operators) a deadline was counted without a year's notice. */
+  readonly provisionalEvents = (kind: CaseDeadlineKind, counted: WorkingDaysEnd): StepEvent[] => {
+    if (!counted.provisional) return [];
+    return [
+      this.event('caseLifecycle', CASE_EVENT_TYPES.deadlineProvisional, {
+        ...this.caseRef(),
+        deadline: kind,
+        dueAt: counted.dueAt,
+        provisional: counted.provisional,
+      } satisfies CaseDeadlineProvisionalData),
+    ];
+  };
+
+  readonly hearingWindow = (noticeAt: string) =>
+    caseActivities.workingDaysEnd({
+      region: this.agency?.region ?? 'national',
+      from: noticeAt,
+      workingDays: HEARING_WINDOW_WORKING_DAYS,
+    });
+
+  readonly hearingWindowOpen = (): boolean => {
+    const window = this.deadline('hearing-window');
+    return Boolean(window && !window.fired);
+  };
+
+  /** Leaving a stage the AV list covers needs its audio-visual record. */
+  readonly leaving = (stage: CaseStage): Violation | undefined =>
+    avViolationOnLeaving(stage, this.avStages, this.state.evidence);
+
+  readonly open = (actionName: string) =>
+    this.state.status === 'open' ? undefined : stageViolation(this.state, [], actionName);
+
+  /** The catalogue's verdict on the draft, with the handling unit's own reason kept first (domain.md L3). */
+  readonly applyVerdict = (verdict: { major: boolean; reasons: string[]; catalogVersion: number }): void => {
+    const { state, input } = this;
+    state.majorVerdict = verdict;
+    const byUnit = input.majorByUnit ? [`承办机构认定：${input.majorByUnit.reason}`] : [];
+    state.majorReasons = [...byUnit, ...verdict.reasons];
+    state.major = state.majorReasons.length > 0;
+  };
+
+  /** Whether the case may be decided (or submitted for review): the stage, the hearing window and hearing, AV. */
+  readonly readyForDecisionStep = (actionName: string): Violation | undefined => {
+    const { state } = this;
+    const stages: CaseStage[] =
+      state.category === 'penalty' ? ['notified', 'hearing'] : ['drafting', 'notified', 'hearing'];
+    const wrong = stageViolation(state, state.major ? [...stages, 'legal-review'] : stages, actionName);
+    if (wrong) return wrong;
+    if (state.stage === 'notified' && this.hearingWindowOpen())
+      return {
+        code: CASE_ERROR_CODES.wrongStage,
+        message: `听证申请期限（${state.notice?.hearingWindowEndsAt} 届满）内不能${actionName}`,
+      };
+    if (state.stage === 'hearing' && !state.hearing?.heldAt)
+      return { code: CASE_ERROR_CODES.wrongStage, message: `当事人已申请听证，听证结束前不能${actionName}` };
+    return state.stage === 'legal-review' ? undefined : this.leaving(state.stage);
+  };
+
+  /**
+   * Registers an action: the validator refuses bad calls before anything is written to history, the handler
+   * checks again in turn (state may have moved on) and answers a repeated request id with the current state.
+   */
+  readonly action = <I extends CaseAction>(
+    definition: UpdateDefinition<CaseState, [I]>,
+    check: (input: I) => Violation | undefined,
+    apply: (input: I) => Promise<void>,
+  ): void => {
+    const assertAllowed = (input: I) => {
+      if (this.appliedRequests.has(input.requestId)) return;
+      const violation = check(input);
+      if (violation) throw refusal(violation.code, violation.message);
+    };
+    setHandler(
+      definition,
+      (input: I) =>
+        this.serially(async () => {
+          if (!this.appliedRequests.has(input.requestId)) {
+            assertAllowed(input);
+            await apply(input);
+            this.appliedRequests.add(input.requestId);
+          }
+          return this.snapshot();
+        }),
+      { validator: assertAllowed },
+    );
+  };
+}

@@ -1,0 +1,53 @@
+import { chinaDateOf } from '@lep/calendar';
+import { CASE_EVENT_TYPES, caseDecisionId, caseUpdates, type DecisionMadeData } from '@lep/contracts';
+import { decisionViolation } from './rules';
+import { type CaseContext } from './case-context';
+
+/** 作出决定: only from the draft the latest review approved (domain.md L1); the decision.made event is queued. */
+export function decision(ctx: CaseContext): void {
+  const { state, caseId, input, caseRef, event, moveTo, dropDeadlines, action, readyForDecisionStep } = ctx;
+  action(
+    caseUpdates.decide,
+    (decision) => readyForDecisionStep('作出决定') ?? decisionViolation(state, decision.draftHash),
+    async (decision) => {
+      if (!ctx.agency || !ctx.draft || !state.draft) return;
+      ctx.decisions++;
+      const decisionId = caseDecisionId(caseId, ctx.decisions);
+      const decidedAt = new Date().toISOString();
+      state.decision = {
+        decisionId,
+        decidedAt,
+        draftHash: state.draft.hash,
+        documentNumber: ctx.draft.documentNumber,
+      };
+      dropDeadlines('decision-limit', 'decision-limit-warning');
+      const made: DecisionMadeData = {
+        ...caseRef(),
+        decisionId,
+        documentNumber: ctx.draft.documentNumber,
+        decidedOn: chinaDateOf(decidedAt),
+        decidedAt,
+        agencyName: ctx.agency.name,
+        agencyCreditCode: ctx.agency.creditCode,
+        region: ctx.agency.region,
+        major: state.major,
+        party: ctx.draft.party,
+        otherPersonNames: input.otherPersonNames,
+        penalty: ctx.draft.penalty,
+        licensing: ctx.draft.licensing,
+        other: ctx.draft.other,
+        publicationBlocks: ctx.draft.publicationBlocks,
+        draftHash: state.draft.hash,
+        replacesDecisionId: ctx.replacesDecisionId,
+      };
+      ctx.replacesDecisionId = undefined;
+      await moveTo(
+        'decided',
+        decision.actor,
+        `作出决定（${ctx.draft.documentNumber}）`,
+        { decisionId, draftHash: state.draft.hash },
+        [event('caseDecision', CASE_EVENT_TYPES.decisionMade, made, decisionId)],
+      );
+    },
+  );
+}

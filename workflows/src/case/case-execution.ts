@@ -1,0 +1,28 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { caseUpdates, type CaseStage, type CaseState, type StageActionInput } from '@lep/contracts';
+import { stageViolation } from './rules';
+import { type CaseContext } from './case-context';
+
+/** 送达, 执行, 结案, 归档: each a stage move from the stages it may follow, archiving ends the case. */
+export function executionAndClosure(ctx: CaseContext): void {
+  const { state, moveTo, leaving, action } = ctx;
+  const simpleStage = (
+    definition: UpdateDefinition<CaseState, [StageActionInput]>,
+    from: CaseStage[],
+    to: CaseStage,
+    title: string,
+    actionName: string,
+  ) =>
+    action(
+      definition,
+      () => stageViolation(state, from, actionName) ?? leaving(state.stage),
+      async (step) => {
+        if (to === 'archived') state.status = 'archived';
+        await moveTo(to, step.actor, title, { note: step.note });
+      },
+    );
+  simpleStage(caseUpdates.serve, ['decided'], 'served', '送达决定书（送达回证）', '送达');
+  simpleStage(caseUpdates.execute, ['served'], 'executed', '执行完毕', '记录执行');
+  simpleStage(caseUpdates.close, ['served', 'executed'], 'closed', '结案', '结案');
+  simpleStage(caseUpdates.archive, ['closed'], 'archived', '立卷归档', '归档');
+}

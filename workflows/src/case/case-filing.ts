@@ -1,0 +1,74 @@
+import { CASE_EVENT_TYPES, type CaseFiledData, type CaseRefusedData } from '@lep/contracts';
+import { endOfPeriod, shiftDays } from './instants';
+import { avRequiredStages } from './rules';
+import {
+  caseActivities,
+  DECISION_LIMIT_DAYS,
+  DECISION_WARNING_DAYS_BEFORE,
+  type CaseContext,
+} from './case-context';
+
+/**
+ * 立案: authority for the item and two certified handlers (domain.md P6), or the case is refused with the
+ * reasons. An accepted case gets its deadlines and moves into investigation. True when accepted.
+ */
+export async function file(ctx: CaseContext): Promise<boolean> {
+  const { state, caseId, input, event, record, moveTo, setDeadline, caseRef } = ctx;
+  // Filing: authority for the item and two certified handlers, or the case is refused with the reasons.
+  const filing = await caseActivities.checkFiling(input);
+  if (!filing.accepted) {
+    state.status = 'refused';
+    state.refusalReasons = filing.reasons;
+    await record(
+      input.actor,
+      'refused',
+      '不予立案',
+      { reasons: filing.reasons },
+      {
+        events: [
+          event('caseLifecycle', CASE_EVENT_TYPES.refused, {
+            caseId,
+            agencyCode: input.agencyCode,
+            caseNumber: input.caseNumber,
+            reasons: filing.reasons,
+          } satisfies CaseRefusedData),
+        ],
+      },
+    );
+    return false;
+  }
+  ctx.agency = filing.agency;
+  ctx.reviewSla = filing.reviewSla;
+  ctx.avStages = avRequiredStages(filing.av);
+  state.category = filing.category;
+  state.status = 'open';
+  if (filing.category === 'penalty') {
+    const limit = endOfPeriod(input.filedOn, DECISION_LIMIT_DAYS);
+    setDeadline('decision-limit', limit);
+    setDeadline('decision-limit-warning', shiftDays(limit, -DECISION_WARNING_DAYS_BEFORE));
+  }
+  await record(
+    input.actor,
+    'filed',
+    `立案：${input.title}`,
+    {
+      itemName: filing.itemName,
+      handlerIds: input.handlerIds,
+      parties: input.parties.map((party) => ({ type: party.type, name: party.name })),
+    },
+    {
+      events: [
+        event('caseLifecycle', CASE_EVENT_TYPES.filed, {
+          ...caseRef(),
+          filedOn: input.filedOn,
+          title: input.title,
+          handlerIds: input.handlerIds,
+          region: filing.agency.region,
+        } satisfies CaseFiledData),
+      ],
+    },
+  );
+  await moveTo('investigating', input.actor, '进入调查取证', {});
+
+  return true;
+}

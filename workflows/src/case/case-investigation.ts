@@ -1,0 +1,88 @@
+import { setHandler } from '@temporalio/workflow';
+import { CASE_ERROR_CODES, CASE_STAGE_NAMES, caseSignals, caseUpdates, type CaseStage } from '@lep/contracts';
+import { latestRound, stageViolation } from './rules';
+import { caseActivities, type CaseContext } from './case-context';
+
+/**
+ * 调查取证: records and evidence while the case is open, and the draft decision that ends the investigation (a
+ * revised draft later is a new version). Evidence arrives as a signal and is linked by the loop, one step each.
+ */
+export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<void> } {
+  const { state, filedAt, record, moveTo, leaving, action, open, applyVerdict, evidenceInbox } = ctx;
+  action(
+    caseUpdates.addRecord,
+    () => open('记录执法过程'),
+    async (entry) => {
+      await record(
+        entry.actor,
+        'record',
+        entry.title,
+        { content: entry.content },
+        { evidence: entry.evidence },
+      );
+    },
+  );
+
+  action(
+    caseUpdates.draftDecision,
+    () => {
+      const wrong = stageViolation(
+        state,
+        ['investigating', 'drafting', 'notified', 'hearing', 'legal-review'],
+        '提交决定草案',
+      );
+      if (wrong) return wrong;
+      const latest = latestRound(state);
+      if (state.stage === 'legal-review' && latest && latest.outcome === undefined)
+        return { code: CASE_ERROR_CODES.wrongStage, message: '法制审核进行中，审核结束前不能修改决定草案' };
+      return state.stage === 'investigating' ? leaving('investigating') : undefined;
+    },
+    async (input) => {
+      const { requestId: _request, actor, ...content } = input;
+      const prepared = await caseActivities.prepareDraft({
+        agencyCode: state.agencyCode,
+        asOf: filedAt,
+        draft: content,
+        facts: { ...content.facts, hearingHeld: Boolean(state.hearing?.heldAt) },
+      });
+      ctx.draft = content;
+      ctx.draftVersion++;
+      state.draft = {
+        hash: prepared.hash,
+        documentNumber: content.documentNumber,
+        submittedAt: new Date().toISOString(),
+        version: ctx.draftVersion,
+      };
+      applyVerdict(prepared.verdict);
+      const details = {
+        draftHash: prepared.hash,
+        version: ctx.draftVersion,
+        major: state.major,
+        majorReasons: state.majorReasons,
+      };
+      if (state.stage === 'investigating') await moveTo('drafting', actor, '调查终结，提交决定草案', details);
+      else await record(actor, 'draft-revised', `修改决定草案（第 ${ctx.draftVersion} 稿）`, details);
+    },
+  );
+
+  setHandler(caseSignals.evidenceStored, (link) => {
+    if (state.evidence.some((known) => known.evidenceId === link.evidenceId)) return;
+    if (evidenceInbox.some((known) => known.evidenceId === link.evidenceId)) return;
+    evidenceInbox.push(link);
+  });
+
+  async function linkEvidence(): Promise<void> {
+    const link = evidenceInbox.shift();
+    if (!link || state.evidence.some((known) => known.evidenceId === link.evidenceId)) return;
+    state.evidence.push(link);
+    await record(
+      { id: link.capturedBy, role: 'handler', agencyCode: state.agencyCode },
+      'evidence-linked',
+      `证据入卷（${link.kind}，${CASE_STAGE_NAMES[link.stage as CaseStage] ?? link.stage}）`,
+      { kind: link.kind, evidenceStage: link.stage, storedAt: link.storedAt },
+      { evidence: [{ evidenceId: link.evidenceId, sha256: link.sha256 }] },
+    );
+  }
+
+  return { linkEvidence };
+}

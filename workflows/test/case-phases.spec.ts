@@ -1,0 +1,342 @@
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  CASE_EVENT_TYPES,
+  CASE_WORKFLOWS,
+  REVIEW_CHECKLIST,
+  caseQueries,
+  caseSignals,
+  caseUpdates,
+  reviewUpdates,
+  reviewWorkflowId,
+  type CaseActor,
+  type CaseLifecycleWorkflow,
+  type CaseState,
+  type ReviewCompletion,
+  type StartCaseInput,
+} from '@lep/contracts';
+import type { CaseStep, TaskClaimChange } from '@lep/case-store';
+import { penaltyDraft, startTimeSkippingTemporal, type TimeSkippingTemporal } from '@lep/testing';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { CaseActivities, FilingCheck } from '../src/case/activities';
+
+/**
+ * Each phase of the case workflow on Temporal's time-skipping server with its activities mocked: the steps the
+ * workflow asks the worker to record are kept in memory, so these tests see the workflow's own decisions (stage
+ * moves, refusals, deadlines, tasks, events) in seconds. The worker's end-to-end tests drive the same workflows
+ * over PostgreSQL and the registry.
+ */
+const DAY = 86_400_000;
+const AGENCY = 'BT-FAST';
+const handler: CaseActor = { id: 'handler-1', role: 'handler', agencyCode: AGENCY };
+const reviewer: CaseActor = { id: 'reviewer-1', role: 'legal-reviewer', agencyCode: 'RB-FAST' };
+const colleague: CaseActor = { id: 'reviewer-2', role: 'legal-reviewer', agencyCode: 'RB-FAST' };
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+const steps = new Map<string, CaseStep[]>();
+const claims: TaskClaimChange[] = [];
+let filing: FilingCheck;
+
+const accepted: FilingCheck = {
+  accepted: true,
+  agency: {
+    code: AGENCY,
+    name: '快速测试市场监督管理局',
+    creditCode: '11650000MB0000000X',
+    region: 'national',
+    reviewBodyAgencyCode: 'RB-FAST',
+    reviewBodyName: '法制审核科',
+  },
+  category: 'penalty',
+  itemName: '销售不合格产品',
+  av: null,
+  reviewSla: { workingDays: 7, extensionWorkingDays: 3 },
+};
+
+/** The activities, in memory: the registry says `filing`; a fine of 10,000 yuan or more is a major decision. */
+const activities: CaseActivities = {
+  checkFiling: async () => filing,
+  prepareDraft: async ({ draft, facts }) => ({
+    hash: createHash('sha256').update(JSON.stringify(draft)).digest('hex'),
+    verdict: {
+      major: (facts.fineYuan ?? 0) >= 10_000,
+      reasons: (facts.fineYuan ?? 0) >= 10_000 ? ['罚款数额较大'] : [],
+      catalogVersion: 1,
+    },
+  }),
+  checkReviewer: async () => [],
+  // Calendar days stand in for working days: the phases only compare the instants they are given.
+  workingDaysEnd: async ({ from, workingDays }) => ({
+    dueAt: new Date(Date.parse(from) + workingDays * DAY).toISOString(),
+    provisional: null,
+  }),
+  applyStep: async (step) => {
+    const recorded = steps.get(step.caseId) ?? [];
+    const known = recorded.findIndex((candidate) => candidate.entryKey === step.entryKey);
+    if (known >= 0) return { sequence: known + 1, hash: 'h', applied: false };
+    recorded.push(step);
+    steps.set(step.caseId, recorded);
+    return { sequence: recorded.length, hash: 'h', applied: true };
+  },
+  applyTaskClaim: async (change) => {
+    claims.push(change);
+  },
+};
+
+let temporal: TimeSkippingTemporal;
+let client: Client;
+let worker: Worker;
+let running: Promise<void>;
+const taskQueue = `fast-cases-${randomUUID()}`;
+
+beforeAll(async () => {
+  temporal = await startTimeSkippingTemporal({ startTime: new Date('2026-03-02T02:00:00Z') });
+  const { env } = temporal;
+  // A plain client: awaiting results must not let the test server's clock run (the test moves it with sleep).
+  client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath: path.resolve(__dirname, '../src'),
+    activities,
+  });
+  running = worker.run();
+}, 120_000);
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await temporal?.stop();
+});
+
+beforeEach(() => {
+  filing = accepted;
+});
+
+async function startCase(): Promise<WorkflowHandle<CaseLifecycleWorkflow>> {
+  const input: StartCaseInput = {
+    agencyCode: AGENCY,
+    caseNumber: `FAST-${randomUUID().slice(0, 8)}`,
+    itemCode: 'P-001',
+    title: '销售不合格产品案',
+    filedOn: '2026-03-02',
+    handlerIds: ['handler-1', 'handler-2'],
+    parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
+    otherPersonNames: [],
+    actor: handler,
+  };
+  return client.workflow.start<CaseLifecycleWorkflow>(CASE_WORKFLOWS.lifecycle, {
+    taskQueue,
+    workflowId: `case-${input.agencyCode}.${input.caseNumber}`,
+    args: [input],
+  });
+}
+
+const act = <I>(handle: WorkflowHandle, update: { name: string }, input: I): Promise<CaseState> =>
+  handle.executeUpdate<CaseState, [unknown]>(update.name, { args: [{ requestId: randomUUID(), ...input }] });
+
+async function refusal(action: Promise<unknown>): Promise<string> {
+  try {
+    await action;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
+      return error.cause.type ?? 'untyped';
+  }
+  return 'not refused';
+}
+
+async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const value = await probe();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition not met in time');
+}
+
+const stateOf = (handle: WorkflowHandle) => handle.query(caseQueries.state);
+const recorded = (handle: WorkflowHandle) =>
+  (steps.get(handle.workflowId) ?? []).map((step) => step.entry.action);
+const eventTypes = (handle: WorkflowHandle) =>
+  (steps.get(handle.workflowId) ?? []).flatMap((step) => (step.events ?? []).map((event) => event.type));
+
+async function investigating(): Promise<WorkflowHandle> {
+  const handle = await startCase();
+  await eventually(
+    () => stateOf(handle),
+    (state) => state.stage === 'investigating',
+  );
+  return handle;
+}
+
+async function notified(fineYuan: number): Promise<{ handle: WorkflowHandle; state: CaseState }> {
+  const handle = await investigating();
+  await act(handle, caseUpdates.draftDecision, { actor: handler, ...penaltyDraft(fineYuan) });
+  const state = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  return { handle, state };
+}
+
+describe('filing', () => {
+  it('refuses a case the registry checks refuse, with the reasons, and ends', async () => {
+    filing = { accepted: false, reasons: ['承办人员不足两名持有效执法证件'] };
+    const handle = await startCase();
+    const state = await handle.result();
+    expect(state).toMatchObject({ status: 'refused', refusalReasons: ['承办人员不足两名持有效执法证件'] });
+    expect(recorded(handle)).toEqual(['refused']);
+    expect(eventTypes(handle)).toEqual([CASE_EVENT_TYPES.refused]);
+  });
+
+  it('files an accepted penalty case with its 90-day limit and moves it into investigation', async () => {
+    const handle = await investigating();
+    const state = await stateOf(handle);
+    expect(state.status).toBe('open');
+    expect(state.deadlines.map((deadline) => deadline.kind).sort()).toEqual([
+      'decision-limit',
+      'decision-limit-warning',
+    ]);
+    expect(recorded(handle)).toEqual(['filed', 'stage:investigating']);
+    expect(eventTypes(handle)).toEqual([CASE_EVENT_TYPES.filed, CASE_EVENT_TYPES.stageChanged]);
+  });
+});
+
+describe('investigation', () => {
+  it('records, links evidence once, and ends with the draft', async () => {
+    const handle = await investigating();
+    await act(handle, caseUpdates.addRecord, {
+      actor: handler,
+      title: '询问笔录',
+      content: '询问张三',
+      evidence: [],
+    });
+    const link = {
+      evidenceId: 'ev-1',
+      sha256: 'ab'.repeat(32),
+      kind: 'photo',
+      stage: 'investigating',
+      capturedBy: 'handler-1',
+      storedAt: '2026-03-02T03:00:00Z',
+    };
+    await handle.signal(caseSignals.evidenceStored, link);
+    await handle.signal(caseSignals.evidenceStored, link);
+    await eventually(
+      () => stateOf(handle),
+      (state) => state.evidence.length === 1,
+    );
+    const state = await act(handle, caseUpdates.draftDecision, { actor: handler, ...penaltyDraft(500) });
+    expect(state).toMatchObject({ stage: 'drafting', major: false, draft: { version: 1 } });
+    expect(recorded(handle)).toEqual([
+      'filed',
+      'stage:investigating',
+      'record',
+      'evidence-linked',
+      'stage:drafting',
+    ]);
+  });
+});
+
+describe('notice and hearing', () => {
+  it('holds the decision while the hearing window is open, and records the window closing unused', async () => {
+    const handle = await investigating();
+    await act(handle, caseUpdates.draftDecision, { actor: handler, ...penaltyDraft(500) });
+    const state = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
+    expect(state.deadlines.find((deadline) => deadline.kind === 'hearing-window')).toBeDefined();
+    expect(
+      await refusal(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
+    ).toBe('CASE_WRONG_STAGE');
+    await temporal.env.sleep(6 * DAY);
+    await eventually(
+      () => Promise.resolve(recorded(handle)),
+      (actions) => actions.includes('deadline:hearing-window'),
+    );
+    expect(await refusal(act(handle, caseUpdates.requestHearing, { actor: handler }))).toBe(
+      'HEARING_WINDOW_CLOSED',
+    );
+  });
+
+  it('moves to the hearing on the party’s request within the window, and records it', async () => {
+    const handle = await investigating();
+    await act(handle, caseUpdates.draftDecision, { actor: handler, ...penaltyDraft(500) });
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
+    expect((await act(handle, caseUpdates.requestHearing, { actor: handler })).stage).toBe('hearing');
+    const heard = await act(handle, caseUpdates.recordHearing, { actor: handler, report: '听证报告' });
+    expect(heard.hearing?.heldAt).toBeDefined();
+  });
+});
+
+describe('review, decision, execution and closure', () => {
+  it('reviews a major draft in a round whose task only its claimant answers, then decides and archives', async () => {
+    const { handle, state } = await notified(50_000);
+    expect(state.major).toBe(true);
+    expect(
+      await refusal(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
+    ).toBe('REVIEW_NOT_APPROVED');
+    await act(handle, caseUpdates.submitForReview, { actor: handler });
+    const round = client.workflow.getHandle(reviewWorkflowId(handle.workflowId, 1));
+    await eventually(
+      () => Promise.resolve(recorded(handle)),
+      (actions) => actions.includes('review-opened'),
+    );
+
+    await round.executeUpdate(reviewUpdates.claim, { args: [{ taskId: round.workflowId, by: reviewer }] });
+    expect(claims).toContainEqual({ taskId: round.workflowId, claimedBy: 'reviewer-1' });
+    const checklist = Object.fromEntries(
+      REVIEW_CHECKLIST.map((item) => [item, { passed: true }]),
+    ) as ReviewCompletion['checklist'];
+    const completion = { taskId: round.workflowId, checklist, opinion: '同意', outcome: 'approved' as const };
+    expect(
+      await refusal(
+        round.executeUpdate(reviewUpdates.complete, { args: [{ ...completion, reviewer: colleague }] }),
+      ),
+    ).toBe('TASK_CLAIMED_BY_OTHER');
+    await round.executeUpdate(reviewUpdates.complete, { args: [{ ...completion, reviewer }] });
+    const reviewed = await eventually(
+      () => stateOf(handle),
+      (current) => current.reviewRounds[0]?.outcome === 'approved',
+    );
+
+    const decided = await act(handle, caseUpdates.decide, {
+      actor: handler,
+      draftHash: reviewed.draft?.hash,
+    });
+    expect(decided.stage).toBe('decided');
+    expect(eventTypes(handle)).toContain(CASE_EVENT_TYPES.decisionMade);
+    for (const update of [caseUpdates.serve, caseUpdates.execute, caseUpdates.close, caseUpdates.archive])
+      await act(handle, update, { actor: handler, note: '办结' });
+    expect(await handle.result()).toMatchObject({ status: 'archived', stage: 'archived' });
+  });
+});
+
+describe('revocation', () => {
+  it('withdraws a decision to be re-made: the case goes back to drafting and the withdrawal is announced', async () => {
+    const { handle, state } = await notified(500);
+    await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
+    const withdrawn = await act(handle, caseUpdates.revoke, {
+      actor: handler,
+      kind: 'remade',
+      reason: '适用依据错误',
+    });
+    expect(withdrawn).toMatchObject({ stage: 'drafting', withdrawal: { kind: 'remade' } });
+    expect(withdrawn.decision).toBeUndefined();
+    expect(eventTypes(handle)).toContain(CASE_EVENT_TYPES.decisionWithdrawn);
+  });
+});
+
+describe('deadlines', () => {
+  it('warns 10 days before the 90-day limit and records it overdue after it', async () => {
+    const handle = await investigating();
+    const limit = (await stateOf(handle)).deadlines.find((deadline) => deadline.kind === 'decision-limit');
+    await temporal.env.sleep(Date.parse(limit!.dueAt) - (await temporal.env.currentTimeMs()) + DAY);
+    const state = await eventually(
+      () => stateOf(handle),
+      (current) => current.overdue,
+    );
+    expect(recorded(handle)).toEqual(
+      expect.arrayContaining(['deadline:decision-limit-warning', 'deadline:decision-limit']),
+    );
+    expect(state.deadlines.every((deadline) => deadline.fired)).toBe(true);
+  });
+});
