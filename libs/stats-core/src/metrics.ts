@@ -5,7 +5,7 @@
  */
 export const METRICS = {
   casesFiled: 'cases.filed',
-  /** Licensing applications the agency decided not to accept (不予受理): in 申请数, not in 受理数 (DOMAIN §7.1). */
+  /** Licensing applications the agency decided not to accept (不予受理): in 申请数, not in 受理数 (domain.md §7.1). */
   applicationsNotAccepted: 'cases.application-not-accepted',
   casesRefused: 'cases.refused',
   casesDecided: 'cases.decided',

@@ -67,7 +67,7 @@ function reportEvent(agencyCode: string, agencyName: string, year: number, time:
   });
 }
 
-describe('annual reports on the portal (行政执法统计年报, DOMAIN T1)', () => {
+describe('annual reports on the portal (行政执法统计年报, domain.md T1)', () => {
   let browser: Browser;
   let baseUrl: string;
 

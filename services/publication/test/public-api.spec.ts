@@ -213,7 +213,7 @@ describe('public decisions API', () => {
     await client.get('/api/v1/public/inspections/cases').expect(400);
   });
 
-  it('masks natural persons among inspection targets and personal data in every finding (DOMAIN §4)', async () => {
+  it('masks natural persons among inspection targets and personal data in every finding (domain.md §4)', async () => {
     const result = (target: object, findings: string) => ({
       target,
       inspectors: [{ personnelId: 'P1', name: '王执法', certificateNumber: 'BT0001' }],

@@ -30,7 +30,7 @@ const PARTY_CATEGORIES: Record<CaseParty['type'], PublicPartyCategory> = {
   'individual-business': '个体工商户',
 };
 
-/** The Chinese labels of the fields a handler may keep back as commercial secrets (DOMAIN §3 field names). */
+/** The Chinese labels of the fields a handler may keep back as commercial secrets (domain.md §3 field names). */
 export const TRADE_SECRET_FIELD_LABELS: Record<TradeSecretField, string> = {
   'penalty.facts': '违法事实',
   'penalty.content': '处罚内容',

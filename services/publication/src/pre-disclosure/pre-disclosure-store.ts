@@ -140,7 +140,7 @@ function maskedReport(report: ReportPublishedData, namePolicy: NamePolicy): Reco
 }
 
 /**
- * Inspection results as the public sees them (DOMAIN §4): a natural person's name follows the name policy, and
+ * Inspection results as the public sees them (domain.md §4): a natural person's name follows the name policy, and
  * the findings are masked for everyone (a shop's findings can name its staff's phones or a home address). A
  * target whose event carries no party type (events from before the registry kept it) counts as a natural person
  * unless its code is a valid unified social credit code — privacy first. Codes stay: the draw is verified on them.

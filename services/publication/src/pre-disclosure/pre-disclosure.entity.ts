@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export const PRE_DISCLOSURE_KINDS = ['agencies', 'personnel', 'item-lists'] as const;
 /** 双随机、一公开 (domain.md P8): plans before they run, draws as commitments, results with the revealed seed. */
 export const INSPECTION_KINDS = ['inspection-plans', 'inspection-draws', 'inspection-results'] as const;
-/** 行政执法统计年报 (DOMAIN T1, §7), as each agency's leader approved it. */
+/** 行政执法统计年报 (domain.md T1, §7), as each agency's leader approved it. */
 export const REPORT_KINDS = ['annual-reports'] as const;
 export type PreDisclosureKind =
   (typeof PRE_DISCLOSURE_KINDS)[number] | (typeof INSPECTION_KINDS)[number] | (typeof REPORT_KINDS)[number];

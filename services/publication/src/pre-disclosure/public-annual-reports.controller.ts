@@ -87,7 +87,7 @@ export async function listAnnualReports(
   return { rows, total };
 }
 
-/** 行政执法统计年报 (DOMAIN T1) as each agency's leader approved it, newest year first. */
+/** 行政执法统计年报 (domain.md T1) as each agency's leader approved it, newest year first. */
 @ApiTags('public')
 @Controller('api/v1/public/annual-reports')
 @Public()

@@ -97,7 +97,7 @@ export function buildReportContent(
     title: '三、行政强制',
     rows: [
       row('coercion', '行政强制决定（件）', of('coercion', METRICS.casesDecided)),
-      // Measures, execution and applications to a court by kind (DOMAIN §7.3), as the decision names it.
+      // Measures, execution and applications to a court by kind (domain.md §7.3), as the decision names it.
       ...COERCION_KINDS.map((kind) =>
         row('coercion', `${COERCION_KIND_NAMES[kind]}（件）`, of('coercion', coercionKindMetric(kind))),
       ),
