@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CASE_DATABASE_MIGRATIONS, CASE_STORE_ENTITIES } from '@lep/case-store';
 import {
@@ -143,10 +142,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
-      // The bundle the production worker loads (npm run build makes it), not a fresh bundling per test file.
-      workflowBundle: {
-        codePath: path.join(path.dirname(require.resolve('@lep/workflows')), 'bundles', 'case.js'),
-      },
+      workflowsPath: require.resolve('@lep/workflows'),
       activities,
     });
     running = worker.run();
