@@ -12,6 +12,7 @@ const {
   dropDatabase,
   startKafka,
   startPostgres,
+  startServiceProcess,
   startTemporal,
 } = require('../../libs/testing/dist');
 const {
@@ -107,12 +108,20 @@ async function main() {
   // The real server: the deadline workflow publishes at once (its decision needs no confirmation).
   const temporal = await startTemporal();
   const databaseUrl = await createDatabase(postgres.url, 'bench_publication');
+  // The working-day calendar's owner: publication counts each disclosure deadline on it.
+  const registryDatabaseUrl = await createDatabase(postgres.url, 'bench_registry');
+  const registry = await startServiceProcess('registry', {
+    DATABASE_URL: registryDatabaseUrl,
+    KAFKA_BROKERS: kafkaPeer.brokers.join(','),
+    AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+  });
   const config = loadConfig(PublicationConfig, {
     PORT: '3003',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: kafkaPeer.brokers.join(','),
     TEMPORAL_ADDRESS: temporal.address,
     AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    REGISTRY_URL: registry.url,
   });
   const app = await createServiceApp(PublicationModule.forRoot(config), SERVICE, { logger: ['error'] });
   await app.init();
@@ -231,6 +240,7 @@ async function main() {
 
   await producer.disconnect();
   await app.close();
+  await registry.stop();
   await dropDatabase(databaseUrl);
   await temporal.stop();
   await kafkaPeer.stop();

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { HostedWorker } from '../src';
+import { HostedWorker, workflowCode } from '../src';
 
 describe('a hosted Temporal worker', () => {
   it('refuses to start without the workflow bundle the build makes, naming the file and the command', async () => {
@@ -10,10 +10,22 @@ describe('a hosted Temporal worker', () => {
         address: '127.0.0.1:1',
         namespace: 'default',
         taskQueue: 'nowhere',
-        workflowBundlePath: '/nonexistent/bundles/case.js',
+        workflows: { bundlePath: '/nonexistent/bundles/case.js' },
         activities: {},
       }),
     ).rejects.toThrow('no workflow bundle at /nonexistent/bundles/case.js: run `npm run build` first');
     expect(worker.state()).toBe('INITIALIZED');
+  });
+
+  it('loads the build bundle when running built code and bundles the sources when running TypeScript', () => {
+    expect(workflowCode('/app/workflows/dist/index.js', 'publication', 'publication')).toEqual({
+      bundlePath: '/app/workflows/dist/bundles/publication.js',
+    });
+    expect(workflowCode('/app/workflows/dist/index.js', '', 'case')).toEqual({
+      bundlePath: '/app/workflows/dist/bundles/case.js',
+    });
+    expect(workflowCode('/repo/workflows/src/index.ts', 'statistics', 'statistics')).toEqual({
+      sourcePath: '/repo/workflows/src/statistics',
+    });
   });
 });

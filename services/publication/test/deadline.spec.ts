@@ -110,7 +110,12 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
   });
 
   it('holds a minor’s penalty for a reviewer, and withholds it for good when the reviewer upholds the block', async () => {
+    // Decided on the day the clock now shows (the test before moved it past 2026-10-15), so its deadline timers lie
+    // ahead: a decision received after its deadline waits on 0 ms timers, and the Java time-skipping server
+    // sometimes fails such a workflow task when a signal arrives with it (docs/engines.md).
     const decision = penaltyDecision({
+      decidedOn: '2026-10-16',
+      decidedAt: '2026-10-16T02:00:00.000Z',
       party: {
         type: 'natural-person',
         name: '王小明',

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { CalendarClient } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorkerModule, temporalTls } from '@lep/nest-kit';
+import { HostedWorkerModule, temporalTls, workflowCode } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case-activities';
 import { RegistryClient } from './activities/registry-client';
@@ -23,7 +22,7 @@ export const CaseWorkerModule = HostedWorkerModule.register({
       tls: temporalTls(config),
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.cases,
-      workflowBundlePath: path.join(path.dirname(require.resolve('@lep/workflows')), 'bundles', 'case.js'),
+      workflows: workflowCode(require.resolve('@lep/workflows'), '', 'case'),
       activities: createCaseActivities({
         dataSource,
         registry: new RegistryClient(config.REGISTRY_URL, registryCredential(config)),

@@ -38,7 +38,7 @@ afterAll(async () => {
 const workerEnv = () => ({
   databaseUrl: harness.databaseUrl,
   temporalAddress: harness.temporalAddress,
-  temporalNamespace: testPeers().temporalNamespace,
+  temporalNamespace: harness.temporalNamespace,
   registryUrl: harness.registry.url,
 });
 

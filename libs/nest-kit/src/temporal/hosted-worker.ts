@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from '@nestjs/common';
 import type { TLSConfig } from '@temporalio/client';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
@@ -9,9 +10,24 @@ export interface HostedWorkerOptions {
   tls?: TLSConfig;
   namespace: string;
   taskQueue: string;
-  /** The task queue's workflows, bundled at build time (`@lep/workflows`' dist/bundles/<name>.js). */
-  workflowBundlePath: string;
+  /** The task queue's workflows: see `workflowCode`. */
+  workflows: WorkflowCode;
   activities: WorkerOptions['activities'];
+}
+
+/** A bundle made at build time, or a folder of workflow sources bundled when the worker starts. */
+export type WorkflowCode = { bundlePath: string } | { sourcePath: string };
+
+/**
+ * Where a task queue's workflows come from, given the resolved entry of the workflows package: built code loads
+ * the bundle `npm run build` made (`dist/bundles/<bundle>.js`, no bundler at start); TypeScript sources run
+ * directly (the tests map packages to their sources) are bundled at start, so a stale build never runs there.
+ */
+export function workflowCode(packageEntry: string, folder: string, bundle: string): WorkflowCode {
+  const dir = path.dirname(packageEntry);
+  return packageEntry.endsWith('.ts')
+    ? { sourcePath: path.join(dir, folder) }
+    : { bundlePath: path.join(dir, 'bundles', `${bundle}.js`) };
 }
 
 /**
@@ -28,14 +44,17 @@ export class HostedWorker {
   async start(options: HostedWorkerOptions): Promise<void> {
     // Loaded here, not at import: services without a worker never load the SDK's native core.
     const { NativeConnection, Worker } = await import('@temporalio/worker');
-    if (!existsSync(options.workflowBundlePath))
-      throw new Error(`no workflow bundle at ${options.workflowBundlePath}: run \`npm run build\` first`);
+    const { workflows } = options;
+    if ('bundlePath' in workflows && !existsSync(workflows.bundlePath))
+      throw new Error(`no workflow bundle at ${workflows.bundlePath}: run \`npm run build\` first`);
     this.connection = await NativeConnection.connect({ address: options.address, tls: options.tls });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
-      workflowBundle: { codePath: options.workflowBundlePath },
+      ...('bundlePath' in workflows
+        ? { workflowBundle: { codePath: workflows.bundlePath } }
+        : { workflowsPath: workflows.sourcePath }),
       activities: options.activities,
     });
     this.running = this.worker.run().catch((error: unknown) => {

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorkerModule, OutboxRelay, temporalTls } from '@lep/nest-kit';
+import { HostedWorkerModule, OutboxRelay, temporalTls, workflowCode } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { PublicationConfig } from '../config';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
@@ -30,11 +29,7 @@ export const DeadlineWorkerModule = HostedWorkerModule.register({
     tls: temporalTls(config),
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: TASK_QUEUES.publication,
-    workflowBundlePath: path.join(
-      path.dirname(require.resolve('@lep/workflows')),
-      'bundles',
-      'publication.js',
-    ),
+    workflows: workflowCode(require.resolve('@lep/workflows'), 'publication', 'publication'),
     activities: createDisclosureActivities({
       dataSource,
       receiveDecision: (decision) => intake.receiveDecision(decision),

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { CalendarClient, CalendarUnavailableError } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorkerModule, OutboxRelay, TemporalClient, temporalTls } from '@lep/nest-kit';
+import { HostedWorkerModule, OutboxRelay, TemporalClient, temporalTls, workflowCode } from '@lep/nest-kit';
 import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/workflows';
 import { CalendarCheck } from '../warnings/calendar-check';
 import { CertificateSweep } from '../warnings/certificate-sweep';
@@ -36,11 +35,7 @@ const StatisticsWorkerModule = HostedWorkerModule.register({
       tls: temporalTls(config),
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUES.statistics,
-      workflowBundlePath: path.join(
-        path.dirname(require.resolve('@lep/workflows')),
-        'bundles',
-        'statistics.js',
-      ),
+      workflows: workflowCode(require.resolve('@lep/workflows'), 'statistics', 'statistics'),
       activities: {
         ...createAnnualReportActivities({ reports, calendar, afterCommit: () => relay.nudge() }),
         ...sweep.activities(() => relay.nudge()),

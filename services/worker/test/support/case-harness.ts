@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CASE_DATABASE_MIGRATIONS, CASE_STORE_ENTITIES } from '@lep/case-store';
 import {
@@ -12,6 +11,7 @@ import {
 } from '@lep/contracts';
 import { MESSAGING_ENTITIES } from '@lep/nest-kit';
 import {
+  createTemporalNamespace,
   CASE_AGENCY,
   createDatabase,
   dropDatabase,
@@ -42,6 +42,8 @@ export const AGENCY = CASE_AGENCY;
 export interface CaseHarness {
   env: TestWorkflowEnvironment;
   temporalAddress: string;
+  /** The namespace the cases live in (a worker process must poll there). */
+  temporalNamespace: string;
   databaseUrl: string;
   dataSource: DataSource;
   registry: CaseRegistry;
@@ -82,13 +84,17 @@ export interface CaseHarnessOptions {
   externalWorker?: boolean;
 }
 
-/** The project's dev server (peersGlobalSetup), in its namespace; stopping leaves the server running. */
+/**
+ * The project's dev server (peersGlobalSetup), in a namespace of this harness's own (with LEP's search attributes):
+ * visibility queries see only this file's cases. Stopping leaves the server running.
+ */
 async function devServerEnvironment(): Promise<{
   env: TestWorkflowEnvironment;
   address: string;
   stop(): Promise<void>;
 }> {
-  const { temporalAddress: address, temporalNamespace: namespace } = testPeers();
+  const { temporalAddress: address } = testPeers();
+  const namespace = await createTemporalNamespace(address);
   const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace });
   return { env, address, stop: () => env.teardown() };
 }
@@ -143,10 +149,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
-      // The bundle the production worker loads (npm run build makes it), not a fresh bundling per test file.
-      workflowBundle: {
-        codePath: path.join(path.dirname(require.resolve('@lep/workflows')), 'bundles', 'case.js'),
-      },
+      workflowsPath: require.resolve('@lep/workflows'),
       activities,
     });
     running = worker.run();
@@ -161,6 +164,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
   return {
     env,
     temporalAddress: temporal.address,
+    temporalNamespace: env.namespace ?? 'default',
     databaseUrl,
     dataSource,
     registry,
