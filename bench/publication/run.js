@@ -20,6 +20,8 @@ const {
   createCloudEvent,
   CASE_EVENT_TYPES,
   CASE_EVENT_SOURCE,
+  caseDecisionId,
+  caseWorkflowId,
 } = require('../../libs/contracts/dist');
 const { createServiceApp, loadConfig } = require('../../libs/nest-kit/dist');
 const { PublicationConfig } = require('../../services/publication/dist/config');
@@ -47,12 +49,18 @@ function summary(label, sentAt, receivedAt) {
   return receivedAt.size / seconds;
 }
 
+// Per run, so a second run on the same broker does not meet the first run's decisions.
+const RUN = randomUUID().slice(0, 8);
+
 function decision(i) {
-  const decisionId = `bench-${randomUUID()}`;
+  // Ids as the case workflow makes them (publication sets aside any other shape).
+  const caseNumber = `兵师市监立〔2026〕${RUN}-${i}号`;
+  const caseId = caseWorkflowId('BT-SC-01', caseNumber);
+  const decisionId = caseDecisionId(caseId, 1);
   return {
-    caseId: `case-${i}`,
+    caseId,
     agencyCode: 'BT-SC-01',
-    caseNumber: `兵师市监立〔2026〕${i}号`,
+    caseNumber,
     category: 'penalty',
     itemCode: 'CF-001',
     decisionId,

@@ -38,7 +38,10 @@ export function dependencyModules({
 }: DependencyModulesOptions): DynamicModule[] {
   const modules: DynamicModule[] = [];
   const probes: string[] = [];
-  const withMessaging = outbox && Boolean(config.DATABASE_URL && config.KAFKA_BROKERS);
+  // Kafka only for a config class that declares KAFKA_BROKERS (validated into a list): a service without Kafka
+  // (case-api) also sees the raw variable when its environment happens to carry one, and must ignore it.
+  const kafkaBrokers = Array.isArray(config.KAFKA_BROKERS) ? config.KAFKA_BROKERS : undefined;
+  const withMessaging = outbox && Boolean(config.DATABASE_URL && kafkaBrokers);
   if (config.DATABASE_URL) {
     modules.push(
       DatabaseModule.forRoot({
@@ -50,11 +53,11 @@ export function dependencyModules({
     );
     probes.push(DATABASE_PROBE);
   }
-  if (config.KAFKA_BROKERS) {
+  if (kafkaBrokers) {
     modules.push(
       KafkaModule.forRoot({
         clientId: `lep-${serviceName}`,
-        brokers: config.KAFKA_BROKERS,
+        brokers: kafkaBrokers,
         security: kafkaSecurity(config),
       }),
     );

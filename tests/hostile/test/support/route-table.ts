@@ -103,6 +103,8 @@ const draftDecision = () => ({
 export const ROUTE_TABLE: Record<string, RouteCase> = {
   // ── registry ──
   'registry GET /health': { public: true },
+  'registry GET /health/ready': { public: true },
+  'registry GET /health/live': { public: true },
   'registry GET /api/v1/agencies': { foreign: { shared: '执法主体名录对所有工作人员公开' } },
   'registry POST /api/v1/agencies': {
     body: () => ({ ...agencyBody(), code: `${OWN_AGENCY}-X`, parentCode: OWN_AGENCY }),
@@ -295,6 +297,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── case-api ──
   'case-api GET /health': { public: true },
+  'case-api GET /health/ready': { public: true },
+  'case-api GET /health/live': { public: true },
   'case-api POST /api/v1/cases': {
     body: (f) => ({
       agencyCode: OWN_AGENCY,
@@ -389,6 +393,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── evidence ──
   'evidence GET /health': { public: true },
+  'evidence GET /health/ready': { public: true },
+  'evidence GET /health/live': { public: true },
   'evidence POST /api/v1/cases/{caseId}/evidence': {
     params: (f) => ({ caseId: f.evidenceCaseId }),
     // Refused before a byte is read: the case id names another agency.
@@ -409,6 +415,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── publication ──
   'publication GET /health': { public: true },
+  'publication GET /health/ready': { public: true },
+  'publication GET /health/live': { public: true },
   'publication GET /api/v1/disclosures/{id}': { params: decisionParam, foreign: 404 },
   'publication POST /api/v1/disclosures/{id}/masking-confirmation': {
     params: decisionParam,
@@ -449,6 +457,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── statistics ──
   'statistics GET /health': { public: true },
+  'statistics GET /health/ready': { public: true },
+  'statistics GET /health/live': { public: true },
   'statistics GET /api/v1/statistics': { query: year, foreign: 403 },
   'statistics GET /api/v1/warnings': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'statistics GET /api/v1/reports': { query: year, foreign: 403 },
@@ -471,9 +481,13 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
 
   // ── worker ──
   'worker GET /health': { public: true, credentials: 'none' },
+  'worker GET /health/ready': { public: true, credentials: 'none' },
+  'worker GET /health/live': { public: true, credentials: 'none' },
 
   // ── documents ──
   'documents GET /health': { public: true },
+  'documents GET /health/ready': { public: true },
+  'documents GET /health/live': { public: true },
   'documents GET /api/v1/document-kinds': { foreign: { shared: '文书种类与平台默认式样对所有执法主体相同' } },
   'documents GET /api/v1/agencies/{agencyCode}/templates': {
     params: () => ({ agencyCode: OWN_AGENCY }),
