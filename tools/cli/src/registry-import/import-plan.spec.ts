@@ -27,7 +27,7 @@ describe('registry import planning', () => {
     ).toThrow(
       new ImportFileError(
         'IMPORT_FILE_HEADER',
-        '第 1 行（表头）：重复的列 agencyCode。应为 agencyCode,code,name,category,active（或中文列名 执法主体代码,检查对象编码,检查对象名称,检查对象类别,是否在库）',
+        '第 1 行（表头）：重复的列 agencyCode。应为 agencyCode,code,name,category,partyType,active（或中文列名 执法主体代码,检查对象编码,检查对象名称,检查对象类别,相对人类别,是否在库）',
         1,
       ),
     );
