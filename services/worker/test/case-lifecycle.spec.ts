@@ -57,6 +57,60 @@ async function investigating(handle: Awaited<ReturnType<CaseHarness['startCase']
   return state;
 }
 
+describe('which decisions are major (domain.md L3)', () => {
+  it('reads the fine from the draft itself: ¥200,000 declared as ¥0 beside it is still major', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    const drafted = draft(handler, 200_000);
+    const state = await act(handle, caseUpdates.draftDecision, {
+      ...drafted,
+      facts: { ...drafted.facts, fineYuan: 0 },
+    });
+    expect(state.major).toBe(true);
+    expect(state.majorReasons).toContain('对自然人罚款 200000 元，达到本机关目录规定的 10000 元标准');
+    await harness.endCase(handle);
+  });
+
+  it('makes a revocation in the draft major though the declared measures leave it out', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    const drafted = draft(handler, 500);
+    const state = await act(handle, caseUpdates.draftDecision, {
+      ...drafted,
+      penalty: { ...drafted.penalty!, penaltyKinds: ['罚款', '吊销营业执照'] },
+    });
+    expect(state.majorReasons).toEqual(['吊销许可证件属于本机关目录所列情形']);
+    await harness.endCase(handle);
+  });
+
+  it('makes a decision reached after a hearing major, whatever the amount', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
+    expect((await act(handle, caseUpdates.requestHearing, { actor: handler })).major).toBe(false);
+    const heard = await act(handle, caseUpdates.recordHearing, { actor: handler, report: '听证报告' });
+    expect(heard).toMatchObject({ major: true, majorReasons: ['经过听证程序作出'] });
+    await harness.endCase(handle);
+  });
+
+  it('judges an agency that has published no catalogue by the platform default, naming it', async () => {
+    const { facts, ...drafted } = draft(handler, 60_000);
+    const prepared = await harness.activities.prepareDraft({
+      agencyCode: 'BT-NO-CATALOGUE',
+      asOf: new Date().toISOString(),
+      draft: { ...drafted, facts, party: { type: 'legal-person', name: '某某有限公司' } },
+      facts: { ...facts, partyType: 'legal-person', hearingHeld: false },
+    });
+    expect(prepared.verdict).toEqual({
+      major: true,
+      reasons: ['对法人罚款 60000 元，达到平台默认目录（第 1 版）规定的 50000 元标准'],
+      catalogVersion: 1,
+      catalog: 'platform-default',
+    });
+  });
+});
+
 describe('a major penalty case (重大行政处罚案件)', () => {
   it('is returned by the first review, approved by the second, then decided, served, executed, closed and archived', async () => {
     const handle = await harness.startCase();

@@ -199,7 +199,10 @@ export class OtherDetailsDto {
   legalBasis!: string;
 }
 
-/** What the review catalogue judges (the workflow adds whether a hearing was held). */
+/**
+ * What the review catalogue judges (the workflow adds whether a hearing was held). Party type, fine and sanctions
+ * must agree with the draft itself, which is what the catalogue reads (domain.md L3a).
+ */
 export class DecisionFactsDto {
   @ApiProperty({ enum: PARTY_TYPES, description: '当事人类型（罚款金额标准按类型区分）' })
   @IsIn(PARTY_TYPES)
@@ -227,6 +230,11 @@ export class DecisionFactsDto {
   @ApiProperty({ description: '是否可能造成重大社会影响' })
   @IsBoolean()
   majorSocialImpact!: boolean;
+
+  @ApiPropertyOptional({ description: '是否直接关系行政相对人或第三人重大权益' })
+  @IsOptional()
+  @IsBoolean()
+  majorRightsAffected?: boolean;
 }
 
 /** 决定书草案: exactly one of penalty, licensing and other details. */

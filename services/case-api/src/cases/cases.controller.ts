@@ -26,7 +26,7 @@ import {
   StageActionDto,
 } from './case-actions.dto';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
-import { assertOneDecisionKind, CasesService } from './cases.service';
+import { assertFactsMatchDraft, assertOneDecisionKind, CasesService } from './cases.service';
 
 /**
  * Enforcement cases. Each action route executes the matching update of the case's workflow and answers with
@@ -108,6 +108,7 @@ export class CasesController {
     @Body() dto: DraftDecisionDto,
   ) {
     assertOneDecisionKind(dto);
+    assertFactsMatchDraft(dto);
     return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
   }
 

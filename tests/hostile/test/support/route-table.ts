@@ -175,10 +175,6 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: () => ({
       fineThresholds: [{ partyType: 'natural-person', minimumYuan: 1 }],
       measures: [],
-      hearingHeldIsMajor: false,
-      multipleLegalRelationsIsMajor: false,
-      majorPublicInterestIsMajor: false,
-      majorSocialImpactIsMajor: false,
     }),
     foreign: 403,
   },
