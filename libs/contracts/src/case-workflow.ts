@@ -81,6 +81,11 @@ export interface DraftDecisionInput extends CaseAction {
   publicationBlocks: PublicationBlockReason[];
 }
 
+/** The handling unit finds the decision major after filing, before it is made (domain.md L3d). */
+export interface MajorDeclarationInput extends CaseAction {
+  reason: string;
+}
+
 export interface NoticeInput extends CaseAction {
   /** Whether the notice grants the right to request a hearing (APL art. 63–64). */
   hearingRights: boolean;

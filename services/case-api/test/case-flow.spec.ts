@@ -330,6 +330,32 @@ describe('the other actions reach their updates', () => {
     expect(Date.parse(limit(extended.body.state) as string) - Date.parse(before)).toBe(30 * 86_400_000);
   });
 
+  it('the unit’s finding after filing that the decision is major: recorded, and the decision then waits for review', async () => {
+    const caseId = await notifiedCase('FLOW-DECLARED', false);
+    const cases = `/api/v1/cases/${caseId}`;
+    const declared = await caseApp()
+      .staff(handler)
+      .post(`${cases}/major-declaration`)
+      .send({ requestId: request(), reason: '涉及重大公共利益' });
+    expect(declared.status).toBe(200);
+    expect(declared.body.state).toMatchObject({
+      major: true,
+      majorReasons: ['承办机构认定：涉及重大公共利益'],
+    });
+    const decided = await caseApp()
+      .staff(handler)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: declared.body.state.draft.hash });
+    expect(decided.status).toBe(409);
+    expect(decided.body.code).toBe('REVIEW_NOT_APPROVED');
+    const record = await caseApp().staff(handler).get(`${cases}/record`).expect(200);
+    expect(record.body.entries).toContainEqual(
+      expect.objectContaining({
+        content: expect.objectContaining({ action: 'major-declared', title: '承办机构认定为重大执法决定' }),
+      }),
+    );
+  });
+
   it('a decision on a case that needs no review, then its revocation by the head', async () => {
     const caseId = await notifiedCase('FLOW-REVOKE', false);
     const cases = `/api/v1/cases/${caseId}`;

@@ -94,6 +94,24 @@ describe('which decisions are major (domain.md L3)', () => {
     await harness.endCase(handle);
   });
 
+  it('takes the unit’s finding that a decision is major after filing, before the decision', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    const declared = await act(handle, caseUpdates.declareMajor, {
+      actor: handler,
+      reason: '直接关系第三人重大权益',
+    });
+    expect(declared).toMatchObject({ major: true, majorReasons: ['承办机构认定：直接关系第三人重大权益'] });
+    // A revised draft is judged again; the unit's finding stays first.
+    const revised = await act(handle, caseUpdates.draftDecision, draft(handler, 20_000));
+    expect(revised.majorReasons).toEqual([
+      '承办机构认定：直接关系第三人重大权益',
+      '对自然人罚款 20000 元，达到本机关目录规定的 10000 元标准',
+    ]);
+    await harness.endCase(handle);
+  });
+
   it('judges an agency that has published no catalogue by the platform default, naming it', async () => {
     const { facts, ...drafted } = draft(handler, 60_000);
     const prepared = await harness.activities.prepareDraft({

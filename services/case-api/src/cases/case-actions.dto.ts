@@ -300,6 +300,15 @@ export class HearingHeldDto extends RequestIdDto {
   report!: string;
 }
 
+/** 承办机构认定为重大执法决定, at any stage before the decision (domain.md L3d). */
+export class MajorDeclarationDto extends RequestIdDto {
+  @ApiProperty({ description: '认定为重大执法决定的理由，如：涉及重大公共利益' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class ReviewDisputeDto extends RequestIdDto {
   @ApiProperty({ description: '对法制审核意见有异议的理由' })
   @IsString()

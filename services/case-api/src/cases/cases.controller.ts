@@ -19,6 +19,7 @@ import {
   DeadlineExtensionDto,
   DraftDecisionDto,
   HearingHeldDto,
+  MajorDeclarationDto,
   NoticeDto,
   RecordEntryDto,
   ReviewDisputeDto,
@@ -110,6 +111,18 @@ export class CasesController {
     assertOneDecisionKind(dto);
     assertFactsMatchDraft(dto);
     return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/major-declaration')
+  @ActionRoute()
+  @ApiOperation({ summary: '承办机构认定为重大执法决定（作出决定前任何环节）' })
+  @ApiOkResponse({ type: CaseView })
+  declareMajor(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: CaseIdParam,
+    @Body() dto: MajorDeclarationDto,
+  ) {
+    return this.cases.act(p, params.caseId, caseUpdates.declareMajor, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/notice')

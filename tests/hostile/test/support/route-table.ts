@@ -310,6 +310,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: draftDecision,
     foreign: 403,
   },
+  'case-api POST /api/v1/cases/{caseId}/major-declaration': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), reason: '冒名的重大认定' }),
+    foreign: 403,
+  },
   'case-api POST /api/v1/cases/{caseId}/notice': {
     params: caseParam,
     body: () => ({ ...caseAction(), hearingRights: true }),
