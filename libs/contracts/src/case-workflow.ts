@@ -106,6 +106,11 @@ export interface ReviewDisputeInput extends CaseAction {
 export interface DecisionInput extends CaseAction {
   /** Hash of the draft being decided; for a major case it must equal the draft the latest review approved. */
   draftHash: string;
+  /**
+   * The date written on the 决定书, YYYY-MM-DD (domain.md L1a): time limits and statistics count from it. Absent in
+   * decisions entered before it was asked for; they count from the day they were entered.
+   */
+  decidedOn?: string;
 }
 
 export interface StageActionInput extends CaseAction {
@@ -270,7 +275,15 @@ export interface CaseState {
   notice?: { at: string; hearingRights: boolean; hearingWindowEndsAt?: string };
   hearing?: { requestedAt: string; heldAt?: string };
   reviewRounds: ReviewRoundState[];
-  decision?: { decisionId: string; decidedAt: string; draftHash: string; documentNumber: string };
+  decision?: {
+    decisionId: string;
+    /** When the decision was entered. */
+    decidedAt: string;
+    /** The date on the 决定书 (domain.md L1a); absent in decisions entered before it was asked for. */
+    decidedOn?: string;
+    draftHash: string;
+    documentNumber: string;
+  };
   withdrawal?: { kind: WithdrawalKind; reason: string; at: string };
   deadlines: CaseDeadlineState[];
   /** A decision limit or review SLA ran out and is not yet met. */
@@ -295,5 +308,6 @@ export const CASE_ERROR_CODES = {
   reviewerNotQualified: 'REVIEWER_NOT_QUALIFIED',
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',
   caseClosed: 'CASE_NOT_OPEN',
+  decisionDateInvalid: 'DECISION_DATE_INVALID',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

@@ -2,7 +2,7 @@ import { reviewWorkflowId, type CaseState } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
 import { caseJourney } from './support/case-journey';
 import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
-import { CHECKLIST_PASSED } from './support/fixtures';
+import { CHECKLIST_PASSED, chinaToday } from './support/fixtures';
 
 const caseApp = useCaseApp('case_api_flow');
 const AGENCY = 'BT01';
@@ -106,7 +106,7 @@ describe('a major penalty case driven over HTTP', () => {
     const before = state.recordEntries;
     const early = await handlerApi()
       .post(`${cases}/decision`)
-      .send({ requestId: request(), draftHash: state.draft?.hash });
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect({ status: early.status, code: early.body.code }).toEqual({
       status: 409,
       code: 'REVIEW_NOT_APPROVED',
@@ -211,13 +211,13 @@ describe('a major penalty case driven over HTTP', () => {
     state = await caseState(caseId);
     const decided = await handlerApi()
       .post(`${cases}/decision`)
-      .send({ requestId: decideRequest, draftHash: state.draft?.hash });
+      .send({ requestId: decideRequest, draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(decided.status).toBe(200);
     expect(decided.body.state.stage).toBe('decided');
     // The same request again answers the same decision and applies nothing twice.
     const repeated = await handlerApi()
       .post(`${cases}/decision`)
-      .send({ requestId: decideRequest, draftHash: state.draft?.hash });
+      .send({ requestId: decideRequest, draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(repeated.body.state.decision).toEqual(decided.body.state.decision);
 
     for (const action of ['service', 'execution', 'closure', 'archive'])
@@ -345,7 +345,7 @@ describe('the other actions reach their updates', () => {
     const decided = await caseApp()
       .staff(handler)
       .post(`${cases}/decision`)
-      .send({ requestId: request(), draftHash: declared.body.state.draft.hash });
+      .send({ requestId: request(), draftHash: declared.body.state.draft.hash, decidedOn: chinaToday() });
     expect(decided.status).toBe(409);
     expect(decided.body.code).toBe('REVIEW_NOT_APPROVED');
     const record = await caseApp().staff(handler).get(`${cases}/record`).expect(200);
@@ -360,10 +360,19 @@ describe('the other actions reach their updates', () => {
     const caseId = await notifiedCase('FLOW-REVOKE', false);
     const cases = `/api/v1/cases/${caseId}`;
     const state: CaseState = (await caseApp().staff(handler).get(cases)).body.state;
+    const predated = await caseApp()
+      .staff(handler)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: '2099-01-01' });
+    expect(predated.status).toBe(422);
+    expect(predated.body).toMatchObject({
+      code: 'DECISION_DATE_INVALID',
+      message: expect.stringContaining('决定书载明的日期 2099-01-01 晚于今天'),
+    });
     const decided = await caseApp()
       .staff(handler)
       .post(`${cases}/decision`)
-      .send({ requestId: request(), draftHash: state.draft?.hash });
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(decided.body.state.stage).toBe('decided');
     const revoked = await caseApp()
       .staff(head)

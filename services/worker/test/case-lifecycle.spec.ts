@@ -129,6 +129,48 @@ describe('which decisions are major (domain.md L3)', () => {
   });
 });
 
+describe('the date on the 决定书 (domain.md L1a)', () => {
+  it('counts from the date written on the document and records a decision entered days later as late', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    const notified = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await harness.sleep(3 * DAY);
+    expect(
+      await refusalCode(
+        act(handle, caseUpdates.decide, {
+          actor: handler,
+          draftHash: notified.draft?.hash,
+          decidedOn: '2099-01-01',
+        }),
+      ),
+    ).toMatch(/^DECISION_DATE_INVALID: 决定书载明的日期 2099-01-01 晚于今天/);
+    // The 决定书 was signed on the filing day; it is entered three days later.
+    const [filed]: { filedOn: string }[] = await harness.dataSource.query(
+      `SELECT event->'data'->>'filedOn' AS "filedOn" FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
+      [CASE_EVENT_TYPES.filed, handle.workflowId],
+    );
+    const documentDay = filed!.filedOn;
+    const decided = await act(handle, caseUpdates.decide, {
+      actor: handler,
+      draftHash: notified.draft?.hash,
+      decidedOn: documentDay,
+    });
+    expect(decided.decision).toMatchObject({ decidedOn: documentDay });
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    const entry = record.entries.find((candidate) => candidate.content.action === 'stage:decided');
+    expect(entry?.content.details).toMatchObject({ decidedOn: documentDay, enteredLate: true });
+    const made: { data: { decidedOn: string } }[] = (
+      await harness.dataSource.query(
+        `SELECT event FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
+        [CASE_EVENT_TYPES.decisionMade, handle.workflowId],
+      )
+    ).map((row: { event: { data: { decidedOn: string } } }) => row.event);
+    expect(made.map((event) => event.data.decidedOn)).toEqual([documentDay]);
+    await harness.endCase(handle);
+  });
+});
+
 describe('a major penalty case (重大行政处罚案件)', () => {
   it('is returned by the first review, approved by the second, then decided, served, executed, closed and archived', async () => {
     const handle = await harness.startCase();

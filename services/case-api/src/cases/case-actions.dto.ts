@@ -321,6 +321,15 @@ export class DecisionDto extends RequestIdDto {
   @ApiProperty({ description: '所决定草案的哈希；重大案件须与最近一次审核通过的草案一致' })
   @Matches(SHA256_PATTERN)
   draftHash!: string;
+
+  @ApiProperty({
+    description:
+      '决定书载明的作出日期 YYYY-MM-DD：不得晚于今天、早于立案日期或法制审核意见作出日期；期限与统计按此日期计算',
+    example: '2026-12-04',
+  })
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  decidedOn!: string;
 }
 
 /** 送达、执行、结案、归档. */

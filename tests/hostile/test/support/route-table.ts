@@ -342,7 +342,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   },
   'case-api POST /api/v1/cases/{caseId}/decision': {
     params: caseParam,
-    body: () => ({ ...caseAction(), draftHash: 'ab'.repeat(32) }),
+    body: () => ({ ...caseAction(), draftHash: 'ab'.repeat(32), decidedOn: '2026-12-01' }),
     foreign: 403,
   },
   'case-api POST /api/v1/cases/{caseId}/service': { params: caseParam, body: stageAction, foreign: 403 },

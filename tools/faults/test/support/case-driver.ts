@@ -113,6 +113,7 @@ export async function driveCase(plan: CasePlan, clients: Clients, people: People
   const decided = await clients.handler.ok<{ state: CaseState }>('POST', `${cases}/decision`, {
     requestId: randomUUID(),
     draftHash: drafted?.draft?.hash,
+    decidedOn: chinaDateOf(Date.now()),
   });
   outcome.decisionId = decided.state.decision?.decisionId;
   if (plan.served)
