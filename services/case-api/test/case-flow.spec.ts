@@ -104,7 +104,8 @@ describe('a major penalty case driven over HTTP', () => {
 
     // The hard rule: no decision on a major case before its review approved this draft; nothing recorded.
     const before = state.recordEntries;
-    const early = await handlerApi()
+    const early = await caseApp()
+      .staff(head)
       .post(`${cases}/decision`)
       .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect({ status: early.status, code: early.body.code }).toEqual({
@@ -209,13 +210,15 @@ describe('a major penalty case driven over HTTP', () => {
 
     const decideRequest = request();
     state = await caseState(caseId);
-    const decided = await handlerApi()
+    const decided = await caseApp()
+      .staff(head)
       .post(`${cases}/decision`)
       .send({ requestId: decideRequest, draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(decided.status).toBe(200);
     expect(decided.body.state.stage).toBe('decided');
     // The same request again answers the same decision and applies nothing twice.
-    const repeated = await handlerApi()
+    const repeated = await caseApp()
+      .staff(head)
       .post(`${cases}/decision`)
       .send({ requestId: decideRequest, draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(repeated.body.state.decision).toEqual(decided.body.state.decision);
@@ -343,7 +346,7 @@ describe('the other actions reach their updates', () => {
       majorReasons: ['承办机构认定：涉及重大公共利益'],
     });
     const decided = await caseApp()
-      .staff(handler)
+      .staff(head)
       .post(`${cases}/decision`)
       .send({ requestId: request(), draftHash: declared.body.state.draft.hash, decidedOn: chinaToday() });
     expect(decided.status).toBe(409);
@@ -356,12 +359,17 @@ describe('the other actions reach their updates', () => {
     );
   });
 
-  it('a decision on a case that needs no review, then its revocation by the head', async () => {
+  it('a decision by the head (a handler’s is refused) on a case that needs no review, then its revocation', async () => {
     const caseId = await notifiedCase('FLOW-REVOKE', false);
     const cases = `/api/v1/cases/${caseId}`;
     const state: CaseState = (await caseApp().staff(handler).get(cases)).body.state;
-    const predated = await caseApp()
+    const byHandler = await caseApp()
       .staff(handler)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
+    expect(byHandler.status).toBe(403);
+    const predated = await caseApp()
+      .staff(head)
       .post(`${cases}/decision`)
       .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: '2099-01-01' });
     expect(predated.status).toBe(422);
@@ -370,7 +378,7 @@ describe('the other actions reach their updates', () => {
       message: expect.stringContaining('决定书载明的日期 2099-01-01 晚于今天'),
     });
     const decided = await caseApp()
-      .staff(handler)
+      .staff(head)
       .post(`${cases}/decision`)
       .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(decided.body.state.stage).toBe('decided');

@@ -173,12 +173,14 @@ export class CasesController {
     return this.cases.act(p, params.caseId, caseUpdates.disputeReview, CASE_WRITERS, dto);
   }
 
+  /** Handlers draft; the agency's head makes the decision (domain.md L6a). */
   @Post(':caseId/decision')
   @ActionRoute()
-  @ApiOperation({ summary: '作出决定（重大案件须为最近一次审核通过的草案）' })
+  @Roles(...CASE_APPROVERS)
+  @ApiOperation({ summary: '作出决定（由行政机关负责人作出；重大案件须为最近一次审核通过的草案）' })
   @ApiOkResponse({ type: CaseView })
   decide(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: DecisionDto) {
-    return this.cases.act(p, params.caseId, caseUpdates.decide, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.decide, CASE_APPROVERS, dto);
   }
 
   @Post(':caseId/service')
