@@ -246,6 +246,22 @@ describe('a major penalty case driven over HTTP', () => {
         '立卷归档',
       ]),
     );
+
+    // 责任追究 (domain.md L6b): who did each part of the decision, each citing the record entries that prove it.
+    const trail = await caseApp().staff(head).get(`${cases}/accountability`).expect(200);
+    const [decision] = trail.body.decisions;
+    const who = (part: string) => decision[part].map((person: { id: string }) => person.id);
+    expect(decision.decisionId).toBe(decided.body.state.decision.decisionId);
+    expect(who('filed')).toEqual([handler.sub]);
+    expect(who('investigated')).toEqual(expect.arrayContaining([handler.sub]));
+    expect(who('drafted')).toEqual([handler.sub]);
+    expect(who('reviewed')).toEqual([reviewer.sub]);
+    expect(decision.reviewed[0].entries).toHaveLength(2);
+    expect(who('decided')).toEqual([head.sub]);
+    const hashes = new Map(
+      record.body.entries.map((entry: { sequence: number; hash: string }) => [entry.sequence, entry.hash]),
+    );
+    for (const cited of decision.decided[0].entries) expect(hashes.get(cited.sequence)).toBe(cited.hash);
   });
 });
 
@@ -390,5 +406,16 @@ describe('the other actions reach their updates', () => {
       kind: 'revoked',
       reason: '认定事实不清，依法撤销',
     });
+    const withdrawn = await caseApp().staff(head).get('/api/v1/withdrawn-decisions').expect(200);
+    const listed = withdrawn.body.items.find((item: { caseId: string }) => item.caseId === caseId);
+    expect(listed.decisions).toEqual([
+      expect.objectContaining({
+        decisionId: decided.body.state.decision.decisionId,
+        decided: [expect.objectContaining({ id: head.sub })],
+        withdrawn: [
+          expect.objectContaining({ id: head.sub, kind: 'revoked', reason: '认定事实不清，依法撤销' }),
+        ],
+      }),
+    ]);
   });
 });
