@@ -191,12 +191,27 @@ export interface TaskClaimState {
   claimedBy: string | null;
 }
 
+/**
+ * 集体讨论: the agency's leaders discussing a complex or major case together (APL art. 57); an overruling of a failed
+ * review rests on one (domain.md L6c).
+ */
+export interface CollectiveDiscussion {
+  /** YYYY-MM-DD */
+  heldOn: string;
+  participants: string[];
+  /** Where the minutes are filed (会议纪要编号). */
+  minutesReference: string;
+  conclusion: string;
+}
+
 export interface CoordinationRuling {
   taskId: string;
   head: CaseActor;
   /** 'uphold' keeps the review opinion; 'overrule' approves the disputed draft. Final either way. */
   ruling: 'uphold' | 'overrule';
   reason: string;
+  /** Required to overrule (domain.md L6c). */
+  collectiveDiscussion?: CollectiveDiscussion;
   /** As ReviewCompletion.requestId. */
   requestId?: string;
 }
@@ -309,5 +324,6 @@ export const CASE_ERROR_CODES = {
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',
   caseClosed: 'CASE_NOT_OPEN',
   decisionDateInvalid: 'DECISION_DATE_INVALID',
+  collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

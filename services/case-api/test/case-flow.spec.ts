@@ -202,10 +202,29 @@ describe('a major penalty case driven over HTTP', () => {
       (items: { taskId: string }[]) => items.length === 1,
       'the coordination task',
     );
+    // Overruling a failed review rests on a 集体讨论 (domain.md L6c): refused without its record.
+    const undiscussed = await caseApp()
+      .staff(head)
+      .post(`/api/v1/tasks/${coordination[0].taskId}/complete`)
+      .send({ requestId: request(), ruling: 'overrule', reason: '采纳承办机构意见' });
+    expect(undiscussed.status).toBe(400);
+    expect(undiscussed.body.violations).toEqual([
+      expect.objectContaining({ field: 'collectiveDiscussion', rule: 'requiredToOverrule' }),
+    ]);
     const ruled = await caseApp()
       .staff(head)
       .post(`/api/v1/tasks/${coordination[0].taskId}/complete`)
-      .send({ requestId: request(), ruling: 'overrule', reason: '经集体讨论，采纳承办机构意见' });
+      .send({
+        requestId: request(),
+        ruling: 'overrule',
+        reason: '经集体讨论，采纳承办机构意见',
+        collectiveDiscussion: {
+          heldOn: chinaToday(),
+          participants: ['王局长', '李副局长', '赵副局长'],
+          minutesReference: '石市监纪〔2026〕12号',
+          conclusion: '罚款数额在裁量基准范围内，采纳承办机构意见',
+        },
+      });
     expect(ruled.body).toMatchObject({ state: 'completed', outcome: { ruling: 'overrule' } });
 
     const decideRequest = request();

@@ -425,8 +425,25 @@ describe('disputes, withdrawal and the decision limit', () => {
         handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head: handler }] }),
       ),
     ).toMatch(/^TASK_NOT_OPEN: 协调意见只能由机关负责人作出/);
-    let state = await handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head }] });
+    expect(
+      await refusalCode(handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head }] })),
+    ).toMatch(/^COLLECTIVE_DISCUSSION_MISSING: 推翻法制审核意见须经集体讨论/);
+    const collectiveDiscussion = {
+      heldOn: '2026-12-03',
+      participants: ['王局长', '李副局长'],
+      minutesReference: '纪要〔2026〕3号',
+      conclusion: '裁量适当',
+    };
+    let state = await handle.executeUpdate(caseUpdates.ruleOnDispute, {
+      args: [{ ...ruling, head, collectiveDiscussion }],
+    });
     expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    expect(
+      record.entries.find((entry) => entry.content.action === 'dispute-ruled')?.content.details,
+    ).toMatchObject({
+      collectiveDiscussion,
+    });
     state = await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
     expect(state.stage).toBe('decided');
     await harness.endCase(handle);
