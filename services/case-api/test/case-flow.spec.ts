@@ -275,7 +275,10 @@ describe('a major penalty case driven over HTTP', () => {
     expect(who('investigated')).toEqual(expect.arrayContaining([handler.sub]));
     expect(who('drafted')).toEqual([handler.sub]);
     expect(who('reviewed')).toEqual([reviewer.sub]);
-    expect(decision.reviewed[0].entries).toHaveLength(2);
+    expect(decision.reviewed[0].entries.map((cited: { title: string }) => cited.title)).toEqual([
+      '法制审核意见书（第 1 轮）：退回修改',
+    ]);
+    expect(who('overruled')).toEqual([head.sub]);
     expect(who('decided')).toEqual([head.sub]);
     const hashes = new Map(
       record.body.entries.map((entry: { sequence: number; hash: string }) => [entry.sequence, entry.hash]),
