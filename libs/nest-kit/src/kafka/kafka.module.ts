@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Consumer, Kafka, KafkaConfig, logLevel } from 'kafkajs';
+import { Admin, Consumer, Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export const KAFKA_PROBE = 'KAFKA_PROBE';
@@ -43,6 +43,9 @@ export class KafkaClient implements OnApplicationShutdown {
   /** A separate client without retries so /health answers within its timeout. */
   private readonly probeClient: Kafka;
   private readonly closers: Array<() => Promise<void>> = [];
+  /** The consumer groups this process runs, for the consumer-lag metric. */
+  readonly consumerGroups = new Set<string>();
+  private metricsAdmin?: Promise<Admin>;
 
   constructor(@Inject('KAFKA_OPTIONS') options: KafkaModuleOptions) {
     this.kafka = new Kafka({
@@ -63,7 +66,22 @@ export class KafkaClient implements OnApplicationShutdown {
 
   /** A member of consumer group `groupId`, with LEP's group session (CONSUMER_SESSION). */
   consumer(groupId: string): Consumer {
+    this.consumerGroups.add(groupId);
     return this.kafka.consumer({ groupId, ...CONSUMER_SESSION });
+  }
+
+  /**
+   * An admin connection kept for metric scrapes (offsets), on the client without retries so that a scrape
+   * answers promptly while Kafka is away; a failed connection is dropped and made again on the next scrape.
+   */
+  async admin(): Promise<Admin> {
+    if (!this.metricsAdmin) {
+      const admin = this.probeClient.admin();
+      this.metricsAdmin = admin.connect().then(() => admin);
+      this.metricsAdmin.catch(() => (this.metricsAdmin = undefined));
+      this.closers.push(() => admin.disconnect());
+    }
+    return this.metricsAdmin;
   }
 
   /** Registers something to disconnect when the service stops. */
