@@ -146,6 +146,11 @@ REGISTRY_URL: {{ printf "http://%s:%v" (include "lep.name" (dict "root" $root "s
   valueFrom:
     secretKeyRef: { name: {{ $svc.upstreamTokenSecret }}, key: PUBLICATION_UPSTREAM_TOKEN }
 {{- end }}
+{{- if $v.metrics.tokenSecret }}
+- name: METRICS_TOKEN
+  valueFrom:
+    secretKeyRef: { name: {{ $v.metrics.tokenSecret }}, key: METRICS_TOKEN }
+{{- end }}
 {{- end -}}
 
 {{/* Settings the services would refuse at start-up, refused at render time instead. */}}

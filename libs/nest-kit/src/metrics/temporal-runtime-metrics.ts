@@ -23,10 +23,10 @@ export async function installTemporalRuntime(service: string): Promise<() => Pro
     telemetryOptions: {
       metrics: {
         globalTags: { service },
+        // Temporal's documented names (temporal_workflow_task_schedule_to_start_latency, …), durations in seconds.
         prometheus: {
           bindAddress: `127.0.0.1:${port}`,
           countersTotalSuffix: true,
-          unitSuffix: true,
           useSecondsForDurations: true,
         },
       },
