@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, INestApplication, Logger, Module, Param } from '@nestjs/common';
 import request from 'supertest';
-import { createServiceApp, HealthModule, LogLevel } from '../src';
+import { logLevel } from 'kafkajs';
+import { createServiceApp, HealthModule, kafkaJsonLogCreator, LogLevel, TypeOrmJsonLogger } from '../src';
 
 // A valid resident ID number (checksum included) and a mobile number: what a party's record carries.
 const ID_NUMBER = '11010519491231002X';
@@ -111,6 +112,32 @@ describe('structured logs', () => {
     await request(app.getHttpServer()).get('/health/live').expect(200);
     await request(app.getHttpServer()).get('/metrics').expect(200);
     expect(written()).toEqual([]);
+  });
+});
+
+describe('messages of the Kafka client and TypeORM', () => {
+  it('come out as JSON lines under their own context, without query parameters', async () => {
+    const { app, raw } = await startApp();
+    try {
+      raw.length = 0;
+      kafkaJsonLogCreator(logLevel.WARN)({
+        namespace: 'Connection',
+        level: logLevel.ERROR,
+        label: 'ERROR',
+        log: { message: 'Connection error: connect ECONNREFUSED', broker: '127.0.0.1:1', timestamp: 'now' },
+      });
+      new TypeOrmJsonLogger().logQueryError('duplicate key', 'INSERT INTO party (id_number)\n VALUES ($1)', [
+        ID_NUMBER,
+      ]);
+      const lines = raw.map((line) => JSON.parse(line) as LogLine);
+      expect(lines.map((line) => [line.level, line.context, line.msg])).toEqual([
+        ['error', 'Kafka', 'Connection: Connection error: connect ECONNREFUSED (broker=127.0.0.1:1)'],
+        ['error', 'TypeORM', 'query failed: duplicate key — INSERT INTO party (id_number) VALUES ($1)'],
+      ]);
+      expect(raw.join('')).not.toContain(ID_NUMBER);
+    } finally {
+      await app.close();
+    }
   });
 });
 

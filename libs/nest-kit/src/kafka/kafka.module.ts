@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Admin, Consumer, Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import type { DependencyProbe } from '../health/dependency-probe';
+import { kafkaJsonLogCreator } from '../logging/library-loggers';
 
 export const KAFKA_PROBE = 'KAFKA_PROBE';
 
@@ -53,6 +54,7 @@ export class KafkaClient implements OnApplicationShutdown {
       brokers: options.brokers,
       ...options.security,
       logLevel: logLevel.WARN,
+      logCreator: kafkaJsonLogCreator,
     });
     this.probeClient = new Kafka({
       clientId: `${options.clientId}-health`,

@@ -4,3 +4,4 @@ export { redactLogText } from './redaction';
 export { currentRequestId, REQUEST_ID_HEADER, requestIdFrom } from './request-context';
 export { requestLogging } from './request-logging';
 export type { ServedRequest } from './request-logging';
+export { kafkaJsonLogCreator, TypeOrmJsonLogger } from './library-loggers';
