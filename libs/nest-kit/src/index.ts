@@ -12,3 +12,4 @@ export * from './dependency-modules';
 export * from './calendar';
 export * from './logging';
 export * from './metrics';
+export * from './tracing';

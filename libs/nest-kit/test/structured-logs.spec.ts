@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, INestApplication, Logger, Module, Param } from '@nestjs/common';
 import request from 'supertest';
 import { logLevel } from 'kafkajs';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { createServiceApp, HealthModule, kafkaJsonLogCreator, LogLevel, TypeOrmJsonLogger } from '../src';
 
 // A valid resident ID number (checksum included) and a mobile number: what a party's record carries.
@@ -120,13 +121,15 @@ describe('messages of the Kafka client and TypeORM', () => {
     const { app, raw } = await startApp();
     try {
       raw.length = 0;
+      // As TypeORM calls it: with the statement's parameters.
+      const typeOrmLogger: TypeOrmLogger = new TypeOrmJsonLogger();
       kafkaJsonLogCreator(logLevel.WARN)({
         namespace: 'Connection',
         level: logLevel.ERROR,
         label: 'ERROR',
         log: { message: 'Connection error: connect ECONNREFUSED', broker: '127.0.0.1:1', timestamp: 'now' },
       });
-      new TypeOrmJsonLogger().logQueryError('duplicate key', 'INSERT INTO party (id_number)\n VALUES ($1)', [
+      typeOrmLogger.logQueryError('duplicate key', 'INSERT INTO party (id_number)\n VALUES ($1)', [
         ID_NUMBER,
       ]);
       const lines = raw.map((line) => JSON.parse(line) as LogLine);

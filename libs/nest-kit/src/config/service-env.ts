@@ -35,6 +35,14 @@ export class ServiceEnv {
   METRICS_TOKEN?: string;
 
   /**
+   * The OpenTelemetry collector's OTLP/HTTP base URL (e.g. http://otel-collector:4318): set, the service records
+   * traces and sends them there (the exporter also reads the other standard OTEL_EXPORTER_OTLP_* variables).
+   */
+  @IsOptional()
+  @IsServiceUrl()
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /**
    * The reverse proxies in front of the service (Express `trust proxy`): unset = none, so the peer address is
    * the client's; a hop count; or the proxies' addresses and CIDR ranges. Rate limits and the audit log use the
    * client address this yields.

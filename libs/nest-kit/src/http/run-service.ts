@@ -4,6 +4,7 @@ import { InvalidEnvironmentError, loadConfig } from '../config';
 import { createServiceApp, CreateServiceAppOptions } from './create-service-app';
 import type { LogLevel } from '../logging';
 import { installTemporalRuntime } from '../metrics';
+import { startTracing } from '../tracing';
 import type { ServiceDescription } from './openapi';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -12,6 +13,7 @@ interface CommonEnv {
   TRUST_PROXY?: string;
   LOG_LEVEL?: LogLevel;
   METRICS_TOKEN?: string;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
 
 export interface RunServiceOptions<C extends CommonEnv> {
@@ -30,7 +32,8 @@ export interface RunServiceOptions<C extends CommonEnv> {
 
 /**
  * Entry point of a service's main.ts. A bad environment ends the process with exit code 1 and one line
- * naming the variable, before any connection is opened. TRUST_PROXY, LOG_LEVEL and METRICS_TOKEN (ServiceEnv)
+ * naming the variable, before any connection is opened. TRUST_PROXY, LOG_LEVEL, METRICS_TOKEN and
+ * OTEL_EXPORTER_OTLP_ENDPOINT (ServiceEnv)
  * apply to every service alike.
  */
 export async function runService<C extends CommonEnv>(options: RunServiceOptions<C>): Promise<void> {
@@ -45,6 +48,8 @@ export async function runService<C extends CommonEnv>(options: RunServiceOptions
     console.error(`${options.service.name}: ${error.message}`);
     process.exit(1);
   }
+  // Before anything opens a connection, so every span from the first request on is recorded.
+  if (config.OTEL_EXPORTER_OTLP_ENDPOINT) startTracing({ service: options.service.name, exporter: 'otlp' });
   const metricsSources = options.temporalRuntime ? [await installTemporalRuntime(options.service.name)] : [];
   const app = await createServiceApp(rootModule, options.service, {
     ...options.appOptions,

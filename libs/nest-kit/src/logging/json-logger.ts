@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 import { REDACTED_PATHS, REDACTION_CENSOR, redactLogText } from './redaction';
+import { activeSpanContext } from '../tracing/trace-context';
 import { currentRequestId } from './request-context';
 
 /** LOG_LEVEL's values (Nest's names), lowest first: each level writes itself and everything above it. */
@@ -39,7 +40,11 @@ export function createJsonLogger(options: JsonLoggerOptions): Logger {
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {
         const requestId = currentRequestId();
-        return requestId === undefined ? {} : { requestId };
+        const span = activeSpanContext();
+        return {
+          ...(requestId === undefined ? {} : { requestId }),
+          ...(span === undefined ? {} : { traceId: span.traceId, spanId: span.spanId }),
+        };
       },
       redact: { paths: REDACTED_PATHS, censor: REDACTION_CENSOR },
       hooks: {

@@ -1,6 +1,8 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { redactLogText } from './redaction';
+import { lepTracer } from '../tracing/tracing-setup';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from './request-context';
 
 /** One served request, as logged and counted. */
@@ -17,14 +19,24 @@ const ROUTINE = /^\/(health(\/(ready|live))?|metrics)$/;
 
 /**
  * Express middleware, first in the chain: gives the request its id (the caller's X-Request-Id when sane, else a
- * fresh one), echoes it in the response, runs the rest of the request with it in the log context, and when the
- * response is finished logs one line (method, route, status, duration) and hands the same facts to `observe`.
+ * fresh one), echoes it in the response, runs the rest of the request with it in the log context and inside a
+ * server span (continuing the caller's W3C `traceparent`; recorded only when tracing is on), and when the response
+ * is finished logs one line (method, route, status, duration), ends the span and hands the same facts to `observe`.
  */
 export function requestLogging(logger: Logger, observe: (served: ServedRequest) => void) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     response.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
+    const callerContext = propagation.extract(ROOT_CONTEXT, request.headers);
+    const span = lepTracer().startSpan(
+      request.method,
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': request.method, 'lep.request_id': requestId },
+      },
+      callerContext,
+    );
     response.on('finish', () => {
       const served: ServedRequest = {
         method: request.method,
@@ -33,6 +45,10 @@ export function requestLogging(logger: Logger, observe: (served: ServedRequest) 
         durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
       };
       observe(served);
+      span.updateName(`${served.method} ${served.route}`);
+      span.setAttributes({ 'http.route': served.route, 'http.response.status_code': served.status });
+      if (served.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
       const line = {
         requestId,
         method: served.method,
@@ -47,7 +63,7 @@ export function requestLogging(logger: Logger, observe: (served: ServedRequest) 
       else if (ROUTINE.test(request.path)) logger.debug(line, 'request completed');
       else logger.info(line, 'request completed');
     });
-    runWithRequestContext({ requestId }, next);
+    context.with(trace.setSpan(callerContext, span), () => runWithRequestContext({ requestId }, next));
   };
 }
 
