@@ -37,7 +37,11 @@ export function requestLogging(logger: Logger, observe: (served: ServedRequest) 
       },
       callerContext,
     );
-    response.on('finish', () => {
+    let ended = false;
+    // 'close' alone when the client went away before the response was complete: the line is written all the same.
+    const end = () => {
+      if (ended) return;
+      ended = true;
       const served: ServedRequest = {
         method: request.method,
         route: routeOf(request),
@@ -58,11 +62,14 @@ export function requestLogging(logger: Logger, observe: (served: ServedRequest) 
         status: served.status,
         durationMs: Math.round(served.durationSeconds * 1000),
         ip: request.ip,
+        ...(response.writableFinished ? {} : { aborted: true }),
       };
       if (served.status >= 500) logger.error(line, 'request failed');
       else if (ROUTINE.test(request.path)) logger.debug(line, 'request completed');
       else logger.info(line, 'request completed');
-    });
+    };
+    response.once('finish', end);
+    response.once('close', end);
     context.with(trace.setSpan(callerContext, span), () => runWithRequestContext({ requestId }, next));
   };
 }

@@ -5,18 +5,33 @@ import type { ServedRequest } from '../logging';
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /**
+ * Node's process figures, collected once per process (each collection adds observers that live as long as the
+ * process, and tests build many applications in one), labelled with the first service that asked.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(service: string): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    processRegistry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: processRegistry, prefix: 'lep_' });
+  }
+  return processRegistry;
+}
+
+/**
  * The Prometheus registry of one service process: Node's process figures (`lep_process_*`, `lep_nodejs_*`), the
  * HTTP requests it served, and whatever collectors the service's dependencies add (messaging-metrics.ts). Every
  * series carries `service`.
  */
 export class ServiceMetrics {
   readonly registry = new Registry();
+  private readonly process: Registry;
   private readonly requests: Counter<'method' | 'route' | 'status'>;
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry, prefix: 'lep_' });
+    this.process = processMetrics(service);
     this.requests = new Counter({
       name: 'lep_http_requests_total',
       help: 'HTTP requests served, by method, route template and status',
@@ -59,7 +74,7 @@ export class ServiceMetrics {
 
   /** The text exposition of every series, plus `extra` (another exporter's text, e.g. the Temporal runtime's). */
   async exposition(extra: Array<() => Promise<string>> = []): Promise<string> {
-    const parts = [await this.registry.metrics()];
+    const parts = [await this.registry.metrics(), await this.process.metrics()];
     for (const more of extra)
       // One source failing (the Temporal exporter restarting) must not hide every other figure.
       parts.push(
