@@ -60,13 +60,18 @@ describe('/metrics of a service with an outbox and consumers (real PostgreSQL an
     // A consumer group of this process, positioned at the end of the topic: it is behind by what comes next.
     const group = `metered-${randomUUID()}`;
     const consumer = kafkaClient.consumer(group);
-    const admin = await kafkaClient.admin();
-    const ends = await admin.fetchTopicOffsets(TOPICS.caseDecision.name);
-    await admin.setOffsets({
-      groupId: group,
-      topic: TOPICS.caseDecision.name,
-      partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })),
-    });
+    const admin = kafkaClient.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(TOPICS.caseDecision.name);
+      await admin.setOffsets({
+        groupId: group,
+        topic: TOPICS.caseDecision.name,
+        partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
     expect(sample(await scrape(), 'lep_kafka_consumer_lag', { group, topic: TOPICS.caseDecision.name })).toBe(
       0,
     );

@@ -108,10 +108,14 @@ describe('one trace from an HTTP request through the outbox and Kafka to a consu
       },
     });
     await done;
-
-    const consumed = exporter
-      .getFinishedSpans()
-      .filter((span: ReadableSpan) => span.attributes['messaging.message.id'] === eventId);
+    // The consumer span ends once the handler has returned.
+    const consumedSpans = () =>
+      exporter
+        .getFinishedSpans()
+        .filter((span: ReadableSpan) => span.attributes['messaging.message.id'] === eventId);
+    for (let waited = 0; consumedSpans().length === 0 && waited < 5_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const consumed = consumedSpans();
     expect(consumed).toHaveLength(1);
     expect(consumed[0]!.spanContext().traceId).toBe(UPSTREAM_TRACE);
     expect(consumed[0]!.parentSpanContext?.spanId).toBe(server.spanContext().spanId);

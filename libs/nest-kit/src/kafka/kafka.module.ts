@@ -43,6 +43,8 @@ export class KafkaClient implements OnApplicationShutdown {
   readonly kafka: Kafka;
   /** A separate client without retries so /health answers within its timeout. */
   private readonly probeClient: Kafka;
+  /** For metric scrapes: a few quick retries (a group's coordinator may move), all within the scrape's timeout. */
+  private readonly metricsClient: Kafka;
   private readonly closers: Array<() => Promise<void>> = [];
   /** The consumer groups this process runs, for the consumer-lag metric. */
   readonly consumerGroups = new Set<string>();
@@ -64,6 +66,14 @@ export class KafkaClient implements OnApplicationShutdown {
       connectionTimeout: 2_000,
       retry: { retries: 0 },
     });
+    this.metricsClient = new Kafka({
+      clientId: `${options.clientId}-metrics`,
+      brokers: options.brokers,
+      ...options.security,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 1_000,
+      retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 500 },
+    });
   }
 
   /** A member of consumer group `groupId`, with LEP's group session (CONSUMER_SESSION). */
@@ -73,12 +83,12 @@ export class KafkaClient implements OnApplicationShutdown {
   }
 
   /**
-   * An admin connection kept for metric scrapes (offsets), on the client without retries so that a scrape
+   * An admin connection kept for metric scrapes (offsets), on a client with short retries so that a scrape
    * answers promptly while Kafka is away; a failed connection is dropped and made again on the next scrape.
    */
   async admin(): Promise<Admin> {
     if (!this.metricsAdmin) {
-      const admin = this.probeClient.admin();
+      const admin = this.metricsClient.admin();
       this.metricsAdmin = admin.connect().then(() => admin);
       this.metricsAdmin.catch(() => (this.metricsAdmin = undefined));
       this.closers.push(() => admin.disconnect());

@@ -20,12 +20,16 @@ interface OutboxFigures {
  * waits for an operator), and messages each consumer set aside in `dead_letter_event`.
  */
 export function registerOutboxMetrics(metrics: ServiceMetrics, dataSource: DataSource, logger: Logger): void {
-  const figures = oncePerScrape(() =>
-    withTimeout(readOutboxFigures(dataSource), SCRAPE_TIMEOUT_MS, 'the outbox figures').catch((error) => {
-      logger.warn(`metrics: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }),
-  );
+  // One read shared by the gauges of a scrape (prom-client collects them one after another), fresh each scrape.
+  let read: Promise<OutboxFigures | undefined> | undefined;
+  metrics.onScrape(() => (read = undefined));
+  const figures = () =>
+    (read ??= withTimeout(readOutboxFigures(dataSource), SCRAPE_TIMEOUT_MS, 'the outbox figures').catch(
+      (error: unknown) => {
+        logger.warn(`metrics: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      },
+    ));
   metrics.gauge(
     'lep_outbox_pending_events',
     'Outbox rows written and not yet relayed to Kafka',
@@ -143,13 +147,4 @@ async function readLags(kafka: KafkaClient): Promise<Array<{ group: string; topi
     }
   }
   return lags;
-}
-
-/** Shares one read among the gauges of one scrape (they are collected one after another within it). */
-function oncePerScrape<T>(read: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    if (!last || Date.now() - last.at > 1_000) last = { at: Date.now(), value: read() };
-    return last.value;
-  };
 }

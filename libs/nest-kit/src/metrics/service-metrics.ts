@@ -26,6 +26,7 @@ function processMetrics(service: string): Registry {
 export class ServiceMetrics {
   readonly registry = new Registry();
   private readonly process: Registry;
+  private readonly scrapeStarts: Array<() => void> = [];
   private readonly requests: Counter<'method' | 'route' | 'status'>;
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
 
@@ -54,6 +55,11 @@ export class ServiceMetrics {
     this.duration.observe(labels, served.durationSeconds);
   };
 
+  /** Runs `start` at the beginning of every scrape (a collector drops what it read for the previous one). */
+  onScrape(start: () => void): void {
+    this.scrapeStarts.push(start);
+  }
+
   /** A gauge whose values are read at scrape time; `collect` sets them (and may take a while: it is awaited). */
   gauge<L extends string>(
     name: string,
@@ -74,6 +80,7 @@ export class ServiceMetrics {
 
   /** The text exposition of every series, plus `extra` (another exporter's text, e.g. the Temporal runtime's). */
   async exposition(extra: Array<() => Promise<string>> = []): Promise<string> {
+    for (const start of this.scrapeStarts) start();
     const parts = [await this.registry.metrics(), await this.process.metrics()];
     for (const more of extra)
       // One source failing (the Temporal exporter restarting) must not hide every other figure.
