@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
+import * as proto from '@temporalio/proto';
+import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
 
 /** The recorded histories: `<workflowType>/<scenario>.json`, written by `npm run record-histories`. */
 export const HISTORIES_DIR = path.join(__dirname, 'histories');
@@ -54,6 +56,33 @@ export function readCorpus(): CorpusEntry[] {
         }),
     )
     .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/**
+ * Temporal's history JSON, read and written with the protobufjs that built @temporalio/proto's types. The SDK's own
+ * historyToJSON / historyFromJSON (@temporalio/common/lib/proto-utils) use @temporalio/common's copy of protobufjs,
+ * and npm installs separate copies here (the root keeps protobufjs 7 for @grpc/proto-loader), so they throw
+ * "type must be a Type"; the conversion is the same otherwise.
+ */
+interface ProtoJson {
+  toJson(type: unknown, message: unknown): unknown;
+  fromJson(type: unknown, json: unknown, options: { ignoreUnknownFields: boolean }): unknown;
+}
+const protoJson: ProtoJson = createRequire(require.resolve('@temporalio/proto/package.json'))(
+  'protobufjs/ext/protojson',
+);
+const historyType = (patchProtobufRoot(proto) as unknown as { lookupType(name: string): unknown }).lookupType(
+  'temporal.api.history.v1.History',
+);
+
+export function historyToJSON(history: proto.temporal.api.history.v1.IHistory): unknown {
+  return protoJson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history));
+}
+
+export function historyFromJSON(json: unknown): proto.temporal.api.history.v1.IHistory {
+  return protoJson.fromJson(historyType, json, {
+    ignoreUnknownFields: true,
+  }) as proto.temporal.api.history.v1.IHistory;
 }
 
 /** What Worker.runReplayHistories takes, one per entry, in the entries' order. */

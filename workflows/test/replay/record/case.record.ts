@@ -13,6 +13,7 @@ import {
   eventually,
   linkEvidence,
   openTask,
+  type TaskRow,
 } from '../../../../services/worker/test/support/case-steps';
 import { recordHistory } from './history-recorder';
 
@@ -53,10 +54,16 @@ async function investigating(handle: WorkflowHandle): Promise<void> {
   );
 }
 
-async function reviewRound(handle: WorkflowHandle, round: number, outcome: 'approved' | 'returned') {
-  const task = await openTask(harness.dataSource, handle.workflowId);
-  expect(task.round).toBe(round);
-  await completeReviewTask(harness, task, reviewer, outcome);
+/** Answers the case's review round `round` (its open task, or `task` when it is claimed) and waits for the case. */
+async function reviewRound(
+  handle: WorkflowHandle,
+  round: number,
+  outcome: 'approved' | 'returned',
+  task?: TaskRow,
+) {
+  const answered = task ?? (await openTask(harness.dataSource, handle.workflowId));
+  expect(answered.round).toBe(round);
+  await completeReviewTask(harness, answered, reviewer, outcome);
   await eventually(
     () => harness.state(handle),
     (s) => s.reviewRounds[round - 1]?.outcome === outcome,
@@ -119,7 +126,8 @@ it('a major case with a hearing, a claimed and extended review, decided, re-made
   await review.executeUpdate(reviewUpdates.extend, {
     args: [{ taskId: task.task_id, approvedBy: head, reason: '听证笔录较多，经负责人批准延长' }],
   });
-  await reviewRound(handle, 1, 'approved');
+  // Claimed, the task is no longer open: it is answered by the claimant.
+  await reviewRound(handle, 1, 'approved', task);
   const decided = await decide(handle);
   expect(decided.stage).toBe('decided');
   await act(handle, caseUpdates.revoke, {
@@ -209,7 +217,7 @@ it('a review round reminded and escalated when its time limit runs out, then app
     (s) => s.reviewRounds[0]?.escalated === true,
     'the escalation',
   );
-  await reviewRound(handle, 1, 'approved');
+  await reviewRound(handle, 1, 'approved', task);
   await decide(handle);
   await record(handle.workflowId, 'review-escalated-approved-decided-open');
   await record(reviewWorkflowId(handle.workflowId, 1), 'round-reminded-escalated-approved');

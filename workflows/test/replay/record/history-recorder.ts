@@ -1,10 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
-import { format, resolveConfig } from 'prettier';
-import { HISTORIES_DIR, type RecordedHistory } from '../corpus';
+import { HISTORIES_DIR, historyToJSON, type RecordedHistory } from '../corpus';
 
 const EventType = temporal.api.enums.v1.EventType;
 
@@ -45,15 +44,19 @@ export async function recordHistory(client: Client, workflowId: string, scenario
         workflowId,
         workflowType: description.type,
         scenario,
-        history: JSON.parse(historyToJSON(history)),
+        history: historyToJSON(history),
       };
       const file = path.join(HISTORIES_DIR, description.type, `${scenario}.json`);
       mkdirSync(path.dirname(file), { recursive: true });
-      // Formatted as `prettier --check .` (part of npm test) expects the committed files.
-      writeFileSync(
+      writeFileSync(file, JSON.stringify(recorded, null, 2));
+      // Formatted as `prettier --check .` (part of npm test) expects the committed files; prettier's API loads its
+      // plugins by dynamic import, which jest refuses, so its command line does it.
+      execFileSync(process.execPath, [
+        require.resolve('prettier/bin/prettier.cjs'),
+        '--write',
+        '--log-level=warn',
         file,
-        await format(JSON.stringify(recorded), { ...(await resolveConfig(file)), filepath: file }),
-      );
+      ]);
       return file;
     }
     if (Date.now() > deadline)
