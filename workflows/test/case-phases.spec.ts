@@ -310,6 +310,28 @@ describe('review, decision, execution and closure', () => {
   });
 });
 
+describe('the unit’s finding that a decision is major (domain.md L3d)', () => {
+  it('is taken before the decision and recorded; once decided it is refused', async () => {
+    const { handle, state } = await notified(500);
+    expect(state.major).toBe(false);
+    const declared = await act(handle, caseUpdates.declareMajor, {
+      actor: handler,
+      reason: '涉及重大公共利益',
+    });
+    expect(declared.majorReasons).toEqual(['承办机构认定：涉及重大公共利益']);
+    expect(recorded(handle)).toContain('major-declared');
+    expect(
+      await refusal(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
+    ).toBe('REVIEW_NOT_APPROVED');
+
+    const minor = await notified(600);
+    await act(minor.handle, caseUpdates.decide, { actor: handler, draftHash: minor.state.draft?.hash });
+    expect(
+      await refusal(act(minor.handle, caseUpdates.declareMajor, { actor: handler, reason: '事后认定' })),
+    ).toBe('CASE_WRONG_STAGE');
+  });
+});
+
 describe('revocation', () => {
   it('withdraws a decision to be re-made: the case goes back to drafting and the withdrawal is announced', async () => {
     const { handle, state } = await notified(500);

@@ -209,8 +209,12 @@ export interface DecisionMadeData extends CaseRef {
   decisionId: string;
   /** 决定书文号 */
   documentNumber: string;
-  /** Decision date YYYY-MM-DD; the disclosure clock counts from the next working day. */
+  /**
+   * The date written on the 决定书, YYYY-MM-DD (domain.md L1a); the disclosure clock counts from the next working
+   * day. It may be earlier than the day the decision was entered.
+   */
   decidedOn: string;
+  /** When the decision was entered on the platform. */
   decidedAt: string;
   agencyName: string;
   agencyCreditCode: string;

@@ -9,6 +9,7 @@ import type {
   EvidenceLink,
   HearingHeldInput,
   HearingRequestInput,
+  MajorDeclarationInput,
   NoticeInput,
   RecordEntryInput,
   ReviewCompletion,
@@ -33,6 +34,7 @@ import type {
 export const caseUpdates = {
   addRecord: defineUpdate<CaseState, [RecordEntryInput]>('addRecord'),
   draftDecision: defineUpdate<CaseState, [DraftDecisionInput]>('draftDecision'),
+  declareMajor: defineUpdate<CaseState, [MajorDeclarationInput]>('declareMajor'),
   notify: defineUpdate<CaseState, [NoticeInput]>('notify'),
   requestHearing: defineUpdate<CaseState, [HearingRequestInput]>('requestHearing'),
   recordHearing: defineUpdate<CaseState, [HearingHeldInput]>('recordHearing'),

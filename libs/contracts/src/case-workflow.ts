@@ -81,6 +81,11 @@ export interface DraftDecisionInput extends CaseAction {
   publicationBlocks: PublicationBlockReason[];
 }
 
+/** The handling unit finds the decision major after filing, before it is made (domain.md L3d). */
+export interface MajorDeclarationInput extends CaseAction {
+  reason: string;
+}
+
 export interface NoticeInput extends CaseAction {
   /** Whether the notice grants the right to request a hearing (APL art. 63–64). */
   hearingRights: boolean;
@@ -101,6 +106,11 @@ export interface ReviewDisputeInput extends CaseAction {
 export interface DecisionInput extends CaseAction {
   /** Hash of the draft being decided; for a major case it must equal the draft the latest review approved. */
   draftHash: string;
+  /**
+   * The date written on the 决定书, YYYY-MM-DD (domain.md L1a): time limits and statistics count from it. Absent in
+   * decisions entered before it was asked for; they count from the day they were entered.
+   */
+  decidedOn?: string;
 }
 
 export interface StageActionInput extends CaseAction {
@@ -181,12 +191,27 @@ export interface TaskClaimState {
   claimedBy: string | null;
 }
 
+/**
+ * 集体讨论: the agency's leaders discussing a complex or major case together (APL art. 57); an overruling of a failed
+ * review rests on one (domain.md L6c).
+ */
+export interface CollectiveDiscussion {
+  /** YYYY-MM-DD */
+  heldOn: string;
+  participants: string[];
+  /** Where the minutes are filed (会议纪要编号). */
+  minutesReference: string;
+  conclusion: string;
+}
+
 export interface CoordinationRuling {
   taskId: string;
   head: CaseActor;
   /** 'uphold' keeps the review opinion; 'overrule' approves the disputed draft. Final either way. */
   ruling: 'uphold' | 'overrule';
   reason: string;
+  /** Required to overrule (domain.md L6c). */
+  collectiveDiscussion?: CollectiveDiscussion;
   /** As ReviewCompletion.requestId. */
   requestId?: string;
 }
@@ -265,7 +290,15 @@ export interface CaseState {
   notice?: { at: string; hearingRights: boolean; hearingWindowEndsAt?: string };
   hearing?: { requestedAt: string; heldAt?: string };
   reviewRounds: ReviewRoundState[];
-  decision?: { decisionId: string; decidedAt: string; draftHash: string; documentNumber: string };
+  decision?: {
+    decisionId: string;
+    /** When the decision was entered. */
+    decidedAt: string;
+    /** The date on the 决定书 (domain.md L1a); absent in decisions entered before it was asked for. */
+    decidedOn?: string;
+    draftHash: string;
+    documentNumber: string;
+  };
   withdrawal?: { kind: WithdrawalKind; reason: string; at: string };
   deadlines: CaseDeadlineState[];
   /** A decision limit or review SLA ran out and is not yet met. */
@@ -290,5 +323,7 @@ export const CASE_ERROR_CODES = {
   reviewerNotQualified: 'REVIEWER_NOT_QUALIFIED',
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',
   caseClosed: 'CASE_NOT_OPEN',
+  decisionDateInvalid: 'DECISION_DATE_INVALID',
+  collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

@@ -75,14 +75,14 @@ export interface FineThreshold {
   minimumYuan: number;
 }
 
-/** The criteria of a major-decision review catalogue (重大执法决定法制审核目录清单), as data. */
+/**
+ * The criteria of a major-decision review catalogue (重大执法决定法制审核目录清单), as data: the agency's own amounts
+ * and measures. The categories the policy names (public interest, social impact, major rights, hearing, several
+ * legal relations) are major under every catalogue and are not the catalogue's to switch off (domain.md L3b).
+ */
 export interface ReviewCatalogCriteria {
   fineThresholds: FineThreshold[];
   measures: MajorMeasure[];
-  hearingHeldIsMajor: boolean;
-  multipleLegalRelationsIsMajor: boolean;
-  majorPublicInterestIsMajor: boolean;
-  majorSocialImpactIsMajor: boolean;
   /**
    * The agency's legal-review time limit (domain.md L7: a limit is required, its length is the agency's): working
    * days from complete materials, and the one extension the head of the review body may grant. Without it the
@@ -98,8 +98,12 @@ export interface ReviewTimeLimit {
 
 export interface ReviewCatalogVersion {
   version: number;
+  /** The agency's own published catalogue, or the platform default while it has none (domain.md L3c). */
+  source: ReviewCatalogSource;
   criteria: ReviewCatalogCriteria;
 }
+
+export type ReviewCatalogSource = 'agency' | 'platform-default';
 
 /** What the case workflow knows about a proposed decision. */
 export interface DecisionFacts {
@@ -110,6 +114,8 @@ export interface DecisionFacts {
   multipleLegalRelations: boolean;
   majorPublicInterest: boolean;
   majorSocialImpact: boolean;
+  /** 直接关系行政相对人或第三人重大权益: the handler's finding, as the draft cannot show it. */
+  majorRightsAffected?: boolean;
 }
 
 export interface MajorDecisionVerdict {
@@ -118,4 +124,6 @@ export interface MajorDecisionVerdict {
   reasons: string[];
   /** The catalogue version the verdict was reached under, recorded with the case. */
   catalogVersion: number;
+  /** Whose catalogue it was; absent in verdicts reached before the platform default existed. */
+  catalog?: ReviewCatalogSource;
 }

@@ -1,1 +1,2 @@
+export * from './draft-facts';
 export * from './major-decision';

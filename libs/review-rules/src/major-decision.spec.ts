@@ -1,18 +1,15 @@
 import type { DecisionFacts, ReviewCatalogVersion } from '@lep/contracts';
-import { isMajorDecision } from './major-decision';
+import { isMajorDecision, PLATFORM_DEFAULT_CATALOG } from './major-decision';
 
 const CATALOG: ReviewCatalogVersion = {
   version: 3,
+  source: 'agency',
   criteria: {
     fineThresholds: [
       { partyType: 'natural-person', minimumYuan: 10000 },
       { partyType: 'legal-person', minimumYuan: 100000 },
     ],
     measures: ['licence-revocation', 'suspension-of-production', 'closure'],
-    hearingHeldIsMajor: true,
-    multipleLegalRelationsIsMajor: true,
-    majorPublicInterestIsMajor: true,
-    majorSocialImpactIsMajor: false,
   },
 };
 
@@ -31,6 +28,7 @@ describe('isMajorDecision', () => {
       major: false,
       reasons: [],
       catalogVersion: 3,
+      catalog: 'agency',
     });
   });
 
@@ -48,7 +46,7 @@ describe('isMajorDecision', () => {
 
   it('names the party type and amounts in the reason', () => {
     expect(isMajorDecision(CATALOG, { ...ORDINARY, fineYuan: 20000 }).reasons).toEqual([
-      '对自然人罚款 20000 元，达到 10000 元的标准',
+      '对自然人罚款 20000 元，达到本机关目录规定的 10000 元标准',
     ]);
   });
 
@@ -69,25 +67,28 @@ describe('isMajorDecision', () => {
 
   it('reports a repeated measure once', () => {
     const verdict = isMajorDecision(CATALOG, { ...ORDINARY, measures: ['closure', 'closure'] });
-    expect(verdict.reasons).toEqual(['责令关闭属于目录所列情形']);
+    expect(verdict.reasons).toEqual(['责令关闭属于本机关目录所列情形']);
   });
 
-  it('treats a hearing as major only where the catalogue says so', () => {
-    expect(isMajorDecision(CATALOG, { ...ORDINARY, hearingHeld: true }).reasons).toEqual(['经过听证程序']);
-    const noHearingRule = { ...CATALOG, criteria: { ...CATALOG.criteria, hearingHeldIsMajor: false } };
-    expect(isMajorDecision(noHearingRule, { ...ORDINARY, hearingHeld: true }).major).toBe(false);
+  it.each([
+    ['hearingHeld', '经过听证程序作出'],
+    ['multipleLegalRelations', '案件情况疑难复杂、涉及多个法律关系'],
+    ['majorPublicInterest', '涉及重大公共利益'],
+    ['majorSocialImpact', '可能造成重大社会影响或引发社会风险'],
+    ['majorRightsAffected', '直接关系行政相对人或第三人重大权益'],
+  ] as const)('%s is major under any catalogue, even one listing nothing', (fact, reason) => {
+    const bare: ReviewCatalogVersion = {
+      version: 1,
+      source: 'agency',
+      criteria: { fineThresholds: [], measures: [] },
+    };
+    expect(isMajorDecision(bare, { ...ORDINARY, [fact]: true })).toMatchObject({
+      major: true,
+      reasons: [reason],
+    });
   });
 
-  it('treats several legal relations and major public interest as major', () => {
-    expect(isMajorDecision(CATALOG, { ...ORDINARY, multipleLegalRelations: true }).major).toBe(true);
-    expect(isMajorDecision(CATALOG, { ...ORDINARY, majorPublicInterest: true }).major).toBe(true);
-  });
-
-  it('ignores social impact when this catalogue does not list it', () => {
-    expect(isMajorDecision(CATALOG, { ...ORDINARY, majorSocialImpact: true }).major).toBe(false);
-  });
-
-  it('lists every criterion met, in catalogue order', () => {
+  it('lists every criterion met: the policy’s categories first, then the catalogue’s', () => {
     const verdict = isMajorDecision(CATALOG, {
       ...ORDINARY,
       partyType: 'legal-person',
@@ -99,21 +100,59 @@ describe('isMajorDecision', () => {
     });
     expect(verdict.major).toBe(true);
     expect(verdict.reasons).toEqual([
-      '对法人罚款 200000 元，达到 100000 元的标准',
-      '吊销许可证件属于目录所列情形',
-      '经过听证程序',
-      '案件情况复杂、涉及多个法律关系',
       '涉及重大公共利益',
+      '经过听证程序作出',
+      '案件情况疑难复杂、涉及多个法律关系',
+      '对法人罚款 200000 元，达到本机关目录规定的 100000 元标准',
+      '吊销许可证件属于本机关目录所列情形',
     ]);
   });
 
   it('judges the same facts differently under an older, stricter catalogue version', () => {
     const older: ReviewCatalogVersion = {
       version: 1,
+      source: 'agency',
       criteria: { ...CATALOG.criteria, fineThresholds: [{ partyType: 'natural-person', minimumYuan: 5000 }] },
     };
     const facts = { ...ORDINARY, fineYuan: 8000 };
     expect(isMajorDecision(older, facts)).toMatchObject({ major: true, catalogVersion: 1 });
     expect(isMajorDecision(CATALOG, facts)).toMatchObject({ major: false, catalogVersion: 3 });
+  });
+
+  describe('the platform default catalogue, for an agency that has published none', () => {
+    it.each([
+      ['natural-person', 9_999, false],
+      ['natural-person', 10_000, true],
+      ['legal-person', 49_999.99, false],
+      ['legal-person', 50_000, true],
+      ['other-organisation', 50_000, true],
+      ['other-organisation', 200_000, true],
+    ] as const)('a fine on a %s of %d yuan → major: %s', (partyType, fineYuan, major) => {
+      expect(isMajorDecision(PLATFORM_DEFAULT_CATALOG, { ...ORDINARY, partyType, fineYuan }).major).toBe(
+        major,
+      );
+    });
+
+    it('makes every measure a local catalogue may list major', () => {
+      for (const measure of PLATFORM_DEFAULT_CATALOG.criteria.measures)
+        expect(isMajorDecision(PLATFORM_DEFAULT_CATALOG, { ...ORDINARY, measures: [measure] }).major).toBe(
+          true,
+        );
+      expect(PLATFORM_DEFAULT_CATALOG.criteria.measures).toHaveLength(6);
+    });
+
+    it('names itself and its version in the verdict and its reasons', () => {
+      const verdict = isMajorDecision(PLATFORM_DEFAULT_CATALOG, {
+        ...ORDINARY,
+        partyType: 'legal-person',
+        fineYuan: 200_000,
+      });
+      expect(verdict).toEqual({
+        major: true,
+        reasons: ['对法人罚款 200000 元，达到平台默认目录（第 1 版）规定的 50000 元标准'],
+        catalogVersion: 1,
+        catalog: 'platform-default',
+      });
+    });
   });
 });

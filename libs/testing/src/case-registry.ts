@@ -91,10 +91,6 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
       { partyType: 'legal-person', minimumYuan: 100_000 },
     ],
     measures: ['licence-revocation', 'suspension-of-production'],
-    hearingHeldIsMajor: true,
-    multipleLegalRelationsIsMajor: true,
-    majorPublicInterestIsMajor: true,
-    majorSocialImpactIsMajor: true,
   });
   return { handlers, reviewer, expiredHandler };
 }

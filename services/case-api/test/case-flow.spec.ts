@@ -2,7 +2,7 @@ import { reviewWorkflowId, type CaseState } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
 import { caseJourney } from './support/case-journey';
 import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
-import { CHECKLIST_PASSED } from './support/fixtures';
+import { CHECKLIST_PASSED, chinaToday } from './support/fixtures';
 
 const caseApp = useCaseApp('case_api_flow');
 const AGENCY = 'BT01';
@@ -104,9 +104,10 @@ describe('a major penalty case driven over HTTP', () => {
 
     // The hard rule: no decision on a major case before its review approved this draft; nothing recorded.
     const before = state.recordEntries;
-    const early = await handlerApi()
+    const early = await caseApp()
+      .staff(head)
       .post(`${cases}/decision`)
-      .send({ requestId: request(), draftHash: state.draft?.hash });
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect({ status: early.status, code: early.body.code }).toEqual({
       status: 409,
       code: 'REVIEW_NOT_APPROVED',
@@ -201,23 +202,44 @@ describe('a major penalty case driven over HTTP', () => {
       (items: { taskId: string }[]) => items.length === 1,
       'the coordination task',
     );
+    // Overruling a failed review rests on a 集体讨论 (domain.md L6c): refused without its record.
+    const undiscussed = await caseApp()
+      .staff(head)
+      .post(`/api/v1/tasks/${coordination[0].taskId}/complete`)
+      .send({ requestId: request(), ruling: 'overrule', reason: '采纳承办机构意见' });
+    expect(undiscussed.status).toBe(400);
+    expect(undiscussed.body.violations).toEqual([
+      expect.objectContaining({ field: 'collectiveDiscussion', rule: 'requiredToOverrule' }),
+    ]);
     const ruled = await caseApp()
       .staff(head)
       .post(`/api/v1/tasks/${coordination[0].taskId}/complete`)
-      .send({ requestId: request(), ruling: 'overrule', reason: '经集体讨论，采纳承办机构意见' });
+      .send({
+        requestId: request(),
+        ruling: 'overrule',
+        reason: '经集体讨论，采纳承办机构意见',
+        collectiveDiscussion: {
+          heldOn: chinaToday(),
+          participants: ['王局长', '李副局长', '赵副局长'],
+          minutesReference: '石市监纪〔2026〕12号',
+          conclusion: '罚款数额在裁量基准范围内，采纳承办机构意见',
+        },
+      });
     expect(ruled.body).toMatchObject({ state: 'completed', outcome: { ruling: 'overrule' } });
 
     const decideRequest = request();
     state = await caseState(caseId);
-    const decided = await handlerApi()
+    const decided = await caseApp()
+      .staff(head)
       .post(`${cases}/decision`)
-      .send({ requestId: decideRequest, draftHash: state.draft?.hash });
+      .send({ requestId: decideRequest, draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(decided.status).toBe(200);
     expect(decided.body.state.stage).toBe('decided');
     // The same request again answers the same decision and applies nothing twice.
-    const repeated = await handlerApi()
+    const repeated = await caseApp()
+      .staff(head)
       .post(`${cases}/decision`)
-      .send({ requestId: decideRequest, draftHash: state.draft?.hash });
+      .send({ requestId: decideRequest, draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(repeated.body.state.decision).toEqual(decided.body.state.decision);
 
     for (const action of ['service', 'execution', 'closure', 'archive'])
@@ -243,6 +265,25 @@ describe('a major penalty case driven over HTTP', () => {
         '立卷归档',
       ]),
     );
+
+    // 责任追究 (domain.md L6b): who did each part of the decision, each citing the record entries that prove it.
+    const trail = await caseApp().staff(head).get(`${cases}/accountability`).expect(200);
+    const [decision] = trail.body.decisions;
+    const who = (part: string) => decision[part].map((person: { id: string }) => person.id);
+    expect(decision.decisionId).toBe(decided.body.state.decision.decisionId);
+    expect(who('filed')).toEqual([handler.sub]);
+    expect(who('investigated')).toEqual(expect.arrayContaining([handler.sub]));
+    expect(who('drafted')).toEqual([handler.sub]);
+    expect(who('reviewed')).toEqual([reviewer.sub]);
+    expect(decision.reviewed[0].entries.map((cited: { title: string }) => cited.title)).toEqual([
+      '法制审核意见书（第 1 轮）：退回修改',
+    ]);
+    expect(who('overruled')).toEqual([head.sub]);
+    expect(who('decided')).toEqual([head.sub]);
+    const hashes = new Map(
+      record.body.entries.map((entry: { sequence: number; hash: string }) => [entry.sequence, entry.hash]),
+    );
+    for (const cited of decision.decided[0].entries) expect(hashes.get(cited.sequence)).toBe(cited.hash);
   });
 });
 
@@ -330,14 +371,54 @@ describe('the other actions reach their updates', () => {
     expect(Date.parse(limit(extended.body.state) as string) - Date.parse(before)).toBe(30 * 86_400_000);
   });
 
-  it('a decision on a case that needs no review, then its revocation by the head', async () => {
+  it('the unit’s finding after filing that the decision is major: recorded, and the decision then waits for review', async () => {
+    const caseId = await notifiedCase('FLOW-DECLARED', false);
+    const cases = `/api/v1/cases/${caseId}`;
+    const declared = await caseApp()
+      .staff(handler)
+      .post(`${cases}/major-declaration`)
+      .send({ requestId: request(), reason: '涉及重大公共利益' });
+    expect(declared.status).toBe(200);
+    expect(declared.body.state).toMatchObject({
+      major: true,
+      majorReasons: ['承办机构认定：涉及重大公共利益'],
+    });
+    const decided = await caseApp()
+      .staff(head)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: declared.body.state.draft.hash, decidedOn: chinaToday() });
+    expect(decided.status).toBe(409);
+    expect(decided.body.code).toBe('REVIEW_NOT_APPROVED');
+    const record = await caseApp().staff(handler).get(`${cases}/record`).expect(200);
+    expect(record.body.entries).toContainEqual(
+      expect.objectContaining({
+        content: expect.objectContaining({ action: 'major-declared', title: '承办机构认定为重大执法决定' }),
+      }),
+    );
+  });
+
+  it('a decision by the head (a handler’s is refused) on a case that needs no review, then its revocation', async () => {
     const caseId = await notifiedCase('FLOW-REVOKE', false);
     const cases = `/api/v1/cases/${caseId}`;
     const state: CaseState = (await caseApp().staff(handler).get(cases)).body.state;
-    const decided = await caseApp()
+    const byHandler = await caseApp()
       .staff(handler)
       .post(`${cases}/decision`)
-      .send({ requestId: request(), draftHash: state.draft?.hash });
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
+    expect(byHandler.status).toBe(403);
+    const predated = await caseApp()
+      .staff(head)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: '2099-01-01' });
+    expect(predated.status).toBe(422);
+    expect(predated.body).toMatchObject({
+      code: 'DECISION_DATE_INVALID',
+      message: expect.stringContaining('决定书载明的日期 2099-01-01 晚于今天'),
+    });
+    const decided = await caseApp()
+      .staff(head)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
     expect(decided.body.state.stage).toBe('decided');
     const revoked = await caseApp()
       .staff(head)
@@ -347,5 +428,16 @@ describe('the other actions reach their updates', () => {
       kind: 'revoked',
       reason: '认定事实不清，依法撤销',
     });
+    const withdrawn = await caseApp().staff(head).get('/api/v1/withdrawn-decisions').expect(200);
+    const listed = withdrawn.body.items.find((item: { caseId: string }) => item.caseId === caseId);
+    expect(listed.decisions).toEqual([
+      expect.objectContaining({
+        decisionId: decided.body.state.decision.decisionId,
+        decided: [expect.objectContaining({ id: head.sub })],
+        withdrawn: [
+          expect.objectContaining({ id: head.sub, kind: 'revoked', reason: '认定事实不清，依法撤销' }),
+        ],
+      }),
+    ]);
   });
 });

@@ -222,10 +222,6 @@ const CASES: [
     {
       fineThresholds: [{ partyType: 'natural-person', minimumYuan: -5 }],
       measures: [],
-      hearingHeldIsMajor: true,
-      multipleLegalRelationsIsMajor: true,
-      majorPublicInterestIsMajor: true,
-      majorSocialImpactIsMajor: true,
     },
     undefined,
     'fineThresholds.0.minimumYuan',
@@ -237,13 +233,17 @@ const CASES: [
     {
       fineThresholds: [],
       measures: ['public-shaming'],
-      hearingHeldIsMajor: true,
-      multipleLegalRelationsIsMajor: true,
-      majorPublicInterestIsMajor: true,
-      majorSocialImpactIsMajor: true,
     },
     undefined,
     'measures',
+  ],
+  [
+    'catalog switching off a category the policy makes major',
+    'post',
+    '/api/v1/agencies/BT/review-catalog',
+    { fineThresholds: [], measures: [], hearingHeldIsMajor: false },
+    undefined,
+    'hearingHeldIsMajor',
   ],
   [
     'api key agency',

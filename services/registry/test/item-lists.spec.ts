@@ -7,10 +7,6 @@ const CATALOG_V1 = {
     { partyType: 'legal-person', minimumYuan: 100000 },
   ],
   measures: ['licence-revocation'],
-  hearingHeldIsMajor: true,
-  multipleLegalRelationsIsMajor: false,
-  majorPublicInterestIsMajor: true,
-  majorSocialImpactIsMajor: true,
 };
 
 describe('versioned item lists', () => {
@@ -30,7 +26,6 @@ describe('versioned item lists', () => {
       .send({
         ...CATALOG_V1,
         fineThresholds: [{ partyType: 'natural-person', minimumYuan: 20000 }],
-        multipleLegalRelationsIsMajor: true,
       })
       .expect(201);
     v2PublishedAt = v2.body.publishedAt;

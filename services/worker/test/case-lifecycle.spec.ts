@@ -57,6 +57,120 @@ async function investigating(handle: Awaited<ReturnType<CaseHarness['startCase']
   return state;
 }
 
+describe('which decisions are major (domain.md L3)', () => {
+  it('reads the fine from the draft itself: ¥200,000 declared as ¥0 beside it is still major', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    const drafted = draft(handler, 200_000);
+    const state = await act(handle, caseUpdates.draftDecision, {
+      ...drafted,
+      facts: { ...drafted.facts, fineYuan: 0 },
+    });
+    expect(state.major).toBe(true);
+    expect(state.majorReasons).toContain('对自然人罚款 200000 元，达到本机关目录规定的 10000 元标准');
+    await harness.endCase(handle);
+  });
+
+  it('makes a revocation in the draft major though the declared measures leave it out', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    const drafted = draft(handler, 500);
+    const state = await act(handle, caseUpdates.draftDecision, {
+      ...drafted,
+      penalty: { ...drafted.penalty!, penaltyKinds: ['罚款', '吊销营业执照'] },
+    });
+    expect(state.majorReasons).toEqual(['吊销许可证件属于本机关目录所列情形']);
+    await harness.endCase(handle);
+  });
+
+  it('makes a decision reached after a hearing major, whatever the amount', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
+    expect((await act(handle, caseUpdates.requestHearing, { actor: handler })).major).toBe(false);
+    const heard = await act(handle, caseUpdates.recordHearing, { actor: handler, report: '听证报告' });
+    expect(heard).toMatchObject({ major: true, majorReasons: ['经过听证程序作出'] });
+    await harness.endCase(handle);
+  });
+
+  it('takes the unit’s finding that a decision is major after filing, before the decision', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    const declared = await act(handle, caseUpdates.declareMajor, {
+      actor: handler,
+      reason: '直接关系第三人重大权益',
+    });
+    expect(declared).toMatchObject({ major: true, majorReasons: ['承办机构认定：直接关系第三人重大权益'] });
+    // A revised draft is judged again; the unit's finding stays first.
+    const revised = await act(handle, caseUpdates.draftDecision, draft(handler, 20_000));
+    expect(revised.majorReasons).toEqual([
+      '承办机构认定：直接关系第三人重大权益',
+      '对自然人罚款 20000 元，达到本机关目录规定的 10000 元标准',
+    ]);
+    await harness.endCase(handle);
+  });
+
+  it('judges an agency that has published no catalogue by the platform default, naming it', async () => {
+    const { facts, ...drafted } = draft(handler, 60_000);
+    const prepared = await harness.activities.prepareDraft({
+      agencyCode: 'BT-NO-CATALOGUE',
+      asOf: new Date().toISOString(),
+      draft: { ...drafted, facts, party: { type: 'legal-person', name: '某某有限公司' } },
+      facts: { ...facts, partyType: 'legal-person', hearingHeld: false },
+    });
+    expect(prepared.verdict).toEqual({
+      major: true,
+      reasons: ['对法人罚款 60000 元，达到平台默认目录（第 1 版）规定的 50000 元标准'],
+      catalogVersion: 1,
+      catalog: 'platform-default',
+    });
+  });
+});
+
+describe('the date on the 决定书 (domain.md L1a)', () => {
+  it('counts from the date written on the document and records a decision entered days later as late', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    const notified = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await harness.sleep(3 * DAY);
+    expect(
+      await refusalCode(
+        act(handle, caseUpdates.decide, {
+          actor: handler,
+          draftHash: notified.draft?.hash,
+          decidedOn: '2099-01-01',
+        }),
+      ),
+    ).toMatch(/^DECISION_DATE_INVALID: 决定书载明的日期 2099-01-01 晚于今天/);
+    // The 决定书 was signed on the filing day; it is entered three days later.
+    const [filed]: { filedOn: string }[] = await harness.dataSource.query(
+      `SELECT event->'data'->>'filedOn' AS "filedOn" FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
+      [CASE_EVENT_TYPES.filed, handle.workflowId],
+    );
+    const documentDay = filed!.filedOn;
+    const decided = await act(handle, caseUpdates.decide, {
+      actor: handler,
+      draftHash: notified.draft?.hash,
+      decidedOn: documentDay,
+    });
+    expect(decided.decision).toMatchObject({ decidedOn: documentDay });
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    const entry = record.entries.find((candidate) => candidate.content.action === 'stage:decided');
+    expect(entry?.content.details).toMatchObject({ decidedOn: documentDay, enteredLate: true });
+    const made: { data: { decidedOn: string } }[] = (
+      await harness.dataSource.query(
+        `SELECT event FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
+        [CASE_EVENT_TYPES.decisionMade, handle.workflowId],
+      )
+    ).map((row: { event: { data: { decidedOn: string } } }) => row.event);
+    expect(made.map((event) => event.data.decidedOn)).toEqual([documentDay]);
+    await harness.endCase(handle);
+  });
+});
+
 describe('a major penalty case (重大行政处罚案件)', () => {
   it('is returned by the first review, approved by the second, then decided, served, executed, closed and archived', async () => {
     const handle = await harness.startCase();
@@ -311,8 +425,25 @@ describe('disputes, withdrawal and the decision limit', () => {
         handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head: handler }] }),
       ),
     ).toMatch(/^TASK_NOT_OPEN: 协调意见只能由机关负责人作出/);
-    let state = await handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head }] });
+    expect(
+      await refusalCode(handle.executeUpdate(caseUpdates.ruleOnDispute, { args: [{ ...ruling, head }] })),
+    ).toMatch(/^COLLECTIVE_DISCUSSION_MISSING: 推翻法制审核意见须经集体讨论/);
+    const collectiveDiscussion = {
+      heldOn: '2026-12-03',
+      participants: ['王局长', '李副局长'],
+      minutesReference: '纪要〔2026〕3号',
+      conclusion: '裁量适当',
+    };
+    let state = await handle.executeUpdate(caseUpdates.ruleOnDispute, {
+      args: [{ ...ruling, head, collectiveDiscussion }],
+    });
     expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    expect(
+      record.entries.find((entry) => entry.content.action === 'dispute-ruled')?.content.details,
+    ).toMatchObject({
+      collectiveDiscussion,
+    });
     state = await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
     expect(state.stage).toBe('decided');
     await harness.endCase(handle);

@@ -14,6 +14,7 @@ import {
   type CaseState,
   type EvidenceLink,
   type ProvisionalCount,
+  type MajorDecisionVerdict,
   type ReviewRoundState,
   type StartCaseInput,
 } from '@lep/contracts';
@@ -60,6 +61,8 @@ export class CaseContext {
   replacesDecisionId: string | undefined;
   /** Steps recorded by this workflow: the record's entry keys (`case-<n>`). */
   private steps = 0;
+  /** The handling unit's own findings that the decision is major, at filing and after (domain.md L3d). */
+  private readonly unitFindings: string[];
   /** Moves on every change the loop must look at again. */
   version = 0;
   readonly visited = new Set<CaseStage>(['filed']);
@@ -72,6 +75,7 @@ export class CaseContext {
   readonly serially = serialQueue();
 
   constructor(readonly input: StartCaseInput) {
+    this.unitFindings = input.majorByUnit ? [input.majorByUnit.reason] : [];
     this.state = {
       caseId: this.caseId,
       agencyCode: input.agencyCode,
@@ -243,13 +247,25 @@ export class CaseContext {
     this.state.status === 'open' ? undefined : stageViolation(this.state, [], actionName);
 
   /** The catalogue's verdict on the draft, with the handling unit's own reason kept first (domain.md L3). */
-  readonly applyVerdict = (verdict: { major: boolean; reasons: string[]; catalogVersion: number }): void => {
-    const { state, input } = this;
-    state.majorVerdict = verdict;
-    const byUnit = input.majorByUnit ? [`承办机构认定：${input.majorByUnit.reason}`] : [];
-    state.majorReasons = [...byUnit, ...verdict.reasons];
-    state.major = state.majorReasons.length > 0;
+  readonly applyVerdict = (verdict: MajorDecisionVerdict): void => {
+    this.state.majorVerdict = verdict;
+    this.refreshMajor();
   };
+
+  /** The handling unit finds the decision major after filing (domain.md L3d): its reason joins the verdict's. */
+  readonly declareMajor = (reason: string): void => {
+    this.unitFindings.push(reason);
+    this.refreshMajor();
+  };
+
+  private refreshMajor(): void {
+    const { state } = this;
+    state.majorReasons = [
+      ...this.unitFindings.map((reason) => `承办机构认定：${reason}`),
+      ...(state.majorVerdict?.reasons ?? []),
+    ];
+    state.major = state.majorReasons.length > 0;
+  }
 
   /** Whether the case may be decided (or submitted for review): the stage, the hearing window and hearing, AV. */
   readonly readyForDecisionStep = (actionName: string): Violation | undefined => {

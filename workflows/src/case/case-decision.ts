@@ -1,6 +1,6 @@
 import { chinaDateOf } from '@lep/calendar';
 import { CASE_EVENT_TYPES, caseDecisionId, caseUpdates, type DecisionMadeData } from '@lep/contracts';
-import { decisionViolation } from './rules';
+import { decisionDateViolation, decisionViolation } from './rules';
 import { type CaseContext } from './case-context';
 
 /** 作出决定: only from the draft the latest review approved (domain.md L1); the decision.made event is queued. */
@@ -8,15 +8,27 @@ export function decision(ctx: CaseContext): void {
   const { state, caseId, input, caseRef, event, moveTo, dropDeadlines, action, readyForDecisionStep } = ctx;
   action(
     caseUpdates.decide,
-    (decision) => readyForDecisionStep('作出决定') ?? decisionViolation(state, decision.draftHash),
+    (decision) =>
+      readyForDecisionStep('作出决定') ??
+      decisionViolation(state, decision.draftHash) ??
+      (decision.decidedOn === undefined
+        ? undefined
+        : decisionDateViolation(state, decision.decidedOn, {
+            today: chinaDateOf(Date.now()),
+            filedOn: input.filedOn,
+          })),
     async (decision) => {
       if (!ctx.agency || !ctx.draft || !state.draft) return;
       ctx.decisions++;
       const decisionId = caseDecisionId(caseId, ctx.decisions);
       const decidedAt = new Date().toISOString();
+      const enteredOn = chinaDateOf(decidedAt);
+      // The date on the 决定书 counts (domain.md L1a); a decision entered days after it says so in the record.
+      const decidedOn = decision.decidedOn ?? enteredOn;
       state.decision = {
         decisionId,
         decidedAt,
+        decidedOn,
         draftHash: state.draft.hash,
         documentNumber: ctx.draft.documentNumber,
       };
@@ -25,7 +37,7 @@ export function decision(ctx: CaseContext): void {
         ...caseRef(),
         decisionId,
         documentNumber: ctx.draft.documentNumber,
-        decidedOn: chinaDateOf(decidedAt),
+        decidedOn,
         decidedAt,
         agencyName: ctx.agency.name,
         agencyCreditCode: ctx.agency.creditCode,
@@ -45,7 +57,12 @@ export function decision(ctx: CaseContext): void {
         'decided',
         decision.actor,
         `作出决定（${ctx.draft.documentNumber}）`,
-        { decisionId, draftHash: state.draft.hash },
+        {
+          decisionId,
+          draftHash: state.draft.hash,
+          decidedOn,
+          ...(decidedOn < enteredOn ? { enteredLate: true, enteredOn } : {}),
+        },
         [event('caseDecision', CASE_EVENT_TYPES.decisionMade, made, decisionId)],
       );
     },

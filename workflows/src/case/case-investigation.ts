@@ -8,7 +8,8 @@ import { caseActivities, type CaseContext } from './case-context';
  * revised draft later is a new version). Evidence arrives as a signal and is linked by the loop, one step each.
  */
 export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<void> } {
-  const { state, filedAt, record, moveTo, leaving, action, open, applyVerdict, evidenceInbox } = ctx;
+  const { state, filedAt, record, moveTo, leaving, action, open, applyVerdict, declareMajor, evidenceInbox } =
+    ctx;
   action(
     caseUpdates.addRecord,
     () => open('记录执法过程'),
@@ -62,6 +63,23 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
       };
       if (state.stage === 'investigating') await moveTo('drafting', actor, '调查终结，提交决定草案', details);
       else await record(actor, 'draft-revised', `修改决定草案（第 ${ctx.draftVersion} 稿）`, details);
+    },
+  );
+
+  action(
+    caseUpdates.declareMajor,
+    () =>
+      stageViolation(
+        state,
+        ['investigating', 'drafting', 'notified', 'hearing', 'legal-review'],
+        '认定为重大执法决定',
+      ),
+    async ({ actor, reason }) => {
+      declareMajor(reason);
+      await record(actor, 'major-declared', '承办机构认定为重大执法决定', {
+        reason,
+        majorReasons: state.majorReasons,
+      });
     },
   );
 

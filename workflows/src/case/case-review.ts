@@ -161,7 +161,12 @@ export function reviewDispute(ctx: CaseContext): void {
           ruling.ruling === 'overrule'
             ? '机关负责人协调决定：采纳承办机构意见'
             : '机关负责人协调决定：维持审核意见',
-          { round: latest.round, ruling: ruling.ruling, reason: ruling.reason },
+          {
+            round: latest.round,
+            ruling: ruling.ruling,
+            reason: ruling.reason,
+            collectiveDiscussion: ruling.collectiveDiscussion ?? null,
+          },
           {
             closeTasks: [
               {
@@ -179,7 +184,17 @@ export function reviewDispute(ctx: CaseContext): void {
         );
         return snapshot();
       }),
-    { validator: (ruling) => assertRuling(ruling.taskId, ruling.head) },
+    {
+      // Checked on acceptance only: rulings accepted before the rule keep replaying as they were.
+      validator: (ruling) => {
+        assertRuling(ruling.taskId, ruling.head);
+        if (ruling.ruling === 'overrule' && !ruling.collectiveDiscussion)
+          throw refusal(
+            CASE_ERROR_CODES.collectiveDiscussionMissing,
+            '推翻法制审核意见须经集体讨论，请提供集体讨论记录（日期、参加人员、纪要编号、结论）',
+          );
+      },
+    },
   );
 
   function assertRuling(taskId: string, head: CaseActor): void {

@@ -10,6 +10,7 @@ import {
   avRequiredStages,
   avViolationOnLeaving,
   checklistViolation,
+  decisionDateViolation,
   decisionViolation,
   stagesLackingAv,
   stageViolation,
@@ -109,6 +110,51 @@ describe('the hard rule of legal review (domain.md L1)', () => {
 
   it('needs no review for a decision that is not major', () => {
     expect(decisionViolation(caseState({ major: false }), 'draft-2')).toBeUndefined();
+  });
+});
+
+describe('the date on the 决定书 (domain.md L1a)', () => {
+  const on = { today: '2026-12-04', filedOn: '2026-11-02' };
+  // Approved at 2026-11-20T17:30Z, which is already 21 November in China.
+  const approvedLateEvening = round({ outcome: 'approved', completedAt: '2026-11-20T17:30:00Z' });
+  const major = caseState({ reviewRounds: [approvedLateEvening] });
+  const minor = caseState({ major: false, majorReasons: [] });
+
+  it.each([
+    ['today', minor, '2026-12-04'],
+    ['the filing day', minor, '2026-11-02'],
+    ['a day in between, entered late', minor, '2026-11-15'],
+    ['the China day the review was approved', major, '2026-11-21'],
+    ['after the approval', major, '2026-12-01'],
+  ])('accepts %s', (_case, state, decidedOn) => {
+    expect(decisionDateViolation(state, decidedOn, on)).toBeUndefined();
+  });
+
+  it.each([
+    ['tomorrow', minor, '2026-12-05', '晚于今天（2026-12-04）'],
+    ['next year', minor, '2027-01-01', '晚于今天'],
+    ['the day before filing', minor, '2026-11-01', '早于立案日期 2026-11-02'],
+    [
+      'the UTC day of the approval, a China day earlier',
+      major,
+      '2026-11-20',
+      '早于法制审核意见作出的日期 2026-11-21',
+    ],
+    ['before the approval', major, '2026-11-10', '重大执法决定须在审核通过后作出'],
+  ])('refuses %s, saying why', (_case, state, decidedOn, message) => {
+    const violation = decisionDateViolation(state, decidedOn, on);
+    expect(violation?.code).toBe(CASE_ERROR_CODES.decisionDateInvalid);
+    expect(violation?.message).toContain(message);
+  });
+
+  it('reads the approval of the latest round only', () => {
+    const rounds = [
+      round({ outcome: 'returned', completedAt: '2026-11-05T02:00:00Z' }),
+      round({ round: 2, outcome: 'approved', completedAt: '2026-11-25T02:00:00Z' }),
+    ];
+    expect(decisionDateViolation(caseState({ reviewRounds: rounds }), '2026-11-10', on)?.code).toBe(
+      CASE_ERROR_CODES.decisionDateInvalid,
+    );
   });
 });
 

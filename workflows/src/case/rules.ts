@@ -1,3 +1,4 @@
+import { chinaDateOf } from '@lep/calendar';
 import {
   CASE_ERROR_CODES,
   CASE_STAGE_NAMES,
@@ -98,6 +99,28 @@ export function decisionViolation(state: CaseState, draftHash: string): Violatio
       code: CASE_ERROR_CODES.reviewNotApproved,
       message: '决定草案在法制审核通过后已修改，须就修改后的草案重新提请法制审核',
     };
+  return undefined;
+}
+
+/**
+ * The date written on the 决定书 (domain.md L1a): not after today, not before filing, and for a major decision not
+ * before the review that approved it was completed. Dates are China calendar days, YYYY-MM-DD.
+ */
+export function decisionDateViolation(
+  state: CaseState,
+  decidedOn: string,
+  on: { today: string; filedOn: string },
+): Violation | undefined {
+  const invalid = (message: string): Violation => ({ code: CASE_ERROR_CODES.decisionDateInvalid, message });
+  if (decidedOn > on.today)
+    return invalid(`决定书载明的日期 ${decidedOn} 晚于今天（${on.today}），不能预填决定日期`);
+  if (decidedOn < on.filedOn) return invalid(`决定书载明的日期 ${decidedOn} 早于立案日期 ${on.filedOn}`);
+  const round = state.major ? latestRound(state) : undefined;
+  const approvedOn = round?.completedAt ? chinaDateOf(round.completedAt) : undefined;
+  if (approvedOn && decidedOn < approvedOn)
+    return invalid(
+      `决定书载明的日期 ${decidedOn} 早于法制审核意见作出的日期 ${approvedOn}：重大执法决定须在审核通过后作出`,
+    );
   return undefined;
 }
 

@@ -199,7 +199,10 @@ export class OtherDetailsDto {
   legalBasis!: string;
 }
 
-/** What the review catalogue judges (the workflow adds whether a hearing was held). */
+/**
+ * What the review catalogue judges (the workflow adds whether a hearing was held). Party type, fine and sanctions
+ * must agree with the draft itself, which is what the catalogue reads (domain.md L3a).
+ */
 export class DecisionFactsDto {
   @ApiProperty({ enum: PARTY_TYPES, description: '当事人类型（罚款金额标准按类型区分）' })
   @IsIn(PARTY_TYPES)
@@ -227,6 +230,11 @@ export class DecisionFactsDto {
   @ApiProperty({ description: '是否可能造成重大社会影响' })
   @IsBoolean()
   majorSocialImpact!: boolean;
+
+  @ApiPropertyOptional({ description: '是否直接关系行政相对人或第三人重大权益' })
+  @IsOptional()
+  @IsBoolean()
+  majorRightsAffected?: boolean;
 }
 
 /** 决定书草案: exactly one of penalty, licensing and other details. */
@@ -292,6 +300,15 @@ export class HearingHeldDto extends RequestIdDto {
   report!: string;
 }
 
+/** 承办机构认定为重大执法决定, at any stage before the decision (domain.md L3d). */
+export class MajorDeclarationDto extends RequestIdDto {
+  @ApiProperty({ description: '认定为重大执法决定的理由，如：涉及重大公共利益' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class ReviewDisputeDto extends RequestIdDto {
   @ApiProperty({ description: '对法制审核意见有异议的理由' })
   @IsString()
@@ -304,6 +321,15 @@ export class DecisionDto extends RequestIdDto {
   @ApiProperty({ description: '所决定草案的哈希；重大案件须与最近一次审核通过的草案一致' })
   @Matches(SHA256_PATTERN)
   draftHash!: string;
+
+  @ApiProperty({
+    description:
+      '决定书载明的作出日期 YYYY-MM-DD：不得晚于今天、早于立案日期或法制审核意见作出日期；期限与统计按此日期计算',
+    example: '2026-12-04',
+  })
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  decidedOn!: string;
 }
 
 /** 送达、执行、结案、归档. */

@@ -19,6 +19,7 @@ import {
   DeadlineExtensionDto,
   DraftDecisionDto,
   HearingHeldDto,
+  MajorDeclarationDto,
   NoticeDto,
   RecordEntryDto,
   ReviewDisputeDto,
@@ -26,7 +27,7 @@ import {
   StageActionDto,
 } from './case-actions.dto';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
-import { assertOneDecisionKind, CasesService } from './cases.service';
+import { assertFactsMatchDraft, assertOneDecisionKind, CasesService } from './cases.service';
 
 /**
  * Enforcement cases. Each action route executes the matching update of the case's workflow and answers with
@@ -108,7 +109,20 @@ export class CasesController {
     @Body() dto: DraftDecisionDto,
   ) {
     assertOneDecisionKind(dto);
+    assertFactsMatchDraft(dto);
     return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
+  }
+
+  @Post(':caseId/major-declaration')
+  @ActionRoute()
+  @ApiOperation({ summary: '承办机构认定为重大执法决定（作出决定前任何环节）' })
+  @ApiOkResponse({ type: CaseView })
+  declareMajor(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: CaseIdParam,
+    @Body() dto: MajorDeclarationDto,
+  ) {
+    return this.cases.act(p, params.caseId, caseUpdates.declareMajor, CASE_WRITERS, dto);
   }
 
   @Post(':caseId/notice')
@@ -159,12 +173,14 @@ export class CasesController {
     return this.cases.act(p, params.caseId, caseUpdates.disputeReview, CASE_WRITERS, dto);
   }
 
+  /** Handlers draft; the agency's head makes the decision (domain.md L6a). */
   @Post(':caseId/decision')
   @ActionRoute()
-  @ApiOperation({ summary: '作出决定（重大案件须为最近一次审核通过的草案）' })
+  @Roles(...CASE_APPROVERS)
+  @ApiOperation({ summary: '作出决定（由行政机关负责人作出；重大案件须为最近一次审核通过的草案）' })
   @ApiOkResponse({ type: CaseView })
   decide(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: DecisionDto) {
-    return this.cases.act(p, params.caseId, caseUpdates.decide, CASE_WRITERS, dto);
+    return this.cases.act(p, params.caseId, caseUpdates.decide, CASE_APPROVERS, dto);
   }
 
   @Post(':caseId/service')

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Principal, Role } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
 import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
+import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rules';
 import {
   caseUpdates,
   type CaseAction,
@@ -186,6 +187,13 @@ export class CasesService {
 /** Where the outcome of a case action is reported. */
 export function caseActionLocation(caseId: string, requestId: string): string {
   return `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(requestId)}`;
+}
+
+/** Declared facts that contradict the draft are refused, each named by its field (domain.md L3a). */
+export function assertFactsMatchDraft(draft: DraftUnderReview): void {
+  const contradictions = contradictionsWithDraft(draft);
+  if (contradictions.length > 0)
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', contradictions);
 }
 
 /** A draft decides exactly one kind of decision; which one the case's category already says. */

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -9,12 +12,14 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '@lep/auth';
 import { TASK_KINDS, TASK_STATES, type TaskKind, type TaskState } from '@lep/case-store';
 import {
+  type CollectiveDiscussion,
   REVIEW_CHECKLIST_NAMES,
   REVIEW_OUTCOMES,
   type ReviewChecklistItem,
@@ -122,6 +127,35 @@ export class ReviewChecklistDto implements Record<ReviewChecklistItem, Checklist
 
 export const COORDINATION_RULINGS = ['uphold', 'overrule'] as const;
 
+/** 集体讨论记录 (行政处罚法第五十七条): what an overruling of a failed review rests on (domain.md L6c). */
+export class CollectiveDiscussionDto implements CollectiveDiscussion {
+  @ApiProperty({ description: '集体讨论日期 YYYY-MM-DD', example: '2026-12-03' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  heldOn!: string;
+
+  @ApiProperty({ type: [String], description: '参加人员（姓名或人员编号），至少 2 人' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
+  participants!: string[];
+
+  @ApiProperty({ description: '会议纪要编号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  minutesReference!: string;
+
+  @ApiProperty({ description: '讨论结论' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  conclusion!: string;
+}
+
 /**
  * Completing a task: a legal-review task takes checklist, opinion and outcome; a coordination task (the agency
  * head's ruling on a disputed opinion) takes ruling and reason. Which fields are required follows the task.
@@ -163,6 +197,15 @@ export class CompleteTaskDto extends RequestIdDto {
   @IsNotEmpty()
   @MaxLength(TEXT_LIMIT)
   reason?: string;
+  @ApiPropertyOptional({
+    type: CollectiveDiscussionDto,
+    description: '集体讨论记录（协调任务中采纳承办机构意见、推翻审核意见时必填）',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CollectiveDiscussionDto)
+  collectiveDiscussion?: CollectiveDiscussionDto;
 }
 
 export class TaskExtensionDto extends RequestIdDto {

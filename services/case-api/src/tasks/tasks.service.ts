@@ -139,7 +139,7 @@ export class TasksService {
       if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
       try {
         if (task.kind === 'legal-review') {
-          assertFields(dto, REVIEW_FIELDS, RULING_FIELDS);
+          assertFields(dto, REVIEW_FIELDS, [...RULING_FIELDS, 'collectiveDiscussion']);
           const completion: ReviewCompletion = {
             taskId,
             reviewer: actorOf(principal, ['legal-reviewer']),
@@ -156,11 +156,20 @@ export class TasksService {
           );
         }
         assertFields(dto, RULING_FIELDS, REVIEW_FIELDS);
+        if (dto.ruling === 'overrule' && !dto.collectiveDiscussion)
+          throw taskErrors.fields([
+            {
+              field: 'collectiveDiscussion',
+              rule: 'requiredToOverrule',
+              message: '推翻法制审核意见须经集体讨论，collectiveDiscussion 必须提供',
+            },
+          ]);
         const ruling: CoordinationRuling = {
           taskId,
           head: actorOf(principal, ['leader']),
           ruling: dto.ruling as CoordinationRuling['ruling'],
           reason: dto.reason as string,
+          collectiveDiscussion: dto.collectiveDiscussion,
           requestId: dto.requestId,
         };
         return await this.workflows.update(

@@ -110,3 +110,8 @@ export function startBody(agencyCode: string, caseNumber: string, overrides: Rec
     ...overrides,
   };
 }
+
+/** Today on the China calendar (UTC+8), YYYY-MM-DD: the date a 决定书 made today carries. */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

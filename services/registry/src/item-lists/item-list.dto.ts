@@ -158,22 +158,6 @@ export class ReviewCatalogDto implements ReviewCatalogCriteria {
   @IsIn(MAJOR_MEASURES, { each: true })
   measures!: MajorMeasure[];
 
-  @ApiProperty({ description: '经过听证的决定属重大执法决定' })
-  @IsBoolean()
-  hearingHeldIsMajor!: boolean;
-
-  @ApiProperty({ description: '涉及多个法律关系的决定属重大执法决定' })
-  @IsBoolean()
-  multipleLegalRelationsIsMajor!: boolean;
-
-  @ApiProperty({ description: '涉及重大公共利益的决定属重大执法决定' })
-  @IsBoolean()
-  majorPublicInterestIsMajor!: boolean;
-
-  @ApiProperty({ description: '可能造成重大社会影响的决定属重大执法决定' })
-  @IsBoolean()
-  majorSocialImpactIsMajor!: boolean;
-
   @ApiPropertyOptional({
     type: () => ReviewTimeLimitDto,
     description: '法制审核期限；缺省为 7 个工作日，可延长 3 个工作日',

@@ -6,10 +6,11 @@ import type {
   AvRecordingListContent,
   EnforcementItemListContent,
   ReviewCatalogCriteria,
+  ReviewCatalogVersion,
   StartCaseInput,
 } from '@lep/contracts';
 import { canonicalJson } from '@lep/hash-chain';
-import { isMajorDecision } from '@lep/review-rules';
+import { PLATFORM_DEFAULT_CATALOG, factsFromDraft, isMajorDecision } from '@lep/review-rules';
 import type { CaseActivities, FilingCheck } from '@lep/workflows';
 import type { DataSource } from 'typeorm';
 import type { RegistryClient } from './registry-client';
@@ -85,11 +86,12 @@ export function createCaseActivities({
 
     async prepareDraft({ agencyCode, asOf, draft, facts }) {
       const hash = createHash('sha256').update(canonicalJson(draft)).digest('hex');
-      const catalog = await registry.list<ReviewCatalogCriteria>(agencyCode, 'review-catalog', asOf);
-      // Without a catalogue in force nothing is major by catalogue; the unit may still declare it major.
-      const verdict = catalog.found
-        ? isMajorDecision({ version: catalog.value.version, criteria: catalog.value.content }, facts)
-        : { major: false, reasons: [], catalogVersion: 0 };
+      const published = await registry.list<ReviewCatalogCriteria>(agencyCode, 'review-catalog', asOf);
+      const catalog: ReviewCatalogVersion = published.found
+        ? { version: published.value.version, source: 'agency', criteria: published.value.content }
+        : PLATFORM_DEFAULT_CATALOG;
+      // The catalogue judges what the draft decides, not what the handler declares beside it (domain.md L3a).
+      const verdict = isMajorDecision(catalog, factsFromDraft(draft, facts.hearingHeld));
       return { hash, verdict };
     },
 

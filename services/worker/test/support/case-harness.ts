@@ -26,6 +26,7 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import type { CaseActivities } from '@lep/workflows';
 import { CalendarClient, chinaDateOf } from '@lep/calendar';
 import { createCaseActivities } from '../../src/activities/case-activities';
 import { RegistryClient } from '../../src/activities/registry-client';
@@ -48,6 +49,8 @@ export interface CaseHarness {
   dataSource: DataSource;
   registry: CaseRegistry;
   people: CaseRegistry['people'];
+  /** The activities the worker runs, against the same registry and database: for checks below the workflow. */
+  activities: CaseActivities;
   taskQueue: string;
   /** A fresh worker on the same queue (after `stopWorker`), as after a crash and restart. */
   startWorker(): Promise<void>;
@@ -169,6 +172,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     dataSource,
     registry,
     people,
+    activities,
     taskQueue,
     startWorker,
     stopWorker,

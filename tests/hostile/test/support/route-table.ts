@@ -175,10 +175,6 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: () => ({
       fineThresholds: [{ partyType: 'natural-person', minimumYuan: 1 }],
       measures: [],
-      hearingHeldIsMajor: false,
-      multipleLegalRelationsIsMajor: false,
-      majorPublicInterestIsMajor: false,
-      majorSocialImpactIsMajor: false,
     }),
     foreign: 403,
   },
@@ -300,6 +296,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/accountability': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/withdrawn-decisions': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/actions/{requestId}': {
     params: (f) => ({ ...caseParam(f), requestId: requestId() }),
     foreign: 403,
@@ -312,6 +310,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api POST /api/v1/cases/{caseId}/draft-decision': {
     params: caseParam,
     body: draftDecision,
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/major-declaration': {
+    params: caseParam,
+    body: () => ({ ...caseAction(), reason: '冒名的重大认定' }),
     foreign: 403,
   },
   'case-api POST /api/v1/cases/{caseId}/notice': {
@@ -341,7 +344,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   },
   'case-api POST /api/v1/cases/{caseId}/decision': {
     params: caseParam,
-    body: () => ({ ...caseAction(), draftHash: 'ab'.repeat(32) }),
+    body: () => ({ ...caseAction(), draftHash: 'ab'.repeat(32), decidedOn: '2026-12-01' }),
     foreign: 403,
   },
   'case-api POST /api/v1/cases/{caseId}/service': { params: caseParam, body: stageAction, foreign: 403 },

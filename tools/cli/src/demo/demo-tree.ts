@@ -141,8 +141,4 @@ export const DEMO_REVIEW_CATALOG = {
     { partyType: 'legal-person', minimumYuan: 100_000 },
   ],
   measures: ['licence-revocation', 'suspension-of-production'],
-  hearingHeldIsMajor: true,
-  multipleLegalRelationsIsMajor: true,
-  majorPublicInterestIsMajor: true,
-  majorSocialImpactIsMajor: true,
 };

@@ -110,9 +110,11 @@ export async function driveCase(plan: CasePlan, clients: Clients, people: People
     await eventually(state, (s) => s?.reviewRounds[0]?.outcome === 'approved', `approval of ${plan.caseId}`);
   }
   const drafted = await state();
-  const decided = await clients.handler.ok<{ state: CaseState }>('POST', `${cases}/decision`, {
+  // The head decides (domain.md L6a); the agency's own system enters it.
+  const decided = await clients.system.ok<{ state: CaseState }>('POST', `${cases}/decision`, {
     requestId: randomUUID(),
     draftHash: drafted?.draft?.hash,
+    decidedOn: chinaDateOf(Date.now()),
   });
   outcome.decisionId = decided.state.decision?.decisionId;
   if (plan.served)
