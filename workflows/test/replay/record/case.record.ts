@@ -1,5 +1,6 @@
 import { caseUpdates, reviewUpdates, reviewWorkflowId, type CaseActor, type CaseState } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
+import { chinaDateOf } from '@lep/calendar';
 import {
   AGENCY,
   HANDLER_ACTOR,
@@ -189,7 +190,21 @@ it('a disputed review opinion the agency head overrules, then decided (left open
   await act(handle, caseUpdates.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
   const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
   const state = await handle.executeUpdate(caseUpdates.ruleOnDispute, {
-    args: [{ taskId: task.task_id, ruling: 'overrule', reason: '经集体讨论，裁量适当', head }],
+    args: [
+      {
+        taskId: task.task_id,
+        ruling: 'overrule',
+        reason: '经集体讨论，裁量适当',
+        head,
+        // An overruling rests on the leaders' collective discussion (domain.md L6c).
+        collectiveDiscussion: {
+          heldOn: chinaDateOf(await harness.env.currentTimeMs()),
+          participants: ['王局长', '李副局长'],
+          minutesReference: '纪要〔2026〕3号',
+          conclusion: '裁量适当',
+        },
+      },
+    ],
   });
   await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
   await record(handle.workflowId, 'dispute-overruled-decided-open');

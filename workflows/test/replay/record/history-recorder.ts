@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { HISTORIES_DIR, historyToJSON, type RecordedHistory } from '../corpus';
 
@@ -44,7 +45,9 @@ export async function recordHistory(client: Client, workflowId: string, scenario
         workflowId,
         workflowType: description.type,
         scenario,
-        history: historyToJSON(history),
+        history: historyToJSON(
+          await decodedPayloads(history, client.options.loadedDataConverter.payloadCodecs),
+        ),
       };
       const file = path.join(HISTORIES_DIR, description.type, `${scenario}.json`);
       mkdirSync(path.dirname(file), { recursive: true });
@@ -63,4 +66,33 @@ export async function recordHistory(client: Client, workflowId: string, scenario
       throw new Error(`${workflowId} (${scenario}) did not settle: last event ${lastEvent?.eventType}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+type Payload = temporal.api.common.v1.IPayload;
+
+/**
+ * `value` with every payload in it decoded by `codecs` (last first, as the SDK does), so the corpus is written as
+ * the workflows saw their data: a harness whose client encrypts payloads (issue #21's codec) still writes plaintext
+ * histories, which replay with the default data converter. A codec leaves payloads it did not encode as they are.
+ */
+export async function decodedPayloads<T>(value: T, codecs: PayloadCodec[]): Promise<T> {
+  if (codecs.length === 0) return value;
+  const decode = async (payloads: Payload[]) => {
+    let decoded = payloads;
+    for (const codec of [...codecs].reverse()) decoded = await codec.decode(decoded);
+    return decoded;
+  };
+  const isPayload = (candidate: unknown): candidate is Payload =>
+    typeof candidate === 'object' && candidate !== null && 'metadata' in candidate && 'data' in candidate;
+  const walk = async (node: unknown): Promise<unknown> => {
+    if (Array.isArray(node))
+      return node.length > 0 && node.every(isPayload) ? decode(node) : Promise.all(node.map(walk));
+    if (node === null || typeof node !== 'object' || ArrayBuffer.isView(node)) return node;
+    if (isPayload(node)) return (await decode([node]))[0];
+    const entries = await Promise.all(
+      Object.entries(node).map(async ([key, child]) => [key, await walk(child)] as const),
+    );
+    return Object.fromEntries(entries);
+  };
+  return (await walk(value)) as T;
 }
