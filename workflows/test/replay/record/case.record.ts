@@ -172,6 +172,21 @@ it('a minor case whose served decision is revoked, then closed and archived', as
   await record(handle.workflowId, 'minor-served-revoked-archived');
 });
 
+it('a minor draft the handling unit declares major, then reviewed and decided (left open, decided)', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+  expect(
+    (await act(handle, caseUpdates.declareMajor, { actor: handler, reason: '直接关系第三人重大权益' })).major,
+  ).toBe(true);
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 1, 'approved');
+  expect((await decide(handle)).stage).toBe('decided');
+  await record(handle.workflowId, 'declared-major-reviewed-decided-open');
+  await harness.endCase(handle);
+});
+
 it('a case refused at filing (a handler’s certificate expired)', async () => {
   const handle = await harness.startCase({
     handlerIds: [harness.people.handlers[0], harness.people.expiredHandler],
@@ -207,7 +222,7 @@ it('a disputed review opinion the agency head overrules, then decided (left open
     ],
   });
   await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
-  await record(handle.workflowId, 'dispute-overruled-decided-open');
+  await record(handle.workflowId, 'dispute-overruled-after-collective-discussion-decided-open');
   await record(reviewWorkflowId(handle.workflowId, 1), 'round-returned-disputed');
   await harness.endCase(handle);
 });
