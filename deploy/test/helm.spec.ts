@@ -39,7 +39,10 @@ interface Manifest {
   metadata: { name: string; labels?: Record<string, string> };
   data?: Record<string, string>;
   spec?: {
-    template?: { spec: { containers: Container[]; securityContext?: Record<string, unknown> } };
+    template?: {
+      metadata?: { annotations?: Record<string, string> };
+      spec: { containers: Container[]; securityContext?: Record<string, unknown> };
+    };
     scaleTargetRef?: { name: string };
     selector?: { matchLabels?: Record<string, string> };
     rules?: { host: string; http: { paths: { path: string; backend: { service: { name: string } } }[] } }[];
@@ -66,6 +69,7 @@ const SECRET_STAND_INS: Record<string, string> = {
   AUTH_JWT_SECRET: 'a-development-secret-of-at-least-32-characters',
   REGISTRY_API_KEY: 'lep_0123456789abcdef_from-the-secret',
   PUBLICATION_UPSTREAM_TOKEN: 'from-the-secret',
+  METRICS_TOKEN: 'a-scrape-token-from-the-secret',
 };
 
 // Building helm (a few minutes on 2 cores) and converting the schemas happen once per machine.
@@ -167,6 +171,17 @@ describe.each(Object.keys(VALUES))('the chart with the %s values', (valuesName) 
     expect(byKind(manifests, 'Secret')).toEqual([]);
     for (const configMap of byKind(manifests, 'ConfigMap'))
       expect(Object.keys(configMap.data ?? {}).filter((key) => key in SECRET_STAND_INS)).toEqual([]);
+  });
+
+  it('marks every pod for Prometheus to scrape /metrics on the service port', () => {
+    for (const deployment of byKind(manifests, 'Deployment')) {
+      const template = deployment.spec!.template!;
+      expect(template.metadata?.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(template.spec.containers[0]!.ports[0]!.containerPort),
+        'prometheus.io/path': '/metrics',
+      });
+    }
   });
 
   it('probes readiness (and start-up) on /health/ready and liveness on /health/live, on the service port', () => {

@@ -120,6 +120,9 @@ describe('the audit log (审计日志)', () => {
       ['GET', '/notes', 401, 'denied', 'credential-missing'],
     ]);
     expect(log[0].actor).toEqual({ kind: 'staff', subject: 'p-1', agencyCode: 'BT01', roles: ['handler'] });
+    // Each entry names its request, as the response header and the log lines do; no two share one.
+    expect(new Set(log.map((entry) => entry.requestId)).size).toBe(5);
+    expect(log.every((entry) => typeof entry.requestId === 'string')).toBe(true);
     // Nothing of the body, the credential or the query string is kept.
     expect(JSON.stringify(log)).not.toMatch(/Bearer|张三|"text"/);
     expect(await verifyAuditLog(dataSource)).toMatchObject({ valid: true, length: 5 });

@@ -10,3 +10,6 @@ export * from './messaging';
 export * from './audit';
 export * from './dependency-modules';
 export * from './calendar';
+export * from './logging';
+export * from './metrics';
+export * from './tracing';

@@ -8,4 +8,5 @@ void runService({
   configClass: PublicationConfig,
   rootModule: (config) => PublicationModule.forRoot(config),
   port: (config) => config.PORT,
+  temporalRuntime: true,
 });

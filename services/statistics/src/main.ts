@@ -8,4 +8,5 @@ void runService({
   configClass: StatisticsConfig,
   rootModule: (config) => StatisticsModule.forRoot(config),
   port: (config) => config.PORT,
+  temporalRuntime: true,
 });

@@ -8,4 +8,5 @@ void runService({
   configClass: WorkerConfig,
   rootModule: (config) => WorkerModule.forRoot(config),
   port: (config) => config.PORT,
+  temporalRuntime: true,
 });

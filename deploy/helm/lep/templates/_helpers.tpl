@@ -40,6 +40,9 @@ chosen by its dependencies. Secrets are referenced by "lep.secretEnv".
 PORT: {{ $svc.port | quote }}
 LOG_LEVEL: {{ $v.config.logLevel | quote }}
 TRUST_PROXY: {{ $v.config.trustProxy | toString | quote }}
+{{- if $v.tracing.otlpEndpoint }}
+OTEL_EXPORTER_OTLP_ENDPOINT: {{ $v.tracing.otlpEndpoint | quote }}
+{{- end }}
 {{- if has "kafka" $deps }}
 KAFKA_BROKERS: {{ required "kafka.brokers is required" $v.kafka.brokers | quote }}
 KAFKA_SSL: {{ $v.kafka.ssl | toString | quote }}
@@ -145,6 +148,11 @@ REGISTRY_URL: {{ printf "http://%s:%v" (include "lep.name" (dict "root" $root "s
 - name: PUBLICATION_UPSTREAM_TOKEN
   valueFrom:
     secretKeyRef: { name: {{ $svc.upstreamTokenSecret }}, key: PUBLICATION_UPSTREAM_TOKEN }
+{{- end }}
+{{- if $v.metrics.tokenSecret }}
+- name: METRICS_TOKEN
+  valueFrom:
+    secretKeyRef: { name: {{ $v.metrics.tokenSecret }}, key: METRICS_TOKEN }
 {{- end }}
 {{- end -}}
 

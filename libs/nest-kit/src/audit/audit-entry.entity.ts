@@ -31,4 +31,6 @@ export interface AuditRecord {
   code?: string;
   actor?: { kind: string; subject: string; agencyCode?: string; roles?: string[] };
   ip?: string;
+  /** The HTTP request's id (X-Request-Id), to find its log lines. */
+  requestId?: string;
 }

@@ -1,12 +1,15 @@
 import { nextLink, verifyChain, type ChainVerification } from '@lep/hash-chain';
 import type { DataSource } from 'typeorm';
+import { currentRequestId } from '../logging/request-context';
 import type { AuditRecord } from './audit-entry.entity';
 
 // One chain per database: appends take this transaction-scoped lock so sequence and hash never race.
 const AUDIT_LOCK = 7_011_881;
 
-/** Appends one entry to the audit log, chained to the previous one. */
-export async function appendAudit(dataSource: DataSource, record: AuditRecord): Promise<number> {
+/** Appends one entry to the audit log, chained to the previous one, with the id of the request it records. */
+export async function appendAudit(dataSource: DataSource, entry: AuditRecord): Promise<number> {
+  const requestId = entry.requestId ?? currentRequestId();
+  const record = requestId === undefined ? entry : { ...entry, requestId };
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_LOCK]);
     const last: { sequence: number; hash: string }[] = await manager.query(

@@ -24,7 +24,23 @@ export class ServiceEnv {
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',
   })
-  LOG_LEVEL = 'log';
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /**
+   * When set, GET /metrics answers only a scrape that sends `Authorization: Bearer <METRICS_TOKEN>`; unset, it
+   * answers anyone who reaches the port, which then must not be reachable from outside (docs/operations.md).
+   */
+  @IsOptional()
+  @IsSecret(16)
+  METRICS_TOKEN?: string;
+
+  /**
+   * The OpenTelemetry collector's OTLP/HTTP base URL (e.g. http://otel-collector:4318): set, the service records
+   * traces and sends them there (the exporter also reads the other standard OTEL_EXPORTER_OTLP_* variables).
+   */
+  @IsOptional()
+  @IsServiceUrl()
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
   /**
    * The reverse proxies in front of the service (Express `trust proxy`): unset = none, so the peer address is

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { DependencyProbe } from '../health/dependency-probe';
+import { TypeOrmJsonLogger } from '../logging/library-loggers';
 
 export const DATABASE_PROBE = 'DATABASE_PROBE';
 
@@ -40,7 +41,8 @@ export class DatabaseModule {
           migrationsTableName: 'lep_migrations',
           migrationsRun: !options.schemaOwner,
           synchronize: false,
-          logging: ['error', 'warn'],
+          logging: ['error', 'warn', 'migration'],
+          logger: new TypeOrmJsonLogger(),
           extra: { max: 10, connectionTimeoutMillis: 5_000 },
         }),
       ],

@@ -1,8 +1,11 @@
 import type { Logger } from '@nestjs/common';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { parseCloudEvent, type CloudEvent } from '@lep/contracts';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { setAsideMessage, UnprocessableEventError } from '../messaging/dead-letter';
+import { contextOfEvent, type TraceExtension } from '../tracing/trace-context';
+import { lepTracer } from '../tracing/tracing-setup';
 import { whileHeartbeating, type KafkaClient } from './kafka.module';
 
 export interface CloudEventConsumerOptions {
@@ -58,7 +61,7 @@ export async function startCloudEventConsumer(
           return;
         }
         try {
-          await options.handle(event);
+          await handleInSpan(options, topic, event);
         } catch (error) {
           if (!(error instanceof UnprocessableEventError)) throw error;
           await setAside(`event ${event.id} (${event.type}) is unprocessable: ${error.message}`, event.id);
@@ -66,6 +69,41 @@ export async function startCloudEventConsumer(
       }),
   });
   return consumer;
+}
+
+/** Runs the handler in a consumer span that continues the trace the event carries (`traceparent`), if any. */
+async function handleInSpan(
+  options: CloudEventConsumerOptions,
+  topic: string,
+  event: CloudEvent,
+): Promise<void> {
+  const producer = contextOfEvent(event as CloudEvent & TraceExtension);
+  const span = lepTracer().startSpan(
+    `${topic} process`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic,
+        'messaging.consumer.group.name': options.groupId,
+        'messaging.message.id': event.id,
+        'cloudevents.event_type': event.type,
+      },
+    },
+    producer,
+  );
+  try {
+    await context.with(trace.setSpan(producer, span), () => options.handle(event));
+  } catch (error) {
+    span.setStatus({
+      code: SpanStatusCode.ERROR,
+      message: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  } finally {
+    span.end();
+  }
 }
 
 function payloadOf(message: KafkaMessage): string {

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Consumer, Kafka, KafkaConfig, logLevel } from 'kafkajs';
+import { Admin, Consumer, Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import type { DependencyProbe } from '../health/dependency-probe';
+import { kafkaJsonLogCreator } from '../logging/library-loggers';
 
 export const KAFKA_PROBE = 'KAFKA_PROBE';
 
@@ -42,7 +43,12 @@ export class KafkaClient implements OnApplicationShutdown {
   readonly kafka: Kafka;
   /** A separate client without retries so /health answers within its timeout. */
   private readonly probeClient: Kafka;
+  /** For metric scrapes: a few quick retries (a group's coordinator may move), all within the scrape's timeout. */
+  private readonly metricsClient: Kafka;
   private readonly closers: Array<() => Promise<void>> = [];
+  /** The consumer groups this process runs, for the consumer-lag metric. */
+  readonly consumerGroups = new Set<string>();
+  private metricsAdmin?: Promise<Admin>;
 
   constructor(@Inject('KAFKA_OPTIONS') options: KafkaModuleOptions) {
     this.kafka = new Kafka({
@@ -50,6 +56,7 @@ export class KafkaClient implements OnApplicationShutdown {
       brokers: options.brokers,
       ...options.security,
       logLevel: logLevel.WARN,
+      logCreator: kafkaJsonLogCreator,
     });
     this.probeClient = new Kafka({
       clientId: `${options.clientId}-health`,
@@ -59,11 +66,34 @@ export class KafkaClient implements OnApplicationShutdown {
       connectionTimeout: 2_000,
       retry: { retries: 0 },
     });
+    this.metricsClient = new Kafka({
+      clientId: `${options.clientId}-metrics`,
+      brokers: options.brokers,
+      ...options.security,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 1_000,
+      retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 500 },
+    });
   }
 
   /** A member of consumer group `groupId`, with LEP's group session (CONSUMER_SESSION). */
   consumer(groupId: string): Consumer {
+    this.consumerGroups.add(groupId);
     return this.kafka.consumer({ groupId, ...CONSUMER_SESSION });
+  }
+
+  /**
+   * An admin connection kept for metric scrapes (offsets), on a client with short retries so that a scrape
+   * answers promptly while Kafka is away; a failed connection is dropped and made again on the next scrape.
+   */
+  async admin(): Promise<Admin> {
+    if (!this.metricsAdmin) {
+      const admin = this.metricsClient.admin();
+      this.metricsAdmin = admin.connect().then(() => admin);
+      this.metricsAdmin.catch(() => (this.metricsAdmin = undefined));
+      this.closers.push(() => admin.disconnect());
+    }
+    return this.metricsAdmin;
   }
 
   /** Registers something to disconnect when the service stops. */

@@ -1,9 +1,11 @@
 import type { CloudEvent, TopicSpec } from '@lep/contracts';
 import type { EntityManager } from 'typeorm';
+import { withTraceContext } from '../tracing/trace-context';
 
 /**
  * Records `event` for publication on `topic`, inside the caller's transaction: the event exists if and only
- * if the state change it describes was committed. Writing the same event id twice keeps the first.
+ * if the state change it describes was committed. Writing the same event id twice keeps the first. Inside a
+ * recorded trace the event carries it (`traceparent`), and its consumers continue it.
  */
 export async function enqueueEvent(
   manager: EntityManager,
@@ -13,7 +15,7 @@ export async function enqueueEvent(
 ): Promise<void> {
   await manager.query(
     `INSERT INTO outbox_event (id, topic, message_key, event) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
-    [event.id, topic.name, messageKey, JSON.stringify(event)],
+    [event.id, topic.name, messageKey, JSON.stringify(withTraceContext(event))],
   );
 }
 
@@ -34,7 +36,7 @@ export async function enqueueEvents(
       entries.map((entry) => entry.event.id),
       entries.map((entry) => entry.topic.name),
       entries.map((entry) => entry.messageKey),
-      entries.map((entry) => JSON.stringify(entry.event)),
+      entries.map((entry) => JSON.stringify(withTraceContext(entry.event))),
     ],
   );
 }
