@@ -1,0 +1,287 @@
+import { caseUpdates, reviewUpdates, reviewWorkflowId, type CaseActor, type CaseState } from '@lep/contracts';
+import type { WorkflowHandle } from '@temporalio/client';
+import { chinaDateOf } from '@lep/calendar';
+import {
+  AGENCY,
+  HANDLER_ACTOR,
+  startCaseHarness,
+  type CaseHarness,
+} from '../../../../services/worker/test/support/case-harness';
+import {
+  act,
+  completeReviewTask,
+  draft,
+  eventually,
+  linkEvidence,
+  openTask,
+  type TaskRow,
+} from '../../../../services/worker/test/support/case-steps';
+import { recordHistory } from './history-recorder';
+
+/**
+ * The case workflows' histories (caseLifecycle and its legalReview rounds), from the worker's harness: the
+ * production activities over PostgreSQL and the registry process, on Temporal's time-skipping server. Scenarios
+ * share one clock, so the ones that move it by months run last.
+ */
+const DAY = 86_400_000;
+
+let harness: CaseHarness;
+let handler: CaseActor;
+let reviewer: CaseActor;
+const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+
+beforeAll(async () => {
+  harness = await startCaseHarness();
+  handler = HANDLER_ACTOR(harness.people.handlers[0]);
+  reviewer = { id: harness.people.reviewer, role: 'legal-reviewer', agencyCode: AGENCY };
+}, 120_000);
+
+afterAll(() => harness?.close());
+
+const record = (workflowId: string, scenario: string) =>
+  recordHistory(harness.env.client, workflowId, scenario);
+
+async function investigating(handle: WorkflowHandle): Promise<void> {
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.stage === 'investigating',
+    'filing',
+  );
+  await linkEvidence(
+    harness,
+    handle,
+    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
+    1,
+  );
+}
+
+/** Answers the case's review round `round` (its open task, or `task` when it is claimed) and waits for the case. */
+async function reviewRound(
+  handle: WorkflowHandle,
+  round: number,
+  outcome: 'approved' | 'returned',
+  task?: TaskRow,
+) {
+  const answered = task ?? (await openTask(harness.dataSource, handle.workflowId));
+  expect(answered.round).toBe(round);
+  await completeReviewTask(harness, answered, reviewer, outcome);
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.reviewRounds[round - 1]?.outcome === outcome,
+    `round ${round}`,
+  );
+}
+
+async function decide(handle: WorkflowHandle): Promise<CaseState> {
+  return act(handle, caseUpdates.decide, {
+    actor: handler,
+    draftHash: (await harness.state(handle)).draft?.hash,
+  });
+}
+
+async function closeAndArchive(handle: WorkflowHandle, stages = [caseUpdates.serve, caseUpdates.execute]) {
+  for (const update of [...stages, caseUpdates.close, caseUpdates.archive])
+    await act(handle, update, { actor: handler, note: '依法办理' });
+  expect(await handle.result()).toMatchObject({ status: 'archived' });
+}
+
+it('a major case: notice with hearing rights, window closed, review returned then approved, decided, archived', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 50_000));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
+  await harness.sleep(8 * DAY);
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.deadlines.some((d) => d.kind === 'hearing-window' && d.fired),
+    'the hearing window to close',
+  );
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 1, 'returned');
+  await act(handle, caseUpdates.draftDecision, draft(handler, 30_000));
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 2, 'approved');
+  await decide(handle);
+  await closeAndArchive(handle);
+  await record(handle.workflowId, 'major-review-returned-then-approved-archived');
+  await record(reviewWorkflowId(handle.workflowId, 1), 'round-returned');
+  await record(reviewWorkflowId(handle.workflowId, 2), 'round-approved');
+});
+
+it('a major case with a hearing, a claimed and extended review, decided, re-made after withdrawal, archived', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 50_000));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
+  await act(handle, caseUpdates.requestHearing, { actor: handler });
+  await act(handle, caseUpdates.recordHearing, {
+    actor: handler,
+    report: '听证会于执法机关举行，当事人到场陈述申辩',
+  });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  const task = await openTask(harness.dataSource, handle.workflowId);
+  const review = harness.env.client.workflow.getHandle(task.task_id);
+  await review.executeUpdate(reviewUpdates.claim, { args: [{ taskId: task.task_id, by: reviewer }] });
+  await review.executeUpdate(reviewUpdates.release, { args: [{ taskId: task.task_id, by: reviewer }] });
+  await review.executeUpdate(reviewUpdates.claim, { args: [{ taskId: task.task_id, by: reviewer }] });
+  await review.executeUpdate(reviewUpdates.extend, {
+    args: [{ taskId: task.task_id, approvedBy: head, reason: '听证笔录较多，经负责人批准延长' }],
+  });
+  // Claimed, the task is no longer open: it is answered by the claimant.
+  await reviewRound(handle, 1, 'approved', task);
+  const decided = await decide(handle);
+  expect(decided.stage).toBe('decided');
+  await act(handle, caseUpdates.revoke, {
+    actor: handler,
+    kind: 'remade',
+    reason: '认定事实有误，依法重新作出',
+  });
+  await act(handle, caseUpdates.draftDecision, draft(handler, 40_000));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 2, 'approved');
+  expect((await decide(handle)).decision?.decisionId).toBe(`${handle.workflowId}-D2`);
+  await closeAndArchive(handle, [caseUpdates.serve]);
+  await record(handle.workflowId, 'major-hearing-decided-remade-archived');
+  await record(reviewWorkflowId(handle.workflowId, 1), 'round-claimed-released-extended-approved');
+});
+
+it('a minor case decided without review, served, executed, closed and archived', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  expect((await decide(handle)).major).toBe(false);
+  await closeAndArchive(handle);
+  await record(handle.workflowId, 'minor-decided-archived');
+});
+
+it('a minor case whose served decision is revoked, then closed and archived', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 800));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await decide(handle);
+  await act(handle, caseUpdates.serve, { actor: handler, note: '直接送达' });
+  await act(handle, caseUpdates.revoke, {
+    actor: handler,
+    kind: 'revoked',
+    reason: '经行政复议，原处罚决定认定事实不清，予以撤销',
+  });
+  await closeAndArchive(handle, []);
+  await record(handle.workflowId, 'minor-served-revoked-archived');
+});
+
+it('a minor draft the handling unit declares major, then reviewed and decided (left open, decided)', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+  expect(
+    (await act(handle, caseUpdates.declareMajor, { actor: handler, reason: '直接关系第三人重大权益' })).major,
+  ).toBe(true);
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 1, 'approved');
+  expect((await decide(handle)).stage).toBe('decided');
+  await record(handle.workflowId, 'declared-major-reviewed-decided-open');
+  await harness.endCase(handle);
+});
+
+it('a case refused at filing (a handler’s certificate expired)', async () => {
+  const handle = await harness.startCase({
+    handlerIds: [harness.people.handlers[0], harness.people.expiredHandler],
+  });
+  expect((await handle.result()).status).toBe('refused');
+  await record(handle.workflowId, 'refused-at-filing');
+});
+
+it('a disputed review opinion the agency head overrules, then decided (left open, decided)', async () => {
+  const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 800));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 1, 'returned');
+  await act(handle, caseUpdates.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
+  const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
+  const state = await handle.executeUpdate(caseUpdates.ruleOnDispute, {
+    args: [
+      {
+        taskId: task.task_id,
+        ruling: 'overrule',
+        reason: '经集体讨论，裁量适当',
+        head,
+        // An overruling rests on the leaders' collective discussion (domain.md L6c).
+        collectiveDiscussion: {
+          heldOn: chinaDateOf(await harness.env.currentTimeMs()),
+          participants: ['王局长', '李副局长'],
+          minutesReference: '纪要〔2026〕3号',
+          conclusion: '裁量适当',
+        },
+      },
+    ],
+  });
+  await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
+  await record(handle.workflowId, 'dispute-overruled-after-collective-discussion-decided-open');
+  await record(reviewWorkflowId(handle.workflowId, 1), 'round-returned-disputed');
+  await harness.endCase(handle);
+});
+
+it('a case waiting in investigation on its decision-limit timer (recorded mid-timer)', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await record(handle.workflowId, 'investigating-waiting-on-timer');
+  await harness.endCase(handle);
+});
+
+it('a review round reminded and escalated when its time limit runs out, then approved', async () => {
+  const handle = await harness.startCase({ majorByUnit: { reason: '可能造成重大社会影响' } });
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 900));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  const task = await openTask(harness.dataSource, handle.workflowId);
+  await harness.sleep(task.due_at!.getTime() - (await harness.env.currentTimeMs()) + DAY);
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.reviewRounds[0]?.escalated === true,
+    'the escalation',
+  );
+  await reviewRound(handle, 1, 'approved', task);
+  await decide(handle);
+  await record(handle.workflowId, 'review-escalated-approved-decided-open');
+  await record(reviewWorkflowId(handle.workflowId, 1), 'round-reminded-escalated-approved');
+  await harness.endCase(handle);
+});
+
+// Last: it moves the clock three months on.
+it('a case warned before its 90-day decision limit, extended, then overdue (left open)', async () => {
+  const handle = await harness.startCase();
+  const state = await eventually(
+    () => harness.state(handle),
+    (s) => s.stage === 'investigating',
+    'filing',
+  );
+  const limit = state.deadlines.find((d) => d.kind === 'decision-limit')!;
+  await harness.sleep(Date.parse(limit.dueAt) - (await harness.env.currentTimeMs()) - 9 * DAY);
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.deadlines.some((d) => d.kind === 'decision-limit-warning' && d.fired),
+    'the warning',
+  );
+  const extended = await act(handle, caseUpdates.extendDecisionLimit, {
+    actor: handler,
+    approvedBy: '局长 周某',
+    reason: '案情复杂，经负责人批准延长',
+    days: 30,
+  });
+  const dueAt = extended.deadlines.find((d) => d.kind === 'decision-limit')!.dueAt;
+  await harness.sleep(Date.parse(dueAt) - (await harness.env.currentTimeMs()) + DAY);
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.overdue,
+    'overdue',
+  );
+  await record(handle.workflowId, 'decision-limit-warned-extended-overdue-open');
+  await harness.endCase(handle);
+});

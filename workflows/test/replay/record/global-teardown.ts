@@ -1,0 +1,1 @@
+export { peersGlobalTeardown as default } from '@lep/testing';
