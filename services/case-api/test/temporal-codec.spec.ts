@@ -119,7 +119,7 @@ describe('personal data in Temporal', () => {
     for (const client of [caseApp().staff(handler), caseApp().system(AGENCY)]) {
       const refused = await client.post(DECODE).send(body);
       expect(refused.status).toBe(403);
-      expect(refused.body.code).toBe('FORBIDDEN');
+      expect(refused.body.code).toBe('ROLE_FORBIDDEN');
       expect(JSON.stringify(refused.body)).not.toContain(ID_NUMBER);
     }
   });

@@ -63,7 +63,7 @@ function parse(body: unknown) {
 @Roles(PLATFORM_ADMIN)
 @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal 命名空间（Web UI 自动发送）' })
 @ApiUnauthorizedResponse({ description: '未认证：UNAUTHENTICATED' })
-@ApiForbiddenResponse({ description: '仅平台管理员（platform-admin）可以解密：FORBIDDEN' })
+@ApiForbiddenResponse({ description: '仅平台管理员（platform-admin）可以解密：ROLE_FORBIDDEN' })
 @ApiBadRequestResponse({ description: '请求体不是载荷列表：VALIDATION_FAILED，violations 指明字段与规则' })
 export class TemporalCodecController {
   constructor(@Inject(TEMPORAL_PAYLOAD_CODEC) private readonly codec: EncryptionCodec) {}
