@@ -141,8 +141,7 @@ describe('personal data in Temporal', () => {
           testPeers().temporalNamespace,
           '--workflow-id',
           caseId,
-          '--output',
-          'json',
+          '--detailed',
           '--codec-endpoint',
           `http://127.0.0.1:${port}/api/v1/temporal-codec`,
           ...extra,
@@ -150,12 +149,13 @@ describe('personal data in Temporal', () => {
         { maxBuffer: 64 * 1024 * 1024, timeout: 30_000 },
       );
     const { stdout } = await show(['--codec-auth', `Bearer ${token}`]);
-    expect(stdout).toContain(ID_NUMBER);
-    // Without the token the codec answers 401 and the CLI shows nothing decrypted.
+    expect(stdout).toContain(`idNumber: ${ID_NUMBER}`);
+    // Without the token case-api answers 401 to every decode: the CLI gives up and shows nothing.
     const refused = await show([]).then(
-      ({ stdout: shown }) => shown,
-      (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+      () => 'shown',
+      (error: { code?: number; stdout?: string }) => `exit ${error.code}: ${error.stdout ?? ''}`,
     );
+    expect(refused).toMatch(/^exit 1: /);
     expect(refused).not.toContain(ID_NUMBER);
   });
 });

@@ -205,7 +205,7 @@ async function main(): Promise<void> {
     });
     console.log(
       `\nTemporal payloads are encrypted (key "${payloadKeys.TEMPORAL_PAYLOAD_KEY_ID}"). Read a case's history decrypted with the token above:\n` +
-        `  temporal workflow show --address ${peers.temporalAddress} -w <caseId> --codec-endpoint ${CODEC_ENDPOINT} --codec-auth "Bearer <token>"\n` +
+        `  temporal workflow show --detailed --address ${peers.temporalAddress} -w <caseId> --codec-endpoint ${CODEC_ENDPOINT} --codec-auth "Bearer <token>"\n` +
         `  (the dev server's Web UI has no login, so it cannot send a token and shows payloads encrypted: docs/operations.md)`,
     );
     console.log(
