@@ -39,9 +39,12 @@ export async function createTopics(brokers: string[], extra: TopicPartitions[] =
   try {
     const existing = new Set(await client.listTopics());
     const missing = wanted.filter((topic) => !existing.has(topic.name));
+    // kafkajs waits for leaders by retrying LEADER_NOT_AVAILABLE only, while a KRaft broker whose metadata has not
+    // caught up with the creation (often right after a deletion) answers UNKNOWN_TOPIC_OR_PARTITION and kafkajs
+    // gives up; the wait below retries both.
     if (missing.length > 0)
       await client.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic: topic.name,
           numPartitions: topic.partitions,
