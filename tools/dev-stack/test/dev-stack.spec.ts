@@ -6,7 +6,15 @@ import { temporal } from '@temporalio/proto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as S3Client } from 'minio';
 import { SERVICE_PORTS } from '@lep/contracts';
-import { alive, CASE_AGENCY, CASE_PENALTY_ITEM, descendants, seedCaseRegistry } from '@lep/testing';
+import {
+  alive,
+  CASE_AGENCY,
+  CASE_PENALTY_ITEM,
+  descendants,
+  seedCaseRegistry,
+  TEST_PAYLOAD_KEY_ENV,
+  testDataConverter,
+} from '@lep/testing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PORTS = SERVICE_PORTS;
@@ -43,6 +51,8 @@ describe('npm start (tools/dev-stack)', () => {
         KAFKA_BROKERS: '',
         S3_ENDPOINT: '',
         AUTH_JWT_SECRET: JWT_SECRET,
+        // The payload keys too, so this test's client reads what the services write (memo, results).
+        ...TEST_PAYLOAD_KEY_ENV,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -220,7 +230,7 @@ describe('npm start (tools/dev-stack)', () => {
     const address = printed(/temporal\s+(127\.0\.0\.1:\d+) \(gRPC\)/);
     const connection = await Connection.connect({ address });
     try {
-      const client = new Client({ connection });
+      const client = new Client({ connection, dataConverter: testDataConverter() });
       const deadline = Date.now() + 30_000;
       const found: string[] = [];
       while (found.length === 0 && Date.now() < deadline) {
@@ -250,6 +260,7 @@ describe('npm start (tools/dev-stack)', () => {
     const key = BOOTSTRAP_KEY.exec(output)![1]!;
     expect(output.split(key)).toHaveLength(2);
     expect(output).not.toContain(JWT_SECRET);
+    expect(output).not.toContain(TEST_PAYLOAD_KEY_ENV.TEMPORAL_PAYLOAD_KEYS.split(':')[1]);
     expect(mintedKey).not.toBe('');
     expect(output).not.toContain(mintedKey);
     expect(output).not.toContain(mintedKey.split('_')[2]);
