@@ -56,6 +56,13 @@ describe('the remote codec JSON', () => {
     ],
     ['data that is not base64', { payloads: [{}, { data: 'a b' }] }, 'payloads[1].data', 'isBase64'],
     ['data of a wrong length', { payloads: [{ data: 'abcde' }] }, 'payloads[0].data', 'isBase64'],
+    ['an unknown field beside payloads', { payloads: [], extra: 1 }, 'extra', 'whitelistValidation'],
+    [
+      'an unknown field in a payload',
+      { payloads: [{ data: 'AA==', size: 1 }] },
+      'payloads[0].size',
+      'whitelistValidation',
+    ],
     [
       'too many payloads',
       { payloads: Array.from({ length: MAX_CODEC_PAYLOADS + 1 }, () => ({})) },

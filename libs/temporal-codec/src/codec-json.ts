@@ -36,14 +36,27 @@ function bytes(value: unknown, field: string): Buffer {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Like every LEP API, a field the protocol does not have is refused rather than ignored. */
+function onlyKnown(value: Record<string, unknown>, known: string[], prefix: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined)
+    throw new CodecRequestError(
+      `${prefix}${unknown}`,
+      'whitelistValidation',
+      `${prefix}${unknown} 是不允许的字段`,
+    );
+}
+
 export function payloadsFromJson(body: unknown): Payload[] {
   if (!isObject(body) || !Array.isArray(body.payloads))
     throw new CodecRequestError('payloads', 'isArray', 'payloads 必须是载荷（payload）数组');
+  onlyKnown(body, ['payloads'], '');
   if (body.payloads.length > MAX_CODEC_PAYLOADS)
     throw new CodecRequestError('payloads', 'arrayMaxSize', `payloads 一次最多 ${MAX_CODEC_PAYLOADS} 个载荷`);
   return body.payloads.map((item: unknown, index) => {
     const field = `payloads[${index}]`;
     if (!isObject(item)) throw new CodecRequestError(field, 'isObject', `${field} 必须是对象`);
+    onlyKnown(item, ['metadata', 'data'], `${field}.`);
     const { metadata, data } = item;
     if (metadata !== undefined && metadata !== null && !isObject(metadata))
       throw new CodecRequestError(`${field}.metadata`, 'isObject', `${field}.metadata 必须是对象`);
