@@ -27,7 +27,7 @@ module.exports = {
   moduleNameMapper: {
     '^@lep/workflows$': path.join(root, 'workflows/src'),
     '^@lep/engines$': path.join(root, 'tools/engines/src'),
-    '^@lep/(contracts|testing|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store|stats-core)$':
+    '^@lep/(contracts|testing|nest-kit|calendar|masking|hash-chain|auth|review-rules|case-store|stats-core|temporal-codec)$':
       path.join(root, 'libs/$1/src'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],

@@ -16,6 +16,7 @@ const {
   databaseUrl,
   startServiceProcess,
   startCaseRegistry,
+  TEST_PAYLOAD_KEY_ENV,
 } = require('../../libs/testing/dist');
 
 const CLIENTS = Number(process.argv[2] ?? 20);
@@ -65,6 +66,8 @@ async function main() {
     const common = {
       KAFKA_BROKERS: peers.kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      // Encrypted payloads, as in production: the case-start figure includes the codec's cost.
+      ...TEST_PAYLOAD_KEY_ENV,
       AUTH_JWT_SECRET: AUTH.secret,
       REGISTRY_URL: registry.url,
     };

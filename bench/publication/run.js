@@ -14,6 +14,7 @@ const {
   startPostgres,
   startServiceProcess,
   startTemporal,
+  TEST_PAYLOAD_KEY_ENV,
 } = require('../../libs/testing/dist');
 const {
   TOPICS,
@@ -128,6 +129,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: kafkaPeer.brokers.join(','),
     TEMPORAL_ADDRESS: temporal.address,
+    ...TEST_PAYLOAD_KEY_ENV,
     AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
     REGISTRY_URL: registry.url,
   });

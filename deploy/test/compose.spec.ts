@@ -334,6 +334,27 @@ describe('Temporal', () => {
     expect(resolvedEnvironment(service('temporal-ui')).TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(resolvedEnvironment(service('case-api')).TEMPORAL_ADDRESS).toBe('temporal:7233');
   });
+
+  it('gives every service on Temporal the same payload keys, and the Web UI case-api’s codec for its origin', () => {
+    const onTemporal = lepServiceNames.filter(
+      (name) => 'TEMPORAL_ADDRESS' in resolvedEnvironment(service(name)),
+    );
+    expect(onTemporal).toEqual(expect.arrayContaining(['case-api', 'worker', 'publication', 'statistics']));
+    const keys = new Set(
+      onTemporal.map((name) => {
+        const env = resolvedEnvironment(service(name));
+        return `${env.TEMPORAL_PAYLOAD_KEYS} ${env.TEMPORAL_PAYLOAD_KEY_ID}`;
+      }),
+    );
+    expect(keys.size).toBe(1);
+    const caseApi = resolvedEnvironment(service('case-api'));
+    expect(resolvedEnvironment(service('temporal-ui')).TEMPORAL_CODEC_ENDPOINT).toBe(
+      `http://localhost:${service('case-api').ports![0].split(':')[0]}/api/v1/temporal-codec`,
+    );
+    expect(caseApi.TEMPORAL_UI_ORIGIN).toBe(
+      `http://localhost:${service('temporal-ui').ports![0].split(':')[0]}`,
+    );
+  });
 });
 
 describe('MinIO', () => {

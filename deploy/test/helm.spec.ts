@@ -70,6 +70,8 @@ const SECRET_STAND_INS: Record<string, string> = {
   REGISTRY_API_KEY: 'lep_0123456789abcdef_from-the-secret',
   PUBLICATION_UPSTREAM_TOKEN: 'from-the-secret',
   METRICS_TOKEN: 'a-scrape-token-from-the-secret',
+  TEMPORAL_PAYLOAD_KEYS: `2026-12:${Buffer.alloc(32, 7).toString('base64')}`,
+  TEMPORAL_PAYLOAD_KEY_ID: '2026-12',
 };
 
 // Building helm (a few minutes on 2 cores) and converting the schemas happen once per machine.

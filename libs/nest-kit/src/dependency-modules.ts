@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import { DependencyEnv, kafkaSecurity, temporalTls } from './config';
+import { DependencyEnv, kafkaSecurity, temporalConnection } from './config';
 import { DATABASE_PROBE, DatabaseModule, DatabaseModuleOptions } from './database';
 import { HealthModule } from './health';
 import { KAFKA_PROBE, KafkaModule } from './kafka';
@@ -79,11 +79,9 @@ export function dependencyModules({
   }
   if (config.TEMPORAL_ADDRESS) {
     modules.push(
-      TemporalClientModule.forRoot({
-        address: config.TEMPORAL_ADDRESS,
-        namespace: config.TEMPORAL_NAMESPACE ?? 'default',
-        tls: temporalTls(config),
-      }),
+      TemporalClientModule.forRoot(
+        temporalConnection({ ...config, TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS }),
+      ),
     );
     probes.push(TEMPORAL_PROBE);
   }

@@ -2,6 +2,7 @@ import { createServer, Server, Socket } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
 import request from 'supertest';
+import { TEST_PAYLOAD_KEY_ENV } from '@lep/testing';
 import { createServiceApp, dependencyModules, HealthModule, hostedWorkerProbe } from '../src';
 
 /** A port that accepts TCP connections and never answers, like a hung broker. */
@@ -23,7 +24,11 @@ describe('/health when a dependency is down', () => {
     @Module({
       imports: dependencyModules({
         serviceName: 'probe-test',
-        config: { KAFKA_BROKERS: ['127.0.0.1:1'], TEMPORAL_ADDRESS: `127.0.0.1:${hung.port}` },
+        config: {
+          KAFKA_BROKERS: ['127.0.0.1:1'],
+          TEMPORAL_ADDRESS: `127.0.0.1:${hung.port}`,
+          ...TEST_PAYLOAD_KEY_ENV,
+        },
       }),
     })
     class ProbeModule {}

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { testDataConverter } from '@lep/testing';
 import { HostedWorker, workflowCode } from '../src';
 
 describe('a hosted Temporal worker', () => {
@@ -12,6 +13,7 @@ describe('a hosted Temporal worker', () => {
         taskQueue: 'nowhere',
         workflows: { bundlePath: '/nonexistent/bundles/case.js' },
         activities: {},
+        dataConverter: testDataConverter(),
       }),
     ).rejects.toThrow('no workflow bundle at /nonexistent/bundles/case.js: run `npm run build` first');
     expect(worker.state()).toBe('INITIALIZED');

@@ -17,3 +17,4 @@ export * from './kcat';
 export * from './pdf-tools';
 // What production's init jobs make (deploy/minio/create-buckets.sh), for tests and the dev stack.
 export { createEvidenceBuckets } from '@lep/engines';
+export * from './payload-keys';

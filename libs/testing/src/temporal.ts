@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { lepSearchAttributes, registerNamespace, TemporalDevServer, TimeSkippingServer } from '@lep/engines';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { stopOnce } from './cleanup';
+import { testDataConverter } from './payload-keys';
 
 export interface TemporalPeer {
   address: string;
@@ -25,6 +27,8 @@ export interface StartTemporalOptions {
   port?: number;
   /** Embedded only: the Temporal Web UI's port; headless when absent. */
   uiPort?: number;
+  /** Embedded only: the remote codec endpoint the Web UI decodes payloads with (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
   /** Embedded only: where the SQLite file lives (kept); a temporary folder otherwise. */
   dataDir?: string;
 }
@@ -42,6 +46,7 @@ export async function startTemporal(options: StartTemporalOptions = {}): Promise
   const server = await TemporalDevServer.start({
     port: options.port,
     uiPort: options.uiPort ?? null,
+    uiCodecEndpoint: options.uiCodecEndpoint,
     dataDir: options.dataDir,
   });
   try {
@@ -84,15 +89,15 @@ type AttachingFactory = {
     address: string;
     supportsTimeSkipping: true;
     namespace: string;
-    client: Record<string, never>;
+    client: { dataConverter: DataConverter };
     plugins: never[];
   }): Promise<TestWorkflowEnvironment>;
 };
 
 /**
  * Temporal's own time-skipping test server (the Java SDK's, from the engine cache), its virtual clock starting at
- * `startTime` (now by default), LEP's search attributes registered, and the SDK's test environment on it. Time
- * skipping starts locked unless asked otherwise: the clock runs in real time until the test moves it (`env.sleep`)
+ * `startTime` (now by default), LEP's search attributes registered, and the SDK's test environment on it (its
+ * client encrypts payloads with testDataConverter, as every LEP client does with its keys). Time skipping starts locked unless asked otherwise: the clock runs in real time until the test moves it (`env.sleep`)
  * or awaits a workflow result through `env.client`. One server per call: its clock is the caller's own.
  *
  * We start the server ourselves rather than through `createTimeSkipping`'s `existing-path` executable because the
@@ -109,7 +114,7 @@ export async function startTimeSkippingTemporal(
       address: server.address,
       supportsTimeSkipping: true,
       namespace: 'default',
-      client: {},
+      client: { dataConverter: testDataConverter() },
       plugins: [],
     });
     const stop = stopOnce(async () => {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SERVICE_PORTS } from '@lep/contracts';
 import { ServiceEnv, WithAuth, WithDatabase, WithTemporal } from '@lep/nest-kit';
 
@@ -16,4 +16,14 @@ export class CaseApiConfig extends WithAuth(WithTemporal(WithDatabase(ServiceEnv
   @Min(1, { message: 'CASE_ACTION_WAIT_SECONDS must be between 1 and 60' })
   @Max(60, { message: 'CASE_ACTION_WAIT_SECONDS must be between 1 and 60' })
   CASE_ACTION_WAIT_SECONDS = 5;
+
+  /**
+   * The Temporal Web UI's origin (scheme://host[:port]), allowed to call the payload codec routes from the
+   * operator's browser (CORS). Unset: no browser page may call them; the `temporal` CLI still can.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, {
+    message: 'TEMPORAL_UI_ORIGIN must be an origin such as https://temporal-ui.example.org (no path)',
+  })
+  TEMPORAL_UI_ORIGIN?: string;
 }

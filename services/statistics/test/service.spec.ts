@@ -1,6 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, loadConfig } from '@lep/nest-kit';
-import { createDatabase, createTemporalNamespace, dropDatabase, testPeers } from '@lep/testing';
+import {
+  createDatabase,
+  createTemporalNamespace,
+  dropDatabase,
+  TEST_PAYLOAD_KEY_ENV,
+  testPeers,
+} from '@lep/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { StatisticsConfig } from '../src/config';
@@ -22,6 +28,7 @@ describe('the statistics service as deployed (StatisticsModule)', () => {
       KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: testPeers().temporalAddress,
       TEMPORAL_NAMESPACE: namespace,
+      ...TEST_PAYLOAD_KEY_ENV,
       AUTH_JWT_SECRET: 'statistics-service-test-secret-32-characters',
       // No registry here: the daily sweep's calendar check cannot read it and skips, as when it is down.
       REGISTRY_URL: 'http://127.0.0.1:1',

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CalendarClient } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorkerModule, temporalTls, workflowCode } from '@lep/nest-kit';
+import { HostedWorkerModule, temporalConnection, workflowCode } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { createCaseActivities } from './activities/case-activities';
 import { RegistryClient } from './activities/registry-client';
@@ -18,9 +18,7 @@ export const CaseWorkerModule = HostedWorkerModule.register({
   useFactory: (config: WorkerConfig, dataSource: DataSource, calendar: CalendarClient) => {
     const calendarLogger = new Logger('Calendar');
     return {
-      address: config.TEMPORAL_ADDRESS,
-      tls: temporalTls(config),
-      namespace: config.TEMPORAL_NAMESPACE,
+      ...temporalConnection(config),
       taskQueue: TASK_QUEUES.cases,
       workflows: workflowCode(require.resolve('@lep/workflows'), '', 'case'),
       activities: createCaseActivities({

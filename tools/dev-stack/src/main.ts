@@ -21,6 +21,9 @@ const AUTH_AUDIENCE = 'lep-api';
 const DEV_TOKEN_SECONDS = 12 * 60 * 60;
 const REGISTRY = SERVICES.find((service) => service.name === 'registry')!;
 const REGISTRY_URL = `http://127.0.0.1:${REGISTRY.port}`;
+const CASE_API = SERVICES.find((service) => service.name === 'case-api')!;
+/** Where the Temporal Web UI decrypts payloads: case-api's remote codec (docs/operations.md). */
+const CODEC_ENDPOINT = `http://127.0.0.1:${CASE_API.port}/api/v1/temporal-codec`;
 /** The ports people know these engines by, used when free (any free port otherwise; the output says which). */
 const USUAL_PORTS = { temporal: 7233, temporalUi: 8233, kafka: 9092, minio: 9000, minioConsole: 9001 };
 
@@ -45,6 +48,7 @@ async function startEngines(env: NodeJS.ProcessEnv): Promise<Peers> {
       address: env.TEMPORAL_ADDRESS || undefined,
       port: await preferredPort(USUAL_PORTS.temporal),
       uiPort: await preferredPort(USUAL_PORTS.temporalUi),
+      uiCodecEndpoint: CODEC_ENDPOINT,
     },
   });
 }
@@ -82,6 +86,14 @@ async function main(): Promise<void> {
 
   // A fresh signing secret per run: tokens printed by one run never work against another.
   const authSecret = process.env.AUTH_JWT_SECRET || randomBytes(48).toString('base64url');
+  // Likewise a fresh payload key per run (the run's histories go with its temporary data), unless the
+  // environment names the keys of a Temporal server it points at.
+  const payloadKeys = process.env.TEMPORAL_PAYLOAD_KEYS
+    ? {
+        TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS,
+        TEMPORAL_PAYLOAD_KEY_ID: process.env.TEMPORAL_PAYLOAD_KEY_ID,
+      }
+    : { TEMPORAL_PAYLOAD_KEYS: `dev:${randomBytes(32).toString('base64')}`, TEMPORAL_PAYLOAD_KEY_ID: 'dev' };
 
   try {
     peers = await startEngines(env);
@@ -124,7 +136,14 @@ async function main(): Promise<void> {
             }
           : {}),
         ...(service.temporal
-          ? { TEMPORAL_ADDRESS: peers.temporalAddress, TEMPORAL_NAMESPACE: TEMPORAL_NAMESPACE_DEFAULT }
+          ? {
+              TEMPORAL_ADDRESS: peers.temporalAddress,
+              TEMPORAL_NAMESPACE: TEMPORAL_NAMESPACE_DEFAULT,
+              ...payloadKeys,
+            }
+          : {}),
+        ...(service === CASE_API && peers.temporal?.server?.uiUrl
+          ? { TEMPORAL_UI_ORIGIN: peers.temporal.server.uiUrl }
           : {}),
       };
       children.start(
@@ -184,6 +203,11 @@ async function main(): Promise<void> {
       ),
       auth: { jwtSecret: authSecret, issuer: AUTH_ISSUER, audience: AUTH_AUDIENCE },
     });
+    console.log(
+      `\nTemporal payloads are encrypted (key "${payloadKeys.TEMPORAL_PAYLOAD_KEY_ID}"). Read a case's history decrypted with the token above:\n` +
+        `  temporal workflow show --detailed --address ${peers.temporalAddress} -w <caseId> --codec-endpoint ${CODEC_ENDPOINT} --codec-auth "Bearer <token>"\n` +
+        `  (the dev server's Web UI has no login, so it cannot send a token and shows payloads encrypted: docs/operations.md)`,
+    );
     console.log(
       `\nnpx lep finds this stack in ${stateFilePath()} (lep demo, lep auth token, lep record verify).`,
     );

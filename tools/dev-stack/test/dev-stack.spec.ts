@@ -2,10 +2,19 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as S3Client } from 'minio';
 import { SERVICE_PORTS } from '@lep/contracts';
-import { alive, CASE_AGENCY, CASE_PENALTY_ITEM, descendants, seedCaseRegistry } from '@lep/testing';
+import {
+  alive,
+  CASE_AGENCY,
+  CASE_PENALTY_ITEM,
+  descendants,
+  seedCaseRegistry,
+  TEST_PAYLOAD_KEY_ENV,
+  testDataConverter,
+} from '@lep/testing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PORTS = SERVICE_PORTS;
@@ -42,6 +51,8 @@ describe('npm start (tools/dev-stack)', () => {
         KAFKA_BROKERS: '',
         S3_ENDPOINT: '',
         AUTH_JWT_SECRET: JWT_SECRET,
+        // The payload keys too, so this test's client reads what the services write (memo, results).
+        ...TEST_PAYLOAD_KEY_ENV,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -100,6 +111,26 @@ describe('npm start (tools/dev-stack)', () => {
 
     const minio = printed(/minio\s+(http:\/\/127\.0\.0\.1:\d+) \(S3\)/);
     expect((await fetch(`${minio}/minio/health/ready`)).status).toBe(200);
+  });
+
+  it('gives the Web UI case-api’s payload codec, which lets that UI’s origin in and no credential-less caller', async () => {
+    const ui = printed(/temporal\s+127\.0\.0\.1:\d+ \(gRPC\)\s+Web UI (http:\/\/127\.0\.0\.1:\d+)/);
+    const codec = `http://127.0.0.1:${PORTS['case-api']}/api/v1/temporal-codec`;
+    // The UI server's settings are what its pages read the codec endpoint from.
+    expect(await (await fetch(`${ui}/api/v1/settings`)).text()).toContain(codec);
+    const preflight = await fetch(`${codec}/decode`, {
+      method: 'OPTIONS',
+      headers: { origin: ui, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(ui);
+    const anonymous = await fetch(`${codec}/decode`, {
+      method: 'POST',
+      headers: { origin: ui, 'content-type': 'application/json' },
+      body: JSON.stringify({ payloads: [] }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(output).toContain(`--codec-endpoint ${codec} --codec-auth`);
   });
 
   it('keeps evidence in a bucket with object lock and a default retention, as production does', async () => {
@@ -199,7 +230,7 @@ describe('npm start (tools/dev-stack)', () => {
     const address = printed(/temporal\s+(127\.0\.0\.1:\d+) \(gRPC\)/);
     const connection = await Connection.connect({ address });
     try {
-      const client = new Client({ connection });
+      const client = new Client({ connection, dataConverter: testDataConverter() });
       const deadline = Date.now() + 30_000;
       const found: string[] = [];
       while (found.length === 0 && Date.now() < deadline) {
@@ -210,6 +241,11 @@ describe('npm start (tools/dev-stack)', () => {
         if (found.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));
       }
       expect(found).toEqual([caseId]);
+      // What the Temporal server keeps is encrypted: the party's ID number is nowhere in the raw history.
+      const history = await client.workflow.getHandle(caseId).fetchHistory();
+      const raw = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
+      expect(raw.length).toBeGreaterThan(0);
+      expect(raw.includes(Buffer.from('11010519491231002X'))).toBe(false);
     } finally {
       await connection.close();
     }
@@ -224,6 +260,7 @@ describe('npm start (tools/dev-stack)', () => {
     const key = BOOTSTRAP_KEY.exec(output)![1]!;
     expect(output.split(key)).toHaveLength(2);
     expect(output).not.toContain(JWT_SECRET);
+    expect(output).not.toContain(TEST_PAYLOAD_KEY_ENV.TEMPORAL_PAYLOAD_KEYS.split(':')[1]);
     expect(mintedKey).not.toBe('');
     expect(output).not.toContain(mintedKey);
     expect(output).not.toContain(mintedKey.split('_')[2]);

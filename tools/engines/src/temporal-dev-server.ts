@@ -11,6 +11,11 @@ export interface TemporalDevServerOptions {
   port?: number;
   /** The Web UI's port; null runs the server headless. A free port by default. */
   uiPort?: number | null;
+  /**
+   * The remote codec the Web UI asks to decode payloads (`--ui-codec-endpoint`): case-api's
+   * /api/v1/temporal-codec, so operators read the encrypted payloads decrypted (docs/operations.md).
+   */
+  uiCodecEndpoint?: string;
 }
 
 /** Answers once the frontend serves the default namespace (it exists from the first start on). */
@@ -37,6 +42,7 @@ export class TemporalDevServer {
     private readonly data: DataDir,
     readonly port: number,
     readonly uiPort: number | null,
+    private readonly uiCodecEndpoint?: string,
   ) {}
 
   static async start(options: TemporalDevServerOptions = {}): Promise<TemporalDevServer> {
@@ -44,7 +50,7 @@ export class TemporalDevServer {
     const data = DataDir.of(options.dataDir, 'temporal');
     const port = options.port ?? (await freePort());
     const uiPort = options.uiPort === undefined ? await freePort() : options.uiPort;
-    const server = new TemporalDevServer(binary, data, port, uiPort);
+    const server = new TemporalDevServer(binary, data, port, uiPort, options.uiCodecEndpoint);
     try {
       await server.up();
     } catch (error) {
@@ -83,7 +89,14 @@ export class TemporalDevServer {
 
   /** Starts the server (again) on the same ports and SQLite file; resolves once it serves. */
   async up(): Promise<void> {
-    const ui = this.uiPort === null ? ['--headless'] : ['--ui-port', String(this.uiPort)];
+    const ui =
+      this.uiPort === null
+        ? ['--headless']
+        : [
+            '--ui-port',
+            String(this.uiPort),
+            ...(this.uiCodecEndpoint ? ['--ui-codec-endpoint', this.uiCodecEndpoint] : []),
+          ];
     this.process = await EngineProcess.start({
       name: 'Temporal dev server',
       command: this.binary,

@@ -134,6 +134,15 @@ REGISTRY_URL: {{ printf "http://%s:%v" (include "lep.name" (dict "root" $root "s
   valueFrom:
     secretKeyRef: { name: {{ $s3 }}, key: S3_SECRET_KEY }
 {{- end }}
+{{- if has "temporal" $deps }}
+{{- $keys := required "temporal.payloadKeysSecret is required (TEMPORAL_PAYLOAD_KEYS, TEMPORAL_PAYLOAD_KEY_ID)" $v.temporal.payloadKeysSecret }}
+- name: TEMPORAL_PAYLOAD_KEYS
+  valueFrom:
+    secretKeyRef: { name: {{ $keys }}, key: TEMPORAL_PAYLOAD_KEYS }
+- name: TEMPORAL_PAYLOAD_KEY_ID
+  valueFrom:
+    secretKeyRef: { name: {{ $keys }}, key: TEMPORAL_PAYLOAD_KEY_ID }
+{{- end }}
 {{- if and (has "auth" $deps) $v.auth.jwtSecret.secretName }}
 - name: AUTH_JWT_SECRET
   valueFrom:

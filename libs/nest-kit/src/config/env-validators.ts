@@ -1,4 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
+import { payloadKeysProblem, PAYLOAD_KEY_ID_VARIABLE, PAYLOAD_KEYS_VARIABLE } from '@lep/temporal-codec';
 import { parseTrustProxy } from '../http/trust-proxy';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
@@ -143,5 +144,30 @@ export function IsClaimPath(): PropertyDecorator {
   return Matches(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, {
     message:
       '$property must be a claim path: names of letters, digits, _ - : / joined by dots, e.g. realm_access.roles',
+  });
+}
+
+interface PayloadKeyVariables {
+  TEMPORAL_PAYLOAD_KEYS?: string;
+  TEMPORAL_PAYLOAD_KEY_ID?: string;
+}
+
+/**
+ * One of the two variables that make the Temporal payload key ring (TEMPORAL_PAYLOAD_KEYS, TEMPORAL_PAYLOAD_KEY_ID):
+ * refused, with a message naming it, when the pair does not make a ring because of this variable.
+ */
+export function IsPayloadKeyVariable(
+  variable: typeof PAYLOAD_KEYS_VARIABLE | typeof PAYLOAD_KEY_ID_VARIABLE,
+) {
+  const problem = (env: PayloadKeyVariables) => {
+    const found = payloadKeysProblem(env.TEMPORAL_PAYLOAD_KEYS, env.TEMPORAL_PAYLOAD_KEY_ID);
+    return found?.variable === variable ? found.message : undefined;
+  };
+  return ValidateBy({
+    name: 'isPayloadKeyVariable',
+    validator: {
+      validate: (_value: unknown, args) => problem(args?.object as PayloadKeyVariables) === undefined,
+      defaultMessage: (args) => problem(args?.object as PayloadKeyVariables) ?? `${variable} is invalid`,
+    },
   });
 }

@@ -3,3 +3,4 @@ export * from './load-config';
 export * from './config.module';
 export * from './service-env';
 export * from './transport-security';
+export * from './temporal-connection';

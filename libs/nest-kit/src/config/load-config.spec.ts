@@ -13,6 +13,8 @@ const valid = {
   S3_ACCESS_KEY: 'access',
   S3_SECRET_KEY: 'secret',
   TEMPORAL_ADDRESS: 'temporal:7233',
+  TEMPORAL_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')},k2:${Buffer.alloc(32, 2).toString('base64')}`,
+  TEMPORAL_PAYLOAD_KEY_ID: 'k2',
 };
 
 function problemWith(env: NodeJS.ProcessEnv): InvalidEnvironmentError {
@@ -52,6 +54,11 @@ describe('loadConfig', () => {
     ['S3_ACCESS_KEY', { S3_ACCESS_KEY: undefined }],
     ['S3_BUCKET', { S3_BUCKET: 'Bad_Bucket' }],
     ['TEMPORAL_ADDRESS', { TEMPORAL_ADDRESS: 'temporal' }],
+    ['TEMPORAL_PAYLOAD_KEYS', { TEMPORAL_PAYLOAD_KEYS: undefined }],
+    ['TEMPORAL_PAYLOAD_KEYS', { TEMPORAL_PAYLOAD_KEYS: `k2:${Buffer.alloc(16).toString('base64')}` }],
+    ['TEMPORAL_PAYLOAD_KEYS', { TEMPORAL_PAYLOAD_KEYS: 'k2' }],
+    ['TEMPORAL_PAYLOAD_KEY_ID', { TEMPORAL_PAYLOAD_KEY_ID: undefined }],
+    ['TEMPORAL_PAYLOAD_KEY_ID', { TEMPORAL_PAYLOAD_KEY_ID: 'k3' }],
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }],
@@ -64,6 +71,17 @@ describe('loadConfig', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('says what is wrong with the payload keys without repeating them', () => {
+    const short = Buffer.alloc(16, 7).toString('base64');
+    const error = problemWith({ ...valid, TEMPORAL_PAYLOAD_KEYS: `k2:${short}` });
+    expect(error.message).toBe(
+      'invalid environment: TEMPORAL_PAYLOAD_KEYS key "k2" must be 32 bytes in standard base64 (openssl rand -base64 32)',
+    );
+    expect(problemWith({ ...valid, TEMPORAL_PAYLOAD_KEY_ID: 'k3' }).message).toBe(
+      'invalid environment: TEMPORAL_PAYLOAD_KEY_ID names key "k3", which TEMPORAL_PAYLOAD_KEYS does not list',
+    );
   });
 
   it('says why TRUST_PROXY=true is refused and which entries of a list are wrong', () => {

@@ -5,6 +5,7 @@ import {
   IsClaimPath,
   IsFlag,
   IsHostPort,
+  IsPayloadKeyVariable,
   IsPort,
   IsPostgresUrl,
   IsReadableFile,
@@ -153,6 +154,17 @@ export function WithTemporal<B extends Constructor>(Base: B) {
     @IsOptional()
     @IsString({ message: 'TEMPORAL_TLS_SERVER_NAME must be a host name' })
     TEMPORAL_TLS_SERVER_NAME?: string;
+
+    /**
+     * The keys workflow payloads are encrypted with (`id:base64,…`, each 32 random bytes) and the id of the one
+     * that encrypts now: personal data never reaches Temporal's history in plaintext. Every client and worker of
+     * the namespace needs the same list (docs/operations.md, rotating the payload key).
+     */
+    @IsPayloadKeyVariable('TEMPORAL_PAYLOAD_KEYS')
+    TEMPORAL_PAYLOAD_KEYS!: string;
+
+    @IsPayloadKeyVariable('TEMPORAL_PAYLOAD_KEY_ID')
+    TEMPORAL_PAYLOAD_KEY_ID!: string;
   }
   return TemporalEnv;
 }
@@ -246,4 +258,6 @@ export interface DependencyEnv {
   TEMPORAL_TLS_CERT_FILE?: string;
   TEMPORAL_TLS_KEY_FILE?: string;
   TEMPORAL_TLS_SERVER_NAME?: string;
+  TEMPORAL_PAYLOAD_KEYS?: string;
+  TEMPORAL_PAYLOAD_KEY_ID?: string;
 }

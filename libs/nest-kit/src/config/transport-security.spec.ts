@@ -25,6 +25,8 @@ const base = {
   S3_ACCESS_KEY: 'access',
   S3_SECRET_KEY: 'secret',
   TEMPORAL_ADDRESS: 'temporal:7233',
+  TEMPORAL_PAYLOAD_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+  TEMPORAL_PAYLOAD_KEY_ID: 'k1',
 };
 
 function problemWith(env: NodeJS.ProcessEnv): InvalidEnvironmentError {

@@ -15,6 +15,9 @@ export const OFFLINE_ENV: NodeJS.ProcessEnv = {
   S3_ACCESS_KEY: 'offline',
   S3_SECRET_KEY: 'offline',
   TEMPORAL_ADDRESS: '127.0.0.1:1',
+  // Never encrypts anything either: a valid key ring of one all-zero key.
+  TEMPORAL_PAYLOAD_KEYS: `offline:${Buffer.alloc(32).toString('base64')}`,
+  TEMPORAL_PAYLOAD_KEY_ID: 'offline',
   REGISTRY_URL: 'http://127.0.0.1:1',
   // Never signs or verifies anything: rendering builds the module graph only.
   AUTH_JWT_SECRET: 'offline-rendering-only-not-a-real-secret',

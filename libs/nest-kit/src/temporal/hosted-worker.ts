@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@nestjs/common';
-import type { TLSConfig } from '@temporalio/client';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import type { TemporalConnectionOptions } from '../config/temporal-connection';
 import type { DependencyProbe } from '../health/dependency-probe';
 
-export interface HostedWorkerOptions {
-  address: string;
-  tls?: TLSConfig;
-  namespace: string;
+/** Where and how to connect (temporalConnection(config): address, namespace, TLS, the payload codec), and what to poll. */
+export interface HostedWorkerOptions extends TemporalConnectionOptions {
   taskQueue: string;
   /** The task queue's workflows: see `workflowCode`. */
   workflows: WorkflowCode;
@@ -56,6 +54,7 @@ export class HostedWorker {
         ? { workflowBundle: { codePath: workflows.bundlePath } }
         : { workflowsPath: workflows.sourcePath }),
       activities: options.activities,
+      dataConverter: options.dataConverter,
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,14 +1,12 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, TLSConfig } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
+import type { TemporalConnectionOptions } from '../config/temporal-connection';
 import type { DependencyProbe } from '../health/dependency-probe';
 
 export const TEMPORAL_PROBE = 'TEMPORAL_PROBE';
 
-export interface TemporalClientOptions {
-  address: string;
-  namespace: string;
-  tls?: TLSConfig;
-}
+/** temporalConnection(config) in services; the test harnesses build the same with their test key ring. */
+export type TemporalClientOptions = TemporalConnectionOptions;
 
 /**
  * A lazily connected Temporal client: the service starts even while Temporal is still coming up, and
@@ -23,7 +21,11 @@ export class TemporalClient implements OnApplicationShutdown {
 
   constructor(@Inject('TEMPORAL_OPTIONS') options: TemporalClientOptions) {
     this.connection = Connection.lazy({ address: options.address, tls: options.tls });
-    this.client = new Client({ connection: this.connection, namespace: options.namespace });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: options.namespace,
+      dataConverter: options.dataConverter,
+    });
   }
 
   /** One bounded call: the client's own retries stop at the deadline instead of outliving /health. */

@@ -7,8 +7,9 @@ import {
   loadConfig,
   ServiceConfigModule,
   TemporalClientModule,
+  temporalConnection,
 } from '@lep/nest-kit';
-import { createDatabase, dropDatabase, runMigrations, testPeers } from '@lep/testing';
+import { createDatabase, dropDatabase, runMigrations, TEST_PAYLOAD_KEY_ENV, testPeers } from '@lep/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CASE_API_ENTITIES, CASE_API_MODULES, CASE_API_SCHEMA } from '../../src/case-api-domain';
@@ -25,6 +26,8 @@ export interface CaseTestApp {
   app: INestApplication;
   databaseUrl: string;
   dataSource: DataSource;
+  /** A staff token, as the identity provider would issue it (for clients other than supertest). */
+  staffToken(staff: Staff): string;
   /** An HTTP client carrying a staff token; a 兵团 platform admin unless told otherwise. */
   staff(staff?: Staff): ReturnType<typeof request.agent>;
   /** An HTTP client of an agency's own case system (API key, role agency-system). */
@@ -32,6 +35,9 @@ export interface CaseTestApp {
   anonymous(): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
+
+/** The Temporal Web UI origin the app allows to call the payload codec (TEMPORAL_UI_ORIGIN). */
+export const TEMPORAL_UI_ORIGIN = 'http://127.0.0.1:8233';
 
 const AUTH = { secret: 'case-api-test-secret-at-least-32-characters', issuer: 'lep', audience: 'lep-api' };
 
@@ -72,8 +78,10 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
   const config = loadConfig(CaseApiConfig, {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: testPeers().temporalAddress,
+    ...TEST_PAYLOAD_KEY_ENV,
     AUTH_JWT_SECRET: AUTH.secret,
     CASE_ACTION_WAIT_SECONDS: String(options.actionWaitSeconds ?? 30),
+    TEMPORAL_UI_ORIGIN,
   });
   const app = await createServiceApp(
     {
@@ -87,7 +95,7 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
           schemaOwner: CASE_API_SCHEMA,
         }),
         TemporalClientModule.forRoot({
-          address: testPeers().temporalAddress,
+          ...temporalConnection(config),
           namespace: testPeers().temporalNamespace,
         }),
         AuthModule.forRoot({
@@ -102,17 +110,15 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
   );
   await app.init();
   const server = app.getHttpServer();
+  const staffToken = (staff: Staff) =>
+    signStaffToken({ sub: staff.sub ?? 'test-staff', agency: staff.agency, roles: staff.roles }, AUTH);
   return {
     app,
     databaseUrl,
     dataSource: app.get(DataSource),
-    staff: (staff = { roles: ['platform-admin'] as Role[], agency: 'BT' }) => {
-      const token = signStaffToken(
-        { sub: staff.sub ?? 'test-staff', agency: staff.agency, roles: staff.roles },
-        AUTH,
-      );
-      return request.agent(server).set('authorization', `Bearer ${token}`);
-    },
+    staffToken,
+    staff: (staff = { roles: ['platform-admin'] as Role[], agency: 'BT' }) =>
+      request.agent(server).set('authorization', `Bearer ${staffToken(staff)}`),
     system: (agencyCode) => request.agent(server).set('authorization', `Bearer lep_test_${agencyCode}`),
     anonymous: () => request.agent(server),
     close: () => app.close(),

@@ -1,5 +1,11 @@
 import { signStaffToken, type Role } from '@lep/auth';
-import { startCaseRegistry, startServiceProcess, testPeers, type CaseRegistry } from '@lep/testing';
+import {
+  startCaseRegistry,
+  startServiceProcess,
+  TEST_PAYLOAD_KEY_ENV,
+  testPeers,
+  type CaseRegistry,
+} from '@lep/testing';
 
 /** The secret the registry and the worker share: the worker signs its registry calls with it. */
 const SERVICES_AUTH = {
@@ -28,6 +34,7 @@ export async function startCaseWorker(databaseUrl: string): Promise<CaseWorker> 
     KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: testPeers().temporalAddress,
     TEMPORAL_NAMESPACE: testPeers().temporalNamespace,
+    ...TEST_PAYLOAD_KEY_ENV,
     REGISTRY_URL: registry.url,
     AUTH_JWT_SECRET: SERVICES_AUTH.secret,
   });

@@ -1,5 +1,5 @@
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorkerModule, OutboxRelay, temporalTls, workflowCode } from '@lep/nest-kit';
+import { HostedWorkerModule, OutboxRelay, temporalConnection, workflowCode } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 import { PublicationConfig } from '../config';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
@@ -25,9 +25,7 @@ export const DeadlineWorkerModule = HostedWorkerModule.register({
     disclosures: DisclosuresService,
     intake: EventHandler,
   ) => ({
-    address: config.TEMPORAL_ADDRESS,
-    tls: temporalTls(config),
-    namespace: config.TEMPORAL_NAMESPACE,
+    ...temporalConnection(config),
     taskQueue: TASK_QUEUES.publication,
     workflows: workflowCode(require.resolve('@lep/workflows'), 'publication', 'publication'),
     activities: createDisclosureActivities({

@@ -13,6 +13,7 @@ import {
   OutboxModule,
   ServiceConfigModule,
   TemporalClientModule,
+  temporalConnection,
 } from '@lep/nest-kit';
 import {
   createDatabase,
@@ -20,6 +21,7 @@ import {
   RegistryProcess,
   startRegistryProcess,
   startTimeSkippingTemporal,
+  TEST_PAYLOAD_KEY_ENV,
   testPeers,
   type TimeSkippingTemporal,
 } from '@lep/testing';
@@ -107,6 +109,7 @@ export async function startPublicationApp(
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers.join(','),
     TEMPORAL_ADDRESS: temporal.address,
+    ...TEST_PAYLOAD_KEY_ENV,
     AUTH_JWT_SECRET: AUTH_SECRET,
     REGISTRY_URL: registry.url,
     PUBLIC_RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
@@ -135,7 +138,7 @@ export async function startPublicationApp(
         }),
         KafkaModule.forRoot({ clientId: 'publication-test', brokers }),
         OutboxModule.register(),
-        TemporalClientModule.forRoot({ address: temporal.address, namespace: 'default' }),
+        TemporalClientModule.forRoot(temporalConnection(config)),
         AuthModule.forRoot({
           jwt: { hs256Secret: AUTH_SECRET, issuer: 'lep', audience: 'lep-api' },
           ...(options.apiKeys

@@ -2,7 +2,13 @@ import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/comm
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { CalendarClient, CalendarUnavailableError } from '@lep/calendar';
 import { TASK_QUEUES } from '@lep/contracts';
-import { HostedWorkerModule, OutboxRelay, TemporalClient, temporalTls, workflowCode } from '@lep/nest-kit';
+import {
+  HostedWorkerModule,
+  OutboxRelay,
+  TemporalClient,
+  temporalConnection,
+  workflowCode,
+} from '@lep/nest-kit';
 import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/workflows';
 import { CalendarCheck } from '../warnings/calendar-check';
 import { CertificateSweep } from '../warnings/certificate-sweep';
@@ -31,9 +37,7 @@ const StatisticsWorkerModule = HostedWorkerModule.register({
   ) => {
     const logger = new Logger('StatisticsWorker');
     return {
-      address: config.TEMPORAL_ADDRESS,
-      tls: temporalTls(config),
-      namespace: config.TEMPORAL_NAMESPACE,
+      ...temporalConnection(config),
       taskQueue: TASK_QUEUES.statistics,
       workflows: workflowCode(require.resolve('@lep/workflows'), 'statistics', 'statistics'),
       activities: {

@@ -13,6 +13,7 @@ import {
   OutboxModule,
   ServiceConfigModule,
   TemporalClientModule,
+  temporalConnection,
 } from '@lep/nest-kit';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -24,6 +25,8 @@ import {
   RegistryProcess,
   startRegistryProcess,
   startTimeSkippingTemporal,
+  TEST_PAYLOAD_KEY_ENV,
+  testDataConverter,
   testPeers,
   type TimeSkippingTemporal,
 } from '@lep/testing';
@@ -108,12 +111,20 @@ export async function startStatisticsApp(
   if (options.temporalStartsAt) {
     timeSkipping = await startTimeSkippingTemporal({ startTime: options.temporalStartsAt });
     const { address, env } = timeSkipping;
-    temporal = { address, namespace: 'default', client: new Client({ connection: env.connection }) };
+    temporal = {
+      address,
+      namespace: 'default',
+      client: new Client({ connection: env.connection, dataConverter: testDataConverter() }),
+    };
   } else if (options.devServerTemporal) {
     const { temporalAddress: address } = testPeers();
     const namespace = await createTemporalNamespace(address);
     devServerConnection = await Connection.connect({ address });
-    temporal = { address, namespace, client: new Client({ connection: devServerConnection, namespace }) };
+    temporal = {
+      address,
+      namespace,
+      client: new Client({ connection: devServerConnection, namespace, dataConverter: testDataConverter() }),
+    };
   }
   const registry =
     options.temporalStartsAt || options.devServerTemporal || options.registry
@@ -132,6 +143,7 @@ export async function startStatisticsApp(
     KAFKA_BROKERS: brokers.join(','),
     TEMPORAL_ADDRESS: temporal?.address ?? 'localhost:7233',
     TEMPORAL_NAMESPACE: temporal?.namespace,
+    ...TEST_PAYLOAD_KEY_ENV,
     AUTH_JWT_SECRET: AUTH_SECRET,
     REGISTRY_URL: registry?.url ?? 'http://127.0.0.1:1',
   });
@@ -143,11 +155,7 @@ export async function startStatisticsApp(
   ];
   if (options.consumeKafka) modules.push(KafkaIngestModule);
   if (temporal) {
-    modules.push(
-      TemporalClientModule.forRoot({ address: temporal.address, namespace: temporal.namespace }),
-      ReportsModule,
-      ReportWorkerModule,
-    );
+    modules.push(TemporalClientModule.forRoot(temporalConnection(config)), ReportsModule, ReportWorkerModule);
     if (options.devServerTemporal) modules.push(ReportScheduleModule);
   }
   const app = await createServiceApp(

@@ -18,6 +18,7 @@ import {
   runMigrations,
   startCaseRegistry,
   startTimeSkippingTemporal,
+  testDataConverter,
   testPeers,
   type CaseRegistry,
 } from '@lep/testing';
@@ -98,7 +99,11 @@ async function devServerEnvironment(): Promise<{
 }> {
   const { temporalAddress: address } = testPeers();
   const namespace = await createTemporalNamespace(address);
-  const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace });
+  const env = await TestWorkflowEnvironment.createFromExistingServer({
+    address,
+    namespace,
+    client: { dataConverter: testDataConverter() },
+  });
   return { env, address, stop: () => env.teardown() };
 }
 
@@ -129,7 +134,11 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
   // Cases are started through a plain client: awaiting a handle's result() must not let the clock run (the
   // time-skipping client unlocks skipping while it waits, and Temporal's test server then jumps to its next timer,
   // years ahead). The test alone moves the clock, with sleep().
-  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  const client = new Client({
+    connection: env.connection,
+    namespace: env.namespace ?? 'default',
+    dataConverter: testDataConverter(),
+  });
   const taskQueue = options.externalWorker ? TASK_QUEUES.cases : `cases-${randomUUID()}`;
   const activities = createCaseActivities({
     dataSource,
@@ -154,6 +163,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
       taskQueue,
       workflowsPath: require.resolve('@lep/workflows'),
       activities,
+      dataConverter: testDataConverter(),
     });
     running = worker.run();
   };

@@ -1,4 +1,4 @@
-import { startServiceProcess, testPeers, type ServiceProcess } from '@lep/testing';
+import { startServiceProcess, TEST_PAYLOAD_KEY_ENV, testPeers, type ServiceProcess } from '@lep/testing';
 import { AUTH } from './case-harness';
 
 /** The worker service itself (its built `dist/main.js`) on the production task queue, as production runs it. */
@@ -13,6 +13,7 @@ export function startWorkerProcess(env: {
     DATABASE_URL: env.databaseUrl,
     KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: env.temporalAddress,
+    ...TEST_PAYLOAD_KEY_ENV,
     ...(env.temporalNamespace ? { TEMPORAL_NAMESPACE: env.temporalNamespace } : {}),
     REGISTRY_URL: env.registryUrl,
     AUTH_JWT_SECRET: AUTH.secret,

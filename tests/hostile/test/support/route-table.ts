@@ -53,6 +53,15 @@ const ownTemplate = () => ({
   blocks: [{ type: 'heading' }, { type: 'parties', field: 'parties' }],
 });
 const purpose = () => ({ purpose: '法制审核查阅现场录像' });
+/** One plain payload in the remote codec's JSON: only platform admins may have payloads decoded or encoded. */
+const codecPayloads = () => ({
+  payloads: [
+    {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from('"探测"').toString('base64'),
+    },
+  ],
+});
 const year = () => ({ agency: OWN_AGENCY, year: '2026' });
 const caseAction = () => ({ requestId: requestId() });
 const stageAction = () => ({ ...caseAction(), note: '冒名办理的环节' });
@@ -376,6 +385,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: () => ({ ...caseAction(), kind: 'revoked', reason: '冒名撤销' }),
     foreign: 403,
   },
+  'case-api POST /api/v1/temporal-codec/decode': { body: codecPayloads, foreign: 403 },
+  'case-api POST /api/v1/temporal-codec/encode': { body: codecPayloads, foreign: 403 },
   'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },
   'case-api POST /api/v1/tasks/{taskId}/claim': { params: taskParam, foreign: 404 },
   'case-api POST /api/v1/tasks/{taskId}/release': { params: taskParam, foreign: 404 },

@@ -2,14 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { signStaffToken, type Role } from '@lep/auth';
 import {
   CASE_AGENCY,
+  type CaseRegistry,
   createDatabase,
   createEvidenceBuckets,
   dropDatabase,
+  type ServiceProcess,
   startCaseRegistry,
   startServiceProcess,
+  TEST_PAYLOAD_KEY_ENV,
   testPeers,
-  type CaseRegistry,
-  type ServiceProcess,
 } from '@lep/testing';
 
 export const SERVICE_NAMES = [
@@ -163,11 +164,13 @@ export async function startStack(): Promise<Stack> {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
       TEMPORAL_NAMESPACE: peers.temporalNamespace,
+      ...TEST_PAYLOAD_KEY_ENV,
     });
     const caseApi = await process('case-api', {
       DATABASE_URL: caseDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
       TEMPORAL_NAMESPACE: peers.temporalNamespace,
+      ...TEST_PAYLOAD_KEY_ENV,
       // The suite judges each action's own answer: on a loaded machine an action may take longer than the
       // default 5 s, which case-api would answer 202 (tested in case-api's own suite).
       CASE_ACTION_WAIT_SECONDS: '30',
@@ -198,6 +201,7 @@ export async function startStack(): Promise<Stack> {
       DATABASE_URL: publicationDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
       TEMPORAL_NAMESPACE: peers.temporalNamespace,
+      ...TEST_PAYLOAD_KEY_ENV,
       // The public API is probed by many requests from one address; its limit is tested in its own service.
       PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     });
@@ -206,6 +210,7 @@ export async function startStack(): Promise<Stack> {
       DATABASE_URL: statisticsDatabase,
       TEMPORAL_ADDRESS: peers.temporalAddress,
       TEMPORAL_NAMESPACE: peers.temporalNamespace,
+      ...TEST_PAYLOAD_KEY_ENV,
     });
 
     const documentsDatabase = await database('documents');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Connection, WorkflowClient } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { testDataConverter } from '@lep/testing';
 import { SERVICE_NAMES, type Stack } from './stack';
 
 const LOG_TAIL_LINES = 80;
@@ -28,7 +29,8 @@ async function logTail(file: string, service: string): Promise<string> {
 async function workflowsOf(address: string, workflowIds: string[]): Promise<string[]> {
   const connection = await Connection.connect({ address });
   try {
-    const client = new WorkflowClient({ connection });
+    // The stack's services encrypt with this test file's keys: describe() decodes the memo with them.
+    const client = new WorkflowClient({ connection, dataConverter: testDataConverter() });
     return await Promise.all(workflowIds.map((id) => describeWorkflow(client, id)));
   } finally {
     await connection.close();

@@ -5,22 +5,23 @@ import { randomBytes } from 'node:crypto';
 import { signStaffToken, type Role } from '@lep/auth';
 import { TEMPORAL_NAMESPACE_DEFAULT } from '@lep/contracts';
 import {
+  type CaseRegistry,
   createEvidenceBuckets,
   databaseUrl,
   ensureDatabases,
   freePort,
+  type KafkaPeer,
+  type PostgresPeer,
+  type S3Peer,
   seedCaseRegistry,
+  type ServiceProcess,
   startKafka,
   startPostgres,
   startS3,
   startServiceProcess,
   startTemporal,
-  type CaseRegistry,
-  type KafkaPeer,
-  type PostgresPeer,
-  type S3Peer,
-  type ServiceProcess,
   type TemporalPeer,
+  TEST_PAYLOAD_KEY_ENV,
 } from '@lep/testing';
 
 export const SERVICE_NAMES = [
@@ -124,7 +125,11 @@ export async function startStack(): Promise<Stack> {
           S3_BUCKET: EVIDENCE_BUCKET,
           EVIDENCE_STAGING_BUCKET: STAGING_BUCKET,
         }
-      : { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: TEMPORAL_NAMESPACE_DEFAULT }),
+      : {
+          TEMPORAL_ADDRESS: temporal.address,
+          TEMPORAL_NAMESPACE: TEMPORAL_NAMESPACE_DEFAULT,
+          ...TEST_PAYLOAD_KEY_ENV,
+        }),
     // The verification reads every decision from the portal: one client, far more than 120 reads a minute.
     ...(service === 'publication' ? { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' } : {}),
   });
