@@ -310,6 +310,35 @@ describe('review, decision, execution and closure', () => {
   });
 });
 
+describe('a coercion case', () => {
+  it('wants its draft to say which measure or execution it is, and passes the kind to the decision', async () => {
+    filing = { ...accepted, category: 'coercion' };
+    try {
+      const handle = await investigating();
+      const { penalty: _penalty, ...base } = penaltyDraft(500);
+      const sealing = {
+        ...base,
+        other: { title: '查封决定', content: '查封涉案场所', legalBasis: '《行政强制法》第二十二条' },
+      };
+      expect(await refusal(act(handle, caseUpdates.draftDecision, { actor: handler, ...sealing }))).toBe(
+        'COERCION_KIND_MISMATCH',
+      );
+      const drafted = await act(handle, caseUpdates.draftDecision, {
+        actor: handler,
+        ...sealing,
+        coercion: { kind: 'seal' },
+      });
+      await act(handle, caseUpdates.decide, { actor: handler, draftHash: drafted.draft?.hash });
+      const made = (steps.get(handle.workflowId) ?? [])
+        .flatMap((step) => step.events ?? [])
+        .find((event) => event.type === CASE_EVENT_TYPES.decisionMade);
+      expect((made?.data as { coercion?: unknown }).coercion).toEqual({ kind: 'seal' });
+    } finally {
+      filing = accepted;
+    }
+  });
+});
+
 describe('the unit’s finding that a decision is major (domain.md L3d)', () => {
   it('is taken before the decision and recorded; once decided it is refused', async () => {
     const { handle, state } = await notified(500);

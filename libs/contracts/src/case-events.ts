@@ -290,10 +290,7 @@ export interface DecisionMadeData extends CaseRef {
   other?: OtherDecisionDetails;
   /** 行政强制 decisions (category coercion): which measure or execution it is, for the report's rows. */
   coercion?: CoercionDecisionDetails;
-  /**
-   * Fields the handler marked as commercial secrets (商业秘密): published without their text, the reason shown.
-   * (Optional until the case side lets the handler mark them; publication honours it already.)
-   */
+  /** Fields the handler marked as commercial secrets (商业秘密): published without their text, the reason shown. */
   tradeSecretFields?: TradeSecretField[];
   publicationBlocks: PublicationBlockReason[];
   /** Hash of the draft the decision was made from; equals the approved draft for major decisions. */

@@ -1,6 +1,7 @@
 import type {
   CaseDeadlineKind,
   CaseParty,
+  CoercionDecisionDetails,
   ProvisionalCount,
   CaseStage,
   LicensingDecisionDetails,
@@ -8,6 +9,7 @@ import type {
   PenaltyDecisionDetails,
   PublicationBlockReason,
   ReviewOutcome,
+  TradeSecretField,
   WithdrawalKind,
 } from './case-events';
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
@@ -76,6 +78,10 @@ export interface DraftDecisionInput extends CaseAction {
   penalty?: PenaltyDecisionDetails;
   licensing?: LicensingDecisionDetails;
   other?: OtherDecisionDetails;
+  /** Which 行政强制 measure or execution the decision is: required for, and only for, coercion cases. */
+  coercion?: CoercionDecisionDetails;
+  /** Fields the handler marks as commercial secrets: disclosed without their text, the reason shown. */
+  tradeSecretFields?: TradeSecretField[];
   /** Facts the review catalogue judges (fine amount, measures, multiple legal relations …). */
   facts: Omit<DecisionFacts, 'hearingHeld'>;
   publicationBlocks: PublicationBlockReason[];
@@ -325,5 +331,6 @@ export const CASE_ERROR_CODES = {
   caseClosed: 'CASE_NOT_OPEN',
   decisionDateInvalid: 'DECISION_DATE_INVALID',
   collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
+  coercionKindMismatch: 'COERCION_KIND_MISMATCH',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

@@ -131,6 +131,14 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       'exactlyOneDecisionKind',
     ],
     ['draft-decision', { ...DRAFT, penalty: undefined }, 'penalty', 'exactlyOneDecisionKind'],
+    ['draft-decision', { ...DRAFT, tradeSecretFields: ['penalty.partyName'] }, 'tradeSecretFields', 'isIn'],
+    [
+      'draft-decision',
+      { ...DRAFT, tradeSecretFields: ['licensing.content'] },
+      'tradeSecretFields',
+      'fieldInDraft',
+    ],
+    ['draft-decision', { ...DRAFT, coercion: { kind: 'jail' } }, 'coercion.kind', 'isIn'],
     // domain.md L3a: the catalogue reads the draft, so facts that say otherwise are refused.
     [
       'draft-decision',

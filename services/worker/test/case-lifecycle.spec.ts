@@ -171,6 +171,33 @@ describe('the date on the 决定书 (domain.md L1a)', () => {
   });
 });
 
+describe('what the decision event carries for disclosure', () => {
+  it('the fields the handler marks as commercial secrets; a coercion kind only on a coercion case', async () => {
+    const handle = await harness.startCase();
+    await investigating(handle);
+    expect(
+      await refusalCode(
+        act(handle, caseUpdates.draftDecision, { ...draft(handler, 500), coercion: { kind: 'seal' } }),
+      ),
+    ).toMatch(/^COERCION_KIND_MISMATCH: 只有行政强制案件/);
+    await act(handle, caseUpdates.draftDecision, {
+      ...draft(handler, 500),
+      tradeSecretFields: ['penalty.facts'],
+    });
+    const notified = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await act(handle, caseUpdates.decide, { actor: handler, draftHash: notified.draft?.hash });
+    const [made]: { data: { tradeSecretFields?: string[]; coercion?: unknown } }[] = (
+      await harness.dataSource.query(
+        `SELECT event FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
+        [CASE_EVENT_TYPES.decisionMade, handle.workflowId],
+      )
+    ).map((row: { event: { data: { tradeSecretFields?: string[] } } }) => row.event);
+    expect(made?.data.tradeSecretFields).toEqual(['penalty.facts']);
+    expect(made?.data.coercion).toBeUndefined();
+    await harness.endCase(handle);
+  });
+});
+
 describe('a major penalty case (重大行政处罚案件)', () => {
   it('is returned by the first review, approved by the second, then decided, served, executed, closed and archived', async () => {
     const handle = await harness.startCase();

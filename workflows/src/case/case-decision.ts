@@ -48,6 +48,8 @@ export function decision(ctx: CaseContext): void {
         penalty: ctx.draft.penalty,
         licensing: ctx.draft.licensing,
         other: ctx.draft.other,
+        coercion: ctx.draft.coercion,
+        tradeSecretFields: ctx.draft.tradeSecretFields,
         publicationBlocks: ctx.draft.publicationBlocks,
         draftHash: state.draft.hash,
         replacesDecisionId: ctx.replacesDecisionId,

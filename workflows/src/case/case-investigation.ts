@@ -26,7 +26,7 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
 
   action(
     caseUpdates.draftDecision,
-    () => {
+    (draft) => {
       const wrong = stageViolation(
         state,
         ['investigating', 'drafting', 'notified', 'hearing', 'legal-review'],
@@ -36,6 +36,14 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
       const latest = latestRound(state);
       if (state.stage === 'legal-review' && latest && latest.outcome === undefined)
         return { code: CASE_ERROR_CODES.wrongStage, message: '法制审核进行中，审核结束前不能修改决定草案' };
+      const coercionCase = state.category === 'coercion';
+      if (coercionCase !== (draft.coercion !== undefined))
+        return {
+          code: CASE_ERROR_CODES.coercionKindMismatch,
+          message: coercionCase
+            ? '行政强制案件的决定草案须写明强制措施或强制执行的种类（coercion.kind）'
+            : '只有行政强制案件的决定草案才写明强制种类（coercion）',
+        };
       return state.stage === 'investigating' ? leaving('investigating') : undefined;
     },
     async (input) => {

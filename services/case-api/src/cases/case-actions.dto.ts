@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   ArrayMinSize,
   IsArray,
   IsBoolean,
@@ -21,6 +22,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  COERCION_KINDS,
+  TRADE_SECRET_FIELDS,
+  type CoercionDecisionDetails,
+  type CoercionKind,
+  type TradeSecretField,
   MAJOR_MEASURES,
   PARTY_TYPES,
   PUBLICATION_BLOCK_REASONS,
@@ -237,6 +243,12 @@ export class DecisionFactsDto {
   majorRightsAffected?: boolean;
 }
 
+export class CoercionDetailsDto implements CoercionDecisionDetails {
+  @ApiProperty({ enum: COERCION_KINDS, description: '行政强制种类（查封、扣押、冻结、加处罚款、代履行……）' })
+  @IsIn(COERCION_KINDS)
+  kind!: CoercionKind;
+}
+
 /** 决定书草案: exactly one of penalty, licensing and other details. */
 export class DraftDecisionDto extends RequestIdDto {
   @ApiProperty({ description: '决定书文号' })
@@ -272,6 +284,27 @@ export class DraftDecisionDto extends RequestIdDto {
   @ValidateNested()
   @Type(() => OtherDetailsDto)
   other?: OtherDetailsDto;
+
+  @ApiPropertyOptional({
+    type: CoercionDetailsDto,
+    description: '行政强制决定的种类：行政强制案件必填，其他案件不填',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CoercionDetailsDto)
+  coercion?: CoercionDetailsDto;
+
+  @ApiPropertyOptional({
+    enum: TRADE_SECRET_FIELDS,
+    isArray: true,
+    description: '涉及商业秘密、公开时不予显示内容的字段（须为草案中已填写的字段）',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(TRADE_SECRET_FIELDS, { each: true })
+  tradeSecretFields?: TradeSecretField[];
 
   @ApiProperty({ type: DecisionFactsDto, description: '重大执法决定认定所需事实' })
   @IsDefined()

@@ -27,7 +27,12 @@ import {
   StageActionDto,
 } from './case-actions.dto';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
-import { assertFactsMatchDraft, assertOneDecisionKind, CasesService } from './cases.service';
+import {
+  assertFactsMatchDraft,
+  assertOneDecisionKind,
+  assertTradeSecretsInDraft,
+  CasesService,
+} from './cases.service';
 
 /**
  * Enforcement cases. Each action route executes the matching update of the case's workflow and answers with
@@ -110,6 +115,7 @@ export class CasesController {
   ) {
     assertOneDecisionKind(dto);
     assertFactsMatchDraft(dto);
+    assertTradeSecretsInDraft(dto);
     return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
   }
 

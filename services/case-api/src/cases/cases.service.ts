@@ -196,6 +196,28 @@ export function assertFactsMatchDraft(draft: DraftUnderReview): void {
     throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', contradictions);
 }
 
+/** A field marked as a commercial secret must be one the draft fills in, or nothing would be kept back. */
+export function assertTradeSecretsInDraft(draft: {
+  tradeSecretFields?: readonly string[];
+  penalty?: object;
+  licensing?: object;
+  other?: object;
+}): void {
+  const missing = (draft.tradeSecretFields ?? []).filter((path) => {
+    const [kind, field] = path.split('.') as ['penalty' | 'licensing' | 'other', string];
+    const value = (draft[kind] as Record<string, unknown> | undefined)?.[field];
+    return typeof value !== 'string' || value.trim() === '';
+  });
+  if (missing.length > 0)
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+      {
+        field: 'tradeSecretFields',
+        rule: 'fieldInDraft',
+        message: `标为商业秘密的字段须在决定书草案中填写：${missing.join('、')}`,
+      },
+    ]);
+}
+
 /** A draft decides exactly one kind of decision; which one the case's category already says. */
 export function assertOneDecisionKind(dto: {
   penalty?: unknown;

@@ -26,6 +26,7 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.checklistInconsistent]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.decisionDateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.collectiveDiscussionMissing]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CASE_ERROR_CODES.coercionKindMismatch]: HttpStatus.BAD_REQUEST,
 };
 
 export const workflowErrors = {
