@@ -354,7 +354,12 @@ const LEAKS: Array<[string, RegExp]> = [
     /\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET)\b|QueryFailedError|syntax error at|relation "|violates|duplicate key/i,
   ],
   ['driver error', /ECONNREFUSED|ETIMEDOUT|TypeError|ReferenceError|Cannot read propert|undefined is not/],
-  ['secret', /secret|password|pg_shadow|AUTH_JWT|BEGIN [A-Z ]*PRIVATE KEY/i],
+  // "secret" as a word or in a configuration name (S3_SECRET_KEY, jwt-secret, clientSecret), not inside an API
+  // field the answer names by design (tradeSecretFields, 商业秘密 marks).
+  [
+    'secret',
+    /\bsecret\b|_secret|secret_|clientsecret|secretkey|secretaccesskey|password|pg_shadow|AUTH_JWT|BEGIN [A-Z ]*PRIVATE KEY/i,
+  ],
 ];
 
 /** What the probes send, as a service may quote it back (a search echoing its filter leaks nothing). */
