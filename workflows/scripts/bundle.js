@@ -13,6 +13,10 @@ const BUNDLES = path.join(DIST, 'bundles');
 const STAMP = path.join(BUNDLES, 'inputs.sha256');
 /** Bundle name → the compiled folder whose index exports that worker's workflows. */
 const ENTRIES = { case: '.', publication: 'publication', statistics: 'statistics' };
+/** The workflow side of Temporal tracing (the worker's interceptors expect it in every bundle: @lep/nest-kit). */
+const TRACING = require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+/** Failure messages encoded (then encrypted by the codec) inside the sandbox as by the worker around it. */
+const { FAILURE_CONVERTER_PATH } = require('@lep/temporal-codec');
 const QUIET = { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error };
 
 /** This package and every @lep package it depends on, directly or not. */
@@ -38,6 +42,7 @@ function* compiledFiles(dir) {
 function inputsDigest() {
   const hash = createHash('sha256');
   hash.update(require('@temporalio/worker/package.json').version);
+  hash.update(require('@temporalio/interceptors-opentelemetry/package.json').version);
   for (const dir of [...packageDirs(ROOT)].sort())
     for (const file of compiledFiles(path.join(dir, 'dist')))
       hash.update(path.relative(ROOT, file)).update(readFileSync(file));
@@ -53,7 +58,12 @@ async function main() {
   if (fresh) return;
   mkdirSync(BUNDLES, { recursive: true });
   for (const [name, folder] of Object.entries(ENTRIES)) {
-    const { code } = await bundleWorkflowCode({ workflowsPath: path.join(DIST, folder), logger: QUIET });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: path.join(DIST, folder),
+      workflowInterceptorModules: [TRACING],
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+      logger: QUIET,
+    });
     writeFileSync(path.join(BUNDLES, `${name}.js`), code);
   }
   writeFileSync(STAMP, digest);

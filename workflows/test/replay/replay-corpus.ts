@@ -2,6 +2,9 @@ import path from 'node:path';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { replayInputs, WORKER_BUNDLES, WORKFLOWS_SRC, type CorpusEntry, type WorkerBundle } from './corpus';
 
+const TRACING_INTERCEPTORS =
+  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+
 export interface ReplayOutcome {
   file: string;
   /** Why the history did not replay (a DeterminismViolationError when the code took another path), if it did not. */
@@ -20,7 +23,14 @@ export async function replayBundle(
 ): Promise<ReplayOutcome[]> {
   const outcomes: ReplayOutcome[] = [];
   const results = Worker.runReplayHistories(
-    { workflowsPath: path.join(WORKFLOWS_SRC, WORKER_BUNDLES[bundle].folder), ...options },
+    {
+      workflowsPath: path.join(WORKFLOWS_SRC, WORKER_BUNDLES[bundle].folder),
+      // As every worker runs them: with the tracing interceptors scripts/bundle.js puts in each bundle.
+      interceptors: { workflowModules: [TRACING_INTERCEPTORS] },
+      // Their span sink must be there, though a replay records nothing (sinks are not called while replaying).
+      sinks: { exporter: { export: { fn: () => undefined } } },
+      ...options,
+    },
     replayInputs(entries),
   );
   // Results come one per history, in the order given.

@@ -4,6 +4,7 @@ import type { Logger } from '@nestjs/common';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { TemporalConnectionOptions } from '../config/temporal-connection';
 import type { DependencyProbe } from '../health/dependency-probe';
+import { tracingWorkerOptions, WORKFLOW_TRACING_MODULE } from './temporal-tracing';
 
 /** Where and how to connect (temporalConnection(config): address, namespace, TLS, the payload codec), and what to poll. */
 export interface HostedWorkerOptions extends TemporalConnectionOptions {
@@ -46,13 +47,19 @@ export class HostedWorker {
     if ('bundlePath' in workflows && !existsSync(workflows.bundlePath))
       throw new Error(`no workflow bundle at ${workflows.bundlePath}: run \`npm run build\` first`);
     this.connection = await NativeConnection.connect({ address: options.address, tls: options.tls });
+    const tracing = tracingWorkerOptions();
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
+      // A built bundle carries the workflow tracing interceptors already (workflows/scripts/bundle.js).
       ...('bundlePath' in workflows
-        ? { workflowBundle: { codePath: workflows.bundlePath } }
-        : { workflowsPath: workflows.sourcePath }),
+        ? { workflowBundle: { codePath: workflows.bundlePath }, interceptors: tracing.interceptors }
+        : {
+            workflowsPath: workflows.sourcePath,
+            interceptors: { ...tracing.interceptors, workflowModules: [WORKFLOW_TRACING_MODULE] },
+          }),
+      sinks: tracing.sinks,
       activities: options.activities,
       dataConverter: options.dataConverter,
     });

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { Client, Connection } from '@temporalio/client';
 import type { TemporalConnectionOptions } from '../config/temporal-connection';
 import type { DependencyProbe } from '../health/dependency-probe';
+import { tracingClientInterceptors } from './temporal-tracing';
 
 export const TEMPORAL_PROBE = 'TEMPORAL_PROBE';
 
@@ -25,6 +26,7 @@ export class TemporalClient implements OnApplicationShutdown {
       connection: this.connection,
       namespace: options.namespace,
       dataConverter: options.dataConverter,
+      interceptors: tracingClientInterceptors(),
     });
   }
 

@@ -1,11 +1,12 @@
 import { trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
+import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import {
   BatchSpanProcessor,
   NodeTracerProvider,
   SimpleSpanProcessor,
   type SpanExporter,
+  type SpanProcessor,
 } from '@opentelemetry/sdk-trace-node';
 
 /** The name LEP's spans are recorded under. */
@@ -35,10 +36,17 @@ export function startTracing(options: TracingOptions): NodeTracerProvider {
     options.exporter === 'otlp'
       ? new BatchSpanProcessor(new OTLPTraceExporter())
       : new SimpleSpanProcessor(options.exporter);
-  const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': `lep-${options.service}` }),
-    spanProcessors: [processor],
-  });
+  const resource = resourceFromAttributes({ 'service.name': `lep-${options.service}` });
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register();
+  registered = { processor, resource };
   return provider;
+}
+
+/** Set by startTracing: where spans recorded outside the provider's own tracers (workflow sandboxes) go. */
+let registered: { processor: SpanProcessor; resource: Resource } | undefined;
+
+/** The registered provider's span processor and resource; undefined while this process records no traces. */
+export function registeredSpanProcessor(): { processor: SpanProcessor; resource: Resource } | undefined {
+  return registered;
 }

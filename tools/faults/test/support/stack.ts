@@ -77,9 +77,9 @@ export interface Stack {
  * The whole system on this machine, as `npm start` runs it but on free ports: embedded PostgreSQL (or
  * TEST_DATABASE_URL), and engines of its own whatever the environment names, since the suite kills them: an Apache
  * Kafka broker, MinIO and the Temporal dev server; every service as its built process. The registry is seeded with
- * a 兵团 agency fit for penalty cases.
+ * a 兵团 agency fit for penalty cases. `env` is given to every service besides what the stack sets.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
   const postgres = await startPostgres(process.env.TEST_DATABASE_URL || undefined);
   const kafka = await startKafka();
   const s3 = await startS3();
@@ -132,6 +132,7 @@ export async function startStack(): Promise<Stack> {
         }),
     // The verification reads every decision from the portal: one client, far more than 120 reads a minute.
     ...(service === 'publication' ? { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' } : {}),
+    ...options.env,
   });
   const processes = new Map<ServiceName, ServiceProcess>();
   const start = async (service: ServiceName) => {
