@@ -6,7 +6,9 @@
 // time to /health/ready 200 (what an orchestrator waits for; the bare worker has none, so its figure is its first
 // poll), `answers` the time until a query on that case is answered — a query needs a worker, so it is the moment
 // the case can be driven again.
+/* global fetch */
 const { spawn } = require('node:child_process');
+const { setTimeout } = require('node:timers');
 const { performance } = require('node:perf_hooks');
 const path = require('node:path');
 const { createInterface } = require('node:readline');
