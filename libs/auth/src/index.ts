@@ -12,3 +12,5 @@ export { StaffTokenVerifier } from './jwt/staff-token-verifier';
 export type { StaffTokenVerifierOptions } from './jwt/staff-token-verifier';
 export * from './auth-options-from-env';
 export { AuditTrail } from './audit/audit-trail';
+export { auditActor } from './audit/audit.interceptor';
+export { authErrors } from './auth-errors';

@@ -2,3 +2,4 @@ export * from './entities';
 export * from './case-store.migration';
 export * from './case-step';
 export * from './record-verification';
+export * from './agency-tree';

@@ -12,7 +12,8 @@ export interface CaseRegistry extends RegistryProcess {
 const USCC_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-function uscc(serial: number): string {
+/** A unified social credit code with a correct GB 32100 check character, unique per `serial`. */
+export function uscc(serial: number): string {
   const body = `11659000${String(serial).padStart(9, '0')}`;
   const sum = USCC_WEIGHTS.reduce((total, weight, i) => total + weight * USCC_CHARACTERS.indexOf(body[i]), 0);
   return body + USCC_CHARACTERS[(31 - (sum % 31)) % 31];

@@ -8,6 +8,7 @@ import {
 } from '@lep/nest-kit';
 import { WorkerConfig } from './config';
 import { SERVICE } from './service';
+import { AgencyTreeConsumer } from './agency-tree/agency-tree.consumer';
 import { CalendarRecountConsumer } from './calendar-recount/calendar-recount.consumer';
 import { CaseWorkerModule } from './case-worker';
 import { EvidenceLinkConsumer } from './evidence-link/evidence-link.consumer';
@@ -30,7 +31,7 @@ export class WorkerModule {
         }),
         CaseWorkerModule,
       ],
-      providers: [EvidenceLinkConsumer, CalendarRecountConsumer],
+      providers: [EvidenceLinkConsumer, CalendarRecountConsumer, AgencyTreeConsumer],
     };
   }
 }

@@ -10,7 +10,7 @@ import {
   type CaseActor,
   type EvidenceStoredData,
 } from '@lep/contracts';
-import { testPeers } from '@lep/testing';
+import { testPeers, uscc } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
 import { act, draft, eventually } from './support/case-steps';
@@ -180,4 +180,44 @@ describe('evidence stored by the evidence service', () => {
     ]);
     await harness.endCase(handle);
   });
+});
+
+describe('the agency tree the worker keeps for case-api (domain.md L9)', () => {
+  it('copies each agency the registry announces into case_agency: its parent, whether a justice bureau', async () => {
+    worker ??= await startWorkerProcess(workerEnv());
+    const suffix = Date.now().toString(36).toUpperCase();
+    const root = `WT-${suffix}`;
+    const bureau = `WT-${suffix}-SFT`;
+    const agency = (code: string, name: string, serial: number, extra: object) =>
+      harness.registry.call('POST', '/api/v1/agencies', {
+        code,
+        name,
+        unifiedSocialCreditCode: uscc((Date.now() % 100_000_000) * 2 + serial),
+        legalBasis: '《新疆生产建设兵团行政执法监督办法》',
+        dutiesAndPowers: '行政执法监督',
+        region: 'xinjiang',
+        legalReviewBody: { name: '法制科', agencyCode: code },
+        ...extra,
+      });
+    await agency(root, '新疆生产建设兵团', 0, { level: 'corps' });
+    await agency(bureau, '兵团司法局', 1, {
+      level: 'department',
+      parentCode: root,
+      justiceBureau: true,
+    });
+
+    const rows = await eventually(
+      () =>
+        harness.dataSource.query(
+          `SELECT code, parent_code, justice_bureau, removed FROM case_agency WHERE code = ANY($1) ORDER BY code`,
+          [[root, bureau]],
+        ) as Promise<Array<Record<string, unknown>>>,
+      (found) => found.length === 2,
+      'both agencies in case_agency',
+    );
+    expect(rows).toEqual([
+      { code: root, parent_code: null, justice_bureau: false, removed: false },
+      { code: bureau, parent_code: root, justice_bureau: true, removed: false },
+    ]);
+  }, 120_000);
 });

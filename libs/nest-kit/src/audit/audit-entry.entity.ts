@@ -22,8 +22,11 @@ export class AuditEntryEntity {
 /** What an audit entry says. Never a request body, a credential or a query string (they may hold personal data). */
 export interface AuditRecord {
   at: string;
-  /** applied: a state change succeeded; refused: bad input or a rule said no; denied: authentication or scope said no; failed: an error. */
-  outcome: 'applied' | 'refused' | 'denied' | 'failed';
+  /**
+   * applied: a state change succeeded; refused: bad input or a rule said no; denied: authentication or scope said
+   * no; failed: an error; read: a read the rules require to be recorded (a supervisor reading another agency's case).
+   */
+  outcome: 'applied' | 'refused' | 'denied' | 'failed' | 'read';
   method: string;
   path: string;
   status: number;
@@ -33,4 +36,6 @@ export interface AuditRecord {
   ip?: string;
   /** The HTTP request's id (X-Request-Id), to find its log lines. */
   requestId?: string;
+  /** For a supervisor's read (outcome `read`): the agency whose case was read. */
+  supervisedAgencyCode?: string;
 }

@@ -47,7 +47,9 @@ export class CaseAccountabilityView {
 }
 
 export class WithdrawnDecisionsQuery extends CasePageQuery {
-  @ApiPropertyOptional({ description: '执法主体代码（默认本单位）' })
+  @ApiPropertyOptional({
+    description: '执法主体代码（默认本单位；也可为本单位监督的执法主体，查询记入审计日志）',
+  })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
   agency?: string;

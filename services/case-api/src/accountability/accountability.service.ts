@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { PLATFORM_ADMIN, type Principal } from '@lep/auth';
+import type { Principal } from '@lep/auth';
 import { CaseFileEntity, readCaseRecord } from '@lep/case-store';
 import { ApiError } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
@@ -22,15 +22,19 @@ export class AccountabilityService {
   async ofCase(principal: Principal, caseId: string): Promise<CaseAccountabilityView> {
     const known = await this.dataSource.getRepository(CaseFileEntity).findOneBy({ caseId });
     if (!known) throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', '案件不存在或尚未立案');
-    await this.access.assertCanRead(principal, caseId, known.agencyCode);
+    await this.access.assertCanRead(
+      principal,
+      caseId,
+      known.agencyCode,
+      `/api/v1/cases/${caseId}/accountability`,
+    );
     return this.trailsOf(known);
   }
 
   /** The agency's cases with a withdrawn decision, newest withdrawal first, each listing its withdrawn decisions. */
   async withdrawn(principal: Principal, query: WithdrawnDecisionsQuery): Promise<WithdrawnDecisionsPageView> {
-    const agency =
-      query.agency ?? (principal.roles.includes(PLATFORM_ADMIN) ? undefined : principal.agencyCode);
-    if (agency !== undefined) await this.access.assertHandlingAgency(principal, agency);
+    // One agency (the caller's own unless it names one it supervises), or all for a platform admin.
+    const [agency] = (await this.access.listScope(principal, query, '/api/v1/withdrawn-decisions')) ?? [];
     const { page, pageSize } = query;
     const withdrawals = `SELECT e.case_id, max(e.sequence) AS last FROM case_record_entry e
       JOIN case_file f ON f.case_id = e.case_id

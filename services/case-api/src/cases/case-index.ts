@@ -13,10 +13,11 @@ export class CaseIndex {
   }
 
   /** One page of an agency's cases (all agencies when `agencyCode` is undefined), most recently changed first. */
-  async page(query: CaseListQuery, agencyCode: string | undefined): Promise<CasePageView> {
+  /** One page of the cases of `agencyCodes` (every agency: undefined), filtered as the query asks. */
+  async page(query: CaseListQuery, agencyCodes: string[] | undefined): Promise<CasePageView> {
     const { page, pageSize } = query;
     const builder = this.dataSource.getRepository(CaseFileEntity).createQueryBuilder('c');
-    if (agencyCode !== undefined) builder.andWhere('c.agency_code = :agencyCode', { agencyCode });
+    if (agencyCodes !== undefined) builder.andWhere('c.agency_code = ANY(:agencyCodes)', { agencyCodes });
     if (query.stage !== undefined) builder.andWhere('c.stage = :stage', { stage: query.stage });
     if (query.major !== undefined) builder.andWhere('c.major = :major', { major: query.major });
     if (query.overdue !== undefined) builder.andWhere('c.overdue = :overdue', { overdue: query.overdue });

@@ -104,7 +104,9 @@ function booleanQuery({ value }: { value: unknown }): unknown {
 export class CasePageQuery extends PageQuery({ default: 50, max: 200 }) {}
 
 export class CaseListQuery extends CasePageQuery {
-  @ApiPropertyOptional({ description: '执法主体代码（默认本单位）' })
+  @ApiPropertyOptional({
+    description: '执法主体代码（默认本单位；也可为本单位监督的执法主体，查询记入审计日志）',
+  })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
   agency?: string;
@@ -125,6 +127,16 @@ export class CaseListQuery extends CasePageQuery {
   @Transform(booleanQuery)
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      '执法监督：列出本单位监督的各执法主体的案件（下级单位；司法行政机关为本级各单位），可与 agency 合用以限定其中一个；每次查询记入审计日志',
+  })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  supervised?: boolean;
 }
 
 /** The whole case as the workflow sees it (CaseState of the contract). */

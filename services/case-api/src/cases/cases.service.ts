@@ -66,7 +66,7 @@ export class CasesService {
   /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
   async get(principal: Principal, caseId: string): Promise<CaseView> {
     const known = await this.resolve(caseId);
-    await this.access.assertCanRead(principal, caseId, known.agencyCode);
+    await this.access.assertCanRead(principal, caseId, known.agencyCode, `/api/v1/cases/${caseId}`);
     const [view, waitingOn] = await Promise.all([
       this.view(caseId, known.row),
       this.workflows.waitingOn(caseId, true),
@@ -75,10 +75,7 @@ export class CasesService {
   }
 
   async list(principal: Principal, query: CaseListQuery): Promise<CasePageView> {
-    const agency =
-      query.agency ?? (principal.roles.includes('platform-admin') ? undefined : principal.agencyCode);
-    if (agency !== undefined) await this.access.assertHandlingAgency(principal, agency);
-    return this.index.page(query, agency);
+    return this.index.page(query, await this.access.listScope(principal, query, '/api/v1/cases'));
   }
 
   /**
@@ -114,7 +111,12 @@ export class CasesService {
     requestId: string,
   ): Promise<CaseView | ActionRunningView> {
     const known = await this.resolve(caseId);
-    await this.access.assertCanRead(principal, caseId, known.agencyCode);
+    await this.access.assertCanRead(
+      principal,
+      caseId,
+      known.agencyCode,
+      caseActionLocation(caseId, requestId),
+    );
     let outcome: ActionOutcome<CaseState>;
     try {
       // Every case action answers CaseState: any one of their definitions types the outcome.
@@ -144,7 +146,7 @@ export class CasesService {
 
   async record(principal: Principal, caseId: string): Promise<CaseRecordView> {
     const known = await this.resolve(caseId);
-    await this.access.assertCanRead(principal, caseId, known.agencyCode);
+    await this.access.assertCanRead(principal, caseId, known.agencyCode, `/api/v1/cases/${caseId}/record`);
     return readCaseRecord(this.dataSource, caseId);
   }
 

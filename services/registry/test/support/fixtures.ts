@@ -1,15 +1,6 @@
-const USCC_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+import { uscc } from '@lep/testing';
 
-/** A unified social credit code with a correct GB 32100 check character, unique per `serial`. */
-export function uscc(serial: number): string {
-  const body = `11659000${String(serial).padStart(9, '0')}`;
-  const sum = USCC_WEIGHTS.reduce(
-    (total, weight, index) => total + weight * USCC_CHARACTERS.indexOf(body[index]),
-    0,
-  );
-  return body + USCC_CHARACTERS[(31 - (sum % 31)) % 31];
-}
+export { uscc };
 
 /** A resident ID number with a correct GB 11643 check character. */
 export function residentId(body17 = '65010119800101123'): string {
