@@ -1,2 +1,3 @@
 export * from './kafka.module';
 export * from './cloud-event-consumer';
+export * from './service-consumer';

@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { TOPICS } from '@lep/contracts';
-import { KafkaClient, startCloudEventConsumer } from '@lep/nest-kit';
-import type { Consumer } from 'kafkajs';
+import { Injectable, Logger } from '@nestjs/common';
+import { TOPICS, type CloudEvent } from '@lep/contracts';
+import { KafkaClient, ServiceConsumer } from '@lep/nest-kit';
 import { EventHandler } from './event-handler';
 
 export const CONSUMER_GROUP = 'lep-statistics';
@@ -20,25 +19,19 @@ export const STATISTICS_INPUT_TOPICS = [
 
 /** Feeds the domain topics to the EventHandler, one consumer group for the whole service. */
 @Injectable()
-export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(EventConsumer.name);
-  private consumer?: Consumer;
-
+export class EventConsumer extends ServiceConsumer {
   constructor(
-    private readonly kafka: KafkaClient,
+    kafka: KafkaClient,
     private readonly handler: EventHandler,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await startCloudEventConsumer(this.kafka, this.logger, {
-      groupId: CONSUMER_GROUP,
-      topics: STATISTICS_INPUT_TOPICS,
-      handle: (event) => this.handler.handle(event),
-    });
+  ) {
+    super(kafka, new Logger(EventConsumer.name));
   }
 
-  // Drains before the connections close (shutdown order: createServiceApp).
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.disconnect();
+  protected subscription() {
+    return {
+      groupId: CONSUMER_GROUP,
+      topics: STATISTICS_INPUT_TOPICS,
+      handle: (event: CloudEvent) => this.handler.handle(event),
+    };
   }
 }

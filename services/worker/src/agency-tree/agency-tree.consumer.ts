@@ -1,8 +1,7 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { storeCaseAgency } from '@lep/case-store';
 import { REGISTRY_EVENT_TYPES, TOPICS, type AgencyChangedData, type CloudEvent } from '@lep/contracts';
-import { KafkaClient, startCloudEventConsumer } from '@lep/nest-kit';
-import type { Consumer } from 'kafkajs';
+import { KafkaClient, ServiceConsumer } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
 
 export const AGENCY_TREE_GROUP = 'lep-worker-agencies';
@@ -14,26 +13,20 @@ export const AGENCY_TREE_GROUP = 'lep-worker-agencies';
  * agency and replaces what was stored, so a repeated one changes nothing.
  */
 @Injectable()
-export class AgencyTreeConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AgencyTreeConsumer.name);
-  private consumer?: Consumer;
-
+export class AgencyTreeConsumer extends ServiceConsumer {
   constructor(
-    private readonly kafka: KafkaClient,
+    kafka: KafkaClient,
     private readonly dataSource: DataSource,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await startCloudEventConsumer(this.kafka, this.logger, {
-      groupId: AGENCY_TREE_GROUP,
-      topics: [TOPICS.registryDisclosure.name],
-      handle: (event) => this.store(event),
-    });
+  ) {
+    super(kafka, new Logger(AgencyTreeConsumer.name));
   }
 
-  // Drains before the connections close (shutdown order: createServiceApp).
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.disconnect();
+  protected subscription() {
+    return {
+      groupId: AGENCY_TREE_GROUP,
+      topics: [TOPICS.registryDisclosure.name],
+      handle: (event: CloudEvent) => this.store(event),
+    };
   }
 
   private async store(event: CloudEvent): Promise<void> {

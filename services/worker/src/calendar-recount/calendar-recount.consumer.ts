@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CalendarClient } from '@lep/calendar';
 import {
   caseSignals,
@@ -8,9 +8,8 @@ import {
   type CalendarYearChangedData,
   type CloudEvent,
 } from '@lep/contracts';
-import { KafkaClient, startCloudEventConsumer, TemporalClient } from '@lep/nest-kit';
+import { KafkaClient, ServiceConsumer, TemporalClient } from '@lep/nest-kit';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 export const CALENDAR_RECOUNT_GROUP = 'lep-worker-calendar';
@@ -21,28 +20,22 @@ export const CALENDAR_RECOUNT_GROUP = 'lep-worker-calendar';
  * are found in the case index; a case told twice counts once more and changes nothing.
  */
 @Injectable()
-export class CalendarRecountConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(CalendarRecountConsumer.name);
-  private consumer?: Consumer;
-
+export class CalendarRecountConsumer extends ServiceConsumer {
   constructor(
-    private readonly kafka: KafkaClient,
+    kafka: KafkaClient,
     private readonly temporal: TemporalClient,
     private readonly dataSource: DataSource,
     private readonly calendar: CalendarClient,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await startCloudEventConsumer(this.kafka, this.logger, {
-      groupId: CALENDAR_RECOUNT_GROUP,
-      topics: [TOPICS.registryCalendar.name],
-      handle: (event) => this.recount(event),
-    });
+  ) {
+    super(kafka, new Logger(CalendarRecountConsumer.name));
   }
 
-  // Drains before the connections close (shutdown order: createServiceApp).
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.disconnect();
+  protected subscription() {
+    return {
+      groupId: CALENDAR_RECOUNT_GROUP,
+      topics: [TOPICS.registryCalendar.name],
+      handle: (event: CloudEvent) => this.recount(event),
+    };
   }
 
   private async recount(event: CloudEvent): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   caseSignals,
   EVIDENCE_EVENT_TYPES,
@@ -8,9 +8,8 @@ import {
   type EvidenceLink,
   type EvidenceStoredData,
 } from '@lep/contracts';
-import { consumeOnce, KafkaClient, startCloudEventConsumer, TemporalClient } from '@lep/nest-kit';
+import { consumeOnce, KafkaClient, ServiceConsumer, TemporalClient } from '@lep/nest-kit';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 export const EVIDENCE_LINK_GROUP = 'lep-worker-evidence-link';
@@ -21,27 +20,21 @@ export const EVIDENCE_LINK_GROUP = 'lep-worker-evidence-link';
  * here, and the workflow ignores an item it already holds, so a redelivery never links twice.
  */
 @Injectable()
-export class EvidenceLinkConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(EvidenceLinkConsumer.name);
-  private consumer?: Consumer;
-
+export class EvidenceLinkConsumer extends ServiceConsumer {
   constructor(
-    private readonly kafka: KafkaClient,
+    kafka: KafkaClient,
     private readonly temporal: TemporalClient,
     private readonly dataSource: DataSource,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await startCloudEventConsumer(this.kafka, this.logger, {
-      groupId: EVIDENCE_LINK_GROUP,
-      topics: [TOPICS.evidenceStored.name],
-      handle: (event) => this.link(event),
-    });
+  ) {
+    super(kafka, new Logger(EvidenceLinkConsumer.name));
   }
 
-  // Drains before the connections close (shutdown order: createServiceApp).
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.disconnect();
+  protected subscription() {
+    return {
+      groupId: EVIDENCE_LINK_GROUP,
+      topics: [TOPICS.evidenceStored.name],
+      handle: (event: CloudEvent) => this.link(event),
+    };
   }
 
   private async link(event: CloudEvent): Promise<void> {
