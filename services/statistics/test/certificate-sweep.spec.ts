@@ -1,10 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { chinaDateOf } from '@lep/calendar';
 import { nextMorningAfter } from '../src/warnings/certificate-sweep';
 import { caseFiled, caseRef, personnelChanged } from './support/events';
 import { AGENCY_EVENTS, SHI_1_MARKET } from './support/scenario';
 import { until, useStatisticsApp } from './support/statistics-app';
-
-const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 interface WarningRow {
   severity: string;
@@ -33,10 +32,10 @@ describe('daily certificate sweep (certificateSweepWorkflow)', () => {
 
   it('warns on the morning a certificate enters its last 30 days, and again when it runs out, with no event that day', async () => {
     const now = await env.currentTimeMs();
-    const expiresOn = chinaDay(now + 35 * 86_400_000);
+    const expiresOn = chinaDateOf(now + 35 * 86_400_000);
     const at = new Date(now).toISOString();
     await statistics().deliver(personnelChanged('P-S', SHI_1_MARKET, expiresOn, at));
-    await statistics().deliver(caseFiled(caseRef('S-1', SHI_1_MARKET, 'penalty'), chinaDay(now), ['P-S']));
+    await statistics().deliver(caseFiled(caseRef('S-1', SHI_1_MARKET, 'penalty'), chinaDateOf(now), ['P-S']));
     expect(await openWarning()).toBeUndefined();
 
     await env.sleep('7 days');

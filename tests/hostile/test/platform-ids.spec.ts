@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { chinaDateOf } from '@lep/calendar';
 import {
   AGENCY_CODE_PATTERN,
   CASE_NUMBER_PATTERN,
@@ -188,7 +189,6 @@ const act = (caseId: string, action: string, body: Record<string, unknown> = {},
   });
 
 /** Today on the China calendar, the date a 决定书 made now carries (domain.md L1a). */
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function draft(fineYuan: number, facts: string, publicationBlocks: string[] = []) {
   return {
@@ -218,7 +218,12 @@ function draft(fineYuan: number, facts: string, publicationBlocks: string[] = []
 async function decided(caseId: string, fine: number, facts: string, blocks: string[] = []): Promise<string> {
   await act(caseId, 'draft-decision', draft(fine, facts, blocks));
   const notified = await act(caseId, 'notice', { hearingRights: false });
-  await act(caseId, 'decision', { draftHash: notified.state.draft.hash, decidedOn: chinaToday() }, leader);
+  await act(
+    caseId,
+    'decision',
+    { draftHash: notified.state.draft.hash, decidedOn: chinaDateOf(Date.now()) },
+    leader,
+  );
   return caseDecisionId(caseId, 1);
 }
 
@@ -397,7 +402,12 @@ describe('ids the platform issues are accepted by every route that takes them', 
       (view) => view.state.reviewRounds[0]?.outcome === 'approved',
       'the approval reaching the case',
     );
-    await act(caseId, 'decision', { draftHash: submitted.state.draft.hash, decidedOn: chinaToday() }, leader);
+    await act(
+      caseId,
+      'decision',
+      { draftHash: submitted.state.draft.hash, decidedOn: chinaDateOf(Date.now()) },
+      leader,
+    );
     for (const step of ['service', 'execution', 'closure', 'archive'])
       await act(caseId, step, { note: '依法办理' });
     const archived = await ok<CaseBody>('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`);

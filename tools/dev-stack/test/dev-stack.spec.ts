@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as S3Client } from 'minio';
+import { chinaDateOf } from '@lep/calendar';
 import { SERVICE_PORTS } from '@lep/contracts';
 import {
   alive,
@@ -215,7 +216,7 @@ describe('npm start (tools/dev-stack)', () => {
         caseNumber: `DEV-${process.pid}`,
         itemCode: CASE_PENALTY_ITEM,
         title: '张三销售不合格电热水壶案',
-        filedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+        filedOn: chinaDateOf(Date.now()),
         handlerIds: people.handlers,
         parties: [
           { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chinaDateOf } from '@lep/calendar';
 import { applyCaseStep, type NewTask } from '@lep/case-store';
 import { caseWorkflowId, reviewWorkflowId, type CaseState } from '@lep/contracts';
 import type { DataSource } from 'typeorm';
@@ -113,5 +114,5 @@ export function startBody(agencyCode: string, caseNumber: string, overrides: Rec
 
 /** Today on the China calendar (UTC+8), YYYY-MM-DD: the date a 决定书 made today carries. */
 export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDateOf(Date.now());
 }
