@@ -37,6 +37,19 @@ describe('loadConfig', () => {
     expect(config.LOG_LEVEL).toBe('log');
   });
 
+  it('keeps only the variables the class declares: the rest of the environment is not carried along', () => {
+    const config = loadConfig(FullConfig, {
+      ...valid,
+      PATH: '/usr/bin',
+      AWS_SECRET_ACCESS_KEY: 'someone-elses-secret',
+    }) as unknown as Record<string, unknown>;
+    expect(config).not.toHaveProperty('PATH');
+    expect(config).not.toHaveProperty('AWS_SECRET_ACCESS_KEY');
+    expect(JSON.stringify(config)).not.toContain('someone-elses-secret');
+    // Optional variables without a default are kept when set.
+    expect(loadConfig(FullConfig, { ...valid, TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+  });
+
   it('lets the environment override defaults, including the port', () => {
     const config = loadConfig(FullConfig, { ...valid, PORT: '8080', TEMPORAL_NAMESPACE: 'lep-prod' });
     expect(config.PORT).toBe(8080);
