@@ -7,6 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ensureEngine } from './build';
 import { DataDir } from './data-dir';
 import { EngineProcess } from './engine-process';
+import { RestartableEngine } from './restartable-engine';
 import { freePort } from './free-port';
 import { javaCommand } from './toolchains';
 
@@ -82,16 +83,16 @@ async function serves(brokers: string[]): Promise<boolean> {
 }
 
 /** Apache Kafka, one node in KRaft mode, from the jars in the engine cache. */
-export class KafkaBroker {
-  private process?: EngineProcess;
-
+export class KafkaBroker extends RestartableEngine {
   private constructor(
     private readonly folder: string,
-    private readonly data: DataDir,
+    data: DataDir,
     readonly port: number,
     readonly controllerPort: number,
     private readonly heapMb: number,
-  ) {}
+  ) {
+    super(data);
+  }
 
   static async start(options: KafkaBrokerOptions = {}): Promise<KafkaBroker> {
     const folder = await ensureEngine('kafka');
@@ -119,11 +120,6 @@ export class KafkaBroker {
 
   get logFile(): string {
     return path.join(this.data.path, 'kafka.log');
-  }
-
-  /** The broker JVM's pid while it runs. */
-  get pid(): number | undefined {
-    return this.process?.running ? this.process.pid : undefined;
   }
 
   private get classpath(): string {
@@ -169,20 +165,5 @@ export class KafkaBroker {
       stopGraceMs: 20_000,
       removeOnOrphan: this.data.removeOnOrphan,
     });
-  }
-
-  /** SIGKILL to the broker JVM: an outage; its log directory stays. */
-  async kill(): Promise<void> {
-    await this.process?.kill();
-  }
-
-  /** A controlled shutdown. */
-  async stop(): Promise<void> {
-    await this.process?.stop();
-  }
-
-  async remove(): Promise<void> {
-    await this.stop();
-    this.data.remove();
   }
 }

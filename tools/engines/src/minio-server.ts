@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ensureEngine } from './build';
 import { DataDir } from './data-dir';
 import { EngineProcess } from './engine-process';
+import { RestartableEngine } from './restartable-engine';
 import { freePort } from './free-port';
 
 export interface MinioServerOptions {
@@ -47,19 +48,20 @@ function answersReady(url: string): Promise<boolean> {
 /**
  * MinIO on one folder (its single-drive erasure backend, which keeps versions and object locks), on loopback.
  */
-export class MinioServer {
-  private process?: EngineProcess;
+export class MinioServer extends RestartableEngine {
   readonly region = 'us-east-1';
 
   private constructor(
     private readonly binary: string,
-    private readonly data: DataDir,
+    data: DataDir,
     readonly port: number,
     readonly consolePort: number | null,
     readonly accessKey: string,
     readonly secretKey: string,
     private readonly certsDir: string | undefined,
-  ) {}
+  ) {
+    super(data);
+  }
 
   static async start(options: MinioServerOptions = {}): Promise<MinioServer> {
     const binary = path.join(await ensureEngine('minio'), 'bin', 'minio');
@@ -113,11 +115,6 @@ export class MinioServer {
     return path.join(this.data.path, 'minio.log');
   }
 
-  /** The server's pid while it runs. */
-  get pid(): number | undefined {
-    return this.process?.running ? this.process.pid : undefined;
-  }
-
   /** Starts it (again) on the same port and drive; resolves once /minio/health/ready answers. */
   async up(): Promise<void> {
     const drive = path.join(this.data.path, 'drive');
@@ -145,19 +142,5 @@ export class MinioServer {
       ready: () => answersReady(`${this.endpoint}/minio/health/ready`),
       removeOnOrphan: this.data.removeOnOrphan,
     });
-  }
-
-  /** SIGKILL: the store dies mid-request; its drive stays. */
-  async kill(): Promise<void> {
-    await this.process?.kill();
-  }
-
-  async stop(): Promise<void> {
-    await this.process?.stop();
-  }
-
-  async remove(): Promise<void> {
-    await this.stop();
-    this.data.remove();
   }
 }

@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import { ensureEngine } from './build';
 import { DataDir } from './data-dir';
 import { EngineProcess } from './engine-process';
+import { RestartableEngine } from './restartable-engine';
 import { freePort } from './free-port';
 
 export interface TemporalDevServerOptions {
@@ -34,16 +35,16 @@ async function serves(address: string): Promise<boolean> {
  * in one process, its state in one SQLite file, the Web UI on its own port. Restarted on the same file, running
  * workflows carry on where they were.
  */
-export class TemporalDevServer {
-  private process?: EngineProcess;
-
+export class TemporalDevServer extends RestartableEngine {
   private constructor(
     private readonly binary: string,
-    private readonly data: DataDir,
+    data: DataDir,
     readonly port: number,
     readonly uiPort: number | null,
     private readonly uiCodecEndpoint?: string,
-  ) {}
+  ) {
+    super(data);
+  }
 
   static async start(options: TemporalDevServerOptions = {}): Promise<TemporalDevServer> {
     const binary = path.join(await ensureEngine('temporal'), 'bin', 'temporal');
@@ -82,11 +83,6 @@ export class TemporalDevServer {
     return path.join(this.data.path, 'temporal.log');
   }
 
-  /** The server's own pid while it runs. */
-  get pid(): number | undefined {
-    return this.process?.running ? this.process.pid : undefined;
-  }
-
   /** Starts the server (again) on the same ports and SQLite file; resolves once it serves. */
   async up(): Promise<void> {
     const ui =
@@ -120,20 +116,5 @@ export class TemporalDevServer {
       ready: () => serves(this.address),
       removeOnOrphan: this.data.removeOnOrphan,
     });
-  }
-
-  /** SIGKILL: the server dies mid-request; its SQLite file stays. */
-  async kill(): Promise<void> {
-    await this.process?.kill();
-  }
-
-  async stop(): Promise<void> {
-    await this.process?.stop();
-  }
-
-  /** Stops it and removes its temporary folder. */
-  async remove(): Promise<void> {
-    await this.stop();
-    this.data.remove();
   }
 }
