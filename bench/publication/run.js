@@ -113,9 +113,15 @@ async function collect(kafka, topic, receivedAt, expected) {
 
 const STEPS = [
   ['workflow started (consumer → Temporal start)', 'started'],
-  ['receiveDecision scheduled', 'receiveScheduled'],
+  ['first workflow task taken by the worker', 'firstTaskStarted'],
+  [
+    'first workflow task completed (local activities: receipt, publication and deadline done)',
+    'firstTaskCompleted',
+  ],
+  ['receiveDecision scheduled (server activities)', 'receiveScheduled'],
   ['receiveDecision started (activity task taken)', 'receiveStarted'],
   ['receiveDecision completed', 'receiveCompleted'],
+  ['second workflow task taken', 'secondTaskStarted'],
   ['tryPublish started', 'publishStarted'],
   ['outbox row written (tryPublish transaction began)', 'outboxCreated'],
   ['tryPublish completed', 'publishCompleted'],
@@ -155,7 +161,10 @@ async function stepBreakdown(temporal, databaseUrl, events, sent, received) {
     };
     // EventType numbers (temporal.api.enums.v1.EventType).
     step.started = at(1);
+    step.firstTaskStarted = at(6, 0);
+    step.firstTaskCompleted = at(7, 0);
     step.receiveScheduled = at(10, 0);
+    step.secondTaskStarted = at(6, 1);
     step.receiveStarted = at(11, 0);
     step.receiveCompleted = at(12, 0);
     step.publishStarted = at(11, 1);
