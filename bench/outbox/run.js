@@ -4,6 +4,7 @@
 // from the commit to the event on the topic, with the relay's default tuning (a 200 ms poll). Compared in the same
 // run with a bare kafkajs produce → consume of the same events through a scratch topic.
 const { performance } = require('node:perf_hooks');
+const { setTimeout } = require('node:timers');
 const { randomUUID } = require('node:crypto');
 const { Kafka, logLevel, Partitioners } = require('kafkajs');
 const { DataSource } = require('typeorm');
