@@ -7,6 +7,8 @@ const { performance } = require('node:perf_hooks');
 const { randomUUID } = require('node:crypto');
 const { Kafka, logLevel, Partitioners } = require('kafkajs');
 const { DefaultLogger, Runtime } = require('@temporalio/worker');
+const { Connection, WorkflowClient } = require('@temporalio/client');
+const { Client: PgClient } = require('pg');
 const {
   createDatabase,
   dropDatabase,
@@ -109,6 +111,80 @@ async function collect(kafka, topic, receivedAt, expected) {
   return { complete, stop: () => consumer.disconnect() };
 }
 
+const STEPS = [
+  ['workflow started (consumer → Temporal start)', 'started'],
+  ['first workflow task taken by the worker', 'firstTaskStarted'],
+  [
+    'first workflow task completed (local activities: receipt, publication and deadline done)',
+    'firstTaskCompleted',
+  ],
+  ['receiveDecision scheduled (server activities)', 'receiveScheduled'],
+  ['receiveDecision started (activity task taken)', 'receiveStarted'],
+  ['receiveDecision completed', 'receiveCompleted'],
+  ['second workflow task taken', 'secondTaskStarted'],
+  ['tryPublish started', 'publishStarted'],
+  ['outbox row written (tryPublish transaction began)', 'outboxCreated'],
+  ['tryPublish completed', 'publishCompleted'],
+  ['relay round took the row (its transaction began)', 'outboxPublished'],
+  ['disclosure read from the topic', 'arrived'],
+];
+
+const millis = (timestamp) => Number(timestamp.seconds) * 1000 + Math.floor((timestamp.nanos ?? 0) / 1e6);
+
+/**
+ * Where the time of the burst goes: for each decision, when each step happened after the decision was sent, from
+ * the workflow's own history (server clock), the outbox row's times (database clock) and the reader (all on this
+ * machine). Printed as percentiles per step, so the step where the latency grows stands out.
+ */
+async function stepBreakdown(temporal, databaseUrl, events, sent, received) {
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new WorkflowClient({ connection, namespace: temporal.namespace });
+  const pg = new PgClient({ connectionString: databaseUrl });
+  await pg.connect();
+  const origin = performance.timeOrigin;
+  const steps = new Map(events.map((event) => [event.subject, {}]));
+  for (const [key, at] of received) steps.get(key).arrived = origin + at;
+  const { rows } = await pg.query(
+    `SELECT message_key, created_at, published_at FROM outbox_event WHERE message_key = ANY($1) AND id LIKE '%:published:%'`,
+    [[...steps.keys()]],
+  );
+  for (const row of rows) {
+    steps.get(row.message_key).outboxCreated = row.created_at.getTime();
+    steps.get(row.message_key).outboxPublished = row.published_at?.getTime();
+  }
+  await pg.end();
+  for (const [key, step] of steps) {
+    const { events: history } = await client.getHandle(`disclosure-${key}`).fetchHistory();
+    const at = (type, nth = 0) => {
+      const found = history.filter((event) => event.eventType === type)[nth];
+      return found ? millis(found.eventTime) : undefined;
+    };
+    // EventType numbers (temporal.api.enums.v1.EventType).
+    step.started = at(1);
+    step.firstTaskStarted = at(6, 0);
+    step.firstTaskCompleted = at(7, 0);
+    step.receiveScheduled = at(10, 0);
+    step.secondTaskStarted = at(6, 1);
+    step.receiveStarted = at(11, 0);
+    step.receiveCompleted = at(12, 0);
+    step.publishStarted = at(11, 1);
+    step.publishCompleted = at(12, 1);
+  }
+  await connection.close();
+  console.log('where the time goes, ms after the decision was sent (p50 / p95 / max over the burst):');
+  for (const [label, field] of STEPS) {
+    const offsets = [...steps]
+      .filter(([, step]) => step[field] !== undefined)
+      .map(([key, step]) => step[field] - (origin + sent.get(key)))
+      .sort((a, b) => a - b);
+    if (offsets.length === 0) continue;
+    console.log(
+      `  ${label}: ${percentile(offsets, 50).toFixed(0)} / ${percentile(offsets, 95).toFixed(0)} / ` +
+        `${offsets[offsets.length - 1].toFixed(0)}`,
+    );
+  }
+}
+
 async function main() {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -209,6 +285,7 @@ async function main() {
   await reader.stop();
   const pipeline = summary('decision in → masked disclosure out (publication)', sent, received);
   console.log(`publication pipeline throughput = ${((pipeline / bare) * 100).toFixed(1)} % of bare kafkajs`);
+  await stepBreakdown(temporal, databaseUrl, events, sent, received);
 
   // Unloaded latency: one decision at a time, each waited for before the next.
   const single = [];

@@ -199,6 +199,44 @@ describe('transactional outbox relayed to Kafka', () => {
     }
   }, 240_000);
 
+  it('sends an event as soon as another process commits it, not at its next poll, and listens again after losing its connection', async () => {
+    // A relay that polls once an hour: within this test only a commit's notification can make it send.
+    const listening = new OutboxRelay(dataSource, kafkaClient, { ...TUNING, pollIntervalMs: 3_600_000 });
+    // Another process writing to the same database: a pool of its own, no nudge() to call.
+    const writer = new DataSource({ type: 'postgres', url: databaseUrl() });
+    await writer.initialize();
+    const rows = dataSource.getRepository(OutboxEventEntity);
+    const published = async (id: string) => (await rows.findOneByOrFail({ id })).publishedAt !== null;
+    const commit = async (n: number) => {
+      const event = decisionEvent(n);
+      await writer.transaction((manager) => enqueueEvent(manager, TOPICS.caseDecision, event.subject, event));
+      return event.id;
+    };
+    try {
+      const before = await commit(20);
+      listening.onApplicationBootstrap();
+      // Its first round, which starts once it listens, sends what was waiting.
+      await until(() => published(before));
+
+      const next = await commit(21);
+      await until(() => published(next));
+
+      // The listening connection is cut (a database restart, a proxy's idle timeout): it listens again, and
+      // what was committed meanwhile is sent then.
+      await dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE application_name = 'lep-outbox-relay' AND datname = current_database()`,
+      );
+      const duringOutage = await commit(22);
+      await until(() => published(duringOutage));
+      const afterwards = await commit(23);
+      await until(() => published(afterwards));
+    } finally {
+      await listening.beforeApplicationShutdown();
+      await writer.destroy();
+    }
+  });
+
   it('applies a redelivered event once per consumer', async () => {
     const applied: string[] = [];
     const event = decisionEvent(9);

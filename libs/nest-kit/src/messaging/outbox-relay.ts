@@ -1,8 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { CLOUD_EVENT_CONTENT_TYPE } from '@lep/contracts';
 import type { Message, Producer } from 'kafkajs';
+import type { Client as PgClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { KafkaClient } from '../kafka';
+import { OUTBOX_CHANNEL } from './outbox';
 import { errorMessage, refusedForGood } from './send-failure';
 
 export interface OutboxRelayTuning {
@@ -49,6 +52,9 @@ const SCAN_WINDOW = 2_000;
 /** The longest pause between rounds while every pending row is held back (a nudge still wakes the relay). */
 const HELD_BACK_POLL_MAX_MS = 2_000;
 
+/** The first and the longest wait before listening again on a lost notification connection. */
+const LISTEN_RETRY_MS = { first: 500, max: 30_000 };
+
 /** SQL condition: the row of `alias` is still to be sent (neither published nor discarded by an operator). */
 const pending = (alias: string) => `${alias}.published_at IS NULL AND ${alias}.discarded_at IS NULL`;
 
@@ -86,6 +92,11 @@ interface KeyOutcome {
  * while the other keys go on; a row Kafka refuses for good is dead-lettered and blocks its key until an operator
  * releases it (outbox-operations.ts). A crash between the broker's ack and the commit re-sends rows with the same
  * event ids, which consumers de-duplicate (at-least-once delivery).
+ *
+ * A round starts as soon as a transaction that wrote outbox rows commits: the writer's NOTIFY on OUTBOX_CHANNEL
+ * (enqueueEvent) reaches the relay on a connection of its own that LISTENs, whichever process wrote, and a writer
+ * in this process may also nudge(). The poll every `pollIntervalMs` is the safety net (a notification lost with
+ * its connection, a backoff running out), so nothing depends on a notification arriving.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -94,6 +105,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop?: Promise<void>;
   private stopped = false;
   private wake?: () => void;
+  /** A commit was announced since the current round began: the round may not have seen it, so go again. */
+  private nudged = false;
+  private listener?: PgClient;
+  private listenRetry?: NodeJS.Timeout;
+  private listenFailures = 0;
   /** The last round found rows to send but none due (keys backing off or dead-lettered, or Kafka away). */
   private heldBack = false;
   private idleMs: number;
@@ -107,21 +123,75 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    // Listening first, then the first round: a commit is either seen by that round or announced after it.
+    this.loop = this.listen().then(() => this.run());
   }
 
   // Drains before the connections close (shutdown order: createServiceApp).
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.listenRetry);
     this.wake?.();
     await this.loop;
+    await this.listener?.end().catch(() => undefined);
     await this.producer?.disconnect();
   }
 
   /** Lets a writer skip the poll delay right after it committed new events. */
   nudge(): void {
     this.idleMs = this.tuning.pollIntervalMs;
+    this.nudged = true;
     this.wake?.();
+  }
+
+  /**
+   * LISTENs on OUTBOX_CHANNEL on a connection outside the pool (it stays open, and a pooled one would be lost to
+   * the transactions). A failed or lost connection is opened again after a doubling wait; meanwhile the poll
+   * relays, and a round after reconnecting picks up what was announced while it was away.
+   */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const driver = this.dataSource.driver as PostgresDriver;
+    const options = driver.options;
+    const client: PgClient = new driver.postgres.Client({
+      connectionString: options.url,
+      host: options.host,
+      port: options.port,
+      user: options.username,
+      password: options.password,
+      database: options.database,
+      ssl: options.ssl,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'lep-outbox-relay',
+    });
+    let lost = false;
+    const relisten = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.listenFailures += 1;
+      const wait = Math.min(LISTEN_RETRY_MS.max, LISTEN_RETRY_MS.first * 2 ** (this.listenFailures - 1));
+      this.logger.warn(
+        `outbox relay: not listening for commits (${errorMessage(error ?? 'connection closed')}); polling, listening again in ${wait} ms`,
+      );
+      this.listenRetry = setTimeout(() => void this.listen(), wait);
+    };
+    client.on('notification', () => this.nudge());
+    client.on('error', relisten);
+    client.on('end', () => relisten());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      relisten(error);
+      return;
+    }
+    this.listener = client;
+    this.listenFailures = 0;
+    // Commits announced while no connection listened are relayed now rather than at the next poll.
+    this.nudge();
   }
 
   /** Runs one round: sends what is due of the keys it could take; returns how many rows were published. */
@@ -407,6 +477,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async run(): Promise<void> {
     while (!this.stopped) {
       let published = 0;
+      this.nudged = false;
       try {
         published = await this.relayBatch();
       } catch (error) {
@@ -417,7 +488,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         published === 0 && this.heldBack
           ? Math.min(this.idleMs * 2, HELD_BACK_POLL_MAX_MS)
           : this.tuning.pollIntervalMs;
-      if (published === 0 && !this.stopped) await this.sleep(this.idleMs);
+      if (published === 0 && !this.stopped && !this.nudged) await this.sleep(this.idleMs);
     }
   }
 

@@ -57,7 +57,7 @@ it('a decision nothing holds back: received and published at once', async () => 
   const decision = penaltyDecision();
   await publication().receive(decisionMadeEvent(decision));
   expect(await publication().workflows.result(decision.decisionId)).toBe('published');
-  await record(decision.decisionId, 'received-published-at-once');
+  await record(decision.decisionId, 'received-published-at-once-local-steps');
 });
 
 it('a decision withdrawn while it waited for the masking confirmation', async () => {
@@ -65,7 +65,7 @@ it('a decision withdrawn while it waited for the masking confirmation', async ()
   await publication().receive(decisionMadeEvent(decision));
   await publication().deliver(withdrawal(decision, 'remade', '原决定适用依据错误，已重新作出决定'));
   expect(await publication().workflows.result(decision.decisionId)).toBe('withdrawn');
-  await record(decision.decisionId, 'withdrawn-before-published');
+  await record(decision.decisionId, 'withdrawn-before-published-local-steps');
 });
 
 it('a decision waiting for the masking confirmation, confirmed nine days later and published on time', async () => {
@@ -74,7 +74,7 @@ it('a decision waiting for the masking confirmation, confirmed nine days later a
   await publication().temporal.env.sleep('9 days');
   await confirmMasking(decision.decisionId);
   expect(await publication().workflows.result(decision.decisionId)).toBe('published');
-  await record(decision.decisionId, 'confirmed-after-nine-days-published');
+  await record(decision.decisionId, 'confirmed-after-nine-days-published-local-steps');
 });
 
 it('a decision never confirmed in time: warned, overdue, then confirmed and published late', async () => {
@@ -86,7 +86,7 @@ it('a decision never confirmed in time: warned, overdue, then confirmed and publ
   await until(async () => (await publication().workflows.status(decision.decisionId)).overdue);
   await confirmMasking(decision.decisionId);
   expect(await publication().workflows.result(decision.decisionId)).toBe('published');
-  await record(decision.decisionId, 'warned-overdue-published-late');
+  await record(decision.decisionId, 'warned-overdue-published-late-local-steps');
 });
 
 it('a minor’s decision held for a reviewer, who upholds the block: withheld', async () => {
@@ -104,7 +104,7 @@ it('a minor’s decision held for a reviewer, who upholds the block: withheld', 
     .expect(200);
   await until(async () => (await statusOf(decision.decisionId)) === 'withheld');
   expect(await publication().workflows.result(decision.decisionId)).toBe('withheld');
-  await record(decision.decisionId, 'minor-block-upheld-withheld');
+  await record(decision.decisionId, 'minor-block-upheld-withheld-local-steps');
 });
 
 // Last: once a workflow had started a child, Temporal's time-skipping server was seen to move the clock only in
@@ -121,6 +121,6 @@ it('a decision arriving after its withdrawal and its re-decision: withdrawn, and
   await publication().deliver(decisionMadeEvent(original));
   expect(await publication().workflows.result(original.decisionId)).toBe('withdrawn');
   expect(await publication().workflows.result(remade.decisionId)).toBe('published');
-  await record(original.decisionId, 'withdrawn-on-arrival-starts-parked-redecision');
-  await record(remade.decisionId, 'redecision-started-by-its-predecessor-published');
+  await record(original.decisionId, 'withdrawn-on-arrival-starts-parked-redecision-local-steps');
+  await record(remade.decisionId, 'redecision-started-by-its-predecessor-published-local-steps');
 });
