@@ -4,7 +4,9 @@ import { ApiError } from '@lep/nest-kit';
 import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
 import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rules';
 import {
+  CASE_ERROR_CODES,
   caseUpdates,
+  isWithdrawn,
   type CaseAction,
   type CaseActionUpdate,
   type CaseState,
@@ -16,11 +18,12 @@ import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
 import { ActionRunningView, actionRunning } from '../common/action-answer';
 import { actorOf } from '../common/case-actor';
-import { CASE_WRITERS } from '../common/case-roles';
+import { CASE_APPROVERS, CASE_WRITERS } from '../common/case-roles';
 import type { RequestIdDto } from '../common/params';
 import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
 import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
+import type { RevocationDto } from './case-actions.dto';
 import { CaseIndex } from './case-index';
 
 /** The case as case-api knows it before acting: its agency (for scoping) and whether it is indexed yet. */
@@ -107,6 +110,37 @@ export class CasesService {
     return this.answer(caseId, dto.requestId, outcome, update.name);
   }
 
+  /**
+   * 撤销, 确认违法 or 重新作出 (domain.md P9), whatever the case's stage. An open case withdraws through its
+   * lifecycle's `revoke` update; an archived case's lifecycle has ended, so its decision is withdrawn by a
+   * decisionWithdrawal workflow of its own, which appends the entry to the same record and sends the same event.
+   * Either way a decision is withdrawn once (409 DECISION_ALREADY_WITHDRAWN), and the same requestId again
+   * answers the same withdrawal.
+   */
+  async revoke(principal: Principal, caseId: string, dto: RevocationDto): Promise<CaseView | ActionRunningView> {
+    assertNotLaterThanToday(dto.source.decidedOn, 'source.decidedOn');
+    const known = await this.resolve(caseId);
+    if (known.row?.status !== 'archived')
+      return this.act(principal, caseId, caseUpdates.revoke, CASE_APPROVERS, dto);
+    await this.access.assertHandlingAgency(principal, known.agencyCode);
+    const archived = known.row.state;
+    const decision = archived.decision;
+    if (!decision)
+      throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
+    const revocation = { ...dto, actor: actorOf(principal, CASE_APPROVERS) };
+    let outcome: ActionOutcome<CaseState>;
+    try {
+      outcome = await this.workflows.withdrawAfterArchive(
+        { revocation, archived, filedAt: known.row.filedAt.toISOString() },
+        isWithdrawn(archived),
+      );
+    } catch (error) {
+      throw toApiError(error, true);
+    }
+    if (outcome.finished) return { caseId, source: 'workflow', state: outcome.result };
+    return actionRunning(dto.requestId, caseActionLocation(caseId, dto.requestId), []);
+  }
+
   /** The outcome of an action sent earlier with `requestId` (a 202 answer's Location). */
   async actionOutcome(
     principal: Principal,
@@ -160,6 +194,8 @@ export class CasesService {
     row: CaseFileEntity | null,
     unavailable: 'refuse' | 'index-when-unavailable' = 'refuse',
   ): Promise<CaseView> {
+    // An archived case's lifecycle has ended; its index row has its final state and what came after (a withdrawal).
+    if (row?.status === 'archived') return { caseId, source: 'index', state: row.state };
     try {
       return { caseId, source: 'workflow', state: await this.workflows.state(caseId) };
     } catch (error) {
@@ -234,3 +270,18 @@ export function assertOneDecisionKind(dto: {
     },
   ]);
 }
+
+/**
+ * A document's date may not lie in the future (China time, the agencies' day): a date entered ahead is refused,
+ * named by its field.
+ */
+export function assertNotLaterThanToday(date: string, field: string): void {
+  const today = new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  if (date <= today) return;
+  throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+    { field, rule: 'notLaterThanToday', message: `文书日期 ${date} 晚于今天（${today}）` },
+  ]);
+}
+
+/** China keeps UTC+8 all year (libs/calendar's chinaDateOf, which case-api does not depend on). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
