@@ -306,9 +306,7 @@ export function nextCaseDeadline(state: Pick<CaseState, 'deadlines'>): CaseDeadl
 export function isWithdrawn(state: Pick<CaseState, 'decision' | 'withdrawal'>): boolean {
   const { decision, withdrawal } = state;
   if (!decision || !withdrawal) return false;
-  return withdrawal.decisionId
-    ? withdrawal.decisionId === decision.decisionId
-    : withdrawal.kind !== 'remade';
+  return withdrawal.decisionId ? withdrawal.decisionId === decision.decisionId : withdrawal.kind !== 'remade';
 }
 
 /** What the `caseState` query answers: the whole case as the workflow sees it. */

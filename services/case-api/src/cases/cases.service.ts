@@ -117,7 +117,11 @@ export class CasesService {
    * Either way a decision is withdrawn once (409 DECISION_ALREADY_WITHDRAWN), and the same requestId again
    * answers the same withdrawal.
    */
-  async revoke(principal: Principal, caseId: string, dto: RevocationDto): Promise<CaseView | ActionRunningView> {
+  async revoke(
+    principal: Principal,
+    caseId: string,
+    dto: RevocationDto,
+  ): Promise<CaseView | ActionRunningView> {
     assertNotLaterThanToday(dto.source.decidedOn, 'source.decidedOn');
     const known = await this.resolve(caseId);
     if (known.row?.status !== 'archived')
@@ -125,8 +129,7 @@ export class CasesService {
     await this.access.assertHandlingAgency(principal, known.agencyCode);
     const archived = known.row.state;
     const decision = archived.decision;
-    if (!decision)
-      throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
+    if (!decision) throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
     const revocation = { ...dto, actor: actorOf(principal, CASE_APPROVERS) };
     let outcome: ActionOutcome<CaseState>;
     try {

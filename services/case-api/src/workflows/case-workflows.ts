@@ -89,13 +89,16 @@ export class CaseWorkflows {
     let started = false;
     if (!withdrawnBefore) {
       try {
-        await this.temporal.client.workflow.start<DecisionWithdrawalWorkflow>(CASE_WORKFLOWS.decisionWithdrawal, {
-          workflowId,
-          taskQueue: TASK_QUEUES.cases,
-          args: [input],
-          memo: { requestId, caseId: input.archived.caseId },
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        });
+        await this.temporal.client.workflow.start<DecisionWithdrawalWorkflow>(
+          CASE_WORKFLOWS.decisionWithdrawal,
+          {
+            workflowId,
+            taskQueue: TASK_QUEUES.cases,
+            args: [input],
+            memo: { requestId, caseId: input.archived.caseId },
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          },
+        );
         started = true;
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
