@@ -132,7 +132,9 @@ describe('withdrawal at any time (domain.md P9)', () => {
     });
     expect(notice.body.record).not.toHaveProperty('penalty');
     const page = await client.get(`/portal/decisions/${encodeURIComponent(decision.decisionId)}`).expect(200);
-    expect(page.text).toContain('撤回依据：行政复议决定 兵司复决〔2027〕3号（2027-03-26）');
+    expect(page.text.replace(/\s+/g, ' ')).toContain(
+      '撤回依据：行政复议决定 兵司复决〔2027〕3号（2027-03-26）',
+    );
     expect(page.text).not.toContain(decision.penalty!.legalBasis);
 
     const [, withdrawn] = await eventsOf(decision.decisionId);
