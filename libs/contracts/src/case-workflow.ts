@@ -75,6 +75,11 @@ export interface StartCaseInput {
   otherPersonNames: string[];
   /** Set by the handling unit to force legal review regardless of the catalogue (domain.md L3), with a reason. */
   majorByUnit?: { reason: string };
+  /**
+   * The decision this case makes again (重新作出, domain.md P9): one withdrawn as to be re-made after its own case
+   * was archived. The case's first decision names it (`replacesDecisionId`).
+   */
+  remakesDecisionId?: string;
   actor: CaseActor;
 }
 

@@ -330,8 +330,12 @@ describe('completing one review task twice at the same moment', () => {
 });
 
 describe('the other actions reach their updates', () => {
-  async function notifiedCase(caseNumber: string, hearingRights: boolean): Promise<string> {
-    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase(caseNumber));
+  async function notifiedCase(
+    caseNumber: string,
+    hearingRights: boolean,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase(caseNumber, overrides));
     const caseId: string = started.body.caseId;
     await investigating(caseId);
     await caseApp().staff(handler).post(`/api/v1/cases/${caseId}/draft-decision`).send(draftBody(5_000));
@@ -549,5 +553,54 @@ describe('the other actions reach their updates', () => {
     expect(events.filter((event) => event.type === 'cn.lep.case.decision.withdrawn.v1')).toEqual([
       expect.objectContaining({ data: expect.objectContaining({ decisionId, kind: 'revoked', source }) }),
     ]);
+  });
+
+  it('a decision a court orders re-made after archive: withdrawn, then re-made in a new case whose decision names it', async () => {
+    const caseId = await notifiedCase('FLOW-REMADE-ARCHIVED', false);
+    const cases = `/api/v1/cases/${caseId}`;
+    const decideOn = async (path: string) => {
+      const current: CaseState = (await caseApp().staff(handler).get(path)).body.state;
+      return (
+        await caseApp()
+          .staff(head)
+          .post(`${path}/decision`)
+          .send({ requestId: request(), draftHash: current.draft?.hash, decidedOn: chinaToday() })
+      ).body.state as CaseState;
+    };
+    const original = (await decideOn(cases)).decision?.decisionId as string;
+    for (const action of ['service', 'closure', 'archive'])
+      await caseApp()
+        .staff(handler)
+        .post(`${cases}/${action}`)
+        .send({ requestId: request(), note: '依法办理' });
+
+    // Not yet withdrawn: no new case may claim to re-make it.
+    const early = await caseApp()
+      .staff(handler)
+      .post('/api/v1/cases')
+      .send(newCase('FLOW-REMADE-EARLY', { remakesDecisionId: original }));
+    expect(early.status).toBe(400);
+    expect(early.body.violations).toEqual([
+      expect.objectContaining({ field: 'remakesDecisionId', rule: 'withdrawnToBeRemade' }),
+    ]);
+
+    const withdrawn = await caseApp()
+      .staff(head)
+      .post(`${cases}/revocation`)
+      .send({
+        requestId: request(),
+        kind: 'remade',
+        reason: '人民法院判决撤销并责令重新作出',
+        source: { kind: 'judgment', documentNumber: '（2026）兵0101行初5号', decidedOn: chinaToday() },
+      });
+    expect(withdrawn.body.state).toMatchObject({ status: 'archived', withdrawal: { kind: 'remade' } });
+
+    const remaking = await notifiedCase('FLOW-REMADE-NEW', false, { remakesDecisionId: original });
+    const remade = (await decideOn(`/api/v1/cases/${remaking}`)).decision?.decisionId as string;
+    const [made]: { event: { data: { replacesDecisionId?: string } } }[] = await caseApp().dataSource.query(
+      `SELECT event FROM outbox_event WHERE message_key = $1 AND event->>'type' = 'cn.lep.case.decision.made.v1'`,
+      [remade],
+    );
+    expect(made.event.data.replacesDecisionId).toBe(original);
   });
 });

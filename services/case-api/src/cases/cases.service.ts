@@ -5,6 +5,7 @@ import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
 import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rules';
 import {
   CASE_ERROR_CODES,
+  caseIdOfDecision,
   caseUpdates,
   isWithdrawn,
   type CaseAction,
@@ -47,6 +48,7 @@ export class CasesService {
   /** 立案. `created` is false when the agency already started a case under this number. */
   async start(principal: Principal, dto: StartCaseDto): Promise<{ created: boolean; view: CaseView }> {
     await this.access.assertHandlingAgency(principal, dto.agencyCode);
+    if (dto.remakesDecisionId) await this.assertRemakable(dto.remakesDecisionId, dto.agencyCode);
     const input: StartCaseInput = { ...dto, actor: actorOf(principal, CASE_WRITERS) };
     let started: { caseId: string; created: boolean };
     try {
@@ -64,6 +66,26 @@ export class CasesService {
       created,
       view: await this.view(caseId, await this.index.find(caseId), 'index-when-unavailable'),
     };
+  }
+
+  /**
+   * A new case may re-make (重新作出) only a decision of its own agency that was withdrawn as to be re-made after
+   * its case was archived; an open case re-decides within its own lifecycle.
+   */
+  private async assertRemakable(decisionId: string, agencyCode: string): Promise<void> {
+    const caseId = caseIdOfDecision(decisionId);
+    const row = caseId ? await this.index.find(caseId) : null;
+    const withdrawal = row?.state.withdrawal;
+    const problem =
+      !row || row.agencyCode !== agencyCode
+        ? `决定 ${decisionId} 不是本执法主体的决定`
+        : row.status !== 'archived' || withdrawal?.decisionId !== decisionId || withdrawal.kind !== 'remade'
+          ? `决定 ${decisionId} 不是已归档案件中被要求重新作出而撤回的决定`
+          : undefined;
+    if (problem)
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+        { field: 'remakesDecisionId', rule: 'withdrawnToBeRemade', message: problem },
+      ]);
   }
 
   /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
