@@ -550,6 +550,24 @@ describe('the other actions reach their updates', () => {
         [decisionId],
       )
     ).map((row: { event: { type: string; data: Record<string, unknown> } }) => row.event);
+    // Every attempt is in the audit log: the withdrawal applied, the bad and foreign ones refused or denied.
+    const audited: { outcome: string; status: number }[] = (
+      await caseApp().dataSource.query(
+        `SELECT content FROM audit_entry WHERE content->>'path' = $1 ORDER BY sequence`,
+        [`${cases}/revocation`],
+      )
+    ).map((row: { content: { outcome: string; status: number } }) => row.content);
+    expect(audited.map((entry) => entry.outcome)).toEqual([
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+      'denied',
+      'denied',
+      'applied',
+      'applied',
+      'refused',
+    ]);
     expect(events.filter((event) => event.type === 'cn.lep.case.decision.withdrawn.v1')).toEqual([
       expect.objectContaining({ data: expect.objectContaining({ decisionId, kind: 'revoked', source }) }),
     ]);
