@@ -75,17 +75,20 @@ export class CasesService {
   private async assertRemakable(decisionId: string, agencyCode: string): Promise<void> {
     const caseId = caseIdOfDecision(decisionId);
     const row = caseId ? await this.index.find(caseId) : null;
-    const withdrawal = row?.state.withdrawal;
-    const problem =
-      !row || row.agencyCode !== agencyCode
-        ? `决定 ${decisionId} 不是本执法主体的决定`
-        : row.status !== 'archived' || withdrawal?.decisionId !== decisionId || withdrawal.kind !== 'remade'
-          ? `决定 ${decisionId} 不是已归档案件中被要求重新作出而撤回的决定`
-          : undefined;
-    if (problem)
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
-        { field: 'remakesDecisionId', rule: 'withdrawnToBeRemade', message: problem },
+    const refuse = (message: string) =>
+      new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+        { field: 'remakesDecisionId', rule: 'withdrawnToBeRemade', message },
       ]);
+    if (!row || row.agencyCode !== agencyCode) throw refuse(`决定 ${decisionId} 不是本执法主体的决定`);
+    // A withdrawal after archive keeps the decision in the state; one re-made within its own case does not.
+    const { decision, withdrawal } = row.state;
+    if (
+      row.status !== 'archived' ||
+      decision?.decisionId !== decisionId ||
+      withdrawal?.decisionId !== decisionId ||
+      withdrawal.kind !== 'remade'
+    )
+      throw refuse(`决定 ${decisionId} 不是已归档案件中被要求重新作出而撤回的决定`);
   }
 
   /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
