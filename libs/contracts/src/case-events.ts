@@ -308,6 +308,25 @@ export const WITHDRAWAL_KIND_NAMES: Record<WithdrawalKind, string> = {
   remade: '重新作出',
 };
 
+/** Where a withdrawal comes from (domain.md P9): a 复议决定, a court's 判决, or the agency's own 自我纠错. */
+export const WITHDRAWAL_SOURCE_KINDS = ['reconsideration', 'judgment', 'self-correction'] as const;
+export type WithdrawalSourceKind = (typeof WITHDRAWAL_SOURCE_KINDS)[number];
+
+export const WITHDRAWAL_SOURCE_NAMES: Record<WithdrawalSourceKind, string> = {
+  reconsideration: '行政复议决定',
+  judgment: '人民法院判决',
+  'self-correction': '自我纠错',
+};
+
+/** The document that revoked, annulled or sent back the decision. */
+export interface WithdrawalSource {
+  kind: WithdrawalSourceKind;
+  /** 文书号 of the 复议决定书, the 判决书 or the agency's own correcting decision. */
+  documentNumber: string;
+  /** Date on that document, YYYY-MM-DD (never later than the day it is entered). */
+  decidedOn: string;
+}
+
 export interface DecisionWithdrawnData {
   decisionId: string;
   caseId: string;
@@ -315,6 +334,8 @@ export interface DecisionWithdrawnData {
   kind: WithdrawalKind;
   /** Reason shown on the portal, in Chinese. */
   reason: string;
+  /** Absent only on withdrawals made before the source was asked for. */
+  source?: WithdrawalSource;
   withdrawnOn: string;
   region: string;
 }

@@ -67,6 +67,12 @@ export function caseDecisionId(caseId: string, sequence: number): string {
   return `${caseId}${DECISION_SUFFIX}${sequence}`;
 }
 
+/** The case a decision id belongs to (what caseDecisionId was given), or null for an id of another form. */
+export function caseIdOfDecision(decisionId: string): string | null {
+  if (!DECISION_ID_PATTERN.test(decisionId)) return null;
+  return decisionId.slice(0, decisionId.lastIndexOf(DECISION_SUFFIX));
+}
+
 /**
  * What caseDecisionId makes, as every route that takes a decision id checks it: the case id (Chinese case numbers
  * such as 石市监罚〔2026〕001号 included) and the decision's number. Up to 5 + 64 + 1 + 100 + 2 + 4 = 176 characters.

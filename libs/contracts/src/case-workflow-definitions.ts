@@ -4,6 +4,7 @@ import type {
   CaseState,
   CoordinationRuling,
   DeadlineExtensionInput,
+  DecisionWithdrawalInput,
   DecisionInput,
   DraftDecisionInput,
   EvidenceLink,
@@ -91,3 +92,6 @@ export const reviewQueries = {
 
 /** The case workflow's signature, for a typed start by its type name (CASE_WORKFLOWS.lifecycle). */
 export type CaseLifecycleWorkflow = (input: StartCaseInput) => Promise<CaseState>;
+
+/** A withdrawal after archive (CASE_WORKFLOWS.decisionWithdrawal): answers the case as it is after it. */
+export type DecisionWithdrawalWorkflow = (input: DecisionWithdrawalInput) => Promise<CaseState>;

@@ -11,6 +11,7 @@ import type {
   ReviewOutcome,
   TradeSecretField,
   WithdrawalKind,
+  WithdrawalSource,
 } from './case-events';
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
 
@@ -21,7 +22,25 @@ import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './regist
 export const CASE_WORKFLOWS = {
   lifecycle: 'caseLifecycle',
   legalReview: 'legalReview',
+  decisionWithdrawal: 'decisionWithdrawal',
 } as const;
+
+/**
+ * The decisionWithdrawal workflow of a decision withdrawn after its case was archived (its lifecycle has ended):
+ * one per decision, never reused, so a decision is withdrawn once. `withdrawal-` keeps it apart from case and
+ * review ids.
+ */
+export function withdrawalWorkflowId(decisionId: string): string {
+  return `withdrawal-${decisionId}`;
+}
+
+/** What a withdrawal after archive needs: the request, and the archived case as its last step left it. */
+export interface DecisionWithdrawalInput {
+  revocation: RevocationInput & { source: WithdrawalSource };
+  /** The case's state in the index (its lifecycle's final state). */
+  archived: CaseState;
+  filedAt: string;
+}
 
 /**
  * One legalReview workflow per review round of a case, its id also the review task's id. It shares the workflow
@@ -56,6 +75,11 @@ export interface StartCaseInput {
   otherPersonNames: string[];
   /** Set by the handling unit to force legal review regardless of the catalogue (domain.md L3), with a reason. */
   majorByUnit?: { reason: string };
+  /**
+   * The decision this case makes again (重新作出, domain.md P9): one withdrawn as to be re-made after its own case
+   * was archived. The case's first decision names it (`replacesDecisionId`).
+   */
+  remakesDecisionId?: string;
   actor: CaseActor;
 }
 
@@ -134,6 +158,8 @@ export interface DeadlineExtensionInput extends CaseAction {
 export interface RevocationInput extends CaseAction {
   kind: WithdrawalKind;
   reason: string;
+  /** Absent only in updates sent before the source was asked for (replayed histories). */
+  source?: WithdrawalSource;
 }
 
 /** The 8 points of the legal-review checklist (domain.md L4). */
@@ -277,6 +303,17 @@ export function nextCaseDeadline(state: Pick<CaseState, 'deadlines'>): CaseDeadl
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
 }
 
+/**
+ * Whether the case's current decision has been withdrawn. A revoked or annulled decision stays the case's
+ * decision, marked withdrawn; a re-made one is gone from the state, and the withdrawal left behind belongs to the
+ * decision it replaced (withdrawals recorded before they named their decision are told apart by kind).
+ */
+export function isWithdrawn(state: Pick<CaseState, 'decision' | 'withdrawal'>): boolean {
+  const { decision, withdrawal } = state;
+  if (!decision || !withdrawal) return false;
+  return withdrawal.decisionId ? withdrawal.decisionId === decision.decisionId : withdrawal.kind !== 'remade';
+}
+
 /** What the `caseState` query answers: the whole case as the workflow sees it. */
 export interface CaseState {
   caseId: string;
@@ -305,7 +342,14 @@ export interface CaseState {
     draftHash: string;
     documentNumber: string;
   };
-  withdrawal?: { kind: WithdrawalKind; reason: string; at: string };
+  withdrawal?: {
+    kind: WithdrawalKind;
+    reason: string;
+    at: string;
+    source?: WithdrawalSource;
+    /** The decision withdrawn (absent on withdrawals recorded before it was kept). */
+    decisionId?: string;
+  };
   deadlines: CaseDeadlineState[];
   /** A decision limit or review SLA ran out and is not yet met. */
   overdue: boolean;
@@ -332,5 +376,6 @@ export const CASE_ERROR_CODES = {
   decisionDateInvalid: 'DECISION_DATE_INVALID',
   collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
   coercionKindMismatch: 'COERCION_KIND_MISMATCH',
+  alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

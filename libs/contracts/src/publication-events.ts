@@ -1,5 +1,5 @@
 import type { ItemCategory } from './registry-lists';
-import type { ProvisionalCount, WithdrawalKind } from './case-events';
+import type { ProvisionalCount, WithdrawalKind, WithdrawalSource } from './case-events';
 
 /**
  * Events of the publication service. Disclosure events go to TOPICS.publicationDisclosure keyed by decision id
@@ -78,6 +78,8 @@ export interface PublicDisclosureRecord {
    * its Chinese label and the reason shown to the public.
    */
   withheldFields?: Array<{ field: string; label: string; reason: string }>;
+  /** Set on a re-made decision (重新作出): the decision it replaces, whose page shows its withdrawal. */
+  replacesDecisionId?: string;
   /** 数据来源单位 = the deciding agency. */
   dataSource: string;
   dataSourceCreditCode: string;
@@ -102,6 +104,8 @@ export interface DisclosureWithdrawnData {
   agencyCode: string;
   kind: WithdrawalKind;
   reason: string;
+  /** The 复议决定, 判决 or 自我纠错 document (absent on withdrawals made before it was asked for). */
+  source?: WithdrawalSource;
   withdrawnAt: string;
   /** Three working days after the withdrawal decision (domain.md P9). */
   withdrawBy: string | null;

@@ -9,6 +9,8 @@ const caseApp = useCaseApp('case_api_bad_input');
 const AGENCY = 'AG-BAD';
 const CASE_ID = caseWorkflowId(AGENCY, 'BAD-001');
 const REQUEST = { requestId: 'req-bad-input-0001' };
+/** A 复议决定 as the source of a withdrawal (domain.md P9). */
+const SOURCE = { kind: 'reconsideration', documentNumber: '兵司复决〔2026〕1号', decidedOn: '2026-01-05' };
 const NOTE = { ...REQUEST, note: '直接送达' };
 
 const DRAFT = {
@@ -188,7 +190,32 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       'days',
       'isInt',
     ],
-    ['revocation', { ...REQUEST, kind: 'cancelled', reason: '……' }, 'kind', 'isIn'],
+    ['revocation', { ...REQUEST, kind: 'cancelled', reason: '……', source: SOURCE }, 'kind', 'isIn'],
+    ['revocation', { ...REQUEST, kind: 'revoked', reason: '……' }, 'source', 'isDefined'],
+    [
+      'revocation',
+      { ...REQUEST, kind: 'revoked', reason: '……', source: { ...SOURCE, kind: 'petition' } },
+      'source.kind',
+      'isIn',
+    ],
+    [
+      'revocation',
+      { ...REQUEST, kind: 'revoked', reason: '……', source: { ...SOURCE, documentNumber: '' } },
+      'source.documentNumber',
+      'isNotEmpty',
+    ],
+    [
+      'revocation',
+      { ...REQUEST, kind: 'revoked', reason: '……', source: { ...SOURCE, decidedOn: '2026/01/05' } },
+      'source.decidedOn',
+      'matches',
+    ],
+    [
+      'revocation',
+      { ...REQUEST, kind: 'revoked', reason: '……', source: { ...SOURCE, decidedOn: '2099-01-05' } },
+      'source.decidedOn',
+      'notLaterThanToday',
+    ],
   ])('POST /api/v1/cases/:caseId/%s', async (action, body, field, rule) => {
     const before = await recordLength();
     expectViolation(

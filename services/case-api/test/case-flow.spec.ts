@@ -330,8 +330,12 @@ describe('completing one review task twice at the same moment', () => {
 });
 
 describe('the other actions reach their updates', () => {
-  async function notifiedCase(caseNumber: string, hearingRights: boolean): Promise<string> {
-    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase(caseNumber));
+  async function notifiedCase(
+    caseNumber: string,
+    hearingRights: boolean,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase(caseNumber, overrides));
     const caseId: string = started.body.caseId;
     await investigating(caseId);
     await caseApp().staff(handler).post(`/api/v1/cases/${caseId}/draft-decision`).send(draftBody(5_000));
@@ -423,10 +427,16 @@ describe('the other actions reach their updates', () => {
     const revoked = await caseApp()
       .staff(head)
       .post(`${cases}/revocation`)
-      .send({ requestId: request(), kind: 'revoked', reason: '认定事实不清，依法撤销' });
+      .send({
+        requestId: request(),
+        kind: 'revoked',
+        reason: '认定事实不清，依法撤销',
+        source: { kind: 'self-correction', documentNumber: '兵一市监纠〔2026〕1号', decidedOn: chinaToday() },
+      });
     expect(revoked.body.state.withdrawal).toMatchObject({
       kind: 'revoked',
       reason: '认定事实不清，依法撤销',
+      source: { kind: 'self-correction', documentNumber: '兵一市监纠〔2026〕1号' },
     });
     const withdrawn = await caseApp().staff(head).get('/api/v1/withdrawn-decisions').expect(200);
     const listed = withdrawn.body.items.find((item: { caseId: string }) => item.caseId === caseId);
@@ -439,5 +449,176 @@ describe('the other actions reach their updates', () => {
         ],
       }),
     ]);
+  });
+
+  it('a decision revoked on 复议 after its case was archived: once, recorded on the same chain, sent to publication; bad requests change nothing', async () => {
+    const caseId = await notifiedCase('FLOW-WITHDRAW-ARCHIVED', false);
+    const cases = `/api/v1/cases/${caseId}`;
+    let state: CaseState = (await caseApp().staff(handler).get(cases)).body.state;
+    const decided = await caseApp()
+      .staff(head)
+      .post(`${cases}/decision`)
+      .send({ requestId: request(), draftHash: state.draft?.hash, decidedOn: chinaToday() });
+    const decisionId: string = decided.body.state.decision.decisionId;
+    for (const action of ['service', 'execution', 'closure', 'archive'])
+      state = (
+        await caseApp()
+          .staff(handler)
+          .post(`${cases}/${action}`)
+          .send({ requestId: request(), note: '依法办理' })
+      ).body.state;
+    expect(state).toMatchObject({ status: 'archived' });
+    const entriesBefore = (await caseApp().staff(head).get(`${cases}/record`)).body.entries.length;
+
+    const source = {
+      kind: 'reconsideration',
+      documentNumber: '兵司复决〔2026〕12号',
+      decidedOn: chinaToday(),
+    };
+    const revocation = (overrides: Record<string, unknown> = {}) => ({
+      requestId: request(),
+      kind: 'revoked',
+      reason: '复议机关认定事实不清，撤销原处罚决定',
+      source,
+      ...overrides,
+    });
+    const refused = async (staff: Staff, body: object) => {
+      const answer = await caseApp().staff(staff).post(`${cases}/revocation`).send(body);
+      return {
+        status: answer.status,
+        code: answer.body.code,
+        // Each field once, whichever rules it broke.
+        fields: answer.body.violations && [
+          ...new Set(answer.body.violations.map((violation: { field: string }) => violation.field)),
+        ],
+      };
+    };
+    expect(await refused(head, revocation({ source: undefined }))).toMatchObject({
+      status: 400,
+      fields: ['source'],
+    });
+    expect(await refused(head, revocation({ kind: 'annulled' }))).toMatchObject({
+      status: 400,
+      fields: ['kind'],
+    });
+    expect(await refused(head, revocation({ source: { ...source, kind: 'petition' } }))).toMatchObject({
+      status: 400,
+      fields: ['source.kind'],
+    });
+    expect(await refused(head, revocation({ source: { ...source, decidedOn: '2099-01-01' } }))).toMatchObject(
+      {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        fields: ['source.decidedOn'],
+      },
+    );
+    expect(await refused(handler, revocation())).toMatchObject({ status: 403 });
+    const otherHead: Staff = { sub: 'head-bt02', roles: ['leader'], agency: 'BT02' };
+    expect(await refused(otherHead, revocation())).toMatchObject({ status: 403 });
+    expect((await caseApp().staff(head).get(`${cases}/record`)).body.entries).toHaveLength(entriesBefore);
+
+    const body = revocation();
+    const withdrawn = await caseApp().staff(head).post(`${cases}/revocation`).send(body);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state).toMatchObject({
+      status: 'archived',
+      withdrawal: { kind: 'revoked', decisionId, source },
+    });
+    // The same request again is the same withdrawal; another one is refused: a decision is withdrawn once.
+    const again = await caseApp().staff(head).post(`${cases}/revocation`).send(body);
+    expect(again.body.state.withdrawal).toEqual(withdrawn.body.state.withdrawal);
+    expect(await refused(head, revocation({ kind: 'confirmed-illegal' }))).toMatchObject({
+      status: 409,
+      code: 'DECISION_ALREADY_WITHDRAWN',
+    });
+    expect((await caseApp().staff(head).get(cases)).body.state.withdrawal).toMatchObject({
+      decisionId,
+      source,
+    });
+
+    const record = (await caseApp().staff(head).get(`${cases}/record`)).body;
+    expect(record.verification).toMatchObject({ valid: true });
+    expect(record.entries).toHaveLength(entriesBefore + 1);
+    expect(record.entries.at(-1).content).toMatchObject({
+      action: 'withdrawn:revoked',
+      actor: expect.objectContaining({ id: head.sub }),
+      details: { decisionId, source, withdrawBy: expect.any(String) },
+    });
+    const events: { type: string; data: Record<string, unknown> }[] = (
+      await caseApp().dataSource.query(
+        `SELECT event FROM outbox_event WHERE message_key = $1 ORDER BY created_at`,
+        [decisionId],
+      )
+    ).map((row: { event: { type: string; data: Record<string, unknown> } }) => row.event);
+    // Every attempt is in the audit log: the withdrawal applied, the bad and foreign ones refused or denied.
+    const audited: { outcome: string; status: number }[] = (
+      await caseApp().dataSource.query(
+        `SELECT content FROM audit_entry WHERE content->>'path' = $1 ORDER BY sequence`,
+        [`${cases}/revocation`],
+      )
+    ).map((row: { content: { outcome: string; status: number } }) => row.content);
+    expect(audited.map((entry) => entry.outcome)).toEqual([
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+      'denied',
+      'denied',
+      'applied',
+      'applied',
+      'refused',
+    ]);
+    expect(events.filter((event) => event.type === 'cn.lep.case.decision.withdrawn.v1')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ decisionId, kind: 'revoked', source }) }),
+    ]);
+  });
+
+  it('a decision a court orders re-made after archive: withdrawn, then re-made in a new case whose decision names it', async () => {
+    const caseId = await notifiedCase('FLOW-REMADE-ARCHIVED', false);
+    const cases = `/api/v1/cases/${caseId}`;
+    const decideOn = async (path: string) => {
+      const current: CaseState = (await caseApp().staff(handler).get(path)).body.state;
+      return (
+        await caseApp()
+          .staff(head)
+          .post(`${path}/decision`)
+          .send({ requestId: request(), draftHash: current.draft?.hash, decidedOn: chinaToday() })
+      ).body.state as CaseState;
+    };
+    const original = (await decideOn(cases)).decision?.decisionId as string;
+    for (const action of ['service', 'closure', 'archive'])
+      await caseApp()
+        .staff(handler)
+        .post(`${cases}/${action}`)
+        .send({ requestId: request(), note: '依法办理' });
+
+    // Not yet withdrawn: no new case may claim to re-make it.
+    const early = await caseApp()
+      .staff(handler)
+      .post('/api/v1/cases')
+      .send(newCase('FLOW-REMADE-EARLY', { remakesDecisionId: original }));
+    expect(early.status).toBe(400);
+    expect(early.body.violations).toEqual([
+      expect.objectContaining({ field: 'remakesDecisionId', rule: 'withdrawnToBeRemade' }),
+    ]);
+
+    const withdrawn = await caseApp()
+      .staff(head)
+      .post(`${cases}/revocation`)
+      .send({
+        requestId: request(),
+        kind: 'remade',
+        reason: '人民法院判决撤销并责令重新作出',
+        source: { kind: 'judgment', documentNumber: '（2026）兵0101行初5号', decidedOn: chinaToday() },
+      });
+    expect(withdrawn.body.state).toMatchObject({ status: 'archived', withdrawal: { kind: 'remade' } });
+
+    const remaking = await notifiedCase('FLOW-REMADE-NEW', false, { remakesDecisionId: original });
+    const remade = (await decideOn(`/api/v1/cases/${remaking}`)).decision?.decisionId as string;
+    const [made]: { event: { data: { replacesDecisionId?: string } } }[] = await caseApp().dataSource.query(
+      `SELECT event FROM outbox_event WHERE message_key = $1 AND event->>'type' = 'cn.lep.case.decision.made.v1'`,
+      [remade],
+    );
+    expect(made.event.data.replacesDecisionId).toBe(original);
   });
 });

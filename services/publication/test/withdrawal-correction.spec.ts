@@ -88,6 +88,102 @@ describe('withdrawal (domain.md P9)', () => {
   });
 });
 
+describe('withdrawal at any time (domain.md P9)', () => {
+  it('takes down a decision annulled on 复议 months after its case was archived (time-skipped), within 3 working days, naming the source', async () => {
+    const decision = penaltyDecision();
+    await publication().deliver(decisionMadeEvent(decision));
+    await published(decision.decisionId);
+    expect(await publication().workflows.result(decision.decisionId)).toBe('published');
+
+    // Half a year on: the case is archived, the disclosure's own workflow long finished.
+    await publication().temporal.env.sleep('180 days');
+    const source = {
+      kind: 'reconsideration' as const,
+      documentNumber: '兵司复决〔2027〕3号',
+      decidedOn: '2027-03-26',
+    };
+    expect(
+      await publication().deliver(
+        decisionWithdrawnEvent({
+          decisionId: decision.decisionId,
+          caseId: decision.caseId,
+          agencyCode: decision.agencyCode,
+          kind: 'revoked',
+          reason: '复议机关撤销原处罚决定',
+          source,
+          withdrawnOn: '2027-03-29',
+          region: 'national',
+        }),
+      ),
+    ).toBe(true);
+
+    const client = publication().anonymous();
+    const listed = await client.get('/api/v1/public/decisions').expect(200);
+    expect(listed.body.items.map((item: { decisionId: string }) => item.decisionId)).not.toContain(
+      decision.decisionId,
+    );
+    const notice = await client.get(`/api/v1/public/decisions/${decision.decisionId}`).expect(200);
+    expect(notice.body).toMatchObject({
+      status: 'withdrawn',
+      withdrawal: {
+        kind: '撤销',
+        source: { kind: '行政复议决定', documentNumber: '兵司复决〔2027〕3号', decidedOn: '2027-03-26' },
+      },
+    });
+    expect(notice.body.record).not.toHaveProperty('penalty');
+    const page = await client.get(`/portal/decisions/${encodeURIComponent(decision.decisionId)}`).expect(200);
+    expect(page.text.replace(/\s+/g, ' ')).toContain(
+      '撤回依据：行政复议决定 兵司复决〔2027〕3号（2027-03-26）',
+    );
+    expect(page.text).not.toContain(decision.penalty!.legalBasis);
+
+    const [, withdrawn] = await eventsOf(decision.decisionId);
+    // Taken down on receipt; the limit recorded is the third working day after 2027-03-29 (a Monday): 04-01.
+    expect(withdrawn.event).toMatchObject({
+      type: PUBLICATION_EVENT_TYPES.withdrawn,
+      data: { kind: 'revoked', source, withdrawBy: '2027-04-01', wasPublished: true },
+    });
+  });
+
+  it('publishes the re-made decision as a new one that names the decision it replaces', async () => {
+    const original = penaltyDecision();
+    await publication().deliver(decisionMadeEvent(original));
+    await published(original.decisionId);
+    await publication().deliver(
+      decisionWithdrawnEvent({
+        decisionId: original.decisionId,
+        caseId: original.caseId,
+        agencyCode: original.agencyCode,
+        kind: 'remade',
+        reason: '法院判决责令重新作出',
+        source: { kind: 'judgment', documentNumber: '（2027）兵0101行初5号', decidedOn: '2027-03-20' },
+        withdrawnOn: '2027-03-29',
+        region: 'national',
+      }),
+    );
+    const remade = penaltyDecision({
+      caseId: original.caseId,
+      caseNumber: original.caseNumber,
+      decisionId: `${original.caseId}-D2`,
+      replacesDecisionId: original.decisionId,
+    });
+    await publication().deliver(decisionMadeEvent(remade));
+    await published(remade.decisionId);
+
+    const client = publication().anonymous();
+    const shown = await client.get(`/api/v1/public/decisions/${remade.decisionId}`).expect(200);
+    expect(shown.body).toMatchObject({
+      status: 'published',
+      record: { replacesDecisionId: original.decisionId },
+    });
+    const page = await client.get(`/portal/decisions/${encodeURIComponent(remade.decisionId)}`).expect(200);
+    expect(page.text).toContain('本决定系重新作出');
+    expect(page.text).toContain(`href="/portal/decisions/${encodeURIComponent(original.decisionId)}"`);
+    const [published_] = await eventsOf(remade.decisionId);
+    expect(published_.event.data).toMatchObject({ record: { replacesDecisionId: original.decisionId } });
+  });
+});
+
 describe('correction (domain.md P4)', () => {
   it('corrects a published record, re-masks it, keeps every version and emits a corrected event', async () => {
     const decision = penaltyDecision();

@@ -1,8 +1,11 @@
-import { CalendarClient } from '@lep/calendar';
+import { CalendarClient, chinaDateOf, type CalendarRegion } from '@lep/calendar';
 import { readCaseRecord } from '@lep/case-store';
 import {
   CASE_EVENT_TYPES,
+  CASE_WORKFLOWS,
   caseUpdates,
+  withdrawalWorkflowId,
+  type DecisionWithdrawalInput,
   type CaseActor,
   type CaseStageChangedData,
   type CaseState,
@@ -592,5 +595,79 @@ describe('disputes, withdrawal and the decision limit', () => {
       expect.arrayContaining([CASE_EVENT_TYPES.deadlineExtended, CASE_EVENT_TYPES.deadlineFired]),
     );
     await harness.endCase(handle);
+  });
+
+  it('withdraws a decision half a year after its case was archived (time-skipped): the record gains the entry, the event leaves through the outbox', async () => {
+    const handle = await harness.startCase({ itemCode: 'P-001' });
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    const decided = await act(handle, caseUpdates.decide, {
+      actor: handler,
+      draftHash: (await harness.state(handle)).draft?.hash,
+    });
+    const decisionId = decided.decision?.decisionId as string;
+    for (const update of [caseUpdates.serve, caseUpdates.close, caseUpdates.archive])
+      await act(handle, update, { actor: handler, note: '依法办理' });
+    expect(await handle.result()).toMatchObject({ status: 'archived' });
+
+    // The 复议 decision comes months later, long after the lifecycle ended.
+    await harness.sleep(180 * DAY);
+    const [row]: { state: CaseState; filed_at: Date }[] = await harness.dataSource.query(
+      `SELECT state, filed_at FROM case_file WHERE case_id = $1`,
+      [handle.workflowId],
+    );
+    const today = chinaDateOf(await harness.env.currentTimeMs());
+    const source = {
+      kind: 'reconsideration' as const,
+      documentNumber: '兵司复决〔2027〕3号',
+      decidedOn: today,
+    };
+    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const input: DecisionWithdrawalInput = {
+      revocation: {
+        requestId: 'withdraw-after-archive',
+        actor: head,
+        kind: 'confirmed-illegal',
+        reason: '复议机关确认原处罚决定违法',
+        source,
+      },
+      archived: row.state,
+      filedAt: row.filed_at.toISOString(),
+    };
+    const withdrawal = await harness.env.client.workflow.start(CASE_WORKFLOWS.decisionWithdrawal, {
+      taskQueue: harness.taskQueue,
+      workflowId: withdrawalWorkflowId(decisionId),
+      args: [input],
+    });
+    const after: CaseState = await withdrawal.result();
+    expect(after).toMatchObject({
+      status: 'archived',
+      withdrawal: { kind: 'confirmed-illegal', decisionId, source },
+    });
+
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    expect(record.verification).toMatchObject({ valid: true });
+    const last = record.entries.at(-1)?.content;
+    expect(last).toMatchObject({ action: 'withdrawn:confirmed-illegal', actor: head, stage: 'archived' });
+    // Three working days on the agency's calendar: the end is after the third working day from today.
+    const withdrawBy = (last?.details as { withdrawBy: string }).withdrawBy;
+    const region = (await harness.activities.agencyRegion(AGENCY)) as CalendarRegion;
+    const calendar = await new CalendarClient({ registryUrl: harness.registry.url }).current();
+    expect(chinaDateOf(Date.parse(withdrawBy) - 1)).toBe(calendar.addWorkingDays(today, 3, { region }).value);
+    const [event]: { event: { type: string; data: Record<string, unknown> } }[] =
+      await harness.dataSource.query(`SELECT event FROM outbox_event WHERE event->>'id' = $1`, [
+        `${handle.workflowId}/withdrawal-${decisionId}/0`,
+      ]);
+    expect(event.event).toMatchObject({
+      type: CASE_EVENT_TYPES.decisionWithdrawn,
+      data: { decisionId, kind: 'confirmed-illegal', source, withdrawnOn: today },
+    });
+    const [file]: { state: CaseState }[] = await harness.dataSource.query(
+      `SELECT state FROM case_file WHERE case_id = $1`,
+      [handle.workflowId],
+    );
+    expect(file.state.withdrawal).toMatchObject({ decisionId, source });
+    expect(file.state.recordEntries).toBe(record.entries.length);
   });
 });

@@ -62,6 +62,8 @@ export interface CaseActivities {
    * registry's calendar. Where the calendar lacks a year it is counted without it and marked provisional.
    */
   workingDaysEnd(input: { region: string; from: string; workingDays: number }): Promise<WorkingDaysEnd>;
+  /** The calendar region of an agency in the register ('national' when it is not registered any more). */
+  agencyRegion(agencyCode: string): Promise<string>;
   /** Records a step of the case: record entry, case index, tasks and events in one transaction. */
   applyStep(step: CaseStep): Promise<AppliedStep>;
   /** Writes a claim or release of an inbox task that its workflow accepted (the inbox row follows the workflow). */

@@ -76,6 +76,7 @@ export class CaseContext {
 
   constructor(readonly input: StartCaseInput) {
     this.unitFindings = input.majorByUnit ? [input.majorByUnit.reason] : [];
+    this.replacesDecisionId = input.remakesDecisionId;
     this.state = {
       caseId: this.caseId,
       agencyCode: input.agencyCode,

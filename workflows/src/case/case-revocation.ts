@@ -5,6 +5,8 @@ import {
   WITHDRAWAL_KIND_NAMES,
   caseUpdates,
   type DecisionWithdrawnData,
+  isWithdrawn,
+  type RevocationInput,
 } from '@lep/contracts';
 import { stageViolation } from './rules';
 import { type CaseContext } from './case-context';
@@ -21,21 +23,33 @@ export function revocation(ctx: CaseContext): void {
         '撤销、确认违法或重新作出决定',
       );
       if (wrong) return wrong;
-      return state.decision
-        ? undefined
-        : { code: CASE_ERROR_CODES.wrongStage, message: '本案没有生效的决定' };
+      if (!state.decision) return { code: CASE_ERROR_CODES.wrongStage, message: '本案没有生效的决定' };
+      // A decision is withdrawn once.
+      return isWithdrawn(state)
+        ? {
+            code: CASE_ERROR_CODES.alreadyWithdrawn,
+            message: `决定（${state.decision.documentNumber}）已被撤回，不能再次撤回`,
+          }
+        : undefined;
     },
     async (revocation) => {
       const decision = state.decision;
       if (!decision) return;
       const at = new Date().toISOString();
-      state.withdrawal = { kind: revocation.kind, reason: revocation.reason, at };
+      state.withdrawal = {
+        kind: revocation.kind,
+        reason: revocation.reason,
+        at,
+        ...(revocation.source ? { source: revocation.source } : {}),
+        decisionId: decision.decisionId,
+      };
       const withdrawn: DecisionWithdrawnData = {
         decisionId: decision.decisionId,
         caseId,
         agencyCode: state.agencyCode,
         kind: revocation.kind,
         reason: revocation.reason,
+        ...(revocation.source ? { source: revocation.source } : {}),
         withdrawnOn: chinaDateOf(at),
         region: ctx.agency?.region ?? 'national',
       };
@@ -55,9 +69,18 @@ export function revocation(ctx: CaseContext): void {
         revocation.actor,
         `withdrawn:${revocation.kind}`,
         title,
-        { decisionId: decision.decisionId, reason: revocation.reason },
+        withdrawalDetails(decision.decisionId, revocation),
         { events },
       );
     },
   );
+}
+
+/** What the record keeps of a withdrawal: the decision, the reason and, when given, its source document. */
+export function withdrawalDetails(decisionId: string, revocation: RevocationInput): Record<string, unknown> {
+  return {
+    decisionId,
+    reason: revocation.reason,
+    ...(revocation.source ? { source: revocation.source } : {}),
+  };
 }

@@ -1,2 +1,3 @@
 export { caseLifecycle } from './case-lifecycle';
 export { legalReview } from './legal-review';
+export { decisionWithdrawal } from './decision-withdrawal';

@@ -26,7 +26,7 @@ export interface RecordedHistory {
  * the workflow types its task queue runs: each history replays against the code of the worker that runs it.
  */
 export const WORKER_BUNDLES = {
-  case: { folder: '', workflowTypes: ['caseLifecycle', 'legalReview'] },
+  case: { folder: '', workflowTypes: ['caseLifecycle', 'legalReview', 'decisionWithdrawal'] },
   publication: { folder: 'publication', workflowTypes: ['disclosureDeadlineWorkflow'] },
   statistics: {
     folder: 'statistics',

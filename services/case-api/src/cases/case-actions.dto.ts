@@ -31,10 +31,13 @@ import {
   PARTY_TYPES,
   PUBLICATION_BLOCK_REASONS,
   WITHDRAWAL_KINDS,
+  WITHDRAWAL_SOURCE_KINDS,
   type MajorMeasure,
   type PartyType,
   type PublicationBlockReason,
   type WithdrawalKind,
+  type WithdrawalSource,
+  type WithdrawalSourceKind,
 } from '@lep/contracts';
 import { RequestIdDto } from '../common/params';
 import { DATE_PATTERN } from './case.dto';
@@ -394,6 +397,25 @@ export class DeadlineExtensionDto extends RequestIdDto {
   days!: number;
 }
 
+export class WithdrawalSourceDto implements WithdrawalSource {
+  @ApiProperty({
+    enum: WITHDRAWAL_SOURCE_KINDS,
+    description: '来源：reconsideration 行政复议决定，judgment 人民法院判决，self-correction 自我纠错',
+  })
+  @IsIn(WITHDRAWAL_SOURCE_KINDS)
+  kind!: WithdrawalSourceKind;
+
+  @ApiProperty({ description: '复议决定书、判决书或本机关纠错决定的文书号', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  documentNumber!: string;
+
+  @ApiProperty({ description: '该文书载明的日期 YYYY-MM-DD，不得晚于今天', pattern: DATE_PATTERN.source })
+  @Matches(DATE_PATTERN)
+  decidedOn!: string;
+}
+
 export class RevocationDto extends RequestIdDto {
   @ApiProperty({ enum: WITHDRAWAL_KINDS, description: '撤销、确认违法或重新作出' })
   @IsIn(WITHDRAWAL_KINDS)
@@ -404,4 +426,11 @@ export class RevocationDto extends RequestIdDto {
   @IsNotEmpty()
   @MaxLength(TEXT_LIMIT)
   reason!: string;
+
+  @ApiProperty({ type: WithdrawalSourceDto, description: '撤销、确认违法或要求重新作出的依据文书' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WithdrawalSourceDto)
+  source!: WithdrawalSourceDto;
 }

@@ -22,6 +22,7 @@ import {
   CASE_STAGES,
   type CaseStage,
   type CaseState,
+  DECISION_ID_PATTERN,
 } from '@lep/contracts';
 import { CasePartyDto } from './party.dto';
 import { PageQuery } from '@lep/nest-kit';
@@ -92,6 +93,14 @@ export class StartCaseDto {
   @ValidateNested()
   @Type(() => MajorByUnitDto)
   majorByUnit?: MajorByUnitDto;
+
+  @ApiPropertyOptional({
+    description:
+      '本案重新作出的决定标识：须为本执法主体已归档案件中被要求重新作出而撤回的决定；本案首个决定公示时载明所替代的决定',
+  })
+  @IsOptional()
+  @Matches(DECISION_ID_PATTERN)
+  remakesDecisionId?: string;
 }
 
 function booleanQuery({ value }: { value: unknown }): unknown {

@@ -237,9 +237,12 @@ export class CasesController {
   @Post(':caseId/revocation')
   @ActionRoute()
   @Roles(...CASE_APPROVERS)
-  @ApiOperation({ summary: '撤销、确认违法或重新作出决定（公开的决定随之撤下）' })
+  @ApiOperation({
+    summary:
+      '撤销、确认违法或重新作出决定（任何阶段，含已归档；公开的决定 3 个工作日内撤下；同一决定只能撤回一次：DECISION_ALREADY_WITHDRAWN）',
+  })
   @ApiOkResponse({ type: CaseView })
   revoke(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RevocationDto) {
-    return this.cases.act(p, params.caseId, caseUpdates.revoke, CASE_APPROVERS, dto);
+    return this.cases.revoke(p, params.caseId, dto);
   }
 }

@@ -4,7 +4,10 @@ import { ApiError } from '@lep/nest-kit';
 import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
 import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rules';
 import {
+  CASE_ERROR_CODES,
+  caseIdOfDecision,
   caseUpdates,
+  isWithdrawn,
   type CaseAction,
   type CaseActionUpdate,
   type CaseState,
@@ -16,11 +19,12 @@ import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
 import { ActionRunningView, actionRunning } from '../common/action-answer';
 import { actorOf } from '../common/case-actor';
-import { CASE_WRITERS } from '../common/case-roles';
+import { CASE_APPROVERS, CASE_WRITERS } from '../common/case-roles';
 import type { RequestIdDto } from '../common/params';
 import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
 import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
+import type { RevocationDto } from './case-actions.dto';
 import { CaseIndex } from './case-index';
 
 /** The case as case-api knows it before acting: its agency (for scoping) and whether it is indexed yet. */
@@ -44,6 +48,7 @@ export class CasesService {
   /** 立案. `created` is false when the agency already started a case under this number. */
   async start(principal: Principal, dto: StartCaseDto): Promise<{ created: boolean; view: CaseView }> {
     await this.access.assertHandlingAgency(principal, dto.agencyCode);
+    if (dto.remakesDecisionId) await this.assertRemakable(dto.remakesDecisionId, dto.agencyCode);
     const input: StartCaseInput = { ...dto, actor: actorOf(principal, CASE_WRITERS) };
     let started: { caseId: string; created: boolean };
     try {
@@ -61,6 +66,29 @@ export class CasesService {
       created,
       view: await this.view(caseId, await this.index.find(caseId), 'index-when-unavailable'),
     };
+  }
+
+  /**
+   * A new case may re-make (重新作出) only a decision of its own agency that was withdrawn as to be re-made after
+   * its case was archived; an open case re-decides within its own lifecycle.
+   */
+  private async assertRemakable(decisionId: string, agencyCode: string): Promise<void> {
+    const caseId = caseIdOfDecision(decisionId);
+    const row = caseId ? await this.index.find(caseId) : null;
+    const refuse = (message: string) =>
+      new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+        { field: 'remakesDecisionId', rule: 'withdrawnToBeRemade', message },
+      ]);
+    if (!row || row.agencyCode !== agencyCode) throw refuse(`决定 ${decisionId} 不是本执法主体的决定`);
+    // A withdrawal after archive keeps the decision in the state; one re-made within its own case does not.
+    const { decision, withdrawal } = row.state;
+    if (
+      row.status !== 'archived' ||
+      decision?.decisionId !== decisionId ||
+      withdrawal?.decisionId !== decisionId ||
+      withdrawal.kind !== 'remade'
+    )
+      throw refuse(`决定 ${decisionId} 不是已归档案件中被要求重新作出而撤回的决定`);
   }
 
   /** The case, and what its workflow is stuck on (retried activities, no worker) when it is. */
@@ -102,6 +130,40 @@ export class CasesService {
       throw toApiError(error, true);
     }
     return this.answer(caseId, dto.requestId, outcome, update.name);
+  }
+
+  /**
+   * 撤销, 确认违法 or 重新作出 (domain.md P9), whatever the case's stage. An open case withdraws through its
+   * lifecycle's `revoke` update; an archived case's lifecycle has ended, so its decision is withdrawn by a
+   * decisionWithdrawal workflow of its own, which appends the entry to the same record and sends the same event.
+   * Either way a decision is withdrawn once (409 DECISION_ALREADY_WITHDRAWN), and the same requestId again
+   * answers the same withdrawal.
+   */
+  async revoke(
+    principal: Principal,
+    caseId: string,
+    dto: RevocationDto,
+  ): Promise<CaseView | ActionRunningView> {
+    assertNotLaterThanToday(dto.source.decidedOn, 'source.decidedOn');
+    const known = await this.resolve(caseId);
+    if (known.row?.status !== 'archived')
+      return this.act(principal, caseId, caseUpdates.revoke, CASE_APPROVERS, dto);
+    await this.access.assertHandlingAgency(principal, known.agencyCode);
+    const archived = known.row.state;
+    const decision = archived.decision;
+    if (!decision) throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
+    const revocation = { ...dto, actor: actorOf(principal, CASE_APPROVERS) };
+    let outcome: ActionOutcome<CaseState>;
+    try {
+      outcome = await this.workflows.withdrawAfterArchive(
+        { revocation, archived, filedAt: known.row.filedAt.toISOString() },
+        isWithdrawn(archived),
+      );
+    } catch (error) {
+      throw toApiError(error, true);
+    }
+    if (outcome.finished) return { caseId, source: 'workflow', state: outcome.result };
+    return actionRunning(dto.requestId, caseActionLocation(caseId, dto.requestId), []);
   }
 
   /** The outcome of an action sent earlier with `requestId` (a 202 answer's Location). */
@@ -162,6 +224,8 @@ export class CasesService {
     row: CaseFileEntity | null,
     unavailable: 'refuse' | 'index-when-unavailable' = 'refuse',
   ): Promise<CaseView> {
+    // An archived case's lifecycle has ended; its index row has its final state and what came after (a withdrawal).
+    if (row?.status === 'archived') return { caseId, source: 'index', state: row.state };
     try {
       return { caseId, source: 'workflow', state: await this.workflows.state(caseId) };
     } catch (error) {
@@ -236,3 +300,18 @@ export function assertOneDecisionKind(dto: {
     },
   ]);
 }
+
+/**
+ * A document's date may not lie in the future (China time, the agencies' day): a date entered ahead is refused,
+ * named by its field.
+ */
+export function assertNotLaterThanToday(date: string, field: string): void {
+  const today = new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  if (date <= today) return;
+  throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+    { field, rule: 'notLaterThanToday', message: `文书日期 ${date} 晚于今天（${today}）` },
+  ]);
+}
+
+/** China keeps UTC+8 all year (libs/calendar's chinaDateOf, which case-api does not depend on). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;

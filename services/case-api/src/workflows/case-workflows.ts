@@ -5,11 +5,14 @@ import {
   caseQueries,
   caseWorkflowId,
   TASK_QUEUES,
+  withdrawalWorkflowId,
   type CaseLifecycleWorkflow,
+  type DecisionWithdrawalInput,
+  type DecisionWithdrawalWorkflow,
   type CaseState,
   type StartCaseInput,
 } from '@lep/contracts';
-import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
@@ -68,6 +71,52 @@ export class CaseWorkflows {
     }
     if (!(await this.isFiledAs(caseId, filedAs))) throw workflowErrors.caseIdConflict();
     return { caseId, created: false };
+  }
+
+  /**
+   * Withdraws an archived case's decision by its decisionWithdrawal workflow, started once per decision and
+   * waited on as long as an action. The workflow already there answers the same request (by requestId, kept in
+   * its memo) with its outcome and any other with 409; so does a decision the lifecycle withdrew before archive.
+   */
+  async withdrawAfterArchive(
+    input: DecisionWithdrawalInput,
+    withdrawnBefore: boolean,
+  ): Promise<ActionOutcome<CaseState>> {
+    const decisionId = input.archived.decision?.decisionId ?? '';
+    const workflowId = withdrawalWorkflowId(decisionId);
+    const requestId = input.revocation.requestId;
+    const handle = this.temporal.client.workflow.getHandle<DecisionWithdrawalWorkflow>(workflowId);
+    let started = false;
+    if (!withdrawnBefore) {
+      try {
+        await this.temporal.client.workflow.start<DecisionWithdrawalWorkflow>(
+          CASE_WORKFLOWS.decisionWithdrawal,
+          {
+            workflowId,
+            taskQueue: TASK_QUEUES.cases,
+            args: [input],
+            memo: { requestId, caseId: input.archived.caseId },
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          },
+        );
+        started = true;
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+    }
+    if (!started && !(await this.startedFor(workflowId, requestId))) throw workflowErrors.alreadyWithdrawn();
+    return this.withinWait(() => handle.result());
+  }
+
+  /** Whether a decisionWithdrawal workflow exists under `workflowId` for this very request. */
+  private async startedFor(workflowId: string, requestId: string): Promise<boolean> {
+    try {
+      const { type, memo } = await this.temporal.client.workflow.getHandle(workflowId).describe();
+      return type === CASE_WORKFLOWS.decisionWithdrawal && memo?.requestId === requestId;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
   }
 
   /** Whether the workflow under `caseId` is a case workflow started for this agency and case number. */

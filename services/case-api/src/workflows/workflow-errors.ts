@@ -27,6 +27,7 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.decisionDateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.collectiveDiscussionMissing]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.coercionKindMismatch]: HttpStatus.BAD_REQUEST,
+  [CASE_ERROR_CODES.alreadyWithdrawn]: HttpStatus.CONFLICT,
 };
 
 export const workflowErrors = {
@@ -40,6 +41,8 @@ export const workflowErrors = {
       'CASE_ID_CONFLICT',
       '该案件编号对应的案件标识已被其他案件使用，无法立案，请联系平台运维人员',
     ),
+  alreadyWithdrawn: () =>
+    new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.alreadyWithdrawn, '该决定已被撤回，不能再次撤回'),
   /** No action of this request id reached the workflow (or the workflow is gone). */
   actionNotFound: () =>
     new ApiError(

@@ -5,6 +5,7 @@ import type {
   PublicationBlockReason,
   PublicDisclosureRecord,
   WithdrawalKind,
+  WithdrawalSource,
 } from '@lep/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
@@ -25,6 +26,8 @@ export interface BlockReview {
 export interface Withdrawal {
   kind: WithdrawalKind;
   reason: string;
+  /** The 复议决定, 判决 or 自我纠错 document; absent on withdrawals received before it was sent. */
+  source?: WithdrawalSource;
   withdrawnOn: string;
   /** Three working days after withdrawnOn (domain.md P9); null only on records from before the calendar moved. */
   withdrawBy: string | null;

@@ -146,6 +146,7 @@ export class DisclosuresService {
     const record: Withdrawal = {
       kind: withdrawal.kind,
       reason: withdrawal.reason,
+      ...(withdrawal.source ? { source: withdrawal.source } : {}),
       withdrawnOn: withdrawal.withdrawnOn,
       withdrawBy: withdrawBy.value,
       withdrawByProvisional: withdrawBy.provisional,
@@ -166,6 +167,7 @@ export class DisclosuresService {
         agencyCode: disclosure.agencyCode,
         kind: record.kind,
         reason: record.reason,
+        ...(record.source ? { source: record.source } : {}),
         withdrawnAt: record.withdrawnAt,
         withdrawBy: withdrawBy.value,
         withdrawByProvisional: withdrawBy.provisional,

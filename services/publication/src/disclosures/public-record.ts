@@ -89,6 +89,7 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
     decidedOn: decision.decidedOn,
     displayUntil: options.displayUntil,
     party: publicParty(party, options.namePolicy),
+    ...(decision.replacesDecisionId ? { replacesDecisionId: decision.replacesDecisionId } : {}),
     dataSource: decision.agencyName,
     dataSourceCreditCode: decision.agencyCreditCode,
   };

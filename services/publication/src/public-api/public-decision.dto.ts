@@ -53,6 +53,15 @@ export class DecisionIdParam {
   id!: string;
 }
 
+export class PublicWithdrawalSourceView {
+  @ApiProperty({ enum: ['行政复议决定', '人民法院判决', '自我纠错'] })
+  kind!: string;
+  @ApiProperty({ description: '复议决定书、判决书或纠错决定的文书号' })
+  documentNumber!: string;
+  @ApiProperty({ description: '该文书载明的日期 YYYY-MM-DD' })
+  decidedOn!: string;
+}
+
 export class PublicWithdrawalView {
   @ApiProperty({ enum: ['撤销', '确认违法', '重新作出'] })
   kind!: string;
@@ -60,6 +69,8 @@ export class PublicWithdrawalView {
   reason!: string;
   @ApiProperty({ description: '撤回时间' })
   withdrawnAt!: string;
+  @ApiPropertyOptional({ type: PublicWithdrawalSourceView, description: '撤回依据（早期撤回的记录没有）' })
+  source?: PublicWithdrawalSourceView;
 }
 
 export class PublicDecisionView {

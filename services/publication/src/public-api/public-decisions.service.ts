@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PublicDisclosureRecord, WITHDRAWAL_KIND_NAMES, WithdrawalKind } from '@lep/contracts';
+import {
+  PublicDisclosureRecord,
+  WITHDRAWAL_KIND_NAMES,
+  WITHDRAWAL_SOURCE_NAMES,
+  WithdrawalKind,
+  WithdrawalSource,
+} from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { chinaDateOf } from '@lep/calendar';
@@ -11,7 +17,7 @@ interface PublicRow {
   version: number;
   published_at: Date | null;
   public_record: PublicDisclosureRecord;
-  withdrawal: { kind: WithdrawalKind; reason: string; withdrawnAt: string } | null;
+  withdrawal: { kind: WithdrawalKind; reason: string; withdrawnAt: string; source?: WithdrawalSource } | null;
 }
 
 /**
@@ -100,6 +106,15 @@ function toPublicView(row: PublicRow): PublicDecisionView {
         kind: WITHDRAWAL_KIND_NAMES[withdrawal.kind],
         reason: withdrawal.reason,
         withdrawnAt: withdrawal.withdrawnAt,
+        ...(withdrawal.source
+          ? {
+              source: {
+                kind: WITHDRAWAL_SOURCE_NAMES[withdrawal.source.kind],
+                documentNumber: withdrawal.source.documentNumber,
+                decidedOn: withdrawal.source.decidedOn,
+              },
+            }
+          : {}),
       },
     };
   }

@@ -138,7 +138,12 @@ export class FeedService {
           `UPDATE forwarded_disclosure SET status = 'withdrawn', withdrawal = $2 WHERE decision_id = $1`,
           [
             data.decisionId,
-            JSON.stringify({ kind: data.kind, reason: data.reason, withdrawnAt: data.withdrawnAt }),
+            JSON.stringify({
+              kind: data.kind,
+              reason: data.reason,
+              ...(data.source ? { source: data.source } : {}),
+              withdrawnAt: data.withdrawnAt,
+            }),
           ],
         );
         return;

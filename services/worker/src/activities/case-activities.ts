@@ -84,6 +84,11 @@ export function createCaseActivities({
       };
     },
 
+    async agencyRegion(agencyCode: string): Promise<string> {
+      const agency = await registry.agency(agencyCode);
+      return agency.found ? agency.value.region : 'national';
+    },
+
     async prepareDraft({ agencyCode, asOf, draft, facts }) {
       const hash = createHash('sha256').update(canonicalJson(draft)).digest('hex');
       const published = await registry.list<ReviewCatalogCriteria>(agencyCode, 'review-catalog', asOf);

@@ -382,7 +382,12 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   },
   'case-api POST /api/v1/cases/{caseId}/revocation': {
     params: caseParam,
-    body: () => ({ ...caseAction(), kind: 'revoked', reason: '冒名撤销' }),
+    body: () => ({
+      ...caseAction(),
+      kind: 'revoked',
+      reason: '冒名撤销',
+      source: { kind: 'self-correction', documentNumber: '冒名纠〔2026〕1号', decidedOn: '2026-01-05' },
+    }),
     foreign: 403,
   },
   'case-api POST /api/v1/temporal-codec/decode': { body: codecPayloads, foreign: 403 },

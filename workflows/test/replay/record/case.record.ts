@@ -1,4 +1,13 @@
-import { caseUpdates, reviewUpdates, reviewWorkflowId, type CaseActor, type CaseState } from '@lep/contracts';
+import {
+  CASE_WORKFLOWS,
+  caseUpdates,
+  reviewUpdates,
+  reviewWorkflowId,
+  withdrawalWorkflowId,
+  type CaseActor,
+  type CaseState,
+  type DecisionWithdrawalInput,
+} from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { chinaDateOf } from '@lep/calendar';
 import {
@@ -170,6 +179,42 @@ it('a minor case whose served decision is revoked, then closed and archived', as
   });
   await closeAndArchive(handle, []);
   await record(handle.workflowId, 'minor-served-revoked-archived');
+});
+
+it('a minor case archived, then its decision annulled on 复议 by a decisionWithdrawal workflow', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 600));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  const decided = await decide(handle);
+  await closeAndArchive(handle, [caseUpdates.serve]);
+  const [row]: { state: CaseState; filed_at: Date }[] = await harness.dataSource.query(
+    `SELECT state, filed_at FROM case_file WHERE case_id = $1`,
+    [handle.workflowId],
+  );
+  const input: DecisionWithdrawalInput = {
+    revocation: {
+      requestId: `withdraw-${handle.workflowId}`,
+      actor: head,
+      kind: 'revoked',
+      reason: '复议机关撤销原处罚决定',
+      source: {
+        kind: 'reconsideration',
+        documentNumber: '兵司复决〔2026〕7号',
+        decidedOn: chinaDateOf(await harness.env.currentTimeMs()),
+      },
+    },
+    archived: row.state,
+    filedAt: row.filed_at.toISOString(),
+  };
+  const workflowId = withdrawalWorkflowId(decided.decision?.decisionId as string);
+  const withdrawal = await harness.env.client.workflow.start(CASE_WORKFLOWS.decisionWithdrawal, {
+    taskQueue: harness.taskQueue,
+    workflowId,
+    args: [input],
+  });
+  expect(await withdrawal.result()).toMatchObject({ withdrawal: { kind: 'revoked' } });
+  await record(workflowId, 'archived-decision-revoked-on-reconsideration');
 });
 
 it('a minor draft the handling unit declares major, then reviewed and decided (left open, decided)', async () => {

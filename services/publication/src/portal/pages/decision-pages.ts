@@ -124,6 +124,14 @@ export function decisionBody(item: PublicDecisionView): Html {
           撤回公示（${item.withdrawal?.kind}）。
         </p>
         <p>撤回理由：${item.withdrawal?.reason}</p>
+        ${
+          item.withdrawal?.source
+            ? html`<p>
+                撤回依据：${item.withdrawal.source.kind}
+                ${item.withdrawal.source.documentNumber}（${item.withdrawal.source.decidedOn}）
+              </p>`
+            : ''
+        }
       </div>
       ${fields([
         ['决定类别', category(r.category)],
@@ -134,6 +142,13 @@ export function decisionBody(item: PublicDecisionView): Html {
   const { penalty: p, licensing: l, other: o } = r;
   const withheld = r.withheldFields ?? [];
   return html`${item.version > 1 ? html`<p class="notice" role="note">本信息已更正，当前为第 ${item.version} 版。</p>` : ''}
+    ${
+      r.replacesDecisionId
+        ? html`<p class="notice" role="note">
+            本决定系重新作出，替代<a href="${decisionHref(r.replacesDecisionId)}">原执法决定</a>（已撤回）。
+          </p>`
+        : ''
+    }
     <h2>基本信息</h2>
     ${fields([
       ['决定类别', category(r.category)],

@@ -1,0 +1,80 @@
+import { chinaDateOf } from '@lep/calendar';
+import {
+  CASE_EVENT_TYPES,
+  WITHDRAWAL_KIND_NAMES,
+  type CaseState,
+  type DecisionWithdrawalInput,
+  type DecisionWithdrawnData,
+} from '@lep/contracts';
+import { caseActivities } from './case-context';
+import { withdrawalDetails } from './case-revocation';
+
+/** domain.md P9 (APL art. 48/85): the disclosure leaves the portal within 3 working days. */
+const WITHDRAWAL_WORKING_DAYS = 3;
+
+/**
+ * 撤销, 确认违法 or 重新作出 of a decision whose case is archived (domain.md P9): its lifecycle has ended, so this
+ * workflow writes the step the lifecycle would have — the record entry (after the archive entry, on the same
+ * hash chain), the case index and `decision.withdrawn` through the outbox, in one transaction — and ends. Its id
+ * (withdrawalWorkflowId) is the decision's, so a decision is withdrawn once; the entry key is the decision's too,
+ * so a retried step writes nothing twice. case-api checks the request (agency, role, source, decision) first.
+ */
+export async function decisionWithdrawal(input: DecisionWithdrawalInput): Promise<CaseState> {
+  const { revocation, archived, filedAt } = input;
+  const decision = archived.decision;
+  if (!decision) throw new Error(`case ${archived.caseId} has no decision to withdraw`);
+  const at = new Date().toISOString();
+  const region = await caseActivities.agencyRegion(archived.agencyCode);
+  const withdrawBy = await caseActivities.workingDaysEnd({
+    region,
+    from: at,
+    workingDays: WITHDRAWAL_WORKING_DAYS,
+  });
+  const state: CaseState = {
+    ...archived,
+    withdrawal: {
+      kind: revocation.kind,
+      reason: revocation.reason,
+      at,
+      source: revocation.source,
+      decisionId: decision.decisionId,
+    },
+  };
+  const withdrawn: DecisionWithdrawnData = {
+    decisionId: decision.decisionId,
+    caseId: archived.caseId,
+    agencyCode: archived.agencyCode,
+    kind: revocation.kind,
+    reason: revocation.reason,
+    source: revocation.source,
+    withdrawnOn: chinaDateOf(at),
+    region,
+  };
+  const applied = await caseActivities.applyStep({
+    caseId: archived.caseId,
+    entryKey: `withdrawal-${decision.decisionId}`,
+    entry: {
+      at,
+      actor: revocation.actor,
+      stage: archived.stage,
+      action: `withdrawn:${revocation.kind}`,
+      title: `决定${WITHDRAWAL_KIND_NAMES[revocation.kind]}（${decision.documentNumber}）`,
+      details: {
+        ...withdrawalDetails(decision.decisionId, revocation),
+        requestId: revocation.requestId,
+        withdrawBy: withdrawBy.dueAt,
+      },
+      evidence: [],
+    },
+    state: { snapshot: state, filedAt },
+    events: [
+      {
+        topic: 'caseDecision',
+        key: decision.decisionId,
+        type: CASE_EVENT_TYPES.decisionWithdrawn,
+        data: withdrawn,
+      },
+    ],
+  });
+  return { ...state, recordEntries: applied.sequence };
+}
