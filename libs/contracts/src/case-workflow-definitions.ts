@@ -13,6 +13,7 @@ import type {
   NoticeInput,
   RecordEntryInput,
   ReviewCompletion,
+  ReviewConflictDeclaration,
   ReviewDisputeInput,
   ReviewExtension,
   ReviewRoundState,
@@ -82,6 +83,7 @@ export const reviewUpdates = {
   extend: defineUpdate<ReviewRoundState, [ReviewExtension]>('extendReview'),
   claim: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimReviewTask'),
   release: defineUpdate<TaskClaimState, [TaskClaimInput]>('releaseReviewTask'),
+  declareConflict: defineUpdate<ReviewRoundState, [ReviewConflictDeclaration]>('declareReviewConflict'),
 };
 
 export const reviewQueries = {
