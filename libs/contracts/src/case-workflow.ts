@@ -338,6 +338,7 @@ export const CASE_ERROR_CODES = {
   reviewerIsHandler: 'REVIEWER_IS_HANDLER',
   reviewerNotQualified: 'REVIEWER_NOT_QUALIFIED',
   reviewerConflictDeclared: 'REVIEWER_CONFLICT_DECLARED',
+  notPrincipalLeader: 'NOT_PRINCIPAL_LEADER',
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',
   caseClosed: 'CASE_NOT_OPEN',
   decisionDateInvalid: 'DECISION_DATE_INVALID',

@@ -8,7 +8,7 @@ export interface CaseRegistry extends RegistryProcess {
   /**
    * Two certified handlers, a certified legal reviewer, a handler whose certificate expired in 2021, a 公职律师
    * who reviews without an enforcement certificate, and a reviewer with neither legal standing nor a certificate
-   * in force (expired in 2021).
+   * in force (expired in 2021), the agency's principal leader (主要负责人) and a deputy leader.
    */
   people: {
     handlers: [string, string];
@@ -16,6 +16,8 @@ export interface CaseRegistry extends RegistryProcess {
     expiredHandler: string;
     publicLawyer: string;
     lapsedReviewer: string;
+    principalLeader: string;
+    deputyLeader: string;
   };
 }
 
@@ -54,7 +56,7 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
     region: 'national',
     legalReviewBody: { name: '法制科', agencyCode: CASE_AGENCY },
   });
-  const person = async (name: string, roles: string[], expiresOn = '2099-12-31') =>
+  const person = async (name: string, roles: string[], expiresOn = '2099-12-31', principalLeader = false) =>
     (
       await call<{ id: string }>('POST', '/api/v1/personnel', {
         agencyCode: CASE_AGENCY,
@@ -65,6 +67,7 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
         certificateExpiresOn: expiresOn,
         qualification: 'exam-passed',
         scope: '市场监管',
+        principalLeader,
       })
     ).id;
   const handlers: [string, string] = [
@@ -74,6 +77,8 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
   const reviewer = await person('赵审核', ['legal-reviewer']);
   const expiredHandler = await person('钱过期', ['handler'], '2021-12-31');
   const lapsedReviewer = await person('孙过期', ['legal-reviewer'], '2021-12-31');
+  const principalLeader = await person('马局长', ['leader'], '2099-12-31', true);
+  const deputyLeader = await person('吴副局长', ['leader']);
   const publicLawyer = (
     await call<{ id: string }>('POST', '/api/v1/personnel', {
       agencyCode: CASE_AGENCY,
@@ -118,5 +123,5 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
     ],
     measures: ['licence-revocation', 'suspension-of-production'],
   });
-  return { handlers, reviewer, expiredHandler, publicLawyer, lapsedReviewer };
+  return { handlers, reviewer, expiredHandler, publicLawyer, lapsedReviewer, principalLeader, deputyLeader };
 }

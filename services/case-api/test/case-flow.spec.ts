@@ -9,12 +9,14 @@ const AGENCY = 'BT01';
 let worker: CaseWorker;
 let handler: Staff;
 let reviewer: Staff;
-const head: Staff = { sub: 'head-bt01', roles: ['leader'], agency: AGENCY };
+/** The agency's principal leader (主要负责人): decides, extends reviews, and alone overrules a failed review. */
+let head: Staff;
 
 beforeAll(async () => {
   worker = await startCaseWorker(caseApp().databaseUrl);
   handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
   reviewer = { sub: worker.people.reviewer, roles: ['legal-reviewer'], agency: AGENCY };
+  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
 }, 120_000);
 
 afterAll(() => worker?.stop());

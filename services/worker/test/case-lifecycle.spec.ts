@@ -507,7 +507,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     await act(handle, caseUpdates.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
     const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
     expect(task.assignee_role).toBe('leader');
-    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const head: CaseActor = { id: harness.people.principalLeader, role: 'leader', agencyCode: AGENCY };
     const ruling = { taskId: task.task_id, ruling: 'overrule' as const, reason: '经集体讨论，裁量适当' };
     expect(
       await refusalCode(
@@ -523,10 +523,19 @@ describe('disputes, withdrawal and the decision limit', () => {
       minutesReference: '纪要〔2026〕3号',
       conclusion: '裁量适当',
     };
+    // A leader who is not the registered principal leader (主要负责人) does not overrule (domain.md L6c).
+    const deputy: CaseActor = { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY };
+    expect(
+      await refusalCode(
+        handle.executeUpdate(caseUpdates.ruleOnDispute, {
+          args: [{ ...ruling, head: deputy, collectiveDiscussion }],
+        }),
+      ),
+    ).toBe(`NOT_PRINCIPAL_LEADER: 吴副局长 不是执法主体 ${AGENCY} 登记的主要负责人，不能推翻法制审核意见`);
     let state = await handle.executeUpdate(caseUpdates.ruleOnDispute, {
       args: [{ ...ruling, head, collectiveDiscussion }],
     });
-    expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
+    expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: head.id });
     const record = await readCaseRecord(harness.dataSource, handle.workflowId);
     expect(
       record.entries.find((entry) => entry.content.action === 'dispute-ruled')?.content.details,

@@ -3,6 +3,7 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsNotEmpty,
@@ -112,6 +113,13 @@ export class PersonnelDto {
   @ValidateNested({ each: true })
   @Type(() => LegalStandingDto)
   legalStanding?: LegalStandingDto[];
+
+  @ApiPropertyOptional({
+    description: '是否为本机关主要负责人（每个执法主体至多一名，须具有 leader 角色）；不填为否',
+  })
+  @IsOptional()
+  @IsBoolean()
+  principalLeader?: boolean;
 }
 
 export class StatusChangeDto {
@@ -179,6 +187,7 @@ export class PersonnelView {
   @ApiProperty({ type: [StatusStepView] }) statusHistory!: StatusStepView[];
   @ApiProperty({ type: [LegalStandingView], description: '法律职业资格、公职律师、法律顾问身份' })
   legalStanding!: LegalStandingView[];
+  @ApiProperty({ description: '是否为本机关主要负责人' }) principalLeader!: boolean;
 }
 
 export class MayEnforceAnswer {

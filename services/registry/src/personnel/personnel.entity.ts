@@ -31,6 +31,7 @@ export interface LegalStanding {
 @Entity({ name: 'personnel' })
 @Index('idx_personnel_agency', ['agencyCode'])
 @Unique('UQ_personnel_certificate_number', ['certificateNumber'])
+@Index('UQ_personnel_principal_leader', ['agencyCode'], { unique: true, where: 'principal_leader' })
 export class PersonnelEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -66,6 +67,10 @@ export class PersonnelEntity {
 
   @Column({ name: 'legal_standing', type: 'jsonb', default: () => "'[]'" })
   legalStanding!: LegalStanding[];
+
+  /** The agency's principal leader (主要负责人): at most one per agency, who alone overrules a failed review. */
+  @Column({ name: 'principal_leader', type: 'boolean', default: false })
+  principalLeader!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -51,6 +51,7 @@ export class PersonnelService {
       const certificate = checkedCertificate(dto);
       await this.lockAgencies(manager, [dto.agencyCode]);
       if (certificate) await this.checkCertificateFree(manager, certificate.number);
+      await this.checkPrincipalLeaderFree(manager, dto);
       const id = randomUUID();
       return watchReviewerRatio(manager, [dto.agencyCode], async () => {
         const person = await manager.save(manager.create(PersonnelEntity, { id, ...this.fields(dto) }));
@@ -74,6 +75,7 @@ export class PersonnelService {
         );
       await this.lockAgencies(manager, [current.agencyCode, dto.agencyCode]);
       if (certificate) await this.checkCertificateFree(manager, certificate.number, id);
+      await this.checkPrincipalLeaderFree(manager, dto, id);
       return watchReviewerRatio(manager, [current.agencyCode, dto.agencyCode], async () => {
         // An omitted ID number keeps the stored one: it is never sent back, so clients cannot echo it.
         const { idNumber, ...rest } = this.fields(dto);
@@ -127,6 +129,7 @@ export class PersonnelService {
         kind,
         certificateNumber: certificateNumber ?? null,
       })),
+      principalLeader: dto.principalLeader ?? false,
     };
   }
 
@@ -154,6 +157,27 @@ export class PersonnelService {
         HttpStatus.CONFLICT,
         'CERTIFICATE_NUMBER_TAKEN',
         `执法证号 ${certificateNumber} 已被登记`,
+      );
+  }
+
+  /** One principal leader per agency (the agency is locked, so two requests cannot both pass). */
+  private async checkPrincipalLeaderFree(
+    manager: EntityManager,
+    dto: PersonnelDto,
+    ownId?: string,
+  ): Promise<void> {
+    if (!dto.principalLeader) return;
+    const holder = await manager.findOneBy(PersonnelEntity, {
+      agencyCode: dto.agencyCode,
+      principalLeader: true,
+      ...(ownId ? { id: Not(ownId) } : {}),
+    });
+    if (holder)
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'PRINCIPAL_LEADER_TAKEN',
+        `执法主体 ${dto.agencyCode} 已登记主要负责人 ${holder.name}，须先取消其标记`,
+        [{ field: 'principalLeader', rule: 'onePerAgency', message: '每个执法主体只能登记一名主要负责人' }],
       );
   }
 
@@ -229,6 +253,7 @@ export class PersonnelService {
       scope: person.scope,
       statusHistory: history.map(({ status, effectiveOn, reason }) => ({ status, effectiveOn, reason })),
       legalStanding: person.legalStanding,
+      principalLeader: person.principalLeader,
     };
   }
 }
@@ -273,6 +298,14 @@ function checkedCertificate(dto: PersonnelDto): { number: string; issuedOn: stri
         `字段 legalStanding.${index}.kind 与前项重复`,
       );
   });
+  if (dto.principalLeader && !dto.roles.includes('leader'))
+    throw badPerson(
+      'PRINCIPAL_LEADER_NOT_LEADER',
+      '主要负责人须具有负责人（leader）角色',
+      'principalLeader',
+      'requiresLeaderRole',
+      '字段 principalLeader 仅可对具有 leader 角色的人员设为 true',
+    );
   const given = CERTIFICATE_FIELDS.filter((field) => dto[field] !== undefined);
   if (given.length === 0) {
     if (dto.roles.some((role) => role !== 'legal-reviewer'))

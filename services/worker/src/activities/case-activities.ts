@@ -120,6 +120,14 @@ export function createCaseActivities({
       return problems;
     },
 
+    async checkPrincipalLeader({ personnelId, agencyCode }) {
+      const person = await registry.person(personnelId);
+      if (!person.found)
+        return [`负责人 ${personnelId} 未在执法人员名录中登记，不能确认其为本机关主要负责人`];
+      if (person.value.agencyCode === agencyCode && person.value.principalLeader) return [];
+      return [`${person.value.name} 不是执法主体 ${agencyCode} 登记的主要负责人，不能推翻法制审核意见`];
+    },
+
     workingDaysEnd: ({ region, from, workingDays }) =>
       failingForGoodOnCalendarErrors(async () => {
         const startDate = chinaDateOf(from);

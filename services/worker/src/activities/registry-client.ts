@@ -23,6 +23,8 @@ export interface RegistryPerson {
   status: string | null;
   /** 法律职业资格 (legal-profession), 公职律师 (public-lawyer), 法律顾问 (legal-adviser). */
   legalStanding: { kind: string; certificateNumber: string | null }[];
+  /** The agency's principal leader (主要负责人), one per agency. */
+  principalLeader: boolean;
 }
 
 export interface MayEnforce {
