@@ -57,6 +57,7 @@ describe('legal reviewers: 法律职业资格, 公职律师, 法律顾问', () =
       .send(
         personnelBody('BT-3', {
           roles: ['legal-reviewer'],
+          certificateIssuedOn: '2016-01-01',
           certificateExpiresOn: '2021-12-31',
           legalStanding: [{ kind: 'legal-profession', certificateNumber: 'A20151101000456' }],
         }),
@@ -155,5 +156,41 @@ describe('legal reviewers: 法律职业资格, 公职律师, 法律顾问', () =
     const events = await disclosed(lawyerId);
     expect(events).toHaveLength(1);
     expect(events[0].event.data).toMatchObject({ certificateNumber: 'BT-LAWYER-1', status: 'active' });
+  });
+
+  it('marks one principal leader (主要负责人) per agency, who must be a leader (domain.md L6c)', async () => {
+    const notLeader = await http()
+      .post('/api/v1/personnel')
+      .send(personnelBody('BT-3', { roles: ['handler'], principalLeader: true }))
+      .expect(400);
+    expect(notLeader.body).toMatchObject({ code: 'PRINCIPAL_LEADER_NOT_LEADER' });
+    expect(notLeader.body.violations[0].field).toBe('principalLeader');
+    const principal = await http()
+      .post('/api/v1/personnel')
+      .send(personnelBody('BT-3', { name: '马局长', roles: ['leader'], principalLeader: true }))
+      .expect(201);
+    expect(principal.body.principalLeader).toBe(true);
+    const second = await http()
+      .post('/api/v1/personnel')
+      .send(personnelBody('BT-3', { name: '吴副局长', roles: ['leader'], principalLeader: true }))
+      .expect(409);
+    expect(second.body).toMatchObject({ code: 'PRINCIPAL_LEADER_TAKEN' });
+    // Handing the mark over: the old principal first gives it up, then the new one takes it.
+    await http()
+      .put(`/api/v1/personnel/${principal.body.id}`)
+      .send(
+        personnelBody('BT-3', {
+          name: '马局长',
+          roles: ['leader'],
+          certificateNumber: principal.body.certificateNumber,
+          principalLeader: false,
+        }),
+      )
+      .expect(200);
+    const handedOver = await http()
+      .post('/api/v1/personnel')
+      .send(personnelBody('BT-3', { name: '吴局长', roles: ['leader'], principalLeader: true }))
+      .expect(201);
+    expect(handedOver.body.principalLeader).toBe(true);
   });
 });
