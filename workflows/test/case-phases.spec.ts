@@ -69,6 +69,7 @@ const activities: CaseActivities = {
   }),
   checkReviewer: async () => [],
   agencyRegion: async () => 'national',
+  checkPrincipalLeader: async () => [],
   // Calendar days stand in for working days: the phases only compare the instants they are given.
   workingDaysEnd: async ({ from, workingDays }) => ({
     dueAt: new Date(Date.parse(from) + workingDays * DAY).toISOString(),

@@ -14,6 +14,7 @@ import type {
   NoticeInput,
   RecordEntryInput,
   ReviewCompletion,
+  ReviewConflictDeclaration,
   ReviewDisputeInput,
   ReviewExtension,
   ReviewRoundState,
@@ -83,6 +84,7 @@ export const reviewUpdates = {
   extend: defineUpdate<ReviewRoundState, [ReviewExtension]>('extendReview'),
   claim: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimReviewTask'),
   release: defineUpdate<TaskClaimState, [TaskClaimInput]>('releaseReviewTask'),
+  declareConflict: defineUpdate<ReviewRoundState, [ReviewConflictDeclaration]>('declareReviewConflict'),
 };
 
 export const reviewQueries = {

@@ -198,6 +198,14 @@ export interface ReviewCompletion {
   requestId?: string;
 }
 
+/** A reviewer's declaration of a conflict of interest with the case (自行回避, domain.md L2b). */
+export interface ReviewConflictDeclaration {
+  taskId: string;
+  by: CaseActor;
+  /** Why (关系、利害), as the reviewer states it; written into the whole-process record. */
+  reason: string;
+}
+
 export interface ReviewExtension {
   taskId: string;
   approvedBy: CaseActor;
@@ -278,6 +286,8 @@ export interface ReviewRoundState {
   completedAt?: string;
   /** Who claimed the round's review task, while someone holds it. */
   claimedBy?: string;
+  /** Reviewers who declared a conflict of interest in this round (回避, domain.md L2b): none may claim or answer. */
+  conflictDeclaredBy?: string[];
   dispute?: {
     reason: string;
     taskId: string;
@@ -371,6 +381,8 @@ export const CASE_ERROR_CODES = {
   taskNotClaimant: 'TASK_NOT_CLAIMED_BY_YOU',
   reviewerIsHandler: 'REVIEWER_IS_HANDLER',
   reviewerNotQualified: 'REVIEWER_NOT_QUALIFIED',
+  reviewerConflictDeclared: 'REVIEWER_CONFLICT_DECLARED',
+  notPrincipalLeader: 'NOT_PRINCIPAL_LEADER',
   checklistInconsistent: 'REVIEW_CHECKLIST_INCONSISTENT',
   caseClosed: 'CASE_NOT_OPEN',
   decisionDateInvalid: 'DECISION_DATE_INVALID',

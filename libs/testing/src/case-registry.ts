@@ -5,8 +5,20 @@ export const CASE_PENALTY_ITEM = 'P-001';
 export const CASE_LICENCE_ITEM = 'L-001';
 
 export interface CaseRegistry extends RegistryProcess {
-  /** Two certified handlers, a legal reviewer, and a handler whose certificate expired in 2021. */
-  people: { handlers: [string, string]; reviewer: string; expiredHandler: string };
+  /**
+   * Two certified handlers, a certified legal reviewer, a handler whose certificate expired in 2021, a 公职律师
+   * who reviews without an enforcement certificate, and a reviewer with neither legal standing nor a certificate
+   * in force (expired in 2021), the agency's principal leader (主要负责人) and a deputy leader.
+   */
+  people: {
+    handlers: [string, string];
+    reviewer: string;
+    expiredHandler: string;
+    publicLawyer: string;
+    lapsedReviewer: string;
+    principalLeader: string;
+    deputyLeader: string;
+  };
 }
 
 const USCC_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -44,7 +56,7 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
     region: 'national',
     legalReviewBody: { name: '法制科', agencyCode: CASE_AGENCY },
   });
-  const person = async (name: string, roles: string[], expiresOn = '2099-12-31') =>
+  const person = async (name: string, roles: string[], expiresOn = '2099-12-31', principalLeader = false) =>
     (
       await call<{ id: string }>('POST', '/api/v1/personnel', {
         agencyCode: CASE_AGENCY,
@@ -55,6 +67,7 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
         certificateExpiresOn: expiresOn,
         qualification: 'exam-passed',
         scope: '市场监管',
+        principalLeader,
       })
     ).id;
   const handlers: [string, string] = [
@@ -63,6 +76,17 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
   ];
   const reviewer = await person('赵审核', ['legal-reviewer']);
   const expiredHandler = await person('钱过期', ['handler'], '2021-12-31');
+  const lapsedReviewer = await person('孙过期', ['legal-reviewer'], '2021-12-31');
+  const principalLeader = await person('马局长', ['leader'], '2099-12-31', true);
+  const deputyLeader = await person('吴副局长', ['leader']);
+  const publicLawyer = (
+    await call<{ id: string }>('POST', '/api/v1/personnel', {
+      agencyCode: CASE_AGENCY,
+      name: '周律师',
+      roles: ['legal-reviewer'],
+      legalStanding: [{ kind: 'public-lawyer', certificateNumber: 'GZLS-2023-0001' }],
+    })
+  ).id;
   const submitted = await call<{ id: string }>('POST', `/api/v1/agencies/${CASE_AGENCY}/enforcement-items`, {
     items: [
       {
@@ -99,5 +123,5 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
     ],
     measures: ['licence-revocation', 'suspension-of-production'],
   });
-  return { handlers, reviewer, expiredHandler };
+  return { handlers, reviewer, expiredHandler, publicLawyer, lapsedReviewer, principalLeader, deputyLeader };
 }

@@ -315,6 +315,18 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
     );
   });
 
+  it('POST /api/v1/tasks/:taskId/conflict-declaration without a reason', async () => {
+    const reviewer = { sub: 'reviewer-bad', roles: ['legal-reviewer' as const], agency: 'RB-BAD' };
+    expectViolation(
+      await caseApp()
+        .staff(reviewer)
+        .post(`/api/v1/tasks/${reviewWorkflowId(CASE_ID, 1)}/conflict-declaration`)
+        .send(REQUEST),
+      'reason',
+      'isString',
+    );
+  });
+
   it.each(['claim', 'release'])(
     'POST /api/v1/tasks/:taskId/%s of a task that does not exist is 404',
     async (verb) => {

@@ -9,12 +9,14 @@ const AGENCY = 'BT01';
 let worker: CaseWorker;
 let handler: Staff;
 let reviewer: Staff;
-const head: Staff = { sub: 'head-bt01', roles: ['leader'], agency: AGENCY };
+/** The agency's principal leader (主要负责人): decides, extends reviews, and alone overrules a failed review. */
+let head: Staff;
 
 beforeAll(async () => {
   worker = await startCaseWorker(caseApp().databaseUrl);
   handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
   reviewer = { sub: worker.people.reviewer, roles: ['legal-reviewer'], agency: AGENCY };
+  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
 }, 120_000);
 
 afterAll(() => worker?.stop());
@@ -284,6 +286,93 @@ describe('a major penalty case driven over HTTP', () => {
       record.body.entries.map((entry: { sequence: number; hash: string }) => [entry.sequence, entry.hash]),
     );
     for (const cited of decision.decided[0].entries) expect(hashes.get(cited.sequence)).toBe(cited.hash);
+  });
+});
+
+describe('who reviews and who overrules, over HTTP (domain.md L2a, L2b, L6c)', () => {
+  it('keeps out a reviewer who declared a conflict, has a 公职律师 without 执法证 return the draft, and lets only the principal leader overrule', async () => {
+    const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase('FLOW-REVIEWERS'));
+    const caseId: string = started.body.caseId;
+    const cases = `/api/v1/cases/${caseId}`;
+    await investigating(caseId);
+    const handlerApi = () => caseApp().staff(handler);
+    await handlerApi().post(`${cases}/draft-decision`).send(draftBody(50_000)).expect(200);
+    await handlerApi()
+      .post(`${cases}/notice`)
+      .send({ requestId: request(), hearingRights: false })
+      .expect(200);
+    await handlerApi().post(`${cases}/review-submission`).send({ requestId: request() }).expect(200);
+    const taskId = reviewWorkflowId(caseId, 1);
+    await eventually(
+      () => caseApp().staff(reviewer).get('/api/v1/tasks?state=open&role=legal-reviewer'),
+      (response) => response.body.items.some((item: { taskId: string }) => item.taskId === taskId),
+      'the review task',
+    );
+
+    await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/claim`).expect(200);
+    const declared = await caseApp()
+      .staff(reviewer)
+      .post(`/api/v1/tasks/${taskId}/conflict-declaration`)
+      .send({ requestId: request(), reason: '审核人员曾为当事人提供法律服务' });
+    expect(declared.status).toBe(200);
+    expect(declared.body).toMatchObject({ taskId, state: 'open', claimedBy: null });
+    const refused = await caseApp()
+      .staff(reviewer)
+      .post(`/api/v1/tasks/${taskId}/complete`)
+      .send({ requestId: request(), checklist: CHECKLIST_PASSED, opinion: '同意', outcome: 'approved' });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 403,
+      code: 'REVIEWER_CONFLICT_DECLARED',
+    });
+
+    const lawyer: Staff = { sub: worker.people.publicLawyer, roles: ['legal-reviewer'], agency: AGENCY };
+    const returned = await caseApp().staff(lawyer).post(`/api/v1/tasks/${taskId}/complete`).send({
+      requestId: request(),
+      checklist: RETURNED_CHECKLIST,
+      opinion: '罚款数额超出裁量基准',
+      outcome: 'returned',
+    });
+    expect(returned.body).toMatchObject({ state: 'completed', completedBy: worker.people.publicLawyer });
+
+    await eventually(
+      () => caseState(caseId),
+      (current) => current.reviewRounds[0]?.outcome === 'returned',
+      'round 1',
+    );
+    await handlerApi()
+      .post(`${cases}/review-dispute`)
+      .send({ requestId: request(), reason: '罚款数额符合裁量基准' })
+      .expect(200);
+    const coordination = await eventually(
+      async () => (await caseApp().staff(head).get('/api/v1/tasks?role=leader&state=open')).body.items,
+      (items: { caseId: string; taskId: string }[]) => items.some((item) => item.caseId === caseId),
+      'the coordination task',
+    );
+    const coordinationId = coordination.find((item) => item.caseId === caseId)!.taskId;
+    const deputy: Staff = { sub: worker.people.deputyLeader, roles: ['leader'], agency: AGENCY };
+    const ruling = {
+      ruling: 'overrule',
+      reason: '经集体讨论，采纳承办机构意见',
+      collectiveDiscussion: {
+        heldOn: chinaToday(),
+        participants: ['马局长', '吴副局长'],
+        minutesReference: '石市监纪〔2026〕13号',
+        conclusion: '采纳承办机构意见',
+      },
+    };
+    const byDeputy = await caseApp()
+      .staff(deputy)
+      .post(`/api/v1/tasks/${coordinationId}/complete`)
+      .send({ requestId: request(), ...ruling });
+    expect({ status: byDeputy.status, code: byDeputy.body.code }).toEqual({
+      status: 403,
+      code: 'NOT_PRINCIPAL_LEADER',
+    });
+    const byPrincipal = await caseApp()
+      .staff(head)
+      .post(`/api/v1/tasks/${coordinationId}/complete`)
+      .send({ requestId: request(), ...ruling });
+    expect(byPrincipal.body).toMatchObject({ state: 'completed', outcome: { ruling: 'overrule' } });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   caseUpdates,
   withdrawalWorkflowId,
   type DecisionWithdrawalInput,
+  reviewUpdates,
   type CaseActor,
   type CaseStageChangedData,
   type CaseState,
@@ -401,7 +402,7 @@ describe('refusals', () => {
       agencyCode: AGENCY,
     };
     expect(await refusalCode(completeReviewTask(harness, task, outsider, 'approved'))).toMatch(
-      /^REVIEWER_NOT_QUALIFIED: 钱过期 不是法制审核人员；钱过期 的执法证件已于 2021-12-31 到期/,
+      /^REVIEWER_NOT_QUALIFIED: 钱过期 不是法制审核人员；钱过期 无法律职业资格、公职律师或法律顾问身份，执法证件已于 2021-12-31 到期/,
     );
     const inconsistent = harness.env.client.workflow.getHandle(task.task_id).executeUpdate('completeReview', {
       args: [{ ...completion(task.task_id, reviewer, 'returned'), outcome: 'approved' }],
@@ -418,6 +419,67 @@ describe('refusals', () => {
       [task.task_id],
     );
     expect(row).toEqual({ state: 'completed', completed_by: reviewer.id });
+    await harness.endCase(handle);
+  });
+  it('has a 公职律师 without an enforcement certificate review, refuses a reviewer with neither standing nor certificate, and keeps out one who declared a conflict (domain.md L2a, L2b)', async () => {
+    const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
+    await investigating(handle);
+    await act(handle, caseUpdates.draftDecision, draft(handler, 600));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await act(handle, caseUpdates.submitForReview, { actor: handler });
+    const task = await openTask(harness.dataSource, handle.workflowId);
+    const review = harness.env.client.workflow.getHandle(task.task_id);
+    const lapsed: CaseActor = {
+      id: harness.people.lapsedReviewer,
+      role: 'legal-reviewer',
+      agencyCode: AGENCY,
+    };
+    expect(await refusalCode(completeReviewTask(harness, task, lapsed, 'approved'))).toMatch(
+      /^REVIEWER_NOT_QUALIFIED: 孙过期 无法律职业资格、公职律师或法律顾问身份，执法证件已于 2021-12-31 到期$/,
+    );
+
+    // The certified reviewer claims the round, then declares a conflict: the claim goes back to the inbox, the
+    // declaration is in the whole-process record, and the declarer can neither claim nor answer the round.
+    await review.executeUpdate(reviewUpdates.claim, { args: [{ taskId: task.task_id, by: reviewer }] });
+    const declared = await review.executeUpdate(reviewUpdates.declareConflict, {
+      args: [{ taskId: task.task_id, by: reviewer, reason: '审核人员系当事人近亲属' }],
+    });
+    expect(declared).toMatchObject({ conflictDeclaredBy: [reviewer.id] });
+    expect(declared.claimedBy).toBeUndefined();
+    const [released] = await harness.dataSource.query(
+      `SELECT state, claimed_by FROM case_task WHERE task_id = $1`,
+      [task.task_id],
+    );
+    expect(released).toEqual({ state: 'open', claimed_by: null });
+    expect(
+      await refusalCode(
+        review.executeUpdate(reviewUpdates.claim, { args: [{ taskId: task.task_id, by: reviewer }] }),
+      ),
+    ).toMatch(/^REVIEWER_CONFLICT_DECLARED/);
+    expect(await refusalCode(completeReviewTask(harness, task, reviewer, 'approved'))).toMatch(
+      /^REVIEWER_CONFLICT_DECLARED/,
+    );
+
+    const lawyer: CaseActor = { id: harness.people.publicLawyer, role: 'legal-reviewer', agencyCode: AGENCY };
+    await review.executeUpdate(reviewUpdates.claim, { args: [{ taskId: task.task_id, by: lawyer }] });
+    await completeReviewTask(harness, task, lawyer, 'approved');
+    const state = await eventually(
+      () => harness.state(handle),
+      (s) => s.reviewRounds[0]?.outcome === 'approved',
+      'the 公职律师 approved',
+    );
+    expect(state.reviewRounds[0]).toMatchObject({ reviewerId: lawyer.id, conflictDeclaredBy: [reviewer.id] });
+    const [row] = await harness.dataSource.query(
+      `SELECT state, completed_by FROM case_task WHERE task_id = $1`,
+      [task.task_id],
+    );
+    expect(row).toEqual({ state: 'completed', completed_by: lawyer.id });
+    const record = await readCaseRecord(harness.dataSource, handle.workflowId);
+    const declaration = record.entries.find((entry) => entry.content.action === 'review-conflict-declared');
+    expect(declaration?.content).toMatchObject({
+      actor: reviewer,
+      details: { round: 1, reason: '审核人员系当事人近亲属' },
+    });
     await harness.endCase(handle);
   });
 });
@@ -448,7 +510,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     await act(handle, caseUpdates.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
     const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
     expect(task.assignee_role).toBe('leader');
-    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const head: CaseActor = { id: harness.people.principalLeader, role: 'leader', agencyCode: AGENCY };
     const ruling = { taskId: task.task_id, ruling: 'overrule' as const, reason: '经集体讨论，裁量适当' };
     expect(
       await refusalCode(
@@ -464,10 +526,19 @@ describe('disputes, withdrawal and the decision limit', () => {
       minutesReference: '纪要〔2026〕3号',
       conclusion: '裁量适当',
     };
+    // A leader who is not the registered principal leader (主要负责人) does not overrule (domain.md L6c).
+    const deputy: CaseActor = { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY };
+    expect(
+      await refusalCode(
+        handle.executeUpdate(caseUpdates.ruleOnDispute, {
+          args: [{ ...ruling, head: deputy, collectiveDiscussion }],
+        }),
+      ),
+    ).toBe(`NOT_PRINCIPAL_LEADER: 吴副局长 不是执法主体 ${AGENCY} 登记的主要负责人，不能推翻法制审核意见`);
     let state = await handle.executeUpdate(caseUpdates.ruleOnDispute, {
       args: [{ ...ruling, head, collectiveDiscussion }],
     });
-    expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: 'head-1' });
+    expect(state.reviewRounds[0].dispute).toMatchObject({ ruling: 'overrule', ruledBy: head.id });
     const record = await readCaseRecord(harness.dataSource, handle.workflowId);
     expect(
       record.entries.find((entry) => entry.content.action === 'dispute-ruled')?.content.details,

@@ -58,6 +58,11 @@ export interface CaseActivities {
    */
   checkReviewer(input: { personnelId: string; reviewBodyAgencyCode: string }): Promise<string[]>;
   /**
+   * Whether a person is the registered principal leader (主要负责人) of the agency, who alone overrules a failed
+   * review (domain.md L6c). Chinese reasons when not.
+   */
+  checkPrincipalLeader(input: { personnelId: string; agencyCode: string }): Promise<string[]>;
+  /**
    * The instant a period of working days ends: midnight (China time) after its last working day, on the
    * registry's calendar. Where the calendar lacks a year it is counted without it and marked provisional.
    */

@@ -1,4 +1,4 @@
-import { setHandler, startChild } from '@temporalio/workflow';
+import { patched, setHandler, startChild } from '@temporalio/workflow';
 import {
   CASE_ERROR_CODES,
   caseSignals,
@@ -151,6 +151,16 @@ export function reviewDispute(ctx: CaseContext): void {
     (ruling) =>
       serially(async () => {
         assertRuling(ruling.taskId, ruling.head);
+        // Only the principal leader overrules a failed review (domain.md L6c). Overrulings accepted before this
+        // check existed carry no marker and replay without asking the registry.
+        if (ruling.ruling === 'overrule' && patched('overrule-by-principal-leader')) {
+          const problems = await caseActivities.checkPrincipalLeader({
+            personnelId: ruling.head.id,
+            agencyCode: state.agencyCode,
+          });
+          if (problems.length > 0) throw refusal(CASE_ERROR_CODES.notPrincipalLeader, problems.join('；'));
+          assertRuling(ruling.taskId, ruling.head);
+        }
         const latest = latestRound(state);
         if (!latest?.dispute) return snapshot();
         latest.dispute.ruling = ruling.ruling;

@@ -8,9 +8,11 @@ import {
   reviewUpdates,
   type CaseActor,
   type ReviewCompletion,
+  type ReviewConflictDeclaration,
   type ReviewRoundCompletedData,
   type ReviewRoundOpenedData,
   type ReviewRoundState,
+  type TaskClaimInput,
 } from '@lep/contracts';
 import { refusal } from './refusal';
 import { caseActivities } from './case-context';
@@ -39,6 +41,7 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
   setHandler(reviewQueries.state, () => state);
   registerClaims(r);
   registerAnswers(r);
+  registerConflicts(r);
   await openTask(r);
   while (state.outcome === undefined) {
     const nextAt = !r.reminded ? r.reminderAt : !state.escalated ? state.dueAt : undefined;
@@ -81,17 +84,33 @@ export async function legalReview(input: LegalReviewInput): Promise<ReviewRoundS
   return state;
 }
 
+/**
+ * 回避 (domain.md L2b): a reviewer who declared a conflict of interest in this round neither claims nor answers
+ * it. Rounds that never saw a declaration (every round before declarations existed) are unaffected.
+ */
+function assertNoConflict(r: ReviewRound, personId: string): void {
+  if (r.state.conflictDeclaredBy?.includes(personId))
+    throw refusal(
+      CASE_ERROR_CODES.reviewerConflictDeclared,
+      '该审核人员已就本案声明存在利害关系，应当回避，不得领取或办理本轮审核',
+    );
+}
+
 /** Claiming and releasing the round's task (the worker's step writes the inbox row). */
 function registerClaims(r: ReviewRound): void {
   const { serially, task, holdBy } = r;
+  const assertMayClaim = (claim: TaskClaimInput) => {
+    assertClaimable(task(), claim);
+    assertNoConflict(r, claim.by.id);
+  };
   setHandler(
     reviewUpdates.claim,
     (claim) =>
       serially(async () => {
-        assertClaimable(task(), claim);
+        assertMayClaim(claim);
         return moveClaim(task(), claim.by.id, caseActivities.applyTaskClaim, holdBy);
       }),
-    { validator: (claim) => assertClaimable(task(), claim) },
+    { validator: assertMayClaim },
   );
 
   setHandler(
@@ -182,6 +201,7 @@ function registerAnswers(r: ReviewRound): void {
     if (state.outcome !== undefined || completion.taskId !== input.taskId)
       throw refusal(CASE_ERROR_CODES.taskNotOpen, `审核任务 ${completion.taskId} 已办结或不属于本轮审核`);
     assertNotHeldByOther(task(), completion.reviewer.id);
+    assertNoConflict(r, completion.reviewer.id);
     if (input.handlerIds.includes(completion.reviewer.id))
       throw refusal(CASE_ERROR_CODES.reviewerIsHandler, '本案承办人员不得审核本案（审核人员应当回避）');
     const violation = checklistViolation(completion);
@@ -230,6 +250,41 @@ function registerAnswers(r: ReviewRound): void {
     if (state.escalated)
       throw refusal(CASE_ERROR_CODES.wrongStage, '法制审核期限已届满并已报告审核机构负责人，不能再延长');
   }
+}
+
+/**
+ * A reviewer of the review body declares a conflict of interest with the case (自行回避, domain.md L2b): the
+ * declaration and its reason go into the whole-process record, a claim the declarer holds goes back to the
+ * inbox, and from then on the declarer neither claims nor answers the round. Declaring again changes nothing.
+ */
+function registerConflicts(r: ReviewRound): void {
+  const { input, round, state, serially, task, record, holdBy } = r;
+  const assertDeclarable = (declaration: ReviewConflictDeclaration) => {
+    if (state.outcome !== undefined || declaration.taskId !== input.taskId)
+      throw refusal(CASE_ERROR_CODES.taskNotOpen, `审核任务 ${declaration.taskId} 已办结或不属于本轮审核`);
+    if (declaration.by.role !== 'legal-reviewer' || declaration.by.agencyCode !== input.reviewBodyAgencyCode)
+      throw refusal(CASE_ERROR_CODES.reviewerNotQualified, '只有本轮审核机构的法制审核人员可以声明回避');
+  };
+  setHandler(
+    reviewUpdates.declareConflict,
+    (declaration) =>
+      serially(async () => {
+        assertDeclarable(declaration);
+        const declarer = declaration.by.id;
+        if (state.conflictDeclaredBy?.includes(declarer)) return state;
+        await record(
+          declaration.by,
+          'review-conflict-declared',
+          `审核人员声明与本案存在利害关系，自行回避（第 ${round} 轮）`,
+          { round, reason: declaration.reason },
+        );
+        state.conflictDeclaredBy = [...(state.conflictDeclaredBy ?? []), declarer];
+        if (task().claimedBy === declarer)
+          await moveClaim(task(), undefined, caseActivities.applyTaskClaim, holdBy);
+        return state;
+      }),
+    { validator: assertDeclarable },
+  );
 }
 
 /** Opens the round: its record entry, the review body's task and the round-opened event. */

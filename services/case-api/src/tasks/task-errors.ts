@@ -11,6 +11,7 @@ export const taskErrors = {
     new ApiError(HttpStatus.FORBIDDEN, CASE_ERROR_CODES.reviewerIsHandler, '本案承办人员不得审核本案'),
   notExtendable: () =>
     new ApiError(HttpStatus.CONFLICT, 'TASK_NOT_EXTENDABLE', '只有法制审核任务可以延长审核期限'),
+  notReviewTask: () => new ApiError(HttpStatus.CONFLICT, 'TASK_NOT_REVIEW', '只有法制审核任务可以声明回避'),
   fields: (violations: FieldViolation[]) =>
     new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', violations),
 };

@@ -216,6 +216,14 @@ export class TaskExtensionDto extends RequestIdDto {
   reason!: string;
 }
 
+export class TaskConflictDeclarationDto extends RequestIdDto {
+  @ApiProperty({ description: '与本案存在利害关系、应当回避的情形（写入全过程记录）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  reason!: string;
+}
+
 export class TaskView {
   @ApiProperty() taskId!: string;
   @ApiProperty() caseId!: string;

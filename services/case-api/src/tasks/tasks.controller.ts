@@ -4,7 +4,14 @@ import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { CASE_READERS, TASK_WORKERS } from '../common/case-roles';
 import { ActionOutcomeRoute, ActionRoute, ActionRunningView } from '../common/action-answer';
 import { TaskActionParam, TaskIdParam } from '../common/params';
-import { CompleteTaskDto, TaskExtensionDto, TaskListQuery, TaskPageView, TaskView } from './task.dto';
+import {
+  CompleteTaskDto,
+  TaskConflictDeclarationDto,
+  TaskExtensionDto,
+  TaskListQuery,
+  TaskPageView,
+  TaskView,
+} from './task.dto';
 import { TasksService } from './tasks.service';
 
 /** The task inbox: legal-review tasks for review bodies, coordination tasks for agency heads. */
@@ -72,5 +79,20 @@ export class TasksController {
     @Body() dto: TaskExtensionDto,
   ): Promise<TaskView | ActionRunningView> {
     return this.tasks.extend(principal, params.taskId, dto);
+  }
+
+  @Post(':taskId/conflict-declaration')
+  @ActionRoute()
+  @Roles('legal-reviewer')
+  @ApiOperation({
+    summary: '声明回避：审核人员与本案存在利害关系，记入全过程记录，此后不得领取或办理本轮审核',
+  })
+  @ApiOkResponse({ type: TaskView })
+  declareConflict(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TaskIdParam,
+    @Body() dto: TaskConflictDeclarationDto,
+  ): Promise<TaskView | ActionRunningView> {
+    return this.tasks.declareConflict(principal, params.taskId, dto);
   }
 }

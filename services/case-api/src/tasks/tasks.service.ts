@@ -7,6 +7,7 @@ import {
   reviewWorkflowId,
   type CoordinationRuling,
   type ReviewCompletion,
+  type ReviewConflictDeclaration,
   type ReviewExtension,
   type TaskClaimInput,
   type TaskClaimState,
@@ -21,7 +22,14 @@ import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { taskErrors } from './task-errors';
-import type { CompleteTaskDto, TaskExtensionDto, TaskListQuery, TaskPageView, TaskView } from './task.dto';
+import type {
+  CompleteTaskDto,
+  TaskConflictDeclarationDto,
+  TaskExtensionDto,
+  TaskListQuery,
+  TaskPageView,
+  TaskView,
+} from './task.dto';
 
 const REVIEW_FIELDS = ['checklist', 'opinion', 'outcome'] as const;
 /** An action that needs no workflow call (its earlier answer stands). */
@@ -216,6 +224,39 @@ export class TasksService {
       throw toApiError(error, true);
     }
     return this.answer(taskId, dto.requestId, outcome, 'extension');
+  }
+
+  /**
+   * 自行回避: a reviewer of the review body declares a conflict of interest with the case (domain.md L2b). The
+   * round's workflow records it, gives back a claim the declarer holds, and refuses the declarer's claim or
+   * completion of the round from then on.
+   */
+  async declareConflict(
+    principal: Principal,
+    taskId: string,
+    dto: TaskConflictDeclarationDto,
+  ): Promise<TaskView | ActionRunningView> {
+    const task = await this.find(taskId);
+    if (task.kind !== 'legal-review') throw taskErrors.notReviewTask();
+    await this.assertMayWork(principal, task);
+    if (task.state !== 'open' && task.state !== 'claimed') throw taskErrors.notOpen();
+    const declaration: ReviewConflictDeclaration = {
+      taskId,
+      by: actorOf(principal, ['legal-reviewer']),
+      reason: dto.reason,
+    };
+    let outcome: ActionOutcome<unknown>;
+    try {
+      outcome = await this.workflows.update(
+        taskWorkflowId(task),
+        reviewUpdates.declareConflict,
+        declaration,
+        dto.requestId,
+      );
+    } catch (error) {
+      throw toApiError(error, true);
+    }
+    return this.answer(taskId, dto.requestId, outcome, 'conflict declaration');
   }
 
   /** The outcome of a completion or extension sent earlier with `requestId` (a 202 answer's Location). */

@@ -26,6 +26,8 @@ describe('toApiError', () => {
     [CASE_ERROR_CODES.caseClosed, 409],
     [CASE_ERROR_CODES.reviewerIsHandler, 403],
     [CASE_ERROR_CODES.reviewerNotQualified, 403],
+    [CASE_ERROR_CODES.reviewerConflictDeclared, 403],
+    [CASE_ERROR_CODES.notPrincipalLeader, 403],
     [CASE_ERROR_CODES.checklistInconsistent, 400],
   ])('a workflow refusal %s answers %d with its code and Chinese message', (code, status) => {
     expect(answer(toApiError(refused(code, '本案尚未告知'), true))).toEqual({

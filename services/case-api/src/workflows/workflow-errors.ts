@@ -23,6 +23,8 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.caseClosed]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.reviewerIsHandler]: HttpStatus.FORBIDDEN,
   [CASE_ERROR_CODES.reviewerNotQualified]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.reviewerConflictDeclared]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.notPrincipalLeader]: HttpStatus.FORBIDDEN,
   [CASE_ERROR_CODES.checklistInconsistent]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.decisionDateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.collectiveDiscussionMissing]: HttpStatus.UNPROCESSABLE_ENTITY,

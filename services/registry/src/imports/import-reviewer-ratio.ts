@@ -11,13 +11,15 @@ export interface RatioContribution {
   issuedOn: string;
   expiresOn: string;
   status: string | null;
+  /** Holds 法律职业资格, 公职律师 or 法律顾问 standing: counts as a reviewer without a certificate in force. */
+  hasLegalStanding: boolean;
 }
 
 function counts(person: RatioContribution, day: string): { officers: number; reviewers: number } {
   const inForce = person.issuedOn <= day && day <= person.expiresOn && person.status === 'active';
   return {
     officers: inForce && person.roles.includes('handler') ? 1 : 0,
-    reviewers: inForce && person.roles.includes('legal-reviewer') ? 1 : 0,
+    reviewers: (inForce || person.hasLegalStanding) && person.roles.includes('legal-reviewer') ? 1 : 0,
   };
 }
 
@@ -29,7 +31,8 @@ export async function contributionsBefore(
   const rows: (RatioContribution & { certificateNumber: string })[] = await manager.query(
     `SELECT p.certificate_number AS "certificateNumber", p.agency_code AS "agencyCode", p.roles,
             to_char(p.certificate_issued_on, 'YYYY-MM-DD') AS "issuedOn",
-            to_char(p.certificate_expires_on, 'YYYY-MM-DD') AS "expiresOn", ${statusOnSql('$2')} AS status
+            to_char(p.certificate_expires_on, 'YYYY-MM-DD') AS "expiresOn", ${statusOnSql('$2')} AS status,
+            jsonb_array_length(p.legal_standing) > 0 AS "hasLegalStanding"
        FROM personnel p WHERE p.certificate_number = ANY($1::text[])`,
     [certificateNumbers, chinaDate()],
   );

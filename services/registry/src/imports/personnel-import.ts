@@ -30,6 +30,7 @@ interface ChangedRow {
   certificate_issued_on: string;
   certificate_expires_on: string;
   scope: string;
+  has_legal_standing: boolean;
 }
 
 /**
@@ -79,7 +80,8 @@ export async function upsertPersonnel(
             COALESCE(EXCLUDED.id_number, p.id_number))
      RETURNING p.id, (xmax = 0) AS inserted, p.agency_code, p.roles, p.name, p.certificate_number,
                to_char(p.certificate_issued_on, 'YYYY-MM-DD') AS certificate_issued_on,
-               to_char(p.certificate_expires_on, 'YYYY-MM-DD') AS certificate_expires_on, p.scope`,
+               to_char(p.certificate_expires_on, 'YYYY-MM-DD') AS certificate_expires_on, p.scope,
+               jsonb_array_length(p.legal_standing) > 0 AS has_legal_standing`,
     [
       rows.map(() => randomUUID()),
       rows.map((row) => row.agencyCode),
@@ -111,6 +113,7 @@ export async function upsertPersonnel(
         issuedOn: row.certificate_issued_on,
         expiresOn: row.certificate_expires_on,
         status: statuses.get(row.id) ?? null,
+        hasLegalStanding: row.has_legal_standing,
       },
     })),
   );

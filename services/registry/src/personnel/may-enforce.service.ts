@@ -33,7 +33,9 @@ export class MayEnforceService {
     const day = query.on;
     const reasons: string[] = [];
 
-    if (day < person.certificateIssuedOn)
+    if (person.certificateIssuedOn === null || person.certificateExpiresOn === null)
+      reasons.push(`${person.name} 未持有执法证（仅担任法制审核人员）`);
+    else if (day < person.certificateIssuedOn)
       reasons.push(
         `执法证 ${person.certificateNumber} 自 ${person.certificateIssuedOn} 起生效，${day} 尚未生效`,
       );

@@ -10,9 +10,11 @@ export interface ReviewerRatio extends ReviewerRatioData {
 }
 
 /**
- * Counts, on `day`, the agency's people holding a certificate in force (issued, not expired, status active):
- * those with the handler role are its enforcement officers, those with the legal-reviewer role its reviewers.
- * An agency without officers has nothing to review and is compliant.
+ * Counts, on `day`, the agency's enforcement officers — people with the handler role holding a certificate in
+ * force (issued, not expired, status active) — and its legal reviewers: people with the legal-reviewer role who
+ * hold a certificate in force or a legal standing (法律职业资格, 公职律师, 法律顾问; S二(四)1 counts 法律顾问 and
+ * 公职律师 among the review force, domain.md L2a). An agency without officers has nothing to review and is
+ * compliant.
  */
 export async function reviewerRatio(
   manager: EntityManager,
@@ -20,16 +22,19 @@ export async function reviewerRatio(
   day: string,
 ): Promise<ReviewerRatio> {
   const rows: { officers: string; reviewers: string }[] = await manager.query(
-    `SELECT count(*) FILTER (WHERE 'handler' = ANY(p.roles)) AS officers,
-            count(*) FILTER (WHERE 'legal-reviewer' = ANY(p.roles)) AS reviewers
+    `SELECT count(*) FILTER (WHERE 'handler' = ANY(p.roles) AND ${CERTIFICATE_IN_FORCE}) AS officers,
+            count(*) FILTER (WHERE 'legal-reviewer' = ANY(p.roles)
+                               AND (${CERTIFICATE_IN_FORCE} OR jsonb_array_length(p.legal_standing) > 0)) AS reviewers
        FROM personnel p
-      WHERE p.agency_code = $1
-        AND p.certificate_issued_on <= $2 AND p.certificate_expires_on >= $2
-        AND ${statusOnSql('$2')} = 'active'`,
+      WHERE p.agency_code = $1`,
     [agencyCode, day],
   );
   return ratioFromCounts(agencyCode, Number(rows[0].reviewers), Number(rows[0].officers));
 }
+
+/** Person `p` holds an enforcement certificate in force on the day bound as $2. */
+const CERTIFICATE_IN_FORCE = `(p.certificate_issued_on <= $2 AND p.certificate_expires_on >= $2
+                               AND ${statusOnSql('$2')} = 'active')`;
 
 /** The ratio and its verdict for given head counts (bulk imports derive counts before a change from after it). */
 export function ratioFromCounts(

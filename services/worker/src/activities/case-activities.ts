@@ -108,12 +108,29 @@ export function createCaseActivities({
         problems.push(`${person.value.name} 不是法制审核人员`);
       if (person.value.agencyCode !== reviewBodyAgencyCode)
         problems.push(`${person.value.name} 不属于本案的法制审核机构（${reviewBodyAgencyCode}）`);
-      const today = chinaDateOf(Date.now());
-      if (person.value.certificateExpiresOn < today)
-        problems.push(`${person.value.name} 的执法证件已于 ${person.value.certificateExpiresOn} 到期`);
+      // A reviewer qualifies by legal standing (法律职业资格, 公职律师, 法律顾问) or by an enforcement certificate in
+      // force today (domain.md L2a); one with neither is refused, naming both.
+      if (person.value.legalStanding.length > 0) return problems;
+      const expiresOn = person.value.certificateExpiresOn;
+      if (expiresOn === null)
+        problems.push(`${person.value.name} 既无法律职业资格、公职律师或法律顾问身份，也未持执法证件`);
+      else if (expiresOn < chinaDateOf(Date.now()))
+        problems.push(
+          `${person.value.name} 无法律职业资格、公职律师或法律顾问身份，执法证件已于 ${expiresOn} 到期`,
+        );
       else if (person.value.status !== 'active')
-        problems.push(`${person.value.name} 的执法证件当前不在有效状态`);
+        problems.push(
+          `${person.value.name} 无法律职业资格、公职律师或法律顾问身份，执法证件当前不在有效状态`,
+        );
       return problems;
+    },
+
+    async checkPrincipalLeader({ personnelId, agencyCode }) {
+      const person = await registry.person(personnelId);
+      if (!person.found)
+        return [`负责人 ${personnelId} 未在执法人员名录中登记，不能确认其为本机关主要负责人`];
+      if (person.value.agencyCode === agencyCode && person.value.principalLeader) return [];
+      return [`${person.value.name} 不是执法主体 ${agencyCode} 登记的主要负责人，不能推翻法制审核意见`];
     },
 
     workingDaysEnd: ({ region, from, workingDays }) =>

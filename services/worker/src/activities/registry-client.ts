@@ -17,9 +17,14 @@ export interface RegistryPerson {
   agencyCode: string;
   name: string;
   roles: string[];
-  certificateExpiresOn: string;
-  /** Certificate status today: active, suspended, revoked, or null outside its validity. */
+  /** Null for a legal reviewer who holds no enforcement certificate. */
+  certificateExpiresOn: string | null;
+  /** Certificate status today: active, suspended, revoked, or null outside its validity or without one. */
   status: string | null;
+  /** 法律职业资格 (legal-profession), 公职律师 (public-lawyer), 法律顾问 (legal-adviser). */
+  legalStanding: { kind: string; certificateNumber: string | null }[];
+  /** The agency's principal leader (主要负责人), one per agency. */
+  principalLeader: boolean;
 }
 
 export interface MayEnforce {

@@ -409,6 +409,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: () => ({ ...caseAction(), reason: '冒名申请延期' }),
     foreign: 404,
   },
+  'case-api POST /api/v1/tasks/{taskId}/conflict-declaration': {
+    params: taskParam,
+    body: () => ({ ...caseAction(), reason: '冒名声明回避' }),
+    foreign: 404,
+  },
 
   // ── evidence ──
   'evidence GET /health': { public: true },

@@ -240,13 +240,28 @@ it('a case refused at filing (a handler’s certificate expired)', async () => {
   await record(handle.workflowId, 'refused-at-filing');
 });
 
-it('a disputed review opinion the agency head overrules, then decided (left open, decided)', async () => {
+// Earlier overrulings by an unregistered head (dispute-overruled-*.json, round-returned-disputed.json) stay in the
+// corpus; since the principal-leader check (patched 'overrule-by-principal-leader') the overruling head is the
+// registered 主要负责人, and a reviewer's conflict declaration and a 公职律师's review are part of the round.
+it('a reviewer declares a conflict, a 公职律师 returns the draft, the principal leader overrules, then decided (left open, decided)', async () => {
   const handle = await harness.startCase({ majorByUnit: { reason: '涉及重大公共利益' } });
   await investigating(handle);
   await act(handle, caseUpdates.draftDecision, draft(handler, 800));
   await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
   await act(handle, caseUpdates.submitForReview, { actor: handler });
-  await reviewRound(handle, 1, 'returned');
+  const reviewTask = await openTask(harness.dataSource, handle.workflowId);
+  const review = harness.env.client.workflow.getHandle(reviewTask.task_id);
+  await review.executeUpdate(reviewUpdates.claim, { args: [{ taskId: reviewTask.task_id, by: reviewer }] });
+  await review.executeUpdate(reviewUpdates.declareConflict, {
+    args: [{ taskId: reviewTask.task_id, by: reviewer, reason: '审核人员系当事人近亲属' }],
+  });
+  const lawyer: CaseActor = { id: harness.people.publicLawyer, role: 'legal-reviewer', agencyCode: AGENCY };
+  await completeReviewTask(harness, reviewTask, lawyer, 'returned');
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.reviewRounds[0]?.outcome === 'returned',
+    'round 1',
+  );
   await act(handle, caseUpdates.disputeReview, { actor: handler, reason: '罚款数额在裁量基准范围内' });
   const task = await openTask(harness.dataSource, handle.workflowId, 'coordination');
   const state = await handle.executeUpdate(caseUpdates.ruleOnDispute, {
@@ -255,7 +270,7 @@ it('a disputed review opinion the agency head overrules, then decided (left open
         taskId: task.task_id,
         ruling: 'overrule',
         reason: '经集体讨论，裁量适当',
-        head,
+        head: { id: harness.people.principalLeader, role: 'leader', agencyCode: AGENCY },
         // An overruling rests on the leaders' collective discussion (domain.md L6c).
         collectiveDiscussion: {
           heldOn: chinaDateOf(await harness.env.currentTimeMs()),
@@ -267,9 +282,11 @@ it('a disputed review opinion the agency head overrules, then decided (left open
     ],
   });
   await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
-  await record(handle.workflowId, 'dispute-overruled-after-collective-discussion-decided-open');
-  await record(reviewWorkflowId(handle.workflowId, 1), 'round-returned-disputed');
-  await harness.endCase(handle);
+  await record(handle.workflowId, 'dispute-overruled-by-principal-leader-decided-open');
+  await record(
+    reviewWorkflowId(handle.workflowId, 1),
+    'conflict-declared-returned-by-public-lawyer-disputed',
+  );
 });
 
 it('a case waiting in investigation on its decision-limit timer (recorded mid-timer)', async () => {
