@@ -609,7 +609,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     const submittedAt = await harness.env.currentTimeMs();
     await act(handle, caseUpdates.submitForReview, { actor: handler });
     const task = await openTask(harness.dataSource, handle.workflowId);
-    const submittedOn = new Date(submittedAt + 8 * 3_600_000).toISOString().slice(0, 10);
+    const submittedOn = chinaDateOf(submittedAt);
     const calendar = await new CalendarClient({ registryUrl: harness.registry.url }).current();
     const lastDay = calendar.addWorkingDays(submittedOn, 5).value;
     expect(task.due_at?.toISOString()).toBe(
@@ -634,7 +634,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     );
     const limit = state.deadlines.find((d) => d.kind === 'decision-limit');
     // 90 days from filing, the filing day not counted: midnight China time after the 90th day.
-    const filedOn = new Date((await harness.env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const filedOn = chinaDateOf(await harness.env.currentTimeMs());
     expect(limit?.dueAt).toBe(new Date(Date.parse(`${filedOn}T00:00:00+08:00`) + 91 * DAY).toISOString());
     expect(limit?.fired).toBe(false);
     await harness.sleep(Date.parse(limit!.dueAt) - (await harness.env.currentTimeMs()) - 9 * DAY);

@@ -327,7 +327,20 @@ describe('ids the platform issues are accepted by every route that takes them', 
     expect(versions).toHaveLength(2);
 
     await act(caseId, 'service', { note: '直接送达' });
-    await act(caseId, 'revocation', { kind: 'revoked', reason: '复议机关撤销' }, leader);
+    await act(
+      caseId,
+      'revocation',
+      {
+        kind: 'revoked',
+        reason: '复议机关撤销',
+        source: {
+          kind: 'reconsideration',
+          documentNumber: '兵司复决〔2026〕12号',
+          decidedOn: chinaDateOf(Date.now()),
+        },
+      },
+      leader,
+    );
     await until(
       () => disclosure(decisionId),
       (view) => view.status === 'withdrawn',
