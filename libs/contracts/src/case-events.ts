@@ -195,6 +195,32 @@ export interface LicensingDecisionDetails {
   granted: boolean;
 }
 
+/**
+ * Grounds for not imposing a penalty (不予行政处罚) under APL art. 33 (domain.md P12): 首违不罚 (first offence,
+ * slight harm, promptly corrected: art. 33 ¶1, second sentence, "可以"), 轻微不罚 (minor, promptly corrected, no
+ * harm: art. 33 ¶1, first sentence, "不予") and 无主观过错 (the party proves it was not at fault: art. 33 ¶2).
+ */
+export const NO_PENALTY_GROUNDS = ['first-offence', 'minor', 'no-fault'] as const;
+export type NoPenaltyGround = (typeof NO_PENALTY_GROUNDS)[number];
+
+export const NO_PENALTY_GROUND_NAMES: Record<NoPenaltyGround, string> = {
+  'first-offence': '初次违法且危害后果轻微并及时改正（首违不罚）',
+  minor: '违法行为轻微并及时改正，没有造成危害后果（轻微不罚）',
+  'no-fault': '当事人有证据足以证明没有主观过错（无主观过错）',
+};
+
+/** 不予行政处罚决定 disclosure fields: the penalty's own fields that still apply, and the ground stated. */
+export interface NoPenaltyDecisionDetails {
+  ground: NoPenaltyGround;
+  violationType: string;
+  /** 违法事实 (public after masking). */
+  facts: string;
+  /** 不予处罚依据, e.g. 《中华人民共和国行政处罚法》第三十三条第一款. */
+  legalBasis: string;
+  /** 不予处罚理由: why the ground applies to this case (public after masking). */
+  reason: string;
+}
+
 /** Any other decision (coercion, inspection, collection, confirmation, other): 20 working days to publish. */
 export interface OtherDecisionDetails {
   title: string;
@@ -248,6 +274,8 @@ export const TRADE_SECRET_FIELDS = [
   'penalty.facts',
   'penalty.content',
   'penalty.licenceAffected',
+  'noPenalty.facts',
+  'noPenalty.reason',
   'licensing.content',
   'licensing.certificateName',
   'other.content',
@@ -266,6 +294,11 @@ export const PUBLICATION_BLOCK_REASONS = [
 ] as const;
 export type PublicationBlockReason = (typeof PUBLICATION_BLOCK_REASONS)[number];
 
+/**
+ * A decision made. `category` is the decision's own kind: a 行政强制 measure taken inside a penalty case is
+ * `coercion` (its own decision, disclosed and counted as 行政强制, domain.md P13), the case's final decision the
+ * case's category.
+ */
 export interface DecisionMadeData extends CaseRef {
   decisionId: string;
   /** 决定书文号 */
@@ -286,6 +319,8 @@ export interface DecisionMadeData extends CaseRef {
   /** Names of other natural persons in the case (witnesses, agents, relatives), masked wherever they appear. */
   otherPersonNames: string[];
   penalty?: PenaltyDecisionDetails;
+  /** 不予行政处罚 (penalty cases): the ground and why it applies, instead of `penalty`. */
+  noPenalty?: NoPenaltyDecisionDetails;
   licensing?: LicensingDecisionDetails;
   other?: OtherDecisionDetails;
   /** 行政强制 decisions (category coercion): which measure or execution it is, for the report's rows. */

@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   CalendarLayerLoaded,
   CaseState,
+  CoercionMeasureInput,
   CoordinationRuling,
   DeadlineExtensionInput,
   DecisionWithdrawalInput,
@@ -50,6 +51,8 @@ export const caseUpdates = {
   archive: defineUpdate<CaseState, [StageActionInput]>('archive'),
   extendDecisionLimit: defineUpdate<CaseState, [DeadlineExtensionInput]>('extendDecisionLimit'),
   revoke: defineUpdate<CaseState, [RevocationInput]>('revoke'),
+  /** A 行政强制 measure or execution inside the case: its own decision (domain.md P13). */
+  takeCoercionMeasure: defineUpdate<CaseState, [CoercionMeasureInput]>('takeCoercionMeasure'),
   /** The case's coordination task (a disputed review opinion, for the agency head). */
   claimTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimTask'),
   releaseTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('releaseTask'),

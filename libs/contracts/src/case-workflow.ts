@@ -5,6 +5,7 @@ import type {
   ProvisionalCount,
   CaseStage,
   LicensingDecisionDetails,
+  NoPenaltyDecisionDetails,
   OtherDecisionDetails,
   PenaltyDecisionDetails,
   PublicationBlockReason,
@@ -100,6 +101,8 @@ export interface DraftDecisionInput extends CaseAction {
   documentNumber: string;
   party: CaseParty;
   penalty?: PenaltyDecisionDetails;
+  /** 不予行政处罚 with its ground (APL art. 33), instead of `penalty`: penalty cases only. */
+  noPenalty?: NoPenaltyDecisionDetails;
   licensing?: LicensingDecisionDetails;
   other?: OtherDecisionDetails;
   /** Which 行政强制 measure or execution the decision is: required for, and only for, coercion cases. */
@@ -109,6 +112,32 @@ export interface DraftDecisionInput extends CaseAction {
   /** Facts the review catalogue judges (fine amount, measures, multiple legal relations …). */
   facts: Omit<DecisionFacts, 'hearingHeld'>;
   publicationBlocks: PublicationBlockReason[];
+}
+
+/**
+ * A 行政强制 measure or execution taken inside a case (查封、扣押、冻结 while investigating, 加处罚款、代履行 … after
+ * the decision; domain.md P13): its own decision, with its own document, disclosure and clock.
+ */
+export interface CoercionMeasureInput extends CaseAction {
+  /** 文书号 of the measure's own decision (查封（扣押）决定书 …). */
+  documentNumber: string;
+  party: CaseParty;
+  coercion: CoercionDecisionDetails;
+  /** 决定名称, 决定内容 and 法律依据, disclosed as for any other decision. */
+  other: OtherDecisionDetails;
+  /** The date on the measure's 决定书, YYYY-MM-DD: not after today, not before filing (domain.md L1a). */
+  decidedOn: string;
+  tradeSecretFields?: TradeSecretField[];
+  publicationBlocks: PublicationBlockReason[];
+}
+
+/** A 行政强制 decision taken inside the case, as the case's state lists it. */
+export interface CoercionMeasureState {
+  decisionId: string;
+  documentNumber: string;
+  kind: CoercionDecisionDetails['kind'];
+  decidedOn: string;
+  decidedAt: string;
 }
 
 /** The handling unit finds the decision major after filing, before it is made (domain.md L3d). */
@@ -352,6 +381,8 @@ export interface CaseState {
     draftHash: string;
     documentNumber: string;
   };
+  /** 行政强制 measures and executions decided inside the case, each its own decision (domain.md P13). */
+  coercionMeasures?: CoercionMeasureState[];
   withdrawal?: {
     kind: WithdrawalKind;
     reason: string;
@@ -388,6 +419,7 @@ export const CASE_ERROR_CODES = {
   decisionDateInvalid: 'DECISION_DATE_INVALID',
   collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
   coercionKindMismatch: 'COERCION_KIND_MISMATCH',
+  decisionKindMismatch: 'DECISION_KIND_MISMATCH',
   alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

@@ -59,6 +59,14 @@ export interface PublicDisclosureRecord {
     licenceAffected?: string;
     validUntil: string;
   };
+  /** 不予行政处罚 (domain.md P12): the ground in Chinese, and the penalty's fields that still apply. */
+  noPenalty?: {
+    ground: string;
+    violationType: string;
+    facts: string;
+    legalBasis: string;
+    reason: string;
+  };
   licensing?: {
     documentTitle: string;
     licenceKind: string;

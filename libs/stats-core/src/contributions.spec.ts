@@ -29,4 +29,22 @@ describe('what a case event adds to the report figures', () => {
       }),
     ).toEqual(['cases.decided', 'coercion.kind:freeze']);
   });
+
+  it('counts a 不予行政处罚 decision in the 不予处罚 row, not as a penalty', () => {
+    expect(
+      metrics(CASE_EVENT_TYPES.decisionMade, {
+        ...ref,
+        category: 'penalty',
+        decidedOn: '2025-03-02',
+        major: false,
+        noPenalty: {
+          ground: 'first-offence',
+          violationType: '未按规定公示信息',
+          facts: '初次违法并及时改正',
+          legalBasis: '《中华人民共和国行政处罚法》第三十三条第一款',
+          reason: '首次违法，危害后果轻微并已改正',
+        },
+      }),
+    ).toEqual(['cases.decided', 'penalty.no-penalty']);
+  });
 });

@@ -183,6 +183,8 @@ function decisionContributions(
   if (data.major) at(METRICS.decisionsMajor);
   if (data.licensing) at(data.licensing.granted ? METRICS.licensingGranted : METRICS.licensingRefused);
   if (data.coercion) at(coercionKindMetric(data.coercion.kind));
+  // 不予行政处罚 (domain.md P12) is decided in a penalty case but imposes no penalty: the report's 不予处罚 row.
+  if (data.noPenalty) at(METRICS.noPenalty);
   if (data.penalty) {
     const kind = heaviestPenaltyKind(data.penalty.penaltyKinds);
     if (kind) {

@@ -46,6 +46,7 @@ export function decision(ctx: CaseContext): void {
         party: ctx.draft.party,
         otherPersonNames: input.otherPersonNames,
         penalty: ctx.draft.penalty,
+        noPenalty: ctx.draft.noPenalty,
         licensing: ctx.draft.licensing,
         other: ctx.draft.other,
         coercion: ctx.draft.coercion,

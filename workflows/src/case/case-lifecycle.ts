@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { caseQueries, nextCaseDeadline, type CaseState, type StartCaseInput } from '@lep/contracts';
 import { CaseContext } from './case-context';
+import { coercionMeasures } from './case-coercion';
 import { deadlines } from './case-deadlines';
 import { decision } from './case-decision';
 import { executionAndClosure } from './case-execution';
@@ -32,6 +33,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   executionAndClosure(ctx);
   const { recountDeadlines, fireDeadline } = deadlines(ctx);
   revocation(ctx);
+  coercionMeasures(ctx);
   const { concludeReview } = reviewConclusion(ctx);
   setHandler(caseQueries.state, ctx.snapshot);
 

@@ -42,6 +42,7 @@ import {
 import { RequestIdDto } from '../common/params';
 import { DATE_PATTERN } from './case.dto';
 import { CasePartyDto } from './party.dto';
+import { NoPenaltyDetailsDto } from './no-penalty.dto';
 
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const TEXT_LIMIT = 20_000;
@@ -252,7 +253,7 @@ export class CoercionDetailsDto implements CoercionDecisionDetails {
   kind!: CoercionKind;
 }
 
-/** 决定书草案: exactly one of penalty, licensing and other details. */
+/** 决定书草案: exactly one of penalty, noPenalty, licensing and other details. */
 export class DraftDecisionDto extends RequestIdDto {
   @ApiProperty({ description: '决定书文号' })
   @IsString()
@@ -273,6 +274,16 @@ export class DraftDecisionDto extends RequestIdDto {
   @ValidateNested()
   @Type(() => PenaltyDetailsDto)
   penalty?: PenaltyDetailsDto;
+
+  @ApiPropertyOptional({
+    type: NoPenaltyDetailsDto,
+    description: '不予行政处罚决定公开事项（行政处罚案件，代替 penalty）',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NoPenaltyDetailsDto)
+  noPenalty?: NoPenaltyDetailsDto;
 
   @ApiPropertyOptional({ type: LicensingDetailsDto, description: '行政许可决定公开事项' })
   @IsOptional()

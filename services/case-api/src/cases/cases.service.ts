@@ -266,11 +266,12 @@ export function assertFactsMatchDraft(draft: DraftUnderReview): void {
 export function assertTradeSecretsInDraft(draft: {
   tradeSecretFields?: readonly string[];
   penalty?: object;
+  noPenalty?: object;
   licensing?: object;
   other?: object;
 }): void {
   const missing = (draft.tradeSecretFields ?? []).filter((path) => {
-    const [kind, field] = path.split('.') as ['penalty' | 'licensing' | 'other', string];
+    const [kind, field] = path.split('.') as ['penalty' | 'noPenalty' | 'licensing' | 'other', string];
     const value = (draft[kind] as Record<string, unknown> | undefined)?.[field];
     return typeof value !== 'string' || value.trim() === '';
   });
@@ -287,16 +288,19 @@ export function assertTradeSecretsInDraft(draft: {
 /** A draft decides exactly one kind of decision; which one the case's category already says. */
 export function assertOneDecisionKind(dto: {
   penalty?: unknown;
+  noPenalty?: unknown;
   licensing?: unknown;
   other?: unknown;
 }): void {
-  const given = (['penalty', 'licensing', 'other'] as const).filter((kind) => dto[kind] !== undefined);
+  const given = (['penalty', 'noPenalty', 'licensing', 'other'] as const).filter(
+    (kind) => dto[kind] !== undefined,
+  );
   if (given.length === 1) return;
   throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
     {
       field: given.length === 0 ? 'penalty' : given[1],
       rule: 'exactlyOneDecisionKind',
-      message: '决定书草案须且只能填写 penalty、licensing、other 之一',
+      message: '决定书草案须且只能填写 penalty、noPenalty、licensing、other 之一',
     },
   ]);
 }

@@ -29,6 +29,7 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.decisionDateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.collectiveDiscussionMissing]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.coercionKindMismatch]: HttpStatus.BAD_REQUEST,
+  [CASE_ERROR_CODES.decisionKindMismatch]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.alreadyWithdrawn]: HttpStatus.CONFLICT,
 };
 

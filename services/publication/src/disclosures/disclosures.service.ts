@@ -19,7 +19,7 @@ export interface CorrectionInput {
   partyName?: string;
   /** 违法事实 (penalty). */
   facts?: string;
-  /** 处罚内容 / 许可内容 / 决定内容, whichever the category has. */
+  /** 处罚内容 / 不予处罚理由 / 许可内容 / 决定内容, whichever the decision has. */
   content?: string;
   legalBasis?: string;
   displayUntil?: string;
@@ -399,6 +399,11 @@ function correctedDecision(decision: DecisionMadeData, input: CorrectionInput): 
     penalty: set(decision.penalty, {
       facts: input.facts,
       content: input.content,
+      legalBasis: input.legalBasis,
+    }),
+    noPenalty: set(decision.noPenalty, {
+      facts: input.facts,
+      reason: input.content,
       legalBasis: input.legalBasis,
     }),
     licensing: set(decision.licensing, { content: input.content }),

@@ -1,5 +1,6 @@
 import {
   COERCION_KIND_NAMES,
+  NO_PENALTY_GROUND_NAMES,
   TRADE_SECRET_NOTICE,
   type CaseParty,
   type DecisionMadeData,
@@ -35,6 +36,8 @@ export const TRADE_SECRET_FIELD_LABELS: Record<TradeSecretField, string> = {
   'penalty.facts': '违法事实',
   'penalty.content': '处罚内容',
   'penalty.licenceAffected': '暂扣或吊销证照名称及编号',
+  'noPenalty.facts': '违法事实',
+  'noPenalty.reason': '不予处罚理由',
   'licensing.content': '许可内容',
   'licensing.certificateName': '许可证书名称',
   'other.content': '决定内容',
@@ -109,6 +112,16 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
         ? { licenceAffected: field('penalty.licenceAffected', penalty.licenceAffected) }
         : {}),
       validUntil: penalty.validUntil,
+    };
+  }
+  if (decision.noPenalty) {
+    const noPenalty = decision.noPenalty;
+    record.noPenalty = {
+      ground: NO_PENALTY_GROUND_NAMES[noPenalty.ground],
+      violationType: mask(noPenalty.violationType),
+      facts: field('noPenalty.facts', noPenalty.facts),
+      legalBasis: mask(noPenalty.legalBasis),
+      reason: field('noPenalty.reason', noPenalty.reason),
     };
   }
   if (decision.licensing) {

@@ -4,6 +4,7 @@ import {
   COERCION_KINDS,
   DECISION_ID_PATTERN,
   ITEM_CATEGORIES,
+  NO_PENALTY_GROUNDS,
   TRADE_SECRET_FIELDS,
 } from '@lep/contracts';
 
@@ -54,5 +55,13 @@ export function decisionMadeProblems(data: unknown): string[] {
   const coercion = decision.coercion as { kind?: unknown } | undefined;
   if (coercion !== undefined && !COERCION_KINDS.includes(coercion?.kind as never))
     problems.push(`coercion.kind must be one of ${COERCION_KINDS.join(', ')}`);
+  // A 不予处罚 is published with its ground stated (domain.md P12): one the portal cannot name is no disclosure.
+  const noPenalty = decision.noPenalty as Record<string, unknown> | undefined;
+  if (noPenalty !== undefined) {
+    if (!NO_PENALTY_GROUNDS.includes(noPenalty?.ground as never))
+      problems.push(`noPenalty.ground must be one of ${NO_PENALTY_GROUNDS.join(', ')}`);
+    for (const field of ['violationType', 'facts', 'legalBasis', 'reason'])
+      if (!isText(noPenalty?.[field])) problems.push(`noPenalty.${field} must be a non-empty string`);
+  }
   return problems;
 }

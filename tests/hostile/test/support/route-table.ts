@@ -390,6 +390,23 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     }),
     foreign: 403,
   },
+  'case-api POST /api/v1/cases/{caseId}/coercion-measures': {
+    params: caseParam,
+    body: () => ({
+      ...caseAction(),
+      documentNumber: '阿市监强〔2026〕99号',
+      party,
+      coercion: { kind: 'seal' },
+      other: {
+        title: '冒名查封决定',
+        content: '查封电热水壶20台',
+        legalBasis: '《中华人民共和国行政强制法》第二十二条',
+      },
+      decidedOn: '2026-12-01',
+      publicationBlocks: [],
+    }),
+    foreign: 403,
+  },
   'case-api POST /api/v1/temporal-codec/decode': { body: codecPayloads, foreign: 403 },
   'case-api POST /api/v1/temporal-codec/encode': { body: codecPayloads, foreign: 403 },
   'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },

@@ -17,6 +17,17 @@ const recordOf = (item: PublicDecisionView) => item.record as unknown as PublicD
 
 const category = (value: unknown) => ITEM_CATEGORY_LABELS[value as ItemCategory] ?? String(value ?? '');
 
+/**
+ * The kind the public reads: a 不予行政处罚 is not a penalty (domain.md P12), and a 行政强制 measure names its kind
+ * (domain.md P13), whatever case it was taken in.
+ */
+const kindOf = (record: PublicDisclosureRecord) =>
+  record.noPenalty
+    ? '不予行政处罚'
+    : record.coercion
+      ? `${category(record.category)}（${record.coercion.kind}）`
+      : category(record.category);
+
 /** The address of a decision's own page: shareable, the same for everyone. */
 export const decisionHref = (decisionId: string) => `/portal/decisions/${encodeURIComponent(decisionId)}`;
 
@@ -62,7 +73,7 @@ function summary(item: PublicDecisionView): Html {
   const record = recordOf(item);
   return html`<li class="item${item.status === 'withdrawn' ? ' withdrawn' : ''}">
     <h2>
-      <a href="${decisionHref(item.decisionId)}">${category(record.category)} ${record.documentNumber}</a>
+      <a href="${decisionHref(item.decisionId)}">${kindOf(record)} ${record.documentNumber}</a>
     </h2>
     <p class="meta">
       ${record.agencyName} · 决定日期
@@ -139,7 +150,7 @@ export function decisionBody(item: PublicDecisionView): Html {
         ['执法主体', r.agencyName],
         ['决定日期', r.decidedOn],
       ])}`;
-  const { penalty: p, licensing: l, other: o } = r;
+  const { penalty: p, noPenalty: n, licensing: l, other: o } = r;
   const withheld = r.withheldFields ?? [];
   return html`${item.version > 1 ? html`<p class="notice" role="note">本信息已更正，当前为第 ${item.version} 版。</p>` : ''}
     ${
@@ -151,7 +162,7 @@ export function decisionBody(item: PublicDecisionView): Html {
     }
     <h2>基本信息</h2>
     ${fields([
-      ['决定类别', category(r.category)],
+      ['决定类别', kindOf(r)],
       ['决定文书号', r.documentNumber],
       ['执法主体', `${r.agencyName}（统一社会信用代码 ${r.agencyCreditCode}）`],
       ['决定日期', r.decidedOn],
@@ -178,6 +189,18 @@ export function decisionBody(item: PublicDecisionView): Html {
               ['没收违法所得、没收非法财物的金额（万元）', p.confiscatedWanYuan],
               ['暂扣或吊销证照名称及编号', text(p.licenceAffected)],
               ['处罚有效期', p.validUntil],
+            ])}`
+        : ''
+    }
+    ${
+      n
+        ? html`<h2>不予行政处罚</h2>
+            ${fields([
+              ['违法行为类型', n.violationType],
+              ['违法事实', text(n.facts)],
+              ['不予处罚情形', n.ground],
+              ['不予处罚依据', n.legalBasis],
+              ['不予处罚理由', text(n.reason)],
             ])}`
         : ''
     }

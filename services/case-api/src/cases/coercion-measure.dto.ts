@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PUBLICATION_BLOCK_REASONS, type PublicationBlockReason } from '@lep/contracts';
+import { RequestIdDto } from '../common/params';
+import { CoercionDetailsDto, OtherDetailsDto } from './case-actions.dto';
+import { DATE_PATTERN } from './case.dto';
+import { CasePartyDto } from './party.dto';
+
+/** The one field of a 行政强制 decision a handler may keep back as a commercial secret. */
+export const COERCION_SECRET_FIELDS = ['other.content'] as const;
+
+/**
+ * 行政强制措施或强制执行 inside a case (domain.md P13): its own decision, disclosed on its own clock. Measures
+ * (查封、扣押、冻结) while the case is investigated, executions once it is decided.
+ */
+export class CoercionMeasureDto extends RequestIdDto {
+  @ApiProperty({ description: '强制决定书文号（如 查封（扣押）决定书）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  documentNumber!: string;
+
+  @ApiProperty({ type: CasePartyDto, description: '强制措施所针对的当事人' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CasePartyDto)
+  party!: CasePartyDto;
+
+  @ApiProperty({
+    type: CoercionDetailsDto,
+    description: '行政强制种类：查封、扣押、冻结等措施在调查至法制审核环节；加处罚款、代履行等执行在决定之后',
+  })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CoercionDetailsDto)
+  coercion!: CoercionDetailsDto;
+
+  @ApiProperty({ type: OtherDetailsDto, description: '决定名称、决定内容（强制的对象、期限）和法律依据' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OtherDetailsDto)
+  other!: OtherDetailsDto;
+
+  @ApiProperty({
+    description: '强制决定书载明的日期 YYYY-MM-DD：不得晚于今天、早于立案日期；公开期限按此日期计算',
+    example: '2026-12-04',
+  })
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  decidedOn!: string;
+
+  @ApiPropertyOptional({
+    enum: COERCION_SECRET_FIELDS,
+    isArray: true,
+    description: '涉及商业秘密、公开时不予显示内容的字段',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(COERCION_SECRET_FIELDS, { each: true })
+  tradeSecretFields?: (typeof COERCION_SECRET_FIELDS)[number][];
+
+  @ApiProperty({ enum: PUBLICATION_BLOCK_REASONS, isArray: true, description: '不予公开或暂缓公开的理由' })
+  @IsArray()
+  @IsIn(PUBLICATION_BLOCK_REASONS, { each: true })
+  publicationBlocks!: PublicationBlockReason[];
+}

@@ -1,0 +1,106 @@
+import { chinaDateOf } from '@lep/calendar';
+import {
+  CASE_ERROR_CODES,
+  CASE_EVENT_TYPES,
+  COERCION_KIND_NAMES,
+  caseDecisionId,
+  caseUpdates,
+  type DecisionMadeData,
+} from '@lep/contracts';
+import { coercionMeasureViolation } from './decision-kinds';
+import { caseActivities, type CaseContext } from './case-context';
+
+/**
+ * 行政强制 inside a case (domain.md P13): a 查封、扣押 while the case is investigated, or a 加处罚款、代履行 once it is
+ * decided, is a decision of its own. It takes the next decision number of the case, is one step of the
+ * whole-process record and sends its own decision.made (category coercion), so publication discloses it on its
+ * own clock and statistics count it as 行政强制. The case's stage and its final decision are untouched.
+ */
+export function coercionMeasures(ctx: CaseContext): void {
+  const { state, input, caseRef, event, record, action } = ctx;
+  action(
+    caseUpdates.takeCoercionMeasure,
+    (measure) => {
+      const wrong = coercionMeasureViolation(state, measure.coercion.kind);
+      if (wrong) return wrong;
+      const today = chinaDateOf(Date.now());
+      if (measure.decidedOn > today)
+        return {
+          code: CASE_ERROR_CODES.decisionDateInvalid,
+          message: `强制决定书载明的日期 ${measure.decidedOn} 晚于今天（${today}），不能预填决定日期`,
+        };
+      if (measure.decidedOn < input.filedOn)
+        return {
+          code: CASE_ERROR_CODES.decisionDateInvalid,
+          message: `强制决定书载明的日期 ${measure.decidedOn} 早于立案日期 ${input.filedOn}`,
+        };
+      return undefined;
+    },
+    async (measure) => {
+      if (!ctx.agency) return;
+      const { requestId: _request, actor, decidedOn, ...document } = measure;
+      const { party } = document;
+      // The handler declares nothing beside the measure's document: the catalogue judges what it decides.
+      const declared = {
+        partyType: party.type === 'individual-business' ? ('natural-person' as const) : party.type,
+        measures: [],
+        multipleLegalRelations: false,
+        majorPublicInterest: false,
+        majorSocialImpact: false,
+      };
+      // The measure's document is hashed as a draft is (domain.md L3a), so the record names what was decided.
+      const prepared = await caseActivities.prepareDraft({
+        agencyCode: state.agencyCode,
+        asOf: ctx.filedAt,
+        draft: { ...document, facts: declared },
+        facts: { ...declared, hearingHeld: Boolean(state.hearing?.heldAt) },
+      });
+      ctx.decisions++;
+      const decisionId = caseDecisionId(state.caseId, ctx.decisions);
+      const decidedAt = new Date().toISOString();
+      const enteredOn = chinaDateOf(decidedAt);
+      const made: DecisionMadeData = {
+        ...caseRef(),
+        category: 'coercion',
+        decisionId,
+        documentNumber: document.documentNumber,
+        decidedOn,
+        decidedAt,
+        agencyName: ctx.agency.name,
+        agencyCreditCode: ctx.agency.creditCode,
+        region: ctx.agency.region,
+        major: prepared.verdict.major,
+        party,
+        otherPersonNames: input.otherPersonNames,
+        other: document.other,
+        coercion: document.coercion,
+        tradeSecretFields: document.tradeSecretFields,
+        publicationBlocks: document.publicationBlocks,
+        draftHash: prepared.hash,
+      };
+      state.coercionMeasures = [
+        ...(state.coercionMeasures ?? []),
+        {
+          decisionId,
+          documentNumber: document.documentNumber,
+          kind: document.coercion.kind,
+          decidedOn,
+          decidedAt,
+        },
+      ];
+      await record(
+        actor,
+        'coercion-measure',
+        `${COERCION_KIND_NAMES[document.coercion.kind]}（${document.documentNumber}）`,
+        {
+          decisionId,
+          kind: document.coercion.kind,
+          documentHash: prepared.hash,
+          decidedOn,
+          ...(decidedOn < enteredOn ? { enteredLate: true, enteredOn } : {}),
+        },
+        { events: [event('caseDecision', CASE_EVENT_TYPES.decisionMade, made, decisionId)] },
+      );
+    },
+  );
+}
