@@ -9,6 +9,7 @@ import {
   CaseStage,
   CaseStageChangedData,
   CloudEvent,
+  CoercionKind,
   createCloudEvent,
   DecisionMadeData,
   DecisionWithdrawnData,
@@ -23,6 +24,7 @@ import {
   InspectionPlanDisclosedData,
   InspectionResultsPublishedData,
   ItemListPublishedData,
+  NoPenaltyGround,
   PersonnelChangedData,
   ItemCategory,
   PUBLICATION_EVENT_SOURCE,
@@ -124,6 +126,10 @@ interface DecisionOptions {
   major?: boolean;
   penalty?: { kinds: string[]; fineYuan?: number; confiscatedYuan?: number };
   licensingGranted?: boolean;
+  /** 不予行政处罚 on this ground (domain.md P12). */
+  noPenalty?: NoPenaltyGround;
+  /** A 行政强制 decision of this kind (the ref's category is then coercion, domain.md P13). */
+  coercion?: CoercionKind;
 }
 
 export function decisionMade(ref: CaseRef, decisionId: string, options: DecisionOptions) {
@@ -165,6 +171,23 @@ export function decisionMade(ref: CaseRef, decisionId: string, options: Decision
             validTo: '2030-12-31',
             granted: options.licensingGranted,
           },
+        }
+      : {}),
+    ...(options.noPenalty
+      ? {
+          noPenalty: {
+            ground: options.noPenalty,
+            violationType: '违法经营',
+            facts: '事实',
+            legalBasis: '《中华人民共和国行政处罚法》第三十三条第一款',
+            reason: '不予处罚理由',
+          },
+        }
+      : {}),
+    ...(options.coercion
+      ? {
+          coercion: { kind: options.coercion },
+          other: { title: '行政强制决定', content: '强制内容', legalBasis: '《中华人民共和国行政强制法》' },
         }
       : {}),
   };
