@@ -182,6 +182,36 @@ describe('public record of a decision (domain.md §3, §4)', () => {
     expect(record).not.toHaveProperty('withheldFields');
   });
 
+  it('states a 不予行政处罚 decision’s ground in Chinese and keeps back a reason marked as a commercial secret', () => {
+    const { record } = buildPublicRecord(
+      {
+        ...base,
+        party: { type: 'legal-person', name: '石河子市天山乳业有限公司', creditCode: '91659001MA77XQ1P3L' },
+        otherPersonNames: [],
+        noPenalty: {
+          ground: 'no-fault',
+          violationType: '销售标签不符合规定的食品',
+          facts: '当事人销售的奶粉标签存在瑕疵。',
+          legalBasis: '《中华人民共和国行政处罚法》第三十三条第二款',
+          reason: '当事人提供的进货合同载明其配方由供应商保密提供，足以证明其没有主观过错。',
+        },
+        tradeSecretFields: ['noPenalty.reason'],
+      },
+      OPTIONS,
+    );
+    expect(record.noPenalty).toEqual({
+      ground: '当事人有证据足以证明没有主观过错（无主观过错）',
+      violationType: '销售标签不符合规定的食品',
+      facts: '当事人销售的奶粉标签存在瑕疵。',
+      legalBasis: '《中华人民共和国行政处罚法》第三十三条第二款',
+      reason: '涉及商业秘密，依法不予公开',
+    });
+    expect(record).not.toHaveProperty('penalty');
+    expect(record.withheldFields).toEqual([
+      { field: 'noPenalty.reason', label: '不予处罚理由', reason: '涉及商业秘密，依法不予公开' },
+    ]);
+  });
+
   it('converts yuan to 万元', () => {
     expect(toWanYuan(5000)).toBe(0.5);
     expect(toWanYuan(123_456)).toBe(12.3456);

@@ -217,6 +217,45 @@ it('a minor case archived, then its decision annulled on 复议 by a decisionWit
   await record(workflowId, 'archived-decision-revoked-on-reconsideration');
 });
 
+it('a 查封 taken while investigated (its own decision), then a 不予行政处罚 decided, served, closed and archived', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  const party = draft(handler, 0).party;
+  const today = chinaDateOf(await harness.env.currentTimeMs());
+  const sealed = await act(handle, caseUpdates.takeCoercionMeasure, {
+    actor: head,
+    documentNumber: '阿市监强〔2026〕7号',
+    party,
+    coercion: { kind: 'seal' },
+    other: {
+      title: '查封决定',
+      content: '查封当事人仓库内不合格电热水壶20台，期限30日',
+      legalBasis: '《中华人民共和国行政强制法》第二十二条',
+    },
+    decidedOn: today,
+    publicationBlocks: [],
+  });
+  expect(sealed.coercionMeasures).toHaveLength(1);
+  await act(handle, caseUpdates.draftDecision, {
+    actor: handler,
+    documentNumber: '阿市监不罚〔2026〕3号',
+    party,
+    noPenalty: {
+      ground: 'minor',
+      violationType: '未按规定明码标价',
+      facts: '当事人未按规定明码标价，经责令当场改正，未造成危害后果',
+      legalBasis: '《中华人民共和国行政处罚法》第三十三条第一款',
+      reason: '违法行为轻微并及时改正，没有造成危害后果',
+    },
+    facts: { ...draft(handler, 0).facts, fineYuan: undefined },
+    publicationBlocks: [],
+  });
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  expect((await decide(handle)).decision?.decisionId).toBe(`${handle.workflowId}-D2`);
+  await closeAndArchive(handle, [caseUpdates.serve]);
+  await record(handle.workflowId, 'coercion-measure-then-no-penalty-archived');
+});
+
 it('a minor draft the handling unit declares major, then reviewed and decided (left open, decided)', async () => {
   const handle = await harness.startCase();
   await investigating(handle);
