@@ -1,4 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import { caseDecisionId, type DecisionMadeData } from '@lep/contracts';
+import { chromiumExecutable } from '@lep/testing';
+import { chromium } from 'playwright-core';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
 import { until, usePublicationApp } from './support/publication-app';
@@ -102,6 +105,37 @@ describe('不予行政处罚 and 行政强制 inside a penalty case, on the port
     expect(sealingPage).toContain('查封场所、设施或者财物');
     expect(sealingPage).toContain('查封决定');
     expect(sealingPage).not.toContain('张三丰');
+  });
+
+  it('in Chromium, each page reads as its kind and passes the WCAG 2.1 AA rules (GB/T 37668)', async () => {
+    await publication().app.listen(0, '127.0.0.1');
+    const { port } = publication().app.getHttpServer().address() as AddressInfo;
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
+    try {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      for (const [decision, heading, screenshot] of [
+        [noPenalty, '不予行政处罚', 'portal-no-penalty'],
+        [sealing, '行政强制决定', 'portal-coercion-measure'],
+      ] as const) {
+        await page.goto(
+          `http://127.0.0.1:${port}/portal/decisions/${encodeURIComponent(decision.decisionId)}`,
+        );
+        await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible()).resolves.toBe(
+          true,
+        );
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate<Array<{ id: string }>>(
+          `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+             .then((result) => result.violations)`,
+        );
+        expect(violations.map((violation) => violation.id)).toEqual([]);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: `/tmp/${screenshot}.png`, fullPage: true });
+      }
+    } finally {
+      await browser.close();
+    }
   });
 
   it('a 不予处罚 whose ground the portal cannot name is set aside, never published', async () => {

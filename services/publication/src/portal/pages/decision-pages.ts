@@ -220,7 +220,7 @@ export function decisionBody(item: PublicDecisionView): Html {
     }
     ${
       o
-        ? html`<h2>决定内容</h2>
+        ? html`<h2>${r.coercion ? '行政强制决定' : '决定内容'}</h2>
             ${fields([
               ['强制类型', r.coercion?.kind],
               ['决定名称', o.title],
