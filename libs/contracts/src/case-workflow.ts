@@ -269,6 +269,9 @@ export interface EvidenceLink {
   stage: string;
   capturedBy: string;
   storedAt: string;
+  /** Audio and video: the span recorded, where the uploader gave its end (domain.md R4). */
+  recordedFrom?: string;
+  recordedTo?: string;
 }
 
 export interface ReviewRoundState {

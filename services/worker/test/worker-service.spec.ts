@@ -138,6 +138,8 @@ describe('evidence stored by the evidence service', () => {
       size: 1024,
       storedAt: new Date().toISOString(),
       capturedBy: handler.id,
+      capturedAt: '2026-12-01T09:00:00.000Z',
+      recordingEndedAt: '2026-12-01T09:40:00.000Z',
     };
     const event = createCloudEvent({
       source: EVIDENCE_EVENT_SOURCE,
@@ -170,6 +172,9 @@ describe('evidence stored by the evidence service', () => {
       evidenceId: 'kafka-video-1',
       kind: 'video',
       sha256: data.sha256,
+      // The span recorded, for the full-process check (domain.md R4).
+      recordedFrom: '2026-12-01T09:00:00.000Z',
+      recordedTo: '2026-12-01T09:40:00.000Z',
     });
     expect(state.missingAv).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
