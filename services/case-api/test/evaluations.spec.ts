@@ -1,12 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { storeCaseAgency } from '@lep/case-store';
 import {
   caseWorkflowId,
+  type CloudEvent,
   EVALUATION_EVENT_TYPES,
   EVALUATION_ITEM_POINTS,
   EVALUATION_ITEMS,
+  parseCloudEvent,
   TOPICS,
 } from '@lep/contracts';
 import { drawSample } from '@lep/hash-chain';
+import { KafkaClient, OutboxRelay } from '@lep/nest-kit';
+import { testPeers } from '@lep/testing';
 import { useCaseApp } from './support/case-app';
 import { caseState, seedStep } from './support/fixtures';
 
@@ -331,4 +336,36 @@ describe('scoring, returning the findings, and the agency’s answer (domain.md 
       ]),
     );
   });
+
+  it('reaches lep.case.evaluation.v1 through the relay that serves lep_cases (the worker’s), in order', async () => {
+    const kafka = new KafkaClient({
+      clientId: 'case-api-evaluation-test',
+      brokers: testPeers().kafkaBrokers,
+    });
+    const relay = new OutboxRelay(caseApp().dataSource, kafka);
+    const consumer = kafka.consumer(`evaluation-reader-${randomUUID()}`);
+    const seen: CloudEvent[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.caseEvaluation.name, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const event = parseCloudEvent(message.value);
+        if (event.subject === `case-evaluation/${evaluationId}`) seen.push(event);
+      },
+    });
+    relay.onApplicationBootstrap();
+    try {
+      // No timed assertion: wait as long as a loaded machine needs, for both events.
+      for (let waited = 0; seen.length < 2 && waited < 120_000; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(seen.map((event) => event.id)).toEqual([
+        `${evaluationId}:findings-returned`,
+        `${evaluationId}:answered`,
+      ]);
+    } finally {
+      await relay.beforeApplicationShutdown();
+      await consumer.disconnect();
+      await kafka.onApplicationShutdown();
+    }
+  }, 180_000);
 });
