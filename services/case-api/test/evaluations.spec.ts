@@ -187,7 +187,13 @@ describe('案卷评查 draws (domain.md R7a)', () => {
       .send({ requestId: 'eval-draw-0008', title: '评查', sampleSize: 1 });
     expect(handler.status).toBe(403);
 
-    // The regulator cannot read the bureau's draw.
+    // The bureau lists its draws, newest first; the regulator sees none of them and cannot read one.
+    const draws = await bureau().get('/api/v1/evaluation-draws');
+    expect(draws.body.items.map((d: { title: string; drawn: number }) => [d.title, d.drawn])).toEqual([
+      ['第二批评查', 7],
+      ['2026年度行政处罚案卷评查', 5],
+    ]);
+    expect((await regulator().get('/api/v1/evaluation-draws')).body).toMatchObject({ total: 0, items: [] });
     expect((await regulator().get(`/api/v1/evaluation-draws/${first.drawId}`)).status).toBe(404);
   });
 });

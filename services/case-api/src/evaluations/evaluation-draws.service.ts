@@ -7,6 +7,8 @@ import { canonicalJson, drawSample } from '@lep/hash-chain';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
   CreateEvaluationDrawDto,
+  EvaluationDrawsPageView,
+  EvaluationDrawsQuery,
   EvaluationDrawVerificationView,
   EvaluationDrawView,
 } from './evaluation.dto';
@@ -89,6 +91,51 @@ export class EvaluationDrawsService {
       );
       return this.viewOf(manager, drawId);
     });
+  }
+
+  /** The bureau's draws, newest first, each with how far its evaluations have come (platform admins: all). */
+  async list(principal: Principal, query: EvaluationDrawsQuery): Promise<EvaluationDrawsPageView> {
+    const params = [principal.agencyCode ?? '', principal.roles.includes('platform-admin')];
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS total FROM case_evaluation_draw d WHERE $2 OR d.bureau_code = $1`,
+      params,
+    );
+    const rows: Array<{
+      draw_id: string;
+      bureau_code: string;
+      title: string;
+      sample_size: number;
+      drawn_by: string;
+      drawn_at: Date;
+      drawn: string;
+      returned: string;
+      answered: string;
+    }> = await this.dataSource.query(
+      `SELECT d.draw_id, d.bureau_code, d.title, d.sample_size, d.drawn_by, d.drawn_at,
+              count(*) FILTER (WHERE e.state = 'drawn') AS drawn,
+              count(*) FILTER (WHERE e.state = 'returned') AS returned,
+              count(*) FILTER (WHERE e.state = 'answered') AS answered
+         FROM case_evaluation_draw d JOIN case_evaluation e ON e.draw_id = d.draw_id
+        WHERE $2 OR d.bureau_code = $1
+        GROUP BY d.draw_id ORDER BY d.drawn_at DESC, d.draw_id LIMIT $3 OFFSET $4`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return {
+      items: rows.map((row) => ({
+        drawId: row.draw_id,
+        bureauCode: row.bureau_code,
+        title: row.title,
+        sampleSize: row.sample_size,
+        drawnBy: row.drawn_by,
+        drawnAt: row.drawn_at.toISOString(),
+        drawn: Number(row.drawn),
+        returned: Number(row.returned),
+        answered: Number(row.answered),
+      })),
+      total: Number(total),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async find(principal: Principal, drawId: string): Promise<EvaluationDrawView> {

@@ -200,6 +200,27 @@ export class EvaluationDrawView {
   @ApiProperty({ type: [EvaluationView] }) evaluations!: EvaluationView[];
 }
 
+export class EvaluationDrawsQuery extends PageQuery({ default: 20, max: 100 }) {}
+
+export class EvaluationDrawSummaryView {
+  @ApiProperty() drawId!: string;
+  @ApiProperty() bureauCode!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() sampleSize!: number;
+  @ApiProperty() drawnBy!: string;
+  @ApiProperty() drawnAt!: string;
+  @ApiProperty({ description: '待评查（件）' }) drawn!: number;
+  @ApiProperty({ description: '已反馈评查结果、待整改反馈（件）' }) returned!: number;
+  @ApiProperty({ description: '已整改反馈（件）' }) answered!: number;
+}
+
+export class EvaluationDrawsPageView {
+  @ApiProperty({ type: [EvaluationDrawSummaryView] }) items!: EvaluationDrawSummaryView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
 export class EvaluationDrawVerificationView {
   @ApiProperty({ description: '案卷池与记录的 SHA-256 一致' }) poolHashMatches!: boolean;
   @ApiProperty({ description: '凭种子重新抽取的结果与记录一致' }) reproduced!: boolean;

@@ -6,6 +6,8 @@ import {
   CreateEvaluationDrawDto,
   EvaluationAnswerDto,
   EvaluationDrawIdParam,
+  EvaluationDrawsPageView,
+  EvaluationDrawsQuery,
   EvaluationDrawVerificationView,
   EvaluationDrawView,
   EvaluationFindingsDto,
@@ -43,6 +45,17 @@ export class EvaluationsController {
     @Body() dto: CreateEvaluationDrawDto,
   ): Promise<EvaluationDrawView> {
     return this.draws.draw(principal, dto);
+  }
+
+  @Get('evaluation-draws')
+  @Roles(...EVALUATORS)
+  @ApiOperation({ summary: '本局的评查抽取记录（新者在前），各附待评查、已反馈、已整改反馈件数' })
+  @ApiOkResponse({ type: EvaluationDrawsPageView })
+  listDraws(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: EvaluationDrawsQuery,
+  ): Promise<EvaluationDrawsPageView> {
+    return this.draws.list(principal, query);
   }
 
   @Get('evaluation-draws/:drawId')

@@ -331,6 +331,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     body: () => ({ requestId: requestId(), title: '冒名组织的案卷评查', sampleSize: 1 }),
     foreign: 403,
   },
+  'case-api GET /api/v1/evaluation-draws': { foreign: { filtered: '抽取记录只含本局组织的' } },
   'case-api GET /api/v1/evaluation-draws/{drawId}': { params: () => ({ drawId: fresh() }), foreign: 404 },
   'case-api GET /api/v1/evaluation-draws/{drawId}/verification': {
     params: () => ({ drawId: fresh() }),
