@@ -43,7 +43,7 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
         sha256: 'ab'.repeat(32),
         kind: 'video',
         stage: 'investigating',
-        capturedBy: handler().sub,
+        capturedBy: handler().sub ?? 'handler',
         storedAt: new Date().toISOString(),
       });
     await eventually(
