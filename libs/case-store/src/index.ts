@@ -3,3 +3,4 @@ export * from './case-store.migration';
 export * from './case-step';
 export * from './record-verification';
 export * from './agency-tree';
+export * from './dossier';

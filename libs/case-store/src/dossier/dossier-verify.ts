@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { canonicalJson, verifyChain, type ChainLink } from '@lep/hash-chain';
+import { extract as tarExtract } from 'tar-stream';
+import type { CaseRecordContent } from '../case-step';
+import {
+  ARCHIVE_ACTION,
+  DOSSIER_FORMAT,
+  DOSSIER_PATHS,
+  manifestSha256,
+  type DossierManifest,
+  type DossierSeal,
+} from './dossier-manifest';
+
+/** One thing wrong with a package: the file it concerns and what is wrong, in Chinese. */
+export interface DossierProblem {
+  file: string;
+  problem: string;
+}
+
+export interface DossierVerification {
+  caseId: string | null;
+  files: number;
+  recordLength: number;
+  headHash: string | null;
+  problems: DossierProblem[];
+}
+
+/** The manifest and the record are read whole to be checked; a package carrying larger ones is not ours. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+interface SeenFile {
+  sha256: string;
+  size: number;
+  /** The bytes, kept only for the manifest and the record. */
+  bytes?: Buffer;
+}
+
+interface RecordFile {
+  caseId: string;
+  head: { sequence: number; hash: string };
+  entries: (ChainLink<CaseRecordContent> & { recordedAt: string })[];
+}
+
+/**
+ * Checks a 案卷 offline, needing nothing but the file: every file the manifest lists is there with its hash and
+ * size, no other file was slipped in, the record's hash chain holds and ends at its stated head, the record holds
+ * the 归档 entry, which carries the manifest's hash, and the manifest names the record entry before it. Each file is
+ * hashed as it streams past, so memory does not grow with the package.
+ */
+export async function verifyDossier(input: Readable): Promise<DossierVerification> {
+  const seen = new Map<string, SeenFile>();
+  const problems: DossierProblem[] = [];
+  const extract = tarExtract();
+  const done = new Promise<void>((resolve, reject) => {
+    extract.on('finish', resolve);
+    extract.on('error', reject);
+    input.on('error', reject);
+  });
+  extract.on('entry', (header, stream, next) => {
+    const keep = header.name === DOSSIER_PATHS.manifest || header.name === DOSSIER_PATHS.record;
+    const hash = createHash('sha256');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (data: unknown) => {
+      const chunk = data as Buffer;
+      hash.update(chunk);
+      size += chunk.length;
+      if (keep && size <= MAX_JSON_BYTES) chunks.push(chunk);
+    });
+    stream.on('end', () => {
+      if (seen.has(header.name)) problems.push({ file: header.name, problem: '在案卷中出现不止一次' });
+      seen.set(header.name, {
+        sha256: hash.digest('hex'),
+        size,
+        bytes: keep && size <= MAX_JSON_BYTES ? Buffer.concat(chunks) : undefined,
+      });
+      next();
+    });
+    stream.on('error', next);
+  });
+  input.pipe(extract);
+  try {
+    await done;
+  } catch {
+    problems.push({ file: '(案卷)', problem: '不是完整的 tar 归档文件' });
+  }
+
+  const manifest = parseJson<DossierManifest>(
+    seen.get(DOSSIER_PATHS.manifest),
+    DOSSIER_PATHS.manifest,
+    problems,
+  );
+  const record = parseJson<RecordFile>(seen.get(DOSSIER_PATHS.record), DOSSIER_PATHS.record, problems);
+  if (manifest && manifest.format !== DOSSIER_FORMAT)
+    problems.push({
+      file: DOSSIER_PATHS.manifest,
+      problem: `格式 ${String(manifest.format)} 不是 ${DOSSIER_FORMAT}`,
+    });
+  if (manifest && Array.isArray(manifest.files)) checkFiles(manifest, seen, problems);
+  if (record && Array.isArray(record.entries)) checkRecord(record, manifest, problems);
+
+  const verification = record && Array.isArray(record.entries) ? verifyChain(record.entries) : undefined;
+  return {
+    caseId: manifest?.caseId ?? record?.caseId ?? null,
+    files: seen.size,
+    recordLength: record?.entries?.length ?? 0,
+    headHash: verification?.valid ? verification.headHash : null,
+    problems,
+  };
+}
+
+function parseJson<T>(file: SeenFile | undefined, path: string, problems: DossierProblem[]): T | undefined {
+  if (!file) {
+    problems.push({ file: path, problem: '缺失' });
+    return undefined;
+  }
+  try {
+    if (!file.bytes) throw new Error('too large');
+    return JSON.parse(file.bytes.toString('utf8')) as T;
+  } catch {
+    problems.push({ file: path, problem: '不是可读的 JSON' });
+    return undefined;
+  }
+}
+
+function checkFiles(
+  manifest: DossierManifest,
+  seen: Map<string, SeenFile>,
+  problems: DossierProblem[],
+): void {
+  const listed = new Set<string>([DOSSIER_PATHS.manifest, DOSSIER_PATHS.record]);
+  for (const file of manifest.files) {
+    listed.add(file.path);
+    const found = seen.get(file.path);
+    if (!found) problems.push({ file: file.path, problem: '清单中列出但案卷中缺失' });
+    else if (found.sha256 !== file.sha256 || found.size !== file.size)
+      problems.push({
+        file: file.path,
+        problem: `内容与清单不符（清单 SHA-256 ${file.sha256}、${file.size} 字节，实际 ${found.sha256}、${found.size} 字节）`,
+      });
+  }
+  for (const path of seen.keys()) if (!listed.has(path)) problems.push({ file: path, problem: '不在清单中' });
+}
+
+function checkRecord(
+  record: RecordFile,
+  manifest: DossierManifest | undefined,
+  problems: DossierProblem[],
+): void {
+  const file = DOSSIER_PATHS.record;
+  const chain = verifyChain(record.entries);
+  if (!chain.valid) {
+    problems.push({ file, problem: `第 ${chain.brokenAt} 条记录${CHAIN_BREAKS[chain.reason]}` });
+    return;
+  }
+  const last = record.entries[record.entries.length - 1];
+  if (!last || record.head?.sequence !== last.sequence || record.head?.hash !== last.hash)
+    problems.push({
+      file,
+      problem: `记录在第 ${last?.sequence ?? 0} 条结束，而链头为第 ${record.head?.sequence} 条：其后的记录被截去`,
+    });
+  const archive = record.entries.find((entry) => entry.content?.action === ARCHIVE_ACTION);
+  if (!archive) {
+    problems.push({ file, problem: '没有归档记录（最后的记录可能被截去）' });
+    return;
+  }
+  const seal = archive.content.details?.dossier as DossierSeal | undefined;
+  if (!seal) {
+    problems.push({ file, problem: `第 ${archive.sequence} 条归档记录没有案卷清单哈希（归档时未封存案卷）` });
+    return;
+  }
+  if (!manifest) return;
+  if (seal.manifestSha256 !== manifestSha256(manifest))
+    problems.push({
+      file: DOSSIER_PATHS.manifest,
+      problem: `清单哈希与第 ${archive.sequence} 条归档记录所载 ${seal.manifestSha256} 不符`,
+    });
+  const covered = record.entries.find((entry) => entry.sequence === manifest.recordHead?.sequence);
+  if (
+    !covered ||
+    covered.hash !== manifest.recordHead.hash ||
+    canonicalJson(manifest.recordHead) !==
+      canonicalJson({ sequence: seal.recordSequence, hash: seal.recordHash })
+  )
+    problems.push({ file: DOSSIER_PATHS.manifest, problem: '清单所指的归档前记录与执法全过程记录不符' });
+}
+
+const CHAIN_BREAKS = {
+  'sequence-gap': '缺失或顺序错乱',
+  'previous-hash-mismatch': '与前一条记录的哈希不衔接',
+  'content-hash-mismatch': '内容与哈希不符',
+} as const;
