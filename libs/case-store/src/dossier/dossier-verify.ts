@@ -46,16 +46,20 @@ interface RecordFile {
  * Checks a 案卷 offline, needing nothing but the file: every file the manifest lists is there with its hash and
  * size, no other file was slipped in, the record's hash chain holds and ends at its stated head, the record holds
  * the 归档 entry, which carries the manifest's hash, and the manifest names the record entry before it. Each file is
- * hashed as it streams past, so memory does not grow with the package.
+ * hashed as it streams past, so memory does not grow with the package. Throws when `input` cannot be read.
  */
 export async function verifyDossier(input: Readable): Promise<DossierVerification> {
   const seen = new Map<string, SeenFile>();
   const problems: DossierProblem[] = [];
   const extract = tarExtract();
+  let unreadable: Error | undefined;
   const done = new Promise<void>((resolve, reject) => {
     extract.on('finish', resolve);
     extract.on('error', reject);
-    input.on('error', reject);
+    input.on('error', (error) => {
+      unreadable = error;
+      reject(error);
+    });
   });
   extract.on('entry', (header, stream, next) => {
     const keep = header.name === DOSSIER_PATHS.manifest || header.name === DOSSIER_PATHS.record;
@@ -82,7 +86,9 @@ export async function verifyDossier(input: Readable): Promise<DossierVerificatio
   input.pipe(extract);
   try {
     await done;
-  } catch {
+  } catch (error) {
+    // A file that cannot be read is not a verdict on the package: the caller says it could not check.
+    if (unreadable) throw error;
     problems.push({ file: '(案卷)', problem: '不是完整的 tar 归档文件' });
   }
 

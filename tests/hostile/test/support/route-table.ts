@@ -320,6 +320,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/dossier': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/accountability': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/withdrawn-decisions': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/actions/{requestId}': {
