@@ -37,14 +37,17 @@ export interface DossierContents {
 export async function dossierContents(dataSource: DataSource, caseId: string): Promise<DossierContents> {
   const record = await readCaseRecord(dataSource, caseId);
   const archive = record.entries.find((entry) => entry.content.action === ARCHIVE_ACTION);
-  if (!archive) throw new DossierUnavailableError('not-archived');
-  const seal = archive.content.details.dossier as DossierSeal | undefined;
+  const last = record.entries.at(-1);
+  // The case index says archived even when the record's 归档 entry was cut off: that package is still built, and
+  // verify-archive names the cut, rather than the export hiding it.
+  if (!last || (!archive && !(await indexedAsArchived(dataSource, caseId))))
+    throw new DossierUnavailableError('not-archived');
+  const seal = archive?.content.details.dossier as DossierSeal | undefined;
   const { manifest, parts } = await buildDossierParts(
     dataSource,
     caseId,
-    seal?.recordSequence ?? archive.sequence - 1,
+    seal?.recordSequence ?? (archive ? archive.sequence - 1 : last.sequence),
   );
-  const last = record.entries[record.entries.length - 1];
   const recordFile = {
     caseId,
     head: { sequence: last.sequence, hash: last.hash },
@@ -57,8 +60,16 @@ export async function dossierContents(dataSource: DataSource, caseId: string): P
       { path: DOSSIER_PATHS.record, bytes: jsonBytes(recordFile) },
       ...parts,
     ],
-    mtime: new Date(archive.recordedAt),
+    mtime: new Date((archive ?? last).recordedAt),
   };
+}
+
+async function indexedAsArchived(dataSource: DataSource, caseId: string): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query(
+    `SELECT 1 FROM case_file WHERE case_id = $1 AND status = 'archived'`,
+    [caseId],
+  );
+  return rows.length > 0;
 }
 
 /** Writes the 案卷 as a POSIX tar stream to `output`, one file after another (ends `output`). */
