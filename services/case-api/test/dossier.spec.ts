@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import {
+  anchorRecordHeads,
   dossierContents,
   DOSSIER_PATHS,
   manifestSha256,
@@ -194,6 +195,43 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
     const result = await verifyFile('cut-in-database.tar', cut.body);
     expect(result.problems).toEqual([
       { file: DOSSIER_PATHS.record, problem: '没有归档记录（最后的记录可能被截去）' },
+    ]);
+  });
+
+  it('names the entries cut after 归档 that the record anchor had seen (a withdrawal on 复议)', async () => {
+    const withdrawn = await closedCase('DOSSIER-003', true);
+    await caseApp()
+      .staff(head)
+      .post(`/api/v1/cases/${withdrawn}/revocation`)
+      .send({
+        requestId: request(),
+        kind: 'revoked',
+        reason: '复议机关认定事实不清，撤销原处罚决定',
+        source: { kind: 'reconsideration', documentNumber: '兵司复决〔2026〕31号', decidedOn: chinaToday() },
+      })
+      .expect(200);
+    // The worker anchors every head hourly; the test takes the run it would make now.
+    expect(await anchorRecordHeads(caseApp().dataSource, chinaToday())).toBeGreaterThan(0);
+    const anchored = await exported(handler, withdrawn);
+    const intact = await verifyFile('anchored.tar', anchored.body);
+    expect(intact).toMatchObject({ problems: [], files: 5 });
+
+    // Cutting the withdrawal off the end leaves a valid chain with its 归档 entry: only the anchor shows the cut.
+    const [{ sequence }]: { sequence: number }[] = await caseApp().dataSource.query(
+      `SELECT max(sequence) AS sequence FROM case_record_entry WHERE case_id = $1`,
+      [withdrawn],
+    );
+    await caseApp().dataSource.query(`DELETE FROM case_record_entry WHERE case_id = $1 AND sequence = $2`, [
+      withdrawn,
+      sequence,
+    ]);
+    const cut = await exported(handler, withdrawn);
+    const result = await verifyFile('cut-after-archive.tar', cut.body);
+    expect(result.problems).toEqual([
+      {
+        file: DOSSIER_PATHS.record,
+        problem: `缺少 ${chinaToday()} 锚定的第 ${sequence} 条记录：记录末尾被截去`,
+      },
     ]);
   });
 

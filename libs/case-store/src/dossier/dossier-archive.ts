@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack as tarPack } from 'tar-stream';
 import type { DataSource } from 'typeorm';
+import { latestRecordAnchor } from '../record-anchor';
 import { readCaseRecord } from '../record-verification';
 import {
   ARCHIVE_ACTION,
@@ -53,12 +54,14 @@ export async function dossierContents(dataSource: DataSource, caseId: string): P
     head: { sequence: last.sequence, hash: last.hash },
     entries: record.entries,
   };
+  const anchor = await latestRecordAnchor(dataSource, caseId);
   return {
     manifest,
     parts: [
       { path: DOSSIER_PATHS.manifest, bytes: jsonBytes(manifest) },
       { path: DOSSIER_PATHS.record, bytes: jsonBytes(recordFile) },
       ...parts,
+      ...(anchor ? [{ path: DOSSIER_PATHS.anchor, bytes: jsonBytes(anchor) }] : []),
     ],
     mtime: new Date((archive ?? last).recordedAt),
   };

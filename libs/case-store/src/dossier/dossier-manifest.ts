@@ -14,6 +14,8 @@ export const DOSSIER_PATHS = {
   record: 'record.json',
   evidenceIndex: 'evidence-index.json',
   reviewOpinions: 'review-opinions.json',
+  /** The record head anchored outside the record (`case_record_anchor`), when it was anchored. */
+  anchor: 'anchor.json',
 } as const;
 
 export interface DossierFile {

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { canonicalJson, verifyChain, type ChainLink } from '@lep/hash-chain';
 import { extract as tarExtract } from 'tar-stream';
 import type { CaseRecordContent } from '../case-step';
+import type { RecordAnchor } from '../record-anchor';
 import {
   ARCHIVE_ACTION,
   DOSSIER_FORMAT,
@@ -29,6 +30,9 @@ export interface DossierVerification {
 /** The manifest and the record are read whole to be checked; a package carrying larger ones is not ours. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
+/** The files read whole to be checked (all small JSON): the others are only hashed. */
+const KEPT = new Set<string>([DOSSIER_PATHS.manifest, DOSSIER_PATHS.record, DOSSIER_PATHS.anchor]);
+
 interface SeenFile {
   sha256: string;
   size: number;
@@ -45,7 +49,8 @@ interface RecordFile {
 /**
  * Checks a 案卷 offline, needing nothing but the file: every file the manifest lists is there with its hash and
  * size, no other file was slipped in, the record's hash chain holds and ends at its stated head, the record holds
- * the 归档 entry, which carries the manifest's hash, and the manifest names the record entry before it. Each file is
+ * the 归档 entry, which carries the manifest's hash, the manifest names the record entry before it, and the record
+ * reaches the head anchored outside it (`anchor.json`, when the package carries one). Each file is
  * hashed as it streams past, so memory does not grow with the package. Throws when `input` cannot be read.
  */
 export async function verifyDossier(input: Readable): Promise<DossierVerification> {
@@ -62,7 +67,7 @@ export async function verifyDossier(input: Readable): Promise<DossierVerificatio
     });
   });
   extract.on('entry', (header, stream, next) => {
-    const keep = header.name === DOSSIER_PATHS.manifest || header.name === DOSSIER_PATHS.record;
+    const keep = KEPT.has(header.name);
     const hash = createHash('sha256');
     const chunks: Buffer[] = [];
     let size = 0;
@@ -104,7 +109,12 @@ export async function verifyDossier(input: Readable): Promise<DossierVerificatio
       problem: `格式 ${String(manifest.format)} 不是 ${DOSSIER_FORMAT}`,
     });
   if (manifest && Array.isArray(manifest.files)) checkFiles(manifest, seen, problems);
-  if (record && Array.isArray(record.entries)) checkRecord(record, manifest, problems);
+  if (record && Array.isArray(record.entries)) {
+    checkRecord(record, manifest, problems);
+    const anchorFile = seen.get(DOSSIER_PATHS.anchor);
+    const anchor = anchorFile && parseJson<RecordAnchor>(anchorFile, DOSSIER_PATHS.anchor, problems);
+    if (anchor) checkAnchor(record, anchor, problems);
+  }
 
   const verification = record && Array.isArray(record.entries) ? verifyChain(record.entries) : undefined;
   return {
@@ -135,7 +145,7 @@ function checkFiles(
   seen: Map<string, SeenFile>,
   problems: DossierProblem[],
 ): void {
-  const listed = new Set<string>([DOSSIER_PATHS.manifest, DOSSIER_PATHS.record]);
+  const listed = new Set<string>(KEPT);
   for (const file of manifest.files) {
     listed.add(file.path);
     const found = seen.get(file.path);
@@ -190,6 +200,21 @@ function checkRecord(
       canonicalJson({ sequence: seal.recordSequence, hash: seal.recordHash })
   )
     problems.push({ file: DOSSIER_PATHS.manifest, problem: '清单所指的归档前记录与执法全过程记录不符' });
+}
+
+/** The record must reach the head anchored outside it: entries cut off after that are named by it. */
+function checkAnchor(record: RecordFile, anchor: RecordAnchor, problems: DossierProblem[]): void {
+  const anchored = record.entries.find((entry) => entry.sequence === anchor.sequence);
+  if (!anchored)
+    problems.push({
+      file: DOSSIER_PATHS.record,
+      problem: `缺少 ${anchor.anchorDate} 锚定的第 ${anchor.sequence} 条记录：记录末尾被截去`,
+    });
+  else if (anchored.hash !== anchor.hash)
+    problems.push({
+      file: DOSSIER_PATHS.record,
+      problem: `第 ${anchor.sequence} 条记录的哈希与 ${anchor.anchorDate} 锚定的 ${anchor.hash} 不符`,
+    });
 }
 
 const CHAIN_BREAKS = {
