@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   CASE_STORE_ENTITIES,
   CASE_STORE_MIGRATIONS,
+  anchorRecordHeads,
   dossierContents,
   DOSSIER_PATHS,
   sealDossier,
@@ -185,5 +186,27 @@ describe('lep case export', () => {
     const anonymous = await lep({ LEP_CASE_API_URL: caseApi().LEP_CASE_API_URL }, 'export', CASE_ID);
     expect(anonymous.exitCode).toBe(2);
     expect(anonymous.stderr).toContain('LEP_TOKEN');
+  });
+});
+
+describe('lep case verify-archive --database-url (online)', () => {
+  it('checks the package against the record anchor in the case database as well', async () => {
+    // A withdrawal on 复议 after 归档, anchored by the worker's hourly run: the package exported before it lacks it.
+    await append(entry('withdrawn', '撤销行政处罚决定', { stage: 'archived', details: { kind: 'revoked' } }));
+    expect(await anchorRecordHeads(dataSource, '2026-12-05')).toBe(1);
+    expect((await lep({}, 'verify-archive', PACKAGE)).exitCode).toBe(0);
+    const online = await lep({}, 'verify-archive', PACKAGE, '--database-url', databaseUrl());
+    expect(online.exitCode).toBe(1);
+    expect(online.stderr).toContain(
+      `${DOSSIER_PATHS.record}：缺少 2026-12-05 锚定的第 5 条记录：案卷中的记录被截去，或案卷导出早于该条记录`,
+    );
+
+    // Exported now, the package carries the anchor and holds the entry: it verifies both ways.
+    const current = path.join(dir, 'current.tar');
+    await writeDossier(await dossierContents(dataSource, CASE_ID), createWriteStream(current));
+    expect(await lep({}, 'verify-archive', current, '--database-url', databaseUrl())).toMatchObject({
+      exitCode: 0,
+      stdout: expect.stringContaining('案卷 5 个文件与清单一致，执法全过程记录共 5 条'),
+    });
   });
 });

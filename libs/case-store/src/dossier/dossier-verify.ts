@@ -53,7 +53,16 @@ interface RecordFile {
  * reaches the head anchored outside it (`anchor.json`, when the package carries one). Each file is
  * hashed as it streams past, so memory does not grow with the package. Throws when `input` cannot be read.
  */
-export async function verifyDossier(input: Readable): Promise<DossierVerification> {
+export async function verifyDossier(
+  input: Readable,
+  options: {
+    /**
+     * The case's latest anchor from the case database (online check): the package's record must reach it too,
+     * which a package whose record and `anchor.json` were both edited does not.
+     */
+    currentAnchor?: (caseId: string) => Promise<RecordAnchor | null>;
+  } = {},
+): Promise<DossierVerification> {
   const seen = new Map<string, SeenFile>();
   const problems: DossierProblem[] = [];
   const extract = tarExtract();
@@ -113,7 +122,16 @@ export async function verifyDossier(input: Readable): Promise<DossierVerificatio
     checkRecord(record, manifest, problems);
     const anchorFile = seen.get(DOSSIER_PATHS.anchor);
     const anchor = anchorFile && parseJson<RecordAnchor>(anchorFile, DOSSIER_PATHS.anchor, problems);
-    if (anchor) checkAnchor(record, anchor, problems);
+    if (anchor) checkAnchor(record, anchor, problems, '记录末尾被截去');
+    const caseId = manifest?.caseId ?? record.caseId;
+    const current = options.currentAnchor && caseId ? await options.currentAnchor(caseId) : null;
+    if (current)
+      checkAnchor(
+        record,
+        current,
+        problems,
+        '案卷中的记录被截去，或案卷导出早于该条记录（以案件数据库为准）',
+      );
   }
 
   const verification = record && Array.isArray(record.entries) ? verifyChain(record.entries) : undefined;
@@ -203,12 +221,17 @@ function checkRecord(
 }
 
 /** The record must reach the head anchored outside it: entries cut off after that are named by it. */
-function checkAnchor(record: RecordFile, anchor: RecordAnchor, problems: DossierProblem[]): void {
+function checkAnchor(
+  record: RecordFile,
+  anchor: RecordAnchor,
+  problems: DossierProblem[],
+  missing: string,
+): void {
   const anchored = record.entries.find((entry) => entry.sequence === anchor.sequence);
   if (!anchored)
     problems.push({
       file: DOSSIER_PATHS.record,
-      problem: `缺少 ${anchor.anchorDate} 锚定的第 ${anchor.sequence} 条记录：记录末尾被截去`,
+      problem: `缺少 ${anchor.anchorDate} 锚定的第 ${anchor.sequence} 条记录：${missing}`,
     });
   else if (anchored.hash !== anchor.hash)
     problems.push({

@@ -3,14 +3,16 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Command } from 'commander';
-import { verifyDossier } from '@lep/case-store';
+import { latestRecordAnchor, verifyDossier, type RecordAnchor } from '@lep/case-store';
+import { DataSource } from 'typeorm';
 import { CASE_ID_PATTERN } from '@lep/contracts';
 import { serviceUrl } from '../service-endpoints';
 
 /**
  * `lep case export <caseId>`: downloads an archived case's 案卷 from case-api (as the person or system whose
  * credential LEP_TOKEN holds: case-api applies its scope and logs a supervisor's export) into one tar file.
- * `lep case verify-archive <file>`: checks such a file offline and names every file in it that does not match.
+ * `lep case verify-archive <file>`: checks such a file offline and names every file in it that does not match;
+ * with `--database-url` also against the record anchor in the case database (online).
  * Exit 0 when done / intact, 1 when refused / not intact, 2 when it cannot run (no credential, unreadable file).
  */
 export function registerCaseCommands(program: Command, env: NodeJS.ProcessEnv = process.env): void {
@@ -62,16 +64,31 @@ export function registerCaseCommands(program: Command, env: NodeJS.ProcessEnv = 
     .command('verify-archive')
     .description('离线校验案卷归档文件：清单中每个文件的哈希、执法全过程记录的哈希链及归档封存')
     .argument('<file>', 'lep case export 写出的案卷文件')
+    .option(
+      '--database-url <url>',
+      '另以案件数据库中的记录锚定核对（在线核对；不给出则只凭案卷文件离线校验）',
+    )
     .showHelpAfterError(false)
-    .action(async (file: string, _flags: unknown, command: Command) => {
+    .action(async (file: string, flags: { databaseUrl?: string }, command: Command) => {
       let result: Awaited<ReturnType<typeof verifyDossier>>;
+      const database = flags.databaseUrl
+        ? await new DataSource({ type: 'postgres', url: flags.databaseUrl })
+            .initialize()
+            .catch(() => command.error(`无法连接案件数据库`, { exitCode: 2, code: 'lep.case.database' }))
+        : undefined;
       try {
-        result = await verifyDossier(createReadStream(file));
+        result = await verifyDossier(createReadStream(file), {
+          currentAnchor: database
+            ? (caseId): Promise<RecordAnchor | null> => latestRecordAnchor(database, caseId)
+            : undefined,
+        });
       } catch (error) {
         return command.error(`无法读取 ${file}：${(error as Error).message}`, {
           exitCode: 2,
           code: 'lep.case.unreadable',
         });
+      } finally {
+        await database?.destroy();
       }
       if (result.problems.length === 0) {
         command
