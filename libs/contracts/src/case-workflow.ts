@@ -269,6 +269,8 @@ export interface EvidenceLink {
   stage: string;
   capturedBy: string;
   storedAt: string;
+  /** Bytes, as the evidence service stored them (for the 案卷's evidence index; older links have none). */
+  size?: number;
 }
 
 export interface ReviewRoundState {

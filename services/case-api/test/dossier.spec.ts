@@ -145,7 +145,12 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
       contents.parts.find((part) => part.path === DOSSIER_PATHS.evidenceIndex)!.bytes.toString('utf8'),
     );
     expect(index.items).toEqual([
-      expect.objectContaining({ evidenceId: `video-${caseId}`, sha256: 'ab'.repeat(32), kind: 'video' }),
+      expect.objectContaining({
+        evidenceId: `video-${caseId}`,
+        sha256: 'ab'.repeat(32),
+        kind: 'video',
+        size: 4_096,
+      }),
     ]);
     // The same case exports the same bytes.
     expect(Buffer.compare((await exported(handler, caseId)).body, tar)).toBe(0);

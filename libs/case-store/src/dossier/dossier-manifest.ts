@@ -112,7 +112,7 @@ export async function sealDossier(dataSource: DataSource, caseId: string): Promi
 
 /**
  * Every item of evidence the record links (documents are evidence items of kind `document`), once, in the order
- * first recorded: its SHA-256 as the record holds it, and the kind and stage the evidence link recorded.
+ * first recorded: its SHA-256 as the record holds it, and the kind, stage and size the evidence link recorded.
  */
 function evidenceIndex(entries: EntryRow[]) {
   const seen = new Set<string>();
@@ -128,6 +128,7 @@ function evidenceIndex(entries: EntryRow[]) {
         kind: details.kind ?? null,
         stage: details.evidenceStage ?? entry.content.stage,
         storedAt: details.storedAt ?? null,
+        size: details.size ?? null,
         recordSequence: entry.sequence,
       });
     }

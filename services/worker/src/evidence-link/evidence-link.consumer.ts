@@ -55,6 +55,7 @@ export class EvidenceLinkConsumer extends ServiceConsumer {
       stage: stored.stage,
       capturedBy: stored.capturedBy,
       storedAt: stored.storedAt,
+      size: stored.size,
     };
     // Temporal down: the signal throws, the mark rolls back and Kafka redelivers once it is back.
     await consumeOnce(this.dataSource, EVIDENCE_LINK_GROUP, event.id, async () => {
