@@ -170,6 +170,7 @@ describe('evidence stored by the evidence service', () => {
       evidenceId: 'kafka-video-1',
       kind: 'video',
       sha256: data.sha256,
+      size: 1024,
     });
     expect(state.missingAv).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
