@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import {
   anchorRecordHeads,
+  storeCaseAgency,
   dossierContents,
   DOSSIER_PATHS,
   manifestSha256,
@@ -237,6 +238,32 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
         file: DOSSIER_PATHS.record,
         problem: `缺少 ${chinaToday()} 锚定的第 ${sequence} 条记录：记录末尾被截去`,
       },
+    ]);
+  });
+
+  it('is exported by a supervising agency, the export recorded in the audit log (domain.md L9)', async () => {
+    // The 兵团 above the case's agency, as the registry's tree would announce it.
+    await storeCaseAgency(caseApp().dataSource, {
+      code: 'BT',
+      parentCode: null,
+      justiceBureau: false,
+      removed: false,
+    });
+    await storeCaseAgency(caseApp().dataSource, {
+      code: AGENCY,
+      parentCode: 'BT',
+      justiceBureau: false,
+      removed: false,
+    });
+    const supervisor: Staff = { sub: 'auditor-bt', roles: ['auditor'], agency: 'BT' };
+    const supervised = await exported(supervisor, caseId);
+    expect(supervised.status).toBe(200);
+    const reads: { content: Record<string, unknown> }[] = await caseApp().dataSource.query(
+      `SELECT content FROM audit_entry WHERE content->>'path' = $1`,
+      [`/api/v1/cases/${caseId}/dossier`],
+    );
+    expect(reads.map((read) => read.content)).toEqual([
+      expect.objectContaining({ outcome: 'read', code: 'SUPERVISION_READ', supervisedAgencyCode: AGENCY }),
     ]);
   });
 
