@@ -271,6 +271,8 @@ export interface EvidenceLink {
   storedAt: string;
   /** Bytes, as the evidence service stored them (for the 案卷's evidence index; older links have none). */
   size?: number;
+  /** As the evidence service stored it (`EVIDENCE_CONFIDENTIALITY`; older links have none). */
+  confidentiality?: string;
 }
 
 export interface ReviewRoundState {

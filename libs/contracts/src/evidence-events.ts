@@ -37,4 +37,6 @@ export interface EvidenceStoredData {
   storedAt: string;
   /** Staff id of the person who made the record (执法人员). */
   capturedBy: string;
+  /** The item's confidentiality, for the 案卷's evidence index (events from before it was carried have none). */
+  confidentiality?: EvidenceConfidentiality;
 }

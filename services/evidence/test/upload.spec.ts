@@ -42,6 +42,7 @@ describe('evidence upload', () => {
       sha256: sha256Of(content),
       size: content.length,
       capturedBy: 'officer-1',
+      confidentiality: 'internal',
     });
   });
 

@@ -136,6 +136,7 @@ describe('evidence stored by the evidence service', () => {
       kind: 'video',
       sha256: 'c0ffee'.padEnd(64, '0'),
       size: 1024,
+      confidentiality: 'trade-secret',
       storedAt: new Date().toISOString(),
       capturedBy: handler.id,
     };
@@ -171,6 +172,7 @@ describe('evidence stored by the evidence service', () => {
       kind: 'video',
       sha256: data.sha256,
       size: 1024,
+      confidentiality: 'trade-secret',
     });
     expect(state.missingAv).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -112,7 +112,7 @@ export async function sealDossier(dataSource: DataSource, caseId: string): Promi
 
 /**
  * Every item of evidence the record links (documents are evidence items of kind `document`), once, in the order
- * first recorded: its SHA-256 as the record holds it, and the kind, stage and size the evidence link recorded.
+ * first recorded: its SHA-256 as the record holds it, and the kind, stage, size and confidentiality the evidence link recorded.
  */
 function evidenceIndex(entries: EntryRow[]) {
   const seen = new Set<string>();
@@ -129,6 +129,7 @@ function evidenceIndex(entries: EntryRow[]) {
         stage: details.evidenceStage ?? entry.content.stage,
         storedAt: details.storedAt ?? null,
         size: details.size ?? null,
+        confidentiality: details.confidentiality ?? null,
         recordSequence: entry.sequence,
       });
     }

@@ -119,6 +119,7 @@ export class EvidenceUploadService {
         size: item.size,
         storedAt: storedAt.toISOString(),
         capturedBy: item.capturedBy,
+        confidentiality: item.confidentiality,
       };
       await enqueueEvent(
         manager,

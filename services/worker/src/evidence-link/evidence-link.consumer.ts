@@ -56,6 +56,7 @@ export class EvidenceLinkConsumer extends ServiceConsumer {
       capturedBy: stored.capturedBy,
       storedAt: stored.storedAt,
       size: stored.size,
+      confidentiality: stored.confidentiality,
     };
     // Temporal down: the signal throws, the mark rolls back and Kafka redelivers once it is back.
     await consumeOnce(this.dataSource, EVIDENCE_LINK_GROUP, event.id, async () => {
