@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -44,6 +44,8 @@ import {
 @Controller('api/v1/cases')
 @Roles(...CASE_WRITERS)
 export class CasesController {
+  private readonly logger = new Logger(CasesController.name);
+
   constructor(private readonly cases: CasesService) {}
 
   @Post()
@@ -121,7 +123,11 @@ export class CasesController {
       (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
     );
     response.setHeader('content-disposition', `attachment; filename="dossier.tar"; filename*=UTF-8''${name}`);
-    await writeDossier(contents, response);
+    response.setHeader('cache-control', 'private, no-store');
+    // The status is out with the first bytes: a download broken off (the client gone) only ends its connection.
+    await writeDossier(contents, response).catch((error: Error) =>
+      this.logger.warn(`dossier of ${params.caseId}: download ended early (${error.message})`),
+    );
   }
 
   @Post(':caseId/records')
