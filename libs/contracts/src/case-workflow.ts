@@ -273,6 +273,9 @@ export interface EvidenceLink {
   size?: number;
   /** As the evidence service stored it (`EVIDENCE_CONFIDENTIALITY`; older links have none). */
   confidentiality?: string;
+  /** Audio and video: the span recorded, where the uploader gave its end (domain.md R4). */
+  recordedFrom?: string;
+  recordedTo?: string;
 }
 
 export interface ReviewRoundState {

@@ -139,6 +139,8 @@ describe('evidence stored by the evidence service', () => {
       confidentiality: 'trade-secret',
       storedAt: new Date().toISOString(),
       capturedBy: handler.id,
+      capturedAt: '2026-12-01T09:00:00.000Z',
+      recordingEndedAt: '2026-12-01T09:40:00.000Z',
     };
     const event = createCloudEvent({
       source: EVIDENCE_EVENT_SOURCE,
@@ -173,6 +175,9 @@ describe('evidence stored by the evidence service', () => {
       sha256: data.sha256,
       size: 1024,
       confidentiality: 'trade-secret',
+      // The span recorded, for the full-process check (domain.md R4).
+      recordedFrom: '2026-12-01T09:00:00.000Z',
+      recordedTo: '2026-12-01T09:40:00.000Z',
     });
     expect(state.missingAv).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

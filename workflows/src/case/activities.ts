@@ -48,6 +48,8 @@ export interface CaseActivities {
   /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (domain.md L3). */
   prepareDraft(input: {
     agencyCode: string;
+    /** The case's enforcement item, which the catalogue may list (domain.md L3e). */
+    itemCode: string;
     asOf: string;
     draft: DecisionDraft;
     facts: DecisionFacts;

@@ -50,6 +50,7 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
       const { requestId: _request, actor, ...content } = input;
       const prepared = await caseActivities.prepareDraft({
         agencyCode: state.agencyCode,
+        itemCode: state.itemCode,
         asOf: filedAt,
         draft: content,
         facts: { ...content.facts, hearingHeld: Boolean(state.hearing?.heldAt) },
