@@ -44,6 +44,7 @@ describe('evidence upload', () => {
       sha256: sha256Of(content),
       size: content.length,
       capturedBy: 'officer-1',
+      confidentiality: 'internal',
       // The span recorded travels with the event, for the case's full-process AV check (domain.md R4).
       capturedAt: '2026-11-20T01:30:00.000Z',
       recordingEndedAt: '2026-11-20T02:12:00.000Z',

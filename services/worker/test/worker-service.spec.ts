@@ -136,6 +136,7 @@ describe('evidence stored by the evidence service', () => {
       kind: 'video',
       sha256: 'c0ffee'.padEnd(64, '0'),
       size: 1024,
+      confidentiality: 'trade-secret',
       storedAt: new Date().toISOString(),
       capturedBy: handler.id,
       capturedAt: '2026-12-01T09:00:00.000Z',
@@ -172,6 +173,8 @@ describe('evidence stored by the evidence service', () => {
       evidenceId: 'kafka-video-1',
       kind: 'video',
       sha256: data.sha256,
+      size: 1024,
+      confidentiality: 'trade-secret',
       // The span recorded, for the full-process check (domain.md R4).
       recordedFrom: '2026-12-01T09:00:00.000Z',
       recordedTo: '2026-12-01T09:40:00.000Z',

@@ -106,7 +106,13 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
       { id: link.capturedBy, role: 'handler', agencyCode: state.agencyCode },
       'evidence-linked',
       `证据入卷（${link.kind}，${CASE_STAGE_NAMES[link.stage as CaseStage] ?? link.stage}）`,
-      { kind: link.kind, evidenceStage: link.stage, storedAt: link.storedAt },
+      {
+        kind: link.kind,
+        evidenceStage: link.stage,
+        storedAt: link.storedAt,
+        size: link.size,
+        confidentiality: link.confidentiality,
+      },
       { evidence: [{ evidenceId: link.evidenceId, sha256: link.sha256 }] },
     );
   }

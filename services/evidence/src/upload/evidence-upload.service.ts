@@ -120,6 +120,7 @@ export class EvidenceUploadService {
         size: item.size,
         storedAt: storedAt.toISOString(),
         capturedBy: item.capturedBy,
+        confidentiality: item.confidentiality,
         capturedAt: item.capturedAt.toISOString(),
         ...(item.recordingEndedAt ? { recordingEndedAt: item.recordingEndedAt.toISOString() } : {}),
       };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CalendarClient, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
 import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
-import { applyCaseStep, applyTaskClaim } from '@lep/case-store';
+import { applyCaseStep, applyTaskClaim, sealDossier } from '@lep/case-store';
 import type {
   AvRecordingListContent,
   EnforcementItemListContent,
@@ -146,6 +146,8 @@ export function createCaseActivities({
     applyStep: (step) => applyCaseStep(dataSource, step),
 
     applyTaskClaim: (change) => applyTaskClaim(dataSource, change),
+
+    sealDossier: (caseId) => sealDossier(dataSource, caseId),
   };
 }
 

@@ -55,6 +55,8 @@ export class EvidenceLinkConsumer extends ServiceConsumer {
       stage: stored.stage,
       capturedBy: stored.capturedBy,
       storedAt: stored.storedAt,
+      size: stored.size,
+      confidentiality: stored.confidentiality,
       ...(stored.capturedAt && stored.recordingEndedAt
         ? { recordedFrom: stored.capturedAt, recordedTo: stored.recordingEndedAt }
         : {}),

@@ -323,6 +323,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/dossier': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/accountability': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/withdrawn-decisions': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   // 案卷评查: only a justice bureau draws (the other agency is none: 403); draws and evaluations of others are
