@@ -86,6 +86,12 @@ const activities: CaseActivities = {
   applyTaskClaim: async (change) => {
     claims.push(change);
   },
+  // The manifest over the steps recorded so far: the archive step must carry it.
+  sealDossier: async (caseId) => ({
+    manifestSha256: 'c'.repeat(64),
+    recordSequence: steps.get(caseId)?.length ?? 0,
+    recordHash: 'h',
+  }),
 };
 
 let temporal: TimeSkippingTemporal;
@@ -309,6 +315,12 @@ describe('review, decision, execution and closure', () => {
     for (const update of [caseUpdates.serve, caseUpdates.execute, caseUpdates.close, caseUpdates.archive])
       await act(handle, update, { actor: handler, note: '办结' });
     expect(await handle.result()).toMatchObject({ status: 'archived', stage: 'archived' });
+    // 归档 seals the 案卷 over the record before it: its entry carries the manifest of the steps until then.
+    const caseSteps = steps.get(handle.workflowId) ?? [];
+    expect(caseSteps.at(-1)?.entry).toMatchObject({
+      action: 'stage:archived',
+      details: { dossier: { manifestSha256: 'c'.repeat(64), recordSequence: caseSteps.length - 1 } },
+    });
   });
 });
 

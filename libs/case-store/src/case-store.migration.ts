@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { MESSAGING_MIGRATIONS } from '@lep/nest-kit';
 import { CaseAgencyTree1765100000000 } from './agency-tree';
+import { CaseEvaluation1765300000000 } from './case-evaluation.migration';
+import { CaseRecordAnchor1765600000000 } from './record-anchor';
 
 /** The case side's tables: the case index, the whole-process record chain and the task inbox. */
 export class CaseStore1764300000000 implements MigrationInterface {
@@ -75,7 +77,12 @@ export class CaseStore1764300000000 implements MigrationInterface {
   }
 }
 
-export const CASE_STORE_MIGRATIONS = [CaseStore1764300000000, CaseAgencyTree1765100000000];
+export const CASE_STORE_MIGRATIONS = [
+  CaseStore1764300000000,
+  CaseAgencyTree1765100000000,
+  CaseEvaluation1765300000000,
+  CaseRecordAnchor1765600000000,
+];
 
 /**
  * Everything lep_cases holds, in the order its one owner applies it: the worker runs these at start-up (its

@@ -298,6 +298,13 @@ export interface EvidenceLink {
   stage: string;
   capturedBy: string;
   storedAt: string;
+  /** Bytes, as the evidence service stored them (for the 案卷's evidence index; older links have none). */
+  size?: number;
+  /** As the evidence service stored it (`EVIDENCE_CONFIDENTIALITY`; older links have none). */
+  confidentiality?: string;
+  /** Audio and video: the span recorded, where the uploader gave its end (domain.md R4). */
+  recordedFrom?: string;
+  recordedTo?: string;
 }
 
 export interface ReviewRoundState {

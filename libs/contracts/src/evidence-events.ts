@@ -37,4 +37,10 @@ export interface EvidenceStoredData {
   storedAt: string;
   /** Staff id of the person who made the record (执法人员). */
   capturedBy: string;
+  /** The item's confidentiality, for the 案卷's evidence index (events from before it was carried have none). */
+  confidentiality?: EvidenceConfidentiality;
+  /** When the record was made; for audio and video, when recording started (absent in events before 2026-12-05). */
+  capturedAt?: string;
+  /** Audio and video: when recording stopped, where the uploader gave it. */
+  recordingEndedAt?: string;
 }

@@ -57,9 +57,14 @@ export const REGISTRY_IMPORT = {
       'certificateExpiresOn',
       'qualification',
       'scope',
+      'legalStanding',
+      'principalLeader',
     ],
-    /** Optional columns may be absent from the header. */
-    optional: ['idNumber'],
+    /**
+     * Optional columns may be absent from the header; an absent idNumber, legalStanding or principalLeader column
+     * keeps what is stored for each person, an empty cell in a present one clears it (idNumber: keeps).
+     */
+    optional: ['idNumber', 'legalStanding', 'principalLeader'],
     key: ['certificateNumber'],
     labels: {
       agencyCode: '执法主体代码',
@@ -71,6 +76,8 @@ export const REGISTRY_IMPORT = {
       certificateExpiresOn: '有效期至',
       qualification: '资格取得方式',
       scope: '执法区域及类别',
+      legalStanding: '法律身份',
+      principalLeader: '是否主要负责人',
     },
   },
   targets: {

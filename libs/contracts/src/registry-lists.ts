@@ -74,10 +74,34 @@ export const MAJOR_MEASURES = [
 ] as const;
 export type MajorMeasure = (typeof MAJOR_MEASURES)[number];
 
+/**
+ * Party kinds a catalogue may set its own amount for: the three types, and the individual business (个体工商户),
+ * which some local catalogues treat apart; without its own amount it is held to the natural person's (民法典 art. 54).
+ */
+export const THRESHOLD_PARTY_KINDS = [...PARTY_TYPES, 'individual-business'] as const;
+export type ThresholdPartyKind = (typeof THRESHOLD_PARTY_KINDS)[number];
+
 export interface FineThreshold {
-  partyType: PartyType;
+  partyType: ThresholdPartyKind;
   /** A fine of at least this many yuan makes the decision major. */
   minimumYuan: number;
+}
+
+/** An enforcement item every decision of which the catalogue makes major (目录按执法事项列举的情形). */
+export interface CatalogItemRule {
+  itemCode: string;
+  /** The item's name as the catalogue lists it, for the verdict's reason. */
+  itemName: string;
+}
+
+/**
+ * 法律法规规章规定的其他情形: a case the catalogue describes in words with its legal source. The platform cannot
+ * compute it; the handler names it in the draft's facts by its id, and the verdict cites the text and the source.
+ */
+export interface CatalogOtherRule {
+  id: string;
+  description: string;
+  legalSource: string;
 }
 
 /**
@@ -88,6 +112,10 @@ export interface FineThreshold {
 export interface ReviewCatalogCriteria {
   fineThresholds: FineThreshold[];
   measures: MajorMeasure[];
+  /** Items every decision of which is major, whatever its amount (absent: none). */
+  items?: CatalogItemRule[];
+  /** The catalogue's other cases in words, each with its legal source (absent: none). */
+  otherRules?: CatalogOtherRule[];
   /**
    * The agency's legal-review time limit (domain.md L7: a limit is required, its length is the agency's): working
    * days from complete materials, and the one extension the head of the review body may grant. Without it the
@@ -113,6 +141,12 @@ export type ReviewCatalogSource = 'agency' | 'platform-default';
 /** What the case workflow knows about a proposed decision. */
 export interface DecisionFacts {
   partyType: PartyType;
+  /** The party's own kind where it differs from its threshold type (an individual business). */
+  partyKind?: ThresholdPartyKind;
+  /** The case's enforcement item, which the catalogue may list (absent in verdicts reached before items counted). */
+  itemCode?: string;
+  /** Ids of the catalogue's other rules (CatalogOtherRule) the handler finds the case meets. */
+  otherRuleIds?: string[];
   fineYuan?: number;
   measures: MajorMeasure[];
   hearingHeld: boolean;

@@ -29,6 +29,12 @@ export const TOPICS = {
     key: 'caseId',
     description: 'Legal review rounds opened and completed (重大执法决定法制审核)',
   },
+  caseEvaluation: {
+    name: 'lep.case.evaluation.v1',
+    partitions: 3,
+    key: 'evaluationId',
+    description: 'Case-file evaluations (案卷评查): findings returned to the agency, and its answer',
+  },
   evidenceStored: {
     name: 'lep.evidence.stored.v1',
     partitions: 3,

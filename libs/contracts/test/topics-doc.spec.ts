@@ -4,6 +4,7 @@ import {
   ALL_TOPICS,
   CASE_EVENT_SOURCE,
   CASE_EVENT_TYPES,
+  EVALUATION_EVENT_TYPES,
   EVIDENCE_EVENT_SOURCE,
   EVIDENCE_EVENT_TYPES,
   INSPECTION_EVENT_TYPES,
@@ -42,6 +43,7 @@ describe('docs/topics.md', () => {
 describe('docs/topics.md, events', () => {
   const declaredTypes = [
     CASE_EVENT_TYPES,
+    EVALUATION_EVENT_TYPES,
     EVIDENCE_EVENT_TYPES,
     INSPECTION_EVENT_TYPES,
     PUBLICATION_EVENT_TYPES,

@@ -1,13 +1,19 @@
-import type { DecisionFacts } from '@lep/contracts';
+import type { DecisionFacts, ReviewCatalogVersion } from '@lep/contracts';
 import {
   contradictionsWithDraft,
   type DraftUnderReview,
   factsFromDraft,
   measuresDecided,
 } from './draft-facts';
-import { isMajorDecision, PLATFORM_DEFAULT_CATALOG } from './major-decision';
+import { isMajorDecision } from './major-decision';
 
-const DECLARED: Omit<DecisionFacts, 'hearingHeld'> = {
+const CATALOG: ReviewCatalogVersion = {
+  version: 1,
+  source: 'agency',
+  criteria: { fineThresholds: [{ partyType: 'legal-person', minimumYuan: 50_000 }], measures: [] },
+};
+
+const DECLARED: Omit<DecisionFacts, 'hearingHeld' | 'partyKind' | 'itemCode'> = {
   partyType: 'legal-person',
   measures: [],
   multipleLegalRelations: false,
@@ -52,13 +58,31 @@ describe('measuresDecided', () => {
 });
 
 describe('factsFromDraft', () => {
+  it('carries the case’s item, the individual business’s own kind and the other rules the handler cites', () => {
+    const draft: DraftUnderReview = {
+      ...penaltyDraft(['罚款'], 500),
+      party: { type: 'individual-business' },
+      facts: { ...DECLARED, partyType: 'natural-person', otherRuleIds: ['Q1'] },
+    };
+    expect(factsFromDraft(draft, false, 'SC-017')).toMatchObject({
+      partyType: 'natural-person',
+      partyKind: 'individual-business',
+      itemCode: 'SC-017',
+      otherRuleIds: ['Q1'],
+    });
+    const plain = factsFromDraft(penaltyDraft(['罚款'], 500), false);
+    expect(plain).not.toHaveProperty('partyKind');
+    expect(plain).not.toHaveProperty('itemCode');
+    expect(plain).not.toHaveProperty('otherRuleIds');
+  });
+
   it('takes the fine from the draft, not from the declaration', () => {
     const draft: DraftUnderReview = {
       ...penaltyDraft(['罚款'], 200_000),
       facts: { ...DECLARED, fineYuan: 0 },
     };
     expect(factsFromDraft(draft, false).fineYuan).toBe(200_000);
-    expect(isMajorDecision(PLATFORM_DEFAULT_CATALOG, factsFromDraft(draft, false)).major).toBe(true);
+    expect(isMajorDecision(CATALOG, factsFromDraft(draft, false)).major).toBe(true);
   });
 
   it('takes the sanction a penalty kind names even when the declaration leaves it out', () => {

@@ -5,7 +5,7 @@ export interface DraftUnderReview {
   party: Pick<CaseParty, 'type'>;
   penalty?: { penaltyKinds: string[]; fineYuan?: number };
   licensing?: { granted: boolean };
-  facts: Omit<DecisionFacts, 'hearingHeld'>;
+  facts: Omit<DecisionFacts, 'hearingHeld' | 'partyKind' | 'itemCode'>;
 }
 
 /** A declared fact the draft itself contradicts (domain.md L3a), named by its field. */
@@ -43,13 +43,21 @@ export function measuresDecided(draft: Pick<DraftUnderReview, 'penalty' | 'licen
 }
 
 /**
- * The facts the review catalogue judges, taken from the draft wherever the draft decides them (party, fine,
- * sanctions, denial) and from the handler's declaration only for what a draft cannot show (several legal
- * relations, public interest, social impact, measures outside the draft such as a major coercive measure).
+ * The facts the review catalogue judges, taken from the draft and the case wherever they decide them (party,
+ * fine, sanctions, denial, the enforcement item) and from the handler's declaration only for what a draft cannot
+ * show (several legal relations, public interest, social impact, measures outside the draft such as a major
+ * coercive measure, the catalogue's other rules).
  */
-export function factsFromDraft(draft: DraftUnderReview, hearingHeld: boolean): DecisionFacts {
+export function factsFromDraft(
+  draft: DraftUnderReview,
+  hearingHeld: boolean,
+  itemCode?: string,
+): DecisionFacts {
   return {
     partyType: thresholdPartyType(draft.party.type),
+    ...(draft.party.type === 'individual-business' ? { partyKind: draft.party.type } : {}),
+    ...(itemCode === undefined ? {} : { itemCode }),
+    ...(draft.facts.otherRuleIds?.length ? { otherRuleIds: draft.facts.otherRuleIds } : {}),
     fineYuan: draft.penalty?.fineYuan,
     measures: [...new Set([...draft.facts.measures, ...measuresDecided(draft)])],
     hearingHeld,

@@ -1,5 +1,26 @@
 import type { DecisionFacts, ReviewCatalogVersion } from '@lep/contracts';
-import { isMajorDecision, PLATFORM_DEFAULT_CATALOG } from './major-decision';
+import { isMajorDecision } from './major-decision';
+
+/** The platform default's first version as the registry seeds it (services/registry first-platform-catalog.ts). */
+const PLATFORM_DEFAULT_CATALOG: ReviewCatalogVersion = {
+  version: 1,
+  source: 'platform-default',
+  criteria: {
+    fineThresholds: [
+      { partyType: 'natural-person', minimumYuan: 10_000 },
+      { partyType: 'legal-person', minimumYuan: 50_000 },
+      { partyType: 'other-organisation', minimumYuan: 50_000 },
+    ],
+    measures: [
+      'licence-revocation',
+      'licence-denial',
+      'suspension-of-production',
+      'closure',
+      'major-coercive-measure',
+      'outside-discretion-benchmark',
+    ],
+  },
+};
 
 const CATALOG: ReviewCatalogVersion = {
   version: 3,
@@ -153,6 +174,73 @@ describe('isMajorDecision', () => {
         catalogVersion: 1,
         catalog: 'platform-default',
       });
+    });
+  });
+
+  describe('items, party kinds and other rules of the catalogue (domain.md L3e)', () => {
+    const RICH: ReviewCatalogVersion = {
+      version: 4,
+      source: 'agency',
+      criteria: {
+        fineThresholds: [
+          { partyType: 'natural-person', minimumYuan: 10_000 },
+          { partyType: 'individual-business', minimumYuan: 30_000 },
+        ],
+        measures: [],
+        items: [{ itemCode: 'SC-017', itemName: '对生产销售假冒伪劣商品的处罚' }],
+        otherRules: [{ id: 'Q1', description: '涉及国家安全的', legalSource: '《某某条例》第十条' }],
+      },
+    };
+
+    it.each([
+      ['an individual business below its own amount', 'individual-business', 20_000, false],
+      ['an individual business at its own amount', 'individual-business', 30_000, true],
+      ['a natural person at the natural-person amount', undefined, 10_000, true],
+    ] as const)('fine: %s', (_case, partyKind, fineYuan, major) => {
+      expect(isMajorDecision(RICH, { ...ORDINARY, partyKind, fineYuan }).major).toBe(major);
+    });
+
+    it('names the individual business and its own amount', () => {
+      expect(
+        isMajorDecision(RICH, { ...ORDINARY, partyKind: 'individual-business', fineYuan: 30_000 }).reasons,
+      ).toEqual(['对个体工商户罚款 30000 元，达到本机关目录规定的 30000 元标准']);
+    });
+
+    it('holds an individual business to the natural-person amount when the catalogue sets none of its own', () => {
+      expect(
+        isMajorDecision(CATALOG, { ...ORDINARY, partyKind: 'individual-business', fineYuan: 10_000 }).reasons,
+      ).toEqual(['对自然人罚款 10000 元，达到本机关目录规定的 10000 元标准']);
+    });
+
+    it.each([
+      ['the listed item', 'SC-017', true],
+      ['another item', 'SC-018', false],
+      ['no item (a verdict reached before items counted)', undefined, false],
+    ] as const)('makes every decision on %s major: %s', (_case, itemCode, major) => {
+      expect(isMajorDecision(RICH, { ...ORDINARY, itemCode }).major).toBe(major);
+    });
+
+    it('cites an other rule with its legal source, and keeps an unlisted one as the handler’s finding', () => {
+      expect(isMajorDecision(RICH, { ...ORDINARY, otherRuleIds: ['Q1', 'Q2', 'Q1'] }).reasons).toEqual([
+        '涉及国家安全的（依据：《某某条例》第十条；本机关目录其他情形 Q1）',
+        '承办人员认定属于其他情形 Q2，本机关目录未列该情形，按重大执法决定审核',
+      ]);
+    });
+
+    it('gives every reason met, in a fixed order', () => {
+      const verdict = isMajorDecision(RICH, {
+        ...ORDINARY,
+        hearingHeld: true,
+        itemCode: 'SC-017',
+        fineYuan: 10_000,
+        otherRuleIds: ['Q1'],
+      });
+      expect(verdict.reasons).toEqual([
+        '经过听证程序作出',
+        '对自然人罚款 10000 元，达到本机关目录规定的 10000 元标准',
+        '执法事项「对生产销售假冒伪劣商品的处罚」（SC-017）属于本机关目录所列事项',
+        '涉及国家安全的（依据：《某某条例》第十条；本机关目录其他情形 Q1）',
+      ]);
     });
   });
 });

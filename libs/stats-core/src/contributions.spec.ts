@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, createCloudEvent } from '@lep/contracts';
+import { CASE_EVENT_TYPES, createCloudEvent, EVALUATION_EVENT_TYPES } from '@lep/contracts';
 import { contributionsOf } from './contributions';
 
 const event = (type: string, data: object) =>
@@ -46,5 +46,33 @@ describe('what a case event adds to the report figures', () => {
         },
       }),
     ).toEqual(['cases.decided', 'penalty.no-penalty']);
+  });
+
+  it('counts a 案卷评查 under the evaluated agency: the file, its grade, its problem items, the rectification', () => {
+    const returned = contributionsOf(
+      event(EVALUATION_EVENT_TYPES.findingsReturned, {
+        agencyCode: 'A',
+        bureauCode: 'J',
+        grade: 'pass',
+        problemItems: ['evidence', 'filing'],
+        returnedAt: '2025-12-31T17:00:00Z',
+      }),
+    );
+    expect(returned).toEqual([
+      { agencyCode: 'A', year: 2026, month: 1, category: 'all', metric: 'evaluation.cases', delta: 1 },
+      { agencyCode: 'A', year: 2026, month: 1, category: 'all', metric: 'evaluation.grade:pass', delta: 1 },
+      {
+        agencyCode: 'A',
+        year: 2026,
+        month: 1,
+        category: 'all',
+        metric: 'evaluation.problem-items',
+        delta: 2,
+      },
+    ]);
+    const answered = (rectified: boolean) =>
+      metrics(EVALUATION_EVENT_TYPES.answered, { agencyCode: 'A', rectified, answeredAt: '2026-02-01' });
+    expect(answered(true)).toEqual(['evaluation.answered', 'evaluation.rectified']);
+    expect(answered(false)).toEqual(['evaluation.answered']);
   });
 });

@@ -11,6 +11,9 @@ import {
   DisclosureDeadlineData,
   DisclosurePublishedData,
   DisclosureWithdrawnData,
+  EVALUATION_EVENT_TYPES,
+  EvaluationAnsweredData,
+  EvaluationFindingsReturnedData,
   EVIDENCE_EVENT_TYPES,
   EvidenceStoredData,
   AUDIO_VISUAL_KINDS,
@@ -25,6 +28,7 @@ import {
 import {
   ANY_CATEGORY,
   coercionKindMetric,
+  evaluationGradeMetric,
   inspectionOutcomeMetric,
   METRICS,
   penaltyKindMetric,
@@ -139,6 +143,26 @@ export function contributionsOf(event: CloudEvent): Contribution[] {
       if (AUDIO_VISUAL_KINDS.includes(data.kind)) {
         add(data.agencyCode, data.storedAt, ANY_CATEGORY, METRICS.evidenceAudioVisual);
       }
+      break;
+    }
+    case EVALUATION_EVENT_TYPES.findingsReturned: {
+      // Counted under the evaluated agency, in the month the findings reached it (domain.md R7a).
+      const data = event.data as EvaluationFindingsReturnedData;
+      add(data.agencyCode, data.returnedAt, ANY_CATEGORY, METRICS.evaluationCases);
+      add(data.agencyCode, data.returnedAt, ANY_CATEGORY, evaluationGradeMetric(data.grade));
+      add(
+        data.agencyCode,
+        data.returnedAt,
+        ANY_CATEGORY,
+        METRICS.evaluationProblemItems,
+        data.problemItems.length,
+      );
+      break;
+    }
+    case EVALUATION_EVENT_TYPES.answered: {
+      const data = event.data as EvaluationAnsweredData;
+      add(data.agencyCode, data.answeredAt, ANY_CATEGORY, METRICS.evaluationAnswered);
+      if (data.rectified) add(data.agencyCode, data.answeredAt, ANY_CATEGORY, METRICS.evaluationRectified);
       break;
     }
     case INSPECTION_EVENT_TYPES.planDisclosed: {

@@ -1,7 +1,7 @@
 /**
  * The figures statistics keep, per agency, year, month and category. A metric is a counter (or an amount in
- * yuan); `penalty.kind:<类别>`, `coercion.kind:<kind>`, `decisions.withdrawn:<kind>` and `inspection.outcome:<outcome>` are
- * families.
+ * yuan); `penalty.kind:<类别>`, `coercion.kind:<kind>`, `decisions.withdrawn:<kind>`, `inspection.outcome:<outcome>` and
+ * `evaluation.grade:<grade>` are families.
  */
 export const METRICS = {
   casesFiled: 'cases.filed',
@@ -39,6 +39,13 @@ export const METRICS = {
   inspectionPlannedTargets: 'inspection.planned-targets',
   inspectionDrawsVoided: 'inspection.draws-voided',
   inspectionInspected: 'inspection.inspected',
+  /** 案卷评查 (domain.md R7a), under the evaluated agency: files whose findings were returned to it. */
+  evaluationCases: 'evaluation.cases',
+  /** Checklist items scored below their points (问题项), summed over those files. */
+  evaluationProblemItems: 'evaluation.problem-items',
+  /** Findings the agency answered, and of those the ones it reports rectified (已整改). */
+  evaluationAnswered: 'evaluation.answered',
+  evaluationRectified: 'evaluation.rectified',
 } as const;
 
 export const penaltyKindMetric = (kind: string): string => `penalty.kind:${kind}`;
@@ -46,6 +53,8 @@ export const withdrawalMetric = (kind: string): string => `decisions.withdrawn:$
 /** 行政强制 decisions by kind (COERCION_KINDS: seal, freeze, court-application …), for the report's rows. */
 export const coercionKindMetric = (kind: string): string => `coercion.kind:${kind}`;
 export const inspectionOutcomeMetric = (outcome: string): string => `inspection.outcome:${outcome}`;
+/** 案卷评查 files by grade (excellent, pass, fail). */
+export const evaluationGradeMetric = (grade: string): string => `evaluation.grade:${grade}`;
 
 /** Figures that belong to no single category (a refusal to file, a withdrawn disclosure) count under this. */
 export const ANY_CATEGORY = 'all';

@@ -119,6 +119,12 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
     ['draft-decision', { ...DRAFT, facts: { ...DRAFT.facts, measures: ['jail'] } }, 'facts.measures', 'isIn'],
     [
       'draft-decision',
+      { ...DRAFT, facts: { ...DRAFT.facts, otherRuleIds: ['其他情形一'] } },
+      'facts.otherRuleIds',
+      'matches',
+    ],
+    [
+      'draft-decision',
       { ...DRAFT, penalty: { ...DRAFT.penalty, penaltyKinds: [] } },
       'penalty.penaltyKinds',
       'arrayMinSize',

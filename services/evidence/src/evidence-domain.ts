@@ -7,6 +7,7 @@ import { AvStatusService } from './av-status/av-status.service';
 import { EvidenceItemEntity } from './items/evidence-item.entity';
 import { EvidenceCaseIds1764900000000 } from './items/evidence-case-ids.migration';
 import { EvidenceItems1764300000000 } from './items/evidence-items.migration';
+import { EvidenceRecordingEnd1765500000000 } from './items/evidence-recording-end.migration';
 import { EvidenceRequestIds1764900000001 } from './items/evidence-request-ids.migration';
 import { EvidenceItemsService } from './items/evidence-items.service';
 import { EvidenceController } from './items/evidence.controller';
@@ -33,4 +34,5 @@ export const EVIDENCE_MIGRATIONS = [
   EvidenceItems1764300000000,
   EvidenceCaseIds1764900000000,
   EvidenceRequestIds1764900000001,
+  EvidenceRecordingEnd1765500000000,
 ];

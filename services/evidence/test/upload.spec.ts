@@ -14,12 +14,14 @@ describe('evidence upload', () => {
     const caseId = newCaseId();
     const content = Buffer.alloc(12 * 1024 * 1024 + 123, 7); // three 5 MiB parts, the last one short
     const answer = await upload(uploadUrl(caseId), evidence().token(), {
-      fields: metadata({ sha256: sha256Of(content) }),
+      fields: metadata({ sha256: sha256Of(content), recordingEndedAt: '2026-11-20T10:12:00+08:00' }),
       file: { name: 'DSJ_0815_20261120.mp4', contentType: 'video/mp4', content },
     });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({
       caseId,
+      capturedAt: '2026-11-20T01:30:00.000Z',
+      recordingEndedAt: '2026-11-20T02:12:00.000Z',
       agencyCode: 'BT-8',
       stage: '现场检查',
       kind: 'video',
@@ -42,6 +44,10 @@ describe('evidence upload', () => {
       sha256: sha256Of(content),
       size: content.length,
       capturedBy: 'officer-1',
+      confidentiality: 'internal',
+      // The span recorded travels with the event, for the case's full-process AV check (domain.md R4).
+      capturedAt: '2026-11-20T01:30:00.000Z',
+      recordingEndedAt: '2026-11-20T02:12:00.000Z',
     });
   });
 

@@ -9,6 +9,11 @@ import {
 } from './inspections/inspections.module';
 import { ImportsModule } from './imports/imports.module';
 import { ITEM_LIST_ENTITIES, ITEM_LIST_MIGRATIONS, ItemListsModule } from './item-lists/item-lists.module';
+import {
+  PLATFORM_CATALOG_ENTITIES,
+  PLATFORM_CATALOG_MIGRATIONS,
+  PlatformCatalogModule,
+} from './platform-catalog/platform-catalog.module';
 import { PERSONNEL_ENTITIES, PERSONNEL_MIGRATIONS, PersonnelModule } from './personnel/personnel.module';
 import { ReviewerRatioModule } from './reviewer-ratio/reviewer-ratio.module';
 
@@ -19,6 +24,7 @@ export const REGISTRY_MODULES = [
   PersonnelModule,
   ReviewerRatioModule,
   ItemListsModule,
+  PlatformCatalogModule,
   ApiKeysModule,
   InspectionsModule,
   ImportsModule,
@@ -28,6 +34,7 @@ export const REGISTRY_ENTITIES = [
   ...AGENCY_ENTITIES,
   ...PERSONNEL_ENTITIES,
   ...ITEM_LIST_ENTITIES,
+  ...PLATFORM_CATALOG_ENTITIES,
   ...API_KEY_ENTITIES,
   ...INSPECTION_ENTITIES,
   ...CALENDAR_ENTITIES,
@@ -39,4 +46,5 @@ export const REGISTRY_MIGRATIONS = [
   ...API_KEY_MIGRATIONS,
   ...INSPECTION_MIGRATIONS,
   ...CALENDAR_MIGRATIONS,
+  ...PLATFORM_CATALOG_MIGRATIONS,
 ];

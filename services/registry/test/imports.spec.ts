@@ -171,6 +171,98 @@ describe('bulk import (POST /api/v1/imports/:kind)', () => {
     ]);
   });
 
+  describe('legal standing and the principal leader (domain.md L2a, L6c)', () => {
+    const person = async (certificateNumber: string) =>
+      (await admin().get('/api/v1/agencies/BT-1/personnel').expect(200)).body.find(
+        (p: { certificateNumber: string }) => p.certificateNumber === certificateNumber,
+      );
+    const line = (n: number, overrides: Record<string, string>) => ({
+      line: n + 2,
+      fields: personnelFields(n, { agencyCode: 'BT-1', ...overrides }),
+    });
+
+    it('records legal standing and the principal mark from the file, in Chinese or English', async () => {
+      await admin()
+        .post('/api/v1/imports/personnel')
+        .send({
+          mode: 'apply',
+          rows: [
+            line(1000, {
+              roles: 'legal-reviewer;handler',
+              legalStanding: '法律职业资格：A20191234；公职律师',
+              principalLeader: '否',
+            }),
+            line(1001, { roles: 'leader;handler', legalStanding: '', principalLeader: '是' }),
+          ],
+        })
+        .expect(200);
+      expect(await person('IMP-1000')).toMatchObject({
+        legalStanding: [
+          { kind: 'legal-profession', certificateNumber: 'A20191234' },
+          { kind: 'public-lawyer', certificateNumber: null },
+        ],
+        principalLeader: false,
+      });
+      expect(await person('IMP-1001')).toMatchObject({ legalStanding: [], principalLeader: true });
+    });
+
+    it('keeps both when the file has neither column, and hands the principal mark over within one file', async () => {
+      const {
+        legalStanding: _s,
+        principalLeader: _p,
+        ...withoutColumns
+      } = line(1000, {
+        roles: 'legal-reviewer;handler',
+      }).fields;
+      const kept = await admin()
+        .post('/api/v1/imports/personnel')
+        .send({ mode: 'apply', rows: [{ line: 2, fields: withoutColumns }] })
+        .expect(200);
+      expect(kept.body).toMatchObject({ unchanged: 1 });
+      expect((await person('IMP-1000')).legalStanding).toHaveLength(2);
+      // The new principal's line comes first; the sitting one steps down further down the same file.
+      await admin()
+        .post('/api/v1/imports/personnel')
+        .send({
+          mode: 'apply',
+          rows: [
+            line(1002, { roles: 'leader', principalLeader: '是' }),
+            line(1001, { roles: 'leader;handler', principalLeader: '否' }),
+          ],
+        })
+        .expect(200);
+      expect((await person('IMP-1002')).principalLeader).toBe(true);
+      expect((await person('IMP-1001')).principalLeader).toBe(false);
+    });
+
+    it('refuses a second principal, a principal who is not a leader and bad standing, naming the line, writing nothing', async () => {
+      const answer = await admin()
+        .post('/api/v1/imports/personnel')
+        .send({
+          mode: 'apply',
+          rows: [
+            line(1003, { roles: 'leader', principalLeader: '是' }),
+            line(1004, { roles: 'handler', principalLeader: '是' }),
+            line(1005, { legalStanding: '法律职业资格' }),
+            line(1006, { legalStanding: '律师' }),
+            line(1007, { principalLeader: '也许' }),
+          ],
+        })
+        .expect(422);
+      expect(
+        answer.body.violations.map((v: { field: string; rule: string }) => `${v.field} ${v.rule}`),
+      ).toEqual([
+        'lines.1005.principalLeader onePerAgency',
+        'lines.1006.principalLeader requiresLeaderRole',
+        'lines.1007.legalStanding requiredForLegalProfession',
+        'lines.1008.legalStanding isIn',
+        'lines.1009.principalLeader isBoolean',
+      ]);
+      expect(answer.body.violations[0].message).toContain('已有主要负责人');
+      expect(await person('IMP-1003')).toBeUndefined();
+    });
+  });
+
   describe('agencies', () => {
     const agencyRow = (line: number, code: string, parentCode: string, level = 'department', extra = {}) => {
       const body = agencyBody(code, parentCode, { level });

@@ -12,6 +12,7 @@ import { AgencyTreeConsumer } from './agency-tree/agency-tree.consumer';
 import { CalendarRecountConsumer } from './calendar-recount/calendar-recount.consumer';
 import { CaseWorkerModule } from './case-worker';
 import { EvidenceLinkConsumer } from './evidence-link/evidence-link.consumer';
+import { RecordAnchorJob } from './record-anchor/record-anchor.job';
 
 @Module({})
 export class WorkerModule {
@@ -31,7 +32,7 @@ export class WorkerModule {
         }),
         CaseWorkerModule,
       ],
-      providers: [EvidenceLinkConsumer, CalendarRecountConsumer, AgencyTreeConsumer],
+      providers: [EvidenceLinkConsumer, CalendarRecountConsumer, AgencyTreeConsumer, RecordAnchorJob],
     };
   }
 }

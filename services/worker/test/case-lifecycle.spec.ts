@@ -120,6 +120,7 @@ describe('which decisions are major (domain.md L3)', () => {
     const { facts, ...drafted } = draft(handler, 60_000);
     const prepared = await harness.activities.prepareDraft({
       agencyCode: 'BT-NO-CATALOGUE',
+      itemCode: 'P-001',
       asOf: new Date().toISOString(),
       draft: { ...drafted, facts, party: { type: 'legal-person', name: '某某有限公司' } },
       facts: { ...facts, partyType: 'legal-person', hearingHeld: false },
@@ -130,6 +131,72 @@ describe('which decisions are major (domain.md L3)', () => {
       catalogVersion: 1,
       catalog: 'platform-default',
     });
+  });
+
+  it('judges by the default version the platform admin publishes, from its publication on', async () => {
+    const before = new Date().toISOString();
+    const first = await harness.registry.call<{ content: Record<string, unknown> }>(
+      'GET',
+      '/api/v1/platform/review-catalog',
+    );
+    const published = await harness.registry.call<{ version: number; publishedAt: string }>(
+      'POST',
+      '/api/v1/platform/review-catalog',
+      { ...first.content, fineThresholds: [{ partyType: 'legal-person', minimumYuan: 30_000 }] },
+    );
+    const { facts, ...drafted } = draft(handler, 40_000);
+    const judged = (asOf: string) =>
+      harness.activities.prepareDraft({
+        agencyCode: 'BT-NO-CATALOGUE',
+        itemCode: 'P-001',
+        asOf,
+        draft: { ...drafted, facts, party: { type: 'legal-person', name: '某某有限公司' } },
+        facts: { ...facts, partyType: 'legal-person', hearingHeld: false },
+      });
+    expect((await judged(published.publishedAt)).verdict).toEqual({
+      major: true,
+      reasons: [`对法人罚款 40000 元，达到平台默认目录（第 ${published.version} 版）规定的 30000 元标准`],
+      catalogVersion: published.version,
+      catalog: 'platform-default',
+    });
+    // A case filed before the new version is still judged by the one in force at its filing.
+    expect((await judged(before)).verdict).toMatchObject({
+      major: false,
+      catalogVersion: published.version - 1,
+    });
+    await harness.registry.call('POST', '/api/v1/platform/review-catalog', first.content);
+  });
+
+  it("makes every decision on an item the agency's catalogue lists major, and cites its other rules with their source", async () => {
+    const catalog = await harness.registry.call<{ content: Record<string, unknown> }>(
+      'GET',
+      `/api/v1/agencies/${AGENCY}/review-catalog`,
+    );
+    await harness.registry.call('POST', `/api/v1/agencies/${AGENCY}/review-catalog`, {
+      ...catalog.content,
+      items: [{ itemCode: 'P-001', itemName: '对未取得食品经营许可从事经营活动的处罚' }],
+      otherRules: [
+        {
+          id: 'Q1',
+          description: '涉及民族宗教因素的',
+          legalSource: '《兵团重大行政执法决定法制审核办法》第五条',
+        },
+      ],
+    });
+    const { facts, ...drafted } = draft(handler, 500);
+    const prepared = await harness.activities.prepareDraft({
+      agencyCode: AGENCY,
+      itemCode: 'P-001',
+      asOf: new Date().toISOString(),
+      draft: { ...drafted, facts: { ...facts, otherRuleIds: ['Q1', 'Q9'] } },
+      facts: { ...facts, otherRuleIds: ['Q1', 'Q9'], hearingHeld: false },
+    });
+    expect(prepared.verdict.reasons).toEqual([
+      '执法事项「对未取得食品经营许可从事经营活动的处罚」（P-001）属于本机关目录所列事项',
+      '涉及民族宗教因素的（依据：《兵团重大行政执法决定法制审核办法》第五条；本机关目录其他情形 Q1）',
+      '承办人员认定属于其他情形 Q9，本机关目录未列该情形，按重大执法决定审核',
+    ]);
+    await harness.registry.call('POST', `/api/v1/agencies/${AGENCY}/review-catalog`, catalog.content);
   });
 });
 

@@ -136,8 +136,11 @@ describe('evidence stored by the evidence service', () => {
       kind: 'video',
       sha256: 'c0ffee'.padEnd(64, '0'),
       size: 1024,
+      confidentiality: 'trade-secret',
       storedAt: new Date().toISOString(),
       capturedBy: handler.id,
+      capturedAt: '2026-12-01T09:00:00.000Z',
+      recordingEndedAt: '2026-12-01T09:40:00.000Z',
     };
     const event = createCloudEvent({
       source: EVIDENCE_EVENT_SOURCE,
@@ -170,6 +173,11 @@ describe('evidence stored by the evidence service', () => {
       evidenceId: 'kafka-video-1',
       kind: 'video',
       sha256: data.sha256,
+      size: 1024,
+      confidentiality: 'trade-secret',
+      // The span recorded, for the full-process check (domain.md R4).
+      recordedFrom: '2026-12-01T09:00:00.000Z',
+      recordedTo: '2026-12-01T09:40:00.000Z',
     });
     expect(state.missingAv).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerAuthCommands } from './commands/auth';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerCaseCommands } from './commands/case';
 import { registerDemoCommand } from './commands/demo';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerHealthCommand } from './commands/health';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerEvidenceCommands(program);
   registerRecordCommands(program);
+  registerCaseCommands(program);
   registerStatsCommands(program);
   registerRegistryCommands(program);
   registerOutboxCommands(program);

@@ -7,7 +7,7 @@ import type {
   ProvisionalCount,
   StartCaseInput,
 } from '@lep/contracts';
-import type { AppliedStep, CaseStep, TaskClaimChange } from '@lep/case-store';
+import type { AppliedStep, CaseStep, DossierSeal, TaskClaimChange } from '@lep/case-store';
 
 /** The enforcement body as the case needs it: names for documents, region for the calendar, its review body. */
 export interface AgencyFacts {
@@ -48,6 +48,8 @@ export interface CaseActivities {
   /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (domain.md L3). */
   prepareDraft(input: {
     agencyCode: string;
+    /** The case's enforcement item, which the catalogue may list (domain.md L3e). */
+    itemCode: string;
     asOf: string;
     draft: DecisionDraft;
     facts: DecisionFacts;
@@ -73,4 +75,6 @@ export interface CaseActivities {
   applyStep(step: CaseStep): Promise<AppliedStep>;
   /** Writes a claim or release of an inbox task that its workflow accepted (the inbox row follows the workflow). */
   applyTaskClaim(change: TaskClaimChange): Promise<void>;
+  /** The 案卷's manifest hash over the record as it stands before the 归档 entry (domain.md R6). */
+  sealDossier(caseId: string): Promise<DossierSeal>;
 }

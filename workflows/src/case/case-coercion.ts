@@ -51,6 +51,7 @@ export function coercionMeasures(ctx: CaseContext): void {
       // The measure's document is hashed as a draft is (domain.md L3a), so the record names what was decided.
       const prepared = await caseActivities.prepareDraft({
         agencyCode: state.agencyCode,
+        itemCode: state.itemCode,
         asOf: ctx.filedAt,
         draft: { ...document, facts: declared },
         facts: { ...declared, hearingHeld: Boolean(state.hearing?.heldAt) },

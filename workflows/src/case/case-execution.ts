@@ -1,7 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
+import { patched } from '@temporalio/workflow';
 import { caseUpdates, type CaseStage, type CaseState, type StageActionInput } from '@lep/contracts';
 import { stageViolation } from './rules';
-import { type CaseContext } from './case-context';
+import { caseActivities, type CaseContext } from './case-context';
 
 /** 送达, 执行, 结案, 归档: each a stage move from the stages it may follow, archiving ends the case. */
 export function executionAndClosure(ctx: CaseContext): void {
@@ -17,8 +18,14 @@ export function executionAndClosure(ctx: CaseContext): void {
       definition,
       () => stageViolation(state, from, actionName) ?? leaving(state.stage),
       async (step) => {
+        // 归档 seals the 案卷 (domain.md R6): the archive entry carries the hash of its manifest. Cases that
+        // passed 归档 before this patch replay without the activity; their entries carry no seal.
+        const sealed =
+          to === 'archived' && patched('archive-seals-dossier')
+            ? { dossier: await caseActivities.sealDossier(state.caseId) }
+            : {};
         if (to === 'archived') state.status = 'archived';
-        await moveTo(to, step.actor, title, { note: step.note });
+        await moveTo(to, step.actor, title, { note: step.note, ...sealed });
       },
     );
   simpleStage(caseUpdates.serve, ['decided'], 'served', '送达决定书（送达回证）', '送达');

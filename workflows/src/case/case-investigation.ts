@@ -53,6 +53,7 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
       const { requestId: _request, actor, ...content } = input;
       const prepared = await caseActivities.prepareDraft({
         agencyCode: state.agencyCode,
+        itemCode: state.itemCode,
         asOf: filedAt,
         draft: content,
         facts: { ...content.facts, hearingHeld: Boolean(state.hearing?.heldAt) },
@@ -108,7 +109,13 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
       { id: link.capturedBy, role: 'handler', agencyCode: state.agencyCode },
       'evidence-linked',
       `证据入卷（${link.kind}，${CASE_STAGE_NAMES[link.stage as CaseStage] ?? link.stage}）`,
-      { kind: link.kind, evidenceStage: link.stage, storedAt: link.storedAt },
+      {
+        kind: link.kind,
+        evidenceStage: link.stage,
+        storedAt: link.storedAt,
+        size: link.size,
+        confidentiality: link.confidentiality,
+      },
       { evidence: [{ evidenceId: link.evidenceId, sha256: link.sha256 }] },
     );
   }

@@ -75,6 +75,7 @@ export function noticeAndHearing(ctx: CaseContext): void {
       if (ctx.draft) {
         const prepared = await caseActivities.prepareDraft({
           agencyCode: state.agencyCode,
+          itemCode: state.itemCode,
           asOf: filedAt,
           draft: ctx.draft,
           facts: { ...ctx.draft.facts, hearingHeld: true },

@@ -245,6 +245,21 @@ export class DecisionFactsDto {
   @IsOptional()
   @IsBoolean()
   majorRightsAffected?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: '本案符合的审核目录“其他情形”编号（目录 otherRules 的 id）',
+    example: ['Q1'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, {
+    each: true,
+    message: 'otherRuleIds 的每一项须为 1 至 32 位字母、数字或连字符',
+  })
+  otherRuleIds?: string[];
 }
 
 export class CoercionDetailsDto implements CoercionDecisionDetails {

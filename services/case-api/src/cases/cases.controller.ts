@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
+import { writeDossier } from '@lep/case-store';
 import { caseUpdates } from '@lep/contracts';
 import { DynamicStatus } from '@lep/nest-kit';
 import { CASE_APPROVERS, CASE_READERS, CASE_WRITERS } from '../common/case-roles';
@@ -42,6 +44,8 @@ import {
 @Controller('api/v1/cases')
 @Roles(...CASE_WRITERS)
 export class CasesController {
+  private readonly logger = new Logger(CasesController.name);
+
   constructor(private readonly cases: CasesService) {}
 
   @Post()
@@ -94,6 +98,36 @@ export class CasesController {
   @ApiOkResponse({ type: CaseRecordView })
   record(@CurrentPrincipal() principal: Principal, @Param() params: CaseIdParam): Promise<CaseRecordView> {
     return this.cases.record(principal, params.caseId);
+  }
+
+  @Get(':caseId/dossier')
+  @Roles(...CASE_READERS)
+  @ApiOperation({
+    summary:
+      '导出案卷（tar 归档文件：清单、执法全过程记录、证据索引、审核意见），lep case verify-archive 可离线校验',
+  })
+  @ApiProduces('application/x-tar')
+  @ApiOkResponse({ description: '案卷归档文件', schema: { type: 'string', format: 'binary' } })
+  @ApiConflictResponse({ description: '案件尚未归档：CASE_NOT_ARCHIVED' })
+  async dossier(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: CaseIdParam,
+    @Res() response: Response,
+  ): Promise<void> {
+    const contents = await this.cases.dossier(principal, params.caseId);
+    response.status(200);
+    response.setHeader('content-type', 'application/x-tar');
+    // A case number may hold any character but whitespace and / \\ ? # %: the name goes out percent-encoded.
+    const name = encodeURIComponent(`${params.caseId}.tar`).replace(
+      /[!'()*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
+    response.setHeader('content-disposition', `attachment; filename="dossier.tar"; filename*=UTF-8''${name}`);
+    response.setHeader('cache-control', 'private, no-store');
+    // The status is out with the first bytes: a download broken off (the client gone) only ends its connection.
+    await writeDossier(contents, response).catch((error: Error) =>
+      this.logger.warn(`dossier of ${params.caseId}: download ended early (${error.message})`),
+    );
   }
 
   @Post(':caseId/records')

@@ -1,7 +1,13 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Principal, Role } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
-import { readCaseRecord, type CaseFileEntity } from '@lep/case-store';
+import {
+  dossierContents,
+  DossierUnavailableError,
+  readCaseRecord,
+  type CaseFileEntity,
+  type DossierContents,
+} from '@lep/case-store';
 import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rules';
 import {
   CASE_ERROR_CODES,
@@ -210,6 +216,21 @@ export class CasesService {
     const known = await this.resolve(caseId);
     await this.access.assertCanRead(principal, caseId, known.agencyCode, `/api/v1/cases/${caseId}/record`);
     return readCaseRecord(this.dataSource, caseId);
+  }
+
+  /**
+   * The 案卷 of an archived case (domain.md R6), for whoever may read the case: a supervisor's export is recorded in
+   * the audit log before it is answered, as every supervised read is.
+   */
+  async dossier(principal: Principal, caseId: string): Promise<DossierContents> {
+    const known = await this.resolve(caseId);
+    await this.access.assertCanRead(principal, caseId, known.agencyCode, `/api/v1/cases/${caseId}/dossier`);
+    try {
+      return await dossierContents(this.dataSource, caseId);
+    } catch (error) {
+      if (error instanceof DossierUnavailableError) throw workflowErrors.caseNotArchived();
+      throw error;
+    }
   }
 
   /**

@@ -44,6 +44,9 @@ export const workflowErrors = {
       'CASE_ID_CONFLICT',
       '该案件编号对应的案件标识已被其他案件使用，无法立案，请联系平台运维人员',
     ),
+  /** A 案卷 exists from 归档 on (domain.md R6). */
+  caseNotArchived: () =>
+    new ApiError(HttpStatus.CONFLICT, 'CASE_NOT_ARCHIVED', '案件尚未归档，没有可导出的案卷'),
   alreadyWithdrawn: () =>
     new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.alreadyWithdrawn, '该决定已被撤回，不能再次撤回'),
   /** No action of this request id reached the workflow (or the workflow is gone). */

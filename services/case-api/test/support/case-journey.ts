@@ -43,8 +43,9 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
         sha256: 'ab'.repeat(32),
         kind: 'video',
         stage: 'investigating',
-        capturedBy: handler().sub,
+        capturedBy: handler().sub as string,
         storedAt: new Date().toISOString(),
+        size: 4_096,
       });
     await eventually(
       () => caseState(caseId),

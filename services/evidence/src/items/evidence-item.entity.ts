@@ -30,6 +30,10 @@ export class EvidenceItemEntity {
   @Column({ name: 'captured_at', type: 'timestamptz' })
   capturedAt!: Date;
 
+  /** Audio and video: when the recording stopped (it started at capturedAt); null when not given. */
+  @Column({ name: 'recording_ended_at', type: 'timestamptz', nullable: true })
+  recordingEndedAt!: Date | null;
+
   @Column({ name: 'captured_by', type: 'text' })
   capturedBy!: string;
 

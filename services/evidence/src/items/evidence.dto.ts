@@ -42,7 +42,15 @@ export class EvidenceView {
   @ApiProperty() agencyCode!: string;
   @ApiProperty() stage!: string;
   @ApiProperty({ enum: EVIDENCE_KINDS }) kind!: EvidenceKind;
-  @ApiProperty({ format: 'date-time' }) capturedAt!: string;
+  @ApiProperty({ format: 'date-time', description: '记录形成时间；录音录像为开始录制时间' })
+  capturedAt!: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '录音录像结束录制时间；其他类型为 null',
+  })
+  recordingEndedAt!: string | null;
   @ApiProperty() capturedBy!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) device!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) place!: string | null;
@@ -75,6 +83,7 @@ export function toEvidenceView(item: EvidenceItemEntity): EvidenceView {
     stage: item.stage,
     kind: item.kind,
     capturedAt: item.capturedAt.toISOString(),
+    recordingEndedAt: item.recordingEndedAt?.toISOString() ?? null,
     capturedBy: item.capturedBy,
     device: item.device,
     place: item.place,

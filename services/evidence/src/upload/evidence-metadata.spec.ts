@@ -39,6 +39,29 @@ describe('parseEvidenceMetadata', () => {
     );
   });
 
+  it('takes the end of an audio or video recording, after its start, and refuses it on other kinds', () => {
+    const now = new Date('2026-11-26T04:00:00Z');
+    const video = { ...valid, kind: 'video', capturedAt: '2026-11-26T10:00:00+08:00' };
+    expect(
+      parseEvidenceMetadata({ ...video, recordingEndedAt: '2026-11-26T10:45:00+08:00' }, now)
+        .recordingEndedAt,
+    ).toBe('2026-11-26T10:45:00+08:00');
+    expect(parseEvidenceMetadata(video, now).recordingEndedAt).toBeUndefined();
+    for (const [fields, rule] of [
+      [{ ...valid, recordingEndedAt: '2026-11-26T10:45:00+08:00' }, 'audioOrVideoOnly'],
+      [{ ...video, recordingEndedAt: '2026-11-26T09:59:59+08:00' }, 'notBeforeCapturedAt'],
+      [{ ...video, recordingEndedAt: '2026-11-26T13:00:00+08:00' }, 'notInFuture'],
+      [{ ...video, recordingEndedAt: '明天' }, 'isIso8601'],
+    ] as const)
+      expect(() => parseEvidenceMetadata(fields, now)).toThrow(
+        expect.objectContaining({
+          response: expect.objectContaining({
+            violations: [expect.objectContaining({ field: 'recordingEndedAt', rule })],
+          }),
+        }),
+      );
+  });
+
   it('refuses bidirectional overrides in the fields staff read on screen, naming the field', () => {
     const now = new Date('2026-11-26T02:00:00Z');
     expect(parseEvidenceMetadata({ ...valid, place: '阿拉尔市塔里木大道1号' }, now).place).toBe(

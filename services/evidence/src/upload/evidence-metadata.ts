@@ -60,9 +60,21 @@ export class EvidenceMetadataDto {
   @IsIn(EVIDENCE_KINDS)
   kind!: EvidenceKind;
 
-  @ApiProperty({ description: '记录形成时间（ISO 8601，含时区）', example: '2026-11-20T09:30:00+08:00' })
+  @ApiProperty({
+    description: '记录形成时间（ISO 8601，含时区）；录音录像为开始录制时间',
+    example: '2026-11-20T09:30:00+08:00',
+  })
   @IsISO8601({ strict: true })
   capturedAt!: string;
+
+  @ApiPropertyOptional({
+    description:
+      '录音录像结束录制时间（ISO 8601，含时区），仅用于 audio、video。全过程音像记录须以开始与结束时间覆盖执法行为',
+    example: '2026-11-20T10:05:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  recordingEndedAt?: string;
 
   @ApiProperty({ description: '记录人（执法人员编号）', maxLength: 64 })
   @IsString()
@@ -165,7 +177,28 @@ export function parseEvidenceMetadata(fields: Record<string, string>, now = new 
     throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
       { field: 'capturedAt', rule: 'notInFuture', message: '字段 capturedAt 不能晚于当前时间' },
     ]);
+  const recordingProblem = recordingEndProblem(metadata, now);
+  if (recordingProblem)
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+      { field: 'recordingEndedAt', ...recordingProblem },
+    ]);
   return metadata;
+}
+
+/** A recording's end is given only for audio and video, after its start and not in the future. */
+function recordingEndProblem(
+  metadata: EvidenceMetadataDto,
+  now: Date,
+): { rule: string; message: string } | undefined {
+  if (metadata.recordingEndedAt === undefined) return undefined;
+  if (metadata.kind !== 'audio' && metadata.kind !== 'video')
+    return { rule: 'audioOrVideoOnly', message: '字段 recordingEndedAt 仅用于录音（audio）、录像（video）' };
+  const end = new Date(metadata.recordingEndedAt).getTime();
+  if (end < new Date(metadata.capturedAt).getTime())
+    return { rule: 'notBeforeCapturedAt', message: '字段 recordingEndedAt 不能早于开始录制时间 capturedAt' };
+  if (end > now.getTime() + CLOCK_SKEW_MS)
+    return { rule: 'notInFuture', message: '字段 recordingEndedAt 不能晚于当前时间' };
+  return undefined;
 }
 
 /** The end of an item's retention, or null when it is kept permanently. */

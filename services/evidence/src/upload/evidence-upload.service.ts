@@ -93,6 +93,7 @@ export class EvidenceUploadService {
         stage: metadata.stage,
         kind: metadata.kind,
         capturedAt: new Date(metadata.capturedAt),
+        recordingEndedAt: metadata.recordingEndedAt ? new Date(metadata.recordingEndedAt) : null,
         capturedBy: metadata.capturedBy,
         device: metadata.device ?? null,
         place: metadata.place ?? null,
@@ -119,6 +120,9 @@ export class EvidenceUploadService {
         size: item.size,
         storedAt: storedAt.toISOString(),
         capturedBy: item.capturedBy,
+        confidentiality: item.confidentiality,
+        capturedAt: item.capturedAt.toISOString(),
+        ...(item.recordingEndedAt ? { recordingEndedAt: item.recordingEndedAt.toISOString() } : {}),
       };
       await enqueueEvent(
         manager,

@@ -7,7 +7,15 @@ import {
 } from '@lep/contracts';
 import { isValidResidentId } from '@lep/masking';
 import { TARGET_CODE_PATTERN } from '../inspections/inspection.dto';
-import { PERSONNEL_ROLES, PersonnelRole, QUALIFICATIONS, Qualification } from '../personnel/personnel.entity';
+import {
+  LEGAL_STANDING_KINDS,
+  LegalStanding,
+  LegalStandingKind,
+  PERSONNEL_ROLES,
+  PersonnelRole,
+  QUALIFICATIONS,
+  Qualification,
+} from '../personnel/personnel.entity';
 
 /** One line of the import file as the CLI sends it (a CSV line or an .xlsx row): its 1-based number and its cells by header. */
 export interface ImportRow {
@@ -34,6 +42,10 @@ export interface PersonnelImportRow {
   certificateExpiresOn: string;
   qualification: Qualification;
   scope: string;
+  /** Null when the file has no legalStanding column: the stored standing stays. */
+  legalStanding: LegalStanding[] | null;
+  /** Null when the file has no principalLeader column: the stored mark stays. */
+  principalLeader: boolean | null;
 }
 
 export interface TargetImportRow {
@@ -105,6 +117,11 @@ class LineCheck {
     return value as T;
   }
 
+  /** Whether the file has the column at all (optional columns may be left out of the header). */
+  present(field: string): boolean {
+    return this.row.fields[field] !== undefined;
+  }
+
   date(field: string): string {
     const value = this.cell(field);
     if (!isCalendarDate(value)) this.fail(field, 'isDate', `应为有效日期 YYYY-MM-DD，实为“${value}”`);
@@ -140,6 +157,10 @@ export function checkPersonnelRow(row: ImportRow): PersonnelImportRow | LineErro
     check.fail('certificateExpiresOn', 'afterIssue', '早于发证日期');
   const qualification = check.oneOf('qualification', QUALIFICATIONS);
   const scope = check.required('scope', 500);
+  const legalStanding = check.present('legalStanding') ? legalStandingCell(check) : null;
+  const principalLeader = check.present('principalLeader') ? yesNo(check, 'principalLeader', false) : null;
+  if (principalLeader && !roleTexts.includes('leader'))
+    check.fail('principalLeader', 'requiresLeaderRole', '为“是”时角色须含 leader（主要负责人须为负责人）');
   if (check.errors.length > 0) return check.errors;
   return {
     line: row.line,
@@ -152,8 +173,70 @@ export function checkPersonnelRow(row: ImportRow): PersonnelImportRow | LineErro
     certificateExpiresOn,
     qualification,
     scope,
+    legalStanding,
+    principalLeader,
   };
 }
+
+/** 法律身份 cells name each kind in English or Chinese, 法律职业资格 with its certificate number after a colon. */
+const STANDING_VALUES: Record<string, LegalStandingKind> = {
+  ...Object.fromEntries(LEGAL_STANDING_KINDS.map((kind) => [kind, kind])),
+  法律职业资格: 'legal-profession',
+  公职律师: 'public-lawyer',
+  法律顾问: 'legal-adviser',
+};
+
+/**
+ * `法律职业资格:A20191234;公职律师` — entries split by ; (or ；|), each a kind with an optional number after : (or
+ * ：). The rules of the single-person API hold (domain.md L2a): 法律职业资格 needs its number, each kind once.
+ */
+function legalStandingCell(check: LineCheck): LegalStanding[] {
+  const standing: LegalStanding[] = [];
+  const entries = check
+    .cell('legalStanding')
+    .split(/[;；|]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [kindText, ...rest] = entry.split(/[:：]/);
+    const kind = STANDING_VALUES[kindText!.trim()];
+    const number = rest.join(':').trim();
+    if (!kind)
+      check.fail(
+        'legalStanding',
+        'isIn',
+        `含未知身份“${kindText}”，应为 法律职业资格、公职律师、法律顾问（或其英文名）`,
+      );
+    else if (standing.some((earlier) => earlier.kind === kind))
+      check.fail('legalStanding', 'unique', `身份“${kindText}”重复`);
+    else if (kind === 'legal-profession' && number === '')
+      check.fail(
+        'legalStanding',
+        'requiredForLegalProfession',
+        '法律职业资格须写明证书编号（法律职业资格:编号）',
+      );
+    else if (number.length > 64) check.fail('legalStanding', 'maxLength', '证书编号不能超过 64 个字符');
+    else standing.push({ kind, certificateNumber: number === '' ? null : number });
+  }
+  return standing;
+}
+
+/** 是/否 cells (or true/false, 1/0); an empty cell is `empty`. */
+function yesNo(check: LineCheck, field: string, empty: boolean): boolean {
+  const text = check.cell(field);
+  const value = text === '' ? empty : YES_NO[text];
+  if (value === undefined) check.fail(field, 'isBoolean', `应为 是/否（或 true/false），实为“${text}”`);
+  return value ?? empty;
+}
+
+const YES_NO: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  是: true,
+  false: false,
+  '0': false,
+  否: false,
+};
 
 /** 相对人类别 cells: the English names or the Chinese labels of a case's party types. */
 const PARTY_TYPE_VALUES: Record<string, InspectionTargetPartyType> = {
@@ -163,16 +246,6 @@ const PARTY_TYPE_VALUES: Record<string, InspectionTargetPartyType> = {
   法人: 'legal-person',
   非法人组织: 'other-organisation',
   其他组织: 'other-organisation',
-};
-
-const ACTIVE_VALUES: Record<string, boolean> = {
-  '': true,
-  true: true,
-  '1': true,
-  是: true,
-  false: false,
-  '0': false,
-  否: false,
 };
 
 export function checkTargetRow(row: ImportRow): TargetImportRow | LineError[] {
@@ -195,12 +268,9 @@ export function checkTargetRow(row: ImportRow): TargetImportRow | LineError[] {
       'isIn',
       `应为 自然人、个体工商户、法人、非法人组织（或其英文名）之一，实为“${partyTypeText}”`,
     );
-  const activeText = check.cell('active');
-  const active = ACTIVE_VALUES[activeText];
-  if (active === undefined)
-    check.fail('active', 'isBoolean', `应为 是/否（或 true/false），实为“${activeText}”`);
+  const active = yesNo(check, 'active', true);
   if (check.errors.length > 0) return check.errors;
-  return { line: row.line, agencyCode, code, name, category, partyType, active: active! };
+  return { line: row.line, agencyCode, code, name, category, partyType, active };
 }
 
 /** Lines that repeat the key of an earlier line in the same batch: the later one is reported. */

@@ -143,6 +143,7 @@ export class ImportsService {
         currentAgency.get(row.certificateNumber),
       ])),
     );
+    errors.push(...(await this.principalConflicts(valid)));
     if (errors.length > 0) throw rowsInvalid(errors);
     if (mode === 'validate') return { inserted: 0, updated: 0, unchanged: 0 };
     const agencies = [
@@ -270,6 +271,43 @@ export class ImportsService {
             message: `第 ${row.line} 行：无权管理执法主体 ${code} 的数据`,
           });
       }
+    return errors;
+  }
+
+  /**
+   * One principal leader (主要负责人) per agency (domain.md L6c): a line making someone principal is refused when
+   * an earlier line names another principal of that agency, or when the agency has one already who this batch
+   * does not step down or move away. The unique index stays the last word against a concurrent change.
+   */
+  private async principalConflicts(rows: PersonnelImportRow[]): Promise<LineError[]> {
+    const naming = rows.filter((row) => row.principalLeader === true);
+    if (naming.length === 0) return [];
+    const current: { agency_code: string; certificate_number: string; name: string }[] =
+      await this.dataSource.query(
+        `SELECT agency_code, certificate_number, name FROM personnel
+          WHERE principal_leader AND agency_code = ANY($1::text[])`,
+        [[...new Set(naming.map((row) => row.agencyCode))]],
+      );
+    const byCertificate = new Map(rows.map((row) => [row.certificateNumber, row]));
+    const errors: LineError[] = [];
+    const named = new Map<string, PersonnelImportRow>();
+    for (const row of naming) {
+      const earlier = named.get(row.agencyCode);
+      const sitting = current.find((person) => {
+        if (person.agency_code !== row.agencyCode || person.certificate_number === row.certificateNumber)
+          return false;
+        const line = byCertificate.get(person.certificate_number);
+        return !line || (line.principalLeader !== false && line.agencyCode === row.agencyCode);
+      });
+      const problem = earlier
+        ? `第 ${row.line} 行：第 ${earlier.line} 行已将 ${earlier.name} 登记为执法主体 ${row.agencyCode} 的主要负责人`
+        : sitting
+          ? `第 ${row.line} 行：执法主体 ${row.agencyCode} 已有主要负责人 ${sitting.name}，须先在同一文件中将其改为“否”`
+          : undefined;
+      if (problem)
+        errors.push({ line: row.line, field: 'principalLeader', rule: 'onePerAgency', message: problem });
+      else named.set(row.agencyCode, row);
+    }
     return errors;
   }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { canonicalPools, DrawImpossibleError, DrawPools, poolsHash, runDraw } from './draw';
-import { SeededRandom } from './seeded-random';
 
 const SEED = 'a'.repeat(64);
 const seed = () => randomBytes(32).toString('hex');
@@ -10,50 +9,6 @@ const inspectors = (n: number) => Array.from({ length: n }, (_, i) => `P${String
 function pools(overrides: Partial<DrawPools> = {}): DrawPools {
   return { targets: targets(20), inspectors: inspectors(8), relations: [], ...overrides };
 }
-
-describe('SeededRandom', () => {
-  it('replays the same numbers from the same seed and others from another', () => {
-    const a = new SeededRandom(Buffer.from(SEED, 'hex'));
-    const b = new SeededRandom(Buffer.from(SEED, 'hex'));
-    const c = new SeededRandom(Buffer.from('b'.repeat(64), 'hex'));
-    const run = (r: SeededRandom) => Array.from({ length: 50 }, () => r.below(1000));
-    const first = run(a);
-    expect(run(b)).toEqual(first);
-    expect(run(c)).not.toEqual(first);
-  });
-
-  it('stays in range and reaches every value (no modulo bias gaps)', () => {
-    const random = new SeededRandom(randomBytes(32));
-    const seen = new Set<number>();
-    for (let i = 0; i < 2000; i += 1) {
-      const value = random.below(7);
-      expect(value).toBeGreaterThanOrEqual(0);
-      expect(value).toBeLessThan(7);
-      seen.add(value);
-    }
-    expect(seen.size).toBe(7);
-  });
-
-  it('shuffles into a permutation, leaving the input alone', () => {
-    const input = targets(30);
-    const shuffled = new SeededRandom(randomBytes(32)).shuffle(input);
-    expect([...shuffled].sort()).toEqual(input);
-    expect(input).toEqual(targets(30));
-  });
-
-  it('is roughly uniform: each of 4 targets comes first about a quarter of the time', () => {
-    const firsts = new Map<string, number>();
-    for (let i = 0; i < 4000; i += 1) {
-      const first = new SeededRandom(randomBytes(32)).shuffle(['a', 'b', 'c', 'd'])[0]!;
-      firsts.set(first, (firsts.get(first) ?? 0) + 1);
-    }
-    for (const count of firsts.values()) expect(Math.abs(count - 1000)).toBeLessThan(150);
-  });
-
-  it('refuses a short seed', () => {
-    expect(() => new SeededRandom(Buffer.alloc(8))).toThrow(/128 bits/);
-  });
-});
 
 describe('runDraw', () => {
   const size = { targetCount: 5, inspectorsPerTarget: 2 };

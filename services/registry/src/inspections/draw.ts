@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@lep/hash-chain';
-import { SeededRandom } from './seeded-random';
+import { canonicalJson, SeededRandom } from '@lep/hash-chain';
 
 /** What a draw chooses from, exactly as recorded with it. */
 export interface DrawPools {

@@ -25,6 +25,8 @@ import {
   AGENCY_CODE_PATTERN,
   AvRecordingEntry,
   AvRecordingListContent,
+  CatalogItemRule,
+  CatalogOtherRule,
   EnforcementItem,
   EnforcementItemListContent,
   FineThreshold,
@@ -32,10 +34,10 @@ import {
   ItemCategory,
   MAJOR_MEASURES,
   MajorMeasure,
-  PARTY_TYPES,
-  PartyType,
   ReviewCatalogCriteria,
   ReviewTimeLimit,
+  THRESHOLD_PARTY_KINDS,
+  ThresholdPartyKind,
 } from '@lep/contracts';
 
 /** The most entries one list version may hold (an item list import is held to it too). */
@@ -139,9 +141,12 @@ export class AvRecordingListDto implements AvRecordingListContent {
 }
 
 export class FineThresholdDto implements FineThreshold {
-  @ApiProperty({ enum: PARTY_TYPES })
-  @IsIn(PARTY_TYPES)
-  partyType!: PartyType;
+  @ApiProperty({
+    enum: THRESHOLD_PARTY_KINDS,
+    description: '当事人类型；个体工商户未单列金额时按自然人标准',
+  })
+  @IsIn(THRESHOLD_PARTY_KINDS)
+  partyType!: ThresholdPartyKind;
 
   @ApiProperty({ description: '罚款达到该金额（元）即属重大执法决定' })
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
@@ -163,6 +168,38 @@ export class ReviewTimeLimitDto implements ReviewTimeLimit {
   extensionWorkingDays!: number;
 }
 
+export class CatalogItemRuleDto implements CatalogItemRule {
+  @ApiProperty({ description: '执法事项编码：该事项的执法决定均属重大执法决定' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  itemCode!: string;
+
+  @ApiProperty({ description: '执法事项名称（写入认定理由）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  itemName!: string;
+}
+
+export class CatalogOtherRuleDto implements CatalogOtherRule {
+  @ApiProperty({ description: '情形编号，决定书草案的 facts.otherRuleIds 以此援引', example: 'Q1' })
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'id 须为 1 至 32 位字母、数字或连字符' })
+  id!: string;
+
+  @ApiProperty({ description: '情形表述（法律法规规章规定的其他情形）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  description!: string;
+
+  @ApiProperty({ description: '法律依据（法律、法规、规章名称及条款）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  legalSource!: string;
+}
+
 export class ReviewCatalogDto implements ReviewCatalogCriteria {
   @ApiProperty({ type: [FineThresholdDto], description: '按当事人类型的罚款金额标准' })
   @IsArray()
@@ -175,6 +212,25 @@ export class ReviewCatalogDto implements ReviewCatalogCriteria {
   @ArrayUnique()
   @IsIn(MAJOR_MEASURES, { each: true })
   measures!: MajorMeasure[];
+
+  @ApiPropertyOptional({ type: [CatalogItemRuleDto], description: '决定均属重大执法决定的执法事项' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST_LENGTH)
+  @ValidateNested({ each: true })
+  @Type(() => CatalogItemRuleDto)
+  items?: CatalogItemRuleDto[];
+
+  @ApiPropertyOptional({
+    type: [CatalogOtherRuleDto],
+    description: '法律法规规章规定的其他情形，各附法律依据',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CatalogOtherRuleDto)
+  otherRules?: CatalogOtherRuleDto[];
 
   @ApiPropertyOptional({
     type: () => ReviewTimeLimitDto,

@@ -17,7 +17,7 @@ import {
 } from './item-list.dto';
 import { ItemListReviewService } from './item-list-review.service';
 import { ItemListsService } from './item-lists.service';
-import { assertUniqueKeys } from './list-consistency';
+import { assertCatalogKeysUnique, assertUniqueKeys } from './list-consistency';
 
 /**
  * The three published lists of an agency. Reading is public (they are pre-disclosed anyway). A new version of
@@ -151,7 +151,7 @@ export class ItemListsController {
     @Body() dto: ReviewCatalogDto,
   ): Promise<ItemListVersionView> {
     await this.access.assertCanManage(principal, params.code);
-    assertUniqueKeys(dto.fineThresholds, (threshold) => threshold.partyType, 'fineThresholds', 'partyType');
+    assertCatalogKeysUnique(dto);
     return this.lists.publish(params.code, 'review-catalog', dto);
   }
 }

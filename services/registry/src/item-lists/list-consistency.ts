@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import type { ReviewCatalogCriteria } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 
 /** Refuses a list in which two entries share a key (an item code, a party type) with a 400 naming the field. */
@@ -19,4 +20,11 @@ export function assertUniqueKeys<T>(
     }
     seen.add(value);
   });
+}
+
+/** A review catalogue names each party kind, item and other rule once: a verdict must not depend on entry order. */
+export function assertCatalogKeysUnique(catalog: ReviewCatalogCriteria): void {
+  assertUniqueKeys(catalog.fineThresholds, (threshold) => threshold.partyType, 'fineThresholds', 'partyType');
+  assertUniqueKeys(catalog.items ?? [], (item) => item.itemCode, 'items', 'itemCode');
+  assertUniqueKeys(catalog.otherRules ?? [], (rule) => rule.id, 'otherRules', 'id');
 }

@@ -10,6 +10,7 @@ export const STATISTICS_INPUT_TOPICS = [
   TOPICS.caseLifecycle,
   TOPICS.caseDecision,
   TOPICS.caseReview,
+  TOPICS.caseEvaluation,
   TOPICS.evidenceStored,
   TOPICS.registryDisclosure,
   TOPICS.registryInspection,

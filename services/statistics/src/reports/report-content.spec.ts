@@ -61,4 +61,26 @@ describe('buildReportContent', () => {
       /^"某局,""二处""",2025,七、情况说明,情况说明,"2025年度/,
     );
   });
+
+  it('reports the 案卷评查 of the agencies among the three systems’ rows', () => {
+    const content = buildReportContent(subject, {
+      all: {
+        'evaluation.cases': 4,
+        'evaluation.grade:excellent': 1,
+        'evaluation.grade:pass': 2,
+        'evaluation.grade:fail': 1,
+        'evaluation.problem-items': 6,
+        'evaluation.rectified': 2,
+      },
+    });
+    const rows = Object.fromEntries(content.sections[5].rows.map((row) => [row.label, row.value]));
+    expect(rows).toMatchObject({
+      '被评查案卷（件）': 4,
+      '评查优秀（件）': 1,
+      '评查合格（件）': 2,
+      '评查不合格（件）': 1,
+      '评查发现问题（项）': 6,
+      '评查问题已整改（件）': 2,
+    });
+  });
 });

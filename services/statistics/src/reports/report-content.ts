@@ -1,5 +1,11 @@
 import { COERCION_KIND_NAMES, COERCION_KINDS } from '@lep/contracts';
-import { coercionKindMetric, METRICS, PENALTY_KINDS_BY_WEIGHT, penaltyKindMetric } from '@lep/stats-core';
+import {
+  coercionKindMetric,
+  evaluationGradeMetric,
+  METRICS,
+  PENALTY_KINDS_BY_WEIGHT,
+  penaltyKindMetric,
+} from '@lep/stats-core';
 
 /** 无此职责: the agency (and every one below it) has no such power in its enforcement items list (domain.md §7). */
 export const NO_SUCH_DUTY = '无此职责';
@@ -136,6 +142,13 @@ export function buildReportContent(
       { label: '音像记录（份）', value: all(METRICS.evidenceAudioVisual) },
       { label: '应当音像记录的执法环节（个）', value: all(METRICS.avStagesRequired) },
       { label: '其中已留存音像记录（个）', value: all(METRICS.avStagesRecorded) },
+      // 案卷评查 by the justice bureau (domain.md R7a): the files of these agencies it evaluated.
+      { label: '被评查案卷（件）', value: all(METRICS.evaluationCases) },
+      { label: '评查优秀（件）', value: all(evaluationGradeMetric('excellent')) },
+      { label: '评查合格（件）', value: all(evaluationGradeMetric('pass')) },
+      { label: '评查不合格（件）', value: all(evaluationGradeMetric('fail')) },
+      { label: '评查发现问题（项）', value: all(METRICS.evaluationProblemItems) },
+      { label: '评查问题已整改（件）', value: all(METRICS.evaluationRectified) },
     ],
   };
   const decided = all(METRICS.casesDecided);

@@ -17,6 +17,12 @@ import {
   DisclosureDeadlineData,
   DisclosurePublishedData,
   DisclosureWithdrawnData,
+  EVALUATION_EVENT_TYPES,
+  EVALUATION_ITEM_POINTS,
+  EVALUATION_ITEMS,
+  EvaluationAnsweredData,
+  EvaluationFindingsReturnedData,
+  evaluationGrade,
   EVIDENCE_EVENT_SOURCE,
   EVIDENCE_EVENT_TYPES,
   EvidenceStoredData,
@@ -434,4 +440,65 @@ export function enforcementItemsPublished(agencyCode: string, version: number, c
     data,
     data.publishedAt,
   );
+}
+
+/**
+ * 案卷评查 findings returned to `agencyCode` (as case-api announces them: id `<evaluationId>:findings-returned`),
+ * the items of `lost` scored that many points below theirs.
+ */
+export function evaluationReturned(
+  evaluationId: string,
+  agencyCode: string,
+  returnedAt: string,
+  lost: Partial<Record<(typeof EVALUATION_ITEMS)[number], number>> = {},
+): CloudEvent<EvaluationFindingsReturnedData> {
+  const items = EVALUATION_ITEMS.map((item) => ({
+    item,
+    score: EVALUATION_ITEM_POINTS[item] - (lost[item] ?? 0),
+    finding: lost[item] ? '存在问题' : '符合要求',
+  }));
+  const total = items.reduce((sum, entry) => sum + entry.score, 0);
+  return createCloudEvent({
+    id: `${evaluationId}:findings-returned`,
+    source: CASE_EVENT_SOURCE,
+    type: EVALUATION_EVENT_TYPES.findingsReturned,
+    subject: `case-evaluation/${evaluationId}`,
+    time: new Date(returnedAt),
+    data: {
+      evaluationId,
+      drawId: 'draw-1',
+      bureauCode: 'XJBT-SFJ',
+      agencyCode,
+      caseId: `case-${agencyCode}.${evaluationId}`,
+      items,
+      total,
+      grade: evaluationGrade(total),
+      problemItems: items.filter((entry) => entry.finding === '存在问题').map((entry) => entry.item),
+      returnedAt,
+    },
+  });
+}
+
+/** The agency's answer to an evaluation's findings (id `<evaluationId>:answered`). */
+export function evaluationAnswered(
+  evaluationId: string,
+  agencyCode: string,
+  answeredAt: string,
+  rectified: boolean,
+): CloudEvent<EvaluationAnsweredData> {
+  return createCloudEvent({
+    id: `${evaluationId}:answered`,
+    source: CASE_EVENT_SOURCE,
+    type: EVALUATION_EVENT_TYPES.answered,
+    subject: `case-evaluation/${evaluationId}`,
+    time: new Date(answeredAt),
+    data: {
+      evaluationId,
+      bureauCode: 'XJBT-SFJ',
+      agencyCode,
+      caseId: `case-${agencyCode}.${evaluationId}`,
+      rectified,
+      answeredAt,
+    },
+  });
 }

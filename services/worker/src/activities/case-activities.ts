@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CalendarClient, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
 import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
-import { applyCaseStep, applyTaskClaim } from '@lep/case-store';
+import { applyCaseStep, applyTaskClaim, sealDossier } from '@lep/case-store';
 import type {
   AvRecordingListContent,
   EnforcementItemListContent,
@@ -10,7 +10,7 @@ import type {
   StartCaseInput,
 } from '@lep/contracts';
 import { canonicalJson } from '@lep/hash-chain';
-import { PLATFORM_DEFAULT_CATALOG, factsFromDraft, isMajorDecision } from '@lep/review-rules';
+import { factsFromDraft, isMajorDecision } from '@lep/review-rules';
 import type { CaseActivities, FilingCheck } from '@lep/workflows';
 import type { DataSource } from 'typeorm';
 import type { RegistryClient } from './registry-client';
@@ -89,14 +89,11 @@ export function createCaseActivities({
       return agency.found ? agency.value.region : 'national';
     },
 
-    async prepareDraft({ agencyCode, asOf, draft, facts }) {
+    async prepareDraft({ agencyCode, asOf, draft, facts, itemCode }) {
       const hash = createHash('sha256').update(canonicalJson(draft)).digest('hex');
-      const published = await registry.list<ReviewCatalogCriteria>(agencyCode, 'review-catalog', asOf);
-      const catalog: ReviewCatalogVersion = published.found
-        ? { version: published.value.version, source: 'agency', criteria: published.value.content }
-        : PLATFORM_DEFAULT_CATALOG;
+      const catalog = await catalogInForce(registry, agencyCode, asOf);
       // The catalogue judges what the draft decides, not what the handler declares beside it (domain.md L3a).
-      const verdict = isMajorDecision(catalog, factsFromDraft(draft, facts.hearingHeld));
+      const verdict = isMajorDecision(catalog, factsFromDraft(draft, facts.hearingHeld, itemCode));
       return { hash, verdict };
     },
 
@@ -149,5 +146,25 @@ export function createCaseActivities({
     applyStep: (step) => applyCaseStep(dataSource, step),
 
     applyTaskClaim: (change) => applyTaskClaim(dataSource, change),
+
+    sealDossier: (caseId) => sealDossier(dataSource, caseId),
   };
+}
+
+/**
+ * The catalogue a draft is judged by: the agency's own in force at `asOf`, else the platform default in force then
+ * (domain.md L3c). Never none: the registry seeds the default's first version in force from before any case, so a
+ * missing default is a fault the activity retries, not a "not major".
+ */
+async function catalogInForce(
+  registry: RegistryClient,
+  agencyCode: string,
+  asOf: string,
+): Promise<ReviewCatalogVersion> {
+  const own = await registry.list<ReviewCatalogCriteria>(agencyCode, 'review-catalog', asOf);
+  if (own.found) return { version: own.value.version, source: 'agency', criteria: own.value.content };
+  const platform = await registry.platformCatalog<ReviewCatalogCriteria>(asOf);
+  if (!platform.found)
+    throw new Error(`the registry has no platform default review catalogue in force at ${asOf}`);
+  return { version: platform.value.version, source: 'platform-default', criteria: platform.value.content };
 }

@@ -54,6 +54,11 @@ export class RegistryClient {
     return this.get(`/api/v1/agencies/${encodeURIComponent(agencyCode)}/${list}${query}`);
   }
 
+  /** The platform default review catalogue in force at `asOf` (domain.md L3c). */
+  platformCatalog<T>(asOf: string): Promise<Lookup<RegistryListVersion<T>>> {
+    return this.get(`/api/v1/platform/review-catalog?asOf=${encodeURIComponent(asOf)}`);
+  }
+
   person(personnelId: string): Promise<Lookup<RegistryPerson>> {
     return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}`);
   }

@@ -55,6 +55,11 @@ export class EvidenceLinkConsumer extends ServiceConsumer {
       stage: stored.stage,
       capturedBy: stored.capturedBy,
       storedAt: stored.storedAt,
+      size: stored.size,
+      confidentiality: stored.confidentiality,
+      ...(stored.capturedAt && stored.recordingEndedAt
+        ? { recordedFrom: stored.capturedAt, recordedTo: stored.recordingEndedAt }
+        : {}),
     };
     // Temporal down: the signal throws, the mark rolls back and Kafka redelivers once it is back.
     await consumeOnce(this.dataSource, EVIDENCE_LINK_GROUP, event.id, async () => {

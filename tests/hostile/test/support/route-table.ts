@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseDecisionId } from '@lep/contracts';
+import { caseDecisionId, EVALUATION_ITEM_POINTS, EVALUATION_ITEMS } from '@lep/contracts';
 import { OWN_AGENCY, type Fixtures } from './stack';
 
 /**
@@ -52,6 +52,9 @@ const ownTemplate = () => ({
   fields: [{ name: 'parties', label: '当事人', type: 'parties', required: true, source: 'case.parties' }],
   blocks: [{ type: 'heading' }, { type: 'parties', field: 'parties' }],
 });
+/** The eight 案卷评查 items at full marks, each with its finding. */
+const evaluationFindings = () =>
+  EVALUATION_ITEMS.map((item) => ({ item, score: EVALUATION_ITEM_POINTS[item], finding: '符合要求' }));
 const purpose = () => ({ purpose: '法制审核查阅现场录像' });
 /** One plain payload in the remote codec's JSON: only platform admins may have payloads decoded or encoded. */
 const codecPayloads = () => ({
@@ -320,8 +323,36 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api GET /api/v1/cases': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/record': { params: caseParam, foreign: 403 },
+  'case-api GET /api/v1/cases/{caseId}/dossier': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/cases/{caseId}/accountability': { params: caseParam, foreign: 403 },
   'case-api GET /api/v1/withdrawn-decisions': { query: () => ({ agency: OWN_AGENCY }), foreign: 403 },
+  // 案卷评查: only a justice bureau draws (the other agency is none: 403); draws and evaluations of others are
+  // not found; the list holds only what the caller's own agency drew or was returned.
+  'case-api POST /api/v1/evaluation-draws': {
+    body: () => ({ requestId: requestId(), title: '冒名组织的案卷评查', sampleSize: 1 }),
+    foreign: 403,
+  },
+  'case-api GET /api/v1/evaluation-draws': { foreign: { filtered: '抽取记录只含本局组织的' } },
+  'case-api GET /api/v1/evaluation-draws/{drawId}': { params: () => ({ drawId: fresh() }), foreign: 404 },
+  'case-api GET /api/v1/evaluation-draws/{drawId}/verification': {
+    params: () => ({ drawId: fresh() }),
+    foreign: 404,
+  },
+  'case-api GET /api/v1/evaluations': { foreign: { filtered: '评查记录只含本单位组织或被反馈的' } },
+  'case-api GET /api/v1/evaluations/{evaluationId}': {
+    params: () => ({ evaluationId: fresh() }),
+    foreign: 404,
+  },
+  'case-api PUT /api/v1/evaluations/{evaluationId}/findings': {
+    params: () => ({ evaluationId: fresh() }),
+    body: () => ({ items: evaluationFindings() }),
+    foreign: 404,
+  },
+  'case-api POST /api/v1/evaluations/{evaluationId}/answer': {
+    params: () => ({ evaluationId: fresh() }),
+    body: () => ({ answer: '冒名反馈的整改情况', rectified: true }),
+    foreign: 404,
+  },
   'case-api GET /api/v1/cases/{caseId}/actions/{requestId}': {
     params: (f) => ({ ...caseParam(f), requestId: requestId() }),
     foreign: 403,

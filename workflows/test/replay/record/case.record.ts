@@ -165,6 +165,16 @@ it('a minor case decided without review, served, executed, closed and archived',
   await record(handle.workflowId, 'minor-decided-archived');
 });
 
+it('a minor case archived with its 案卷 sealed (the archive-seals-dossier path)', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await decide(handle);
+  await closeAndArchive(handle);
+  await record(handle.workflowId, 'minor-decided-archived-dossier-sealed');
+});
+
 it('a minor case whose served decision is revoked, then closed and archived', async () => {
   const handle = await harness.startCase();
   await investigating(handle);

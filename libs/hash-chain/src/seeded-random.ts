@@ -47,3 +47,16 @@ export class SeededRandom {
     return word;
   }
 }
+
+/**
+ * A reproducible sample: `count` members of `pool`, drawn with the seed (64 hex characters). The pool is taken
+ * sorted and de-duplicated, so whoever holds the seed and the same members replays the same sample, whatever
+ * order they were listed in. It is the first step of the 双随机 target draw (seeded shuffle, first `count`).
+ */
+export function drawSample(seedHex: string, pool: readonly string[], count: number): string[] {
+  if (!/^[0-9a-f]{64}$/.test(seedHex)) throw new Error('a draw seed is 64 lower-case hex characters');
+  const members = [...new Set(pool)].sort();
+  if (!Number.isInteger(count) || count < 0 || count > members.length)
+    throw new RangeError(`cannot draw ${count} of ${members.length}`);
+  return new SeededRandom(Buffer.from(seedHex, 'hex')).shuffle(members).slice(0, count);
+}

@@ -1,0 +1,92 @@
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { pack as tarPack } from 'tar-stream';
+import type { DataSource } from 'typeorm';
+import { latestRecordAnchor } from '../record-anchor';
+import { readCaseRecord } from '../record-verification';
+import {
+  ARCHIVE_ACTION,
+  buildDossierParts,
+  DOSSIER_PATHS,
+  jsonBytes,
+  type DossierManifest,
+  type DossierPart,
+  type DossierSeal,
+} from './dossier-manifest';
+
+/** Why a case has no 案卷 to export. */
+export class DossierUnavailableError extends Error {
+  constructor(readonly reason: 'not-archived') {
+    super(reason);
+  }
+}
+
+export interface DossierContents {
+  manifest: DossierManifest;
+  /** The files in the order they are written: manifest, record, then the manifest's files. */
+  parts: DossierPart[];
+  /** Each file's modification time: the moment of 归档, so the same case exports the same bytes. */
+  mtime: Date;
+}
+
+/**
+ * Everything a case's 案卷 holds: the manifest (rebuilt from the record before the 归档 entry, as it was sealed),
+ * the whole record as it stands now (entries appended after 归档, such as a withdrawal, included) and the files
+ * the manifest lists. A case archived before the 归档 step sealed its 案卷 gets its manifest over the record up to
+ * the entry before 归档 too; verify-archive then says the record holds no seal.
+ */
+export async function dossierContents(dataSource: DataSource, caseId: string): Promise<DossierContents> {
+  const record = await readCaseRecord(dataSource, caseId);
+  const archive = record.entries.find((entry) => entry.content.action === ARCHIVE_ACTION);
+  const last = record.entries.at(-1);
+  // The case index says archived even when the record's 归档 entry was cut off: that package is still built, and
+  // verify-archive names the cut, rather than the export hiding it.
+  if (!last || (!archive && !(await indexedAsArchived(dataSource, caseId))))
+    throw new DossierUnavailableError('not-archived');
+  const seal = archive?.content.details.dossier as DossierSeal | undefined;
+  const { manifest, parts } = await buildDossierParts(
+    dataSource,
+    caseId,
+    seal?.recordSequence ?? (archive ? archive.sequence - 1 : last.sequence),
+  );
+  const recordFile = {
+    caseId,
+    head: { sequence: last.sequence, hash: last.hash },
+    entries: record.entries,
+  };
+  const anchor = await latestRecordAnchor(dataSource, caseId);
+  return {
+    manifest,
+    parts: [
+      { path: DOSSIER_PATHS.manifest, bytes: jsonBytes(manifest) },
+      { path: DOSSIER_PATHS.record, bytes: jsonBytes(recordFile) },
+      ...parts,
+      ...(anchor ? [{ path: DOSSIER_PATHS.anchor, bytes: jsonBytes(anchor) }] : []),
+    ],
+    mtime: new Date((archive ?? last).recordedAt),
+  };
+}
+
+async function indexedAsArchived(dataSource: DataSource, caseId: string): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query(
+    `SELECT 1 FROM case_file WHERE case_id = $1 AND status = 'archived'`,
+    [caseId],
+  );
+  return rows.length > 0;
+}
+
+/** Writes the 案卷 as a POSIX tar stream to `output`, one file after another (ends `output`). */
+export async function writeDossier(contents: DossierContents, output: Writable): Promise<void> {
+  const pack = tarPack();
+  const written = pipeline(pack, output);
+  for (const part of contents.parts)
+    await new Promise<void>((resolve, reject) =>
+      pack.entry(
+        { name: part.path, size: part.bytes.length, mtime: contents.mtime, mode: 0o444 },
+        part.bytes,
+        (error) => (error ? reject(error) : resolve()),
+      ),
+    );
+  pack.finalize();
+  await written;
+}

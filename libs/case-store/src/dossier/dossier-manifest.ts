@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@lep/hash-chain';
+import type { DataSource } from 'typeorm';
+import type { CaseRecordContent } from '../case-step';
+
+/** Names this package layout; verify-archive refuses a package of another format rather than misjudging it. */
+export const DOSSIER_FORMAT = 'lep-dossier/1';
+
+/** The record entry action of 归档, whose details carry the dossier seal (`details.dossier`). */
+export const ARCHIVE_ACTION = 'stage:archived';
+
+export const DOSSIER_PATHS = {
+  manifest: 'manifest.json',
+  record: 'record.json',
+  evidenceIndex: 'evidence-index.json',
+  reviewOpinions: 'review-opinions.json',
+  /** The record head anchored outside the record (`case_record_anchor`), when it was anchored. */
+  anchor: 'anchor.json',
+} as const;
+
+export interface DossierFile {
+  path: string;
+  /** Lower-case hex SHA-256 of the file's bytes. */
+  sha256: string;
+  size: number;
+}
+
+/**
+ * The 案卷's manifest: the files built at 归档 with their hashes, and the record up to the step before 归档 named by
+ * that entry's chain hash. The 归档 entry then carries the manifest's hash (`DossierSeal`): the manifest covers the
+ * record before the archive entry and the archive entry covers the manifest, so neither hash is circular.
+ */
+export interface DossierManifest {
+  format: typeof DOSSIER_FORMAT;
+  caseId: string;
+  recordHead: { sequence: number; hash: string };
+  files: DossierFile[];
+}
+
+/** What the 归档 entry records of its 案卷 (`details.dossier`). */
+export interface DossierSeal {
+  manifestSha256: string;
+  recordSequence: number;
+  recordHash: string;
+}
+
+/** One file of the package with its bytes (the parts built from the case database are small JSON documents). */
+export interface DossierPart {
+  path: string;
+  bytes: Buffer;
+}
+
+export const sha256Hex = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The manifest's hash as the 归档 entry records it: SHA-256 of its canonical JSON (key order does not matter). */
+export const manifestSha256 = (manifest: DossierManifest): string => sha256Hex(canonicalJson(manifest));
+
+/** Canonical key order, indented for people: the same content always gives the same bytes. */
+export const jsonBytes = (value: unknown): Buffer =>
+  Buffer.from(`${JSON.stringify(JSON.parse(canonicalJson(value)), null, 2)}\n`, 'utf8');
+
+interface EntryRow {
+  sequence: number;
+  content: CaseRecordContent;
+  hash: string;
+}
+
+/**
+ * The files of a case's 案卷 that are built from its record up to `upTo` (a sequence) and its inbox tasks, and
+ * their manifest. Deterministic: the worker builds it at 归档 to seal it, case-api again at each export.
+ */
+export async function buildDossierParts(
+  dataSource: DataSource,
+  caseId: string,
+  upTo: number,
+): Promise<{ manifest: DossierManifest; parts: DossierPart[] }> {
+  const entries: EntryRow[] = await dataSource.query(
+    `SELECT sequence, content, hash FROM case_record_entry WHERE case_id = $1 AND sequence <= $2 ORDER BY sequence`,
+    [caseId, upTo],
+  );
+  const head = entries.at(-1);
+  if (!head || head.sequence !== upTo)
+    throw new Error(`case ${caseId} has no record entry ${upTo} to build its dossier on`);
+  const parts: DossierPart[] = [
+    { path: DOSSIER_PATHS.evidenceIndex, bytes: jsonBytes(evidenceIndex(entries)) },
+    { path: DOSSIER_PATHS.reviewOpinions, bytes: jsonBytes(await reviewOpinions(dataSource, caseId)) },
+  ];
+  const manifest: DossierManifest = {
+    format: DOSSIER_FORMAT,
+    caseId,
+    recordHead: { sequence: head.sequence, hash: head.hash },
+    files: parts.map((part) => ({ path: part.path, sha256: sha256Hex(part.bytes), size: part.bytes.length })),
+  };
+  return { manifest, parts };
+}
+
+/** Seals the 案卷 at 归档: its manifest over the record as it stands (the entries before the archive entry). */
+export async function sealDossier(dataSource: DataSource, caseId: string): Promise<DossierSeal> {
+  const rows: { sequence: number }[] = await dataSource.query(
+    `SELECT max(sequence) AS sequence FROM case_record_entry WHERE case_id = $1`,
+    [caseId],
+  );
+  const upTo = rows[0]?.sequence;
+  if (upTo === null || upTo === undefined) throw new Error(`case ${caseId} has no record to archive`);
+  const { manifest } = await buildDossierParts(dataSource, caseId, upTo);
+  return {
+    manifestSha256: manifestSha256(manifest),
+    recordSequence: manifest.recordHead.sequence,
+    recordHash: manifest.recordHead.hash,
+  };
+}
+
+/**
+ * Every item of evidence the record links (documents are evidence items of kind `document`), once, in the order
+ * first recorded: its SHA-256 as the record holds it, and the kind, stage, size and confidentiality the evidence link recorded.
+ */
+function evidenceIndex(entries: EntryRow[]) {
+  const seen = new Set<string>();
+  const items: Record<string, unknown>[] = [];
+  for (const entry of entries)
+    for (const link of entry.content.evidence ?? []) {
+      if (seen.has(link.evidenceId)) continue;
+      seen.add(link.evidenceId);
+      const details = entry.content.action === 'evidence-linked' ? entry.content.details : {};
+      items.push({
+        evidenceId: link.evidenceId,
+        sha256: link.sha256,
+        kind: details.kind ?? null,
+        stage: details.evidenceStage ?? entry.content.stage,
+        storedAt: details.storedAt ?? null,
+        size: details.size ?? null,
+        confidentiality: details.confidentiality ?? null,
+        recordSequence: entry.sequence,
+      });
+    }
+  return { items };
+}
+
+/** The review rounds and coordination tasks of the case with their outcome (the reviewer's written opinion). */
+async function reviewOpinions(dataSource: DataSource, caseId: string) {
+  const rows: {
+    task_id: string;
+    kind: string;
+    round: number;
+    state: string;
+    assignee_agency_code: string;
+    outcome: Record<string, unknown> | null;
+    completed_at: Date | null;
+    completed_by: string | null;
+  }[] = await dataSource.query(
+    `SELECT task_id, kind, round, state, assignee_agency_code, outcome, completed_at, completed_by
+     FROM case_task WHERE case_id = $1 ORDER BY round, task_id`,
+    [caseId],
+  );
+  return {
+    tasks: rows.map((row) => ({
+      taskId: row.task_id,
+      kind: row.kind,
+      round: row.round,
+      state: row.state,
+      reviewBodyAgencyCode: row.assignee_agency_code,
+      outcome: row.outcome,
+      completedAt: row.completed_at?.toISOString() ?? null,
+      completedBy: row.completed_by,
+    })),
+  };
+}

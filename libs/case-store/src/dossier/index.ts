@@ -1,0 +1,3 @@
+export * from './dossier-manifest';
+export * from './dossier-archive';
+export * from './dossier-verify';
