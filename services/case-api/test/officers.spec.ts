@@ -32,7 +32,11 @@ async function registerOfficer(name: string, expiresOn = '2099-12-31') {
 
 beforeAll(async () => {
   worker = await startCaseWorker(caseApp().databaseUrl);
-  officers = [await registerOfficer('陈执法'), await registerOfficer('林执法'), await registerOfficer('黄执法')];
+  officers = [
+    await registerOfficer('陈执法'),
+    await registerOfficer('林执法'),
+    await registerOfficer('黄执法'),
+  ];
   head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
 }, 120_000);
 
@@ -46,7 +50,13 @@ const { newCase, investigating, request } = caseJourney(
 );
 
 function inquiry(extra: Record<string, unknown> = {}) {
-  return { requestId: request(), title: '询问笔录', content: '询问当事人，制作笔录一份。', evidence: [], ...extra };
+  return {
+    requestId: request(),
+    title: '询问笔录',
+    content: '询问当事人，制作笔录一份。',
+    evidence: [],
+    ...extra,
+  };
 }
 
 function shown(...indexes: number[]) {
@@ -133,23 +143,28 @@ describe('officers act, not keys', () => {
     expect(refusalOf(forged)).toEqual({ status: 422, code: 'ON_SITE_DISCLOSURE_INVALID' });
     expect(forged.body.message).toContain(officers[1].name);
 
-    const disclosed = inquiry({ onSite: shown(0, 1) });
+    const onSite = shown(0, 1);
     const made = await caseApp()
       .staff(staff(0))
       .post(`${cases}/records`)
       .set(ACTING_OFFICERS_HEADER, officers[1].id)
-      .send(disclosed);
+      .send(inquiry({ onSite }));
     expect(made.status).toBe(200);
     const trail = await caseApp().staff(staff(0)).get(`${cases}/record`).expect(200);
     expect(trail.body.entries.at(-1).content).toMatchObject({
       title: '询问笔录',
       actor: { id: officers[0].id, officerIds: [officers[0].id, officers[1].id] },
-      details: { onSite: disclosed.onSite },
+      details: { onSite },
     });
   });
 
   it('stops an officer whose certificate was revoked at the next act, with a refusal naming the officer', async () => {
-    const record = () => ({ requestId: request(), title: '调取证据', content: '调取检验报告。', evidence: [] });
+    const record = () => ({
+      requestId: request(),
+      title: '调取证据',
+      content: '调取检验报告。',
+      evidence: [],
+    });
     expect((await caseApp().staff(staff(1)).post(`${cases}/records`).send(record())).status).toBe(200);
 
     await worker.registry.call('POST', `/api/v1/personnel/${officers[1].id}/status`, {

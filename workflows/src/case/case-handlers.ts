@@ -37,7 +37,9 @@ export function handlerReplacement(ctx: CaseContext): void {
         as: 'handler',
       });
       if (refused) throw refusal(refused.code, refused.message);
-      state.handlerIds = state.handlerIds.map((handlerId) => (handlerId === outgoingId ? incomingId : handlerId));
+      state.handlerIds = state.handlerIds.map((handlerId) =>
+        handlerId === outgoingId ? incomingId : handlerId,
+      );
       await record(actor, 'handler-replaced', '更换承办人员', {
         outgoingId,
         incomingId,

@@ -39,7 +39,11 @@ export function officerActKind(updateName: string): OfficerActKind {
  * the case's handlers; the deciding leader is neither a handler nor a reviewer who gave an opinion on the case
  * (回避, L2b); an on-site record has at least two officers, each with the certificate shown.
  */
-export function officerViolation(state: CaseState, updateName: string, input: CaseAction): Violation | undefined {
+export function officerViolation(
+  state: CaseState,
+  updateName: string,
+  input: CaseAction,
+): Violation | undefined {
   const officers = actingOfficers(input.actor);
   if (officers.length === 0)
     return {

@@ -102,7 +102,8 @@ export class CasesController {
   @Post(':caseId/records')
   @ActionRoute()
   @ApiOperation({
-    summary: '添加执法记录（笔录、检查记录等；现场检查、询问、勘验笔录须载明亮证与告知，由两名以上承办人员实施）',
+    summary:
+      '添加执法记录（笔录、检查记录等；现场检查、询问、勘验笔录须载明亮证与告知，由两名以上承办人员实施）',
   })
   @ApiOkResponse({ type: CaseView })
   addRecord(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RecordEntryDto) {

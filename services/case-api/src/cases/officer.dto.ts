@@ -13,11 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import {
-  MAX_ACTING_OFFICERS,
-  type HandlerReplacementInput,
-  type OnSiteDisclosure,
-} from '@lep/contracts';
+import { MAX_ACTING_OFFICERS, type HandlerReplacementInput, type OnSiteDisclosure } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { RequestIdDto } from '../common/params';
 

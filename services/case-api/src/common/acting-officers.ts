@@ -3,7 +3,12 @@ import { HttpStatus } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal, Role } from '@lep/auth';
-import { ACTING_OFFICERS_HEADER, CASE_ERROR_CODES, MAX_ACTING_OFFICERS, type CaseActor } from '@lep/contracts';
+import {
+  ACTING_OFFICERS_HEADER,
+  CASE_ERROR_CODES,
+  MAX_ACTING_OFFICERS,
+  type CaseActor,
+} from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { actorOf } from './case-actor';
 
