@@ -44,11 +44,12 @@ export function officerViolation(
   updateName: string,
   input: CaseAction,
 ): Violation | undefined {
-  const officers = actingOfficers(input.actor);
+  // A malformed input without an actor is refused like one naming nobody, never thrown on.
+  const officers = input.actor ? actingOfficers(input.actor) : [];
   if (officers.length === 0)
     return {
       code: CASE_ERROR_CODES.officerMissing,
-      message: `业务系统 ${input.actor.id} 办理案件须载明实施该行为的执法人员`,
+      message: `${input.actor ? `业务系统 ${input.actor.id} ` : ''}办理案件须载明实施该行为的执法人员`,
     };
   if (officerActKind(updateName) === 'leader')
     return updateName === 'decide' ? recusal(state, officers) : undefined;
