@@ -13,10 +13,17 @@ import { refusal } from './refusal';
 import type { Violation } from './rules';
 
 /**
- * The acts a leader of the agency approves (作出决定, 延长办案期限, 撤销, 更换承办人员); every other act is its handlers'
- * work.
+ * The acts a leader of the agency approves (作出决定, 延长办案期限, 撤销, 更换承办人员, and 采取行政强制措施, which needs
+ * the head's approval: ACL art. 18 — the `takeCoercionMeasure` update of the decision-kinds work); every other act
+ * is its handlers' work.
  */
-const LEADER_ACTS = new Set(['decide', 'extendDecisionLimit', 'revoke', 'replaceHandler']);
+const LEADER_ACTS = new Set([
+  'decide',
+  'extendDecisionLimit',
+  'revoke',
+  'replaceHandler',
+  'takeCoercionMeasure',
+]);
 
 /** APL art. 42: 执法人员不得少于两人 at an on-site act. */
 const MIN_ON_SITE_OFFICERS = 2;
