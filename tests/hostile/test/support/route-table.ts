@@ -202,6 +202,16 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     }),
     foreign: 403,
   },
+  'registry GET /api/v1/platform/review-catalog': { public: true },
+  'registry GET /api/v1/platform/review-catalog/versions': { public: true },
+  // Only the platform admin publishes the default catalogue: every role of another agency is refused.
+  'registry POST /api/v1/platform/review-catalog': {
+    body: () => ({
+      fineThresholds: [{ partyType: 'natural-person', minimumYuan: 1 }],
+      measures: [],
+    }),
+    foreign: 403,
+  },
   'registry POST /api/v1/api-keys': {
     body: () => ({ agencyCode: OWN_AGENCY, role: 'agency-system', label: '冒名申请的密钥' }),
     foreign: 403,
