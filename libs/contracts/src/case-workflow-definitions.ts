@@ -25,6 +25,7 @@ import type {
   TaskClaimInput,
   TaskClaimState,
 } from './case-workflow';
+import type { HandlerReplacementInput } from './case-officers';
 
 /**
  * The typed Temporal interface of the case workflows: every update, signal and query with its input and result.
@@ -50,6 +51,7 @@ export const caseUpdates = {
   archive: defineUpdate<CaseState, [StageActionInput]>('archive'),
   extendDecisionLimit: defineUpdate<CaseState, [DeadlineExtensionInput]>('extendDecisionLimit'),
   revoke: defineUpdate<CaseState, [RevocationInput]>('revoke'),
+  replaceHandler: defineUpdate<CaseState, [HandlerReplacementInput]>('replaceHandler'),
   /** The case's coordination task (a disputed review opinion, for the agency head). */
   claimTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimTask'),
   releaseTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('releaseTask'),

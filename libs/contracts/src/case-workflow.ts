@@ -13,6 +13,7 @@ import type {
   WithdrawalKind,
   WithdrawalSource,
 } from './case-events';
+import type { OnSiteDisclosure } from './case-officers';
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
 
 /**
@@ -59,6 +60,12 @@ export interface CaseActor {
   name?: string;
   role: string;
   agencyCode: string;
+  /**
+   * The enforcement officers (personnel ids) who performed the act (domain.md R8): a staff caller and the
+   * co-officers it names, or those an agency system names. Absent in acts recorded before officers were named,
+   * and for a staff caller acting alone (then the officer is `id`).
+   */
+  officerIds?: string[];
 }
 
 export interface StartCaseInput {
@@ -94,6 +101,8 @@ export interface RecordEntryInput extends CaseAction {
   title: string;
   content: string;
   evidence: { evidenceId: string; sha256: string }[];
+  /** For an on-site act (现场检查, 询问): the certificates shown and what the party was told (domain.md R9). */
+  onSite?: OnSiteDisclosure;
 }
 
 export interface DraftDecisionInput extends CaseAction {
@@ -396,5 +405,13 @@ export const CASE_ERROR_CODES = {
   collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
   coercionKindMismatch: 'COERCION_KIND_MISMATCH',
   alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
+  officerNotRegistered: 'OFFICER_NOT_REGISTERED',
+  officerNotCertified: 'OFFICER_NOT_CERTIFIED',
+  officerNotAssigned: 'OFFICER_NOT_ASSIGNED',
+  officerNotLeader: 'OFFICER_NOT_LEADER',
+  officerMissing: 'ACTING_OFFICER_REQUIRED',
+  deciderRecused: 'DECIDER_RECUSED',
+  onSiteDisclosureInvalid: 'ON_SITE_DISCLOSURE_INVALID',
+  handlerReplacementInvalid: 'HANDLER_REPLACEMENT_INVALID',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

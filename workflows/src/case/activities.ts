@@ -4,6 +4,8 @@ import type {
   DraftDecisionInput,
   ItemCategory,
   MajorDecisionVerdict,
+  OfficerCheckInput,
+  OfficerRefusal,
   ProvisionalCount,
   StartCaseInput,
 } from '@lep/contracts';
@@ -64,6 +66,12 @@ export interface CaseActivities {
    * review (domain.md L6c). Chinese reasons when not.
    */
   checkPrincipalLeader(input: { personnelId: string; agencyCode: string }): Promise<string[]>;
+  /**
+   * Whether the officers acting may act today, by the registry (domain.md R8): registered in the agency; a
+   * certificate valid that day for the item (case work) or the leader role (approvals); shown certificates their
+   * own. The first refusal, naming the officer and the check; null when all pass.
+   */
+  checkActingOfficers(input: OfficerCheckInput): Promise<OfficerRefusal | null>;
   /**
    * The instant a period of working days ends: midnight (China time) after its last working day, on the
    * registry's calendar. Where the calendar lacks a year it is counted without it and marked provisional.

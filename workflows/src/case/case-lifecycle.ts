@@ -5,6 +5,7 @@ import { deadlines } from './case-deadlines';
 import { decision } from './case-decision';
 import { executionAndClosure } from './case-execution';
 import { file } from './case-filing';
+import { handlerReplacement } from './case-handlers';
 import { investigation } from './case-investigation';
 import { noticeAndHearing } from './case-notice-hearing';
 import { reviewConclusion, reviewDispute, reviewSubmission } from './case-review';
@@ -32,6 +33,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   executionAndClosure(ctx);
   const { recountDeadlines, fireDeadline } = deadlines(ctx);
   revocation(ctx);
+  handlerReplacement(ctx);
   const { concludeReview } = reviewConclusion(ctx);
   setHandler(caseQueries.state, ctx.snapshot);
 

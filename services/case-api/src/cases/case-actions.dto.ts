@@ -41,6 +41,7 @@ import {
 } from '@lep/contracts';
 import { RequestIdDto } from '../common/params';
 import { DATE_PATTERN } from './case.dto';
+import { OnSiteDisclosureDto } from './officer.dto';
 import { CasePartyDto } from './party.dto';
 
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
@@ -81,6 +82,16 @@ export class RecordEntryDto extends RequestIdDto {
   @ValidateNested({ each: true })
   @Type(() => EvidenceRefDto)
   evidence!: EvidenceRefDto[];
+
+  @ApiPropertyOptional({
+    type: OnSiteDisclosureDto,
+    description: '现场执法（现场检查、询问、勘验）的亮证与告知：此类笔录必填，且须有两名以上执法人员',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OnSiteDisclosureDto)
+  onSite?: OnSiteDisclosureDto;
 }
 
 export class PenaltyDetailsDto {

@@ -13,6 +13,7 @@ import { canonicalJson } from '@lep/hash-chain';
 import { factsFromDraft, isMajorDecision } from '@lep/review-rules';
 import type { CaseActivities, FilingCheck } from '@lep/workflows';
 import type { DataSource } from 'typeorm';
+import { checkActingOfficers } from './officer-checks';
 import type { RegistryClient } from './registry-client';
 
 export interface CaseActivityDeps {
@@ -129,6 +130,8 @@ export function createCaseActivities({
       if (person.value.agencyCode === agencyCode && person.value.principalLeader) return [];
       return [`${person.value.name} 不是执法主体 ${agencyCode} 登记的主要负责人，不能推翻法制审核意见`];
     },
+
+    checkActingOfficers: (input) => checkActingOfficers(registry, input),
 
     workingDaysEnd: ({ region, from, workingDays }) =>
       failingForGoodOnCalendarErrors(async () => {

@@ -207,6 +207,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   },
   'registry GET /api/v1/platform/review-catalog': { public: true },
   'registry GET /api/v1/platform/review-catalog/versions': { public: true },
+  // Only the platform admin publishes the default catalogue: every role of another agency is refused.
   'registry POST /api/v1/platform/review-catalog': {
     body: () => ({
       fineThresholds: [{ partyType: 'natural-person', minimumYuan: 1 }],
@@ -368,7 +369,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   },
   'case-api POST /api/v1/cases/{caseId}/records': {
     params: caseParam,
-    body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
+    body: () => ({ ...caseAction(), title: '调取证据记录', content: '冒名写入的记录', evidence: [] }),
     foreign: 403,
   },
   'case-api POST /api/v1/cases/{caseId}/draft-decision': {
@@ -418,6 +419,16 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api POST /api/v1/cases/{caseId}/decision-limit-extension': {
     params: caseParam,
     body: () => ({ ...caseAction(), approvedBy: '冒名负责人', reason: '冒名延长期限', days: 30 }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/handler-replacement': {
+    params: caseParam,
+    body: (f) => ({
+      ...caseAction(),
+      outgoingId: f.handlerIds[1],
+      incomingId: fresh(),
+      reason: '冒名更换承办人员',
+    }),
     foreign: 403,
   },
   'case-api POST /api/v1/cases/{caseId}/revocation': {
