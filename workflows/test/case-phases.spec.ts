@@ -38,6 +38,8 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const steps = new Map<string, CaseStep[]>();
 const claims: TaskClaimChange[] = [];
+const documents = new Map<string, string>();
+const voidedDocuments = new Set<string>();
 let filing: FilingCheck;
 
 const accepted: FilingCheck = {
@@ -85,6 +87,22 @@ const activities: CaseActivities = {
   },
   applyTaskClaim: async (change) => {
     claims.push(change);
+  },
+  // The documents service, in memory: one numbered document per request id, voided once.
+  issueDecisionDocument: async ({ requestId }) => {
+    const sha256 = createHash('sha256').update(requestId).digest('hex');
+    const documentId = documents.get(requestId) ?? randomUUID();
+    documents.set(requestId, documentId);
+    return {
+      documentId,
+      number: `快市监处罚〔2026〕${documents.size}号`,
+      sha256,
+      maskedSha256: createHash('sha256').update(sha256).digest('hex'),
+      templateVersion: 'penalty-decision.v1',
+    };
+  },
+  voidDocument: async ({ documentId }) => {
+    voidedDocuments.add(documentId);
   },
 };
 

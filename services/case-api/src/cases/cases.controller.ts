@@ -26,6 +26,7 @@ import {
   RevocationDto,
   StageActionDto,
 } from './case-actions.dto';
+import { assertDocumentFieldsApply } from './decision-document.dto';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import {
   assertFactsMatchDraft,
@@ -116,6 +117,7 @@ export class CasesController {
     assertOneDecisionKind(dto);
     assertFactsMatchDraft(dto);
     assertTradeSecretsInDraft(dto);
+    assertDocumentFieldsApply(dto);
     return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
   }
 

@@ -13,11 +13,14 @@ import { canonicalJson } from '@lep/hash-chain';
 import { PLATFORM_DEFAULT_CATALOG, factsFromDraft, isMajorDecision } from '@lep/review-rules';
 import type { CaseActivities, FilingCheck } from '@lep/workflows';
 import type { DataSource } from 'typeorm';
+import type { DocumentsClient } from './documents-client';
 import type { RegistryClient } from './registry-client';
 
 export interface CaseActivityDeps {
   dataSource: DataSource;
   registry: RegistryClient;
+  /** The documents service, which renders the 决定书 a draft submitted for review becomes. */
+  documents: DocumentsClient;
   /** The registry's working-day calendar, cached (libs/calendar). */
   calendar: CalendarClient;
   /** Where operators read that a deadline was counted provisionally (the service log). */
@@ -33,6 +36,7 @@ const MIN_CERTIFIED_HANDLERS = 2;
 export function createCaseActivities({
   dataSource,
   registry,
+  documents,
   calendar,
   warn,
   reviewSla,
@@ -149,5 +153,9 @@ export function createCaseActivities({
     applyStep: (step) => applyCaseStep(dataSource, step),
 
     applyTaskClaim: (change) => applyTaskClaim(dataSource, change),
+
+    issueDecisionDocument: ({ agencyCode, ...request }) => documents.issue(agencyCode, request),
+
+    voidDocument: ({ agencyCode, documentId, reason }) => documents.void(agencyCode, documentId, reason),
   };
 }

@@ -30,6 +30,8 @@ import type { DataSource } from 'typeorm';
 import type { CaseActivities } from '@lep/workflows';
 import { CalendarClient, chinaDateOf } from '@lep/calendar';
 import { createCaseActivities } from '../../src/activities/case-activities';
+import { DocumentsClient } from '../../src/activities/documents-client';
+import { documentsCredential } from '../../src/activities/documents-credential';
 import { RegistryClient } from '../../src/activities/registry-client';
 import { registryCredential } from '../../src/activities/registry-credential';
 import type { WorkerConfig } from '../../src/config';
@@ -145,6 +147,16 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     registry: new RegistryClient(
       registry.url,
       registryCredential({
+        AUTH_JWT_SECRET: AUTH.secret,
+        AUTH_ISSUER: AUTH.issuer,
+        AUTH_AUDIENCE: AUTH.audience,
+      } as WorkerConfig),
+    ),
+    // No documents service here: these drafts carry no 决定书 fields, so nothing is rendered (case-api's
+    // review-document spec runs the documents service).
+    documents: new DocumentsClient(
+      'http://127.0.0.1:1',
+      documentsCredential({
         AUTH_JWT_SECRET: AUTH.secret,
         AUTH_ISSUER: AUTH.issuer,
         AUTH_AUDIENCE: AUTH.audience,

@@ -1,0 +1,33 @@
+import { signStaffToken } from '@lep/auth';
+import type { WorkerConfig } from '../config';
+
+const TOKEN_SECONDS = 600;
+const RENEW_BEFORE_MS = 60_000;
+
+/**
+ * How the worker calls the documents service for a case: as that case's agency system, because the documents
+ * service issues only into its caller's own agency's cases and stores the PDF in the evidence store with the
+ * caller's credential (services/documents upstream/caller-credential.ts). An API key belongs to one agency, so
+ * the worker signs a short-lived token per agency with the platform's own secret, renewed before expiry.
+ */
+export function documentsCredential(config: WorkerConfig): (agencyCode: string) => string {
+  const secret = config.AUTH_JWT_SECRET;
+  const tokens = new Map<string, { token: string; renewAt: number }>();
+  return (agencyCode) => {
+    if (!secret)
+      throw new Error('the worker needs AUTH_JWT_SECRET to call the documents service as an agency system');
+    const held = tokens.get(agencyCode);
+    if (held && Date.now() < held.renewAt) return held.token;
+    const token = signStaffToken(
+      { sub: 'lep-worker', agency: agencyCode, roles: ['agency-system'] },
+      {
+        secret,
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        expiresInSeconds: TOKEN_SECONDS,
+      },
+    );
+    tokens.set(agencyCode, { token, renewAt: Date.now() + TOKEN_SECONDS * 1000 - RENEW_BEFORE_MS });
+    return token;
+  };
+}
