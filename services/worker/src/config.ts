@@ -26,7 +26,7 @@ export class WorkerConfig extends WithCalendar(WithAuth(WithTemporal(WithKafka(W
 
   /**
    * The documents service, which renders the 决定书 a draft submitted for review becomes (default: on this machine,
-   * as `npm start` runs it). The worker signs its calls with AUTH_JWT_SECRET as the case's agency system.
+   * as `npm start` runs it). The worker signs its calls with AUTH_JWT_SECRET for the case's agency (documents-credential.ts).
    */
   @IsServiceUrl()
   DOCUMENTS_URL = `http://127.0.0.1:${SERVICE_PORTS.documents}`;

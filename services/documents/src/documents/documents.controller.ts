@@ -72,8 +72,7 @@ export class DocumentsController {
   }
 
   @Post(':id/void')
-  // The agency's system too: the case worker voids a superseded draft's 决定书 as the case's agency system.
-  @Roles('leader', 'agency-admin', 'agency-system')
+  @Roles('leader', 'agency-admin')
   @HttpCode(200)
   @ApiOkResponse({ type: DocumentView, description: '作废文书：文号记为作废并注明理由，不再使用' })
   void(

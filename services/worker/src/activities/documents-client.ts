@@ -8,7 +8,7 @@ interface ErrorBody {
 }
 
 /**
- * A small HTTP client of the documents service, acting as the case's agency system (the documents service
+ * A small HTTP client of the documents service, acting for the case's agency (the documents service
  * issues only into its caller's own agency's cases and stores with the caller's credential). A refusal (4xx)
  * fails the activity for good with the service's code and Chinese message; anything else throws, so Temporal
  * retries until the service is back.
