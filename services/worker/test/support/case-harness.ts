@@ -64,6 +64,8 @@ export interface CaseHarness {
   sleep(ms: number): Promise<void>;
   /** Ends a case a test is done with (terminates it) once no activity of it or of its review is running. */
   endCase(handle: WorkflowHandle): Promise<void>;
+  /** The documents service given with the `documents` option. */
+  documentsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,11 @@ export interface CaseHarnessOptions {
   startTime?: Date;
   /** Run no worker in this process: the test runs the worker service itself (on the production queue). */
   externalWorker?: boolean;
+  /**
+   * Starts the documents service the activities render drafts with, over the harness's registry and token secret
+   * (none unless given: drafts without the 决定书's fields render nothing).
+   */
+  documents?: (registryUrl: string, secret: string) => Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 /**
@@ -119,6 +126,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     sign: (claims) => signStaffToken({ ...claims, roles: claims.roles as Role[] }, AUTH),
   });
   const people = registry.people;
+  const documents = await options.documents?.(registry.url, AUTH.secret);
   const databaseUrl = await createDatabase(testPeers().databaseServerUrl, 'worker_cases');
   const dataSource = await runMigrations({
     type: 'postgres',
@@ -152,10 +160,9 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
         AUTH_AUDIENCE: AUTH.audience,
       } as WorkerConfig),
     ),
-    // No documents service here: these drafts carry no 决定书 fields, so nothing is rendered (case-api's
-    // review-document spec runs the documents service).
+    // Without a documents service (the default) nothing may be rendered: its calls would fail and be retried.
     documents: new DocumentsClient(
-      'http://127.0.0.1:1',
+      documents?.url ?? 'http://127.0.0.1:1',
       documentsCredential({
         AUTH_JWT_SECRET: AUTH.secret,
         AUTH_ISSUER: AUTH.issuer,
@@ -248,11 +255,13 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
       for (const child of found.children) await client.workflow.getHandle(child).terminate('test done');
       await handle.terminate('test done');
     },
+    documentsUrl: documents?.url,
     async close() {
       await stopWorker();
       await temporal.stop();
       await dataSource.destroy();
       await dropDatabase(databaseUrl);
+      await documents?.stop();
       await registry.stop();
     },
   };
