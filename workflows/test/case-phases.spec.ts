@@ -40,6 +40,7 @@ const steps = new Map<string, CaseStep[]>();
 const claims: TaskClaimChange[] = [];
 const documents = new Map<string, string>();
 const voidedDocuments = new Set<string>();
+const numberedAgencies = new Set<string>();
 let filing: FilingCheck;
 
 const accepted: FilingCheck = {
@@ -88,8 +89,14 @@ const activities: CaseActivities = {
   applyTaskClaim: async (change) => {
     claims.push(change);
   },
-  // The documents service, in memory: one numbered document per request id, voided once.
-  issueDecisionDocument: async ({ requestId }) => {
+  // The documents service, in memory: one numbered document per request id, voided once; an agency without a
+  // 文号 pattern is refused as the service refuses it.
+  issueDecisionDocument: async ({ requestId, agencyCode }) => {
+    if (!numberedAgencies.has(agencyCode))
+      throw ApplicationFailure.nonRetryable(
+        `执法主体 ${agencyCode} 尚未设置文号规则`,
+        'NUMBERING_NOT_CONFIGURED',
+      );
     const sha256 = createHash('sha256').update(requestId).digest('hex');
     const documentId = documents.get(requestId) ?? randomUUID();
     documents.set(requestId, documentId);
@@ -409,5 +416,29 @@ describe('deadlines', () => {
       expect.arrayContaining(['deadline:decision-limit-warning', 'deadline:decision-limit']),
     );
     expect(state.deadlines.every((deadline) => deadline.fired)).toBe(true);
+  });
+});
+
+describe('a draft rendered as the 决定书 (domain.md L1b)', () => {
+  const rendered = (fineYuan: number) => ({
+    actor: handler,
+    ...penaltyDraft(fineYuan),
+    document: { reconsiderationBody: '快速测试市人民政府', court: '快速测试市人民法院' },
+  });
+
+  it('refuses the submission with the documents service’s reason when no document can be issued, recording nothing', async () => {
+    const handle = await investigating();
+    await act(handle, caseUpdates.draftDecision, rendered(50_000));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    const before = recorded(handle).length;
+    expect(await refusal(act(handle, caseUpdates.submitForReview, { actor: handler }))).toBe(
+      'NUMBERING_NOT_CONFIGURED',
+    );
+    expect(recorded(handle)).toHaveLength(before);
+    expect((await stateOf(handle)).reviewRounds).toEqual([]);
+
+    numberedAgencies.add(AGENCY);
+    const submitted = await act(handle, caseUpdates.submitForReview, { actor: handler });
+    expect(submitted.reviewRounds[0].document).toEqual(submitted.draft?.document);
   });
 });

@@ -1,4 +1,4 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
 import {
   CASE_ERROR_CODES,
   type CaseActor,
@@ -81,13 +81,15 @@ export async function renderForReview(
   const { state, caseId, draft } = ctx;
   // Drafts carried no document fields before this change, so no recorded round reaches the patch.
   if (!draft || !rendersDocument(draft) || !patched('review-rendered-decision')) return undefined;
-  const document = await documentActivities.issueDecisionDocument({
-    requestId: `${taskId}-decision`,
-    caseId,
-    agencyCode: state.agencyCode,
-    kind: 'penalty-decision',
-    data: penaltyDecisionData(draft),
-  });
+  const document = await refusedAsSubmission(() =>
+    documentActivities.issueDecisionDocument({
+      requestId: `${taskId}-decision`,
+      caseId,
+      agencyCode: state.agencyCode,
+      kind: 'penalty-decision',
+      data: penaltyDecisionData(draft),
+    }),
+  );
   const superseded = [...state.reviewRounds].reverse().find((round) => round.document)?.document;
   if (superseded && superseded.documentId !== document.documentId) {
     const reason = `决定草案已修改（第 ${ctx.draftVersion} 稿），另行出具决定书 ${document.number}`;
@@ -105,6 +107,24 @@ export async function renderForReview(
     });
   }
   return document;
+}
+
+/**
+ * The documents service refusing the document (no 文号 pattern set for the agency, data its format refuses) refuses
+ * the submission with the service's code and Chinese reason; nothing of the round has been recorded yet.
+ */
+async function refusedAsSubmission<T>(issue: () => Promise<T>): Promise<T> {
+  try {
+    return await issue();
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure)
+      throw ApplicationFailure.create({
+        type: error.cause.type ?? 'DOCUMENT_REFUSED',
+        message: `未能出具行政处罚决定书，不能提请法制审核：${error.cause.message}`,
+        nonRetryable: true,
+      });
+    throw error;
+  }
 }
 
 /** What the review task shows of the document: its number, hash and where to download it. */

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { signStaffToken } from '@lep/auth';
 import type { WorkerConfig } from '../config';
 
@@ -17,8 +18,12 @@ export function documentsCredential(config: WorkerConfig): (agencyCode: string) 
   const secret = config.AUTH_JWT_SECRET;
   const tokens = new Map<string, { token: string; renewAt: number }>();
   return (agencyCode) => {
+    // Configuration a retry cannot fix: the submission is refused, saying why, instead of waiting for ever.
     if (!secret)
-      throw new Error('the worker needs AUTH_JWT_SECRET to call the documents service for an agency');
+      throw ApplicationFailure.nonRetryable(
+        '平台未为案件工作进程配置调用文书服务的凭据（AUTH_JWT_SECRET），请联系平台管理员',
+        'DOCUMENTS_CREDENTIAL_MISSING',
+      );
     const held = tokens.get(agencyCode);
     if (held && Date.now() < held.renewAt) return held.token;
     const token = signStaffToken(
