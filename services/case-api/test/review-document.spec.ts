@@ -247,4 +247,23 @@ describe('the draft decision the reviewer reviews is the rendered 决定书', ()
       details: { documentId: first.documentId, replacedBy: { number: second.number } },
     });
   });
+
+  it('refuses the 决定书 block on a draft that is not a penalty decision, naming the field', async () => {
+    const { penalty: _penalty, facts, ...other } = renderedDraft(0);
+    const response = await caseApp()
+      .staff(handler)
+      .post(`/api/v1/cases/case-${AGENCY}.DOC-OTHER/draft-decision`)
+      .send({
+        ...other,
+        facts: { ...facts, fineYuan: undefined },
+        other: { title: '责令改正决定', content: '责令限期改正', legalBasis: '《中华人民共和国产品质量法》' },
+      });
+    expect({ status: response.status, code: response.body.code }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    expect(response.body.violations).toEqual([
+      expect.objectContaining({ field: 'document', rule: 'penaltyDecisionOnly' }),
+    ]);
+  });
 });
