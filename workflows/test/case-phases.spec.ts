@@ -40,6 +40,9 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const steps = new Map<string, CaseStep[]>();
 const claims: TaskClaimChange[] = [];
+const documents = new Map<string, string>();
+const voidedDocuments = new Set<string>();
+const numberedAgencies = new Set<string>();
 let filing: FilingCheck;
 
 const accepted: FilingCheck = {
@@ -95,6 +98,28 @@ const activities: CaseActivities = {
     recordSequence: steps.get(caseId)?.length ?? 0,
     recordHash: 'h',
   }),
+  // The documents service, in memory: one numbered document per request id, voided once; an agency without a
+  // 文号 pattern is refused as the service refuses it.
+  issueDecisionDocument: async ({ requestId, agencyCode }) => {
+    if (!numberedAgencies.has(agencyCode))
+      throw ApplicationFailure.nonRetryable(
+        `执法主体 ${agencyCode} 尚未设置文号规则`,
+        'NUMBERING_NOT_CONFIGURED',
+      );
+    const sha256 = createHash('sha256').update(requestId).digest('hex');
+    const documentId = documents.get(requestId) ?? randomUUID();
+    documents.set(requestId, documentId);
+    return {
+      documentId,
+      number: `快市监处罚〔2026〕${documents.size}号`,
+      sha256,
+      maskedSha256: createHash('sha256').update(sha256).digest('hex'),
+      templateVersion: 'penalty-decision.v1',
+    };
+  },
+  voidDocument: async ({ documentId }) => {
+    voidedDocuments.add(documentId);
+  },
 };
 
 let temporal: TimeSkippingTemporal;
@@ -418,5 +443,29 @@ describe('deadlines', () => {
       expect.arrayContaining(['deadline:decision-limit-warning', 'deadline:decision-limit']),
     );
     expect(state.deadlines.every((deadline) => deadline.fired)).toBe(true);
+  });
+});
+
+describe('a draft rendered as the 决定书 (domain.md L1b)', () => {
+  const rendered = (fineYuan: number) => ({
+    actor: handler,
+    ...penaltyDraft(fineYuan),
+    document: { reconsiderationBody: '快速测试市人民政府', court: '快速测试市人民法院' },
+  });
+
+  it('refuses the submission with the documents service’s reason when no document can be issued, recording nothing', async () => {
+    const handle = await investigating();
+    await act(handle, caseUpdates.draftDecision, rendered(50_000));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    const before = recorded(handle).length;
+    expect(await refusal(act(handle, caseUpdates.submitForReview, { actor: handler }))).toBe(
+      'NUMBERING_NOT_CONFIGURED',
+    );
+    expect(recorded(handle)).toHaveLength(before);
+    expect((await stateOf(handle)).reviewRounds).toEqual([]);
+
+    numberedAgencies.add(AGENCY);
+    const submitted = await act(handle, caseUpdates.submitForReview, { actor: handler });
+    expect(submitted.reviewRounds[0].document).toEqual(submitted.draft?.document);
   });
 });

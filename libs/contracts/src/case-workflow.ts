@@ -118,6 +118,40 @@ export interface DraftDecisionInput extends CaseAction {
   /** Facts the review catalogue judges (fine amount, measures, multiple legal relations …). */
   facts: Omit<DecisionFacts, 'hearingHeld'>;
   publicationBlocks: PublicationBlockReason[];
+  /**
+   * What the 决定书 prints that the case does not hold. A penalty draft that carries it is rendered as the
+   * 行政处罚决定书 when it is submitted for review, and the reviewer reviews that document (decision-document.ts).
+   */
+  document?: DecisionDocumentFields;
+}
+
+/** The 决定书's own fields beyond the draft's decision (template `penalty-decision`, its `input`/`agency.*` fields). */
+export interface DecisionDocumentFields {
+  /** 行政复议机关, named in the remedy clause. */
+  reconsiderationBody: string;
+  /** 管辖人民法院, named in the remedy clause. */
+  court: string;
+  /** 裁量理由 */
+  discretion?: string;
+  /** 缴款方式 */
+  paymentInstructions?: string;
+  /** 陈述申辩及采纳情况 */
+  statementAndDefence?: string;
+  /** 听证情况 */
+  hearing?: string;
+}
+
+/**
+ * A rendered 决定书 as the case holds it: issued by the documents service, stored in the evidence store under
+ * `sha256` (the hash the reviewer approves and the decision must name), `maskedSha256` the disclosure rendering's.
+ */
+export interface DecisionDocumentRef {
+  documentId: string;
+  /** 文号 */
+  number: string;
+  sha256: string;
+  maskedSha256: string;
+  templateVersion: string;
 }
 
 /** The handling unit finds the decision major after filing, before it is made (domain.md L3d). */
@@ -150,6 +184,11 @@ export interface DecisionInput extends CaseAction {
    * decisions entered before it was asked for; they count from the day they were entered.
    */
   decidedOn?: string;
+  /**
+   * SHA-256 of the 决定书 being decided on. Required when the latest review round reviewed a rendered 决定书: it
+   * must be that document's (the approved one).
+   */
+  documentSha256?: string;
 }
 
 export interface StageActionInput extends CaseAction {
@@ -304,6 +343,8 @@ export interface ReviewRoundState {
   claimedBy?: string;
   /** Reviewers who declared a conflict of interest in this round (回避, domain.md L2b): none may claim or answer. */
   conflictDeclaredBy?: string[];
+  /** The rendered 决定书 this round reviews (absent on rounds that reviewed the JSON draft only). */
+  document?: DecisionDocumentRef;
   dispute?: {
     reason: string;
     taskId: string;
@@ -355,7 +396,14 @@ export interface CaseState {
   major: boolean;
   majorReasons: string[];
   majorVerdict?: MajorDecisionVerdict;
-  draft?: { hash: string; documentNumber: string; submittedAt: string; version: number };
+  draft?: {
+    hash: string;
+    documentNumber: string;
+    submittedAt: string;
+    version: number;
+    /** The 决定书 rendered from this draft for review, once it was submitted. */
+    document?: DecisionDocumentRef;
+  };
   notice?: { at: string; hearingRights: boolean; hearingWindowEndsAt?: string };
   hearing?: { requestedAt: string; heldAt?: string };
   reviewRounds: ReviewRoundState[];
@@ -367,6 +415,8 @@ export interface CaseState {
     decidedOn?: string;
     draftHash: string;
     documentNumber: string;
+    /** The approved 决定书 the decision was made on (decisions made on a rendered document). */
+    document?: DecisionDocumentRef;
   };
   withdrawal?: {
     kind: WithdrawalKind;

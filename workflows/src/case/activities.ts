@@ -1,5 +1,6 @@
 import type {
   AvRecordingEntry,
+  DecisionDocumentRef,
   DecisionFacts,
   DraftDecisionInput,
   ItemCategory,
@@ -85,4 +86,20 @@ export interface CaseActivities {
   applyTaskClaim(change: TaskClaimChange): Promise<void>;
   /** The 案卷's manifest hash over the record as it stands before the 归档 entry (domain.md R6). */
   sealDossier(caseId: string): Promise<DossierSeal>;
+  /**
+   * Has the documents service issue the 决定书 rendered from a draft (decision-document.ts): numbered, stored in the
+   * evidence store under its SHA-256. The same request id answers the same document, never a second 文号.
+   */
+  issueDecisionDocument(input: DecisionDocumentRequest): Promise<DecisionDocumentRef>;
+  /** Voids an issued document with its reason (its 文号 is recorded void, never reissued); done once. */
+  voidDocument(input: { agencyCode: string; documentId: string; reason: string }): Promise<void>;
+}
+
+/** What the workflow asks the documents service to issue: the kind, the template's data, the request id. */
+export interface DecisionDocumentRequest {
+  requestId: string;
+  caseId: string;
+  agencyCode: string;
+  kind: 'penalty-decision';
+  data: Record<string, unknown>;
 }

@@ -30,6 +30,7 @@ import {
   StageActionDto,
 } from './case-actions.dto';
 import { assertOnSiteDisclosed, HandlerReplacementDto } from './officer.dto';
+import { assertDocumentFieldsApply } from './decision-document.dto';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import {
   assertFactsMatchDraft,
@@ -157,6 +158,7 @@ export class CasesController {
     assertOneDecisionKind(dto);
     assertFactsMatchDraft(dto);
     assertTradeSecretsInDraft(dto);
+    assertDocumentFieldsApply(dto);
     return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
   }
 

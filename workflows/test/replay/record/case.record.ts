@@ -10,8 +10,11 @@ import {
 } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { chinaDateOf } from '@lep/calendar';
+import { signStaffToken } from '@lep/auth';
+import { startCaseDocuments } from '../../../../services/case-api/test/support/case-documents';
 import {
   AGENCY,
+  AUTH,
   HANDLER_ACTOR,
   startCaseHarness,
   type CaseHarness,
@@ -41,7 +44,8 @@ let reviewer: CaseActor;
 let head: CaseActor;
 
 beforeAll(async () => {
-  harness = await startCaseHarness();
+  // With the documents service (and the evidence service it stores in), for the scenario of rendered drafts.
+  harness = await startCaseHarness({ documents: startCaseDocuments });
   handler = HANDLER_ACTOR(harness.people.handlers[0]);
   reviewer = { id: harness.people.reviewer, role: 'legal-reviewer', agencyCode: AGENCY };
   head = { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY };
@@ -241,6 +245,46 @@ it('a minor draft the handling unit declares major, then reviewed and decided (l
   await reviewRound(handle, 1, 'approved');
   expect((await decide(handle)).stage).toBe('decided');
   await record(handle.workflowId, 'declared-major-reviewed-decided-open');
+  await harness.endCase(handle);
+});
+
+it('a major case whose drafts are rendered as 决定书: returned, revised (the first voided), approved, decided on the approved document (left open)', async () => {
+  const numbering = await fetch(`${harness.documentsUrl}/api/v1/agencies/${AGENCY}/numbering`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${signStaffToken({ sub: 'admin', agency: AGENCY, roles: ['agency-admin'] }, AUTH)}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ abbreviation: '兵一市监' }),
+  });
+  expect(numbering.status).toBe(200);
+  const rendered = (fineYuan: number) => ({
+    ...draft(handler, fineYuan),
+    document: { reconsiderationBody: '第一师阿拉尔市人民政府', court: '阿拉尔市人民法院' },
+  });
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, rendered(50_000));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 1, 'returned');
+  await act(handle, caseUpdates.draftDecision, rendered(30_000));
+  const resubmitted = await act(handle, caseUpdates.submitForReview, { actor: handler });
+  expect(resubmitted.reviewRounds.map((round) => round.document?.number)).toEqual([
+    expect.stringMatching(/^兵一市监处罚/),
+    expect.stringMatching(/^兵一市监处罚/),
+  ]);
+  await reviewRound(handle, 2, 'approved');
+  const approved = await harness.state(handle);
+  const decided = await act(handle, caseUpdates.decide, {
+    actor: handler,
+    draftHash: approved.draft?.hash,
+    documentSha256: approved.draft?.document?.sha256,
+  });
+  expect(decided.decision?.documentNumber).toBe(approved.draft?.document?.number);
+  await record(handle.workflowId, 'major-rendered-decision-revised-decided-open');
+  await record(reviewWorkflowId(handle.workflowId, 1), 'round-rendered-decision-returned');
+  await record(reviewWorkflowId(handle.workflowId, 2), 'round-rendered-decision-approved');
   await harness.endCase(handle);
 });
 
