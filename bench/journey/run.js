@@ -17,7 +17,7 @@ const { DefaultLogger, NativeConnection, Runtime, Worker } = require('@temporali
 const { Kafka, logLevel } = require('kafkajs');
 const { Client: MinioClient } = require('minio');
 const { signStaffToken } = require('../../libs/auth/dist');
-const { REVIEW_CHECKLIST, reviewWorkflowId } = require('../../libs/contracts/dist');
+const { ACTING_OFFICERS_HEADER, REVIEW_CHECKLIST, reviewWorkflowId } = require('../../libs/contracts/dist');
 const {
   startPeers,
   ensureDatabases,
@@ -68,11 +68,11 @@ async function until(read, done, what, timeoutMs = 120_000) {
   }
 }
 
-function http(baseUrl, token) {
+function http(baseUrl, token, headers = {}) {
   return async (method, route, body) => {
     const response = await fetch(baseUrl + route, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -364,7 +364,8 @@ async function main() {
     const people = registry.people;
     const handlerToken = sign({ sub: people.handlers[0], agency: AGENCY, roles: ['handler'] });
     const clients = {
-      system: http(caseApi.url, apiKey),
+      // The agency system names who acts (domain.md R8): here the deputy head, who decides.
+      system: http(caseApi.url, apiKey, { [ACTING_OFFICERS_HEADER]: people.deputyLeader }),
       handler: http(caseApi.url, handlerToken),
       reviewer: http(caseApi.url, sign({ sub: people.reviewer, agency: AGENCY, roles: ['legal-reviewer'] })),
       evidenceUrl: evidence.url,

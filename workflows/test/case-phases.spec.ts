@@ -31,6 +31,8 @@ import type { CaseActivities, FilingCheck } from '../src/case/activities';
 const DAY = 86_400_000;
 const AGENCY = 'BT-FAST';
 const handler: CaseActor = { id: 'handler-1', role: 'handler', agencyCode: AGENCY };
+/** The agency head who decides (not a handler of the case: domain.md R8b). */
+const leader: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
 const reviewer: CaseActor = { id: 'reviewer-1', role: 'legal-reviewer', agencyCode: 'RB-FAST' };
 const colleague: CaseActor = { id: 'reviewer-2', role: 'legal-reviewer', agencyCode: 'RB-FAST' };
 
@@ -38,6 +40,9 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const steps = new Map<string, CaseStep[]>();
 const claims: TaskClaimChange[] = [];
+const documents = new Map<string, string>();
+const voidedDocuments = new Set<string>();
+const numberedAgencies = new Set<string>();
 let filing: FilingCheck;
 
 const accepted: FilingCheck = {
@@ -70,6 +75,7 @@ const activities: CaseActivities = {
   checkReviewer: async () => [],
   agencyRegion: async () => 'national',
   checkPrincipalLeader: async () => [],
+  checkActingOfficers: async () => null,
   // Calendar days stand in for working days: the phases only compare the instants they are given.
   workingDaysEnd: async ({ from, workingDays }) => ({
     dueAt: new Date(Date.parse(from) + workingDays * DAY).toISOString(),
@@ -92,6 +98,28 @@ const activities: CaseActivities = {
     recordSequence: steps.get(caseId)?.length ?? 0,
     recordHash: 'h',
   }),
+  // The documents service, in memory: one numbered document per request id, voided once; an agency without a
+  // 文号 pattern is refused as the service refuses it.
+  issueDecisionDocument: async ({ requestId, agencyCode }) => {
+    if (!numberedAgencies.has(agencyCode))
+      throw ApplicationFailure.nonRetryable(
+        `执法主体 ${agencyCode} 尚未设置文号规则`,
+        'NUMBERING_NOT_CONFIGURED',
+      );
+    const sha256 = createHash('sha256').update(requestId).digest('hex');
+    const documentId = documents.get(requestId) ?? randomUUID();
+    documents.set(requestId, documentId);
+    return {
+      documentId,
+      number: `快市监处罚〔2026〕${documents.size}号`,
+      sha256,
+      maskedSha256: createHash('sha256').update(sha256).digest('hex'),
+      templateVersion: 'penalty-decision.v1',
+    };
+  },
+  voidDocument: async ({ documentId }) => {
+    voidedDocuments.add(documentId);
+  },
 };
 
 let temporal: TimeSkippingTemporal;
@@ -253,7 +281,7 @@ describe('notice and hearing', () => {
     const state = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: true });
     expect(state.deadlines.find((deadline) => deadline.kind === 'hearing-window')).toBeDefined();
     expect(
-      await refusal(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
+      await refusal(act(handle, caseUpdates.decide, { actor: leader, draftHash: state.draft?.hash })),
     ).toBe('CASE_WRONG_STAGE');
     await temporal.env.sleep(6 * DAY);
     await eventually(
@@ -280,7 +308,7 @@ describe('review, decision, execution and closure', () => {
     const { handle, state } = await notified(50_000);
     expect(state.major).toBe(true);
     expect(
-      await refusal(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
+      await refusal(act(handle, caseUpdates.decide, { actor: leader, draftHash: state.draft?.hash })),
     ).toBe('REVIEW_NOT_APPROVED');
     await act(handle, caseUpdates.submitForReview, { actor: handler });
     const round = client.workflow.getHandle(reviewWorkflowId(handle.workflowId, 1));
@@ -306,8 +334,20 @@ describe('review, decision, execution and closure', () => {
       (current) => current.reviewRounds[0]?.outcome === 'approved',
     );
 
+    // 回避 of the deciding leader (domain.md R8b): not a handler of the case, not the reviewer who gave its opinion.
+    const asLeader = (id: string): CaseActor => ({ id, role: 'leader', agencyCode: AGENCY });
+    for (const recused of [asLeader(handler.id), asLeader(reviewer.id)])
+      expect(
+        await refusal(act(handle, caseUpdates.decide, { actor: recused, draftHash: reviewed.draft?.hash })),
+      ).toBe('DECIDER_RECUSED');
+    // A key is no officer: the agency's system names who acts, or the act is refused.
+    const system: CaseActor = { id: 'key-FAST', role: 'agency-system', agencyCode: AGENCY };
+    expect(
+      await refusal(act(handle, caseUpdates.decide, { actor: system, draftHash: reviewed.draft?.hash })),
+    ).toBe('ACTING_OFFICER_REQUIRED');
+
     const decided = await act(handle, caseUpdates.decide, {
-      actor: handler,
+      actor: { ...system, officerIds: [leader.id] },
       draftHash: reviewed.draft?.hash,
     });
     expect(decided.stage).toBe('decided');
@@ -342,7 +382,7 @@ describe('a coercion case', () => {
         ...sealing,
         coercion: { kind: 'seal' },
       });
-      await act(handle, caseUpdates.decide, { actor: handler, draftHash: drafted.draft?.hash });
+      await act(handle, caseUpdates.decide, { actor: leader, draftHash: drafted.draft?.hash });
       const made = (steps.get(handle.workflowId) ?? [])
         .flatMap((step) => step.events ?? [])
         .find((event) => event.type === CASE_EVENT_TYPES.decisionMade);
@@ -364,11 +404,11 @@ describe('the unit’s finding that a decision is major (domain.md L3d)', () => 
     expect(declared.majorReasons).toEqual(['承办机构认定：涉及重大公共利益']);
     expect(recorded(handle)).toContain('major-declared');
     expect(
-      await refusal(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
+      await refusal(act(handle, caseUpdates.decide, { actor: leader, draftHash: state.draft?.hash })),
     ).toBe('REVIEW_NOT_APPROVED');
 
     const minor = await notified(600);
-    await act(minor.handle, caseUpdates.decide, { actor: handler, draftHash: minor.state.draft?.hash });
+    await act(minor.handle, caseUpdates.decide, { actor: leader, draftHash: minor.state.draft?.hash });
     expect(
       await refusal(act(minor.handle, caseUpdates.declareMajor, { actor: handler, reason: '事后认定' })),
     ).toBe('CASE_WRONG_STAGE');
@@ -378,9 +418,9 @@ describe('the unit’s finding that a decision is major (domain.md L3d)', () => 
 describe('revocation', () => {
   it('withdraws a decision to be re-made: the case goes back to drafting and the withdrawal is announced', async () => {
     const { handle, state } = await notified(500);
-    await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
+    await act(handle, caseUpdates.decide, { actor: leader, draftHash: state.draft?.hash });
     const withdrawn = await act(handle, caseUpdates.revoke, {
-      actor: handler,
+      actor: leader,
       kind: 'remade',
       reason: '适用依据错误',
     });
@@ -403,5 +443,29 @@ describe('deadlines', () => {
       expect.arrayContaining(['deadline:decision-limit-warning', 'deadline:decision-limit']),
     );
     expect(state.deadlines.every((deadline) => deadline.fired)).toBe(true);
+  });
+});
+
+describe('a draft rendered as the 决定书 (domain.md L1b)', () => {
+  const rendered = (fineYuan: number) => ({
+    actor: handler,
+    ...penaltyDraft(fineYuan),
+    document: { reconsiderationBody: '快速测试市人民政府', court: '快速测试市人民法院' },
+  });
+
+  it('refuses the submission with the documents service’s reason when no document can be issued, recording nothing', async () => {
+    const handle = await investigating();
+    await act(handle, caseUpdates.draftDecision, rendered(50_000));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    const before = recorded(handle).length;
+    expect(await refusal(act(handle, caseUpdates.submitForReview, { actor: handler }))).toBe(
+      'NUMBERING_NOT_CONFIGURED',
+    );
+    expect(recorded(handle)).toHaveLength(before);
+    expect((await stateOf(handle)).reviewRounds).toEqual([]);
+
+    numberedAgencies.add(AGENCY);
+    const submitted = await act(handle, caseUpdates.submitForReview, { actor: handler });
+    expect(submitted.reviewRounds[0].document).toEqual(submitted.draft?.document);
   });
 });

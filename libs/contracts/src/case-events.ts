@@ -1,4 +1,5 @@
 import type { ItemCategory, PartyType } from './registry-lists';
+import type { DecisionDocumentRef } from './case-workflow';
 
 /**
  * Events of the case side (case-api + worker). Lifecycle events go to TOPICS.caseLifecycle keyed by case id,
@@ -330,6 +331,11 @@ export interface DecisionMadeData extends CaseRef {
   publicationBlocks: PublicationBlockReason[];
   /** Hash of the draft the decision was made from; equals the approved draft for major decisions. */
   draftHash: string;
+  /**
+   * The 决定书 the decision was made on, when it was rendered for review: its full rendering's hash (the approved
+   * one) and its masked rendering's, which the disclosure links.
+   */
+  document?: DecisionDocumentRef;
   /** Set when this decision re-makes (重新作出) an earlier one. */
   replacesDecisionId?: string;
 }

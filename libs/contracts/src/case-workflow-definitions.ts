@@ -26,6 +26,7 @@ import type {
   TaskClaimInput,
   TaskClaimState,
 } from './case-workflow';
+import type { HandlerReplacementInput } from './case-officers';
 
 /**
  * The typed Temporal interface of the case workflows: every update, signal and query with its input and result.
@@ -53,6 +54,7 @@ export const caseUpdates = {
   revoke: defineUpdate<CaseState, [RevocationInput]>('revoke'),
   /** A 行政强制 measure or execution inside the case: its own decision (domain.md P13). */
   takeCoercionMeasure: defineUpdate<CaseState, [CoercionMeasureInput]>('takeCoercionMeasure'),
+  replaceHandler: defineUpdate<CaseState, [HandlerReplacementInput]>('replaceHandler'),
   /** The case's coordination task (a disputed review opinion, for the agency head). */
   claimTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimTask'),
   releaseTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('releaseTask'),

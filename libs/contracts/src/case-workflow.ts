@@ -14,6 +14,7 @@ import type {
   WithdrawalKind,
   WithdrawalSource,
 } from './case-events';
+import type { OnSiteDisclosure } from './case-officers';
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
 
 /**
@@ -60,6 +61,12 @@ export interface CaseActor {
   name?: string;
   role: string;
   agencyCode: string;
+  /**
+   * The enforcement officers (personnel ids) who performed the act (domain.md R8): a staff caller and the
+   * co-officers it names, or those an agency system names. Absent in acts recorded before officers were named,
+   * and for a staff caller acting alone (then the officer is `id`).
+   */
+  officerIds?: string[];
 }
 
 export interface StartCaseInput {
@@ -95,6 +102,8 @@ export interface RecordEntryInput extends CaseAction {
   title: string;
   content: string;
   evidence: { evidenceId: string; sha256: string }[];
+  /** For an on-site act (现场检查, 询问): the certificates shown and what the party was told (domain.md R9). */
+  onSite?: OnSiteDisclosure;
 }
 
 export interface DraftDecisionInput extends CaseAction {
@@ -112,6 +121,40 @@ export interface DraftDecisionInput extends CaseAction {
   /** Facts the review catalogue judges (fine amount, measures, multiple legal relations …). */
   facts: Omit<DecisionFacts, 'hearingHeld'>;
   publicationBlocks: PublicationBlockReason[];
+  /**
+   * What the 决定书 prints that the case does not hold. A penalty draft that carries it is rendered as the
+   * 行政处罚决定书 when it is submitted for review, and the reviewer reviews that document (decision-document.ts).
+   */
+  document?: DecisionDocumentFields;
+}
+
+/** The 决定书's own fields beyond the draft's decision (template `penalty-decision`, its `input`/`agency.*` fields). */
+export interface DecisionDocumentFields {
+  /** 行政复议机关, named in the remedy clause. */
+  reconsiderationBody: string;
+  /** 管辖人民法院, named in the remedy clause. */
+  court: string;
+  /** 裁量理由 */
+  discretion?: string;
+  /** 缴款方式 */
+  paymentInstructions?: string;
+  /** 陈述申辩及采纳情况 */
+  statementAndDefence?: string;
+  /** 听证情况 */
+  hearing?: string;
+}
+
+/**
+ * A rendered 决定书 as the case holds it: issued by the documents service, stored in the evidence store under
+ * `sha256` (the hash the reviewer approves and the decision must name), `maskedSha256` the disclosure rendering's.
+ */
+export interface DecisionDocumentRef {
+  documentId: string;
+  /** 文号 */
+  number: string;
+  sha256: string;
+  maskedSha256: string;
+  templateVersion: string;
 }
 
 /**
@@ -170,6 +213,11 @@ export interface DecisionInput extends CaseAction {
    * decisions entered before it was asked for; they count from the day they were entered.
    */
   decidedOn?: string;
+  /**
+   * SHA-256 of the 决定书 being decided on. Required when the latest review round reviewed a rendered 决定书: it
+   * must be that document's (the approved one).
+   */
+  documentSha256?: string;
 }
 
 export interface StageActionInput extends CaseAction {
@@ -324,6 +372,8 @@ export interface ReviewRoundState {
   claimedBy?: string;
   /** Reviewers who declared a conflict of interest in this round (回避, domain.md L2b): none may claim or answer. */
   conflictDeclaredBy?: string[];
+  /** The rendered 决定书 this round reviews (absent on rounds that reviewed the JSON draft only). */
+  document?: DecisionDocumentRef;
   dispute?: {
     reason: string;
     taskId: string;
@@ -375,7 +425,14 @@ export interface CaseState {
   major: boolean;
   majorReasons: string[];
   majorVerdict?: MajorDecisionVerdict;
-  draft?: { hash: string; documentNumber: string; submittedAt: string; version: number };
+  draft?: {
+    hash: string;
+    documentNumber: string;
+    submittedAt: string;
+    version: number;
+    /** The 决定书 rendered from this draft for review, once it was submitted. */
+    document?: DecisionDocumentRef;
+  };
   notice?: { at: string; hearingRights: boolean; hearingWindowEndsAt?: string };
   hearing?: { requestedAt: string; heldAt?: string };
   reviewRounds: ReviewRoundState[];
@@ -387,6 +444,8 @@ export interface CaseState {
     decidedOn?: string;
     draftHash: string;
     documentNumber: string;
+    /** The approved 决定书 the decision was made on (decisions made on a rendered document). */
+    document?: DecisionDocumentRef;
   };
   /** 行政强制 measures and executions decided inside the case, each its own decision (domain.md P13). */
   coercionMeasures?: CoercionMeasureState[];
@@ -428,5 +487,13 @@ export const CASE_ERROR_CODES = {
   coercionKindMismatch: 'COERCION_KIND_MISMATCH',
   decisionKindMismatch: 'DECISION_KIND_MISMATCH',
   alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
+  officerNotRegistered: 'OFFICER_NOT_REGISTERED',
+  officerNotCertified: 'OFFICER_NOT_CERTIFIED',
+  officerNotAssigned: 'OFFICER_NOT_ASSIGNED',
+  officerNotLeader: 'OFFICER_NOT_LEADER',
+  officerMissing: 'ACTING_OFFICER_REQUIRED',
+  deciderRecused: 'DECIDER_RECUSED',
+  onSiteDisclosureInvalid: 'ON_SITE_DISCLOSURE_INVALID',
+  handlerReplacementInvalid: 'HANDLER_REPLACEMENT_INVALID',
 } as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];

@@ -8,6 +8,7 @@ export * from './registry-lists';
 export * from './case-events';
 export * from './evaluation-events';
 export * from './case-id';
+export * from './case-officers';
 export * from './case-workflow';
 export * from './case-workflow-definitions';
 export * from './inspection-events';

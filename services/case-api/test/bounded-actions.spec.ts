@@ -32,8 +32,8 @@ describe('an action the case cannot finish in time', () => {
     await investigating(caseId);
     const body = draftBody(800);
     const location = `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${body.requestId}`;
-    // The draft is judged against the review catalogue, which the registry serves: with the registry down the
-    // workflow's activity retries, and the request must not be held open meanwhile.
+    // The acting officers are checked against the registry before the draft is judged (domain.md R8): with the
+    // registry down the workflow's activity retries, and the request must not be held open meanwhile.
     await worker.registry.pause();
     try {
       const running = await caseApp()
@@ -49,13 +49,15 @@ describe('an action the case cannot finish in time', () => {
         location,
       });
       expect(running.body.waitingOn.join('；')).toMatch(
-        /正在执行 prepareDraft（第 \d+ 次尝试，上次失败：.+）/,
+        /正在执行 checkActingOfficers（第 \d+ 次尝试，上次失败：.+）/,
       );
       expect(running.body.message).toContain('已受理，仍在办理中');
       await caseApp().staff(handler).get(location).expect(202);
       // The case itself says what it is stuck on, to whoever reads it.
       const stuck = await caseApp().staff(handler).get(`/api/v1/cases/${caseId}`).expect(200);
-      expect(stuck.body.waitingOn.join('；')).toMatch(/正在执行 prepareDraft（第 \d+ 次尝试，上次失败：.+）/);
+      expect(stuck.body.waitingOn.join('；')).toMatch(
+        /正在执行 checkActingOfficers（第 \d+ 次尝试，上次失败：.+）/,
+      );
     } finally {
       await worker.registry.resume();
     }

@@ -1,4 +1,4 @@
-import { reviewWorkflowId, type CaseState } from '@lep/contracts';
+import { ACTING_OFFICERS_HEADER, reviewWorkflowId, type CaseState } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
 import { caseJourney } from './support/case-journey';
 import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
@@ -89,9 +89,28 @@ describe('a major penalty case driven over HTTP', () => {
     await investigating(caseId);
     const handlerApi = () => caseApp().staff(handler);
 
+    // An inquiry is an on-site act: both handlers, each certificate shown, and the party told why, on what basis,
+    // and of the party's rights and duties.
     const recorded = await handlerApi()
       .post(`${cases}/records`)
-      .send({ requestId: request(), title: '询问笔录', content: '询问张三，制作笔录一份。', evidence: [] });
+      .set(ACTING_OFFICERS_HEADER, worker.people.handlers[1])
+      .send({
+        requestId: request(),
+        title: '询问笔录',
+        content: '询问张三，制作笔录一份。',
+        evidence: [],
+        onSite: {
+          certificatesShown: [
+            { officerId: worker.people.handlers[0], certificateNumber: 'BT-王执法' },
+            { officerId: worker.people.handlers[1], certificateNumber: 'BT-李执法' },
+          ],
+          notice: {
+            cause: '涉嫌销售不合格产品',
+            legalBasis: '《中华人民共和国产品质量法》第四十九条',
+            rightsAndDuties: '有权陈述、申辩，有权申请执法人员回避；应当如实回答询问、协助调查',
+          },
+        },
+      });
     expect(recorded.status).toBe(200);
     expect(recorded.body.source).toBe('workflow');
 
@@ -439,9 +458,11 @@ describe('the other actions reach their updates', () => {
   it('hearing request, hearing held (which makes the decision major) and the head’s extension of the limit', async () => {
     const caseId = await notifiedCase('FLOW-HEARING', true);
     const cases = `/api/v1/cases/${caseId}`;
+    // The agency's own system records the party's request, naming the handler who received it.
     const requested = await caseApp()
       .system(AGENCY)
       .post(`${cases}/hearing-request`)
+      .set(ACTING_OFFICERS_HEADER, worker.people.handlers[0])
       .send({ requestId: request() });
     expect(requested.body.state).toMatchObject({
       stage: 'hearing',

@@ -28,11 +28,14 @@ const DAY = 86_400_000;
 
 let harness: CaseHarness;
 let handler: CaseActor;
+/** The agency head who decides, extends and revokes (not a handler of the case: domain.md R8b). */
+let leader: CaseActor;
 let reviewer: CaseActor;
 
 beforeAll(async () => {
   harness = await startCaseHarness();
   handler = HANDLER_ACTOR(harness.people.handlers[0]);
+  leader = { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY };
   reviewer = { id: harness.people.reviewer, role: 'legal-reviewer', agencyCode: AGENCY };
 }, 120_000);
 
@@ -210,7 +213,7 @@ describe('the date on the 决定书 (domain.md L1a)', () => {
     expect(
       await refusalCode(
         act(handle, caseUpdates.decide, {
-          actor: handler,
+          actor: leader,
           draftHash: notified.draft?.hash,
           decidedOn: '2099-01-01',
         }),
@@ -223,7 +226,7 @@ describe('the date on the 决定书 (domain.md L1a)', () => {
     );
     const documentDay = filed!.filedOn;
     const decided = await act(handle, caseUpdates.decide, {
-      actor: handler,
+      actor: leader,
       draftHash: notified.draft?.hash,
       decidedOn: documentDay,
     });
@@ -256,7 +259,7 @@ describe('what the decision event carries for disclosure', () => {
       tradeSecretFields: ['penalty.facts'],
     });
     const notified = await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
-    await act(handle, caseUpdates.decide, { actor: handler, draftHash: notified.draft?.hash });
+    await act(handle, caseUpdates.decide, { actor: leader, draftHash: notified.draft?.hash });
     const [made]: { data: { tradeSecretFields?: string[]; coercion?: unknown } }[] = (
       await harness.dataSource.query(
         `SELECT event FROM outbox_event WHERE event->>'type' = $1 AND event->'data'->>'caseId' = $2`,
@@ -298,7 +301,7 @@ describe('a major penalty case (重大行政处罚案件)', () => {
 
     const beforeRefusal = (await harness.state(handle)).recordEntries;
     expect(
-      await refusalCode(act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash })),
+      await refusalCode(act(handle, caseUpdates.decide, { actor: leader, draftHash: state.draft?.hash })),
     ).toMatch(/^REVIEW_NOT_APPROVED: 本案属于重大执法决定，未经法制审核/);
     expect((await harness.state(handle)).recordEntries).toBe(beforeRefusal);
 
@@ -310,7 +313,7 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     );
     const returnedHash = state.draft?.hash;
     expect(
-      await refusalCode(act(handle, caseUpdates.decide, { actor: handler, draftHash: returnedHash })),
+      await refusalCode(act(handle, caseUpdates.decide, { actor: leader, draftHash: returnedHash })),
     ).toMatch(/^REVIEW_NOT_APPROVED: .*第 1 轮/);
 
     state = await act(handle, caseUpdates.draftDecision, draft(handler, 30_000));
@@ -327,13 +330,13 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     );
 
     expect(
-      await refusalCode(act(handle, caseUpdates.decide, { actor: handler, draftHash: returnedHash })),
+      await refusalCode(act(handle, caseUpdates.decide, { actor: leader, draftHash: returnedHash })),
     ).toMatch(/^DRAFT_HASH_MISMATCH/);
     const decideRequest = 'decide-once';
     state = await act(
       handle,
       caseUpdates.decide,
-      { actor: handler, draftHash: state.draft?.hash },
+      { actor: leader, draftHash: state.draft?.hash },
       decideRequest,
     );
     expect(state.stage).toBe('decided');
@@ -341,7 +344,7 @@ describe('a major penalty case (重大行政处罚案件)', () => {
     const again = await act(
       handle,
       caseUpdates.decide,
-      { actor: handler, draftHash: state.draft?.hash },
+      { actor: leader, draftHash: state.draft?.hash },
       decideRequest,
     );
     expect(again.decision).toEqual(state.decision);
@@ -612,7 +615,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     ).toMatchObject({
       collectiveDiscussion,
     });
-    state = await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
+    state = await act(handle, caseUpdates.decide, { actor: leader, draftHash: state.draft?.hash });
     expect(state.stage).toBe('decided');
     await harness.endCase(handle);
   });
@@ -623,12 +626,12 @@ describe('disputes, withdrawal and the decision limit', () => {
     await act(handle, caseUpdates.draftDecision, draft(handler, 500));
     await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
     let state = await act(handle, caseUpdates.decide, {
-      actor: handler,
+      actor: leader,
       draftHash: (await harness.state(handle)).draft?.hash,
     });
     const first = state.decision?.decisionId;
     state = await act(handle, caseUpdates.revoke, {
-      actor: handler,
+      actor: leader,
       kind: 'remade',
       reason: '认定事实有误，依法重新作出',
     });
@@ -637,7 +640,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     await act(handle, caseUpdates.draftDecision, draft(handler, 300));
     await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
     state = await act(handle, caseUpdates.decide, {
-      actor: handler,
+      actor: leader,
       draftHash: (await harness.state(handle)).draft?.hash,
     });
     expect(state.decision?.decisionId).toBe(`${handle.workflowId}-D2`);
@@ -682,7 +685,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     expect(task.due_at?.toISOString()).toBe(
       new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + DAY).toISOString(),
     );
-    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const head: CaseActor = leader;
     const extension = harness.env.client.workflow.getHandle(task.task_id).executeUpdate('extendReview', {
       args: [{ taskId: task.task_id, approvedBy: head, reason: '材料较多' }],
     });
@@ -712,7 +715,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     );
     expect(state.overdue).toBe(false);
     state = await act(handle, caseUpdates.extendDecisionLimit, {
-      actor: handler,
+      actor: leader,
       approvedBy: '局长 周某',
       reason: '案情复杂，经负责人批准延长',
       days: 30,
@@ -741,7 +744,7 @@ describe('disputes, withdrawal and the decision limit', () => {
     await act(handle, caseUpdates.draftDecision, draft(handler, 500));
     await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
     const decided = await act(handle, caseUpdates.decide, {
-      actor: handler,
+      actor: leader,
       draftHash: (await harness.state(handle)).draft?.hash,
     });
     const decisionId = decided.decision?.decisionId as string;
@@ -761,7 +764,7 @@ describe('disputes, withdrawal and the decision limit', () => {
       documentNumber: '兵司复决〔2027〕3号',
       decidedOn: today,
     };
-    const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+    const head: CaseActor = leader;
     const input: DecisionWithdrawalInput = {
       revocation: {
         requestId: 'withdraw-after-archive',

@@ -12,7 +12,7 @@ import {
 } from '@lep/contracts';
 import { testPeers, uscc } from '@lep/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
+import { AGENCY, HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
 import { act, draft, eventually } from './support/case-steps';
 import type { ServiceProcess } from '@lep/testing';
 import { startWorkerProcess } from './support/worker-process';
@@ -21,6 +21,8 @@ const EVIDENCE_ITEMS = 30;
 
 let harness: CaseHarness;
 let handler: CaseActor;
+/** The agency head who decides, extends and revokes (not a handler of the case: domain.md R8b). */
+let leader: CaseActor;
 let worker: ServiceProcess | undefined;
 
 beforeAll(async () => {
@@ -28,6 +30,7 @@ beforeAll(async () => {
   // Temporal server gives up after a few seconds (Temporal's Java test server can hold a query there for good).
   harness = await startCaseHarness({ externalWorker: true, server: 'dev-server' });
   handler = HANDLER_ACTOR(harness.people.handlers[0]);
+  leader = { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY };
 }, 120_000);
 
 afterAll(async () => {
@@ -89,7 +92,7 @@ describe('the worker service killed mid-case', () => {
     await act(handle, caseUpdates.draftDecision, draft(handler, 500));
     await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
     const decided = await act(handle, caseUpdates.decide, {
-      actor: handler,
+      actor: leader,
       draftHash: (await harness.state(handle)).draft?.hash,
     });
     expect(decided.stage).toBe('decided');

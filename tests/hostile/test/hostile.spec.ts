@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ACTING_OFFICERS_HEADER } from '@lep/contracts';
 import { auditedDenials, databaseState, type Denial } from './support/database-state';
 import { judge, probesFor, type Probe } from './support/probes';
 import { inBatches, send } from './support/raw-http';
@@ -147,7 +148,12 @@ describe('replayed request ids', () => {
     const answer = await send(caseUrl(), {
       method,
       path,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      // The agency's system names the handler who acts (domain.md R8); other callers' checks come first.
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        [ACTING_OFFICERS_HEADER]: stack.fixtures.handlerIds[0],
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: answer.status, body: answer.json as Record<string, unknown> };
@@ -165,7 +171,7 @@ describe('replayed request ids', () => {
     const path = `/api/v1/cases/${stack.fixtures.caseId}/records`;
     const entry = {
       requestId: `replay-${randomUUID()}`,
-      title: '询问笔录',
+      title: '调取证据记录',
       content: '当事人陈述',
       evidence: [],
     };

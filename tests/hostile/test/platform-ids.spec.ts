@@ -123,6 +123,8 @@ beforeAll(async () => {
     ).id;
   handlerIds = [await person('韩执法', ['handler']), await person('吴执法', ['handler'])];
   reviewerId = await person('魏审核', ['legal-reviewer']);
+  // The head who decides and withdraws: a registered leader, checked at each act (domain.md R8b).
+  const leaderId = await person('冯局长', ['leader']);
   const submitted = await ok<{ id: string }>(
     'registry',
     admin,
@@ -152,7 +154,7 @@ beforeAll(async () => {
   // Staff act as the registered people: the token's subject names the officer.
   handler = staffToken(AGENCY, ['handler'], { subject: handlerIds[0] });
   reviewer = staffToken(AGENCY, ['legal-reviewer'], { subject: reviewerId });
-  leader = staffToken(AGENCY, ['leader'], { subject: 'head-of-agency' });
+  leader = staffToken(AGENCY, ['leader'], { subject: leaderId });
 }, 300_000);
 
 afterAll(() => stack?.stop());
@@ -246,7 +248,7 @@ describe('ids the platform issues are accepted by every route that takes them', 
 
   it('files, records, documents, stores evidence for, decides, publishes, corrects and withdraws the longest case', async () => {
     const caseId = await file(LONGEST);
-    await act(caseId, 'records', { title: '询问笔录', content: '当事人承认销售过期食品', evidence: [] });
+    await act(caseId, 'records', { title: '调取证据记录', content: '调取当事人进货台账', evidence: [] });
     const record = await ok<{ verification: { valid: boolean } }>(
       'case-api',
       handler,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ACTING_OFFICERS_HEADER } from '@lep/contracts';
 import { AgencyClient, type RetryTally } from './support/agency-client';
 import { driveCase, planCase, type CaseOutcome, type Clients } from './support/case-driver';
 import { describeFailure } from './support/diagnosis';
@@ -29,12 +30,13 @@ describe('the whole system under faults', () => {
     const began = Date.now();
     const run = randomBytes(3).toString('hex');
     const tally: RetryTally = { retries: 0 };
-    const client = (service: Parameters<Stack['url']>[0], token: string) =>
-      new AgencyClient(() => stack.url(service), token, tally);
+    const client = (service: Parameters<Stack['url']>[0], token: string, headers?: Record<string, string>) =>
+      new AgencyClient(() => stack.url(service), token, tally, headers);
     const { handlers, reviewer } = stack.people;
     const handlerToken = stack.staffToken(handlers[0], 'BT01', ['handler']);
     const clients: Clients = {
-      system: client('case-api', stack.apiKey),
+      // The agency system enters the head's decision, naming the head who made it (domain.md R8).
+      system: client('case-api', stack.apiKey, { [ACTING_OFFICERS_HEADER]: stack.people.deputyLeader }),
       handler: client('case-api', handlerToken),
       reviewer: client('case-api', stack.staffToken(reviewer, 'BT01', ['legal-reviewer'])),
       evidence: client('evidence', handlerToken),

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { TOPICS } from '@lep/contracts';
+import { ACTING_OFFICERS_HEADER, TOPICS } from '@lep/contracts';
 import { AgencyClient, type RetryTally } from './support/agency-client';
 import { driveCase, planCase } from './support/case-driver';
 import { startStack, type Stack } from './support/stack';
@@ -95,14 +95,15 @@ describe('tracing across the whole system (every service its own process, export
   it('follows a decision in one trace from case-api through Temporal and the worker, over Kafka, to its disclosure', async () => {
     const tally: RetryTally = { retries: 0 };
     const handlerToken = stack.staffToken(stack.people.handlers[0], 'BT01', ['handler']);
-    const client = (service: 'case-api' | 'evidence', token: string) =>
-      new AgencyClient(() => stack.url(service), token, tally);
+    const client = (service: 'case-api' | 'evidence', token: string, headers?: Record<string, string>) =>
+      new AgencyClient(() => stack.url(service), token, tally, headers);
     const plan = { ...planCase(randomBytes(3).toString('hex'), 1), photo: false, served: false };
     expect(plan.major || plan.refused).toBe(false);
     const outcome = await driveCase(
       plan,
       {
-        system: client('case-api', stack.apiKey),
+        // The agency system enters the head's decision, naming the head who made it (domain.md R8).
+        system: client('case-api', stack.apiKey, { [ACTING_OFFICERS_HEADER]: stack.people.deputyLeader }),
         handler: client('case-api', handlerToken),
         reviewer: client('case-api', handlerToken),
         evidence: client('evidence', handlerToken),

@@ -1,9 +1,12 @@
 import type {
   AvRecordingEntry,
+  DecisionDocumentRef,
   DecisionFacts,
   DraftDecisionInput,
   ItemCategory,
   MajorDecisionVerdict,
+  OfficerCheckInput,
+  OfficerRefusal,
   ProvisionalCount,
   StartCaseInput,
 } from '@lep/contracts';
@@ -65,6 +68,12 @@ export interface CaseActivities {
    */
   checkPrincipalLeader(input: { personnelId: string; agencyCode: string }): Promise<string[]>;
   /**
+   * Whether the officers acting may act today, by the registry (domain.md R8): registered in the agency; a
+   * certificate valid that day for the item (case work) or the leader role (approvals); shown certificates their
+   * own. The first refusal, naming the officer and the check; null when all pass.
+   */
+  checkActingOfficers(input: OfficerCheckInput): Promise<OfficerRefusal | null>;
+  /**
    * The instant a period of working days ends: midnight (China time) after its last working day, on the
    * registry's calendar. Where the calendar lacks a year it is counted without it and marked provisional.
    */
@@ -77,4 +86,20 @@ export interface CaseActivities {
   applyTaskClaim(change: TaskClaimChange): Promise<void>;
   /** The 案卷's manifest hash over the record as it stands before the 归档 entry (domain.md R6). */
   sealDossier(caseId: string): Promise<DossierSeal>;
+  /**
+   * Has the documents service issue the 决定书 rendered from a draft (decision-document.ts): numbered, stored in the
+   * evidence store under its SHA-256. The same request id answers the same document, never a second 文号.
+   */
+  issueDecisionDocument(input: DecisionDocumentRequest): Promise<DecisionDocumentRef>;
+  /** Voids an issued document with its reason (its 文号 is recorded void, never reissued); done once. */
+  voidDocument(input: { agencyCode: string; documentId: string; reason: string }): Promise<void>;
+}
+
+/** What the workflow asks the documents service to issue: the kind, the template's data, the request id. */
+export interface DecisionDocumentRequest {
+  requestId: string;
+  caseId: string;
+  agencyCode: string;
+  kind: 'penalty-decision';
+  data: Record<string, unknown>;
 }

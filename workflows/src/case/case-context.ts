@@ -20,6 +20,7 @@ import {
 } from '@lep/contracts';
 import type { CaseStep, StepEvent } from '@lep/case-store';
 import type { AgencyFacts, CaseActivities, DecisionDraft, WorkingDaysEnd } from './activities';
+import { assertOfficersMayAct, officerViolation } from './case-officers';
 import { refusal } from './refusal';
 import { avViolationOnLeaving, latestRound, stagesLackingAv, stageViolation, type Violation } from './rules';
 import { caseSearchAttributes } from './search-attributes';
@@ -305,12 +306,22 @@ export class CaseContext {
         this.serially(async () => {
           if (!this.appliedRequests.has(input.requestId)) {
             assertAllowed(input);
+            // Who acts is checked in turn, against the registry (domain.md R8; case-officers.ts).
+            await assertOfficersMayAct(caseActivities, this.state, definition.name, input);
             await apply(input);
             this.appliedRequests.add(input.requestId);
           }
           return this.snapshot();
         }),
-      { validator: assertAllowed },
+      {
+        // The case's own officer rules refuse before anything is written (validators do not run on replay).
+        validator: (input: I) => {
+          assertAllowed(input);
+          if (this.appliedRequests.has(input.requestId)) return;
+          const violation = officerViolation(this.state, definition.name, input);
+          if (violation) throw refusal(violation.code, violation.message);
+        },
+      },
     );
   };
 }

@@ -1,5 +1,6 @@
 import { chinaDateOf } from '@lep/calendar';
 import { CASE_EVENT_TYPES, caseDecisionId, caseUpdates, type DecisionMadeData } from '@lep/contracts';
+import { documentViolation } from './decision-document';
 import { decisionDateViolation, decisionViolation } from './rules';
 import { type CaseContext } from './case-context';
 
@@ -11,6 +12,7 @@ export function decision(ctx: CaseContext): void {
     (decision) =>
       readyForDecisionStep('作出决定') ??
       decisionViolation(state, decision.draftHash) ??
+      documentViolation(state, decision) ??
       (decision.decidedOn === undefined
         ? undefined
         : decisionDateViolation(state, decision.decidedOn, {
@@ -25,18 +27,22 @@ export function decision(ctx: CaseContext): void {
       const enteredOn = chinaDateOf(decidedAt);
       // The date on the 决定书 counts (domain.md L1a); a decision entered days after it says so in the record.
       const decidedOn = decision.decidedOn ?? enteredOn;
+      // A decision on the approved 决定书 carries that document's 文号 (decision-document.ts).
+      const document = state.draft.document;
+      const documentNumber = document?.number ?? ctx.draft.documentNumber;
       state.decision = {
         decisionId,
         decidedAt,
         decidedOn,
         draftHash: state.draft.hash,
-        documentNumber: ctx.draft.documentNumber,
+        documentNumber,
+        ...(document ? { document } : {}),
       };
       dropDeadlines('decision-limit', 'decision-limit-warning');
       const made: DecisionMadeData = {
         ...caseRef(),
         decisionId,
-        documentNumber: ctx.draft.documentNumber,
+        documentNumber,
         decidedOn,
         decidedAt,
         agencyName: ctx.agency.name,
@@ -53,16 +59,18 @@ export function decision(ctx: CaseContext): void {
         tradeSecretFields: ctx.draft.tradeSecretFields,
         publicationBlocks: ctx.draft.publicationBlocks,
         draftHash: state.draft.hash,
+        ...(document ? { document } : {}),
         replacesDecisionId: ctx.replacesDecisionId,
       };
       ctx.replacesDecisionId = undefined;
       await moveTo(
         'decided',
         decision.actor,
-        `作出决定（${ctx.draft.documentNumber}）`,
+        `作出决定（${documentNumber}）`,
         {
           decisionId,
           draftHash: state.draft.hash,
+          ...(document ? { documentId: document.documentId, documentSha256: document.sha256 } : {}),
           decidedOn,
           ...(decidedOn < enteredOn ? { enteredLate: true, enteredOn } : {}),
         },

@@ -19,7 +19,8 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
         entry.actor,
         'record',
         entry.title,
-        { content: entry.content },
+        // An on-site record keeps its 亮证 and 告知 (domain.md R9).
+        { content: entry.content, ...(entry.onSite ? { onSite: entry.onSite } : {}) },
         { evidence: entry.evidence },
       );
     },

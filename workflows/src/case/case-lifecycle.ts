@@ -6,6 +6,7 @@ import { deadlines } from './case-deadlines';
 import { decision } from './case-decision';
 import { executionAndClosure } from './case-execution';
 import { file } from './case-filing';
+import { handlerReplacement } from './case-handlers';
 import { investigation } from './case-investigation';
 import { noticeAndHearing } from './case-notice-hearing';
 import { reviewConclusion, reviewDispute, reviewSubmission } from './case-review';
@@ -34,6 +35,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   const { recountDeadlines, fireDeadline } = deadlines(ctx);
   revocation(ctx);
   coercionMeasures(ctx);
+  handlerReplacement(ctx);
   const { concludeReview } = reviewConclusion(ctx);
   setHandler(caseQueries.state, ctx.snapshot);
 

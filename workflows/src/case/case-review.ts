@@ -8,6 +8,7 @@ import {
   type ReviewRoundState,
 } from '@lep/contracts';
 import { legalReview, type LegalReviewInput } from './legal-review';
+import { renderForReview } from './decision-document';
 import { refusal } from './refusal';
 import {
   assertClaimable,
@@ -47,6 +48,8 @@ export function reviewSubmission(ctx: CaseContext): void {
       if (!ctx.agency || !state.draft || !ctx.draft) return;
       const round = state.reviewRounds.length + 1;
       const taskId = reviewWorkflowId(caseId, round);
+      const document = await renderForReview(ctx, taskId, submission.actor);
+      if (document) state.draft.document = document;
       state.reviewRounds.push({
         round,
         taskId,
@@ -54,6 +57,7 @@ export function reviewSubmission(ctx: CaseContext): void {
         dueAt: '',
         extended: false,
         escalated: false,
+        ...(document ? { document } : {}),
       });
       if (state.stage !== 'legal-review')
         await moveTo('legal-review', submission.actor, '提请法制审核', {
@@ -67,6 +71,7 @@ export function reviewSubmission(ctx: CaseContext): void {
         taskId,
         draftHash: state.draft.hash,
         draft: ctx.draft,
+        ...(document ? { document } : {}),
         majorReasons: state.majorReasons,
         handlerIds: state.handlerIds,
         reviewBodyAgencyCode: ctx.agency.reviewBodyAgencyCode,

@@ -14,6 +14,7 @@ import {
   type ReviewRoundState,
   type TaskClaimInput,
 } from '@lep/contracts';
+import { documentForTask } from './decision-document';
 import { refusal } from './refusal';
 import { caseActivities } from './case-context';
 import { countReviewDue, ReviewRound, type LegalReviewInput } from './review-round';
@@ -155,6 +156,10 @@ function registerAnswers(r: ReviewRound): void {
           note: answer.note ?? null,
         })),
         draftHash: input.draftHash,
+        // The approval is of this document: its SHA-256 is the hash the decision must name.
+        ...(input.document
+          ? { documentSha256: input.document.sha256, documentNumber: input.document.number }
+          : {}),
         late,
       },
       {
@@ -297,6 +302,7 @@ async function openTask(r: ReviewRound): Promise<void> {
     {
       round,
       draftHash: input.draftHash,
+      ...(input.document ? { document: input.document } : {}),
       dueAt: state.dueAt,
       majorReasons: input.majorReasons,
       ...(state.dueProvisional ? { dueProvisional: state.dueProvisional.reason } : {}),
@@ -316,6 +322,8 @@ async function openTask(r: ReviewRound): Promise<void> {
             caseNumber: caseRef.caseNumber,
             draftHash: input.draftHash,
             draft: input.draft,
+            // The reviewer reviews the rendered 决定书: its number, SHA-256 and where staff download it.
+            ...(input.document ? { document: documentForTask(input.document) } : {}),
             majorReasons: input.majorReasons,
             // The worker finds the rounds to count again by this mark when a calendar year is loaded.
             ...(state.dueProvisional ? { dueProvisional: state.dueProvisional } : {}),

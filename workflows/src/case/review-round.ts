@@ -7,6 +7,7 @@ import {
   type CaseDeadlineFiredData,
   type CaseDeadlineProvisionalData,
   type CaseRef,
+  type DecisionDocumentRef,
   type ProvisionalCount,
   type ReviewRoundState,
 } from '@lep/contracts';
@@ -23,6 +24,8 @@ export interface LegalReviewInput {
   taskId: string;
   draftHash: string;
   draft: DecisionDraft;
+  /** The 决定书 rendered from the draft, which the reviewer reviews (absent on JSON-only rounds). */
+  document?: DecisionDocumentRef;
   majorReasons: string[];
   handlerIds: string[];
   reviewBodyAgencyCode: string;
@@ -94,6 +97,7 @@ export class ReviewRound {
       ...(opening.provisional ? { dueProvisional: opening.provisional } : {}),
       extended: false,
       escalated: false,
+      ...(input.document ? { document: input.document } : {}),
     };
   }
 

@@ -135,6 +135,19 @@ describe('decisionTrails', () => {
     expect(second!.withdrawn).toEqual([]);
   });
 
+  it('names the officers an agency system acted for, besides its key (domain.md R8)', () => {
+    const key: CaseActor = { id: 'key-BT01', role: 'agency-system', agencyCode: 'BT01' };
+    const [trail] = decisionTrails([
+      entry({ ...key, officerIds: ['h1', 'h2'] }, 'record'),
+      entry({ ...key, officerIds: ['h2', 'h3'] }, 'record'),
+      entry({ ...head, officerIds: ['l1'] }, 'stage:decided', { decisionId: 'd1' }),
+    ]);
+    expect(trail!.investigated).toEqual([
+      expect.objectContaining({ id: 'key-BT01', officerIds: ['h1', 'h2', 'h3'] }),
+    ]);
+    expect(trail!.decided).toEqual([expect.objectContaining({ id: 'l1', officerIds: ['l1'] })]);
+  });
+
   it('has no trail before a decision, and leaves the platform’s own entries out', () => {
     expect(decisionTrails([entry(handler, 'filed'), entry(system, 'deadline:decision-limit')])).toEqual([]);
     const [trail] = decisionTrails([

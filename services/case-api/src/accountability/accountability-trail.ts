@@ -15,6 +15,8 @@ export interface TrailActor {
   id: string;
   role: string;
   agencyCode: string;
+  /** The officers who performed its acts, where the record names them (domain.md R8): those a system's key named. */
+  officerIds?: string[];
   entries: TrailEntry[];
 }
 
@@ -124,6 +126,8 @@ function cite(people: Map<string, TrailActor>, actor: CaseActor, entry: Recorded
     agencyCode: actor.agencyCode,
     entries: [],
   };
+  if (actor.officerIds && actor.officerIds.length > 0)
+    known.officerIds = [...new Set([...(known.officerIds ?? []), ...actor.officerIds])];
   known.entries.push({
     sequence: entry.sequence,
     hash: entry.hash,

@@ -16,6 +16,11 @@ export class TrailActorView implements TrailActor {
   @ApiProperty({ description: '人员编号（执法人员）或系统密钥编号' }) id!: string;
   @ApiProperty({ description: '办理时的角色' }) role!: string;
   @ApiProperty() agencyCode!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: '实施其行为的执法人员（记录载明时；业务系统调用时为其载明的执法人员）',
+  })
+  officerIds?: string[];
   @ApiProperty({ type: [TrailEntryView], description: '证明其所为的记录' }) entries!: TrailEntryView[];
 }
 

@@ -41,6 +41,8 @@ import {
 } from '@lep/contracts';
 import { RequestIdDto } from '../common/params';
 import { DATE_PATTERN } from './case.dto';
+import { OnSiteDisclosureDto } from './officer.dto';
+import { DecisionDocumentFieldsDto } from './decision-document.dto';
 import { CasePartyDto } from './party.dto';
 import { NoPenaltyDetailsDto } from './no-penalty.dto';
 
@@ -82,6 +84,16 @@ export class RecordEntryDto extends RequestIdDto {
   @ValidateNested({ each: true })
   @Type(() => EvidenceRefDto)
   evidence!: EvidenceRefDto[];
+
+  @ApiPropertyOptional({
+    type: OnSiteDisclosureDto,
+    description: '现场执法（现场检查、询问、勘验）的亮证与告知：此类笔录必填，且须有两名以上执法人员',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OnSiteDisclosureDto)
+  onSite?: OnSiteDisclosureDto;
 }
 
 export class PenaltyDetailsDto {
@@ -346,6 +358,18 @@ export class DraftDecisionDto extends RequestIdDto {
   @IsArray()
   @IsIn(PUBLICATION_BLOCK_REASONS, { each: true })
   publicationBlocks!: PublicationBlockReason[];
+
+  @ApiPropertyOptional({
+    type: DecisionDocumentFieldsDto,
+    description:
+      '决定书载明的其他事项（行政复议机关、管辖法院等）：行政处罚决定草案填写后，提请法制审核时出具行政处罚决定书，' +
+      '审核人员审核该决定书，作出决定时须载明其哈希',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionDocumentFieldsDto)
+  document?: DecisionDocumentFieldsDto;
 }
 
 export class NoticeDto extends RequestIdDto {
@@ -392,6 +416,14 @@ export class DecisionDto extends RequestIdDto {
   @Matches(DATE_PATTERN)
   @IsISO8601({ strict: true })
   decidedOn!: string;
+
+  @ApiPropertyOptional({
+    description:
+      '所作决定的决定书 SHA-256：决定草案已出具决定书并经法制审核的，必须与审核通过的决定书一致（见审核任务的 payload.document）',
+  })
+  @IsOptional()
+  @Matches(SHA256_PATTERN)
+  documentSha256?: string;
 }
 
 /** 送达、执行、结案、归档. */

@@ -12,6 +12,7 @@ import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { writeDossier } from '@lep/case-store';
 import { caseUpdates } from '@lep/contracts';
 import { DynamicStatus } from '@lep/nest-kit';
+import { ActingOfficersHeader } from '../common/acting-officers';
 import { CASE_APPROVERS, CASE_READERS, CASE_WRITERS } from '../common/case-roles';
 import { ActionOutcomeRoute, ActionRoute, ActionRunningView } from '../common/action-answer';
 import { CaseActionParam, CaseIdParam } from '../common/params';
@@ -28,6 +29,8 @@ import {
   RevocationDto,
   StageActionDto,
 } from './case-actions.dto';
+import { assertOnSiteDisclosed, HandlerReplacementDto } from './officer.dto';
+import { assertDocumentFieldsApply } from './decision-document.dto';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import {
   assertFactsMatchDraft,
@@ -41,6 +44,7 @@ import {
  * the case state after it; refusals come back as 409/403/400 with the workflow's code and Chinese message.
  */
 @ApiTags('cases')
+@ActingOfficersHeader()
 @Controller('api/v1/cases')
 @Roles(...CASE_WRITERS)
 export class CasesController {
@@ -132,9 +136,13 @@ export class CasesController {
 
   @Post(':caseId/records')
   @ActionRoute()
-  @ApiOperation({ summary: '添加执法记录（笔录、检查记录等）' })
+  @ApiOperation({
+    summary:
+      '添加执法记录（笔录、检查记录等；现场检查、询问、勘验笔录须载明亮证与告知，由两名以上承办人员实施）',
+  })
   @ApiOkResponse({ type: CaseView })
   addRecord(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: RecordEntryDto) {
+    assertOnSiteDisclosed(dto);
     return this.cases.act(p, params.caseId, caseUpdates.addRecord, CASE_WRITERS, dto);
   }
 
@@ -150,6 +158,7 @@ export class CasesController {
     assertOneDecisionKind(dto);
     assertFactsMatchDraft(dto);
     assertTradeSecretsInDraft(dto);
+    assertDocumentFieldsApply(dto);
     return this.cases.act(p, params.caseId, caseUpdates.draftDecision, CASE_WRITERS, dto);
   }
 
@@ -266,6 +275,20 @@ export class CasesController {
     @Body() dto: DeadlineExtensionDto,
   ) {
     return this.cases.act(p, params.caseId, caseUpdates.extendDecisionLimit, CASE_APPROVERS, dto);
+  }
+
+  /** A leader replaces a handler; the incoming officer is checked like an acting one (domain.md R8c). */
+  @Post(':caseId/handler-replacement')
+  @ActionRoute()
+  @Roles(...CASE_APPROVERS)
+  @ApiOperation({ summary: '更换承办人员（机关负责人；新承办人员须持当日有效的执法证件）' })
+  @ApiOkResponse({ type: CaseView })
+  replaceHandler(
+    @CurrentPrincipal() p: Principal,
+    @Param() params: CaseIdParam,
+    @Body() dto: HandlerReplacementDto,
+  ) {
+    return this.cases.act(p, params.caseId, caseUpdates.replaceHandler, CASE_APPROVERS, dto);
   }
 
   @Post(':caseId/revocation')

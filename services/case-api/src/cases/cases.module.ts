@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { actingOfficersMiddleware } from '../common/acting-officers';
 import { CaseWorkflows } from '../workflows/case-workflows';
 import { CaseIndex } from './case-index';
 import { CasesController } from './cases.controller';
@@ -9,4 +10,9 @@ import { CoercionMeasuresController } from './coercion-measures.controller';
   controllers: [CasesController, CoercionMeasuresController],
   providers: [CasesService, CaseIndex, CaseWorkflows],
 })
-export class CasesModule {}
+export class CasesModule implements NestModule {
+  /** The officers a case action names in its header (common/acting-officers.ts). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(actingOfficersMiddleware).forRoutes(CasesController);
+  }
+}

@@ -24,6 +24,7 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
 import { ActionRunningView, actionRunning } from '../common/action-answer';
+import { caseActor } from '../common/acting-officers';
 import { actorOf } from '../common/case-actor';
 import { CASE_APPROVERS, CASE_WRITERS } from '../common/case-roles';
 import type { RequestIdDto } from '../common/params';
@@ -127,8 +128,9 @@ export class CasesService {
   ): Promise<CaseView | ActionRunningView> {
     const known = await this.resolve(caseId);
     await this.access.assertHandlingAgency(principal, known.agencyCode);
-    // The DTO is the update's input but for the actor, which only the authenticated caller supplies.
-    const input = { ...dto, actor: actorOf(principal, acting) } as Input;
+    // The DTO is the update's input but for the actor, which only the authenticated caller supplies (with the
+    // officers it names: domain.md R8).
+    const input = { ...dto, actor: caseActor(principal, acting) } as Input;
     let outcome: ActionOutcome<CaseState>;
     try {
       outcome = await this.workflows.update(caseId, update, input, dto.requestId);
@@ -158,7 +160,7 @@ export class CasesService {
     const archived = known.row.state;
     const decision = archived.decision;
     if (!decision) throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
-    const revocation = { ...dto, actor: actorOf(principal, CASE_APPROVERS) };
+    const revocation = { ...dto, actor: caseActor(principal, CASE_APPROVERS) };
     let outcome: ActionOutcome<CaseState>;
     try {
       outcome = await this.workflows.withdrawAfterArchive(

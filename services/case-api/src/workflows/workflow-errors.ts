@@ -31,6 +31,14 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.coercionKindMismatch]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.decisionKindMismatch]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.alreadyWithdrawn]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.officerNotRegistered]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.officerNotCertified]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.officerNotAssigned]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.officerNotLeader]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.officerMissing]: HttpStatus.BAD_REQUEST,
+  [CASE_ERROR_CODES.deciderRecused]: HttpStatus.FORBIDDEN,
+  [CASE_ERROR_CODES.onSiteDisclosureInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CASE_ERROR_CODES.handlerReplacementInvalid]: HttpStatus.CONFLICT,
 };
 
 export const workflowErrors = {

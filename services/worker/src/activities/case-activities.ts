@@ -13,11 +13,15 @@ import { canonicalJson } from '@lep/hash-chain';
 import { factsFromDraft, isMajorDecision } from '@lep/review-rules';
 import type { CaseActivities, FilingCheck } from '@lep/workflows';
 import type { DataSource } from 'typeorm';
+import { checkActingOfficers } from './officer-checks';
+import type { DocumentsClient } from './documents-client';
 import type { RegistryClient } from './registry-client';
 
 export interface CaseActivityDeps {
   dataSource: DataSource;
   registry: RegistryClient;
+  /** The documents service, which renders the 决定书 a draft submitted for review becomes. */
+  documents: DocumentsClient;
   /** The registry's working-day calendar, cached (libs/calendar). */
   calendar: CalendarClient;
   /** Where operators read that a deadline was counted provisionally (the service log). */
@@ -33,6 +37,7 @@ const MIN_CERTIFIED_HANDLERS = 2;
 export function createCaseActivities({
   dataSource,
   registry,
+  documents,
   calendar,
   warn,
   reviewSla,
@@ -130,6 +135,8 @@ export function createCaseActivities({
       return [`${person.value.name} 不是执法主体 ${agencyCode} 登记的主要负责人，不能推翻法制审核意见`];
     },
 
+    checkActingOfficers: (input) => checkActingOfficers(registry, input),
+
     workingDaysEnd: ({ region, from, workingDays }) =>
       failingForGoodOnCalendarErrors(async () => {
         const startDate = chinaDateOf(from);
@@ -148,6 +155,10 @@ export function createCaseActivities({
     applyTaskClaim: (change) => applyTaskClaim(dataSource, change),
 
     sealDossier: (caseId) => sealDossier(dataSource, caseId),
+
+    issueDecisionDocument: ({ agencyCode, ...request }) => documents.issue(agencyCode, request),
+
+    voidDocument: ({ agencyCode, documentId, reason }) => documents.void(agencyCode, documentId, reason),
   };
 }
 

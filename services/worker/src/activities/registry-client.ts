@@ -18,6 +18,7 @@ export interface RegistryPerson {
   name: string;
   roles: string[];
   /** Null for a legal reviewer who holds no enforcement certificate. */
+  certificateNumber: string | null;
   certificateExpiresOn: string | null;
   /** Certificate status today: active, suspended, revoked, or null outside its validity or without one. */
   status: string | null;

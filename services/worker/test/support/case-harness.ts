@@ -30,6 +30,8 @@ import type { DataSource } from 'typeorm';
 import type { CaseActivities } from '@lep/workflows';
 import { CalendarClient, chinaDateOf } from '@lep/calendar';
 import { createCaseActivities } from '../../src/activities/case-activities';
+import { DocumentsClient } from '../../src/activities/documents-client';
+import { documentsCredential } from '../../src/activities/documents-credential';
 import { RegistryClient } from '../../src/activities/registry-client';
 import { registryCredential } from '../../src/activities/registry-credential';
 import type { WorkerConfig } from '../../src/config';
@@ -62,6 +64,8 @@ export interface CaseHarness {
   sleep(ms: number): Promise<void>;
   /** Ends a case a test is done with (terminates it) once no activity of it or of its review is running. */
   endCase(handle: WorkflowHandle): Promise<void>;
+  /** The documents service given with the `documents` option. */
+  documentsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,11 @@ export interface CaseHarnessOptions {
   startTime?: Date;
   /** Run no worker in this process: the test runs the worker service itself (on the production queue). */
   externalWorker?: boolean;
+  /**
+   * Starts the documents service the activities render drafts with, over the harness's registry and token secret
+   * (none unless given: drafts without the 决定书's fields render nothing).
+   */
+  documents?: (registryUrl: string, secret: string) => Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 /**
@@ -117,6 +126,7 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     sign: (claims) => signStaffToken({ ...claims, roles: claims.roles as Role[] }, AUTH),
   });
   const people = registry.people;
+  const documents = await options.documents?.(registry.url, AUTH.secret);
   const databaseUrl = await createDatabase(testPeers().databaseServerUrl, 'worker_cases');
   const dataSource = await runMigrations({
     type: 'postgres',
@@ -145,6 +155,15 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
     registry: new RegistryClient(
       registry.url,
       registryCredential({
+        AUTH_JWT_SECRET: AUTH.secret,
+        AUTH_ISSUER: AUTH.issuer,
+        AUTH_AUDIENCE: AUTH.audience,
+      } as WorkerConfig),
+    ),
+    // Without a documents service (the default) nothing may be rendered: its calls would fail and be retried.
+    documents: new DocumentsClient(
+      documents?.url ?? 'http://127.0.0.1:1',
+      documentsCredential({
         AUTH_JWT_SECRET: AUTH.secret,
         AUTH_ISSUER: AUTH.issuer,
         AUTH_AUDIENCE: AUTH.audience,
@@ -236,11 +255,13 @@ export async function startCaseHarness(options: CaseHarnessOptions = {}): Promis
       for (const child of found.children) await client.workflow.getHandle(child).terminate('test done');
       await handle.terminate('test done');
     },
+    documentsUrl: documents?.url,
     async close() {
       await stopWorker();
       await temporal.stop();
       await dataSource.destroy();
       await dropDatabase(databaseUrl);
+      await documents?.stop();
       await registry.stop();
     },
   };

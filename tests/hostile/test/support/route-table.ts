@@ -205,6 +205,16 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     }),
     foreign: 403,
   },
+  'registry GET /api/v1/platform/review-catalog': { public: true },
+  'registry GET /api/v1/platform/review-catalog/versions': { public: true },
+  // Only the platform admin publishes the default catalogue: every role of another agency is refused.
+  'registry POST /api/v1/platform/review-catalog': {
+    body: () => ({
+      fineThresholds: [{ partyType: 'natural-person', minimumYuan: 1 }],
+      measures: [],
+    }),
+    foreign: 403,
+  },
   'registry POST /api/v1/api-keys': {
     body: () => ({ agencyCode: OWN_AGENCY, role: 'agency-system', label: '冒名申请的密钥' }),
     foreign: 403,
@@ -359,7 +369,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   },
   'case-api POST /api/v1/cases/{caseId}/records': {
     params: caseParam,
-    body: () => ({ ...caseAction(), title: '询问笔录', content: '冒名写入的笔录', evidence: [] }),
+    body: () => ({ ...caseAction(), title: '调取证据记录', content: '冒名写入的记录', evidence: [] }),
     foreign: 403,
   },
   'case-api POST /api/v1/cases/{caseId}/draft-decision': {
@@ -409,6 +419,16 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'case-api POST /api/v1/cases/{caseId}/decision-limit-extension': {
     params: caseParam,
     body: () => ({ ...caseAction(), approvedBy: '冒名负责人', reason: '冒名延长期限', days: 30 }),
+    foreign: 403,
+  },
+  'case-api POST /api/v1/cases/{caseId}/handler-replacement': {
+    params: caseParam,
+    body: (f) => ({
+      ...caseAction(),
+      outgoingId: f.handlerIds[1],
+      incomingId: fresh(),
+      reason: '冒名更换承办人员',
+    }),
     foreign: 403,
   },
   'case-api POST /api/v1/cases/{caseId}/revocation': {

@@ -50,12 +50,16 @@ export async function sendUntilAnswered<T = Record<string, unknown>>(
   }
 }
 
-/** A JSON client of one service carrying one credential; every call retries as sendUntilAnswered does. */
+/**
+ * A JSON client of one service carrying one credential (and `headers` on its JSON calls, e.g. the officers an
+ * agency system names); every call retries as sendUntilAnswered does.
+ */
 export class AgencyClient {
   constructor(
     private readonly baseUrl: () => string,
     private readonly token: string,
     private readonly tally: RetryTally,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   /**
@@ -73,7 +77,11 @@ export class AgencyClient {
         () =>
           fetch(this.baseUrl() + path, {
             method: verb,
-            headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+            headers: {
+              ...this.headers,
+              authorization: `Bearer ${this.token}`,
+              'content-type': 'application/json',
+            },
             body: payload === undefined ? undefined : JSON.stringify(payload),
             signal: AbortSignal.timeout(30_000),
           }),

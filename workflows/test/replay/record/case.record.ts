@@ -10,8 +10,11 @@ import {
 } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { chinaDateOf } from '@lep/calendar';
+import { signStaffToken } from '@lep/auth';
+import { startCaseDocuments } from '../../../../services/case-api/test/support/case-documents';
 import {
   AGENCY,
+  AUTH,
   HANDLER_ACTOR,
   startCaseHarness,
   type CaseHarness,
@@ -37,12 +40,15 @@ const DAY = 86_400_000;
 let harness: CaseHarness;
 let handler: CaseActor;
 let reviewer: CaseActor;
-const head: CaseActor = { id: 'head-1', role: 'leader', agencyCode: AGENCY };
+/** The agency head who decides, extends and revokes: a registered leader, no handler of the case (domain.md R8b). */
+let head: CaseActor;
 
 beforeAll(async () => {
-  harness = await startCaseHarness();
+  // With the documents service (and the evidence service it stores in), for the scenario of rendered drafts.
+  harness = await startCaseHarness({ documents: startCaseDocuments });
   handler = HANDLER_ACTOR(harness.people.handlers[0]);
   reviewer = { id: harness.people.reviewer, role: 'legal-reviewer', agencyCode: AGENCY };
+  head = { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY };
 }, 120_000);
 
 afterAll(() => harness?.close());
@@ -83,7 +89,7 @@ async function reviewRound(
 
 async function decide(handle: WorkflowHandle): Promise<CaseState> {
   return act(handle, caseUpdates.decide, {
-    actor: handler,
+    actor: head,
     draftHash: (await harness.state(handle)).draft?.hash,
   });
 }
@@ -141,7 +147,7 @@ it('a major case with a hearing, a claimed and extended review, decided, re-made
   const decided = await decide(handle);
   expect(decided.stage).toBe('decided');
   await act(handle, caseUpdates.revoke, {
-    actor: handler,
+    actor: head,
     kind: 'remade',
     reason: '认定事实有误，依法重新作出',
   });
@@ -183,7 +189,7 @@ it('a minor case whose served decision is revoked, then closed and archived', as
   await decide(handle);
   await act(handle, caseUpdates.serve, { actor: handler, note: '直接送达' });
   await act(handle, caseUpdates.revoke, {
-    actor: handler,
+    actor: head,
     kind: 'revoked',
     reason: '经行政复议，原处罚决定认定事实不清，予以撤销',
   });
@@ -281,6 +287,46 @@ it('a minor draft the handling unit declares major, then reviewed and decided (l
   await harness.endCase(handle);
 });
 
+it('a major case whose drafts are rendered as 决定书: returned, revised (the first voided), approved, decided on the approved document (left open)', async () => {
+  const numbering = await fetch(`${harness.documentsUrl}/api/v1/agencies/${AGENCY}/numbering`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${signStaffToken({ sub: 'admin', agency: AGENCY, roles: ['agency-admin'] }, AUTH)}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ abbreviation: '兵一市监' }),
+  });
+  expect(numbering.status).toBe(200);
+  const rendered = (fineYuan: number) => ({
+    ...draft(handler, fineYuan),
+    document: { reconsiderationBody: '第一师阿拉尔市人民政府', court: '阿拉尔市人民法院' },
+  });
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.draftDecision, rendered(50_000));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  await act(handle, caseUpdates.submitForReview, { actor: handler });
+  await reviewRound(handle, 1, 'returned');
+  await act(handle, caseUpdates.draftDecision, rendered(30_000));
+  const resubmitted = await act(handle, caseUpdates.submitForReview, { actor: handler });
+  expect(resubmitted.reviewRounds.map((round) => round.document?.number)).toEqual([
+    expect.stringMatching(/^兵一市监处罚/),
+    expect.stringMatching(/^兵一市监处罚/),
+  ]);
+  await reviewRound(handle, 2, 'approved');
+  const approved = await harness.state(handle);
+  const decided = await act(handle, caseUpdates.decide, {
+    actor: handler,
+    draftHash: approved.draft?.hash,
+    documentSha256: approved.draft?.document?.sha256,
+  });
+  expect(decided.decision?.documentNumber).toBe(approved.draft?.document?.number);
+  await record(handle.workflowId, 'major-rendered-decision-revised-decided-open');
+  await record(reviewWorkflowId(handle.workflowId, 1), 'round-rendered-decision-returned');
+  await record(reviewWorkflowId(handle.workflowId, 2), 'round-rendered-decision-approved');
+  await harness.endCase(handle);
+});
+
 it('a case refused at filing (a handler’s certificate expired)', async () => {
   const handle = await harness.startCase({
     handlerIds: [harness.people.handlers[0], harness.people.expiredHandler],
@@ -330,12 +376,56 @@ it('a reviewer declares a conflict, a 公职律师 returns the draft, the princi
       },
     ],
   });
-  await act(handle, caseUpdates.decide, { actor: handler, draftHash: state.draft?.hash });
+  await act(handle, caseUpdates.decide, { actor: head, draftHash: state.draft?.hash });
   await record(handle.workflowId, 'dispute-overruled-by-principal-leader-decided-open');
   await record(
     reviewWorkflowId(handle.workflowId, 1),
     'conflict-declared-returned-by-public-lawyer-disputed',
   );
+});
+
+it('officers named and checked: an agency system’s on-site inquiry with 亮证 and 告知, a handler replaced, decided by a leader (left open, decided)', async () => {
+  const { id: incoming } = await harness.registry.call<{ id: string }>('POST', '/api/v1/personnel', {
+    agencyCode: AGENCY,
+    name: '郑执法',
+    roles: ['handler'],
+    certificateNumber: 'BT-郑执法',
+    certificateIssuedOn: '2020-01-01',
+    certificateExpiresOn: '2099-12-31',
+    qualification: 'exam-passed',
+    scope: '市场监管',
+  });
+  const [first, second] = harness.people.handlers;
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.addRecord, {
+    actor: { id: `key-${AGENCY}`, role: 'agency-system', agencyCode: AGENCY, officerIds: [first, second] },
+    title: '询问笔录',
+    content: '询问当事人，制作笔录一份。',
+    evidence: [],
+    onSite: {
+      certificatesShown: [
+        { officerId: first, certificateNumber: 'BT-王执法' },
+        { officerId: second, certificateNumber: 'BT-李执法' },
+      ],
+      notice: {
+        cause: '涉嫌销售不合格产品',
+        legalBasis: '《中华人民共和国产品质量法》第四十九条',
+        rightsAndDuties: '有权陈述、申辩',
+      },
+    },
+  });
+  const replaced = await act(handle, caseUpdates.replaceHandler, {
+    actor: head,
+    outgoingId: second,
+    incomingId: incoming,
+    reason: '原承办人员调离',
+  });
+  expect(replaced.handlerIds).toEqual([first, incoming]);
+  await act(handle, caseUpdates.draftDecision, draft(HANDLER_ACTOR(incoming), 500));
+  await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+  expect((await decide(handle)).stage).toBe('decided');
+  await record(handle.workflowId, 'officers-named-handler-replaced-decided-open');
 });
 
 it('a case waiting in investigation on its decision-limit timer (recorded mid-timer)', async () => {
@@ -381,7 +471,7 @@ it('a case warned before its 90-day decision limit, extended, then overdue (left
     'the warning',
   );
   const extended = await act(handle, caseUpdates.extendDecisionLimit, {
-    actor: handler,
+    actor: head,
     approvedBy: '局长 周某',
     reason: '案情复杂，经负责人批准延长',
     days: 30,
