@@ -269,7 +269,7 @@ it('a 查封 taken while investigated (its own decision), then a 不予行政处
   await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
   expect((await decide(handle)).decision?.decisionId).toBe(`${handle.workflowId}-D2`);
   await closeAndArchive(handle, [caseUpdates.serve]);
-  await record(handle.workflowId, 'coercion-measure-then-no-penalty-archived');
+  await record(handle.workflowId, 'coercion-measure-then-no-penalty-officers-checked-archived');
 });
 
 it('a minor draft the handling unit declares major, then reviewed and decided (left open, decided)', async () => {
