@@ -10,7 +10,7 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../../..');
 const domain = readFileSync(path.join(root, 'docs/domain.md'), 'utf8');
 const defined = new Set([
-  ...[...domain.matchAll(/^- \*\*([PRLT]\d+[a-z]?)\b/gm)].map((match) => match[1]),
+  ...[...domain.matchAll(/^ *- \*\*([PRLT]\d+[a-z]?)\b/gm)].map((match) => match[1]),
   ...[...domain.matchAll(/^## (\d+)\. /gm)].map((match) => `§${match[1]}`),
 ]);
 
