@@ -387,6 +387,41 @@ describe('a coercion case', () => {
         .flatMap((step) => step.events ?? [])
         .find((event) => event.type === CASE_EVENT_TYPES.decisionMade);
       expect((made?.data as { coercion?: unknown }).coercion).toEqual({ kind: 'seal' });
+
+      // A 查封 is carried out under full-process AV though this agency's AV list asks for nothing (domain.md R4).
+      await act(handle, caseUpdates.serve, { actor: handler, note: '直接送达' });
+      const carriedOut = { from: '2026-03-03T01:00:00.000Z', to: '2026-03-03T02:00:00.000Z' };
+      const executing = (input: object) =>
+        act(handle, caseUpdates.execute, { actor: handler, note: '已查封', ...input });
+      expect(await refusal(executing({}))).toBe('AV_RECORD_MISSING');
+      const video = (evidenceId: string, recordedFrom: string, recordedTo: string) =>
+        handle.signal(caseSignals.evidenceStored, {
+          evidenceId,
+          sha256: 'cd'.repeat(32),
+          kind: 'video',
+          stage: 'executed',
+          capturedBy: handler.id,
+          storedAt: '2026-03-03T03:00:00Z',
+          recordedFrom,
+          recordedTo,
+        });
+      await video('cam-1', '2026-03-03T00:58:00Z', '2026-03-03T01:40:00Z');
+      await eventually(
+        () => stateOf(handle),
+        (state) => state.evidence.some((item) => item.evidenceId === 'cam-1'),
+      );
+      // The camera stopped for twenty minutes: the stage cannot be left.
+      expect(await refusal(executing({ carriedOut }))).toBe('AV_RECORD_MISSING');
+      await video('cam-2', '2026-03-03T01:40:00Z', '2026-03-03T02:03:00Z');
+      await eventually(
+        () => stateOf(handle),
+        (state) => state.evidence.some((item) => item.evidenceId === 'cam-2'),
+      );
+      expect((await executing({ carriedOut })).stage).toBe('executed');
+      expect((steps.get(handle.workflowId) ?? []).at(-1)?.entry).toMatchObject({
+        action: 'stage:executed',
+        details: { carriedOut },
+      });
     } finally {
       filing = accepted;
     }

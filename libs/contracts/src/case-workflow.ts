@@ -170,6 +170,8 @@ export interface CoercionMeasureInput extends CaseAction {
   other: OtherDecisionDetails;
   /** The date on the measure's 决定书, YYYY-MM-DD: not after today, not before filing (domain.md L1a). */
   decidedOn: string;
+  /** When it was carried out on site: required for 查封、扣押、强制拆除, which full-process AV must cover (R4). */
+  carriedOut?: ActSpan;
   tradeSecretFields?: TradeSecretField[];
   publicationBlocks: PublicationBlockReason[];
 }
@@ -181,6 +183,8 @@ export interface CoercionMeasureState {
   kind: CoercionDecisionDetails['kind'];
   decidedOn: string;
   decidedAt: string;
+  /** When it was carried out, where given (always for the acts under full-process AV, R4). */
+  carriedOut?: ActSpan;
 }
 
 /** The handling unit finds the decision major after filing, before it is made (domain.md L3d). */
@@ -222,6 +226,17 @@ export interface DecisionInput extends CaseAction {
 
 export interface StageActionInput extends CaseAction {
   note: string;
+}
+
+/** When an act was carried out on site (ISO instants): what its full-process recordings must cover (R4). */
+export interface ActSpan {
+  from: string;
+  to: string;
+}
+
+/** 执行: a coercion case carried out as 查封、扣押 or 强制拆除 gives when, for the full-process AV check (R4). */
+export interface ExecutionInput extends StageActionInput {
+  carriedOut?: ActSpan;
 }
 
 export interface DeadlineExtensionInput extends CaseAction {

@@ -1,5 +1,6 @@
 import { CASE_LICENCE_ITEM } from '@lep/testing';
-import type { CaseState, DecisionMadeData } from '@lep/contracts';
+import { caseSignals, type CaseState, type DecisionMadeData } from '@lep/contracts';
+import { TemporalClient } from '@lep/nest-kit';
 import { useCaseApp, type Staff } from './support/case-app';
 import { caseJourney } from './support/case-journey';
 import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
@@ -57,8 +58,15 @@ function noPenaltyDraft(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** When the 查封 was carried out on site, an hour ago: its recordings must cover it (domain.md R4). */
+const CARRIED_OUT = {
+  from: new Date(Date.now() - 70 * 60_000).toISOString(),
+  to: new Date(Date.now() - 10 * 60_000).toISOString(),
+};
+
 function sealing(overrides: Record<string, unknown> = {}) {
   return {
+    carriedOut: CARRIED_OUT,
     requestId: request(),
     documentNumber: '阿市监强〔2026〕7号',
     party: PARTY,
@@ -203,6 +211,34 @@ describe('行政强制 inside a penalty case (domain.md P13)', () => {
       code: 'CASE_WRONG_STAGE',
     });
     expect(await recordOf()).toBe(recordBefore);
+    // 查封 is under full-process AV whatever the agency's list says: the times it was carried out, and recordings
+    // covering them (the case's video so far has no recorded span).
+    const { carriedOut: _times, ...untimed } = sealing();
+    expect(await refused(head, untimed)).toMatchObject({ status: 409, code: 'AV_RECORD_MISSING' });
+    const uncovered = await caseApp().staff(head).post(measures).send(sealing());
+    expect(uncovered.status).toBe(409);
+    expect(uncovered.body.message).toContain('未被覆盖');
+    expect(await recordOf()).toBe(recordBefore);
+    await caseApp()
+      .app.get(TemporalClient)
+      .client.workflow.getHandle(caseId)
+      .signal(caseSignals.evidenceStored, {
+        evidenceId: `seal-video-${caseId}`,
+        sha256: 'cd'.repeat(32),
+        kind: 'video',
+        stage: 'investigating',
+        capturedBy: handler.sub as string,
+        storedAt: new Date().toISOString(),
+        recordedFrom: new Date(Date.parse(CARRIED_OUT.from) - 60_000).toISOString(),
+        recordedTo: new Date(Date.parse(CARRIED_OUT.to) + 60_000).toISOString(),
+      });
+    const linked = (
+      await eventually(
+        entriesOf,
+        (entries) => entries.filter((entry) => entry.content.action === 'evidence-linked').length === 2,
+        'the recording of the 查封 linked',
+      )
+    ).length;
 
     const body = sealing();
     const taken = await caseApp().staff(head).post(measures).send(body);
@@ -217,6 +253,7 @@ describe('行政强制 inside a penalty case (domain.md P13)', () => {
         kind: 'seal',
         decidedOn: chinaToday(),
         decidedAt: expect.any(String),
+        carriedOut: CARRIED_OUT,
       },
     ]);
     // The same request again is the same measure.
@@ -225,7 +262,7 @@ describe('行政强制 inside a penalty case (domain.md P13)', () => {
 
     const record = (await caseApp().staff(head).get(`/api/v1/cases/${caseId}/record`)).body;
     expect(record.verification).toMatchObject({ valid: true });
-    expect(record.entries).toHaveLength(recordBefore + 1);
+    expect(record.entries).toHaveLength(linked + 1);
     expect(record.entries.at(-1).content).toMatchObject({
       action: 'coercion-measure',
       title: '查封场所、设施或者财物（阿市监强〔2026〕7号）',
@@ -234,6 +271,7 @@ describe('行政强制 inside a penalty case (domain.md P13)', () => {
         decisionId: `${caseId}-D1`,
         kind: 'seal',
         documentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        carriedOut: CARRIED_OUT,
       },
     });
 

@@ -7,6 +7,7 @@ import {
   caseUpdates,
   type DecisionMadeData,
 } from '@lep/contracts';
+import { assertFullProcessAv } from './av-coverage';
 import { coercionMeasureViolation } from './decision-kinds';
 import { caseActivities, type CaseContext } from './case-context';
 
@@ -38,7 +39,8 @@ export function coercionMeasures(ctx: CaseContext): void {
     },
     async (measure) => {
       if (!ctx.agency) return;
-      const { requestId: _request, actor, decidedOn, ...document } = measure;
+      assertFullProcessAv(measure.coercion.kind, measure.carriedOut, state.evidence);
+      const { requestId: _request, actor, decidedOn, carriedOut, ...document } = measure;
       const { party } = document;
       // The handler declares nothing beside the measure's document: the catalogue judges what it decides.
       const declared = {
@@ -87,6 +89,7 @@ export function coercionMeasures(ctx: CaseContext): void {
           kind: document.coercion.kind,
           decidedOn,
           decidedAt,
+          ...(carriedOut ? { carriedOut } : {}),
         },
       ];
       await record(
@@ -98,6 +101,7 @@ export function coercionMeasures(ctx: CaseContext): void {
           kind: document.coercion.kind,
           documentHash: prepared.hash,
           decidedOn,
+          ...(carriedOut ? { carriedOut } : {}),
           ...(decidedOn < enteredOn ? { enteredLate: true, enteredOn } : {}),
         },
         { events: [event('caseDecision', CASE_EVENT_TYPES.decisionMade, made, decisionId)] },

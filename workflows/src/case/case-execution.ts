@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { patched } from '@temporalio/workflow';
 import { caseUpdates, type CaseStage, type CaseState, type StageActionInput } from '@lep/contracts';
+import { assertFullProcessAv } from './av-coverage';
 import { stageViolation } from './rules';
 import { caseActivities, type CaseContext } from './case-context';
 
@@ -29,7 +30,18 @@ export function executionAndClosure(ctx: CaseContext): void {
       },
     );
   simpleStage(caseUpdates.serve, ['decided'], 'served', '送达决定书（送达回证）', '送达');
-  simpleStage(caseUpdates.execute, ['served'], 'executed', '执行完毕', '记录执行');
+  action(
+    caseUpdates.execute,
+    () => stageViolation(state, ['served'], '记录执行') ?? leaving(state.stage),
+    async (step) => {
+      // A coercion case decided as 查封、扣押 or 强制拆除 is carried out under full-process AV (domain.md R4).
+      if (ctx.draft?.coercion) assertFullProcessAv(ctx.draft.coercion.kind, step.carriedOut, state.evidence);
+      await moveTo('executed', step.actor, '执行完毕', {
+        note: step.note,
+        ...(step.carriedOut ? { carriedOut: step.carriedOut } : {}),
+      });
+    },
+  );
   simpleStage(caseUpdates.close, ['served', 'executed'], 'closed', '结案', '结案');
   simpleStage(caseUpdates.archive, ['closed'], 'archived', '立卷归档', '归档');
 }

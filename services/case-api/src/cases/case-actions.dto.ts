@@ -41,6 +41,7 @@ import {
 } from '@lep/contracts';
 import { RequestIdDto } from '../common/params';
 import { DATE_PATTERN } from './case.dto';
+import { ActSpanDto } from './act-span.dto';
 import { OnSiteDisclosureDto } from './officer.dto';
 import { DecisionDocumentFieldsDto } from './decision-document.dto';
 import { CasePartyDto } from './party.dto';
@@ -433,6 +434,19 @@ export class StageActionDto extends RequestIdDto {
   @IsNotEmpty()
   @MaxLength(TEXT_LIMIT)
   note!: string;
+}
+
+export class ExecutionDto extends StageActionDto {
+  @ApiPropertyOptional({
+    type: ActSpanDto,
+    description:
+      '实施的起止时间。决定为查封、扣押、强制拆除（排除妨碍、恢复原状）的行政强制案件须写明，且须有覆盖全程的录音录像',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActSpanDto)
+  carriedOut?: ActSpanDto;
 }
 
 export class DeadlineExtensionDto extends RequestIdDto {

@@ -27,6 +27,7 @@ import {
   RecordEntryDto,
   ReviewDisputeDto,
   RevocationDto,
+  ExecutionDto,
   StageActionDto,
 } from './case-actions.dto';
 import { assertOnSiteDisclosed, HandlerReplacementDto } from './officer.dto';
@@ -244,7 +245,7 @@ export class CasesController {
   @ActionRoute()
   @ApiOperation({ summary: '执行' })
   @ApiOkResponse({ type: CaseView })
-  execute(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: StageActionDto) {
+  execute(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: ExecutionDto) {
     return this.cases.act(p, params.caseId, caseUpdates.execute, CASE_WRITERS, dto);
   }
 

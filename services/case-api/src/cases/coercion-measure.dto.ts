@@ -18,6 +18,7 @@ import { PUBLICATION_BLOCK_REASONS, type PublicationBlockReason } from '@lep/con
 import { RequestIdDto } from '../common/params';
 import { CoercionDetailsDto, OtherDetailsDto } from './case-actions.dto';
 import { DATE_PATTERN } from './case.dto';
+import { ActSpanDto } from './act-span.dto';
 import { CasePartyDto } from './party.dto';
 
 /** The one field of a 行政强制 decision a handler may keep back as a commercial secret. */
@@ -65,6 +66,17 @@ export class CoercionMeasureDto extends RequestIdDto {
   @Matches(DATE_PATTERN)
   @IsISO8601({ strict: true })
   decidedOn!: string;
+
+  @ApiPropertyOptional({
+    type: ActSpanDto,
+    description:
+      '实施的起止时间。查封、扣押、强制拆除（排除妨碍、恢复原状）须写明，且须有覆盖全程的录音录像（平台最低要求）',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ActSpanDto)
+  carriedOut?: ActSpanDto;
 
   @ApiPropertyOptional({
     enum: COERCION_SECRET_FIELDS,

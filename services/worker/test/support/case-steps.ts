@@ -130,7 +130,14 @@ export const UPDATES = caseUpdates;
 export async function linkEvidence(
   harness: CaseHarness,
   handle: WorkflowHandle,
-  item: { evidenceId: string; kind: string; capturedBy: string; storedAt?: string },
+  item: {
+    evidenceId: string;
+    kind: string;
+    capturedBy: string;
+    storedAt?: string;
+    recordedFrom?: string;
+    recordedTo?: string;
+  },
   holding: number,
 ): Promise<void> {
   await handle.signal(caseSignals.evidenceStored, {
@@ -140,6 +147,7 @@ export async function linkEvidence(
     stage: 'investigating',
     capturedBy: item.capturedBy,
     storedAt: item.storedAt ?? new Date().toISOString(),
+    ...(item.recordedFrom ? { recordedFrom: item.recordedFrom, recordedTo: item.recordedTo } : {}),
   });
   await eventually(
     () => harness.state(handle),

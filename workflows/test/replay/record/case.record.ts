@@ -237,9 +237,28 @@ it('a 查封 taken while investigated (its own decision), then a 不予行政处
   const handle = await harness.startCase();
   await investigating(handle);
   const party = draft(handler, 0).party;
-  const today = chinaDateOf(await harness.env.currentTimeMs());
+  const now = await harness.env.currentTimeMs();
+  const today = chinaDateOf(now);
+  // The 查封 was carried out in the last hour, on camera from start to end (domain.md R4).
+  const carriedOut = {
+    from: new Date(now - 3_600_000).toISOString(),
+    to: new Date(now - 600_000).toISOString(),
+  };
+  await linkEvidence(
+    harness,
+    handle,
+    {
+      evidenceId: `seal-video-${handle.workflowId}`,
+      kind: 'video',
+      capturedBy: handler.id,
+      recordedFrom: new Date(now - 3_700_000).toISOString(),
+      recordedTo: new Date(now - 500_000).toISOString(),
+    },
+    2,
+  );
   const sealed = await act(handle, caseUpdates.takeCoercionMeasure, {
     actor: head,
+    carriedOut,
     documentNumber: '阿市监强〔2026〕7号',
     party,
     coercion: { kind: 'seal' },
