@@ -625,6 +625,13 @@ describe('the other actions reach their updates', () => {
     expect(await refused(handler, revocation())).toMatchObject({ status: 403 });
     const otherHead: Staff = { sub: 'head-bt02', roles: ['leader'], agency: 'BT02' };
     expect(await refused(otherHead, revocation())).toMatchObject({ status: 403 });
+    // 撤销 is a registered leader's act after archive too (domain.md R8b): a leader token of someone the registry
+    // does not know is refused by the withdrawal's own check, and the decision stays for a rightful request.
+    const unregistered: Staff = { sub: 'head-unregistered', roles: ['leader'], agency: head.agency };
+    expect(await refused(unregistered, revocation())).toMatchObject({
+      status: 403,
+      code: 'OFFICER_NOT_REGISTERED',
+    });
     expect((await caseApp().staff(head).get(`${cases}/record`)).body.entries).toHaveLength(entriesBefore);
 
     const body = revocation();
@@ -673,6 +680,8 @@ describe('the other actions reach their updates', () => {
       'refused',
       'refused',
       'denied',
+      'denied',
+      // The unregistered leader, refused by the withdrawal's officer check.
       'denied',
       'applied',
       'applied',

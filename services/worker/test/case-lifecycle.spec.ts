@@ -11,7 +11,7 @@ import {
   type CaseStageChangedData,
   type CaseState,
 } from '@lep/contracts';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { AGENCY, startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
 import {
   act,
@@ -776,10 +776,30 @@ describe('disputes, withdrawal and the decision limit', () => {
       archived: row.state,
       filedAt: row.filed_at.toISOString(),
     };
+    // 撤销 is a registered leader's act (domain.md R8b): a withdrawal named by anyone else fails with the refusal
+    // and leaves the id to a rightful one.
+    const stranger: CaseActor = { id: 'head-unregistered', role: 'leader', agencyCode: AGENCY };
+    const refused = await harness.env.client.workflow.start(CASE_WORKFLOWS.decisionWithdrawal, {
+      taskQueue: harness.taskQueue,
+      workflowId: withdrawalWorkflowId(decisionId),
+      args: [{ ...input, revocation: { ...input.revocation, actor: stranger } }],
+    });
+    // Polled, not awaited with result(): the test server would skip this file's clock ahead while waiting on it.
+    await eventually(
+      async () => (await refused.describe()).status.name,
+      (status) => status === 'FAILED',
+      'the refused withdrawal',
+    );
+    const history = await refused.fetchHistory();
+    const failed = history.events?.find((event) => event.workflowExecutionFailedEventAttributes);
+    expect(failed?.workflowExecutionFailedEventAttributes?.failure?.applicationFailureInfo?.type).toBe(
+      'OFFICER_NOT_REGISTERED',
+    );
     const withdrawal = await harness.env.client.workflow.start(CASE_WORKFLOWS.decisionWithdrawal, {
       taskQueue: harness.taskQueue,
       workflowId: withdrawalWorkflowId(decisionId),
       args: [input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
     });
     const after: CaseState = await withdrawal.result();
     expect(after).toMatchObject({

@@ -7,6 +7,7 @@ import {
   type DecisionWithdrawnData,
 } from '@lep/contracts';
 import { caseActivities } from './case-context';
+import { assertOfficersMayAct } from './case-officers';
 import { withdrawalDetails } from './case-revocation';
 
 /** domain.md P9 (APL art. 48/85): the disclosure leaves the portal within 3 working days. */
@@ -23,6 +24,9 @@ export async function decisionWithdrawal(input: DecisionWithdrawalInput): Promis
   const { revocation, archived, filedAt } = input;
   const decision = archived.decision;
   if (!decision) throw new Error(`case ${archived.caseId} has no decision to withdraw`);
+  // 撤销 is a leader's act as in the lifecycle (domain.md R8b): a refusal fails this workflow, whose id a rightful
+  // request may then take (case-api starts it allowing a duplicate of a failed one).
+  await assertOfficersMayAct(caseActivities, archived, 'revoke', revocation);
   const at = new Date().toISOString();
   const region = await caseActivities.agencyRegion(archived.agencyCode);
   const withdrawBy = await caseActivities.workingDaysEnd({

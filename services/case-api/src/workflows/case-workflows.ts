@@ -96,7 +96,8 @@ export class CaseWorkflows {
             taskQueue: TASK_QUEUES.cases,
             args: [input],
             memo: { requestId, caseId: input.archived.caseId },
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            // A withdrawal refused for its officer (domain.md R8b) fails and leaves the decision to a rightful one.
+            workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
           },
         );
         started = true;

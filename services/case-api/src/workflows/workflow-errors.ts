@@ -5,6 +5,7 @@ import {
   isGrpcDeadlineError,
   isGrpcServiceError,
   ServiceError,
+  WorkflowFailedError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
@@ -83,7 +84,9 @@ function isCaseErrorCode(type: string | undefined | null): type is CaseErrorCode
  * requestId (or, for a start, the same case number).
  */
 export function toApiError(error: unknown, caseKnown: boolean): unknown {
-  if (error instanceof WorkflowUpdateFailedError) {
+  // A workflow that refuses its one act (a withdrawal after archive whose officer may not approve it) fails with
+  // the refusal, as an update does.
+  if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure) {
       if (isCaseErrorCode(cause.type)) return new ApiError(STATUS_OF[cause.type], cause.type, cause.message);

@@ -33,6 +33,9 @@ export interface MayEnforce {
   reasons: string[];
 }
 
+/** The registry's personnel ids (it refuses any other form with 400). */
+const PERSONNEL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The outcome of one registry call: the body, or "not found" (an answer the case records), never a guess. */
 export type Lookup<T> = { found: true; value: T } | { found: false };
 
@@ -60,11 +63,17 @@ export class RegistryClient {
     return this.get(`/api/v1/platform/review-catalog?asOf=${encodeURIComponent(asOf)}`);
   }
 
+  /**
+   * A person by id. The registry issues UUIDs and answers 400 to anything else: such an id names nobody, and is
+   * answered so here rather than retried as if the registry had failed (an act naming it would wait forever).
+   */
   person(personnelId: string): Promise<Lookup<RegistryPerson>> {
+    if (!PERSONNEL_ID.test(personnelId)) return Promise.resolve({ found: false });
     return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}`);
   }
 
   mayEnforce(personnelId: string, agency: string, item: string, on: string): Promise<Lookup<MayEnforce>> {
+    if (!PERSONNEL_ID.test(personnelId)) return Promise.resolve({ found: false });
     const query = new URLSearchParams({ agency, item, on });
     return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}/may-enforce?${query}`);
   }
