@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SERVICE_PORTS } from '@lep/contracts';
-import { ServiceEnv, WithAuth, WithDatabase, WithTemporal } from '@lep/nest-kit';
+import { IsServiceUrl, ServiceEnv, WithAuth, WithDatabase, WithTemporal } from '@lep/nest-kit';
 
 /** Environment of the case-api service, validated at start-up. */
 export class CaseApiConfig extends WithAuth(WithTemporal(WithDatabase(ServiceEnv))) {
@@ -16,6 +16,13 @@ export class CaseApiConfig extends WithAuth(WithTemporal(WithDatabase(ServiceEnv
   @Min(1, { message: 'CASE_ACTION_WAIT_SECONDS must be between 1 and 60' })
   @Max(60, { message: 'CASE_ACTION_WAIT_SECONDS must be between 1 and 60' })
   CASE_ACTION_WAIT_SECONDS = 5;
+
+  /**
+   * The evidence service holding the documents' PDFs, which the 案卷 export streams in with the caller's own
+   * credential (default: on this machine, as `npm start` runs it).
+   */
+  @IsServiceUrl()
+  EVIDENCE_URL = `http://127.0.0.1:${SERVICE_PORTS.evidence}`;
 
   /**
    * The Temporal Web UI's origin (scheme://host[:port]), allowed to call the payload codec routes from the

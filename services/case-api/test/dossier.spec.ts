@@ -1,11 +1,15 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import {
   anchorRecordHeads,
+  buildDossierParts,
   storeCaseAgency,
+  documentPath,
   dossierContents,
+  DOSSIER_FORMAT_WITHOUT_DOCUMENTS,
   DOSSIER_PATHS,
   manifestSha256,
   verifyDossier,
@@ -13,22 +17,27 @@ import {
   type DossierContents,
 } from '@lep/case-store';
 import type { CaseState } from '@lep/contracts';
+import { linkHash } from '@lep/hash-chain';
+import { CaseApiConfig } from '../src/config';
 import { useCaseApp, type Staff } from './support/case-app';
 import { caseJourney } from './support/case-journey';
-import { startCaseWorker, type CaseWorker } from './support/case-worker';
+import { eventually, SERVICES_AUTH, startCaseWorker, type CaseWorker } from './support/case-worker';
 import { chinaToday } from './support/fixtures';
 
-const caseApp = useCaseApp('case_api_dossier');
+// The services' token secret: the evidence service started with the worker must accept the same staff tokens.
+const caseApp = useCaseApp('case_api_dossier', { authSecret: SERVICES_AUTH.secret });
 const AGENCY = 'BT01';
 let worker: CaseWorker;
 let handler: Staff;
 let head: Staff;
 
 beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
+  worker = await startCaseWorker(caseApp().databaseUrl, { documents: true });
   handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
   head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
-}, 120_000);
+  // The evidence service starts with the worker, after the app: its address is set here (read at each export).
+  caseApp().app.get(CaseApiConfig).EVIDENCE_URL = worker.documents!.evidenceUrl;
+}, 180_000);
 
 afterAll(() => worker?.stop());
 
@@ -41,12 +50,61 @@ const { newCase, investigating, draftBody, request } = caseJourney(
   () => handler,
 );
 
-/** A minor case taken through decision, service and closure; archived unless told to stop at 结案. */
-async function closedCase(caseNumber: string, archive: boolean): Promise<string> {
+/** A rendered 文书's bytes, as the documents service stores them (only its hash matters here). */
+const PDF = Buffer.from('%PDF-1.7\n% 行政处罚文书（测试）\n%%EOF\n', 'utf8');
+
+/**
+ * Stores a document PDF in the evidence service as the documents service does (kind `document`, its SHA-256
+ * declared) and waits for the worker to link it into the case's record from the evidence.stored event.
+ */
+async function storeDocument(caseId: string): Promise<string> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries({
+    stage: 'investigating',
+    kind: 'document',
+    capturedAt: new Date().toISOString(),
+    capturedBy: handler.sub!,
+    description: '询问笔录',
+    confidentiality: 'internal',
+    sha256: createHash('sha256').update(PDF).digest('hex'),
+    requestId: randomUUID(),
+  }))
+    form.append(name, value);
+  form.append('file', new Blob([PDF], { type: 'application/pdf' }), '询问笔录.pdf');
+  const stored = await fetch(
+    new URL(`/api/v1/cases/${encodeURIComponent(caseId)}/evidence`, worker.documents!.evidenceUrl),
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${caseApp().staffToken(handler)}` },
+      body: form,
+    },
+  );
+  expect(stored.status).toBe(201);
+  const { id } = (await stored.json()) as { id: string };
+  await eventually(
+    async () => (await caseApp().staff(handler).get(`/api/v1/cases/${caseId}`)).body.state as CaseState,
+    (state) => state.evidence.some((item) => item.evidenceId === id),
+    'the document linked',
+  );
+  return id;
+}
+
+/**
+ * A minor case taken through decision, service and closure; archived unless told to stop at 结案. With
+ * `document`, a document PDF is stored during investigation; its evidence id is then returned too.
+ */
+async function closedCase(caseNumber: string, archive: boolean): Promise<string>;
+async function closedCase(
+  caseNumber: string,
+  archive: boolean,
+  document: true,
+): Promise<{ caseId: string; documentId: string }>;
+async function closedCase(caseNumber: string, archive: boolean, document = false) {
   const started = await caseApp().staff(handler).post('/api/v1/cases').send(newCase(caseNumber));
   const caseId: string = started.body.caseId;
   const cases = `/api/v1/cases/${caseId}`;
   await investigating(caseId);
+  const documentId = document ? await storeDocument(caseId) : undefined;
   await caseApp().staff(handler).post(`${cases}/draft-decision`).send(draftBody(5_000));
   const notified = await caseApp()
     .staff(handler)
@@ -64,7 +122,7 @@ async function closedCase(caseNumber: string, archive: boolean): Promise<string>
       .post(`${cases}/${action}`)
       .send({ requestId: request(), note: '依法办理' })
       .expect(200);
-  return caseId;
+  return documentId ? { caseId, documentId } : caseId;
 }
 
 /** The body as bytes, however long: supertest would otherwise try to read a tar as text. */
@@ -111,10 +169,12 @@ function contentOffset(tar: Buffer, name: string): number {
 
 describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
   let caseId: string;
+  let documentId: string;
   let tar: Buffer;
+  let withdrawn: string;
 
   beforeAll(async () => {
-    caseId = await closedCase('DOSSIER-001', true);
+    ({ caseId, documentId } = await closedCase('DOSSIER-001', true, true));
     const response = await exported(handler, caseId);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/x-tar');
@@ -125,7 +185,10 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
   it('is sealed at 归档 and verifies offline: the archive entry carries the manifest hash over the record before it', async () => {
     const result = await verifyFile('intact.tar', tar);
     expect(result.problems).toEqual([]);
-    expect(result).toMatchObject({ caseId, files: 4 });
+    expect(result).toMatchObject({ caseId, files: 5 });
+    // The document's PDF is in the package, byte for byte as stored, under the hash the record holds.
+    const pdfAt = contentOffset(tar, documentPath(documentId));
+    expect(Buffer.compare(tar.subarray(pdfAt, pdfAt + PDF.length), PDF)).toBe(0);
 
     const record = (await caseApp().staff(handler).get(`/api/v1/cases/${caseId}/record`)).body;
     const archive = record.entries.at(-1);
@@ -152,16 +215,26 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
         kind: 'video',
         size: 4_096,
       }),
+      expect.objectContaining({ evidenceId: documentId, kind: 'document', size: PDF.length }),
     ]);
+    expect(contents.manifest.files).toContainEqual({
+      path: documentPath(documentId),
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+      size: PDF.length,
+    });
     // The same case exports the same bytes.
     expect(Buffer.compare((await exported(handler, caseId)).body, tar)).toBe(0);
   });
 
   it('names the file in which one byte was changed', async () => {
-    for (const name of [DOSSIER_PATHS.evidenceIndex, DOSSIER_PATHS.reviewOpinions]) {
+    for (const name of [
+      DOSSIER_PATHS.evidenceIndex,
+      DOSSIER_PATHS.reviewOpinions,
+      documentPath(documentId),
+    ]) {
       const changed = Buffer.from(tar);
       changed[contentOffset(changed, name) + 5] ^= 0x01;
-      const result = await verifyFile(`changed-${name}.tar`, changed);
+      const result = await verifyFile(`changed-${path.basename(name)}.tar`, changed);
       expect(result.problems).toEqual([{ file: name, problem: expect.stringContaining('内容与清单不符') }]);
     }
     const changed = Buffer.from(tar);
@@ -171,6 +244,44 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
     changed[at + 1] = changed[at + 1] ^ 0x01;
     const result = await verifyFile('changed-record.tar', changed);
     expect(result.problems.map((problem) => problem.file)).toContain(DOSSIER_PATHS.record);
+  });
+
+  it('exports and verifies a case sealed before the PDFs were part of the 案卷 (format 1) as it was sealed', async () => {
+    // The 归档 entry as the worker wrote it before format 2: the seal of a manifest without documents, no format.
+    const [archive]: {
+      sequence: number;
+      content: { details: Record<string, unknown> };
+      previous_hash: string;
+    }[] = await caseApp().dataSource.query(
+      `SELECT sequence, content, previous_hash FROM case_record_entry WHERE case_id = $1 ORDER BY sequence DESC LIMIT 1`,
+      [caseId],
+    );
+    const { manifest } = await buildDossierParts(
+      caseApp().dataSource,
+      caseId,
+      archive.sequence - 1,
+      DOSSIER_FORMAT_WITHOUT_DOCUMENTS,
+    );
+    const content = {
+      ...archive.content,
+      details: {
+        ...archive.content.details,
+        dossier: {
+          manifestSha256: manifestSha256(manifest),
+          recordSequence: manifest.recordHead.sequence,
+          recordHash: manifest.recordHead.hash,
+        },
+      },
+    };
+    await caseApp().dataSource.query(
+      `UPDATE case_record_entry SET content = $3, hash = $4 WHERE case_id = $1 AND sequence = $2`,
+      [caseId, archive.sequence, content, linkHash(archive.previous_hash, archive.sequence, content)],
+    );
+    const legacy = await exported(handler, caseId);
+    expect(legacy.status).toBe(200);
+    const result = await verifyFile('format-1.tar', legacy.body);
+    expect(result).toMatchObject({ problems: [], files: 4 });
+    expect(legacy.body.includes(Buffer.from(documentPath(documentId)))).toBe(false);
   });
 
   it('names the record when its last entry is dropped, from the package or from the database before export', async () => {
@@ -205,7 +316,7 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
   });
 
   it('names the entries cut after 归档 that the record anchor had seen (a withdrawal on 复议)', async () => {
-    const withdrawn = await closedCase('DOSSIER-003', true);
+    withdrawn = await closedCase('DOSSIER-003', true);
     await caseApp()
       .staff(head)
       .post(`/api/v1/cases/${withdrawn}/revocation`)
@@ -255,12 +366,13 @@ describe('GET /api/v1/cases/:caseId/dossier (案卷)', () => {
       justiceBureau: false,
       removed: false,
     });
+    // A case without documents: the evidence service opens an agency's PDFs to that agency's staff only.
     const supervisor: Staff = { sub: 'auditor-bt', roles: ['auditor'], agency: 'BT' };
-    const supervised = await exported(supervisor, caseId);
+    const supervised = await exported(supervisor, withdrawn);
     expect(supervised.status).toBe(200);
     const reads: { content: Record<string, unknown> }[] = await caseApp().dataSource.query(
       `SELECT content FROM audit_entry WHERE content->>'path' = $1`,
-      [`/api/v1/cases/${caseId}/dossier`],
+      [`/api/v1/cases/${withdrawn}/dossier`],
     );
     expect(reads.map((read) => read.content)).toEqual([
       expect.objectContaining({ outcome: 'read', code: 'SUPERVISION_READ', supervisedAgencyCode: AGENCY }),

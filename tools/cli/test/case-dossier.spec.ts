@@ -1,17 +1,21 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable, type Writable } from 'node:stream';
 import {
   CASE_STORE_ENTITIES,
   CASE_STORE_MIGRATIONS,
   anchorRecordHeads,
+  documentPath,
   dossierContents,
   DOSSIER_PATHS,
   sealDossier,
   writeDossier,
   type CaseRecordContent,
+  type DossierContents,
 } from '@lep/case-store';
 import { nextLink, type ChainLink } from '@lep/hash-chain';
 import { runMigrations, useTestDatabase } from '@lep/testing';
@@ -27,6 +31,22 @@ let dataSource: DataSource;
 let previous: ChainLink<unknown> | undefined;
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The document's PDF as the evidence service holds it (case-api streams it in; here it is at hand). */
+const PDF = Buffer.from('%PDF-1.7\n% 行政处罚决定书（测试）\n%%EOF\n', 'utf8');
+const DOCUMENT_ID = 'doc-1';
+
+/** Writes the 案卷 as case-api does, with the document's PDF. */
+const writePackage = (contents: DossierContents, output: Writable) =>
+  writeDossier(
+    contents,
+    output,
+    contents.documents.map((document) => ({
+      path: document.path,
+      size: PDF.length,
+      body: Readable.from([PDF]),
+    })),
+  );
 
 async function append(content: CaseRecordContent): Promise<void> {
   const link = nextLink(previous, content);
@@ -64,13 +84,19 @@ beforeAll(async () => {
       evidence: [{ evidenceId: 'photo-1', sha256: 'ab'.repeat(32) }],
     }),
   );
+  await append(
+    entry('evidence-linked', '证据：行政处罚决定书', {
+      details: { kind: 'document', evidenceStage: 'investigating', size: PDF.length },
+      evidence: [{ evidenceId: DOCUMENT_ID, sha256: createHash('sha256').update(PDF).digest('hex') }],
+    }),
+  );
   await append(entry('stage:closed', '结案', { stage: 'closed', details: { note: '执行完毕' } }));
   const seal = await sealDossier(dataSource, CASE_ID);
   await append(
     entry('stage:archived', '立卷归档', { stage: 'archived', details: { note: '归档', dossier: seal } }),
   );
   const contents = await dossierContents(dataSource, CASE_ID);
-  await writeDossier(contents, createWriteStream(PACKAGE));
+  await writePackage(contents, createWriteStream(PACKAGE));
 });
 
 afterAll(() => dataSource.destroy());
@@ -94,7 +120,7 @@ describe('lep case verify-archive', () => {
   it('prints OK with the record length and head hash of an intact 案卷', async () => {
     const run = await lep({}, 'verify-archive', PACKAGE);
     expect(run).toEqual({
-      stdout: `OK ${CASE_ID} 案卷 4 个文件与清单一致，执法全过程记录共 4 条，链头哈希 ${previous?.hash}\n`,
+      stdout: `OK ${CASE_ID} 案卷 5 个文件与清单一致，执法全过程记录共 5 条，链头哈希 ${previous?.hash}\n`,
       stderr: '',
       exitCode: 0,
     });
@@ -111,6 +137,17 @@ describe('lep case verify-archive', () => {
     expect(run.stderr).not.toContain(DOSSIER_PATHS.record);
   });
 
+  it("names a document's PDF in which one byte changed", async () => {
+    const tar = readFileSync(PACKAGE);
+    tar[contentOffset(tar, documentPath(DOCUMENT_ID)) + 3] ^= 0x01;
+    const changed = path.join(dir, 'changed-pdf.tar');
+    writeFileSync(changed, tar);
+    const run = await lep({}, 'verify-archive', changed);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain(`${documentPath(DOCUMENT_ID)}：内容与清单不符`);
+    expect(run.stderr).not.toContain(DOSSIER_PATHS.evidenceIndex);
+  });
+
   it('names the record when its last entry is dropped from the package', async () => {
     const contents = await dossierContents(dataSource, CASE_ID);
     const recordPart = contents.parts.find((part) => part.path === DOSSIER_PATHS.record)!;
@@ -121,7 +158,7 @@ describe('lep case verify-archive', () => {
       JSON.stringify({ ...record, head: { sequence: last.sequence, hash: last.hash } }),
     );
     const cut = path.join(dir, 'cut.tar');
-    await writeDossier(contents, createWriteStream(cut));
+    await writePackage(contents, createWriteStream(cut));
     const run = await lep({}, 'verify-archive', cut);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(`${DOSSIER_PATHS.record}：没有归档记录（最后的记录可能被截去）`);
@@ -146,7 +183,7 @@ describe('lep case export', () => {
       requests.push({ url: request.url, authorization: request.headers.authorization });
       if (request.url === `/api/v1/cases/${encodeURIComponent(CASE_ID)}/dossier`) {
         response.writeHead(200, { 'content-type': 'application/x-tar' });
-        void dossierContents(dataSource, CASE_ID).then((contents) => writeDossier(contents, response));
+        void dossierContents(dataSource, CASE_ID).then((contents) => writePackage(contents, response));
         return;
       }
       response.writeHead(409, { 'content-type': 'application/json' });
@@ -198,15 +235,15 @@ describe('lep case verify-archive --database-url (online)', () => {
     const online = await lep({}, 'verify-archive', PACKAGE, '--database-url', databaseUrl());
     expect(online.exitCode).toBe(1);
     expect(online.stderr).toContain(
-      `${DOSSIER_PATHS.record}：缺少 2026-12-05 锚定的第 5 条记录：案卷中的记录被截去，或案卷导出早于该条记录`,
+      `${DOSSIER_PATHS.record}：缺少 2026-12-05 锚定的第 6 条记录：案卷中的记录被截去，或案卷导出早于该条记录`,
     );
 
     // Exported now, the package carries the anchor and holds the entry: it verifies both ways.
     const current = path.join(dir, 'current.tar');
-    await writeDossier(await dossierContents(dataSource, CASE_ID), createWriteStream(current));
+    await writePackage(await dossierContents(dataSource, CASE_ID), createWriteStream(current));
     expect(await lep({}, 'verify-archive', current, '--database-url', databaseUrl())).toMatchObject({
       exitCode: 0,
-      stdout: expect.stringContaining('案卷 5 个文件与清单一致，执法全过程记录共 5 条'),
+      stdout: expect.stringContaining('案卷 6 个文件与清单一致，执法全过程记录共 6 条'),
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack as tarPack } from 'tar-stream';
 import type { DataSource } from 'typeorm';
@@ -7,8 +7,11 @@ import { readCaseRecord } from '../record-verification';
 import {
   ARCHIVE_ACTION,
   buildDossierParts,
+  DOSSIER_FORMAT,
+  DOSSIER_FORMAT_WITHOUT_DOCUMENTS,
   DOSSIER_PATHS,
   jsonBytes,
+  type DossierDocument,
   type DossierManifest,
   type DossierPart,
   type DossierSeal,
@@ -25,6 +28,8 @@ export interface DossierContents {
   manifest: DossierManifest;
   /** The files in the order they are written: manifest, record, then the manifest's files. */
   parts: DossierPart[];
+  /** The documents' PDFs the manifest lists: their bytes are in the evidence store, streamed in by the exporter. */
+  documents: DossierDocument[];
   /** Each file's modification time: the moment of 归档, so the same case exports the same bytes. */
   mtime: Date;
 }
@@ -44,10 +49,12 @@ export async function dossierContents(dataSource: DataSource, caseId: string): P
   if (!last || (!archive && !(await indexedAsArchived(dataSource, caseId))))
     throw new DossierUnavailableError('not-archived');
   const seal = archive?.content.details.dossier as DossierSeal | undefined;
-  const { manifest, parts } = await buildDossierParts(
+  const { manifest, parts, documents } = await buildDossierParts(
     dataSource,
     caseId,
     seal?.recordSequence ?? (archive ? archive.sequence - 1 : last.sequence),
+    // The format the 归档 entry sealed: a seal without one predates the documents' PDFs (format 1).
+    seal ? (seal.format ?? DOSSIER_FORMAT_WITHOUT_DOCUMENTS) : DOSSIER_FORMAT,
   );
   const recordFile = {
     caseId,
@@ -63,6 +70,7 @@ export async function dossierContents(dataSource: DataSource, caseId: string): P
       ...parts,
       ...(anchor ? [{ path: DOSSIER_PATHS.anchor, bytes: jsonBytes(anchor) }] : []),
     ],
+    documents,
     mtime: new Date((archive ?? last).recordedAt),
   };
 }
@@ -75,18 +83,35 @@ async function indexedAsArchived(dataSource: DataSource, caseId: string): Promis
   return rows.length > 0;
 }
 
-/** Writes the 案卷 as a POSIX tar stream to `output`, one file after another (ends `output`). */
-export async function writeDossier(contents: DossierContents, output: Writable): Promise<void> {
+/** A document's PDF opened in the evidence store: its length as the store announced it and its bytes. */
+export interface OpenedDocument {
+  path: string;
+  size: number;
+  body: Readable;
+}
+
+/**
+ * Writes the 案卷 as a POSIX tar stream to `output`, one file after another (ends `output`): the JSON parts, then
+ * each document's PDF piped through as it arrives, so memory does not grow with the documents' size.
+ */
+export async function writeDossier(
+  contents: DossierContents,
+  output: Writable,
+  documents: OpenedDocument[] = [],
+): Promise<void> {
   const pack = tarPack();
   const written = pipeline(pack, output);
+  const header = (name: string, size: number) => ({ name, size, mtime: contents.mtime, mode: 0o444 });
   for (const part of contents.parts)
     await new Promise<void>((resolve, reject) =>
-      pack.entry(
-        { name: part.path, size: part.bytes.length, mtime: contents.mtime, mode: 0o444 },
-        part.bytes,
-        (error) => (error ? reject(error) : resolve()),
+      pack.entry(header(part.path, part.bytes.length), part.bytes, (error) =>
+        error ? reject(error) : resolve(),
       ),
     );
+  for (const document of documents) {
+    const entry = pack.entry(header(document.path, document.size));
+    await pipeline(document.body, entry);
+  }
   pack.finalize();
   await written;
 }

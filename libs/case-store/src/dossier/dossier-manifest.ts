@@ -3,8 +3,14 @@ import { canonicalJson } from '@lep/hash-chain';
 import type { DataSource } from 'typeorm';
 import type { CaseRecordContent } from '../case-step';
 
-/** Names this package layout; verify-archive refuses a package of another format rather than misjudging it. */
-export const DOSSIER_FORMAT = 'lep-dossier/1';
+/**
+ * Names this package layout; verify-archive refuses a package of another format rather than misjudging it.
+ * Format 2 adds the documents' PDFs (`documents/<evidenceId>.pdf`); a case sealed in format 1 (before the PDFs
+ * were part of the 案卷) is exported and verified in format 1, as its 归档 entry sealed it.
+ */
+export const DOSSIER_FORMAT = 'lep-dossier/2';
+export const DOSSIER_FORMAT_WITHOUT_DOCUMENTS = 'lep-dossier/1';
+export type DossierFormat = typeof DOSSIER_FORMAT | typeof DOSSIER_FORMAT_WITHOUT_DOCUMENTS;
 
 /** The record entry action of 归档, whose details carry the dossier seal (`details.dossier`). */
 export const ARCHIVE_ACTION = 'stage:archived';
@@ -22,8 +28,17 @@ export interface DossierFile {
   path: string;
   /** Lower-case hex SHA-256 of the file's bytes. */
   sha256: string;
-  size: number;
+  /** Null only for a document whose evidence link was recorded before links carried the size. */
+  size: number | null;
 }
+
+/** A document's PDF in the 案卷: its bytes stay in the evidence store and are streamed in at export. */
+export interface DossierDocument extends DossierFile {
+  evidenceId: string;
+}
+
+/** Where a document's PDF lies in the package. */
+export const documentPath = (evidenceId: string): string => `documents/${evidenceId}.pdf`;
 
 /**
  * The 案卷's manifest: the files built at 归档 with their hashes, and the record up to the step before 归档 named by
@@ -31,7 +46,7 @@ export interface DossierFile {
  * record before the archive entry and the archive entry covers the manifest, so neither hash is circular.
  */
 export interface DossierManifest {
-  format: typeof DOSSIER_FORMAT;
+  format: DossierFormat;
   caseId: string;
   recordHead: { sequence: number; hash: string };
   files: DossierFile[];
@@ -39,6 +54,8 @@ export interface DossierManifest {
 
 /** What the 归档 entry records of its 案卷 (`details.dossier`). */
 export interface DossierSeal {
+  /** Absent in seals made before format 2: those manifests are format 1. */
+  format?: DossierFormat;
   manifestSha256: string;
   recordSequence: number;
   recordHash: string;
@@ -73,7 +90,8 @@ export async function buildDossierParts(
   dataSource: DataSource,
   caseId: string,
   upTo: number,
-): Promise<{ manifest: DossierManifest; parts: DossierPart[] }> {
+  format: DossierFormat = DOSSIER_FORMAT,
+): Promise<{ manifest: DossierManifest; parts: DossierPart[]; documents: DossierDocument[] }> {
   const entries: EntryRow[] = await dataSource.query(
     `SELECT sequence, content, hash FROM case_record_entry WHERE case_id = $1 AND sequence <= $2 ORDER BY sequence`,
     [caseId, upTo],
@@ -85,13 +103,17 @@ export async function buildDossierParts(
     { path: DOSSIER_PATHS.evidenceIndex, bytes: jsonBytes(evidenceIndex(entries)) },
     { path: DOSSIER_PATHS.reviewOpinions, bytes: jsonBytes(await reviewOpinions(dataSource, caseId)) },
   ];
+  const documents = format === DOSSIER_FORMAT ? documentsOf(entries) : [];
   const manifest: DossierManifest = {
-    format: DOSSIER_FORMAT,
+    format,
     caseId,
     recordHead: { sequence: head.sequence, hash: head.hash },
-    files: parts.map((part) => ({ path: part.path, sha256: sha256Hex(part.bytes), size: part.bytes.length })),
+    files: [
+      ...parts.map((part) => ({ path: part.path, sha256: sha256Hex(part.bytes), size: part.bytes.length })),
+      ...documents.map(({ path, sha256, size }) => ({ path, sha256, size })),
+    ],
   };
-  return { manifest, parts };
+  return { manifest, parts, documents };
 }
 
 /** Seals the 案卷 at 归档: its manifest over the record as it stands (the entries before the archive entry). */
@@ -104,6 +126,7 @@ export async function sealDossier(dataSource: DataSource, caseId: string): Promi
   if (upTo === null || upTo === undefined) throw new Error(`case ${caseId} has no record to archive`);
   const { manifest } = await buildDossierParts(dataSource, caseId, upTo);
   return {
+    format: manifest.format,
     manifestSha256: manifestSha256(manifest),
     recordSequence: manifest.recordHead.sequence,
     recordHash: manifest.recordHead.hash,
@@ -134,6 +157,27 @@ function evidenceIndex(entries: EntryRow[]) {
       });
     }
   return { items };
+}
+
+/**
+ * The documents (evidence items of kind `document`: the PDFs the documents service rendered and stored) the
+ * record links, once each, with the SHA-256 the record holds and the size their link recorded: the 案卷 carries
+ * their bytes, which must hash to what the record says.
+ */
+function documentsOf(entries: EntryRow[]): DossierDocument[] {
+  const documents = new Map<string, DossierDocument>();
+  for (const entry of entries) {
+    if (entry.content.action !== 'evidence-linked' || entry.content.details.kind !== 'document') continue;
+    for (const link of entry.content.evidence ?? [])
+      if (!documents.has(link.evidenceId))
+        documents.set(link.evidenceId, {
+          evidenceId: link.evidenceId,
+          path: documentPath(link.evidenceId),
+          sha256: link.sha256,
+          size: typeof entry.content.details.size === 'number' ? entry.content.details.size : null,
+        });
+  }
+  return [...documents.values()];
 }
 
 /** The review rounds and coordination tasks of the case with their outcome (the reviewer's written opinion). */

@@ -7,6 +7,7 @@ import type { RecordAnchor } from '../record-anchor';
 import {
   ARCHIVE_ACTION,
   DOSSIER_FORMAT,
+  DOSSIER_FORMAT_WITHOUT_DOCUMENTS,
   DOSSIER_PATHS,
   manifestSha256,
   type DossierManifest,
@@ -112,7 +113,8 @@ export async function verifyDossier(
     problems,
   );
   const record = parseJson<RecordFile>(seen.get(DOSSIER_PATHS.record), DOSSIER_PATHS.record, problems);
-  if (manifest && manifest.format !== DOSSIER_FORMAT)
+  // Format 1 (sealed before the documents' PDFs were part of the 案卷) still verifies: its manifest lists no PDFs.
+  if (manifest && manifest.format !== DOSSIER_FORMAT && manifest.format !== DOSSIER_FORMAT_WITHOUT_DOCUMENTS)
     problems.push({
       file: DOSSIER_PATHS.manifest,
       problem: `格式 ${String(manifest.format)} 不是 ${DOSSIER_FORMAT}`,
@@ -168,10 +170,11 @@ function checkFiles(
     listed.add(file.path);
     const found = seen.get(file.path);
     if (!found) problems.push({ file: file.path, problem: '清单中列出但案卷中缺失' });
-    else if (found.sha256 !== file.sha256 || found.size !== file.size)
+    // A document linked before links carried their size is listed without one: its hash alone decides.
+    else if (found.sha256 !== file.sha256 || (file.size !== null && found.size !== file.size))
       problems.push({
         file: file.path,
-        problem: `内容与清单不符（清单 SHA-256 ${file.sha256}、${file.size} 字节，实际 ${found.sha256}、${found.size} 字节）`,
+        problem: `内容与清单不符（清单 SHA-256 ${file.sha256}、${file.size ?? '未记载'} 字节，实际 ${found.sha256}、${found.size} 字节）`,
       });
   }
   for (const path of seen.keys()) if (!listed.has(path)) problems.push({ file: path, problem: '不在清单中' });

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { writeDossier } from '@lep/case-store';
 import { caseUpdates } from '@lep/contracts';
@@ -39,6 +40,7 @@ import {
   assertTradeSecretsInDraft,
   CasesService,
 } from './cases.service';
+import { callerCredential } from './dossier-documents';
 
 /**
  * Enforcement cases. Each action route executes the matching update of the case's workflow and answers with
@@ -109,17 +111,23 @@ export class CasesController {
   @Roles(...CASE_READERS)
   @ApiOperation({
     summary:
-      '导出案卷（tar 归档文件：清单、执法全过程记录、证据索引、审核意见），lep case verify-archive 可离线校验',
+      '导出案卷（tar 归档文件：清单、执法全过程记录、证据索引、审核意见、文书 PDF），lep case verify-archive 可离线校验',
   })
   @ApiProduces('application/x-tar')
   @ApiOkResponse({ description: '案卷归档文件', schema: { type: 'string', format: 'binary' } })
   @ApiConflictResponse({ description: '案件尚未归档：CASE_NOT_ARCHIVED' })
+  @ApiServiceUnavailableResponse({ description: '证据存储服务暂时无法访问：EVIDENCE_UNAVAILABLE' })
   async dossier(
     @CurrentPrincipal() principal: Principal,
     @Param() params: CaseIdParam,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const contents = await this.cases.dossier(principal, params.caseId);
+    const { contents, documents } = await this.cases.dossier(
+      principal,
+      params.caseId,
+      callerCredential(request),
+    );
     response.status(200);
     response.setHeader('content-type', 'application/x-tar');
     // A case number may hold any character but whitespace and / \\ ? # %: the name goes out percent-encoded.
@@ -130,9 +138,11 @@ export class CasesController {
     response.setHeader('content-disposition', `attachment; filename="dossier.tar"; filename*=UTF-8''${name}`);
     response.setHeader('cache-control', 'private, no-store');
     // The status is out with the first bytes: a download broken off (the client gone) only ends its connection.
-    await writeDossier(contents, response).catch((error: Error) =>
-      this.logger.warn(`dossier of ${params.caseId}: download ended early (${error.message})`),
-    );
+    await writeDossier(contents, response, documents).catch((error: Error) => {
+      // The PDFs not yet read release their connections to the evidence service.
+      for (const document of documents) document.body.destroy();
+      this.logger.warn(`dossier of ${params.caseId}: download ended early (${error.message})`);
+    });
   }
 
   @Post(':caseId/records')

@@ -4,11 +4,12 @@ import { CaseWorkflows } from '../workflows/case-workflows';
 import { CaseIndex } from './case-index';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { DossierDocuments } from './dossier-documents';
 import { CoercionMeasuresController } from './coercion-measures.controller';
 
 @Module({
   controllers: [CasesController, CoercionMeasuresController],
-  providers: [CasesService, CaseIndex, CaseWorkflows],
+  providers: [CasesService, CaseIndex, CaseWorkflows, DossierDocuments],
 })
 export class CasesModule implements NestModule {
   /** The officers a case action names in its header (common/acting-officers.ts). */

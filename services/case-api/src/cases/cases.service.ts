@@ -7,6 +7,7 @@ import {
   readCaseRecord,
   type CaseFileEntity,
   type DossierContents,
+  type OpenedDocument,
 } from '@lep/case-store';
 import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rules';
 import {
@@ -33,6 +34,7 @@ import { toApiError, workflowErrors } from '../workflows/workflow-errors';
 import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import type { RevocationDto } from './case-actions.dto';
 import { CaseIndex } from './case-index';
+import { DossierDocuments } from './dossier-documents';
 
 /** The case as case-api knows it before acting: its agency (for scoping) and whether it is indexed yet. */
 interface KnownCase {
@@ -50,6 +52,7 @@ export class CasesService {
     private readonly index: CaseIndex,
     private readonly access: CaseAccess,
     private readonly dataSource: DataSource,
+    private readonly dossierDocuments: DossierDocuments,
   ) {}
 
   /** 立案. `created` is false when the agency already started a case under this number. */
@@ -222,17 +225,24 @@ export class CasesService {
 
   /**
    * The 案卷 of an archived case (domain.md R6), for whoever may read the case: a supervisor's export is recorded in
-   * the audit log before it is answered, as every supervised read is.
+   * the audit log before it is answered, as every supervised read is. The documents' PDFs are opened in the
+   * evidence service with the caller's credential, which applies its own rules to each (confidential items).
    */
-  async dossier(principal: Principal, caseId: string): Promise<DossierContents> {
+  async dossier(
+    principal: Principal,
+    caseId: string,
+    credential: Record<string, string>,
+  ): Promise<{ contents: DossierContents; documents: OpenedDocument[] }> {
     const known = await this.resolve(caseId);
     await this.access.assertCanRead(principal, caseId, known.agencyCode, `/api/v1/cases/${caseId}/dossier`);
+    let contents: DossierContents;
     try {
-      return await dossierContents(this.dataSource, caseId);
+      contents = await dossierContents(this.dataSource, caseId);
     } catch (error) {
       if (error instanceof DossierUnavailableError) throw workflowErrors.caseNotArchived();
       throw error;
     }
+    return { contents, documents: await this.dossierDocuments.open(contents.documents, credential) };
   }
 
   /**

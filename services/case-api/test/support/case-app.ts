@@ -63,6 +63,11 @@ export interface CaseAppOptions {
    * the tests judge each action's own answer, which on a loaded machine may take longer than production's 5 s.
    */
   actionWaitSeconds?: number;
+  /**
+   * The token secret, when the test's staff tokens must also open services started beside the app (the evidence
+   * service the 案卷 export reads PDFs from, with the caller's own token).
+   */
+  authSecret?: string;
 }
 
 /** case-api's modules over a real database and the project's Temporal server, with the production pipes and guard. */
@@ -75,11 +80,12 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
     migrationsTableName: 'lep_migrations',
   });
   await migrated.destroy();
+  const auth = { ...AUTH, secret: options.authSecret ?? AUTH.secret };
   const config = loadConfig(CaseApiConfig, {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: testPeers().temporalAddress,
     ...TEST_PAYLOAD_KEY_ENV,
-    AUTH_JWT_SECRET: AUTH.secret,
+    AUTH_JWT_SECRET: auth.secret,
     CASE_ACTION_WAIT_SECONDS: String(options.actionWaitSeconds ?? 30),
     TEMPORAL_UI_ORIGIN,
   });
@@ -99,7 +105,7 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
           namespace: testPeers().temporalNamespace,
         }),
         AuthModule.forRoot({
-          jwt: { hs256Secret: AUTH.secret, issuer: AUTH.issuer, audience: AUTH.audience },
+          jwt: { hs256Secret: auth.secret, issuer: auth.issuer, audience: auth.audience },
           apiKeys: TEST_API_KEYS,
         }),
         ...CASE_API_MODULES,
@@ -111,7 +117,7 @@ export async function startCaseApp(databaseUrl: string, options: CaseAppOptions 
   await app.init();
   const server = app.getHttpServer();
   const staffToken = (staff: Staff) =>
-    signStaffToken({ sub: staff.sub ?? 'test-staff', agency: staff.agency, roles: staff.roles }, AUTH);
+    signStaffToken({ sub: staff.sub ?? 'test-staff', agency: staff.agency, roles: staff.roles }, auth);
   return {
     app,
     databaseUrl,
