@@ -123,6 +123,11 @@ describe('the masked 决定书 of a disclosed decision', () => {
       .expect(200);
     const href = `/api/v1/public/decisions/${encodeURIComponent(decision.decisionId)}/document`;
     expect(page.body.record.document).toEqual({ sha256: decision.document!.maskedSha256, href });
+    const portal = await publication()
+      .anonymous()
+      .get(`/portal/decisions/${encodeURIComponent(decision.decisionId)}`)
+      .expect(200);
+    expect(portal.text).toContain(`<a href="${href}">决定书全文（公开版 PDF，已隐去个人信息）</a>`);
 
     const served = await publication()
       .anonymous()
