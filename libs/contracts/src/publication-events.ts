@@ -88,6 +88,11 @@ export interface PublicDisclosureRecord {
   withheldFields?: Array<{ field: string; label: string; reason: string }>;
   /** Set on a re-made decision (重新作出): the decision it replaces, whose page shows its withdrawal. */
   replacesDecisionId?: string;
+  /**
+   * The masked rendering (公开版) of the 决定书 the decision was made on, set only when it hides at least what this
+   * record hides (domain.md L1c): the SHA-256 recorded when it was issued, and the public route that serves it.
+   */
+  document?: { sha256: string; href: string };
   /** 数据来源单位 = the deciding agency. */
   dataSource: string;
   dataSourceCreditCode: string;

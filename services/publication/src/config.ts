@@ -1,5 +1,13 @@
 import { SERVICE_PORTS } from '@lep/contracts';
-import { ServiceEnv, WithAuth, WithCalendar, WithDatabase, WithKafka, WithTemporal } from '@lep/nest-kit';
+import {
+  IsServiceUrl,
+  ServiceEnv,
+  WithAuth,
+  WithCalendar,
+  WithDatabase,
+  WithKafka,
+  WithTemporal,
+} from '@lep/nest-kit';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 
@@ -30,6 +38,13 @@ export class PublicationConfig extends WithCalendar(
   @IsInt({ message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number' })
   @Min(1, { message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be at least 1' })
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  /**
+   * The documents service whose masked 决定书 the public route serves (domain.md L1c). Publication reads it for
+   * the decision's agency with a short-lived auditor token it signs with AUTH_JWT_SECRET.
+   */
+  @IsServiceUrl()
+  DOCUMENTS_URL = `http://127.0.0.1:${SERVICE_PORTS.documents}`;
 
   /**
    * 兵团-level publication service a 师市 deployment forwards its disclosures to (the upward feed); unset at the

@@ -389,9 +389,11 @@ export async function recordDeadline(
   );
 }
 
-function correctedDecision(decision: DecisionMadeData, input: CorrectionInput): DecisionMadeData {
+function correctedDecision(issued: DecisionMadeData, input: CorrectionInput): DecisionMadeData {
   const set = <T extends object>(section: T | undefined, fields: Partial<T>): T | undefined =>
     section === undefined ? undefined : { ...section, ...definedOnly(fields) };
+  // The issued 决定书 still prints the text before the correction: the corrected record no longer links it.
+  const { document: _printed, ...decision } = issued;
   return {
     ...decision,
     documentNumber: input.documentNumber ?? decision.documentNumber,

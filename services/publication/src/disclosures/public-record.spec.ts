@@ -1,5 +1,5 @@
 import type { DecisionMadeData } from '@lep/contracts';
-import { buildPublicRecord, toWanYuan } from './public-record';
+import { buildPublicRecord, type PublicRecordOptions, toWanYuan } from './public-record';
 
 const OPTIONS = { namePolicy: 'surname-mou' as const, displayUntil: '2027-09-30' };
 
@@ -215,5 +215,54 @@ describe('public record of a decision (domain.md §3, §4)', () => {
   it('converts yuan to 万元', () => {
     expect(toWanYuan(5000)).toBe(0.5);
     expect(toWanYuan(123_456)).toBe(12.3456);
+  });
+
+  describe('the masked 决定书 (domain.md L1c)', () => {
+    const rendered: DecisionMadeData = {
+      ...base,
+      decisionId: 'case-BT01.兵一师市监立〔2026〕12号-D1',
+      party: { type: 'natural-person', name: '王小明' },
+      otherPersonNames: [],
+      penalty: {
+        violationType: '销售过期食品',
+        facts: '当事人王小明销售超过保质期的食品。',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
+        penaltyKinds: ['罚款'],
+        content: '罚款人民币5000元。',
+        fineYuan: 5000,
+        validUntil: '2027-09-30',
+      },
+      document: {
+        documentId: 'doc-1',
+        number: '兵一师市监罚〔2026〕12号',
+        sha256: 'a'.repeat(64),
+        maskedSha256: 'b'.repeat(64),
+        templateVersion: 'penalty-decision.v1',
+      },
+    };
+
+    it('links the masked rendering by its recorded hash when it hides what the record hides', () => {
+      expect(buildPublicRecord(rendered, OPTIONS).record.document).toEqual({
+        sha256: 'b'.repeat(64),
+        href: `/api/v1/public/decisions/${encodeURIComponent(rendered.decisionId)}/document`,
+      });
+    });
+
+    it('does not link it when the 决定书 would show what the record keeps back', () => {
+      for (const [decision, options] of [
+        [{ ...rendered, tradeSecretFields: ['penalty.facts'] }, OPTIONS],
+        [{ ...rendered, otherPersonNames: ['李四'] }, OPTIONS],
+        [
+          {
+            ...rendered,
+            party: { type: 'individual-business', name: '阿拉尔市小明商店', legalRepresentative: '王小明' },
+          },
+          OPTIONS,
+        ],
+        [rendered, { ...OPTIONS, namePolicy: 'surname-star' }],
+        [{ ...rendered, document: undefined }, OPTIONS],
+      ] as Array<[DecisionMadeData, PublicRecordOptions]>)
+        expect(buildPublicRecord(decision, options).record.document).toBeUndefined();
+    });
   });
 });

@@ -147,8 +147,33 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
     };
   }
   if (decision.coercion) record.coercion = { kind: COERCION_KIND_NAMES[decision.coercion.kind] };
+  if (decision.document && maskedRenderingDisclosable(decision, options.namePolicy))
+    record.document = {
+      sha256: decision.document.maskedSha256,
+      href: publicDocumentHref(decision.decisionId),
+    };
   if (withheldFields.length > 0) record.withheldFields = withheldFields;
   return { record, needsConfirmation, findings: [...new Set(findings)] };
+}
+
+/** The public route that serves a decision's masked 决定书 (public-document.service.ts). */
+export function publicDocumentHref(decisionId: string): string {
+  return `/api/v1/public/decisions/${encodeURIComponent(decisionId)}/document`;
+}
+
+/**
+ * Whether the masked 决定书 hides at least what the record hides (domain.md L1c). The documents service masks
+ * natural-person parties to 姓+某 with their ID numbers, addresses and phones, and runs the free texts through
+ * @lep/masking knowing only those parties: it keeps commercial secrets the record withholds, the names of other
+ * persons in the case (a witness in the facts), an individual business's operator, and any other name policy.
+ */
+function maskedRenderingDisclosable(decision: DecisionMadeData, policy: NamePolicy): boolean {
+  return (
+    policy === 'surname-mou' &&
+    (decision.tradeSecretFields ?? []).length === 0 &&
+    decision.otherPersonNames.length === 0 &&
+    decision.party.type !== 'individual-business'
+  );
 }
 
 function publicParty(party: CaseParty, policy: NamePolicy): PublicParty {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { PublicDecisionsController } from './public-decisions.controller';
 import { PublicDecisionsService } from './public-decisions.service';
+import { PublicDocumentService } from './public-document.service';
 import { PublicAnnualReportsController } from '../pre-disclosure/public-annual-reports.controller';
 import { PublicInspectionsController } from '../pre-disclosure/public-inspections.controller';
 import { PublicPreDisclosureController } from '../pre-disclosure/public-pre-disclosure.controller';
@@ -19,7 +20,7 @@ export class PublicApiModule {
         PublicInspectionsController,
         PublicAnnualReportsController,
       ],
-      providers: [PublicDecisionsService],
+      providers: [PublicDecisionsService, PublicDocumentService],
     };
   }
 }

@@ -108,7 +108,9 @@ export class FeedService {
       case PUBLICATION_EVENT_TYPES.published:
       case PUBLICATION_EVENT_TYPES.corrected: {
         const data = event.data as DisclosurePublishedData | DisclosureCorrectedData;
-        const { record } = data;
+        // The masked 决定书 is served by the lower level, from a documents service this level cannot read: its
+        // link would lead nowhere here.
+        const { document: _servedBelow, ...record } = data.record;
         const publishedAt = 'publishedAt' in data ? data.publishedAt : null;
         await manager.query(
           `INSERT INTO forwarded_disclosure (decision_id, agency_code, category, decided_on, display_until, status,

@@ -28,6 +28,7 @@ import {
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { type CaseDocuments, startCaseDocuments } from '../../../case-api/test/support/case-documents';
 import { PublicationConfig } from '../../src/config';
 import { DeadlineWorkerModule } from '../../src/deadline/deadline-worker.module';
 import { DisclosureWorkflows } from '../../src/deadline/disclosure-workflows';
@@ -56,6 +57,8 @@ export interface PublicationTestApp {
    */
   receive(event: CloudEvent): Promise<DisclosureEntity>;
   workflows: DisclosureWorkflows;
+  /** The documents service (and the evidence service behind it) the app reads masked 决定书 from, when asked for. */
+  documents?: CaseDocuments;
   /** Unauthenticated client, as the public. */
   anonymous(): ReturnType<typeof request.agent>;
   staff(roles: Role[], agency: string, subject?: string): ReturnType<typeof request.agent>;
@@ -76,6 +79,8 @@ export interface PublicationAppOptions {
    * service is not started here); presented key → principal.
    */
   apiKeys?: Record<string, Principal>;
+  /** Run the documents and evidence services (S3 behind them) over this app's registry, trusting its tokens. */
+  documents?: boolean;
 }
 
 const AUTH_SECRET = 'publication-test-secret-at-least-32-characters';
@@ -102,6 +107,7 @@ export async function startPublicationApp(
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
+  const documents = options.documents ? await startCaseDocuments(registry.url, AUTH_SECRET) : undefined;
   const temporal = await startTimeSkippingTemporal({ startTime: options.startsAt });
   const brokers = options.kafkaBrokers ?? testPeers().kafkaBrokers;
   const config = loadConfig(PublicationConfig, {
@@ -115,6 +121,7 @@ export async function startPublicationApp(
     PUBLIC_RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
     PUBLICATION_UPSTREAM_URL: options.upstream?.url,
     PUBLICATION_UPSTREAM_TOKEN: options.upstream?.token,
+    ...(documents ? { DOCUMENTS_URL: documents.url } : {}),
   });
   const modules: Array<Type | DynamicModule> = [
     DisclosuresModule,
@@ -169,6 +176,7 @@ export async function startPublicationApp(
       );
     },
     workflows: app.get(DisclosureWorkflows),
+    documents,
     anonymous: () => request.agent(app.getHttpServer()),
     staff: (roles, agency, subject = 'staff-1') => {
       const token = signStaffToken({ sub: subject, roles, agency }, AUTH);
@@ -177,6 +185,7 @@ export async function startPublicationApp(
     async close() {
       await app.close();
       await temporal.stop();
+      await documents?.stop();
       await registry.stop();
     },
   };

@@ -527,6 +527,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'publication GET /api/v1/disclosures/{id}/versions': { params: decisionParam, foreign: 404 },
   'publication GET /api/v1/public/decisions': { public: true },
   'publication GET /api/v1/public/decisions/{id}': { public: true, params: decisionParam },
+  'publication GET /api/v1/public/decisions/{id}/document': { public: true, params: decisionParam },
   'publication GET /api/v1/public/pre-disclosure/{kind}': {
     public: true,
     params: () => ({ kind: 'agencies' }),

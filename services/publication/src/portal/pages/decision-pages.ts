@@ -237,6 +237,14 @@ export function decisionBody(item: PublicDecisionView): Html {
         : ''
     }
     ${fields([['数据来源单位', `${r.dataSource}（${r.dataSourceCreditCode}）`]])}
+    ${
+      r.document
+        ? html`<p>
+            <a href="${r.document.href}">决定书全文（公开版 PDF，已隐去个人信息）</a>
+            <small>SHA-256 ${r.document.sha256}</small>
+          </p>`
+        : ''
+    }
     <p>
       <a href="/api/v1/public/decisions/${encodeURIComponent(item.decisionId)}">本条信息的数据（JSON）</a>
     </p>`;
