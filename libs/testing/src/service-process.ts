@@ -26,8 +26,30 @@ export async function startServiceProcess(
   options: { port?: number; logFile?: string } = {},
 ): Promise<ServiceProcess> {
   // A fixed port lets a harness restart a killed service where its clients and peers still look for it.
-  const port = options.port ?? (await freePort());
-  const log = options.logFile === undefined ? undefined : openSync(options.logFile, 'a');
+  if (options.port !== undefined) return startOnPort(name, env, options.port, options.logFile);
+  // A free port can be taken between asking for it and the service binding it — most often as the local end of
+  // some outbound connection (both come from the ephemeral range) — so a taken one is replaced, a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnPort(name, env, await freePort(), options.logFile);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const PORT_ATTEMPTS = 5;
+
+/** The service exited because its port was taken before it could listen. */
+class PortTakenError extends Error {}
+
+async function startOnPort(
+  name: string,
+  env: Record<string, string>,
+  port: number,
+  logFile: string | undefined,
+): Promise<ServiceProcess> {
+  const log = logFile === undefined ? undefined : openSync(logFile, 'a');
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(REPO_ROOT, 'services', name, 'dist/main.js')],
@@ -47,7 +69,10 @@ export async function startServiceProcess(
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) {
+      const message = `${name} exited with ${child.exitCode}: ${stderr}`;
+      throw stderr.includes('EADDRINUSE') ? new PortTakenError(message) : new Error(message);
+    }
     const healthy = await fetch(`${url}/health`)
       .then((response) => response.ok)
       .catch(() => false);
