@@ -9,6 +9,7 @@ export * from './case-events';
 export * from './evaluation-events';
 export * from './case-id';
 export * from './case-officers';
+export * from './personnel-id';
 export * from './case-workflow';
 export * from './case-workflow-definitions';
 export * from './inspection-events';

@@ -1,4 +1,5 @@
-import { caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
+import { randomUUID } from 'node:crypto';
+import { ACTING_OFFICERS_HEADER, PERSONNEL_ID_RULE, caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { useCaseApp } from './support/case-app';
@@ -59,7 +60,12 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       ['an impossible filing date', { filedOn: '2026-02-30' }, 'filedOn', 'isIso8601'],
       ['a filing date with a time', { filedOn: '2026-10-09T08:00:00Z' }, 'filedOn', 'matches'],
       ['one handler', { handlerIds: [startBody(AGENCY, 'x').handlerIds[0]] }, 'handlerIds', 'arrayMinSize'],
-      ['a handler id that is no personnel id', { handlerIds: ['张三', '李四'] }, 'handlerIds', 'isUuid'],
+      [
+        'a handler id that is no personnel id',
+        { handlerIds: ['张三', '李四'] },
+        'handlerIds',
+        PERSONNEL_ID_RULE,
+      ],
       ['no party', { parties: [] }, 'parties', 'arrayMinSize'],
       ['an unknown party type', { parties: [{ type: 'alien', name: '某' }] }, 'parties.0.type', 'isIn'],
       [
@@ -110,6 +116,30 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       'matches',
     ],
     ['records', { ...REQUEST, title: '', content: '……', evidence: [] }, 'title', 'isNotEmpty'],
+    [
+      'records',
+      {
+        ...REQUEST,
+        title: '现场检查笔录',
+        content: '……',
+        evidence: [],
+        onSite: {
+          certificatesShown: [
+            { officerId: 'officer-1', certificateNumber: 'BT-1' },
+            { officerId: randomUUID(), certificateNumber: 'BT-2' },
+          ],
+          notice: { cause: '……', legalBasis: '……', rightsAndDuties: '……' },
+        },
+      },
+      'onSite.certificatesShown.0.officerId',
+      PERSONNEL_ID_RULE,
+    ],
+    [
+      'handler-replacement',
+      { ...REQUEST, outgoingId: randomUUID(), incomingId: '王五', reason: '回避' },
+      'incomingId',
+      PERSONNEL_ID_RULE,
+    ],
     [
       'draft-decision',
       { ...DRAFT, facts: { ...DRAFT.facts, partyType: 'company' } },
@@ -237,6 +267,7 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
     ['role=boss', 'role', 'isIn'],
     ['dueBefore=tomorrow', 'dueBefore', 'isIso8601'],
     ['pageSize=0', 'pageSize', 'min'],
+    ['assignee=reviewer-alice', 'assignee', PERSONNEL_ID_RULE],
   ])('GET /api/v1/tasks?%s', async (query, field, rule) => {
     expectViolation(await caseApp().staff().get(`/api/v1/tasks?${query}`), field, rule);
   });
@@ -331,6 +362,24 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       'reason',
       'isString',
     );
+  });
+
+  // An agency system names its officers in a header; one that is no registry id is refused before the workflow.
+  it.each([
+    ['a login name', 'zhangsan'],
+    ['a login name beside a registry id', `${randomUUID()},officer-1`],
+  ])(`POST /api/v1/cases/:caseId/records naming %s in ${ACTING_OFFICERS_HEADER}`, async (_label, header) => {
+    const before = await recordLength();
+    expectViolation(
+      await caseApp()
+        .system(AGENCY)
+        .post(`/api/v1/cases/${CASE_ID}/records`)
+        .set(ACTING_OFFICERS_HEADER, header)
+        .send({ ...REQUEST, title: '询问笔录', content: '……', evidence: [] }),
+      ACTING_OFFICERS_HEADER,
+      PERSONNEL_ID_RULE,
+    );
+    expect(await recordLength()).toBe(before);
   });
 
   it.each(['claim', 'release'])(

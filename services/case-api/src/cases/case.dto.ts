@@ -11,7 +11,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
@@ -25,7 +24,7 @@ import {
   DECISION_ID_PATTERN,
 } from '@lep/contracts';
 import { CasePartyDto } from './party.dto';
-import { PageQuery } from '@lep/nest-kit';
+import { IsPersonnelId, PageQuery } from '@lep/nest-kit';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,7 +68,7 @@ export class StartCaseDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
+  @IsPersonnelId({ each: true })
   handlerIds!: string[];
 
   @ApiProperty({ type: [CasePartyDto], description: '当事人' })
