@@ -38,6 +38,29 @@ const DRAFT = {
   publicationBlocks: [],
 };
 
+const NO_PENALTY = {
+  ground: 'first-offence',
+  violationType: '未按规定公示营业执照',
+  facts: '经查……',
+  legalBasis: '《中华人民共和国行政处罚法》第三十三条第一款',
+  reason: '首次违法且危害后果轻微并及时改正',
+};
+
+/** 查封 of the party's goods (domain.md P13). */
+const COERCION = {
+  ...REQUEST,
+  documentNumber: '新市监查〔2026〕1号',
+  party: DRAFT.party,
+  coercion: { kind: 'seal' },
+  other: {
+    title: '查封决定',
+    content: '查封不合格电热水壶20台',
+    legalBasis: '《中华人民共和国行政强制法》第二十二条',
+  },
+  decidedOn: '2026-10-09',
+  publicationBlocks: [],
+};
+
 beforeAll(async () => {
   const { dataSource } = caseApp();
   const state = caseState(AGENCY, 'BAD-001');
@@ -177,6 +200,22 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       'fieldInDraft',
     ],
     ['draft-decision', { ...DRAFT, coercion: { kind: 'jail' } }, 'coercion.kind', 'isIn'],
+    // The fields every decision shares, and those of the violation, are one rule each (decision-base.dto.ts).
+    [
+      'draft-decision',
+      { ...DRAFT, penalty: undefined, noPenalty: { ...NO_PENALTY, legalBasis: '' } },
+      'noPenalty.legalBasis',
+      'isNotEmpty',
+    ],
+    [
+      'draft-decision',
+      { ...DRAFT, penalty: undefined, noPenalty: { ...NO_PENALTY, violationType: '违'.repeat(501) } },
+      'noPenalty.violationType',
+      'maxLength',
+    ],
+    ['coercion-measures', { ...COERCION, documentNumber: '' }, 'documentNumber', 'isNotEmpty'],
+    ['coercion-measures', { ...COERCION, party: { type: 'alien', name: '某' } }, 'party.type', 'isIn'],
+    ['coercion-measures', { ...COERCION, publicationBlocks: ['boring'] }, 'publicationBlocks', 'isIn'],
     // domain.md L3a: the catalogue reads the draft, so facts that say otherwise are refused.
     [
       'draft-decision',
@@ -375,7 +414,7 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
         .system(AGENCY)
         .post(`/api/v1/cases/${CASE_ID}/records`)
         .set(ACTING_OFFICERS_HEADER, header)
-        .send({ ...REQUEST, title: '询问笔录', content: '……', evidence: [] }),
+        .send({ ...REQUEST, title: '调取证据记录', content: '……', evidence: [] }),
       ACTING_OFFICERS_HEADER,
       PERSONNEL_ID_RULE,
     );

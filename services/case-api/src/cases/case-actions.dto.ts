@@ -29,12 +29,10 @@ import {
   type TradeSecretField,
   MAJOR_MEASURES,
   PARTY_TYPES,
-  PUBLICATION_BLOCK_REASONS,
   WITHDRAWAL_KINDS,
   WITHDRAWAL_SOURCE_KINDS,
   type MajorMeasure,
   type PartyType,
-  type PublicationBlockReason,
   type WithdrawalKind,
   type WithdrawalSource,
   type WithdrawalSourceKind,
@@ -44,7 +42,7 @@ import { DATE_PATTERN } from './case.dto';
 import { ActSpanDto } from './act-span.dto';
 import { OnSiteDisclosureDto } from './officer.dto';
 import { DecisionDocumentFieldsDto } from './decision-document.dto';
-import { CasePartyDto } from './party.dto';
+import { DecisionBaseDto, ViolationDto } from './decision-base.dto';
 import { NoPenaltyDetailsDto } from './no-penalty.dto';
 
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
@@ -97,25 +95,7 @@ export class RecordEntryDto extends RequestIdDto {
   onSite?: OnSiteDisclosureDto;
 }
 
-export class PenaltyDetailsDto {
-  @ApiProperty({ description: '违法行为类型' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  violationType!: string;
-
-  @ApiProperty({ description: '违法事实' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_LIMIT)
-  facts!: string;
-
-  @ApiProperty({ description: '处罚依据' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  legalBasis!: string;
-
+export class PenaltyDetailsDto extends ViolationDto({ legalBasis: '处罚依据' }) {
   @ApiProperty({ type: [String], description: '处罚类别（警告、罚款、没收违法所得……）' })
   @IsArray()
   @ArrayMinSize(1)
@@ -282,20 +262,10 @@ export class CoercionDetailsDto implements CoercionDecisionDetails {
 }
 
 /** 决定书草案: exactly one of penalty, noPenalty, licensing and other details. */
-export class DraftDecisionDto extends RequestIdDto {
-  @ApiProperty({ description: '决定书文号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  documentNumber!: string;
-
-  @ApiProperty({ type: CasePartyDto, description: '决定所针对的当事人' })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CasePartyDto)
-  party!: CasePartyDto;
-
+export class DraftDecisionDto extends DecisionBaseDto({
+  documentNumber: '决定书文号',
+  party: '决定所针对的当事人',
+}) {
   @ApiPropertyOptional({ type: PenaltyDetailsDto, description: '行政处罚决定公开事项' })
   @IsOptional()
   @IsObject()
@@ -354,11 +324,6 @@ export class DraftDecisionDto extends RequestIdDto {
   @ValidateNested()
   @Type(() => DecisionFactsDto)
   facts!: DecisionFactsDto;
-
-  @ApiProperty({ enum: PUBLICATION_BLOCK_REASONS, isArray: true, description: '不予公开或暂缓公开的理由' })
-  @IsArray()
-  @IsIn(PUBLICATION_BLOCK_REASONS, { each: true })
-  publicationBlocks!: PublicationBlockReason[];
 
   @ApiPropertyOptional({
     type: DecisionDocumentFieldsDto,
