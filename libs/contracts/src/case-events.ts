@@ -82,7 +82,8 @@ export interface CaseFiledData extends CaseRef {
   /**
    * A licensing case opens with an application (申请). False when the agency decided not to accept it (不予受理,
    * 行政许可法 art. 32): the application counts in the annual report's 申请数 but not in its 受理数 (domain.md
-   * §7.1). Absent: accepted. (Optional until the case side records the acceptance decision.)
+   * §7.1). Absent: accepted, or a case that does not start from an application. Set by the case workflow from the
+   * filing's `application` (domain.md P7a).
    */
   applicationAccepted?: boolean;
 }
