@@ -185,16 +185,24 @@ export interface PenaltyDecisionDetails {
   validUntil: string;
 }
 
-/** 行政许可 disclosure fields (domain.md §3, licensing table). */
+/**
+ * 行政许可 disclosure fields (domain.md §3, licensing table). A 准予许可 (`granted`) carries its validity; a 不予许可
+ * carries the reason instead and has no certificate, number or validity (domain.md §3, 不予许可).
+ */
 export interface LicensingDecisionDetails {
   documentTitle: string;
   licenceKind: '普通' | '特许' | '认可' | '核准' | '登记' | '其他';
+  /** The type a 许可类别 of 其他 names (required then, absent otherwise). */
+  licenceKindName?: string;
   certificateName?: string;
   licenceNumber?: string;
   content: string;
-  validFrom: string;
-  validTo: string;
+  /** 有效期自 / 至, YYYY-MM-DD: required when granted. */
+  validFrom?: string;
+  validTo?: string;
   granted: boolean;
+  /** 不予许可的理由 (行政许可法 art. 38 ¶2): required when not granted. */
+  refusalReason?: string;
 }
 
 /**
