@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => worker?.stop());
 
-const { newCase, caseState } = caseJourney(
+const { newCase, caseState, investigating, request } = caseJourney(
   caseApp,
   () => worker,
   () => handler,
@@ -166,5 +166,74 @@ describe('行政许可 application (domain.md P7a)', () => {
       );
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body.violations)).toContain('legalBasis');
+  });
+});
+
+const LICENCE = {
+  documentTitle: '食品经营许可决定书',
+  licenceKind: '普通',
+  certificateName: '食品经营许可证',
+  licenceNumber: 'JY16590040012345',
+  content: '准予从事热食类食品制售。',
+  validFrom: '2026-10-01',
+  validTo: '2031-09-30',
+  granted: true,
+};
+
+function licensingDraft(licensing: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
+  return {
+    requestId: request(),
+    party: { type: 'legal-person', name: '某某商贸有限公司', creditCode: '91659000MA7XXXXX1X' },
+    licensing,
+    facts: {
+      partyType: 'legal-person',
+      measures: [],
+      multipleLegalRelations: false,
+      majorPublicInterest: false,
+      majorSocialImpact: false,
+    },
+    publicationBlocks: [],
+    ...overrides,
+  };
+}
+
+describe('行政许可 / 不予许可 drafts (domain.md §3)', () => {
+  it('takes the 许可编号 as 文书号 when there is none, and refuses fields a decision of its kind cannot have', async () => {
+    const caseId: string = (
+      await caseApp()
+        .staff(handler)
+        .post('/api/v1/cases')
+        .send(application('APP-DRAFT', { receivedOn: daysAgo(1) }))
+    ).body.caseId;
+    await investigating(caseId);
+    const draft = (body: object) =>
+      caseApp().staff(handler).post(`/api/v1/cases/${caseId}/draft-decision`).send(body);
+
+    const refusedWithLicence = await draft(
+      licensingDraft(
+        { ...LICENCE, granted: false, refusalReason: '经营场所不符合要求。' },
+        { documentNumber: '阿市监不许〔2026〕2号' },
+      ),
+    );
+    expect(refusedWithLicence.status).toBe(400);
+    expect(
+      refusedWithLicence.body.violations.map((v: { field: string; rule: string }) => [v.field, v.rule]),
+    ).toEqual([
+      ['licensing.certificateName', 'noLicenceIssued'],
+      ['licensing.licenceNumber', 'noLicenceIssued'],
+      ['licensing.validFrom', 'noLicenceIssued'],
+      ['licensing.validTo', 'noLicenceIssued'],
+    ]);
+    const otherUnnamed = await draft(licensingDraft({ ...LICENCE, licenceKind: '其他' }));
+    expect(otherUnnamed.status).toBe(400);
+    expect(otherUnnamed.body.violations).toEqual([
+      expect.objectContaining({ field: 'licensing.licenceKindName', rule: 'namesOtherKind' }),
+    ]);
+    const unnumbered = await draft(licensingDraft({ ...LICENCE, licenceNumber: undefined }));
+    expect(unnumbered.status).toBe(400);
+
+    const drafted = await draft(licensingDraft(LICENCE));
+    expect(drafted.status).toBe(200);
+    expect(drafted.body.state.draft).toMatchObject({ documentNumber: 'JY16590040012345' });
   });
 });
