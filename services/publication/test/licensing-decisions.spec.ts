@@ -1,4 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import type { DecisionMadeData } from '@lep/contracts';
+import { chromiumExecutable } from '@lep/testing';
+import { chromium } from 'playwright-core';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
 import { until, usePublicationApp } from './support/publication-app';
@@ -116,5 +119,35 @@ describe('行政许可 and 不予许可 on the portal (domain.md §3)', () => {
     expect(refusal).toContain('不符合食品经营场所要求');
     for (const kept of ['<h2>行政许可</h2>', '有效期', '许可证书名称', '张三丰', '幸福路'])
       expect(refusal).not.toContain(kept);
+  });
+
+  it('in Chromium, each page reads as its kind and passes the WCAG 2.1 AA rules (GB/T 37668)', async () => {
+    await publication().app.listen(0, '127.0.0.1');
+    const { port } = publication().app.getHttpServer().address() as AddressInfo;
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+      for (const [decision, heading, screenshot] of [
+        [granted, '行政许可', 'portal-licence-granted'],
+        [refused, '不予行政许可', 'portal-licence-refused'],
+      ] as const) {
+        await page.goto(
+          `http://127.0.0.1:${port}/portal/decisions/${encodeURIComponent(decision.decisionId)}`,
+        );
+        await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible()).resolves.toBe(
+          true,
+        );
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate<Array<{ id: string }>>(
+          `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+             .then((result) => result.violations)`,
+        );
+        expect(violations.map((violation) => violation.id)).toEqual([]);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: `/tmp/${screenshot}.png`, fullPage: true });
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
