@@ -84,7 +84,8 @@ export interface CaseFiledData extends CaseRef {
   /**
    * A licensing case opens with an application (申请). False when the agency decided not to accept it (不予受理,
    * 行政许可法 art. 32): the application counts in the annual report's 申请数 but not in its 受理数 (domain.md
-   * §7.1). Absent: accepted. (Optional until the case side records the acceptance decision.)
+   * §7.1). Absent: accepted, or a case that does not start from an application. Set by the case workflow from the
+   * filing's `application` (domain.md P7a).
    */
   applicationAccepted?: boolean;
 }
@@ -186,16 +187,24 @@ export interface PenaltyDecisionDetails {
   validUntil: string;
 }
 
-/** 行政许可 disclosure fields (domain.md §3, licensing table). */
+/**
+ * 行政许可 disclosure fields (domain.md §3, licensing table). A 准予许可 (`granted`) carries its validity; a 不予许可
+ * carries the reason instead and has no certificate, number or validity (domain.md §3, 不予许可).
+ */
 export interface LicensingDecisionDetails {
   documentTitle: string;
   licenceKind: '普通' | '特许' | '认可' | '核准' | '登记' | '其他';
+  /** The type a 许可类别 of 其他 names (required then, absent otherwise). */
+  licenceKindName?: string;
   certificateName?: string;
   licenceNumber?: string;
   content: string;
-  validFrom: string;
-  validTo: string;
+  /** 有效期自 / 至, YYYY-MM-DD: required when granted. */
+  validFrom?: string;
+  validTo?: string;
   granted: boolean;
+  /** 不予许可的理由 (行政许可法 art. 38 ¶2): required when not granted. */
+  refusalReason?: string;
 }
 
 /**

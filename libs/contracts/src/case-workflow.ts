@@ -15,6 +15,7 @@ import type {
   WithdrawalSource,
 } from './case-events';
 import type { OnSiteDisclosure } from './case-officers';
+import type { LicensingApplication, LicensingApplicationState } from './licensing-application';
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
 
 /**
@@ -88,6 +89,8 @@ export interface StartCaseInput {
    * was archived. The case's first decision names it (`replacesDecisionId`).
    */
   remakesDecisionId?: string;
+  /** A 行政许可 case's application and whether it was accepted (domain.md P7a); licensing items only. */
+  application?: LicensingApplication;
   actor: CaseActor;
 }
 
@@ -433,8 +436,11 @@ export interface CaseState {
   itemCode: string;
   category: ItemCategory | null;
   title: string;
-  status: 'filing' | 'refused' | 'open' | 'archived';
+  /** `not-accepted`: a licensing application the agency decided not to accept (不予受理, domain.md P7a). */
+  status: 'filing' | 'refused' | 'not-accepted' | 'open' | 'archived';
   refusalReasons: string[];
+  /** A 行政许可 case's application, as filed. */
+  application?: LicensingApplicationState;
   stage: CaseStage;
   handlerIds: string[];
   major: boolean;

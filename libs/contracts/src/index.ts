@@ -6,6 +6,8 @@ export * from './services';
 export * from './dev-stack';
 export * from './registry-lists';
 export * from './case-events';
+export * from './licensing-application';
+export * from './licensing-fields';
 export * from './evaluation-events';
 export * from './case-id';
 export * from './case-officers';

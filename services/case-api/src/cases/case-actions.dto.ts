@@ -19,6 +19,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -147,6 +148,13 @@ export class LicensingDetailsDto {
   @IsIn(LICENCE_KINDS)
   licenceKind!: (typeof LICENCE_KINDS)[number];
 
+  @ApiPropertyOptional({ description: '许可类别为“其他”时的具体类别（仅此时填写）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  licenceKindName?: string;
+
   @ApiPropertyOptional({ description: '许可证书名称' })
   @IsOptional()
   @IsString()
@@ -167,19 +175,28 @@ export class LicensingDetailsDto {
   @MaxLength(TEXT_LIMIT)
   content!: string;
 
-  @ApiProperty({ description: '有效期自 YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: '有效期自 YYYY-MM-DD（准予许可必填，不予许可不填）' })
+  @IsOptional()
   @Matches(DATE_PATTERN)
   @IsISO8601({ strict: true })
-  validFrom!: string;
+  validFrom?: string;
 
-  @ApiProperty({ description: '有效期至 YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: '有效期至 YYYY-MM-DD（准予许可必填，不予许可不填）' })
+  @IsOptional()
   @Matches(DATE_PATTERN)
   @IsISO8601({ strict: true })
-  validTo!: string;
+  validTo?: string;
 
   @ApiProperty({ description: '是否准予许可' })
   @IsBoolean()
   granted!: boolean;
+
+  @ApiPropertyOptional({ description: '不予许可的理由（不予许可必填，公开时遮蔽）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  refusalReason?: string;
 }
 
 export class OtherDetailsDto {
@@ -266,6 +283,14 @@ export class DraftDecisionDto extends DecisionBaseDto({
   documentNumber: '决定书文号',
   party: '决定所针对的当事人',
 }) {
+  @ApiPropertyOptional({ description: '决定书文号（必填；行政许可无文书号时可不填，以许可编号代替）' })
+  // A licensing decision without a document number takes its 许可编号 (domain.md §3; licensing-draft.ts): the base's
+  // rules for the number apply unless it is absent and a licence number stands in for it.
+  @ValidateIf(
+    (draft: DraftDecisionDto) => draft.documentNumber !== undefined || !draft.licensing?.licenceNumber,
+  )
+  override documentNumber!: string;
+
   @ApiPropertyOptional({ type: PenaltyDetailsDto, description: '行政处罚决定公开事项' })
   @IsOptional()
   @IsObject()

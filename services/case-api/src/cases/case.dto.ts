@@ -24,6 +24,7 @@ import {
   DECISION_ID_PATTERN,
 } from '@lep/contracts';
 import { CasePartyDto } from './party.dto';
+import { LicensingApplicationDto } from './application.dto';
 import { IsPersonnelId, PageQuery } from '@lep/nest-kit';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -100,6 +101,16 @@ export class StartCaseDto {
   @IsOptional()
   @Matches(DECISION_ID_PATTERN)
   remakesDecisionId?: string;
+
+  @ApiPropertyOptional({
+    type: LicensingApplicationDto,
+    description: '行政许可申请（仅行政许可事项）：收到申请之日，及不予受理的决定；不予受理时案件就此终结',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LicensingApplicationDto)
+  application?: LicensingApplicationDto;
 }
 
 function booleanQuery({ value }: { value: unknown }): unknown {
@@ -155,7 +166,8 @@ export class CaseStateView implements Partial<CaseState> {
   @ApiProperty() itemCode!: string;
   @ApiProperty({ nullable: true, type: String }) category!: CaseState['category'];
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['filing', 'refused', 'open', 'archived'] }) status!: CaseState['status'];
+  @ApiProperty({ enum: ['filing', 'refused', 'not-accepted', 'open', 'archived'] })
+  status!: CaseState['status'];
   @ApiProperty({ type: [String], description: '不予立案的理由' }) refusalReasons!: string[];
   @ApiProperty({ enum: CASE_STAGES }) stage!: CaseStage;
   @ApiProperty({ type: [String] }) handlerIds!: string[];
@@ -172,6 +184,8 @@ export class CaseStateView implements Partial<CaseState> {
   @ApiPropertyOptional({ type: Object }) hearing?: CaseState['hearing'];
   @ApiPropertyOptional({ type: Object }) decision?: CaseState['decision'];
   @ApiPropertyOptional({ type: Object }) withdrawal?: CaseState['withdrawal'];
+  @ApiPropertyOptional({ type: Object, description: '行政许可申请：收到日期、是否受理、不予受理的决定' })
+  application?: CaseState['application'];
 }
 
 export class CaseView {

@@ -33,6 +33,7 @@ import {
 } from './case-actions.dto';
 import { assertOnSiteDisclosed, HandlerReplacementDto } from './officer.dto';
 import { assertDocumentFieldsApply } from './decision-document.dto';
+import { prepareLicensingDraft } from './licensing-draft';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import {
   assertFactsMatchDraft,
@@ -167,6 +168,7 @@ export class CasesController {
     @Body() dto: DraftDecisionDto,
   ) {
     assertOneDecisionKind(dto);
+    prepareLicensingDraft(dto);
     assertFactsMatchDraft(dto);
     assertTradeSecretsInDraft(dto);
     assertDocumentFieldsApply(dto);

@@ -31,6 +31,7 @@ import { CASE_APPROVERS, CASE_WRITERS } from '../common/case-roles';
 import type { RequestIdDto } from '../common/params';
 import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
+import { assertApplicationDates } from './application.dto';
 import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import type { RevocationDto } from './case-actions.dto';
 import { CaseIndex } from './case-index';
@@ -59,6 +60,7 @@ export class CasesService {
   async start(principal: Principal, dto: StartCaseDto): Promise<{ created: boolean; view: CaseView }> {
     await this.access.assertHandlingAgency(principal, dto.agencyCode);
     if (dto.remakesDecisionId) await this.assertRemakable(dto.remakesDecisionId, dto.agencyCode);
+    if (dto.application) assertApplicationDates(dto.application, dto.filedOn);
     const input: StartCaseInput = { ...dto, actor: actorOf(principal, CASE_WRITERS) };
     let started: { caseId: string; created: boolean };
     try {

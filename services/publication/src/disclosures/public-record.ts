@@ -1,5 +1,7 @@
 import {
   COERCION_KIND_NAMES,
+  licenceKindLabel,
+  licenceStatus,
   NO_PENALTY_GROUND_NAMES,
   TRADE_SECRET_NOTICE,
   type CaseParty,
@@ -9,6 +11,7 @@ import {
   type PublicPartyCategory,
   type TradeSecretField,
 } from '@lep/contracts';
+import { chinaDateOf } from '@lep/calendar';
 import { maskPersonName, maskText, NamePolicy } from '@lep/masking';
 
 export interface MaskedRecord {
@@ -22,6 +25,8 @@ export interface MaskedRecord {
 export interface PublicRecordOptions {
   namePolicy: NamePolicy;
   displayUntil: string;
+  /** The China date 当前状态 is read on (domain.md §3); today when absent. */
+  asOf?: string;
 }
 
 const PARTY_CATEGORIES: Record<CaseParty['type'], PublicPartyCategory> = {
@@ -126,17 +131,21 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
   }
   if (decision.licensing) {
     const licensing = decision.licensing;
+    // A 不予许可 discloses what was applied for and why it was refused; it has no certificate, number or validity
+    // to show (domain.md §3). 当前状态 is the one on the day the record is built; the portal reads it again.
     record.licensing = {
       documentTitle: mask(licensing.documentTitle),
-      licenceKind: licensing.licenceKind,
+      licenceKind: licenceKindLabel(licensing),
       ...(licensing.certificateName !== undefined
         ? { certificateName: field('licensing.certificateName', licensing.certificateName) }
         : {}),
       ...(licensing.licenceNumber !== undefined ? { licenceNumber: licensing.licenceNumber } : {}),
       content: field('licensing.content', licensing.content),
-      validFrom: licensing.validFrom,
-      validTo: licensing.validTo,
-      status: licensing.granted ? '有效' : '无效',
+      ...(licensing.validFrom !== undefined ? { validFrom: licensing.validFrom } : {}),
+      ...(licensing.validTo !== undefined ? { validTo: licensing.validTo } : {}),
+      status: licenceStatus(licensing, options.asOf ?? chinaDateOf(Date.now())),
+      granted: licensing.granted,
+      ...(licensing.refusalReason !== undefined ? { refusalReason: mask(licensing.refusalReason) } : {}),
     };
   }
   if (decision.other) {

@@ -2,6 +2,7 @@ import {
   ITEM_CATEGORIES,
   ITEM_CATEGORY_LABELS,
   ItemCategory,
+  licenceStatus,
   PublicDisclosureRecord,
   TRADE_SECRET_NOTICE,
 } from '@lep/contracts';
@@ -10,6 +11,7 @@ import type {
   PublicDecisionQuery,
   PublicDecisionView,
 } from '../../public-api/public-decision.dto';
+import { chinaDateOf } from '@lep/calendar';
 import { fields, html, Html, pager } from './html';
 
 /** The record as the public API serves it: whole when published, its identifying fields when withdrawn. */
@@ -24,9 +26,11 @@ const category = (value: unknown) => ITEM_CATEGORY_LABELS[value as ItemCategory]
 const kindOf = (record: PublicDisclosureRecord) =>
   record.noPenalty
     ? '不予行政处罚'
-    : record.coercion
-      ? `${category(record.category)}（${record.coercion.kind}）`
-      : category(record.category);
+    : record.licensing?.granted === false
+      ? '不予行政许可'
+      : record.coercion
+        ? `${category(record.category)}（${record.coercion.kind}）`
+        : category(record.category);
 
 /** The address of a decision's own page: shareable, the same for everyone. */
 export const decisionHref = (decisionId: string) => `/portal/decisions/${encodeURIComponent(decisionId)}`;
@@ -205,18 +209,27 @@ export function decisionBody(item: PublicDecisionView): Html {
         : ''
     }
     ${
-      l
-        ? html`<h2>行政许可</h2>
+      l && l.granted === false
+        ? html`<h2>不予行政许可</h2>
             ${fields([
-              ['许可决定文书名称', l.documentTitle],
+              ['决定文书名称', l.documentTitle],
               ['许可类别', l.licenceKind],
-              ['许可证书名称', text(l.certificateName)],
-              ['许可编号', l.licenceNumber],
-              ['许可内容', text(l.content)],
-              ['有效期', `${l.validFrom} 至 ${l.validTo}`],
-              ['当前状态', l.status],
+              ['申请事项', text(l.content)],
+              ['不予许可理由', l.refusalReason],
             ])}`
-        : ''
+        : l
+          ? html`<h2>行政许可</h2>
+              ${fields([
+                ['许可决定文书名称', l.documentTitle],
+                ['许可类别', l.licenceKind],
+                ['许可证书名称', text(l.certificateName)],
+                ['许可编号', l.licenceNumber],
+                ['许可内容', text(l.content)],
+                ['有效期', `${l.validFrom} 至 ${l.validTo}`],
+                // 当前状态 on the day the page is read: a licence expires without a new record (domain.md §3).
+                ['当前状态', licenceStatus(l, chinaDateOf(Date.now()))],
+              ])}`
+          : ''
     }
     ${
       o
