@@ -36,6 +36,7 @@ import { assertDocumentFieldsApply } from './decision-document.dto';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import {
   assertFactsMatchDraft,
+  assertNotLaterThanToday,
   assertOneDecisionKind,
   assertTradeSecretsInDraft,
   CasesService,
@@ -167,6 +168,7 @@ export class CasesController {
     @Body() dto: DraftDecisionDto,
   ) {
     assertOneDecisionKind(dto);
+    if (dto.inspection) assertNotLaterThanToday(dto.inspection.inspectedOn, 'inspection.inspectedOn');
     assertFactsMatchDraft(dto);
     assertTradeSecretsInDraft(dto);
     assertDocumentFieldsApply(dto);
