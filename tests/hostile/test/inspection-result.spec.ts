@@ -212,6 +212,29 @@ describe('行政检查结果 through case-api, the worker, publication and the p
   it('is decided in an inspection case and shown on the portal as 行政检查结果, the person masked', async () => {
     const documentNumber = `石市监检〔2026〕${randomUUID().slice(0, 6)}号`;
     const caseId = await file(documentNumber, INSPECTION_ITEM);
+    // Bad input is refused with the field and a Chinese message, and changes nothing.
+    const bad = async (inspection: Record<string, unknown>) => {
+      const answer = await call(
+        'case-api',
+        handler,
+        'POST',
+        `/api/v1/cases/${segment(caseId)}/draft-decision`,
+        {
+          ...inspectionDraft(documentNumber),
+          inspection: { ...INSPECTION, ...inspection },
+        },
+      );
+      return { status: answer.status, fields: answer.text };
+    };
+    const unknownMethod = await bad({ method: 'telepathy' });
+    expect(unknownMethod.status).toBe(400);
+    expect(unknownMethod.fields).toContain('inspection.method');
+    const tomorrow = chinaDateOf(Date.now() + 86_400_000);
+    const future = await bad({ inspectedOn: tomorrow });
+    expect(future.status).toBe(400);
+    expect(future.fields).toContain('inspection.inspectedOn');
+    expect(future.fields).toContain('晚于今天');
+
     const drafted = await ok(
       'case-api',
       handler,
