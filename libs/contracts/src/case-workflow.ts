@@ -4,6 +4,7 @@ import type {
   CoercionDecisionDetails,
   ProvisionalCount,
   CaseStage,
+  InspectionResultDraft,
   LicensingDecisionDetails,
   NoPenaltyDecisionDetails,
   OtherDecisionDetails,
@@ -117,6 +118,8 @@ export interface DraftDecisionInput extends CaseAction {
   noPenalty?: NoPenaltyDecisionDetails;
   licensing?: LicensingDecisionDetails;
   other?: OtherDecisionDetails;
+  /** 行政检查 result, instead of `other`: inspection cases only (domain.md P14). */
+  inspection?: InspectionResultDraft;
   /** Which 行政强制 measure or execution the decision is: required for, and only for, coercion cases. */
   coercion?: CoercionDecisionDetails;
   /** Fields the handler marks as commercial secrets: disclosed without their text, the reason shown. */

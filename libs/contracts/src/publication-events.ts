@@ -85,6 +85,21 @@ export interface PublicDisclosureRecord {
     refusalReason?: string;
   };
   other?: { title: string; content: string; legalBasis: string };
+  /**
+   * 行政检查结果 (domain.md P14): 检查对象 is the record's party, 检查机关 its agency; method and outcome in Chinese,
+   * the two texts masked (or kept back as commercial secrets).
+   */
+  inspection?: {
+    matter: string;
+    legalBasis: string;
+    inspectedOn: string;
+    method: string;
+    outcome: string;
+    findings: string;
+    handling: string;
+    /** The 双随机 plan the inspected target was drawn in, whose page is public too. */
+    randomInspectionPlanId?: string;
+  };
   /** 行政强制 decisions: the kind of measure or execution, in Chinese. */
   coercion?: { kind: string };
   /**

@@ -39,6 +39,7 @@ export async function file(ctx: CaseContext): Promise<boolean> {
     return false;
   }
   ctx.agency = filing.agency;
+  ctx.itemName = filing.itemName;
   ctx.reviewSla = filing.reviewSla;
   ctx.avStages = avRequiredStages(filing.av);
   state.category = filing.category;

@@ -45,6 +45,7 @@ import { OnSiteDisclosureDto } from './officer.dto';
 import { DecisionDocumentFieldsDto } from './decision-document.dto';
 import { DecisionBaseDto, ViolationDto } from './decision-base.dto';
 import { NoPenaltyDetailsDto } from './no-penalty.dto';
+import { InspectionResultDto } from './inspection-result.dto';
 
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const TEXT_LIMIT = 20_000;
@@ -278,7 +279,7 @@ export class CoercionDetailsDto implements CoercionDecisionDetails {
   kind!: CoercionKind;
 }
 
-/** 决定书草案: exactly one of penalty, noPenalty, licensing and other details. */
+/** 决定书草案: exactly one of penalty, noPenalty, licensing, other and inspection details. */
 export class DraftDecisionDto extends DecisionBaseDto({
   documentNumber: '决定书文号',
   party: '决定所针对的当事人',
@@ -321,6 +322,16 @@ export class DraftDecisionDto extends DecisionBaseDto({
   @ValidateNested()
   @Type(() => OtherDetailsDto)
   other?: OtherDetailsDto;
+
+  @ApiPropertyOptional({
+    type: InspectionResultDto,
+    description: '行政检查结果公开事项（行政检查案件，代替 other）',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => InspectionResultDto)
+  inspection?: InspectionResultDto;
 
   @ApiPropertyOptional({
     type: CoercionDetailsDto,

@@ -37,6 +37,7 @@ import { prepareLicensingDraft } from './licensing-draft';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import {
   assertFactsMatchDraft,
+  assertNotLaterThanToday,
   assertOneDecisionKind,
   assertTradeSecretsInDraft,
   CasesService,
@@ -169,6 +170,7 @@ export class CasesController {
   ) {
     assertOneDecisionKind(dto);
     prepareLicensingDraft(dto);
+    if (dto.inspection) assertNotLaterThanToday(dto.inspection.inspectedOn, 'inspection.inspectedOn');
     assertFactsMatchDraft(dto);
     assertTradeSecretsInDraft(dto);
     assertDocumentFieldsApply(dto);

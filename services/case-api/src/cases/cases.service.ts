@@ -304,9 +304,13 @@ export function assertTradeSecretsInDraft(draft: {
   noPenalty?: object;
   licensing?: object;
   other?: object;
+  inspection?: object;
 }): void {
   const missing = (draft.tradeSecretFields ?? []).filter((path) => {
-    const [kind, field] = path.split('.') as ['penalty' | 'noPenalty' | 'licensing' | 'other', string];
+    const [kind, field] = path.split('.') as [
+      'penalty' | 'noPenalty' | 'licensing' | 'other' | 'inspection',
+      string,
+    ];
     const value = (draft[kind] as Record<string, unknown> | undefined)?.[field];
     return typeof value !== 'string' || value.trim() === '';
   });
@@ -326,8 +330,9 @@ export function assertOneDecisionKind(dto: {
   noPenalty?: unknown;
   licensing?: unknown;
   other?: unknown;
+  inspection?: unknown;
 }): void {
-  const given = (['penalty', 'noPenalty', 'licensing', 'other'] as const).filter(
+  const given = (['penalty', 'noPenalty', 'licensing', 'other', 'inspection'] as const).filter(
     (kind) => dto[kind] !== undefined,
   );
   if (given.length === 1) return;
@@ -335,7 +340,7 @@ export function assertOneDecisionKind(dto: {
     {
       field: given.length === 0 ? 'penalty' : given[1],
       rule: 'exactlyOneDecisionKind',
-      message: '决定书草案须且只能填写 penalty、noPenalty、licensing、other 之一',
+      message: '决定书草案须且只能填写 penalty、noPenalty、licensing、other、inspection 之一',
     },
   ]);
 }

@@ -1,5 +1,7 @@
 import {
   COERCION_KIND_NAMES,
+  INSPECTION_METHOD_NAMES,
+  INSPECTION_RESULT_OUTCOME_NAMES,
   licenceKindLabel,
   licenceStatus,
   NO_PENALTY_GROUND_NAMES,
@@ -46,6 +48,8 @@ export const TRADE_SECRET_FIELD_LABELS: Record<TradeSecretField, string> = {
   'licensing.content': '许可内容',
   'licensing.certificateName': '许可证书名称',
   'other.content': '决定内容',
+  'inspection.findings': '检查情况',
+  'inspection.handling': '处理情况',
 };
 
 /**
@@ -153,6 +157,23 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
       title: mask(decision.other.title),
       content: field('other.content', decision.other.content),
       legalBasis: mask(decision.other.legalBasis),
+    };
+  }
+  if (decision.inspection) {
+    // 行政检查结果 (domain.md P14): the target is the party (its name by the policy, as a 双随机 target's), the
+    // texts masked like a 双随机 finding; method and outcome are the platform's own words.
+    const inspection = decision.inspection;
+    record.inspection = {
+      matter: mask(inspection.matter),
+      legalBasis: mask(inspection.legalBasis),
+      inspectedOn: inspection.inspectedOn,
+      method: INSPECTION_METHOD_NAMES[inspection.method],
+      outcome: INSPECTION_RESULT_OUTCOME_NAMES[inspection.outcome],
+      findings: field('inspection.findings', inspection.findings),
+      handling: field('inspection.handling', inspection.handling),
+      ...(inspection.randomInspectionPlanId
+        ? { randomInspectionPlanId: inspection.randomInspectionPlanId }
+        : {}),
     };
   }
   if (decision.coercion) record.coercion = { kind: COERCION_KIND_NAMES[decision.coercion.kind] };

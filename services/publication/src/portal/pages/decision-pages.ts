@@ -20,8 +20,8 @@ const recordOf = (item: PublicDecisionView) => item.record as unknown as PublicD
 const category = (value: unknown) => ITEM_CATEGORY_LABELS[value as ItemCategory] ?? String(value ?? '');
 
 /**
- * The kind the public reads: a 不予行政处罚 is not a penalty (domain.md P12), and a 行政强制 measure names its kind
- * (domain.md P13), whatever case it was taken in.
+ * The kind the public reads: a 不予行政处罚 is not a penalty (domain.md P12), a 行政强制 measure names its kind
+ * (domain.md P13), whatever case it was taken in, and an inspection case's result is a 行政检查结果 (P14).
  */
 const kindOf = (record: PublicDisclosureRecord) =>
   record.noPenalty
@@ -30,6 +30,8 @@ const kindOf = (record: PublicDisclosureRecord) =>
       ? '不予行政许可'
       : record.coercion
         ? `${category(record.category)}（${record.coercion.kind}）`
+        : record.inspection
+          ? '行政检查结果'
         : category(record.category);
 
 /** The address of a decision's own page: shareable, the same for everyone. */
@@ -154,7 +156,7 @@ export function decisionBody(item: PublicDecisionView): Html {
         ['执法主体', r.agencyName],
         ['决定日期', r.decidedOn],
       ])}`;
-  const { penalty: p, noPenalty: n, licensing: l, other: o } = r;
+  const { penalty: p, noPenalty: n, licensing: l, other: o, inspection: i } = r;
   const withheld = r.withheldFields ?? [];
   return html`${item.version > 1 ? html`<p class="notice" role="note">本信息已更正，当前为第 ${item.version} 版。</p>` : ''}
     ${
@@ -240,6 +242,31 @@ export function decisionBody(item: PublicDecisionView): Html {
               ['决定内容', text(o.content)],
               ['依据', o.legalBasis],
             ])}`
+        : ''
+    }
+    ${
+      i
+        ? html`<h2>行政检查结果</h2>
+            ${fields([
+              ['检查对象', r.party.name],
+              ['检查事项', i.matter],
+              ['检查依据', i.legalBasis],
+              ['检查日期', i.inspectedOn],
+              ['检查方式', i.method],
+              ['检查结果', i.outcome],
+              ['检查情况', text(i.findings)],
+              ['处理情况', text(i.handling)],
+              ['检查机关', r.agencyName],
+            ])}
+            ${
+              i.randomInspectionPlanId
+                ? html`<p>
+                    本次检查系<a href="/portal/inspections/${encodeURIComponent(i.randomInspectionPlanId)}"
+                      >双随机抽查</a
+                    >的检查对象。
+                  </p>`
+                : ''
+            }`
         : ''
     }
     ${
