@@ -179,6 +179,8 @@ export interface CoercionMeasureInput extends CaseAction {
   carriedOut?: ActSpan;
   tradeSecretFields?: TradeSecretField[];
   publicationBlocks: PublicationBlockReason[];
+  /** The measure of this case it re-makes (重新作出), withdrawn as `remade` and not re-made before (P13a). */
+  replacesDecisionId?: string;
 }
 
 /** A 行政强制 decision taken inside the case, as the case's state lists it. */
@@ -192,6 +194,8 @@ export interface CoercionMeasureState {
   carriedOut?: ActSpan;
   /** Its 撤销, 确认违法 or 重新作出 (domain.md P13a), once: the case's own decision is untouched. */
   withdrawal?: MeasureWithdrawal;
+  /** The measure it re-makes (P13a). */
+  replacesDecisionId?: string;
 }
 
 /** A measure decision's withdrawal as the case's state keeps it. */

@@ -132,6 +132,16 @@ describe('撤销 of a 行政强制 decision inside a case (domain.md P13a)', () 
       expect.objectContaining({ decisionId, caseId, kind: 'revoked', source: SOURCE }),
     ]);
 
+    // A measure revoked (not sent back to be re-made) is replaced by nothing.
+    const replacing = await caseApp()
+      .staff(head)
+      .post(`/api/v1/cases/${caseId}/coercion-measures`)
+      .send({ ...freezing('阿市监强〔2026〕MW-OPEN-2号'), replacesDecisionId: decisionId });
+    expect({ status: replacing.status, code: replacing.body.code }).toEqual({
+      status: 409,
+      code: 'CASE_WRONG_STAGE',
+    });
+
     // The case itself goes on: a penalty drafted and decided after the measure was lifted is its own decision.
     const drafted = await caseApp()
       .staff(handler)
@@ -221,5 +231,46 @@ describe('撤销 of a 行政强制 decision inside a case (domain.md P13a)', () 
       expect.objectContaining({ decisionId, caseId, kind: 'confirmed-illegal', source: SOURCE }),
     ]);
     expect(await withdrawals(caseDecisionId)).toEqual([]);
+  });
+
+  it('a measure sent back to be re-made (重新作出) is re-made once, the new one naming what it replaces', async () => {
+    const { caseId, decisionId } = await measureTaken('MW-REMADE');
+    const measures = `/api/v1/cases/${caseId}/coercion-measures`;
+    const withdrawn = await caseApp()
+      .staff(head)
+      .post(`${measures}/${decisionId}/revocation`)
+      .send(revocation({ kind: 'remade', reason: '复议机关责令重新作出冻结决定' }));
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state.stage).toBe('investigating');
+
+    const remade = await caseApp()
+      .staff(head)
+      .post(measures)
+      .send({ ...freezing('阿市监强〔2026〕MW-REMADE-2号'), replacesDecisionId: decisionId });
+    expect(remade.status).toBe(200);
+    const newId = `${caseId}-D2`;
+    expect(remade.body.state.coercionMeasures[1]).toMatchObject({
+      decisionId: newId,
+      replacesDecisionId: decisionId,
+    });
+    const made: { event: { data: Record<string, unknown> } }[] = await caseApp().dataSource.query(
+      `SELECT event FROM outbox_event WHERE message_key = $1 AND event->>'type' = 'cn.lep.case.decision.made.v1'`,
+      [newId],
+    );
+    expect(made.map((row) => row.event.data)).toEqual([
+      expect.objectContaining({ decisionId: newId, category: 'coercion', replacesDecisionId: decisionId }),
+    ]);
+    // Re-made once: another measure naming it is refused, and so is one naming no measure of the case.
+    for (const [replaces, code] of [
+      [decisionId, 'CASE_WRONG_STAGE'],
+      [`${caseId}-D9`, 'COERCION_MEASURE_NOT_FOUND'],
+    ] as const) {
+      const again = await caseApp()
+        .staff(head)
+        .post(measures)
+        .send({ ...freezing('阿市监强〔2026〕MW-REMADE-3号'), replacesDecisionId: replaces });
+      expect(again.body.code).toBe(code);
+    }
+    expect((await caseState(caseId)).coercionMeasures).toHaveLength(2);
   });
 });

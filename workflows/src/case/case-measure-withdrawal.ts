@@ -125,3 +125,31 @@ export function measureWithdrawalDetails(
     ...(revocation.source ? { source: revocation.source } : {}),
   };
 }
+
+/**
+ * A measure that re-makes another names one of the case's measures withdrawn as `remade` (重新作出) and not re-made
+ * yet: each is re-made once, and the new one's decision.made names it, so the portal shows what it replaces.
+ */
+export function remakeViolation(
+  state: Pick<CaseState, 'coercionMeasures'>,
+  replacesDecisionId: string,
+): Violation | undefined {
+  const replaced = findMeasure(state, replacesDecisionId);
+  if (!replaced)
+    return {
+      code: CASE_ERROR_CODES.coercionMeasureNotFound,
+      message: `本案没有决定标识为 ${replacesDecisionId} 的行政强制决定`,
+    };
+  if (replaced.withdrawal?.kind !== 'remade')
+    return {
+      code: CASE_ERROR_CODES.wrongStage,
+      message: `行政强制决定（${replaced.documentNumber}）未被要求重新作出，不能以新决定替代`,
+    };
+  const remade = state.coercionMeasures?.find((each) => each.replacesDecisionId === replacesDecisionId);
+  return remade
+    ? {
+        code: CASE_ERROR_CODES.wrongStage,
+        message: `行政强制决定（${replaced.documentNumber}）已由（${remade.documentNumber}）重新作出`,
+      }
+    : undefined;
+}

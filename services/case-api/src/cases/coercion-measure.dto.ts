@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PUBLICATION_BLOCK_REASONS, type PublicationBlockReason } from '@lep/contracts';
+import { DECISION_ID_PATTERN, PUBLICATION_BLOCK_REASONS, type PublicationBlockReason } from '@lep/contracts';
 import { RequestIdDto } from '../common/params';
 import { CoercionDetailsDto, OtherDetailsDto } from './case-actions.dto';
 import { DATE_PATTERN } from './case.dto';
@@ -77,6 +77,14 @@ export class CoercionMeasureDto extends RequestIdDto {
   @ValidateNested()
   @Type(() => ActSpanDto)
   carriedOut?: ActSpanDto;
+
+  @ApiPropertyOptional({
+    description:
+      '重新作出时：被要求重新作出（以 remade 撤回）的本案行政强制决定的决定标识；每项决定只能重新作出一次',
+  })
+  @IsOptional()
+  @Matches(DECISION_ID_PATTERN)
+  replacesDecisionId?: string;
 
   @ApiPropertyOptional({
     enum: COERCION_SECRET_FIELDS,
