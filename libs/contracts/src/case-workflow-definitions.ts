@@ -3,6 +3,7 @@ import type {
   CalendarLayerLoaded,
   CaseState,
   CoercionMeasureInput,
+  CoercionMeasureWithdrawalInput,
   CoordinationRuling,
   DeadlineExtensionInput,
   DecisionWithdrawalInput,
@@ -55,6 +56,10 @@ export const caseUpdates = {
   revoke: defineUpdate<CaseState, [RevocationInput]>('revoke'),
   /** A 行政强制 measure or execution inside the case: its own decision (domain.md P13). */
   takeCoercionMeasure: defineUpdate<CaseState, [CoercionMeasureInput]>('takeCoercionMeasure'),
+  /** 撤销, 确认违法 or 重新作出 of one such measure, by its decision id (domain.md P13a). */
+  withdrawCoercionMeasure: defineUpdate<CaseState, [CoercionMeasureWithdrawalInput]>(
+    'withdrawCoercionMeasure',
+  ),
   replaceHandler: defineUpdate<CaseState, [HandlerReplacementInput]>('replaceHandler'),
   /** The case's coordination task (a disputed review opinion, for the agency head). */
   claimTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimTask'),

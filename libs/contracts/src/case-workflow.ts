@@ -44,6 +44,11 @@ export interface DecisionWithdrawalInput {
   /** The case's state in the index (its lifecycle's final state). */
   archived: CaseState;
   filedAt: string;
+  /**
+   * A 行政强制 decision taken inside the case (domain.md P13a); absent: the case's own decision (and in every
+   * withdrawal started before measures could be withdrawn).
+   */
+  decisionId?: string;
 }
 
 /**
@@ -180,6 +185,8 @@ export interface CoercionMeasureInput extends CaseAction {
   carriedOut?: ActSpan;
   tradeSecretFields?: TradeSecretField[];
   publicationBlocks: PublicationBlockReason[];
+  /** The measure of this case it re-makes (重新作出), withdrawn as `remade` and not re-made before (P13a). */
+  replacesDecisionId?: string;
 }
 
 /** A 行政强制 decision taken inside the case, as the case's state lists it. */
@@ -191,6 +198,24 @@ export interface CoercionMeasureState {
   decidedAt: string;
   /** When it was carried out, where given (always for the acts under full-process AV, R4). */
   carriedOut?: ActSpan;
+  /** Its 撤销, 确认违法 or 重新作出 (domain.md P13a), once: the case's own decision is untouched. */
+  withdrawal?: MeasureWithdrawal;
+  /** The measure it re-makes (P13a). */
+  replacesDecisionId?: string;
+}
+
+/** A measure decision's withdrawal as the case's state keeps it. */
+export interface MeasureWithdrawal {
+  kind: WithdrawalKind;
+  reason: string;
+  at: string;
+  source: WithdrawalSource;
+}
+
+/** 撤销, 确认违法 or 重新作出 of one 行政强制 decision taken inside the case, named by its decision id (P13a). */
+export interface CoercionMeasureWithdrawalInput extends RevocationInput {
+  decisionId: string;
+  source: WithdrawalSource;
 }
 
 /** The handling unit finds the decision major after filing, before it is made (domain.md L3d). */
@@ -509,6 +534,7 @@ export const CASE_ERROR_CODES = {
   decisionDateInvalid: 'DECISION_DATE_INVALID',
   collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
   coercionKindMismatch: 'COERCION_KIND_MISMATCH',
+  coercionMeasureNotFound: 'COERCION_MEASURE_NOT_FOUND',
   decisionKindMismatch: 'DECISION_KIND_MISMATCH',
   alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
   officerNotRegistered: 'OFFICER_NOT_REGISTERED',

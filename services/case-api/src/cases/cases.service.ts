@@ -18,6 +18,7 @@ import {
   type CaseAction,
   type CaseActionUpdate,
   type CaseState,
+  type DecisionWithdrawalInput,
   type StartCaseInput,
 } from '@lep/contracts';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -163,20 +164,60 @@ export class CasesService {
       return this.act(principal, caseId, caseUpdates.revoke, CASE_APPROVERS, dto);
     await this.access.assertHandlingAgency(principal, known.agencyCode);
     const archived = known.row.state;
-    const decision = archived.decision;
-    if (!decision) throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
+    if (!archived.decision)
+      throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
     const revocation = { ...dto, actor: caseActor(principal, CASE_APPROVERS) };
+    const input = { revocation, archived, filedAt: known.row.filedAt.toISOString() };
+    return this.withdrawAfterArchive(caseId, dto.requestId, input, isWithdrawn(archived));
+  }
+
+  /**
+   * 撤销, 确认违法 or 重新作出 of a 行政强制 decision taken inside the case, by its own decision id (domain.md P13a):
+   * through the lifecycle's `withdrawCoercionMeasure` while the case is open, by a decisionWithdrawal workflow of
+   * its own once it is archived — the same rule, entry and event as the case's decision (P9).
+   */
+  async withdrawMeasure(
+    principal: Principal,
+    caseId: string,
+    decisionId: string,
+    dto: RevocationDto,
+  ): Promise<CaseView | ActionRunningView> {
+    assertNotLaterThanToday(dto.source.decidedOn, 'source.decidedOn');
+    const known = await this.resolve(caseId);
+    if (known.row?.status !== 'archived')
+      return this.act(principal, caseId, caseUpdates.withdrawCoercionMeasure, CASE_APPROVERS, {
+        ...dto,
+        decisionId,
+      });
+    await this.access.assertHandlingAgency(principal, known.agencyCode);
+    const archived = known.row.state;
+    const measure = archived.coercionMeasures?.find((each) => each.decisionId === decisionId);
+    if (!measure)
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        CASE_ERROR_CODES.coercionMeasureNotFound,
+        `本案没有决定标识为 ${decisionId} 的行政强制决定`,
+      );
+    const revocation = { ...dto, actor: caseActor(principal, CASE_APPROVERS) };
+    const input = { revocation, archived, filedAt: known.row.filedAt.toISOString(), decisionId };
+    return this.withdrawAfterArchive(caseId, dto.requestId, input, Boolean(measure.withdrawal));
+  }
+
+  /** A withdrawal once the lifecycle has ended: its own workflow, waited on as long as an action. */
+  private async withdrawAfterArchive(
+    caseId: string,
+    requestId: string,
+    input: DecisionWithdrawalInput,
+    withdrawnBefore: boolean,
+  ): Promise<CaseView | ActionRunningView> {
     let outcome: ActionOutcome<CaseState>;
     try {
-      outcome = await this.workflows.withdrawAfterArchive(
-        { revocation, archived, filedAt: known.row.filedAt.toISOString() },
-        isWithdrawn(archived),
-      );
+      outcome = await this.workflows.withdrawAfterArchive(input, withdrawnBefore);
     } catch (error) {
       throw toApiError(error, true);
     }
     if (outcome.finished) return { caseId, source: 'workflow', state: outcome.result };
-    return actionRunning(dto.requestId, caseActionLocation(caseId, dto.requestId), []);
+    return actionRunning(requestId, caseActionLocation(caseId, requestId), []);
   }
 
   /** The outcome of an action sent earlier with `requestId` (a 202 answer's Location). */

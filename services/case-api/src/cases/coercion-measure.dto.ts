@@ -11,6 +11,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { DECISION_ID_PATTERN } from '@lep/contracts';
 import { CoercionDetailsDto, OtherDetailsDto } from './case-actions.dto';
 import { DATE_PATTERN } from './case.dto';
 import { ActSpanDto } from './act-span.dto';
@@ -62,6 +63,14 @@ export class CoercionMeasureDto extends DecisionBaseDto({
   @ValidateNested()
   @Type(() => ActSpanDto)
   carriedOut?: ActSpanDto;
+
+  @ApiPropertyOptional({
+    description:
+      '重新作出时：被要求重新作出（以 remade 撤回）的本案行政强制决定的决定标识；每项决定只能重新作出一次',
+  })
+  @IsOptional()
+  @Matches(DECISION_ID_PATTERN)
+  replacesDecisionId?: string;
 
   @ApiPropertyOptional({
     enum: COERCION_SECRET_FIELDS,

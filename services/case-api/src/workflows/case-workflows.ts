@@ -82,7 +82,8 @@ export class CaseWorkflows {
     input: DecisionWithdrawalInput,
     withdrawnBefore: boolean,
   ): Promise<ActionOutcome<CaseState>> {
-    const decisionId = input.archived.decision?.decisionId ?? '';
+    // A measure inside the case is named by its own id (domain.md P13a); else it is the case's decision.
+    const decisionId = input.decisionId ?? input.archived.decision?.decisionId ?? '';
     const workflowId = withdrawalWorkflowId(decisionId);
     const requestId = input.revocation.requestId;
     const handle = this.temporal.client.workflow.getHandle<DecisionWithdrawalWorkflow>(workflowId);
