@@ -5,6 +5,7 @@ import type {
   CoercionMeasureInput,
   CoordinationRuling,
   DeadlineExtensionInput,
+  DecisionRemakeClaim,
   DecisionWithdrawalInput,
   DecisionInput,
   DraftDecisionInput,
@@ -103,3 +104,6 @@ export type CaseLifecycleWorkflow = (input: StartCaseInput) => Promise<CaseState
 
 /** A withdrawal after archive (CASE_WORKFLOWS.decisionWithdrawal): answers the case as it is after it. */
 export type DecisionWithdrawalWorkflow = (input: DecisionWithdrawalInput) => Promise<CaseState>;
+
+/** The claim of a withdrawn decision by its re-making case (CASE_WORKFLOWS.decisionRemake): answers the case id. */
+export type DecisionRemakeWorkflow = (claim: DecisionRemakeClaim) => Promise<string>;
