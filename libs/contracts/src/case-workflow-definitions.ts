@@ -6,6 +6,7 @@ import type {
   CoercionMeasureWithdrawalInput,
   CoordinationRuling,
   DeadlineExtensionInput,
+  DecisionRemakeClaim,
   DecisionWithdrawalInput,
   DecisionInput,
   DraftDecisionInput,
@@ -108,3 +109,6 @@ export type CaseLifecycleWorkflow = (input: StartCaseInput) => Promise<CaseState
 
 /** A withdrawal after archive (CASE_WORKFLOWS.decisionWithdrawal): answers the case as it is after it. */
 export type DecisionWithdrawalWorkflow = (input: DecisionWithdrawalInput) => Promise<CaseState>;
+
+/** The claim of a withdrawn decision by its re-making case (CASE_WORKFLOWS.decisionRemake): answers the case id. */
+export type DecisionRemakeWorkflow = (claim: DecisionRemakeClaim) => Promise<string>;

@@ -27,6 +27,7 @@ export const CASE_WORKFLOWS = {
   lifecycle: 'caseLifecycle',
   legalReview: 'legalReview',
   decisionWithdrawal: 'decisionWithdrawal',
+  decisionRemake: 'decisionRemake',
 } as const;
 
 /**
@@ -36,6 +37,22 @@ export const CASE_WORKFLOWS = {
  */
 export function withdrawalWorkflowId(decisionId: string): string {
   return `withdrawal-${decisionId}`;
+}
+
+/**
+ * The decisionRemake workflow that claims a withdrawn decision for the one case re-making it (domain.md P9): its
+ * id is the claim, so of two concurrent starts exactly one takes it. Slot 0 is the decision's first claim; a
+ * claim whose case never came to re-make the decision (refused at filing) leaves the next slot to the next case.
+ * `remake-` keeps it apart from case, review and withdrawal ids.
+ */
+export function remakeWorkflowId(decisionId: string, slot: number): string {
+  return slot === 0 ? `remake-${decisionId}` : `remake-${decisionId}~${slot}`;
+}
+
+/** The claim of a withdrawn decision by the case started to re-make it. */
+export interface DecisionRemakeClaim {
+  decisionId: string;
+  caseId: string;
 }
 
 /** What a withdrawal after archive needs: the request, and the archived case as its last step left it. */
@@ -537,6 +554,7 @@ export const CASE_ERROR_CODES = {
   coercionMeasureNotFound: 'COERCION_MEASURE_NOT_FOUND',
   decisionKindMismatch: 'DECISION_KIND_MISMATCH',
   alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
+  alreadyRemade: 'DECISION_ALREADY_REMADE',
   officerNotRegistered: 'OFFICER_NOT_REGISTERED',
   officerNotCertified: 'OFFICER_NOT_CERTIFIED',
   officerNotAssigned: 'OFFICER_NOT_ASSIGNED',

@@ -96,7 +96,7 @@ export class StartCaseDto {
 
   @ApiPropertyOptional({
     description:
-      '本案重新作出的决定标识：须为本执法主体已归档案件中被要求重新作出而撤回的决定；本案首个决定公示时载明所替代的决定',
+      '本案重新作出的决定标识：须为本执法主体已归档案件中被要求重新作出而撤回的决定，且未由另一案件重新作出（否则 409 DECISION_ALREADY_REMADE；立案被拒的案件不占用）；本案首个决定公示时载明所替代的决定',
   })
   @IsOptional()
   @Matches(DECISION_ID_PATTERN)

@@ -13,6 +13,7 @@ import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rule
 import {
   CASE_ERROR_CODES,
   caseIdOfDecision,
+  caseWorkflowId,
   caseUpdates,
   isWithdrawn,
   type CaseAction,
@@ -37,6 +38,7 @@ import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDt
 import type { RevocationDto } from './case-actions.dto';
 import { CaseIndex } from './case-index';
 import { DossierDocuments } from './dossier-documents';
+import { RemakeClaims } from './remake-claims';
 
 /** The case as case-api knows it before acting: its agency (for scoping) and whether it is indexed yet. */
 interface KnownCase {
@@ -55,13 +57,18 @@ export class CasesService {
     private readonly access: CaseAccess,
     private readonly dataSource: DataSource,
     private readonly dossierDocuments: DossierDocuments,
+    private readonly remakeClaims: RemakeClaims,
   ) {}
 
   /** 立案. `created` is false when the agency already started a case under this number. */
   async start(principal: Principal, dto: StartCaseDto): Promise<{ created: boolean; view: CaseView }> {
     await this.access.assertHandlingAgency(principal, dto.agencyCode);
-    if (dto.remakesDecisionId) await this.assertRemakable(dto.remakesDecisionId, dto.agencyCode);
+    // Bad input is refused before the decision to re-make is claimed: a claim is a change.
     if (dto.application) assertApplicationDates(dto.application, dto.filedOn);
+    if (dto.remakesDecisionId) {
+      await this.assertRemakable(dto.remakesDecisionId, dto.agencyCode);
+      await this.remakeClaims.claim(dto.remakesDecisionId, caseWorkflowId(dto.agencyCode, dto.caseNumber));
+    }
     const input: StartCaseInput = { ...dto, actor: actorOf(principal, CASE_WRITERS) };
     let started: { caseId: string; created: boolean };
     try {

@@ -62,7 +62,12 @@ export class CaseWorkflows {
         workflowId: caseId,
         taskQueue: TASK_QUEUES.cases,
         args: [input],
-        memo: { ...filedAs },
+        // The decision it re-makes tells a claim held by this case from one left by a case that took another
+        // case's number (RemakeClaims).
+        memo: {
+          ...filedAs,
+          ...(input.remakesDecisionId ? { remakesDecisionId: input.remakesDecisionId } : {}),
+        },
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
       return { caseId, created: true };

@@ -33,6 +33,7 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.coercionMeasureNotFound]: HttpStatus.NOT_FOUND,
   [CASE_ERROR_CODES.decisionKindMismatch]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.alreadyWithdrawn]: HttpStatus.CONFLICT,
+  [CASE_ERROR_CODES.alreadyRemade]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.officerNotRegistered]: HttpStatus.FORBIDDEN,
   [CASE_ERROR_CODES.officerNotCertified]: HttpStatus.FORBIDDEN,
   [CASE_ERROR_CODES.officerNotAssigned]: HttpStatus.FORBIDDEN,

@@ -2,6 +2,7 @@ import {
   CASE_WORKFLOWS,
   caseUpdates,
   reviewUpdates,
+  remakeWorkflowId,
   reviewWorkflowId,
   withdrawalWorkflowId,
   type CaseActor,
@@ -232,6 +233,19 @@ it('a minor case archived, then its decision annulled on 复议 by a decisionWit
   });
   expect(await withdrawal.result()).toMatchObject({ withdrawal: { kind: 'revoked' } });
   await record(workflowId, 'archived-decision-revoked-on-reconsideration');
+});
+
+it('a decision withdrawn to be re-made, claimed by the one case re-making it (decisionRemake)', async () => {
+  const claim = { decisionId: 'BT-8-SCJ-2026-remade', caseId: 'case-BT-8-SCJ.REMAKE-1' };
+  const workflowId = remakeWorkflowId(claim.decisionId, 0);
+  const handle = await harness.env.client.workflow.start(CASE_WORKFLOWS.decisionRemake, {
+    taskQueue: harness.taskQueue,
+    workflowId,
+    args: [claim],
+    memo: { caseId: claim.caseId },
+  });
+  expect(await handle.result()).toBe(claim.caseId);
+  await record(workflowId, 'claimed-by-remaking-case');
 });
 
 it('a 查封 taken while investigated (its own decision), then a 不予行政处罚 decided, served, closed and archived', async () => {
