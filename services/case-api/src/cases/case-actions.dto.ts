@@ -19,7 +19,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -281,17 +280,14 @@ export class CoercionDetailsDto implements CoercionDecisionDetails {
 
 /** 决定书草案: exactly one of penalty, noPenalty, licensing, other and inspection details. */
 export class DraftDecisionDto extends DecisionBaseDto({
-  documentNumber: '决定书文号',
+  documentNumber: '决定书文号（必填；行政许可无文书号时可不填，以许可编号代替）',
   party: '决定所针对的当事人',
+  // A licensing decision without a document number takes its 许可编号 (domain.md §3; licensing-draft.ts).
+  documentNumberApplies: (draft: {
+    documentNumber?: string;
+    licensing?: { licenceNumber?: string };
+  }): boolean => draft.documentNumber !== undefined || !draft.licensing?.licenceNumber,
 }) {
-  @ApiPropertyOptional({ description: '决定书文号（必填；行政许可无文书号时可不填，以许可编号代替）' })
-  // A licensing decision without a document number takes its 许可编号 (domain.md §3; licensing-draft.ts): the base's
-  // rules for the number apply unless it is absent and a licence number stands in for it.
-  @ValidateIf(
-    (draft: DraftDecisionDto) => draft.documentNumber !== undefined || !draft.licensing?.licenceNumber,
-  )
-  override documentNumber!: string;
-
   @ApiPropertyOptional({ type: PenaltyDetailsDto, description: '行政处罚决定公开事项' })
   @IsOptional()
   @IsObject()

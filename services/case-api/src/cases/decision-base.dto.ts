@@ -8,6 +8,7 @@ import {
   IsObject,
   IsString,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PUBLICATION_BLOCK_REASONS, type PublicationBlockReason } from '@lep/contracts';
@@ -21,9 +22,29 @@ const TEXT_LIMIT = 20_000;
  * inside it): its 文号, the party it is against and why any of it is kept from disclosure. The wording of the
  * first two is the decision's own; the rules are these.
  */
-export function DecisionBaseDto(describe: { documentNumber: string; party: string }) {
+/**
+ * What DecisionBaseDto's classes hold, stated rather than inferred: the case DTO modules import one another, and in
+ * that cycle TypeScript took the inferred class of `extends DecisionBaseDto(…)` for an empty one.
+ */
+export interface DecisionBaseFields extends RequestIdDto {
+  documentNumber: string;
+  party: CasePartyDto;
+  publicationBlocks: PublicationBlockReason[];
+}
+
+export function DecisionBaseDto(describe: {
+  documentNumber: string;
+  party: string;
+  /**
+   * Whether the 文号's rules apply to this DTO, for a decision that may go without one (a licensing decision takes
+   * its 许可编号 instead, domain.md §3); absent: always.
+   */
+  documentNumberApplies?: (dto: never) => boolean;
+}): new () => DecisionBaseFields {
+  const documentNumberApplies = describe.documentNumberApplies as ((dto: object) => boolean) | undefined;
   class DecisionBase extends RequestIdDto {
-    @ApiProperty({ description: describe.documentNumber })
+    @ApiProperty({ description: describe.documentNumber, required: !documentNumberApplies })
+    @ValidateIf((dto: object) => documentNumberApplies?.(dto) ?? true)
     @IsString()
     @IsNotEmpty()
     @MaxLength(200)

@@ -32,7 +32,7 @@ const kindOf = (record: PublicDisclosureRecord) =>
         ? `${category(record.category)}（${record.coercion.kind}）`
         : record.inspection
           ? '行政检查结果'
-        : category(record.category);
+          : category(record.category);
 
 /** The address of a decision's own page: shareable, the same for everyone. */
 export const decisionHref = (decisionId: string) => `/portal/decisions/${encodeURIComponent(decisionId)}`;
