@@ -18,11 +18,6 @@ import { CasePartyDto } from './party.dto';
 const TEXT_LIMIT = 20_000;
 
 /**
- * What every decision of a case states, whatever its kind (the draft of the case's decision, a 行政强制 decision
- * inside it): its 文号, the party it is against and why any of it is kept from disclosure. The wording of the
- * first two is the decision's own; the rules are these.
- */
-/**
  * What DecisionBaseDto's classes hold, stated rather than inferred: the case DTO modules import one another, and in
  * that cycle TypeScript took the inferred class of `extends DecisionBaseDto(…)` for an empty one.
  */
@@ -32,6 +27,11 @@ export interface DecisionBaseFields extends RequestIdDto {
   publicationBlocks: PublicationBlockReason[];
 }
 
+/**
+ * What every decision of a case states, whatever its kind (the draft of the case's decision, a 行政强制 decision
+ * inside it): its 文号, the party it is against and why any of it is kept from disclosure. The wording of the
+ * first two is the decision's own; the rules are these.
+ */
 export function DecisionBaseDto(describe: {
   documentNumber: string;
   party: string;
