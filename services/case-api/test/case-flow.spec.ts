@@ -1,4 +1,12 @@
-import { ACTING_OFFICERS_HEADER, reviewWorkflowId, type CaseState } from '@lep/contracts';
+import {
+  ACTING_OFFICERS_HEADER,
+  CASE_WORKFLOWS,
+  remakeWorkflowId,
+  reviewWorkflowId,
+  TASK_QUEUES,
+  type CaseState,
+} from '@lep/contracts';
+import { TemporalClient } from '@lep/nest-kit';
 import { useCaseApp, type Staff } from './support/case-app';
 import { caseJourney } from './support/case-journey';
 import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
@@ -747,6 +755,40 @@ describe('the other actions reach their updates', () => {
       () => caseState(refusedRemake.body.caseId),
       (current) => current?.status === 'refused',
       'the refusal',
+    );
+
+    // A claim just taken by a case whose start is still on its way (case-api claims, then starts the case) holds
+    // the decision: a start in that moment is told which case has it, not let through to a claim of its own.
+    const inFlight = `case-${AGENCY}.FLOW-REMADE-INFLIGHT`;
+    await caseApp()
+      .app.get(TemporalClient)
+      .client.workflow.start(CASE_WORKFLOWS.decisionRemake, {
+        workflowId: remakeWorkflowId(original, 1),
+        taskQueue: TASK_QUEUES.cases,
+        args: [{ decisionId: original, caseId: inFlight }],
+        memo: { caseId: inFlight },
+      });
+    const meanwhile = await caseApp()
+      .staff(handler)
+      .post('/api/v1/cases')
+      .send(newCase('FLOW-REMADE-MEANWHILE', { remakesDecisionId: original }));
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.body.message).toContain(inFlight);
+    // That case then starts on its claim; refused at filing, it leaves the decision to the next case again.
+    const inFlightStart = await caseApp()
+      .staff(handler)
+      .post('/api/v1/cases')
+      .send(
+        newCase('FLOW-REMADE-INFLIGHT', {
+          remakesDecisionId: original,
+          handlerIds: [worker.people.handlers[0], worker.people.expiredHandler],
+        }),
+      );
+    expect(inFlightStart.status).toBe(201);
+    await eventually(
+      () => caseState(inFlight),
+      (current) => current?.status === 'refused',
+      'the in-flight claimant refused',
     );
 
     // Two cases started at once to re-make it: exactly one does; the other is told which case has.

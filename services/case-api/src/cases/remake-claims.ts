@@ -13,11 +13,20 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import { CaseIndex } from './case-index';
 
 /**
+ * How long a claim whose case workflow does not exist yet still holds: the claim is taken just before its case is
+ * started, so within this time the case may be on its way (a second request must not slip past it); after it, the
+ * request that took the claim has ended without starting its case, and the decision is free. Far above the time
+ * a start request may take.
+ */
+const CLAIM_GRACE_MS = 2 * 60 * 1000;
+
+/**
  * One case re-makes a withdrawn decision (domain.md P9 "One remake per decision"). The claim is a decisionRemake
  * workflow whose id is the decision's (remakeWorkflowId, never reused): Temporal starts an id once, so of two
  * cases started at once for the same decision exactly one takes it, with no read before the write. A claim
  * whose case never came to re-make the decision — refused at filing, started under a number another case
- * already had, or never started at all — leaves the decision to the next slot, itself one workflow id.
+ * already had, or not started within CLAIM_GRACE_MS — leaves the decision to the next slot, itself one workflow
+ * id.
  */
 @Injectable()
 export class RemakeClaims {
@@ -31,13 +40,13 @@ export class RemakeClaims {
     const claim: DecisionRemakeClaim = { decisionId, caseId };
     for (let slot = 0; ; slot += 1) {
       const holder = await this.take(remakeWorkflowId(decisionId, slot), claim);
-      if (holder === caseId) return;
-      if (await this.holds(holder, decisionId)) throw alreadyRemade(decisionId, holder);
+      if (holder.caseId === caseId) return;
+      if (await this.holds(holder, decisionId)) throw alreadyRemade(decisionId, holder.caseId);
     }
   }
 
-  /** Starts the claim of one slot; answers the case holding it (this one when the start took it). */
-  private async take(workflowId: string, claim: DecisionRemakeClaim): Promise<string> {
+  /** Starts the claim of one slot; answers the case holding it (this one when the start took it) and since when. */
+  private async take(workflowId: string, claim: DecisionRemakeClaim): Promise<Holder> {
     try {
       await this.temporal.client.workflow.start<DecisionRemakeWorkflow>(CASE_WORKFLOWS.decisionRemake, {
         workflowId,
@@ -46,31 +55,36 @@ export class RemakeClaims {
         memo: { caseId: claim.caseId },
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
-      return claim.caseId;
+      return { caseId: claim.caseId, claimedAt: new Date() };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    const { memo } = await this.temporal.client.workflow.getHandle(workflowId).describe();
-    return String(memo?.caseId ?? '');
+    const { memo, startTime } = await this.temporal.client.workflow.getHandle(workflowId).describe();
+    return { caseId: String(memo?.caseId ?? ''), claimedAt: startTime };
   }
 
   /**
-   * Whether the case holding a claim re-makes the decision: it was started for it and not refused at filing. A
-   * case filed and ended later without a decision keeps it (domain.md P9: the order to re-make was answered by
-   * that case's handling of the matter).
+   * Whether the case holding a claim re-makes the decision: it was started for it and not refused at filing, or
+   * its claim is so recent that its start may still be on the way. A case filed and ended later without a decision
+   * keeps it (domain.md P9: the order to re-make was answered by that case's handling of the matter).
    */
-  private async holds(caseId: string, decisionId: string): Promise<boolean> {
+  private async holds({ caseId, claimedAt }: Holder, decisionId: string): Promise<boolean> {
     let memo: Record<string, unknown> | undefined;
     try {
       ({ memo } = await this.temporal.client.workflow.getHandle(caseId).describe());
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return false;
+      if (error instanceof WorkflowNotFoundError) return Date.now() - claimedAt.getTime() < CLAIM_GRACE_MS;
       throw error;
     }
     if (memo?.remakesDecisionId !== decisionId) return false;
     const row = await this.index.find(caseId);
     return row?.status !== 'refused';
   }
+}
+
+interface Holder {
+  caseId: string;
+  claimedAt: Date;
 }
 
 const alreadyRemade = (decisionId: string, caseId: string) => {
