@@ -77,7 +77,14 @@ async function main() {
       AUTH_API_KEY_INTROSPECTION_URL: `${registry.url}/api/v1/auth/introspect`,
     };
     processes.push(await startServiceProcess('worker', cases));
-    const caseApi = await startServiceProcess('case-api', cases);
+    // LEP_BENCH_PROFILE_DIR=<dir>: case-api writes its CPU profile and the time of each step there (profile-hook.js).
+    const profileDir = process.env.LEP_BENCH_PROFILE_DIR;
+    const caseApi = await startServiceProcess('case-api', {
+      ...cases,
+      ...(profileDir
+        ? { NODE_OPTIONS: `--require ${require.resolve('./profile-hook.js')}`, LEP_PROFILE_DIR: profileDir }
+        : {}),
+    });
     processes.push(caseApi);
     const publication = await startServiceProcess('publication', {
       ...common,
