@@ -18,6 +18,7 @@ create_topic lep.case.lifecycle.v1 6
 create_topic lep.case.decision.v1 6
 create_topic lep.case.review.v1 3
 create_topic lep.case.evaluation.v1 3
+create_topic lep.case.record-anchor.v1 1
 create_topic lep.evidence.stored.v1 3
 create_topic lep.registry.disclosure.v1 3
 create_topic lep.registry.inspection.v1 3

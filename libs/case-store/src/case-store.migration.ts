@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { MESSAGING_MIGRATIONS } from '@lep/nest-kit';
 import { CaseAgencyTree1765100000000 } from './agency-tree';
 import { CaseEvaluation1765300000000 } from './case-evaluation.migration';
-import { CaseRecordAnchor1765600000000 } from './record-anchor';
+import { CaseRecordAnchor1765600000000, CaseRecordAnchorDay1765700000000 } from './record-anchor';
 
 /** The case side's tables: the case index, the whole-process record chain and the task inbox. */
 export class CaseStore1764300000000 implements MigrationInterface {
@@ -82,6 +82,7 @@ export const CASE_STORE_MIGRATIONS = [
   CaseAgencyTree1765100000000,
   CaseEvaluation1765300000000,
   CaseRecordAnchor1765600000000,
+  CaseRecordAnchorDay1765700000000,
 ];
 
 /**

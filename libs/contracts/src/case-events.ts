@@ -21,6 +21,8 @@ export const CASE_EVENT_TYPES = {
   decisionMade: 'cn.lep.case.decision.made.v1',
   /** 撤销, 确认违法 or 重新作出: the published decision must leave the portal (domain.md P9). */
   decisionWithdrawn: 'cn.lep.case.decision.withdrawn.v1',
+  /** A China day's anchored record heads sealed under one tree head (domain.md R6). */
+  recordAnchorsSealed: 'cn.lep.case.record-anchors.sealed.v1',
 } as const;
 
 /** Stages of a case in order (domain.md §5); hearing and legal review happen only when the law requires them. */

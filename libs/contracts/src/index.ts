@@ -17,3 +17,4 @@ export * from './publication-events';
 export * from './statistics-events';
 export * from './registry-import';
 export * from './documents';
+export * from './record-anchor-events';

@@ -35,6 +35,13 @@ export const TOPICS = {
     key: 'evaluationId',
     description: 'Case-file evaluations (案卷评查): findings returned to the agency, and its answer',
   },
+  caseRecordAnchor: {
+    name: 'lep.case.record-anchor.v1',
+    partitions: 1,
+    key: 'anchorDate',
+    description:
+      "Each China day's tree head over the case records' anchored heads (执法记录存证), published outside the case database",
+  },
   evidenceStored: {
     name: 'lep.evidence.stored.v1',
     partitions: 3,

@@ -10,14 +10,20 @@ import { IngestModule, KafkaIngestModule } from './ingest/ingest.module';
 import { PortalModule } from './portal/portal.module';
 import { PRE_DISCLOSURE_ENTITIES, PRE_DISCLOSURE_MIGRATIONS } from './pre-disclosure/pre-disclosure.module';
 import { PublicApiModule } from './public-api/public-api.module';
+import { RECORD_ANCHOR_ENTITIES, RECORD_ANCHOR_MIGRATIONS } from './record-anchors/record-anchors.module';
 import { FeedModule, UPSTREAM_MIGRATIONS, UpstreamForwarderModule } from './upstream/upstream.module';
 
-export const PUBLICATION_ENTITIES = [...DISCLOSURE_ENTITIES, ...PRE_DISCLOSURE_ENTITIES];
+export const PUBLICATION_ENTITIES = [
+  ...DISCLOSURE_ENTITIES,
+  ...PRE_DISCLOSURE_ENTITIES,
+  ...RECORD_ANCHOR_ENTITIES,
+];
 export const PUBLICATION_MIGRATIONS = [
   ...DISCLOSURE_MIGRATIONS,
   ...PRE_DISCLOSURE_MIGRATIONS,
   ...UPSTREAM_MIGRATIONS,
   CalendarFromRegistry1765000100000,
+  ...RECORD_ANCHOR_MIGRATIONS,
 ];
 
 export interface PublicationModulesOptions {

@@ -5,19 +5,21 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, type Writable } from 'node:stream';
+import { recordAnchorLeaf, TOPICS } from '@lep/contracts';
 import {
+  CASE_DATABASE_MIGRATIONS,
   CASE_STORE_ENTITIES,
-  CASE_STORE_MIGRATIONS,
   anchorRecordHeads,
   documentPath,
   dossierContents,
   DOSSIER_PATHS,
   sealDossier,
+  sealRecordAnchorDays,
   writeDossier,
   type CaseRecordContent,
   type DossierContents,
 } from '@lep/case-store';
-import { nextLink, type ChainLink } from '@lep/hash-chain';
+import { merkleRoot, nextLink, type ChainLink } from '@lep/hash-chain';
 import { runMigrations, useTestDatabase } from '@lep/testing';
 import type { DataSource } from 'typeorm';
 import { registerCaseCommands } from '../src/commands/case';
@@ -49,13 +51,21 @@ const writePackage = (contents: DossierContents, output: Writable) =>
   );
 
 async function append(content: CaseRecordContent): Promise<void> {
-  const link = nextLink(previous, content);
+  previous = await appendTo(CASE_ID, previous, content);
+}
+
+async function appendTo(
+  caseId: string,
+  after: ChainLink<unknown> | undefined,
+  content: CaseRecordContent,
+): Promise<ChainLink<unknown>> {
+  const link = nextLink(after, content);
   await dataSource.query(
     `INSERT INTO case_record_entry (case_id, sequence, entry_key, content, previous_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [CASE_ID, link.sequence, `case-${link.sequence}`, JSON.stringify(content), link.previousHash, link.hash],
+    [caseId, link.sequence, `case-${link.sequence}`, JSON.stringify(content), link.previousHash, link.hash],
   );
-  previous = link;
+  return link;
 }
 
 const entry = (action: string, title: string, extra: Partial<CaseRecordContent> = {}): CaseRecordContent => ({
@@ -74,7 +84,8 @@ beforeAll(async () => {
     type: 'postgres',
     url: databaseUrl(),
     entities: CASE_STORE_ENTITIES,
-    migrations: CASE_STORE_MIGRATIONS,
+    // The outbox's tables too: sealing a day of record anchors writes its event there.
+    migrations: CASE_DATABASE_MIGRATIONS,
   });
   // The record as the worker's steps write it, ending with 归档 sealed by the worker's activity.
   await append(entry('filed', '立案'));
@@ -245,5 +256,130 @@ describe('lep case verify-archive --database-url (online)', () => {
       exitCode: 0,
       stdout: expect.stringContaining('案卷 6 个文件与清单一致，执法全过程记录共 6 条'),
     });
+  });
+});
+
+describe("lep case verify-archive --publication-url (the day's tree head published outside the case database)", () => {
+  const OTHER_CASE = 'case-AG-CLI.DOSSIER-002';
+  let published: { root: string; caseCount: number } | null;
+  let server: Server;
+  let publicationUrl: string;
+
+  beforeAll(async () => {
+    // Stands in for the publication service's public route, answering what it was sent (record-anchors.spec
+    // proves the service keeps and serves what the worker seals).
+    server = createServer((request, response) => {
+      const day = /^\/api\/v1\/public\/record-anchors\/(\d{4}-\d{2}-\d{2})$/.exec(request.url ?? '');
+      if (!day || !published) {
+        response
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end('{"code":"RECORD_ANCHOR_DAY_NOT_FOUND"}');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ anchorDate: day[1], ...published }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    publicationUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('seals a day once, in the outbox, and takes no more anchors on it', async () => {
+    // The case above was anchored on 2026-12-05 (the test before); another case's head moves that day too.
+    await appendTo(OTHER_CASE, undefined, entry('filed', '立案'));
+    expect(await anchorRecordHeads(dataSource, '2026-12-05')).toBe(1);
+    expect(await sealRecordAnchorDays(dataSource, '2026-12-05')).toEqual([]); // the day is not over
+    const [day, ...more] = await sealRecordAnchorDays(
+      dataSource,
+      '2026-12-06',
+      new Date('2026-12-05T16:30:00Z'),
+    );
+    expect(more).toEqual([]);
+    expect(day).toMatchObject({
+      anchorDate: '2026-12-05',
+      caseCount: 2,
+      sealedAt: '2026-12-05T16:30:00.000Z',
+    });
+    const anchors: { case_id: string; sequence: number; hash: string }[] = await dataSource.query(
+      `SELECT case_id, sequence, hash FROM case_record_anchor WHERE anchor_date = '2026-12-05' ORDER BY case_id`,
+    );
+    expect(day!.root).toBe(
+      merkleRoot(
+        anchors.map((row) => recordAnchorLeaf({ caseId: row.case_id, anchorDate: '2026-12-05', ...row })),
+      ),
+    );
+    const outbox: { topic: string; message_key: string; event: { id: string; data: unknown } }[] =
+      await dataSource.query(`SELECT topic, message_key, event FROM outbox_event WHERE topic = $1`, [
+        TOPICS.caseRecordAnchor.name,
+      ]);
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        message_key: '2026-12-05',
+        event: expect.objectContaining({ id: 'record-anchors-2026-12-05', data: day }),
+      }),
+    ]);
+    expect(await sealRecordAnchorDays(dataSource, '2026-12-07')).toEqual([]);
+    // A head that moves on a sealed day is not anchored on it (the next day's run anchors it).
+    await appendTo(
+      OTHER_CASE,
+      (
+        await dataSource.query(`SELECT sequence, hash FROM case_record_entry WHERE case_id = $1`, [
+          OTHER_CASE,
+        ])
+      )[0],
+      entry('evidence-linked', '证据：现场照片'),
+    );
+    expect(await anchorRecordHeads(dataSource, '2026-12-05')).toBe(0);
+    published = { root: day!.root, caseCount: day!.caseCount };
+  });
+
+  it("proves the 案卷's anchor against the published root", async () => {
+    const current = path.join(dir, 'proved.tar');
+    await writePackage(await dossierContents(dataSource, CASE_ID), createWriteStream(current));
+    const proof = JSON.parse(
+      readFileSync(current)
+        .subarray(contentOffset(readFileSync(current), DOSSIER_PATHS.anchorProof))
+        .toString('utf8')
+        .split('\0')[0]!,
+    );
+    expect(proof).toMatchObject({
+      anchor: { caseId: CASE_ID, anchorDate: '2026-12-05', sequence: 6 },
+      treeSize: 2,
+    });
+    expect(await lep({}, 'verify-archive', current, '--publication-url', publicationUrl)).toMatchObject({
+      exitCode: 0,
+      stdout: expect.stringContaining('案卷 7 个文件与清单一致'),
+    });
+    published = null;
+    const unpublished = await lep({}, 'verify-archive', current, '--publication-url', publicationUrl);
+    expect(unpublished.exitCode).toBe(1);
+    expect(unpublished.stderr).toContain(`${DOSSIER_PATHS.anchorProof}：公示平台没有 2026-12-05 的存证根`);
+    published = { root: proof.root, caseCount: proof.treeSize };
+  });
+
+  it('names a record cut short whose anchors were rewritten with it in the case database', async () => {
+    // Whoever holds the case database cuts the withdrawal off the record and rewrites the anchor and the day's
+    // root to match: the package verifies offline and against the database, only the published root shows it.
+    await dataSource.query(`DELETE FROM case_record_entry WHERE case_id = $1 AND sequence = 6`, [CASE_ID]);
+    await dataSource.query(`UPDATE case_record_anchor SET sequence = 5, hash = $2 WHERE case_id = $1`, [
+      CASE_ID,
+      previous!.previousHash,
+    ]);
+    const anchors: { case_id: string; sequence: number; hash: string }[] = await dataSource.query(
+      `SELECT case_id, sequence, hash FROM case_record_anchor WHERE anchor_date = '2026-12-05' ORDER BY case_id`,
+    );
+    const forged = merkleRoot(
+      anchors.map((row) => recordAnchorLeaf({ caseId: row.case_id, anchorDate: '2026-12-05', ...row })),
+    );
+    await dataSource.query(`UPDATE case_record_anchor_day SET root = $1`, [forged]);
+    const cut = path.join(dir, 'cut.tar');
+    await writePackage(await dossierContents(dataSource, CASE_ID), createWriteStream(cut));
+    expect((await lep({}, 'verify-archive', cut, '--database-url', databaseUrl())).exitCode).toBe(0);
+    const checked = await lep({}, 'verify-archive', cut, '--publication-url', publicationUrl);
+    expect(checked.exitCode).toBe(1);
+    expect(checked.stderr).toContain(
+      `${DOSSIER_PATHS.anchorProof}：2026-12-05 的存证根 ${forged}（2 件）与公示平台公布的 ${published!.root}（2 件）不符`,
+    );
   });
 });

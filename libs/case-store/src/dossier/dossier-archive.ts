@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack as tarPack } from 'tar-stream';
 import type { DataSource } from 'typeorm';
-import { latestRecordAnchor } from '../record-anchor';
+import { latestRecordAnchor, recordAnchorProof } from '../record-anchor';
 import { readCaseRecord } from '../record-verification';
 import {
   ARCHIVE_ACTION,
@@ -62,6 +62,7 @@ export async function dossierContents(dataSource: DataSource, caseId: string): P
     entries: record.entries,
   };
   const anchor = await latestRecordAnchor(dataSource, caseId);
+  const anchorProof = await recordAnchorProof(dataSource, caseId);
   return {
     manifest,
     parts: [
@@ -69,6 +70,7 @@ export async function dossierContents(dataSource: DataSource, caseId: string): P
       { path: DOSSIER_PATHS.record, bytes: jsonBytes(recordFile) },
       ...parts,
       ...(anchor ? [{ path: DOSSIER_PATHS.anchor, bytes: jsonBytes(anchor) }] : []),
+      ...(anchorProof ? [{ path: DOSSIER_PATHS.anchorProof, bytes: jsonBytes(anchorProof) }] : []),
     ],
     documents,
     mtime: new Date((archive ?? last).recordedAt),

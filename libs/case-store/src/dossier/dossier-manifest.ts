@@ -22,6 +22,11 @@ export const DOSSIER_PATHS = {
   reviewOpinions: 'review-opinions.json',
   /** The record head anchored outside the record (`case_record_anchor`), when it was anchored. */
   anchor: 'anchor.json',
+  /**
+   * The proof that the latest anchor on a sealed day is a leaf of that day's tree head, which is published
+   * outside the case database (`RecordAnchorProof`), when such a day exists.
+   */
+  anchorProof: 'anchor-proof.json',
 } as const;
 
 export interface DossierFile {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { canonicalJson, verifyChain, type ChainLink } from '@lep/hash-chain';
+import { recordAnchorLeaf, type RecordAnchorProof, type RecordAnchorsSealedData } from '@lep/contracts';
+import { canonicalJson, verifyChain, verifyMerkleInclusion, type ChainLink } from '@lep/hash-chain';
 import { extract as tarExtract } from 'tar-stream';
 import type { CaseRecordContent } from '../case-step';
 import type { RecordAnchor } from '../record-anchor';
@@ -32,7 +33,12 @@ export interface DossierVerification {
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /** The files read whole to be checked (all small JSON): the others are only hashed. */
-const KEPT = new Set<string>([DOSSIER_PATHS.manifest, DOSSIER_PATHS.record, DOSSIER_PATHS.anchor]);
+const KEPT = new Set<string>([
+  DOSSIER_PATHS.manifest,
+  DOSSIER_PATHS.record,
+  DOSSIER_PATHS.anchor,
+  DOSSIER_PATHS.anchorProof,
+]);
 
 interface SeenFile {
   sha256: string;
@@ -51,7 +57,8 @@ interface RecordFile {
  * Checks a 案卷 offline, needing nothing but the file: every file the manifest lists is there with its hash and
  * size, no other file was slipped in, the record's hash chain holds and ends at its stated head, the record holds
  * the 归档 entry, which carries the manifest's hash, the manifest names the record entry before it, and the record
- * reaches the head anchored outside it (`anchor.json`, when the package carries one). Each file is
+ * reaches the head anchored outside it (`anchor.json`, when the package carries one), and that anchor's day
+ * proof leads to its day's tree head (`anchor-proof.json`, when the package carries one). Each file is
  * hashed as it streams past, so memory does not grow with the package. Throws when `input` cannot be read.
  */
 export async function verifyDossier(
@@ -62,6 +69,14 @@ export async function verifyDossier(
      * which a package whose record and `anchor.json` were both edited does not.
      */
     currentAnchor?: (caseId: string) => Promise<RecordAnchor | null>;
+    /**
+     * The tree head of a day as published outside the case database (online check, e.g. the publication
+     * service's public record-anchor route): the proof's root must be it, which a package whose anchors were
+     * rewritten together with the case database is not. Null when that day was not published.
+     */
+    publishedAnchorDay?: (
+      anchorDate: string,
+    ) => Promise<Pick<RecordAnchorsSealedData, 'root' | 'caseCount'> | null>;
   } = {},
 ): Promise<DossierVerification> {
   const seen = new Map<string, SeenFile>();
@@ -125,6 +140,9 @@ export async function verifyDossier(
     const anchorFile = seen.get(DOSSIER_PATHS.anchor);
     const anchor = anchorFile && parseJson<RecordAnchor>(anchorFile, DOSSIER_PATHS.anchor, problems);
     if (anchor) checkAnchor(record, anchor, problems, '记录末尾被截去');
+    const proofFile = seen.get(DOSSIER_PATHS.anchorProof);
+    const proof = proofFile && parseJson<RecordAnchorProof>(proofFile, DOSSIER_PATHS.anchorProof, problems);
+    if (proof) await checkAnchorProof(record, proof, problems, options.publishedAnchorDay);
     const caseId = manifest?.caseId ?? record.caseId;
     const current = options.currentAnchor && caseId ? await options.currentAnchor(caseId) : null;
     if (current)
@@ -240,6 +258,43 @@ function checkAnchor(
     problems.push({
       file: DOSSIER_PATHS.record,
       problem: `第 ${anchor.sequence} 条记录的哈希与 ${anchor.anchorDate} 锚定的 ${anchor.hash} 不符`,
+    });
+}
+
+/**
+ * The anchor in the proof is a leaf of its day's tree head, and the record reaches it; with `published`, that
+ * tree head is the one published outside the case database.
+ */
+async function checkAnchorProof(
+  record: RecordFile,
+  proof: RecordAnchorProof,
+  problems: DossierProblem[],
+  published?: (anchorDate: string) => Promise<Pick<RecordAnchorsSealedData, 'root' | 'caseCount'> | null>,
+): Promise<void> {
+  const file = DOSSIER_PATHS.anchorProof;
+  const { anchor } = proof;
+  if (
+    !anchor ||
+    !Array.isArray(proof.auditPath) ||
+    !verifyMerkleInclusion(
+      recordAnchorLeaf(anchor),
+      proof.leafIndex,
+      proof.treeSize,
+      proof.auditPath,
+      proof.root,
+    )
+  ) {
+    problems.push({ file, problem: '锚定证明不能推出其所载的当日存证根' });
+    return;
+  }
+  checkAnchor(record, { ...anchor, anchoredAt: '' }, problems, '记录末尾被截去（以当日存证根为准）');
+  if (!published) return;
+  const day = await published(anchor.anchorDate);
+  if (!day) problems.push({ file, problem: `公示平台没有 ${anchor.anchorDate} 的存证根` });
+  else if (day.root !== proof.root || day.caseCount !== proof.treeSize)
+    problems.push({
+      file,
+      problem: `${anchor.anchorDate} 的存证根 ${proof.root}（${proof.treeSize} 件）与公示平台公布的 ${day.root}（${day.caseCount} 件）不符`,
     });
 }
 

@@ -9,8 +9,8 @@ export const CONSUMER_GROUP = 'lep-publication';
 
 /**
  * Feeds decisions (TOPICS.caseDecision), pre-disclosure (TOPICS.registryDisclosure), double-random inspections
- * (TOPICS.registryInspection), loaded calendar years (TOPICS.registryCalendar) and the annual reports
- * (TOPICS.statisticsReport) to the EventHandler.
+ * (TOPICS.registryInspection), loaded calendar years (TOPICS.registryCalendar), the annual reports
+ * (TOPICS.statisticsReport) and the case records' daily tree heads (TOPICS.caseRecordAnchor) to the EventHandler.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -32,6 +32,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         TOPICS.registryInspection.name,
         TOPICS.registryCalendar.name,
         TOPICS.statisticsReport.name,
+        TOPICS.caseRecordAnchor.name,
       ],
       // Partitions in parallel: order matters only within a decision (one key, one partition), and each message
       // waits on a database transaction and a workflow start (bench/publication: about 70 ms in sequence).

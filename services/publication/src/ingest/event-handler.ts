@@ -5,6 +5,7 @@ import {
   CloudEvent,
   DecisionMadeData,
   DecisionWithdrawnData,
+  RecordAnchorsSealedData,
   REGISTRY_EVENT_TYPES,
 } from '@lep/contracts';
 import {
@@ -19,6 +20,7 @@ import { PublicationConfig } from '../config';
 import { DisclosureWorkflows } from '../deadline/disclosure-workflows';
 import { DisclosuresService } from '../disclosures/disclosures.service';
 import { storePreDisclosure } from '../pre-disclosure/pre-disclosure-store';
+import { recordAnchorsSealedProblems, storeRecordAnchorDay } from '../record-anchors/record-anchors-store';
 import { decisionMadeProblems } from './decision-contract';
 
 /** The consumed_event name: one mark per event id for everything this service consumes. */
@@ -58,6 +60,10 @@ export class EventHandler {
       await this.disclosures.recountProvisional(event.data as CalendarYearChangedData);
       return true;
     }
+    if (event.type === CASE_EVENT_TYPES.recordAnchorsSealed) {
+      const problems = recordAnchorsSealedProblems(event.data);
+      if (problems.length > 0) throw new UnprocessableEventError(problems);
+    }
     if (event.type === CASE_EVENT_TYPES.decisionMade) {
       const problems = decisionMadeProblems(event.data);
       if (problems.length > 0) throw new UnprocessableEventError(problems);
@@ -91,6 +97,9 @@ export class EventHandler {
           withdrawn.push(withdrawal.decisionId);
         return;
       }
+      case CASE_EVENT_TYPES.recordAnchorsSealed:
+        await storeRecordAnchorDay(manager, event.data as RecordAnchorsSealedData, new Date());
+        return;
       default:
         await storePreDisclosure(manager, event, this.config.PUBLICATION_NAME_POLICY);
     }

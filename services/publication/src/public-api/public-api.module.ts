@@ -6,6 +6,7 @@ import { PublicDocumentService } from './public-document.service';
 import { PublicAnnualReportsController } from '../pre-disclosure/public-annual-reports.controller';
 import { PublicInspectionsController } from '../pre-disclosure/public-inspections.controller';
 import { PublicPreDisclosureController } from '../pre-disclosure/public-pre-disclosure.controller';
+import { PublicRecordAnchorsController } from '../record-anchors/public-record-anchors.controller';
 
 /** The unauthenticated, rate-limited public API (per client IP, a fixed window of one minute). */
 @Module({})
@@ -19,6 +20,7 @@ export class PublicApiModule {
         PublicPreDisclosureController,
         PublicInspectionsController,
         PublicAnnualReportsController,
+        PublicRecordAnchorsController,
       ],
       providers: [PublicDecisionsService, PublicDocumentService],
     };

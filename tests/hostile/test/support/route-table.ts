@@ -545,6 +545,8 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     public: true,
     params: () => ({ agency: OWN_AGENCY, year: '2025' }),
   },
+  'publication GET /api/v1/public/record-anchors': { public: true },
+  'publication GET /api/v1/public/record-anchors/{date}': { public: true, params: () => ({ date: today() }) },
   'publication POST /api/v1/feed/disclosures': { foreign: 403 },
   'publication POST /api/v1/feed/portal-entries': { foreign: 403 },
 

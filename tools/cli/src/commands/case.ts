@@ -12,7 +12,8 @@ import { serviceUrl } from '../service-endpoints';
  * `lep case export <caseId>`: downloads an archived case's 案卷 from case-api (as the person or system whose
  * credential LEP_TOKEN holds: case-api applies its scope and logs a supervisor's export) into one tar file.
  * `lep case verify-archive <file>`: checks such a file offline and names every file in it that does not match;
- * with `--database-url` also against the record anchor in the case database (online).
+ * with `--database-url` also against the record anchor in the case database, with `--publication-url` against
+ * the day's tree head the publication service publishes (online).
  * Exit 0 when done / intact, 1 when refused / not intact, 2 when it cannot run (no credential, unreadable file).
  */
 export function registerCaseCommands(program: Command, env: NodeJS.ProcessEnv = process.env): void {
@@ -68,42 +69,66 @@ export function registerCaseCommands(program: Command, env: NodeJS.ProcessEnv = 
       '--database-url <url>',
       '另以案件数据库中的记录锚定核对（在线核对；不给出则只凭案卷文件离线校验）',
     )
+    .option(
+      '--publication-url <url>',
+      '另以公示平台公布的当日执法记录存证根核对案卷所载的锚定证明（在线核对，如 http://公示平台地址）',
+    )
     .showHelpAfterError(false)
-    .action(async (file: string, flags: { databaseUrl?: string }, command: Command) => {
-      let result: Awaited<ReturnType<typeof verifyDossier>>;
-      const database = flags.databaseUrl
-        ? await new DataSource({ type: 'postgres', url: flags.databaseUrl })
-            .initialize()
-            .catch(() => command.error(`无法连接案件数据库`, { exitCode: 2, code: 'lep.case.database' }))
-        : undefined;
-      try {
-        result = await verifyDossier(createReadStream(file), {
-          currentAnchor: database
-            ? (caseId): Promise<RecordAnchor | null> => latestRecordAnchor(database, caseId)
-            : undefined,
-        });
-      } catch (error) {
-        return command.error(`无法读取 ${file}：${(error as Error).message}`, {
-          exitCode: 2,
-          code: 'lep.case.unreadable',
-        });
-      } finally {
-        await database?.destroy();
-      }
-      if (result.problems.length === 0) {
-        command
-          .configureOutput()
-          .writeOut?.(
-            `OK ${result.caseId} 案卷 ${result.files} 个文件与清单一致，执法全过程记录共 ${result.recordLength} 条，链头哈希 ${result.headHash}\n`,
-          );
-        return;
-      }
-      command.error(
-        [
-          `案卷校验失败：${file}（${result.caseId ?? '案件不明'}）`,
-          ...result.problems.map((problem) => `  ${problem.file}：${problem.problem}`),
-        ].join('\n'),
-        { exitCode: 1, code: 'lep.case.broken' },
-      );
-    });
+    .action(
+      async (file: string, flags: { databaseUrl?: string; publicationUrl?: string }, command: Command) => {
+        let result: Awaited<ReturnType<typeof verifyDossier>>;
+        const database = flags.databaseUrl
+          ? await new DataSource({ type: 'postgres', url: flags.databaseUrl })
+              .initialize()
+              .catch(() => command.error(`无法连接案件数据库`, { exitCode: 2, code: 'lep.case.database' }))
+          : undefined;
+        try {
+          result = await verifyDossier(createReadStream(file), {
+            currentAnchor: database
+              ? (caseId): Promise<RecordAnchor | null> => latestRecordAnchor(database, caseId)
+              : undefined,
+            publishedAnchorDay: flags.publicationUrl
+              ? (anchorDate) => publishedAnchorDay(flags.publicationUrl!, anchorDate)
+              : undefined,
+          });
+        } catch (error) {
+          return command.error(`无法读取 ${file}：${(error as Error).message}`, {
+            exitCode: 2,
+            code: 'lep.case.unreadable',
+          });
+        } finally {
+          await database?.destroy();
+        }
+        if (result.problems.length === 0) {
+          command
+            .configureOutput()
+            .writeOut?.(
+              `OK ${result.caseId} 案卷 ${result.files} 个文件与清单一致，执法全过程记录共 ${result.recordLength} 条，链头哈希 ${result.headHash}\n`,
+            );
+          return;
+        }
+        command.error(
+          [
+            `案卷校验失败：${file}（${result.caseId ?? '案件不明'}）`,
+            ...result.problems.map((problem) => `  ${problem.file}：${problem.problem}`),
+          ].join('\n'),
+          { exitCode: 1, code: 'lep.case.broken' },
+        );
+      },
+    );
+}
+
+/** The day's tree head as the publication service serves it to the public; null when it has none for that day. */
+async function publishedAnchorDay(
+  publicationUrl: string,
+  anchorDate: string,
+): Promise<{ root: string; caseCount: number } | null> {
+  const url = `${publicationUrl.replace(/\/+$/, '')}/api/v1/public/record-anchors/${anchorDate}`;
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch(() => {
+    throw new Error(`无法连接公示平台 ${url}`);
+  });
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`公示平台答复 ${response.status}：${url}`);
+  const day = (await response.json()) as { root: string; caseCount: number };
+  return { root: day.root, caseCount: day.caseCount };
 }
