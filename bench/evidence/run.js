@@ -84,13 +84,20 @@ async function startService(env) {
     if (!child.killedByBench)
       console.error(`evidence service exited (${code ?? signal}):\n${output.slice(-4000)}`);
   });
+  // Ready when /health answers: at LOG_LEVEL warn the service does not log that it listens.
   const deadline = Date.now() + 60_000;
-  while (!output.includes('listening on')) {
-    if (child.exitCode !== null || Date.now() > deadline)
+  for (;;) {
+    const healthy = await fetch(`http://127.0.0.1:${env.PORT}/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) return child;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.killedByBench = true;
+      child.kill('SIGKILL');
       throw new Error(`evidence service did not start:\n${output}`);
+    }
     await new Promise((done) => setTimeout(done, 100));
   }
-  return child;
 }
 
 /** `declaredSha256`: the hash a body camera's uploader sends ahead of the bytes (optional in the API). */
