@@ -18,15 +18,8 @@ const { Kafka, logLevel } = require('kafkajs');
 const { Client: MinioClient } = require('minio');
 const { signStaffToken } = require('../../libs/auth/dist');
 const { ACTING_OFFICERS_HEADER, REVIEW_CHECKLIST, reviewWorkflowId } = require('../../libs/contracts/dist');
-const {
-  startPeers,
-  ensureDatabases,
-  databaseUrl,
-  startServiceProcess,
-  startCaseRegistry,
-  createEvidenceBuckets,
-  TEST_PAYLOAD_KEY_ENV,
-} = require('../../libs/testing/dist');
+const { penaltyDraft } = require('../../libs/testing/dist');
+const { runBench, withPlatform } = require('../support/platform');
 
 const CASES = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = Number(process.argv[3] ?? 20);
@@ -34,7 +27,6 @@ const AUTH = { secret: 'journey-bench-secret-of-at-least-32-characters', issuer:
 const sign = (claims) => signStaffToken(claims, { ...AUTH, expiresInSeconds: 6 * 3600 });
 const AGENCY = 'BT01';
 const VIDEO_BYTES = 256 * 1024;
-const BUCKETS = { evidence: 'lep-evidence', staging: 'lep-evidence-staging' };
 const DISCLOSURE_TOPIC = 'lep.publication.disclosure.v1';
 const CHECKLIST_PASSED = Object.fromEntries(REVIEW_CHECKLIST.map((item) => [item, { passed: true }]));
 const PARTY = { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' };
@@ -209,29 +201,12 @@ async function journey(n, run, clients, people, disclosures, steps) {
   return { ms: performance.now() - began, updates: major ? 5 : 3 };
 }
 
+/** The fault suite's and the tests' penalty draft (@lep/testing), under a 文号 of its own per fine. */
 function draftBody(fineYuan) {
   return {
     requestId: randomUUID(),
+    ...penaltyDraft(fineYuan),
     documentNumber: `阿市监罚〔2026〕${fineYuan}号`,
-    party: PARTY,
-    penalty: {
-      violationType: '销售不合格产品',
-      facts: '当事人张三销售不合格电热水壶20台。',
-      legalBasis: '《中华人民共和国产品质量法》第四十九条',
-      penaltyKinds: ['罚款'],
-      content: `罚款人民币${fineYuan}元`,
-      fineYuan,
-      validUntil: '2027-12-31',
-    },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
-    publicationBlocks: [],
   };
 }
 
@@ -243,7 +218,7 @@ async function bareJourney(n, run, bare, shape) {
     workflowId: `bare-${run}-${n}`,
   });
   const content = randomBytes(VIDEO_BYTES);
-  await bare.minio.putObject(BUCKETS.staging, `bare/${run}/${n}`, content, content.length, {});
+  await bare.minio.putObject(bare.bucket, `bare/${run}/${n}`, content, content.length, {});
   for (let update = 0; update < shape.updates(n); update++)
     await handle.executeUpdate('step', { args: [update] });
   const key = `bare-${run}-${n}`;
@@ -257,7 +232,7 @@ async function bareJourney(n, run, bare, shape) {
   return performance.now() - began;
 }
 
-async function startBare(peers, kafka, run) {
+async function startBare(peers, kafka, run, bucket) {
   const taskQueue = `journey-bare-${run}`;
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: peers.temporalAddress });
@@ -292,6 +267,7 @@ async function startBare(peers, kafka, run) {
   return {
     taskQueue,
     topic,
+    bucket,
     producer,
     minio,
     temporal: new Client({ connection: clientConnection }),
@@ -308,54 +284,9 @@ async function startBare(peers, kafka, run) {
 }
 
 async function main() {
-  const peers = await startPeers({
-    postgres: true,
-    kafka: true,
-    s3: true,
-    temporal: { timeSkipping: false },
-  });
-  Object.assign(process.env, {
-    LEP_TEST_DATABASE_URL: peers.databaseUrl,
-    LEP_TEST_KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-    LEP_TEST_TEMPORAL_ADDRESS: peers.temporalAddress,
-  });
-  const processes = [];
-  const kafka = new Kafka({ brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING });
-  try {
-    await ensureDatabases(peers.databaseUrl, ['lep_cases', 'lep_publication', 'lep_evidence']);
-    await createEvidenceBuckets(peers.s3, { ...BUCKETS, retention: { mode: 'GOVERNANCE', days: 30 } });
-    const registry = await startCaseRegistry({ secret: AUTH.secret, sign });
-    processes.push(registry);
-    const common = {
-      KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-      AUTH_JWT_SECRET: AUTH.secret,
-      REGISTRY_URL: registry.url,
-      AUTH_API_KEY_INTROSPECTION_URL: `${registry.url}/api/v1/auth/introspect`,
-    };
-    const temporal = { TEMPORAL_ADDRESS: peers.temporalAddress, ...TEST_PAYLOAD_KEY_ENV };
-    const cases = { ...common, ...temporal, DATABASE_URL: databaseUrl(peers.databaseUrl, 'lep_cases') };
-    processes.push(await startServiceProcess('worker', cases));
-    const caseApi = await startServiceProcess('case-api', cases);
-    processes.push(caseApi);
-    const evidence = await startServiceProcess('evidence', {
-      ...common,
-      DATABASE_URL: databaseUrl(peers.databaseUrl, 'lep_evidence'),
-      S3_ENDPOINT: peers.s3Endpoint,
-      S3_ACCESS_KEY: peers.s3.accessKey,
-      S3_SECRET_KEY: peers.s3.secretKey,
-      S3_REGION: peers.s3.region,
-      S3_BUCKET: BUCKETS.evidence,
-      EVIDENCE_STAGING_BUCKET: BUCKETS.staging,
-    });
-    processes.push(evidence);
-    processes.push(
-      await startServiceProcess('publication', {
-        ...common,
-        ...temporal,
-        DATABASE_URL: databaseUrl(peers.databaseUrl, 'lep_publication'),
-      }),
-    );
-
+  const platform = { auth: AUTH, sign, services: ['worker', 'case-api', 'evidence', 'publication'] };
+  await withPlatform(platform, async ({ peers, registry, url, buckets }) => {
+    const kafka = new Kafka({ brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING });
     const { key: apiKey } = await registry.call('POST', '/api/v1/api-keys', {
       agencyCode: AGENCY,
       role: 'agency-system',
@@ -365,10 +296,13 @@ async function main() {
     const handlerToken = sign({ sub: people.handlers[0], agency: AGENCY, roles: ['handler'] });
     const clients = {
       // The agency system names who acts (domain.md R8): here the deputy head, who decides.
-      system: http(caseApi.url, apiKey, { [ACTING_OFFICERS_HEADER]: people.deputyLeader }),
-      handler: http(caseApi.url, handlerToken),
-      reviewer: http(caseApi.url, sign({ sub: people.reviewer, agency: AGENCY, roles: ['legal-reviewer'] })),
-      evidenceUrl: evidence.url,
+      system: http(url['case-api'], apiKey, { [ACTING_OFFICERS_HEADER]: people.deputyLeader }),
+      handler: http(url['case-api'], handlerToken),
+      reviewer: http(
+        url['case-api'],
+        sign({ sub: people.reviewer, agency: AGENCY, roles: ['legal-reviewer'] }),
+      ),
+      evidenceUrl: url.evidence,
       handlerToken,
     };
     const disclosures = await disclosureWatcher(kafka);
@@ -404,7 +338,7 @@ async function main() {
         `${messagesPerCase.toFixed(1)} Kafka messages`,
     );
 
-    const bare = await startBare(peers, kafka, run);
+    const bare = await startBare(peers, kafka, run, buckets.staging);
     const shape = {
       updates: (n) => (n % 3 === 0 ? 5 : 3),
       messagesPerCase: Math.max(1, Math.round(messagesPerCase)),
@@ -420,16 +354,7 @@ async function main() {
         `time per case ${summary(bareMs)}`,
     );
     console.log(`LEP / bare engines: ${(lepRate / bareRate).toFixed(2)}× throughput`);
-  } finally {
-    for (const service of processes.reverse()) await service.stop().catch(() => undefined);
-    await peers.stop();
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -10,14 +10,7 @@ const { performance } = require('node:perf_hooks');
 const { randomUUID } = require('node:crypto');
 const { Client, Connection } = require('@temporalio/client');
 const { signStaffToken } = require('../../libs/auth/dist');
-const {
-  startPeers,
-  ensureDatabases,
-  databaseUrl,
-  startServiceProcess,
-  startCaseRegistry,
-  TEST_PAYLOAD_KEY_ENV,
-} = require('../../libs/testing/dist');
+const { runBench, withPlatform } = require('../support/platform');
 
 const CLIENTS = Number(process.argv[2] ?? 20);
 const PER_CLIENT = Number(process.argv[3] ?? 10);
@@ -52,47 +45,20 @@ async function drive(operation) {
 }
 
 async function main() {
-  const peers = await startPeers({ postgres: true, kafka: true, temporal: { timeSkipping: false } });
-  Object.assign(process.env, {
-    LEP_TEST_DATABASE_URL: peers.databaseUrl,
-    LEP_TEST_KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-    LEP_TEST_TEMPORAL_ADDRESS: peers.temporalAddress,
-  });
-  const processes = [];
-  try {
-    await ensureDatabases(peers.databaseUrl, ['lep_cases', 'lep_publication']);
-    const registry = await startCaseRegistry({ secret: AUTH.secret, sign });
-    processes.push(registry);
-    const common = {
-      KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-      TEMPORAL_ADDRESS: peers.temporalAddress,
-      // Encrypted payloads, as in production: the case-start figure includes the codec's cost.
-      ...TEST_PAYLOAD_KEY_ENV,
-      AUTH_JWT_SECRET: AUTH.secret,
-      REGISTRY_URL: registry.url,
-    };
-    const cases = {
-      ...common,
-      DATABASE_URL: databaseUrl(peers.databaseUrl, 'lep_cases'),
-      AUTH_API_KEY_INTROSPECTION_URL: `${registry.url}/api/v1/auth/introspect`,
-    };
-    processes.push(await startServiceProcess('worker', cases));
-    // LEP_BENCH_PROFILE_DIR=<dir>: case-api writes its CPU profile and the time of each step there (profile-hook.js).
-    const profileDir = process.env.LEP_BENCH_PROFILE_DIR;
-    const caseApi = await startServiceProcess('case-api', {
-      ...cases,
-      ...(profileDir
+  const profileDir = process.env.LEP_BENCH_PROFILE_DIR;
+  const platform = {
+    auth: AUTH,
+    sign,
+    services: ['worker', 'case-api', 'publication'],
+    env: {
+      // LEP_BENCH_PROFILE_DIR=<dir>: case-api writes its CPU profile and the time of each step there (profile-hook.js).
+      'case-api': profileDir
         ? { NODE_OPTIONS: `--require ${require.resolve('./profile-hook.js')}`, LEP_PROFILE_DIR: profileDir }
-        : {}),
-    });
-    processes.push(caseApi);
-    const publication = await startServiceProcess('publication', {
-      ...common,
-      DATABASE_URL: databaseUrl(peers.databaseUrl, 'lep_publication'),
-      PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
-    });
-    processes.push(publication);
-
+        : {},
+      publication: { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' },
+    },
+  };
+  await withPlatform(platform, async ({ peers, registry, url, databaseUrl }) => {
     const connection = await Connection.connect({ address: peers.temporalAddress });
     const client = new Client({ connection });
     const bare = await drive((c, i) =>
@@ -112,7 +78,7 @@ async function main() {
     const run = randomUUID().slice(0, 8);
     const filedOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const started = await drive(async (c, i) => {
-      const response = await fetch(`${caseApi.url}/api/v1/cases`, {
+      const response = await fetch(`${url['case-api']}/api/v1/cases`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -135,7 +101,7 @@ async function main() {
     const filingBegan = performance.now();
     const total = CLIENTS * PER_CLIENT;
     const { DataSource } = require('typeorm');
-    const caseDb = await new DataSource({ type: 'postgres', url: cases.DATABASE_URL }).initialize();
+    const caseDb = await new DataSource({ type: 'postgres', url: databaseUrl('case-api') }).initialize();
     for (;;) {
       const [row] = await caseDb.query(`SELECT count(*)::int AS n FROM case_file WHERE case_number LIKE $1`, [
         `LOAD-${run}-%`,
@@ -149,22 +115,13 @@ async function main() {
     );
 
     const reads = await drive(async () => {
-      const response = await fetch(`${publication.url}/api/v1/public/decisions?page=1&pageSize=20`);
+      const response = await fetch(`${url.publication}/api/v1/public/decisions?page=1&pageSize=20`);
       if (!response.ok) throw new Error(`public API answered ${response.status}`);
       await response.arrayBuffer();
     });
     stats('public API GET /public/decisions', reads.latencies, reads.wallMs);
     await connection.close();
-  } finally {
-    for (const process of processes.reverse()) await process.stop().catch(() => undefined);
-    await peers.stop();
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -8,6 +8,15 @@ export interface AgencyHierarchy {
 }
 
 /**
+ * Whether the principal acts for `agencyCode` itself: its own staff or system, or a platform admin. The scope of
+ * driving an agency's own work (its cases), where an agency above it may read but not act.
+ */
+export function isOwnAgency(principal: Principal, agencyCode: string): boolean {
+  if (principal.kind === 'anonymous') return false;
+  return principal.roles.includes(PLATFORM_ADMIN) || principal.agencyCode === agencyCode;
+}
+
+/**
  * Throws 403 AGENCY_FORBIDDEN unless the principal's agency is `agencyCode` or one of its ancestors.
  * Platform admins reach every agency; anonymous callers none.
  */

@@ -84,7 +84,8 @@ export interface CaseFiledData extends CaseRef {
   /**
    * A licensing case opens with an application (申请). False when the agency decided not to accept it (不予受理,
    * 行政许可法 art. 32): the application counts in the annual report's 申请数 but not in its 受理数 (domain.md
-   * §7.1). Absent: accepted. (Optional until the case side records the acceptance decision.)
+   * §7.1). Absent: accepted, or a case that does not start from an application. Set by the case workflow from the
+   * filing's `application` (domain.md P7a).
    */
   applicationAccepted?: boolean;
 }
@@ -186,16 +187,24 @@ export interface PenaltyDecisionDetails {
   validUntil: string;
 }
 
-/** 行政许可 disclosure fields (domain.md §3, licensing table). */
+/**
+ * 行政许可 disclosure fields (domain.md §3, licensing table). A 准予许可 (`granted`) carries its validity; a 不予许可
+ * carries the reason instead and has no certificate, number or validity (domain.md §3, 不予许可).
+ */
 export interface LicensingDecisionDetails {
   documentTitle: string;
   licenceKind: '普通' | '特许' | '认可' | '核准' | '登记' | '其他';
+  /** The type a 许可类别 of 其他 names (required then, absent otherwise). */
+  licenceKindName?: string;
   certificateName?: string;
   licenceNumber?: string;
   content: string;
-  validFrom: string;
-  validTo: string;
+  /** 有效期自 / 至, YYYY-MM-DD: required when granted. */
+  validFrom?: string;
+  validTo?: string;
   granted: boolean;
+  /** 不予许可的理由 (行政许可法 art. 38 ¶2): required when not granted. */
+  refusalReason?: string;
 }
 
 /**
@@ -223,6 +232,66 @@ export interface NoPenaltyDecisionDetails {
   /** 不予处罚理由: why the ground applies to this case (public after masking). */
   reason: string;
 }
+
+/**
+ * 检查方式 of a 行政检查 recorded in a case (domain.md P14): on the spot, on the documents the party submits, by
+ * sampling and testing, remotely (非现场监管), or another way.
+ */
+export const INSPECTION_METHODS = ['on-site', 'documentary', 'sampling', 'remote', 'other'] as const;
+export type InspectionMethod = (typeof INSPECTION_METHODS)[number];
+
+export const INSPECTION_METHOD_NAMES: Record<InspectionMethod, string> = {
+  'on-site': '现场检查',
+  documentary: '书面检查',
+  sampling: '抽样检验',
+  remote: '非现场检查',
+  other: '其他方式',
+};
+
+/** 检查结果 of a 行政检查 recorded in a case (domain.md P14): what the inspection found and what it led to. */
+export const INSPECTION_RESULT_OUTCOMES = [
+  'no-problem',
+  'ordered-correction',
+  'case-filed',
+  'referred',
+  'other',
+] as const;
+export type InspectionResultOutcome = (typeof INSPECTION_RESULT_OUTCOMES)[number];
+
+export const INSPECTION_RESULT_OUTCOME_NAMES: Record<InspectionResultOutcome, string> = {
+  'no-problem': '未发现问题',
+  'ordered-correction': '发现问题，责令改正',
+  'case-filed': '发现问题，移送立案查处',
+  referred: '发现问题，移送有关机关处理',
+  other: '其他',
+};
+
+/**
+ * A 行政检查 result decided in an inspection-category case (domain.md P14), outside the 双随机 registry flow.
+ * 检查对象 is the decision's party and 检查机关 its agency; 检查事项 is the case's item, set by the case workflow.
+ */
+export interface InspectionDecisionDetails {
+  /** 检查事项: the name of the case's enforcement item. */
+  matter: string;
+  /** 检查依据 */
+  legalBasis: string;
+  /** 检查日期, YYYY-MM-DD: not after the decision date. */
+  inspectedOn: string;
+  method: InspectionMethod;
+  outcome: InspectionResultOutcome;
+  /** 检查情况: what was inspected and found (public after masking). */
+  findings: string;
+  /** 处理情况: what the agency did about it (public after masking). */
+  handling: string;
+  /**
+   * The 双随机 plan whose drawn target this inspection was: the result is then already counted with that plan's
+   * results (domain.md §7.4) and is not counted again.
+   */
+  randomInspectionPlanId?: string;
+}
+
+/** What a draft gives of a 行政检查 result: the case's item is its 检查事项, so the draft does not name it. */
+export type InspectionResultDraft = Omit<InspectionDecisionDetails, 'matter'>;
 
 /** Any other decision (coercion, inspection, collection, confirmation, other): 20 working days to publish. */
 export interface OtherDecisionDetails {
@@ -282,6 +351,8 @@ export const TRADE_SECRET_FIELDS = [
   'licensing.content',
   'licensing.certificateName',
   'other.content',
+  'inspection.findings',
+  'inspection.handling',
 ] as const;
 export type TradeSecretField = (typeof TRADE_SECRET_FIELDS)[number];
 
@@ -328,6 +399,8 @@ export interface DecisionMadeData extends CaseRef {
   other?: OtherDecisionDetails;
   /** 行政强制 decisions (category coercion): which measure or execution it is, for the report's rows. */
   coercion?: CoercionDecisionDetails;
+  /** 行政检查 results (inspection cases, domain.md P14), instead of `other`. */
+  inspection?: InspectionDecisionDetails;
   /** Fields the handler marked as commercial secrets (商业秘密): published without their text, the reason shown. */
   tradeSecretFields?: TradeSecretField[];
   publicationBlocks: PublicationBlockReason[];

@@ -3,8 +3,10 @@ import type {
   CalendarLayerLoaded,
   CaseState,
   CoercionMeasureInput,
+  CoercionMeasureWithdrawalInput,
   CoordinationRuling,
   DeadlineExtensionInput,
+  DecisionRemakeClaim,
   DecisionWithdrawalInput,
   DecisionInput,
   DraftDecisionInput,
@@ -55,6 +57,10 @@ export const caseUpdates = {
   revoke: defineUpdate<CaseState, [RevocationInput]>('revoke'),
   /** A 行政强制 measure or execution inside the case: its own decision (domain.md P13). */
   takeCoercionMeasure: defineUpdate<CaseState, [CoercionMeasureInput]>('takeCoercionMeasure'),
+  /** 撤销, 确认违法 or 重新作出 of one such measure, by its decision id (domain.md P13a). */
+  withdrawCoercionMeasure: defineUpdate<CaseState, [CoercionMeasureWithdrawalInput]>(
+    'withdrawCoercionMeasure',
+  ),
   replaceHandler: defineUpdate<CaseState, [HandlerReplacementInput]>('replaceHandler'),
   /** The case's coordination task (a disputed review opinion, for the agency head). */
   claimTask: defineUpdate<TaskClaimState, [TaskClaimInput]>('claimTask'),
@@ -103,3 +109,6 @@ export type CaseLifecycleWorkflow = (input: StartCaseInput) => Promise<CaseState
 
 /** A withdrawal after archive (CASE_WORKFLOWS.decisionWithdrawal): answers the case as it is after it. */
 export type DecisionWithdrawalWorkflow = (input: DecisionWithdrawalInput) => Promise<CaseState>;
+
+/** The claim of a withdrawn decision by its re-making case (CASE_WORKFLOWS.decisionRemake): answers the case id. */
+export type DecisionRemakeWorkflow = (claim: DecisionRemakeClaim) => Promise<string>;

@@ -4,6 +4,7 @@ import type {
   CoercionDecisionDetails,
   ProvisionalCount,
   CaseStage,
+  InspectionResultDraft,
   LicensingDecisionDetails,
   NoPenaltyDecisionDetails,
   OtherDecisionDetails,
@@ -15,6 +16,7 @@ import type {
   WithdrawalSource,
 } from './case-events';
 import type { OnSiteDisclosure } from './case-officers';
+import type { LicensingApplication, LicensingApplicationState } from './licensing-application';
 import type { DecisionFacts, ItemCategory, MajorDecisionVerdict } from './registry-lists';
 
 /**
@@ -25,6 +27,7 @@ export const CASE_WORKFLOWS = {
   lifecycle: 'caseLifecycle',
   legalReview: 'legalReview',
   decisionWithdrawal: 'decisionWithdrawal',
+  decisionRemake: 'decisionRemake',
 } as const;
 
 /**
@@ -36,12 +39,33 @@ export function withdrawalWorkflowId(decisionId: string): string {
   return `withdrawal-${decisionId}`;
 }
 
+/**
+ * The decisionRemake workflow that claims a withdrawn decision for the one case re-making it (domain.md P9): its
+ * id is the claim, so of two concurrent starts exactly one takes it. Slot 0 is the decision's first claim; a
+ * claim whose case never came to re-make the decision (refused at filing) leaves the next slot to the next case.
+ * `remake-` keeps it apart from case, review and withdrawal ids.
+ */
+export function remakeWorkflowId(decisionId: string, slot: number): string {
+  return slot === 0 ? `remake-${decisionId}` : `remake-${decisionId}~${slot}`;
+}
+
+/** The claim of a withdrawn decision by the case started to re-make it. */
+export interface DecisionRemakeClaim {
+  decisionId: string;
+  caseId: string;
+}
+
 /** What a withdrawal after archive needs: the request, and the archived case as its last step left it. */
 export interface DecisionWithdrawalInput {
   revocation: RevocationInput & { source: WithdrawalSource };
   /** The case's state in the index (its lifecycle's final state). */
   archived: CaseState;
   filedAt: string;
+  /**
+   * A 行政强制 decision taken inside the case (domain.md P13a); absent: the case's own decision (and in every
+   * withdrawal started before measures could be withdrawn).
+   */
+  decisionId?: string;
 }
 
 /**
@@ -88,6 +112,8 @@ export interface StartCaseInput {
    * was archived. The case's first decision names it (`replacesDecisionId`).
    */
   remakesDecisionId?: string;
+  /** A 行政许可 case's application and whether it was accepted (domain.md P7a); licensing items only. */
+  application?: LicensingApplication;
   actor: CaseActor;
 }
 
@@ -114,6 +140,8 @@ export interface DraftDecisionInput extends CaseAction {
   noPenalty?: NoPenaltyDecisionDetails;
   licensing?: LicensingDecisionDetails;
   other?: OtherDecisionDetails;
+  /** 行政检查 result, instead of `other`: inspection cases only (domain.md P14). */
+  inspection?: InspectionResultDraft;
   /** Which 行政强制 measure or execution the decision is: required for, and only for, coercion cases. */
   coercion?: CoercionDecisionDetails;
   /** Fields the handler marks as commercial secrets: disclosed without their text, the reason shown. */
@@ -174,6 +202,8 @@ export interface CoercionMeasureInput extends CaseAction {
   carriedOut?: ActSpan;
   tradeSecretFields?: TradeSecretField[];
   publicationBlocks: PublicationBlockReason[];
+  /** The measure of this case it re-makes (重新作出), withdrawn as `remade` and not re-made before (P13a). */
+  replacesDecisionId?: string;
 }
 
 /** A 行政强制 decision taken inside the case, as the case's state lists it. */
@@ -185,6 +215,24 @@ export interface CoercionMeasureState {
   decidedAt: string;
   /** When it was carried out, where given (always for the acts under full-process AV, R4). */
   carriedOut?: ActSpan;
+  /** Its 撤销, 确认违法 or 重新作出 (domain.md P13a), once: the case's own decision is untouched. */
+  withdrawal?: MeasureWithdrawal;
+  /** The measure it re-makes (P13a). */
+  replacesDecisionId?: string;
+}
+
+/** A measure decision's withdrawal as the case's state keeps it. */
+export interface MeasureWithdrawal {
+  kind: WithdrawalKind;
+  reason: string;
+  at: string;
+  source: WithdrawalSource;
+}
+
+/** 撤销, 确认违法 or 重新作出 of one 行政强制 decision taken inside the case, named by its decision id (P13a). */
+export interface CoercionMeasureWithdrawalInput extends RevocationInput {
+  decisionId: string;
+  source: WithdrawalSource;
 }
 
 /** The handling unit finds the decision major after filing, before it is made (domain.md L3d). */
@@ -433,8 +481,11 @@ export interface CaseState {
   itemCode: string;
   category: ItemCategory | null;
   title: string;
-  status: 'filing' | 'refused' | 'open' | 'archived';
+  /** `not-accepted`: a licensing application the agency decided not to accept (不予受理, domain.md P7a). */
+  status: 'filing' | 'refused' | 'not-accepted' | 'open' | 'archived';
   refusalReasons: string[];
+  /** A 行政许可 case's application, as filed. */
+  application?: LicensingApplicationState;
   stage: CaseStage;
   handlerIds: string[];
   major: boolean;
@@ -500,8 +551,10 @@ export const CASE_ERROR_CODES = {
   decisionDateInvalid: 'DECISION_DATE_INVALID',
   collectiveDiscussionMissing: 'COLLECTIVE_DISCUSSION_MISSING',
   coercionKindMismatch: 'COERCION_KIND_MISMATCH',
+  coercionMeasureNotFound: 'COERCION_MEASURE_NOT_FOUND',
   decisionKindMismatch: 'DECISION_KIND_MISMATCH',
   alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
+  alreadyRemade: 'DECISION_ALREADY_REMADE',
   officerNotRegistered: 'OFFICER_NOT_REGISTERED',
   officerNotCertified: 'OFFICER_NOT_CERTIFIED',
   officerNotAssigned: 'OFFICER_NOT_ASSIGNED',

@@ -69,16 +69,37 @@ export interface PublicDisclosureRecord {
   };
   licensing?: {
     documentTitle: string;
+    /** 许可类别; 其他 with the type it names: 其他（…） (domain.md §3). */
     licenceKind: string;
     certificateName?: string;
     licenceNumber?: string;
     content: string;
-    validFrom: string;
-    validTo: string;
-    /** 当前状态 */
+    /** Absent on a 不予许可. */
+    validFrom?: string;
+    validTo?: string;
+    /** 当前状态 when published; the portal works it out again on the day it is read (licence-status.ts). */
     status: '有效' | '无效';
+    /** False on a 不予许可, which shows its reason and no certificate or validity. Absent on records before it. */
+    granted?: boolean;
+    /** 不予许可的理由 (masked). */
+    refusalReason?: string;
   };
   other?: { title: string; content: string; legalBasis: string };
+  /**
+   * 行政检查结果 (domain.md P14): 检查对象 is the record's party, 检查机关 its agency; method and outcome in Chinese,
+   * the two texts masked (or kept back as commercial secrets).
+   */
+  inspection?: {
+    matter: string;
+    legalBasis: string;
+    inspectedOn: string;
+    method: string;
+    outcome: string;
+    findings: string;
+    handling: string;
+    /** The 双随机 plan the inspected target was drawn in, whose page is public too. */
+    randomInspectionPlanId?: string;
+  };
   /** 行政强制 decisions: the kind of measure or execution, in Chinese. */
   coercion?: { kind: string };
   /**

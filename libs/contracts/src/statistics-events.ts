@@ -20,6 +20,7 @@ export const WARNING_KINDS = [
   'annual-report',
   'certificate-expiry',
   'calendar-missing',
+  'withdrawal-overdue',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const WARNING_KIND_NAMES: Record<WarningKind, string> = {
   'annual-report': '统计年报待确认',
   'certificate-expiry': '执法证件即将到期',
   'calendar-missing': '节假日安排缺失',
+  'withdrawal-overdue': '撤回逾期未撤下',
 };
 
 /** near: the deadline is close; past: it has run out (or the condition already holds). */

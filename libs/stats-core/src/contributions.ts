@@ -21,6 +21,7 @@ import {
   InspectionDrawVoidedData,
   InspectionPlanDisclosedData,
   InspectionResultsPublishedData,
+  InspectionResultOutcome,
   PUBLICATION_EVENT_TYPES,
   ReviewRoundCompletedData,
   ReviewRoundOpenedData,
@@ -197,6 +198,13 @@ export function contributionsOf(event: CloudEvent): Contribution[] {
   return out;
 }
 
+/** 行政检查 outcomes that found a problem (domain.md P14): everything but 未发现问题 and 其他. */
+const INSPECTION_PROBLEM_OUTCOMES: readonly InspectionResultOutcome[] = [
+  'ordered-correction',
+  'case-filed',
+  'referred',
+];
+
 function decisionContributions(
   data: DecisionMadeData,
   add: (agencyCode: string, when: string, category: string, metric: string, delta?: number) => void,
@@ -209,6 +217,11 @@ function decisionContributions(
   if (data.coercion) at(coercionKindMetric(data.coercion.kind));
   // 不予行政处罚 (domain.md P12) is decided in a penalty case but imposes no penalty: the report's 不予处罚 row.
   if (data.noPenalty) at(METRICS.noPenalty);
+  // A 行政检查结果 counts as an inspection with the case decisions (domain.md P14, §7.4), unless it records a
+  // 双随机 target's inspection, which the plan's published results count already.
+  if (data.inspection?.randomInspectionPlanId) at(METRICS.inspectionCaseFromRandom);
+  else if (data.inspection && INSPECTION_PROBLEM_OUTCOMES.includes(data.inspection.outcome))
+    at(METRICS.inspectionCaseProblemFound);
   if (data.penalty) {
     const kind = heaviestPenaltyKind(data.penalty.penaltyKinds);
     if (kind) {

@@ -39,6 +39,13 @@ export const METRICS = {
   inspectionPlannedTargets: 'inspection.planned-targets',
   inspectionDrawsVoided: 'inspection.draws-voided',
   inspectionInspected: 'inspection.inspected',
+  /**
+   * 行政检查 results decided in cases (domain.md P14) that record a 双随机 target's inspection: already counted
+   * with the plan's results, so the report takes them out of its inspection cases.
+   */
+  inspectionCaseFromRandom: 'inspection.case-from-random',
+  /** 行政检查 results decided in cases, outside 双随机, that found a problem (责令改正, 立案, 移送). */
+  inspectionCaseProblemFound: 'inspection.case-problem-found',
   /** 案卷评查 (domain.md R7a), under the evaluated agency: files whose findings were returned to it. */
   evaluationCases: 'evaluation.cases',
   /** Checklist items scored below their points (问题项), summed over those files. */

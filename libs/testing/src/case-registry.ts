@@ -3,6 +3,8 @@ import { RegistryProcess, startRegistryProcess, StaffSigner } from './registry-p
 export const CASE_AGENCY = 'BT01';
 export const CASE_PENALTY_ITEM = 'P-001';
 export const CASE_LICENCE_ITEM = 'L-001';
+/** An item of category 行政检查: its cases end in a 行政检查结果 (domain.md P14). */
+export const CASE_INSPECTION_ITEM = 'I-001';
 
 export interface CaseRegistry extends RegistryProcess {
   /**
@@ -33,8 +35,8 @@ export function uscc(serial: number): string {
 
 /**
  * The real registry service over a fresh database, seeded for case tests: a 兵团 agency (national calendar)
- * with two certified handlers, a legal reviewer, a penalty and a licensing item, an AV list that requires video
- * of the investigation, and a review catalogue making fines of ¥10,000 on a natural person major.
+ * with two certified handlers, a legal reviewer, a penalty, a licensing and an inspection item, an AV list that
+ * requires video of the investigation, and a review catalogue making fines of ¥10,000 on a natural person major.
  */
 export async function startCaseRegistry(auth: { secret: string; sign: StaffSigner }): Promise<CaseRegistry> {
   const registry = await startRegistryProcess(auth);
@@ -103,6 +105,14 @@ export async function seedCaseRegistry(call: CaseRegistry['call']): Promise<Case
         category: 'licensing',
         legalBasis: '《中华人民共和国食品安全法》第三十五条',
         procedure: '申请、受理、审查、决定',
+        statutoryWorkingDays: 20,
+      },
+      {
+        code: CASE_INSPECTION_ITEM,
+        name: '对食品经营者经营活动的监督检查',
+        category: 'inspection',
+        legalBasis: '《中华人民共和国食品安全法》第一百一十条',
+        procedure: '检查、记录、处理',
         statutoryWorkingDays: 20,
       },
     ],

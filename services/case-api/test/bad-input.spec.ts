@@ -1,4 +1,5 @@
-import { caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
+import { randomUUID } from 'node:crypto';
+import { ACTING_OFFICERS_HEADER, PERSONNEL_ID_RULE, caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { useCaseApp } from './support/case-app';
@@ -37,6 +38,29 @@ const DRAFT = {
   publicationBlocks: [],
 };
 
+const NO_PENALTY = {
+  ground: 'first-offence',
+  violationType: '未按规定公示营业执照',
+  facts: '经查……',
+  legalBasis: '《中华人民共和国行政处罚法》第三十三条第一款',
+  reason: '首次违法且危害后果轻微并及时改正',
+};
+
+/** 查封 of the party's goods (domain.md P13). */
+const COERCION = {
+  ...REQUEST,
+  documentNumber: '新市监查〔2026〕1号',
+  party: DRAFT.party,
+  coercion: { kind: 'seal' },
+  other: {
+    title: '查封决定',
+    content: '查封不合格电热水壶20台',
+    legalBasis: '《中华人民共和国行政强制法》第二十二条',
+  },
+  decidedOn: '2026-10-09',
+  publicationBlocks: [],
+};
+
 beforeAll(async () => {
   const { dataSource } = caseApp();
   const state = caseState(AGENCY, 'BAD-001');
@@ -59,7 +83,12 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       ['an impossible filing date', { filedOn: '2026-02-30' }, 'filedOn', 'isIso8601'],
       ['a filing date with a time', { filedOn: '2026-10-09T08:00:00Z' }, 'filedOn', 'matches'],
       ['one handler', { handlerIds: [startBody(AGENCY, 'x').handlerIds[0]] }, 'handlerIds', 'arrayMinSize'],
-      ['a handler id that is no personnel id', { handlerIds: ['张三', '李四'] }, 'handlerIds', 'isUuid'],
+      [
+        'a handler id that is no personnel id',
+        { handlerIds: ['张三', '李四'] },
+        'handlerIds',
+        PERSONNEL_ID_RULE,
+      ],
       ['no party', { parties: [] }, 'parties', 'arrayMinSize'],
       ['an unknown party type', { parties: [{ type: 'alien', name: '某' }] }, 'parties.0.type', 'isIn'],
       [
@@ -111,6 +140,30 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
     ],
     ['records', { ...REQUEST, title: '', content: '……', evidence: [] }, 'title', 'isNotEmpty'],
     [
+      'records',
+      {
+        ...REQUEST,
+        title: '现场检查笔录',
+        content: '……',
+        evidence: [],
+        onSite: {
+          certificatesShown: [
+            { officerId: 'officer-1', certificateNumber: 'BT-1' },
+            { officerId: randomUUID(), certificateNumber: 'BT-2' },
+          ],
+          notice: { cause: '……', legalBasis: '……', rightsAndDuties: '……' },
+        },
+      },
+      'onSite.certificatesShown.0.officerId',
+      PERSONNEL_ID_RULE,
+    ],
+    [
+      'handler-replacement',
+      { ...REQUEST, outgoingId: randomUUID(), incomingId: '王五', reason: '回避' },
+      'incomingId',
+      PERSONNEL_ID_RULE,
+    ],
+    [
       'draft-decision',
       { ...DRAFT, facts: { ...DRAFT.facts, partyType: 'company' } },
       'facts.partyType',
@@ -147,6 +200,22 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       'fieldInDraft',
     ],
     ['draft-decision', { ...DRAFT, coercion: { kind: 'jail' } }, 'coercion.kind', 'isIn'],
+    // The fields every decision shares, and those of the violation, are one rule each (decision-base.dto.ts).
+    [
+      'draft-decision',
+      { ...DRAFT, penalty: undefined, noPenalty: { ...NO_PENALTY, legalBasis: '' } },
+      'noPenalty.legalBasis',
+      'isNotEmpty',
+    ],
+    [
+      'draft-decision',
+      { ...DRAFT, penalty: undefined, noPenalty: { ...NO_PENALTY, violationType: '违'.repeat(501) } },
+      'noPenalty.violationType',
+      'maxLength',
+    ],
+    ['coercion-measures', { ...COERCION, documentNumber: '' }, 'documentNumber', 'isNotEmpty'],
+    ['coercion-measures', { ...COERCION, party: { type: 'alien', name: '某' } }, 'party.type', 'isIn'],
+    ['coercion-measures', { ...COERCION, publicationBlocks: ['boring'] }, 'publicationBlocks', 'isIn'],
     // domain.md L3a: the catalogue reads the draft, so facts that say otherwise are refused.
     [
       'draft-decision',
@@ -237,6 +306,7 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
     ['role=boss', 'role', 'isIn'],
     ['dueBefore=tomorrow', 'dueBefore', 'isIso8601'],
     ['pageSize=0', 'pageSize', 'min'],
+    ['assignee=reviewer-alice', 'assignee', PERSONNEL_ID_RULE],
   ])('GET /api/v1/tasks?%s', async (query, field, rule) => {
     expectViolation(await caseApp().staff().get(`/api/v1/tasks?${query}`), field, rule);
   });
@@ -331,6 +401,24 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
       'reason',
       'isString',
     );
+  });
+
+  // An agency system names its officers in a header; one that is no registry id is refused before the workflow.
+  it.each([
+    ['a login name', 'zhangsan'],
+    ['a login name beside a registry id', `${randomUUID()},officer-1`],
+  ])(`POST /api/v1/cases/:caseId/records naming %s in ${ACTING_OFFICERS_HEADER}`, async (_label, header) => {
+    const before = await recordLength();
+    expectViolation(
+      await caseApp()
+        .system(AGENCY)
+        .post(`/api/v1/cases/${CASE_ID}/records`)
+        .set(ACTING_OFFICERS_HEADER, header)
+        .send({ ...REQUEST, title: '调取证据记录', content: '……', evidence: [] }),
+      ACTING_OFFICERS_HEADER,
+      PERSONNEL_ID_RULE,
+    );
+    expect(await recordLength()).toBe(before);
   });
 
   it.each(['claim', 'release'])(

@@ -732,7 +732,51 @@ describe('the other actions reach their updates', () => {
       });
     expect(withdrawn.body.state).toMatchObject({ status: 'archived', withdrawal: { kind: 'remade' } });
 
-    const remaking = await notifiedCase('FLOW-REMADE-NEW', false, { remakesDecisionId: original });
+    // A case refused at filing never re-makes anything: it leaves the decision to the next case.
+    const refusedRemake = await caseApp()
+      .staff(handler)
+      .post('/api/v1/cases')
+      .send(
+        newCase('FLOW-REMADE-REFUSED', {
+          remakesDecisionId: original,
+          handlerIds: [worker.people.handlers[0], worker.people.expiredHandler],
+        }),
+      );
+    expect(refusedRemake.status).toBe(201);
+    await eventually(
+      () => caseState(refusedRemake.body.caseId),
+      (current) => current?.status === 'refused',
+      'the refusal',
+    );
+
+    // Two cases started at once to re-make it: exactly one does; the other is told which case has.
+    const rivals = await Promise.all(
+      ['FLOW-REMADE-NEW', 'FLOW-REMADE-RIVAL'].map((caseNumber) =>
+        caseApp()
+          .staff(handler)
+          .post('/api/v1/cases')
+          .send(newCase(caseNumber, { remakesDecisionId: original })),
+      ),
+    );
+    expect(rivals.map((response) => response.status).sort()).toEqual([201, 409]);
+    const winner = rivals.find((response) => response.status === 201)!;
+    const loser = rivals.find((response) => response.status === 409)!;
+    expect(loser.body).toMatchObject({
+      code: 'DECISION_ALREADY_REMADE',
+      violations: [expect.objectContaining({ field: 'remakesDecisionId', rule: 'remadeOnce' })],
+    });
+    expect(loser.body.message).toContain(winner.body.caseId);
+    const winnerNumber = rivals[0] === winner ? 'FLOW-REMADE-NEW' : 'FLOW-REMADE-RIVAL';
+    // A later one is refused the same way; the winner's own start again finds its case.
+    const later = await caseApp()
+      .staff(handler)
+      .post('/api/v1/cases')
+      .send(newCase('FLOW-REMADE-LATER', { remakesDecisionId: original }));
+    expect(later.status).toBe(409);
+    expect(later.body.code).toBe('DECISION_ALREADY_REMADE');
+
+    const remaking = await notifiedCase(winnerNumber, false, { remakesDecisionId: original });
+    expect(remaking).toBe(winner.body.caseId);
     const remade = (await decideOn(`/api/v1/cases/${remaking}`)).decision?.decisionId as string;
     const [made]: { event: { data: { replacesDecisionId?: string } } }[] = await caseApp().dataSource.query(
       `SELECT event FROM outbox_event WHERE message_key = $1 AND event->>'type' = 'cn.lep.case.decision.made.v1'`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { applyTaskClaim } from '@lep/case-store';
 import { caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
@@ -13,7 +14,9 @@ const OPEN = `${CASE_ID}-review-open`;
 const DONE = `${CASE_ID}-review-done`;
 const COORDINATION = `${CASE_ID}-coordination-1`;
 
-const alice = { sub: 'reviewer-alice', roles: ['legal-reviewer' as const], agency: REVIEW_BODY };
+/** A reviewer as the registry registers her: her token's subject is her personnel id. */
+const ALICE_ID = randomUUID();
+const alice = { sub: ALICE_ID, roles: ['legal-reviewer' as const], agency: REVIEW_BODY };
 /** A handler of the case who also serves as a legal reviewer of the review body. */
 const handlerReviewer = { sub: HANDLERS[0], roles: ['legal-reviewer' as const], agency: REVIEW_BODY };
 const outsider = { sub: 'reviewer-outside', roles: ['legal-reviewer' as const], agency: 'RB-ELSEWHERE' };
@@ -64,13 +67,13 @@ function answer(response: { status: number; body: { code?: string } }) {
 describe('the inbox', () => {
   it('filters by claimant, role, state and due date', async () => {
     // The claim as the review round's step writes it (the workflow decides claims; see the next block).
-    await applyTaskClaim(caseApp().dataSource, { taskId: OPEN, claimedBy: 'reviewer-alice' });
+    await applyTaskClaim(caseApp().dataSource, { taskId: OPEN, claimedBy: ALICE_ID });
     const list = (staff: typeof alice | typeof agencyHead, query: string) =>
       caseApp()
         .staff(staff)
         .get(`/api/v1/tasks?${query}`)
         .then((response) => response.body.items.map((task: { taskId: string }) => task.taskId));
-    expect(await list(alice, 'assignee=reviewer-alice')).toEqual([OPEN]);
+    expect(await list(alice, `assignee=${ALICE_ID}`)).toEqual([OPEN]);
     expect(await list(alice, 'state=completed')).toEqual([DONE]);
     expect(await list(alice, 'dueBefore=2026-10-20T00:00:00Z')).toEqual([]);
     expect(await list(alice, 'dueBefore=2026-10-21T00:00:00Z&state=claimed')).toEqual([OPEN]);

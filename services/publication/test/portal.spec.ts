@@ -1,13 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import {
-  createCloudEvent,
-  INSPECTION_EVENT_TYPES,
-  REGISTRY_EVENT_SOURCE,
-  REGISTRY_EVENT_TYPES,
-} from '@lep/contracts';
+import { createCloudEvent, REGISTRY_EVENT_SOURCE, REGISTRY_EVENT_TYPES } from '@lep/contracts';
 import { chromiumExecutable } from '@lep/testing';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { decisionMadeEvent, decisionWithdrawnEvent, penaltyDecision } from './support/decisions';
+import { deliverInspectionPlan } from './support/inspection-events';
 import { until, usePublicationApp } from './support/publication-app';
 
 const publication = usePublicationApp('pub_portal', { startsAt: new Date('2026-09-30T10:00:00+08:00') });
@@ -111,67 +107,27 @@ describe('portal (行政执法公示平台): server-rendered pages in headless C
         },
       }),
     );
-    const plan = { planId: 'plan-2026-09', agencyCode: 'BT-SC-01' };
-    await publication().deliver(
-      registryEvent(INSPECTION_EVENT_TYPES.planDisclosed, plan.planId, {
-        ...plan,
-        subject: '食品销售者进货查验抽查',
-        basis: '《中华人民共和国食品安全法》第五十三条',
-        scope: '阿拉尔市城区',
-        targetCategory: null,
-        targetCount: 1,
-        inspectorsPerTarget: 2,
-        plannedStart: '2026-09-10',
-        plannedEnd: '2026-09-20',
-      }),
-    );
-    for (const drawId of ['draw-1', 'draw-2'])
-      await publication().deliver(
-        registryEvent(
-          INSPECTION_EVENT_TYPES.drawMade,
-          plan.planId,
-          {
-            ...plan,
-            drawId,
-            drawDay: '2026-09-10',
-            poolsHash: 'a'.repeat(64),
-            seedCommitment: 'b'.repeat(64),
-            drawnAt: '2026-09-10T02:00:00Z',
-          },
-          `2026-09-10T02:0${drawId.slice(-1)}:00Z`,
-        ),
-      );
-    await publication().deliver(
-      registryEvent(
-        INSPECTION_EVENT_TYPES.drawVoided,
-        plan.planId,
-        { ...plan, drawId: 'draw-1', reason: '检查人员名单有误，重新抽取', voidedAt: '2026-09-10T02:05:00Z' },
-        '2026-09-10T02:05:00Z',
-      ),
-    );
-    await publication().deliver(
-      registryEvent(
-        INSPECTION_EVENT_TYPES.resultsPublished,
-        plan.planId,
+    await deliverInspectionPlan(publication(), {
+      planId: 'plan-2026-09',
+      agencyCode: 'BT-SC-01',
+      subject: '食品销售者进货查验抽查',
+      scope: '阿拉尔市城区',
+      targetCount: 1,
+      plannedStart: '2026-09-10',
+      plannedEnd: '2026-09-20',
+      disclosedAt: '2026-09-01T02:00:00Z',
+      pools: { targets: ['T-1'], inspectors: ['p-1', 'p-2'], relations: [] },
+      results: [
         {
-          ...plan,
-          drawId: 'draw-2',
-          seed: 'c'.repeat(64),
-          pools: { targets: ['T-1'], inspectors: ['p-1', 'p-2'], relations: [] },
-          results: [
-            {
-              target: { code: 'T-1', name: '赵小明', partyType: 'natural-person' },
-              inspectors: [{ personnelId: 'p-1', name: '王执法', certificateNumber: 'BT65000001' }],
-              outcome: 'problem-found',
-              findings: '赵小明未建立进货查验记录。',
-              inspectedOn: '2026-09-15',
-            },
-          ],
-          publishedAt: '2026-09-18T02:00:00Z',
+          target: { code: 'T-1', name: '赵小明', partyType: 'natural-person' },
+          inspectors: [{ personnelId: 'p-1', name: '王执法', certificateNumber: 'BT65000001' }],
+          outcome: 'problem-found',
+          findings: '赵小明未建立进货查验记录。',
+          inspectedOn: '2026-09-15',
         },
-        '2026-09-18T02:00:00Z',
-      ),
-    );
+      ],
+      publishedAt: '2026-09-18T02:00:00Z',
+    });
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
     await publication().app.listen(0, '127.0.0.1');
     const { port } = publication().app.getHttpServer().address() as AddressInfo;

@@ -5,6 +5,7 @@ import {
   REGISTRY_EVENT_TYPES,
 } from '@lep/contracts';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
+import { deliverInspectionPlan } from './support/inspection-events';
 import { until, usePublicationApp } from './support/publication-app';
 
 const publication = usePublicationApp('pub_public_api', {
@@ -117,75 +118,27 @@ describe('public decisions API', () => {
   });
 
   it('serves double-random plans, draws (a voided draw with its reason) and results', async () => {
-    const registryEvent = (type: string, subject: string, data: object, time: string) =>
-      createCloudEvent({ source: REGISTRY_EVENT_SOURCE, type, subject, data, time: new Date(time) });
     const plan = { planId: 'plan-2026-07', agencyCode: 'BT-SC-01' };
-    await publication().deliver(
-      registryEvent(
-        INSPECTION_EVENT_TYPES.planDisclosed,
-        plan.planId,
+    await deliverInspectionPlan(publication(), {
+      ...plan,
+      subject: '食品销售者落实进货查验制度情况',
+      scope: '阿拉尔市城区食品销售者',
+      targetCount: 2,
+      plannedStart: '2026-10-19',
+      plannedEnd: '2026-10-30',
+      disclosedAt: '2026-10-10T02:00:00Z',
+      pools: { targets: ['T1', 'T2'], inspectors: ['P1', 'P2'], relations: [] },
+      results: [
         {
-          ...plan,
-          subject: '食品销售者落实进货查验制度情况',
-          basis: '《中华人民共和国食品安全法》第五十三条',
-          scope: '阿拉尔市城区食品销售者',
-          targetCategory: null,
-          targetCount: 2,
-          inspectorsPerTarget: 2,
-          plannedStart: '2026-10-19',
-          plannedEnd: '2026-10-30',
+          target: { code: 'T1', name: '阿拉尔市塔河超市' },
+          inspectors: [{ personnelId: 'P1', name: '王执法', certificateNumber: 'BT0001' }],
+          outcome: 'no-problem',
+          findings: '未发现问题',
+          inspectedOn: '2026-10-21',
         },
-        '2026-10-10T02:00:00Z',
-      ),
-    );
-    for (const drawId of ['draw-1', 'draw-2']) {
-      await publication().deliver(
-        registryEvent(
-          INSPECTION_EVENT_TYPES.drawMade,
-          plan.planId,
-          {
-            ...plan,
-            drawId,
-            drawDay: '2026-10-19',
-            poolsHash: 'a'.repeat(64),
-            seedCommitment: 'b'.repeat(64),
-            drawnAt: '2026-10-19T02:00:00Z',
-          },
-          `2026-10-19T02:0${drawId.slice(-1)}:00Z`,
-        ),
-      );
-    }
-    await publication().deliver(
-      registryEvent(
-        INSPECTION_EVENT_TYPES.drawVoided,
-        plan.planId,
-        { ...plan, drawId: 'draw-1', reason: '检查人员名单有误，重新抽取', voidedAt: '2026-10-19T02:05:00Z' },
-        '2026-10-19T02:05:00Z',
-      ),
-    );
-    await publication().deliver(
-      registryEvent(
-        INSPECTION_EVENT_TYPES.resultsPublished,
-        plan.planId,
-        {
-          ...plan,
-          drawId: 'draw-2',
-          seed: 'c'.repeat(64),
-          pools: { targets: ['T1', 'T2'], inspectors: ['P1', 'P2'], relations: [] },
-          results: [
-            {
-              target: { code: 'T1', name: '阿拉尔市塔河超市' },
-              inspectors: [{ personnelId: 'P1', name: '王执法', certificateNumber: 'BT0001' }],
-              outcome: 'no-problem',
-              findings: '未发现问题',
-              inspectedOn: '2026-10-21',
-            },
-          ],
-          publishedAt: '2026-10-22T02:00:00Z',
-        },
-        '2026-10-22T02:00:00Z',
-      ),
-    );
+      ],
+      publishedAt: '2026-10-22T02:00:00Z',
+    });
     const client = publication().anonymous();
     const plans = await client.get('/api/v1/public/inspections/plans').expect(200);
     expect(plans.body.items.map((item: { title: string }) => item.title)).toEqual([

@@ -276,6 +276,45 @@ describe('upward feed (师市 → 兵团)', () => {
     expect(results.data).toEqual(own.body.items[0].data);
   });
 
+  it('refuses a malformed CloudEvent envelope on either feed, naming each field', async () => {
+    const envelope = {
+      specversion: '0.3',
+      source: 'elsewhere',
+      time: 'yesterday',
+      datacontenttype: 'text/xml',
+    };
+    const { published } = forwardedEvents(penaltyDecision({ agencyCode: 'BT-SC-01' }));
+    const portalEntry = createCloudEvent({
+      id: 'entry-envelope',
+      source: PUBLICATION_EVENT_SOURCE,
+      type: PORTAL_EVENT_TYPES.entryChanged,
+      subject: 'agencies:BT-SC-01',
+      data: {
+        kind: 'agencies',
+        key: 'BT-SC-01',
+        agencyCode: 'BT-SC-01',
+        parentCode: 'BT-SC',
+        title: '第一师阿拉尔市市场监督管理局',
+        data: { code: 'BT-SC-01' },
+        removed: false,
+        changedAt: '2026-10-02T00:00:00.000Z',
+      },
+    });
+    for (const [route, event] of [
+      ['/api/v1/feed/disclosures', published],
+      ['/api/v1/feed/portal-entries', portalEntry],
+    ] as const) {
+      const refused = await corps
+        .anonymous()
+        .post(route)
+        .set('authorization', `Bearer ${systemToken('BT-SC')}`)
+        .send({ ...event, ...envelope })
+        .expect(400);
+      const fields = refused.body.violations.map((violation: { field: string }) => violation.field);
+      expect([...new Set(fields)].sort()).toEqual(['datacontenttype', 'source', 'specversion', 'time']);
+    }
+  });
+
   it('keeps the newer version of a forwarded entry, and lets no 师市 reach beyond its own tree', async () => {
     const entry = (data: Partial<PortalEntryChangedData>, id: string) =>
       createCloudEvent({

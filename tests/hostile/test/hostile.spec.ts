@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACTING_OFFICERS_HEADER } from '@lep/contracts';
+import { ACTING_OFFICERS_HEADER, PERSONNEL_ID_RULE } from '@lep/contracts';
 import { auditedDenials, databaseState, type Denial } from './support/database-state';
 import { judge, probesFor, type Probe } from './support/probes';
 import { inBatches, send } from './support/raw-http';
@@ -209,5 +209,76 @@ describe('replayed request ids', () => {
     });
     expect(replay).toMatchObject({ status: 200, body: { caseId: stack.fixtures.caseId } });
     expect(await listed()).toBe(count);
+  });
+});
+
+describe('malformed officer ids', () => {
+  const violationOf = async (
+    service: ServiceName,
+    token: string,
+    method: string,
+    path: string,
+    extra = {},
+  ) => {
+    const answer = await send(stack.services[service].url, {
+      method,
+      path,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extra },
+      body: undefined,
+    });
+    const body = answer.json as { code?: string; violations?: { field: string; rule: string }[] };
+    return {
+      status: answer.status,
+      code: body.code,
+      violations: body.violations?.map(({ field, rule }) => ({ field, rule })),
+    };
+  };
+
+  it.each([
+    ['a login name', 'zhangsan'],
+    ['a migrated login', 'officer_01'],
+    ['SQL', "' OR 1=1 --"],
+    ['a registry id and a name', `${randomUUID()},lisi`],
+  ])(
+    'an agency system naming %s as the acting officer is refused before anything is recorded',
+    async (_label, header) => {
+      const path = `/api/v1/cases/${stack.fixtures.caseId}/records`;
+      const answer = await send(stack.services['case-api'].url, {
+        method: 'POST',
+        path,
+        headers: {
+          authorization: `Bearer ${stack.credentials.ownKey}`,
+          'content-type': 'application/json',
+          [ACTING_OFFICERS_HEADER]: header,
+        },
+        body: JSON.stringify({
+          requestId: `officer-${randomUUID()}`,
+          title: '调取证据记录',
+          content: '……',
+          evidence: [],
+        }),
+      });
+      expect({ status: answer.status, body: answer.json }).toMatchObject({
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          violations: [{ field: ACTING_OFFICERS_HEADER, rule: PERSONNEL_ID_RULE }],
+        },
+      });
+    },
+  );
+
+  it('the task inbox and the registry refuse a personnel id that is none, naming the field', async () => {
+    const { admin } = stack.credentials;
+    expect(await violationOf('case-api', admin, 'GET', '/api/v1/tasks?assignee=reviewer-alice')).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      violations: [{ field: 'assignee', rule: PERSONNEL_ID_RULE }],
+    });
+    expect(await violationOf('registry', admin, 'GET', '/api/v1/personnel/officer-1')).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      violations: [{ field: 'id', rule: PERSONNEL_ID_RULE }],
+    });
   });
 });

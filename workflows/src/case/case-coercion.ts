@@ -9,6 +9,7 @@ import {
 } from '@lep/contracts';
 import { assertFullProcessAv } from './av-coverage';
 import { coercionMeasureViolation } from './decision-kinds';
+import { remakeViolation } from './case-measure-withdrawal';
 import { caseActivities, type CaseContext } from './case-context';
 
 /**
@@ -22,7 +23,10 @@ export function coercionMeasures(ctx: CaseContext): void {
   action(
     caseUpdates.takeCoercionMeasure,
     (measure) => {
-      const wrong = coercionMeasureViolation(state, measure.coercion.kind);
+      const wrong =
+        coercionMeasureViolation(state, measure.coercion.kind) ??
+        // Only inputs that name a measure to re-make can be refused here: older ones never do (replay).
+        (measure.replacesDecisionId ? remakeViolation(state, measure.replacesDecisionId) : undefined);
       if (wrong) return wrong;
       const today = chinaDateOf(Date.now());
       if (measure.decidedOn > today)
@@ -40,7 +44,7 @@ export function coercionMeasures(ctx: CaseContext): void {
     async (measure) => {
       if (!ctx.agency) return;
       assertFullProcessAv(measure.coercion.kind, measure.carriedOut, state.evidence);
-      const { requestId: _request, actor, decidedOn, carriedOut, ...document } = measure;
+      const { requestId: _request, actor, decidedOn, carriedOut, replacesDecisionId, ...document } = measure;
       const { party } = document;
       // The handler declares nothing beside the measure's document: the catalogue judges what it decides.
       const declared = {
@@ -80,6 +84,7 @@ export function coercionMeasures(ctx: CaseContext): void {
         tradeSecretFields: document.tradeSecretFields,
         publicationBlocks: document.publicationBlocks,
         draftHash: prepared.hash,
+        ...(replacesDecisionId ? { replacesDecisionId } : {}),
       };
       state.coercionMeasures = [
         ...(state.coercionMeasures ?? []),
@@ -90,6 +95,7 @@ export function coercionMeasures(ctx: CaseContext): void {
           decidedOn,
           decidedAt,
           ...(carriedOut ? { carriedOut } : {}),
+          ...(replacesDecisionId ? { replacesDecisionId } : {}),
         },
       ];
       await record(
@@ -102,6 +108,7 @@ export function coercionMeasures(ctx: CaseContext): void {
           documentHash: prepared.hash,
           decidedOn,
           ...(carriedOut ? { carriedOut } : {}),
+          ...(replacesDecisionId ? { replacesDecisionId } : {}),
           ...(decidedOn < enteredOn ? { enteredLate: true, enteredOn } : {}),
         },
         { events: [event('caseDecision', CASE_EVENT_TYPES.decisionMade, made, decisionId)] },

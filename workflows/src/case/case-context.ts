@@ -54,6 +54,8 @@ export class CaseContext {
   readonly filedAt = new Date().toISOString();
   readonly state: CaseState;
   agency: AgencyFacts | undefined;
+  /** The enforcement item's name, as filing found it: a 行政检查 result's 检查事项 (domain.md P14). */
+  itemName: string | undefined;
   reviewSla = { workingDays: 7, extensionWorkingDays: 3 };
   avStages: CaseStage[] = [];
   draft: DecisionDraft | undefined;

@@ -1,6 +1,7 @@
 import { chinaDateOf } from '@lep/calendar';
 import { CASE_EVENT_TYPES, caseDecisionId, caseUpdates, type DecisionMadeData } from '@lep/contracts';
 import { documentViolation } from './decision-document';
+import { inspectionDateViolation, inspectionResult } from './decision-kinds';
 import { decisionDateViolation, decisionViolation } from './rules';
 import { type CaseContext } from './case-context';
 
@@ -18,7 +19,8 @@ export function decision(ctx: CaseContext): void {
         : decisionDateViolation(state, decision.decidedOn, {
             today: chinaDateOf(Date.now()),
             filedOn: input.filedOn,
-          })),
+          })) ??
+      inspectionDateViolation(ctx.draft, decision.decidedOn ?? chinaDateOf(Date.now())),
     async (decision) => {
       if (!ctx.agency || !ctx.draft || !state.draft) return;
       ctx.decisions++;
@@ -56,6 +58,7 @@ export function decision(ctx: CaseContext): void {
         licensing: ctx.draft.licensing,
         other: ctx.draft.other,
         coercion: ctx.draft.coercion,
+        inspection: inspectionResult(ctx.draft, ctx.itemName ?? state.itemCode),
         tradeSecretFields: ctx.draft.tradeSecretFields,
         publicationBlocks: ctx.draft.publicationBlocks,
         draftHash: state.draft.hash,

@@ -1,6 +1,7 @@
 import { CASE_EVENT_TYPES, type CaseFiledData, type CaseRefusedData } from '@lep/contracts';
 import { endOfPeriod, shiftDays } from './instants';
 import { avRequiredStages } from './rules';
+import { answerApplication } from './case-application';
 import {
   caseActivities,
   DECISION_LIMIT_DAYS,
@@ -38,9 +39,20 @@ export async function file(ctx: CaseContext): Promise<boolean> {
     return false;
   }
   ctx.agency = filing.agency;
+  ctx.itemName = filing.itemName;
   ctx.reviewSla = filing.reviewSla;
   ctx.avStages = avRequiredStages(filing.av);
   state.category = filing.category;
+  const filed: CaseFiledData = {
+    ...caseRef(),
+    filedOn: input.filedOn,
+    title: input.title,
+    handlerIds: input.handlerIds,
+    region: filing.agency.region,
+    ...(input.application ? { applicationAccepted: true } : {}),
+  };
+  // A 行政许可 application not accepted (不予受理) ends the case here (domain.md P7a).
+  if (!(await answerApplication(ctx, filed))) return false;
   state.status = 'open';
   if (filing.category === 'penalty') {
     const limit = endOfPeriod(input.filedOn, DECISION_LIMIT_DAYS);
@@ -55,17 +67,11 @@ export async function file(ctx: CaseContext): Promise<boolean> {
       itemName: filing.itemName,
       handlerIds: input.handlerIds,
       parties: input.parties.map((party) => ({ type: party.type, name: party.name })),
+      // 受理 of a 行政许可 application: when it was received (domain.md P7a).
+      ...(input.application ? { applicationReceivedOn: input.application.receivedOn } : {}),
     },
     {
-      events: [
-        event('caseLifecycle', CASE_EVENT_TYPES.filed, {
-          ...caseRef(),
-          filedOn: input.filedOn,
-          title: input.title,
-          handlerIds: input.handlerIds,
-          region: filing.agency.region,
-        } satisfies CaseFiledData),
-      ],
+      events: [event('caseLifecycle', CASE_EVENT_TYPES.filed, filed)],
     },
   );
   await moveTo('investigating', input.actor, '进入调查取证', {});

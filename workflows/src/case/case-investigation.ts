@@ -1,7 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { CASE_ERROR_CODES, CASE_STAGE_NAMES, caseSignals, caseUpdates, type CaseStage } from '@lep/contracts';
 import { latestRound, stageViolation } from './rules';
-import { noPenaltyViolation } from './decision-kinds';
+import { inspectionViolation, noPenaltyViolation } from './decision-kinds';
 import { caseActivities, type CaseContext } from './case-context';
 
 /**
@@ -46,7 +46,7 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
             ? '行政强制案件的决定草案须写明强制措施或强制执行的种类（coercion.kind）'
             : '只有行政强制案件的决定草案才写明强制种类（coercion）',
         };
-      const wrongKind = noPenaltyViolation(state, draft);
+      const wrongKind = noPenaltyViolation(state, draft) ?? inspectionViolation(state, draft);
       if (wrongKind) return wrongKind;
       return state.stage === 'investigating' ? leaving('investigating') : undefined;
     },

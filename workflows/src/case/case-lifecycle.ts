@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow
 import { caseQueries, nextCaseDeadline, type CaseState, type StartCaseInput } from '@lep/contracts';
 import { CaseContext } from './case-context';
 import { coercionMeasures } from './case-coercion';
+import { coercionMeasureWithdrawal } from './case-measure-withdrawal';
 import { deadlines } from './case-deadlines';
 import { decision } from './case-decision';
 import { executionAndClosure } from './case-execution';
@@ -35,6 +36,7 @@ export async function caseLifecycle(input: StartCaseInput): Promise<CaseState> {
   const { recountDeadlines, fireDeadline } = deadlines(ctx);
   revocation(ctx);
   coercionMeasures(ctx);
+  coercionMeasureWithdrawal(ctx);
   handlerReplacement(ctx);
   const { concludeReview } = reviewConclusion(ctx);
   setHandler(caseQueries.state, ctx.snapshot);

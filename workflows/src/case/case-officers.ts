@@ -14,8 +14,8 @@ import type { Violation } from './rules';
 
 /**
  * The acts a leader of the agency approves (作出决定, 延长办案期限, 撤销, 更换承办人员, and 采取行政强制措施, which needs
- * the head's approval: ACL art. 18 — the `takeCoercionMeasure` update of the decision-kinds work); every other act
- * is its handlers' work.
+ * the head's approval: ACL art. 18 — the `takeCoercionMeasure` update of the decision-kinds work — and its 撤销,
+ * `withdrawCoercionMeasure`); every other act is its handlers' work.
  */
 const LEADER_ACTS = new Set([
   'decide',
@@ -23,6 +23,7 @@ const LEADER_ACTS = new Set([
   'revoke',
   'replaceHandler',
   'takeCoercionMeasure',
+  'withdrawCoercionMeasure',
 ]);
 
 /** APL art. 42: 执法人员不得少于两人 at an on-site act. */

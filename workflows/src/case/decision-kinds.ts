@@ -4,6 +4,7 @@ import {
   type CaseState,
   type CoercionKind,
   type DraftDecisionInput,
+  type InspectionDecisionDetails,
 } from '@lep/contracts';
 import { stageViolation, type Violation } from './rules';
 
@@ -14,6 +15,35 @@ export function noPenaltyViolation(state: CaseState, draft: DraftDecisionInput):
     code: CASE_ERROR_CODES.decisionKindMismatch,
     message: '只有行政处罚案件才能作出不予行政处罚决定（noPenalty）',
   };
+}
+
+/** A 行政检查 result (domain.md P14) is the decision of an inspection case only. */
+export function inspectionViolation(state: CaseState, draft: DraftDecisionInput): Violation | undefined {
+  if (draft.inspection === undefined || state.category === 'inspection') return undefined;
+  return {
+    code: CASE_ERROR_CODES.decisionKindMismatch,
+    message: '只有行政检查案件才能作出行政检查结果（inspection）',
+  };
+}
+
+/** A 行政检查 is reported on after it took place: its 检查日期 is not after the decision date (domain.md P14). */
+export function inspectionDateViolation(
+  draft: Pick<DraftDecisionInput, 'inspection'> | undefined,
+  decidedOn: string,
+): Violation | undefined {
+  if (!draft?.inspection || draft.inspection.inspectedOn <= decidedOn) return undefined;
+  return {
+    code: CASE_ERROR_CODES.decisionDateInvalid,
+    message: `检查日期（${draft.inspection.inspectedOn}）不能晚于决定日期（${decidedOn}）`,
+  };
+}
+
+/** The decision's 行政检查 result: the draft's, its 检查事项 the case's item (domain.md P14). */
+export function inspectionResult(
+  draft: Pick<DraftDecisionInput, 'inspection'>,
+  itemName: string,
+): InspectionDecisionDetails | undefined {
+  return draft.inspection && { ...draft.inspection, matter: itemName };
 }
 
 /** 行政强制措施 (ACL art. 9): taken while the facts are established, before the case is decided. */

@@ -9,6 +9,7 @@ import {
 import { caseActivities } from './case-context';
 import { assertOfficersMayAct } from './case-officers';
 import { withdrawalDetails } from './case-revocation';
+import { measureWithdrawalAfterArchive } from './measure-withdrawal-after-archive';
 
 /** domain.md P9 (APL art. 48/85): the disclosure leaves the portal within 3 working days. */
 const WITHDRAWAL_WORKING_DAYS = 3;
@@ -21,6 +22,7 @@ const WITHDRAWAL_WORKING_DAYS = 3;
  * so a retried step writes nothing twice. case-api checks the request (agency, role, source, decision) first.
  */
 export async function decisionWithdrawal(input: DecisionWithdrawalInput): Promise<CaseState> {
+  if (input.decisionId) return measureWithdrawalAfterArchive(input, input.decisionId);
   const { revocation, archived, filedAt } = input;
   const decision = archived.decision;
   if (!decision) throw new Error(`case ${archived.caseId} has no decision to withdraw`);

@@ -32,6 +32,12 @@ export interface CertificateSweepActivities {
   nextCertificateSweepAt(at: string): Promise<string>;
 }
 
+/** The daily check of withdrawals (domain.md P9) that publication has not confirmed taken down in time. */
+export interface WithdrawalSweepActivities {
+  /** Warns about every withdrawal past its 3 working days without publication's confirmation; returns how many. */
+  sweepWithdrawals(at: string): Promise<number>;
+}
+
 /** The daily calendar check (节假日安排): warns about years the deadlines will need and the registry lacks. */
 export interface CalendarCheckActivities {
   /** Checks this year's notices (and from 1 November the next year's) as of `at`; returns warnings changed. */

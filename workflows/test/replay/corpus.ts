@@ -26,7 +26,10 @@ export interface RecordedHistory {
  * the workflow types its task queue runs: each history replays against the code of the worker that runs it.
  */
 export const WORKER_BUNDLES = {
-  case: { folder: '', workflowTypes: ['caseLifecycle', 'legalReview', 'decisionWithdrawal'] },
+  case: {
+    folder: '',
+    workflowTypes: ['caseLifecycle', 'legalReview', 'decisionWithdrawal', 'decisionRemake'],
+  },
   publication: { folder: 'publication', workflowTypes: ['disclosureDeadlineWorkflow'] },
   statistics: {
     folder: 'statistics',

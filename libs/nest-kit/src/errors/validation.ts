@@ -1,5 +1,6 @@
 import { HttpStatus, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { PERSONNEL_ID_MESSAGE, PERSONNEL_ID_RULE } from '@lep/contracts';
 import { ApiError, FieldViolation } from './api-error';
 
 /** Chinese wording for the class-validator rules our DTOs use; unknown rules fall back to a generic sentence. */
@@ -28,6 +29,7 @@ const RULE_MESSAGES: Record<string, string> = {
   whitelistValidation: '是不允许的字段',
   isObject: '必须是对象',
   nestedValidation: '结构不正确',
+  [PERSONNEL_ID_RULE]: PERSONNEL_ID_MESSAGE,
 };
 
 export function toViolations(errors: ValidationError[], parent = ''): FieldViolation[] {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditActor, authErrors, PLATFORM_ADMIN, Principal } from '@lep/auth';
+import { auditActor, authErrors, isOwnAgency, PLATFORM_ADMIN, Principal } from '@lep/auth';
 import { supervisedAgencies, supervises } from '@lep/case-store';
 import { appendAudit } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ export class CaseAccess {
 
   /** 403 AGENCY_FORBIDDEN unless the case's agency is the caller's (or the caller is a platform admin). */
   async assertHandlingAgency(principal: Principal, agencyCode: string): Promise<void> {
-    if (!ownAgency(principal, agencyCode)) throw authErrors.agencyForbidden();
+    if (!isOwnAgency(principal, agencyCode)) throw authErrors.agencyForbidden();
   }
 
   /**
@@ -28,7 +28,7 @@ export class CaseAccess {
    * agencies that supervise its agency, each such read recorded in the audit log before it is answered.
    */
   async assertCanRead(principal: Principal, caseId: string, agencyCode: string, read: string): Promise<void> {
-    if (ownAgency(principal, agencyCode)) return;
+    if (isOwnAgency(principal, agencyCode)) return;
     if (principal.roles.includes('legal-reviewer') && (await this.reviewsFor(principal, caseId))) return;
     if (principal.kind !== 'anonymous' && principal.agencyCode !== undefined)
       if (await supervises(this.dataSource, principal.agencyCode, agencyCode)) {
@@ -58,7 +58,7 @@ export class CaseAccess {
       return wanted;
     }
     if (query.agency === undefined) return principal.roles.includes(PLATFORM_ADMIN) ? undefined : [own ?? ''];
-    if (ownAgency(principal, query.agency)) return [query.agency];
+    if (isOwnAgency(principal, query.agency)) return [query.agency];
     if (own !== undefined && (await supervises(this.dataSource, own, query.agency))) {
       await this.recordSupervisedRead(principal, read, query.agency);
       return [query.agency];
@@ -90,9 +90,4 @@ export class CaseAccess {
       supervisedAgencyCode: agencyCode,
     });
   }
-}
-
-function ownAgency(principal: Principal, agencyCode: string): boolean {
-  if (principal.kind === 'anonymous') return false;
-  return principal.roles.includes(PLATFORM_ADMIN) || principal.agencyCode === agencyCode;
 }

@@ -29,12 +29,10 @@ import {
   type TradeSecretField,
   MAJOR_MEASURES,
   PARTY_TYPES,
-  PUBLICATION_BLOCK_REASONS,
   WITHDRAWAL_KINDS,
   WITHDRAWAL_SOURCE_KINDS,
   type MajorMeasure,
   type PartyType,
-  type PublicationBlockReason,
   type WithdrawalKind,
   type WithdrawalSource,
   type WithdrawalSourceKind,
@@ -44,8 +42,9 @@ import { DATE_PATTERN } from './case.dto';
 import { ActSpanDto } from './act-span.dto';
 import { OnSiteDisclosureDto } from './officer.dto';
 import { DecisionDocumentFieldsDto } from './decision-document.dto';
-import { CasePartyDto } from './party.dto';
+import { DecisionBaseDto, ViolationDto } from './decision-base.dto';
 import { NoPenaltyDetailsDto } from './no-penalty.dto';
+import { InspectionResultDto } from './inspection-result.dto';
 
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const TEXT_LIMIT = 20_000;
@@ -97,25 +96,7 @@ export class RecordEntryDto extends RequestIdDto {
   onSite?: OnSiteDisclosureDto;
 }
 
-export class PenaltyDetailsDto {
-  @ApiProperty({ description: '违法行为类型' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  violationType!: string;
-
-  @ApiProperty({ description: '违法事实' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_LIMIT)
-  facts!: string;
-
-  @ApiProperty({ description: '处罚依据' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  legalBasis!: string;
-
+export class PenaltyDetailsDto extends ViolationDto({ legalBasis: '处罚依据' }) {
   @ApiProperty({ type: [String], description: '处罚类别（警告、罚款、没收违法所得……）' })
   @IsArray()
   @ArrayMinSize(1)
@@ -167,6 +148,13 @@ export class LicensingDetailsDto {
   @IsIn(LICENCE_KINDS)
   licenceKind!: (typeof LICENCE_KINDS)[number];
 
+  @ApiPropertyOptional({ description: '许可类别为“其他”时的具体类别（仅此时填写）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  licenceKindName?: string;
+
   @ApiPropertyOptional({ description: '许可证书名称' })
   @IsOptional()
   @IsString()
@@ -187,19 +175,28 @@ export class LicensingDetailsDto {
   @MaxLength(TEXT_LIMIT)
   content!: string;
 
-  @ApiProperty({ description: '有效期自 YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: '有效期自 YYYY-MM-DD（准予许可必填，不予许可不填）' })
+  @IsOptional()
   @Matches(DATE_PATTERN)
   @IsISO8601({ strict: true })
-  validFrom!: string;
+  validFrom?: string;
 
-  @ApiProperty({ description: '有效期至 YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: '有效期至 YYYY-MM-DD（准予许可必填，不予许可不填）' })
+  @IsOptional()
   @Matches(DATE_PATTERN)
   @IsISO8601({ strict: true })
-  validTo!: string;
+  validTo?: string;
 
   @ApiProperty({ description: '是否准予许可' })
   @IsBoolean()
   granted!: boolean;
+
+  @ApiPropertyOptional({ description: '不予许可的理由（不予许可必填，公开时遮蔽）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMIT)
+  refusalReason?: string;
 }
 
 export class OtherDetailsDto {
@@ -281,21 +278,16 @@ export class CoercionDetailsDto implements CoercionDecisionDetails {
   kind!: CoercionKind;
 }
 
-/** 决定书草案: exactly one of penalty, noPenalty, licensing and other details. */
-export class DraftDecisionDto extends RequestIdDto {
-  @ApiProperty({ description: '决定书文号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  documentNumber!: string;
-
-  @ApiProperty({ type: CasePartyDto, description: '决定所针对的当事人' })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CasePartyDto)
-  party!: CasePartyDto;
-
+/** 决定书草案: exactly one of penalty, noPenalty, licensing, other and inspection details. */
+export class DraftDecisionDto extends DecisionBaseDto({
+  documentNumber: '决定书文号（必填；行政许可无文书号时可不填，以许可编号代替）',
+  party: '决定所针对的当事人',
+  // A licensing decision without a document number takes its 许可编号 (domain.md §3; licensing-draft.ts).
+  documentNumberApplies: (draft: {
+    documentNumber?: string;
+    licensing?: { licenceNumber?: string };
+  }): boolean => draft.documentNumber !== undefined || !draft.licensing?.licenceNumber,
+}) {
   @ApiPropertyOptional({ type: PenaltyDetailsDto, description: '行政处罚决定公开事项' })
   @IsOptional()
   @IsObject()
@@ -328,6 +320,16 @@ export class DraftDecisionDto extends RequestIdDto {
   other?: OtherDetailsDto;
 
   @ApiPropertyOptional({
+    type: InspectionResultDto,
+    description: '行政检查结果公开事项（行政检查案件，代替 other）',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => InspectionResultDto)
+  inspection?: InspectionResultDto;
+
+  @ApiPropertyOptional({
     type: CoercionDetailsDto,
     description: '行政强制决定的种类：行政强制案件必填，其他案件不填',
   })
@@ -354,11 +356,6 @@ export class DraftDecisionDto extends RequestIdDto {
   @ValidateNested()
   @Type(() => DecisionFactsDto)
   facts!: DecisionFactsDto;
-
-  @ApiProperty({ enum: PUBLICATION_BLOCK_REASONS, isArray: true, description: '不予公开或暂缓公开的理由' })
-  @IsArray()
-  @IsIn(PUBLICATION_BLOCK_REASONS, { each: true })
-  publicationBlocks!: PublicationBlockReason[];
 
   @ApiPropertyOptional({
     type: DecisionDocumentFieldsDto,

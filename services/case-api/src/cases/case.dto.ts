@@ -11,7 +11,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
@@ -25,7 +24,8 @@ import {
   DECISION_ID_PATTERN,
 } from '@lep/contracts';
 import { CasePartyDto } from './party.dto';
-import { PageQuery } from '@lep/nest-kit';
+import { LicensingApplicationDto } from './application.dto';
+import { IsPersonnelId, PageQuery } from '@lep/nest-kit';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,7 +69,7 @@ export class StartCaseDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
+  @IsPersonnelId({ each: true })
   handlerIds!: string[];
 
   @ApiProperty({ type: [CasePartyDto], description: '当事人' })
@@ -96,11 +96,21 @@ export class StartCaseDto {
 
   @ApiPropertyOptional({
     description:
-      '本案重新作出的决定标识：须为本执法主体已归档案件中被要求重新作出而撤回的决定；本案首个决定公示时载明所替代的决定',
+      '本案重新作出的决定标识：须为本执法主体已归档案件中被要求重新作出而撤回的决定，且未由另一案件重新作出（否则 409 DECISION_ALREADY_REMADE；立案被拒的案件不占用）；本案首个决定公示时载明所替代的决定',
   })
   @IsOptional()
   @Matches(DECISION_ID_PATTERN)
   remakesDecisionId?: string;
+
+  @ApiPropertyOptional({
+    type: LicensingApplicationDto,
+    description: '行政许可申请（仅行政许可事项）：收到申请之日，及不予受理的决定；不予受理时案件就此终结',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LicensingApplicationDto)
+  application?: LicensingApplicationDto;
 }
 
 function booleanQuery({ value }: { value: unknown }): unknown {
@@ -156,7 +166,8 @@ export class CaseStateView implements Partial<CaseState> {
   @ApiProperty() itemCode!: string;
   @ApiProperty({ nullable: true, type: String }) category!: CaseState['category'];
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['filing', 'refused', 'open', 'archived'] }) status!: CaseState['status'];
+  @ApiProperty({ enum: ['filing', 'refused', 'not-accepted', 'open', 'archived'] })
+  status!: CaseState['status'];
   @ApiProperty({ type: [String], description: '不予立案的理由' }) refusalReasons!: string[];
   @ApiProperty({ enum: CASE_STAGES }) stage!: CaseStage;
   @ApiProperty({ type: [String] }) handlerIds!: string[];
@@ -173,6 +184,8 @@ export class CaseStateView implements Partial<CaseState> {
   @ApiPropertyOptional({ type: Object }) hearing?: CaseState['hearing'];
   @ApiPropertyOptional({ type: Object }) decision?: CaseState['decision'];
   @ApiPropertyOptional({ type: Object }) withdrawal?: CaseState['withdrawal'];
+  @ApiPropertyOptional({ type: Object, description: '行政许可申请：收到日期、是否受理、不予受理的决定' })
+  application?: CaseState['application'];
 }
 
 export class CaseView {

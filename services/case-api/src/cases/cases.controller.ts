@@ -33,9 +33,11 @@ import {
 } from './case-actions.dto';
 import { assertOnSiteDisclosed, HandlerReplacementDto } from './officer.dto';
 import { assertDocumentFieldsApply } from './decision-document.dto';
+import { prepareLicensingDraft } from './licensing-draft';
 import { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import {
   assertFactsMatchDraft,
+  assertNotLaterThanToday,
   assertOneDecisionKind,
   assertTradeSecretsInDraft,
   CasesService,
@@ -59,7 +61,10 @@ export class CasesController {
   @ApiOperation({ summary: '立案（同一执法主体同一案件编号重复提交返回已有案件，200）' })
   @ApiCreatedResponse({ type: CaseView, description: '新立案件' })
   @ApiOkResponse({ type: CaseView, description: '该案件编号已立案' })
-  @ApiConflictResponse({ description: '案件标识已被其他案件使用：CASE_ID_CONFLICT，不立案，也不返回该案件' })
+  @ApiConflictResponse({
+    description:
+      '案件标识已被其他案件使用：CASE_ID_CONFLICT，不立案，也不返回该案件；remakesDecisionId 所指决定已由另一案件重新作出：DECISION_ALREADY_REMADE',
+  })
   @DynamicStatus(200)
   async start(
     @CurrentPrincipal() principal: Principal,
@@ -167,6 +172,8 @@ export class CasesController {
     @Body() dto: DraftDecisionDto,
   ) {
     assertOneDecisionKind(dto);
+    prepareLicensingDraft(dto);
+    if (dto.inspection) assertNotLaterThanToday(dto.inspection.inspectedOn, 'inspection.inspectedOn');
     assertFactsMatchDraft(dto);
     assertTradeSecretsInDraft(dto);
     assertDocumentFieldsApply(dto);

@@ -13,11 +13,13 @@ import { contradictionsWithDraft, type DraftUnderReview } from '@lep/review-rule
 import {
   CASE_ERROR_CODES,
   caseIdOfDecision,
+  caseWorkflowId,
   caseUpdates,
   isWithdrawn,
   type CaseAction,
   type CaseActionUpdate,
   type CaseState,
+  type DecisionWithdrawalInput,
   type StartCaseInput,
 } from '@lep/contracts';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -31,10 +33,12 @@ import { CASE_APPROVERS, CASE_WRITERS } from '../common/case-roles';
 import type { RequestIdDto } from '../common/params';
 import { ActionOutcome, CaseWorkflows } from '../workflows/case-workflows';
 import { toApiError, workflowErrors } from '../workflows/workflow-errors';
+import { assertApplicationDates } from './application.dto';
 import type { CaseListQuery, CasePageView, CaseRecordView, CaseView, StartCaseDto } from './case.dto';
 import type { RevocationDto } from './case-actions.dto';
 import { CaseIndex } from './case-index';
 import { DossierDocuments } from './dossier-documents';
+import { RemakeClaims } from './remake-claims';
 
 /** The case as case-api knows it before acting: its agency (for scoping) and whether it is indexed yet. */
 interface KnownCase {
@@ -53,12 +57,18 @@ export class CasesService {
     private readonly access: CaseAccess,
     private readonly dataSource: DataSource,
     private readonly dossierDocuments: DossierDocuments,
+    private readonly remakeClaims: RemakeClaims,
   ) {}
 
   /** 立案. `created` is false when the agency already started a case under this number. */
   async start(principal: Principal, dto: StartCaseDto): Promise<{ created: boolean; view: CaseView }> {
     await this.access.assertHandlingAgency(principal, dto.agencyCode);
-    if (dto.remakesDecisionId) await this.assertRemakable(dto.remakesDecisionId, dto.agencyCode);
+    // Bad input is refused before the decision to re-make is claimed: a claim is a change.
+    if (dto.application) assertApplicationDates(dto.application, dto.filedOn);
+    if (dto.remakesDecisionId) {
+      await this.assertRemakable(dto.remakesDecisionId, dto.agencyCode);
+      await this.remakeClaims.claim(dto.remakesDecisionId, caseWorkflowId(dto.agencyCode, dto.caseNumber));
+    }
     const input: StartCaseInput = { ...dto, actor: actorOf(principal, CASE_WRITERS) };
     let started: { caseId: string; created: boolean };
     try {
@@ -161,20 +171,60 @@ export class CasesService {
       return this.act(principal, caseId, caseUpdates.revoke, CASE_APPROVERS, dto);
     await this.access.assertHandlingAgency(principal, known.agencyCode);
     const archived = known.row.state;
-    const decision = archived.decision;
-    if (!decision) throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
+    if (!archived.decision)
+      throw new ApiError(HttpStatus.CONFLICT, CASE_ERROR_CODES.wrongStage, '本案没有生效的决定');
     const revocation = { ...dto, actor: caseActor(principal, CASE_APPROVERS) };
+    const input = { revocation, archived, filedAt: known.row.filedAt.toISOString() };
+    return this.withdrawAfterArchive(caseId, dto.requestId, input, isWithdrawn(archived));
+  }
+
+  /**
+   * 撤销, 确认违法 or 重新作出 of a 行政强制 decision taken inside the case, by its own decision id (domain.md P13a):
+   * through the lifecycle's `withdrawCoercionMeasure` while the case is open, by a decisionWithdrawal workflow of
+   * its own once it is archived — the same rule, entry and event as the case's decision (P9).
+   */
+  async withdrawMeasure(
+    principal: Principal,
+    caseId: string,
+    decisionId: string,
+    dto: RevocationDto,
+  ): Promise<CaseView | ActionRunningView> {
+    assertNotLaterThanToday(dto.source.decidedOn, 'source.decidedOn');
+    const known = await this.resolve(caseId);
+    if (known.row?.status !== 'archived')
+      return this.act(principal, caseId, caseUpdates.withdrawCoercionMeasure, CASE_APPROVERS, {
+        ...dto,
+        decisionId,
+      });
+    await this.access.assertHandlingAgency(principal, known.agencyCode);
+    const archived = known.row.state;
+    const measure = archived.coercionMeasures?.find((each) => each.decisionId === decisionId);
+    if (!measure)
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        CASE_ERROR_CODES.coercionMeasureNotFound,
+        `本案没有决定标识为 ${decisionId} 的行政强制决定`,
+      );
+    const revocation = { ...dto, actor: caseActor(principal, CASE_APPROVERS) };
+    const input = { revocation, archived, filedAt: known.row.filedAt.toISOString(), decisionId };
+    return this.withdrawAfterArchive(caseId, dto.requestId, input, Boolean(measure.withdrawal));
+  }
+
+  /** A withdrawal once the lifecycle has ended: its own workflow, waited on as long as an action. */
+  private async withdrawAfterArchive(
+    caseId: string,
+    requestId: string,
+    input: DecisionWithdrawalInput,
+    withdrawnBefore: boolean,
+  ): Promise<CaseView | ActionRunningView> {
     let outcome: ActionOutcome<CaseState>;
     try {
-      outcome = await this.workflows.withdrawAfterArchive(
-        { revocation, archived, filedAt: known.row.filedAt.toISOString() },
-        isWithdrawn(archived),
-      );
+      outcome = await this.workflows.withdrawAfterArchive(input, withdrawnBefore);
     } catch (error) {
       throw toApiError(error, true);
     }
     if (outcome.finished) return { caseId, source: 'workflow', state: outcome.result };
-    return actionRunning(dto.requestId, caseActionLocation(caseId, dto.requestId), []);
+    return actionRunning(requestId, caseActionLocation(caseId, requestId), []);
   }
 
   /** The outcome of an action sent earlier with `requestId` (a 202 answer's Location). */
@@ -302,9 +352,13 @@ export function assertTradeSecretsInDraft(draft: {
   noPenalty?: object;
   licensing?: object;
   other?: object;
+  inspection?: object;
 }): void {
   const missing = (draft.tradeSecretFields ?? []).filter((path) => {
-    const [kind, field] = path.split('.') as ['penalty' | 'noPenalty' | 'licensing' | 'other', string];
+    const [kind, field] = path.split('.') as [
+      'penalty' | 'noPenalty' | 'licensing' | 'other' | 'inspection',
+      string,
+    ];
     const value = (draft[kind] as Record<string, unknown> | undefined)?.[field];
     return typeof value !== 'string' || value.trim() === '';
   });
@@ -324,8 +378,9 @@ export function assertOneDecisionKind(dto: {
   noPenalty?: unknown;
   licensing?: unknown;
   other?: unknown;
+  inspection?: unknown;
 }): void {
-  const given = (['penalty', 'noPenalty', 'licensing', 'other'] as const).filter(
+  const given = (['penalty', 'noPenalty', 'licensing', 'other', 'inspection'] as const).filter(
     (kind) => dto[kind] !== undefined,
   );
   if (given.length === 1) return;
@@ -333,7 +388,7 @@ export function assertOneDecisionKind(dto: {
     {
       field: given.length === 0 ? 'penalty' : given[1],
       rule: 'exactlyOneDecisionKind',
-      message: '决定书草案须且只能填写 penalty、noPenalty、licensing、other 之一',
+      message: '决定书草案须且只能填写 penalty、noPenalty、licensing、other、inspection 之一',
     },
   ]);
 }

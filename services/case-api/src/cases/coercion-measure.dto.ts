@@ -6,20 +6,16 @@ import {
   IsDefined,
   IsIn,
   IsISO8601,
-  IsNotEmpty,
   IsObject,
   IsOptional,
-  IsString,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PUBLICATION_BLOCK_REASONS, type PublicationBlockReason } from '@lep/contracts';
-import { RequestIdDto } from '../common/params';
+import { DECISION_ID_PATTERN } from '@lep/contracts';
 import { CoercionDetailsDto, OtherDetailsDto } from './case-actions.dto';
 import { DATE_PATTERN } from './case.dto';
 import { ActSpanDto } from './act-span.dto';
-import { CasePartyDto } from './party.dto';
+import { DecisionBaseDto } from './decision-base.dto';
 
 /** The one field of a 行政强制 decision a handler may keep back as a commercial secret. */
 export const COERCION_SECRET_FIELDS = ['other.content'] as const;
@@ -28,20 +24,10 @@ export const COERCION_SECRET_FIELDS = ['other.content'] as const;
  * 行政强制措施或强制执行 inside a case (domain.md P13): its own decision, disclosed on its own clock. Measures
  * (查封、扣押、冻结) while the case is investigated, executions once it is decided.
  */
-export class CoercionMeasureDto extends RequestIdDto {
-  @ApiProperty({ description: '强制决定书文号（如 查封（扣押）决定书）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  documentNumber!: string;
-
-  @ApiProperty({ type: CasePartyDto, description: '强制措施所针对的当事人' })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CasePartyDto)
-  party!: CasePartyDto;
-
+export class CoercionMeasureDto extends DecisionBaseDto({
+  documentNumber: '强制决定书文号（如 查封（扣押）决定书）',
+  party: '强制措施所针对的当事人',
+}) {
   @ApiProperty({
     type: CoercionDetailsDto,
     description: '行政强制种类：查封、扣押、冻结等措施在调查至法制审核环节；加处罚款、代履行等执行在决定之后',
@@ -79,6 +65,14 @@ export class CoercionMeasureDto extends RequestIdDto {
   carriedOut?: ActSpanDto;
 
   @ApiPropertyOptional({
+    description:
+      '重新作出时：被要求重新作出（以 remade 撤回）的本案行政强制决定的决定标识；每项决定只能重新作出一次',
+  })
+  @IsOptional()
+  @Matches(DECISION_ID_PATTERN)
+  replacesDecisionId?: string;
+
+  @ApiPropertyOptional({
     enum: COERCION_SECRET_FIELDS,
     isArray: true,
     description: '涉及商业秘密、公开时不予显示内容的字段',
@@ -88,9 +82,4 @@ export class CoercionMeasureDto extends RequestIdDto {
   @ArrayUnique()
   @IsIn(COERCION_SECRET_FIELDS, { each: true })
   tradeSecretFields?: (typeof COERCION_SECRET_FIELDS)[number][];
-
-  @ApiProperty({ enum: PUBLICATION_BLOCK_REASONS, isArray: true, description: '不予公开或暂缓公开的理由' })
-  @IsArray()
-  @IsIn(PUBLICATION_BLOCK_REASONS, { each: true })
-  publicationBlocks!: PublicationBlockReason[];
 }

@@ -1,13 +1,22 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@lep/auth';
-import { caseUpdates } from '@lep/contracts';
+import { caseUpdates, DECISION_ID_PATTERN } from '@lep/contracts';
 import { CASE_APPROVERS } from '../common/case-roles';
 import { ActionRoute } from '../common/action-answer';
 import { CaseIdParam } from '../common/params';
 import { CaseView } from './case.dto';
+import { RevocationDto } from './case-actions.dto';
 import { CoercionMeasureDto } from './coercion-measure.dto';
 import { assertNotLaterThanToday, assertTradeSecretsInDraft, CasesService } from './cases.service';
+
+/** A measure decision of the case, by the id its taking answered (coercionMeasures[].decisionId). */
+export class CaseDecisionParam extends CaseIdParam {
+  @ApiProperty({ description: '行政强制决定的决定标识（采取措施时返回的 coercionMeasures[].decisionId）' })
+  @Matches(DECISION_ID_PATTERN)
+  decisionId!: string;
+}
 
 /**
  * 行政强制 inside a case (domain.md P13). A measure is taken on the approval of the agency head (行政强制法 art.
@@ -30,5 +39,17 @@ export class CoercionMeasuresController {
     assertNotLaterThanToday(dto.decidedOn, 'decidedOn');
     assertTradeSecretsInDraft(dto);
     return this.cases.act(p, params.caseId, caseUpdates.takeCoercionMeasure, CASE_APPROVERS, dto);
+  }
+
+  /** 撤销, 确认违法 or 重新作出 of one measure, by its decision id, before or after archive (domain.md P13a). */
+  @Post(':caseId/coercion-measures/:decisionId/revocation')
+  @ActionRoute()
+  @ApiOperation({
+    summary:
+      '撤销、确认违法或重新作出一项行政强制决定（按其决定标识；任何阶段，含已归档；公开的决定 3 个工作日内撤下；同一决定只能撤回一次：DECISION_ALREADY_WITHDRAWN；本案无此决定：COERCION_MEASURE_NOT_FOUND）',
+  })
+  @ApiOkResponse({ type: CaseView })
+  withdraw(@CurrentPrincipal() p: Principal, @Param() params: CaseDecisionParam, @Body() dto: RevocationDto) {
+    return this.cases.withdrawMeasure(p, params.caseId, params.decisionId, dto);
   }
 }

@@ -9,19 +9,16 @@ import {
   IsNotEmpty,
   IsObject,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { MAX_ACTING_OFFICERS, type HandlerReplacementInput, type OnSiteDisclosure } from '@lep/contracts';
-import { ApiError } from '@lep/nest-kit';
+import { ApiError, IsPersonnelId } from '@lep/nest-kit';
 import { RequestIdDto } from '../common/params';
 
-const PERSONNEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 export class CertificateShownDto {
-  @ApiProperty({ description: '出示证件的执法人员 id' })
-  @Matches(PERSONNEL_ID)
+  @ApiProperty({ format: 'uuid', description: '出示证件的执法人员 id' })
+  @IsPersonnelId()
   officerId!: string;
 
   @ApiProperty({ description: '出示的执法证件编号（须为登记的证件编号）' })
@@ -86,12 +83,12 @@ export function assertOnSiteDisclosed(entry: { title: string; onSite?: OnSiteDis
 
 /** 更换承办人员 (domain.md R8c). */
 export class HandlerReplacementDto extends RequestIdDto implements Omit<HandlerReplacementInput, 'actor'> {
-  @ApiProperty({ description: '被更换的承办人员 id' })
-  @Matches(PERSONNEL_ID)
+  @ApiProperty({ format: 'uuid', description: '被更换的承办人员 id' })
+  @IsPersonnelId()
   outgoingId!: string;
 
-  @ApiProperty({ description: '新的承办人员 id（须持当日有效的执法证件）' })
-  @Matches(PERSONNEL_ID)
+  @ApiProperty({ format: 'uuid', description: '新的承办人员 id（须持当日有效的执法证件）' })
+  @IsPersonnelId()
   incomingId!: string;
 
   @ApiProperty({ description: '更换理由，如 回避、调离、长期病假' })

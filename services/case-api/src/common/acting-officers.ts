@@ -7,13 +7,13 @@ import {
   ACTING_OFFICERS_HEADER,
   CASE_ERROR_CODES,
   MAX_ACTING_OFFICERS,
+  PERSONNEL_ID_MESSAGE,
+  PERSONNEL_ID_RULE,
+  isPersonnelId,
   type CaseActor,
 } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { actorOf } from './case-actor';
-
-/** A personnel id as the registry issues them (UUIDs) or a migration imported them. */
-const PERSONNEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The officers a request names in its header, for the request's whole handling. Case actions take the header on
@@ -60,13 +60,21 @@ export function caseActor(principal: Principal, acting: readonly Role[]): CaseAc
 function parseOfficers(header: string | undefined): string[] {
   if (header === undefined || header.trim() === '') return [];
   const ids = [...new Set(header.split(',').map((id) => id.trim()))];
-  if (ids.length > MAX_ACTING_OFFICERS || ids.some((id) => !PERSONNEL_ID.test(id)))
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
-      {
-        field: ACTING_OFFICERS_HEADER,
-        rule: 'officerIds',
-        message: `执法人员 id 须为 1 至 64 位字母、数字、连字符或下划线，以英文逗号分隔，至多 ${MAX_ACTING_OFFICERS} 名`,
-      },
-    ]);
+  if (!ids.every(isPersonnelId))
+    throw malformed(
+      PERSONNEL_ID_RULE,
+      `请求头 ${ACTING_OFFICERS_HEADER} 的每一项${PERSONNEL_ID_MESSAGE}，以英文逗号分隔`,
+    );
+  if (ids.length > MAX_ACTING_OFFICERS)
+    throw malformed(
+      'officerIds',
+      `请求头 ${ACTING_OFFICERS_HEADER} 至多载明 ${MAX_ACTING_OFFICERS} 名执法人员`,
+    );
   return ids;
+}
+
+function malformed(rule: string, message: string): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数不符合要求', [
+    { field: ACTING_OFFICERS_HEADER, rule, message },
+  ]);
 }

@@ -25,17 +25,16 @@ import {
   type ReviewChecklistItem,
   type ReviewOutcome,
 } from '@lep/contracts';
+import { IsPersonnelId } from '@lep/nest-kit';
 import { CasePageQuery } from '../cases/case.dto';
 import { RequestIdDto } from '../common/params';
 
 const TEXT_LIMIT = 20_000;
 
 export class TaskListQuery extends CasePageQuery {
-  @ApiPropertyOptional({ description: '领取人（执法人员标识）' })
+  @ApiPropertyOptional({ format: 'uuid', description: '领取人（执法人员 id）' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @IsPersonnelId()
   assignee?: string;
 
   @ApiPropertyOptional({ enum: ROLES, description: '任务面向的角色' })

@@ -62,7 +62,12 @@ export class CaseWorkflows {
         workflowId: caseId,
         taskQueue: TASK_QUEUES.cases,
         args: [input],
-        memo: { ...filedAs },
+        // The decision it re-makes tells a claim held by this case from one left by a case that took another
+        // case's number (RemakeClaims).
+        memo: {
+          ...filedAs,
+          ...(input.remakesDecisionId ? { remakesDecisionId: input.remakesDecisionId } : {}),
+        },
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
       return { caseId, created: true };
@@ -82,7 +87,8 @@ export class CaseWorkflows {
     input: DecisionWithdrawalInput,
     withdrawnBefore: boolean,
   ): Promise<ActionOutcome<CaseState>> {
-    const decisionId = input.archived.decision?.decisionId ?? '';
+    // A measure inside the case is named by its own id (domain.md P13a); else it is the case's decision.
+    const decisionId = input.decisionId ?? input.archived.decision?.decisionId ?? '';
     const workflowId = withdrawalWorkflowId(decisionId);
     const requestId = input.revocation.requestId;
     const handle = this.temporal.client.workflow.getHandle<DecisionWithdrawalWorkflow>(workflowId);

@@ -17,9 +17,9 @@ export interface CorrectionInput {
   reason: string;
   documentNumber?: string;
   partyName?: string;
-  /** 违法事实 (penalty). */
+  /** 违法事实 (penalty, 不予处罚) or 检查情况 (行政检查结果). */
   facts?: string;
-  /** 处罚内容 / 不予处罚理由 / 许可内容 / 决定内容, whichever the decision has. */
+  /** 处罚内容 / 不予处罚理由 / 许可内容 / 决定内容 / 处理情况, whichever the decision has. */
   content?: string;
   legalBasis?: string;
   displayUntil?: string;
@@ -410,6 +410,11 @@ function correctedDecision(issued: DecisionMadeData, input: CorrectionInput): De
     }),
     licensing: set(decision.licensing, { content: input.content }),
     other: set(decision.other, { content: input.content, legalBasis: input.legalBasis }),
+    inspection: set(decision.inspection, {
+      findings: input.facts,
+      handling: input.content,
+      legalBasis: input.legalBasis,
+    }),
   };
 }
 

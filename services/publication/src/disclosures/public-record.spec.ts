@@ -131,6 +131,68 @@ describe('public record of a decision (domain.md §3, §4)', () => {
     expect(record.licensing).toMatchObject({ status: '有效', licenceNumber: 'JY16590040012345' });
   });
 
+  it('discloses a 不予许可 with its reason masked, and no certificate, number or validity', () => {
+    const { record } = buildPublicRecord(
+      {
+        ...base,
+        category: 'licensing',
+        documentNumber: '阿市监不许〔2026〕2号',
+        party: {
+          type: 'natural-person',
+          name: '王小明',
+          idType: '居民身份证',
+          idNumber: '11010519491231002X',
+        },
+        otherPersonNames: [],
+        licensing: {
+          documentTitle: '不予行政许可决定书',
+          licenceKind: '其他',
+          licenceKindName: '备案类许可',
+          content: '王小明申请在自有住宅（住址阿拉尔市幸福路8号）从事热食类食品制售。',
+          granted: false,
+          refusalReason: '王小明提交的经营场所（住址阿拉尔市幸福路8号）为住宅，不符合食品经营场所要求。',
+        },
+      },
+      { ...OPTIONS, asOf: '2026-10-08' },
+    );
+    expect(record.licensing).toEqual({
+      documentTitle: '不予行政许可决定书',
+      licenceKind: '其他（备案类许可）',
+      content: expect.not.stringContaining('幸福路'),
+      status: '无效',
+      granted: false,
+      refusalReason: expect.stringMatching(/^王某提交的经营场所/),
+    });
+    expect(record.licensing!.refusalReason).not.toContain('幸福路');
+  });
+
+  it('reads a licence’s 当前状态 from its validity on the day the record is built', () => {
+    const licensing = {
+      documentTitle: '食品经营许可决定书',
+      licenceKind: '普通' as const,
+      content: '准予从事热食类食品制售。',
+      validFrom: '2026-10-01',
+      validTo: '2031-09-30',
+      granted: true,
+    };
+    const status = (asOf: string) =>
+      buildPublicRecord(
+        {
+          ...base,
+          category: 'licensing',
+          party: { type: 'legal-person', name: '某公司' },
+          otherPersonNames: [],
+          licensing,
+        },
+        { ...OPTIONS, asOf },
+      ).record.licensing!.status;
+    expect([status('2026-09-30'), status('2026-10-01'), status('2031-10-01')]).toEqual([
+      '无效',
+      '有效',
+      '无效',
+    ]);
+  });
+
   it('keeps a field marked as a commercial secret in its place without its text, and says why', () => {
     const formula = '采用本公司专有配方（乳清蛋白32%、麦芽糊精41%）';
     const { record, findings } = buildPublicRecord(

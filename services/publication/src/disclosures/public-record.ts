@@ -1,5 +1,9 @@
 import {
   COERCION_KIND_NAMES,
+  INSPECTION_METHOD_NAMES,
+  INSPECTION_RESULT_OUTCOME_NAMES,
+  licenceKindLabel,
+  licenceStatus,
   NO_PENALTY_GROUND_NAMES,
   TRADE_SECRET_NOTICE,
   type CaseParty,
@@ -9,6 +13,7 @@ import {
   type PublicPartyCategory,
   type TradeSecretField,
 } from '@lep/contracts';
+import { chinaDateOf } from '@lep/calendar';
 import { maskPersonName, maskText, NamePolicy } from '@lep/masking';
 
 export interface MaskedRecord {
@@ -22,6 +27,8 @@ export interface MaskedRecord {
 export interface PublicRecordOptions {
   namePolicy: NamePolicy;
   displayUntil: string;
+  /** The China date 当前状态 is read on (domain.md §3); today when absent. */
+  asOf?: string;
 }
 
 const PARTY_CATEGORIES: Record<CaseParty['type'], PublicPartyCategory> = {
@@ -41,6 +48,8 @@ export const TRADE_SECRET_FIELD_LABELS: Record<TradeSecretField, string> = {
   'licensing.content': '许可内容',
   'licensing.certificateName': '许可证书名称',
   'other.content': '决定内容',
+  'inspection.findings': '检查情况',
+  'inspection.handling': '处理情况',
 };
 
 /**
@@ -126,17 +135,21 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
   }
   if (decision.licensing) {
     const licensing = decision.licensing;
+    // A 不予许可 discloses what was applied for and why it was refused; it has no certificate, number or validity
+    // to show (domain.md §3). 当前状态 is the one on the day the record is built; the portal reads it again.
     record.licensing = {
       documentTitle: mask(licensing.documentTitle),
-      licenceKind: licensing.licenceKind,
+      licenceKind: licenceKindLabel(licensing),
       ...(licensing.certificateName !== undefined
         ? { certificateName: field('licensing.certificateName', licensing.certificateName) }
         : {}),
       ...(licensing.licenceNumber !== undefined ? { licenceNumber: licensing.licenceNumber } : {}),
       content: field('licensing.content', licensing.content),
-      validFrom: licensing.validFrom,
-      validTo: licensing.validTo,
-      status: licensing.granted ? '有效' : '无效',
+      ...(licensing.validFrom !== undefined ? { validFrom: licensing.validFrom } : {}),
+      ...(licensing.validTo !== undefined ? { validTo: licensing.validTo } : {}),
+      status: licenceStatus(licensing, options.asOf ?? chinaDateOf(Date.now())),
+      granted: licensing.granted,
+      ...(licensing.refusalReason !== undefined ? { refusalReason: mask(licensing.refusalReason) } : {}),
     };
   }
   if (decision.other) {
@@ -144,6 +157,23 @@ export function buildPublicRecord(decision: DecisionMadeData, options: PublicRec
       title: mask(decision.other.title),
       content: field('other.content', decision.other.content),
       legalBasis: mask(decision.other.legalBasis),
+    };
+  }
+  if (decision.inspection) {
+    // 行政检查结果 (domain.md P14): the target is the party (its name by the policy, as a 双随机 target's), the
+    // texts masked like a 双随机 finding; method and outcome are the platform's own words.
+    const inspection = decision.inspection;
+    record.inspection = {
+      matter: mask(inspection.matter),
+      legalBasis: mask(inspection.legalBasis),
+      inspectedOn: inspection.inspectedOn,
+      method: INSPECTION_METHOD_NAMES[inspection.method],
+      outcome: INSPECTION_RESULT_OUTCOME_NAMES[inspection.outcome],
+      findings: field('inspection.findings', inspection.findings),
+      handling: field('inspection.handling', inspection.handling),
+      ...(inspection.randomInspectionPlanId
+        ? { randomInspectionPlanId: inspection.randomInspectionPlanId }
+        : {}),
     };
   }
   if (decision.coercion) record.coercion = { kind: COERCION_KIND_NAMES[decision.coercion.kind] };

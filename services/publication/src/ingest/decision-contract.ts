@@ -3,6 +3,8 @@ import {
   CASE_ID_PATTERN,
   COERCION_KINDS,
   DECISION_ID_PATTERN,
+  INSPECTION_METHODS,
+  INSPECTION_RESULT_OUTCOMES,
   ITEM_CATEGORIES,
   NO_PENALTY_GROUNDS,
   TRADE_SECRET_FIELDS,
@@ -62,6 +64,18 @@ export function decisionMadeProblems(data: unknown): string[] {
       problems.push(`noPenalty.ground must be one of ${NO_PENALTY_GROUNDS.join(', ')}`);
     for (const field of ['violationType', 'facts', 'legalBasis', 'reason'])
       if (!isText(noPenalty?.[field])) problems.push(`noPenalty.${field} must be a non-empty string`);
+  }
+  // A 行政检查结果 (domain.md P14) names its method and outcome in words the portal has, and its date.
+  const inspection = decision.inspection as Record<string, unknown> | undefined;
+  if (inspection !== undefined) {
+    if (!INSPECTION_METHODS.includes(inspection?.method as never))
+      problems.push(`inspection.method must be one of ${INSPECTION_METHODS.join(', ')}`);
+    if (!INSPECTION_RESULT_OUTCOMES.includes(inspection?.outcome as never))
+      problems.push(`inspection.outcome must be one of ${INSPECTION_RESULT_OUTCOMES.join(', ')}`);
+    if (!isCalendarDate(inspection?.inspectedOn))
+      problems.push('inspection.inspectedOn must be a calendar date YYYY-MM-DD');
+    for (const field of ['matter', 'legalBasis', 'findings', 'handling'])
+      if (!isText(inspection?.[field])) problems.push(`inspection.${field} must be a non-empty string`);
   }
   return problems;
 }

@@ -34,21 +34,23 @@ export class CorrectionDto {
   @MaxLength(200)
   partyName?: string;
 
-  @ApiPropertyOptional({ description: '违法事实（行政处罚、不予行政处罚）' })
+  @ApiPropertyOptional({ description: '违法事实（行政处罚、不予行政处罚）或检查情况（行政检查结果）' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
   facts?: string;
 
-  @ApiPropertyOptional({ description: '处罚内容、不予处罚理由、许可内容或决定内容' })
+  @ApiPropertyOptional({
+    description: '处罚内容、不予处罚理由、许可内容、决定内容或处理情况（行政检查结果）',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
   content?: string;
 
-  @ApiPropertyOptional({ description: '处罚依据、不予处罚依据或决定依据' })
+  @ApiPropertyOptional({ description: '处罚依据、不予处罚依据、决定依据或检查依据' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -4,7 +4,6 @@ import {
   PORTAL_ENTRY_KINDS,
   PORTAL_EVENT_TYPES,
   PortalEntryKind,
-  PUBLICATION_EVENT_SOURCE,
   PUBLICATION_EVENT_TYPES,
 } from '@lep/contracts';
 import { Type } from 'class-transformer';
@@ -21,6 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { FeedEnvelopeDto } from './feed-envelope.dto';
 
 const FORWARDABLE = [
   PUBLICATION_EVENT_TYPES.published,
@@ -29,21 +29,7 @@ const FORWARDABLE = [
 ];
 
 /** A disclosure CloudEvent as a lower level's publication service emitted it on lep.publication.disclosure.v1. */
-export class FeedEventDto {
-  @ApiProperty({ enum: ['1.0'] })
-  @Equals('1.0')
-  specversion!: '1.0';
-
-  @ApiProperty({ description: '事件编号（去重依据）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  id!: string;
-
-  @ApiProperty({ enum: [PUBLICATION_EVENT_SOURCE] })
-  @Equals(PUBLICATION_EVENT_SOURCE)
-  source!: string;
-
+export class FeedEventDto extends FeedEnvelopeDto({ idMaxLength: 200 }) {
   @ApiProperty({ enum: FORWARDABLE })
   @IsIn(FORWARDABLE)
   type!: string;
@@ -53,14 +39,6 @@ export class FeedEventDto {
   @IsNotEmpty()
   @MaxLength(100)
   subject!: string;
-
-  @ApiProperty()
-  @IsISO8601({ strict: true })
-  time!: string;
-
-  @ApiProperty({ enum: ['application/json'] })
-  @Equals('application/json')
-  datacontenttype!: 'application/json';
 
   @ApiProperty({
     type: Object,
@@ -114,21 +92,7 @@ export class PortalEntryDataDto {
 }
 
 /** A portal entry CloudEvent as a lower level's publication service emitted it on lep.publication.portal.v1. */
-export class PortalFeedEventDto {
-  @ApiProperty({ enum: ['1.0'] })
-  @Equals('1.0')
-  specversion!: '1.0';
-
-  @ApiProperty({ description: '事件编号（去重依据）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  id!: string;
-
-  @ApiProperty({ enum: [PUBLICATION_EVENT_SOURCE] })
-  @Equals(PUBLICATION_EVENT_SOURCE)
-  source!: string;
-
+export class PortalFeedEventDto extends FeedEnvelopeDto({ idMaxLength: 300 }) {
   @ApiProperty({ enum: [PORTAL_EVENT_TYPES.entryChanged] })
   @Equals(PORTAL_EVENT_TYPES.entryChanged)
   type!: string;
@@ -137,14 +101,6 @@ export class PortalFeedEventDto {
   @IsString()
   @MaxLength(200)
   subject!: string;
-
-  @ApiProperty()
-  @IsISO8601({ strict: true })
-  time!: string;
-
-  @ApiProperty({ enum: ['application/json'] })
-  @Equals('application/json')
-  datacontenttype!: 'application/json';
 
   @ApiProperty({ type: PortalEntryDataDto })
   @ValidateNested()

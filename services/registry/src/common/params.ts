@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
+import { IsPersonnelId } from '@lep/nest-kit';
 
 export class AgencyCodeParam {
   @ApiProperty({ description: '执法主体代码' })
@@ -10,6 +11,6 @@ export class AgencyCodeParam {
 
 export class PersonnelIdParam {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsPersonnelId()
   id!: string;
 }

@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INSPECTION_TARGET_PARTY_TYPES, InspectionTargetPartyType } from '@lep/contracts';
+import { IsPersonnelId } from '@lep/nest-kit';
 import { DATE_ONLY_PATTERN } from '../common/dates';
 import { PLAN_STATUSES, PlanStatus } from './inspection.entities';
 
@@ -79,7 +80,7 @@ export class InspectionTargetView {
 
 export class InspectionRelationDto {
   @ApiProperty({ format: 'uuid', description: '执法人员' })
-  @IsUUID()
+  @IsPersonnelId()
   personnelId!: string;
 
   @ApiProperty({ description: '检查对象编码' })

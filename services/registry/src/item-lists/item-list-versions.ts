@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { versionInForceAt } from '../common/version-in-force';
 import { ItemListKind, ItemListVersionEntity } from './item-list-version.entity';
 
 /** The version of an agency's list in force at `at`: the latest published at or before it, if any. */
@@ -8,15 +9,5 @@ export function versionInForce(
   kind: ItemListKind,
   at: Date,
 ): Promise<ItemListVersionEntity | null> {
-  return manager
-    .getRepository(ItemListVersionEntity)
-    .createQueryBuilder('v')
-    .where('v.agency_code = :agencyCode AND v.kind = :kind AND v.published_at <= :at', {
-      agencyCode,
-      kind,
-      at,
-    })
-    .orderBy('v.version', 'DESC')
-    .limit(1)
-    .getOne();
+  return versionInForceAt(manager, ItemListVersionEntity, at, { agencyCode, kind });
 }

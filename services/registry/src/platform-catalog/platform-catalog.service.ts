@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ReviewCatalogCriteria } from '@lep/contracts';
 import { ApiError } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
+import { versionInForceAt } from '../common/version-in-force';
 import type { PlatformCatalogVersionView } from './platform-catalog.dto';
 import { PlatformCatalogVersionEntity } from './platform-catalog-version.entity';
 
@@ -22,13 +23,7 @@ export class PlatformCatalogService {
 
   async inForce(asOf?: string): Promise<PlatformCatalogVersionView> {
     const at = asOf ? new Date(asOf) : new Date();
-    const version = await this.dataSource
-      .getRepository(PlatformCatalogVersionEntity)
-      .createQueryBuilder('v')
-      .where('v.published_at <= :at', { at })
-      .orderBy('v.version', 'DESC')
-      .limit(1)
-      .getOne();
+    const version = await versionInForceAt(this.dataSource.manager, PlatformCatalogVersionEntity, at);
     if (!version)
       throw new ApiError(
         HttpStatus.NOT_FOUND,

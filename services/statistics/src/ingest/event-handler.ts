@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { storeAgencyPowers } from '../aggregates/agency-powers';
 import { storeAgency } from '../aggregates/agency-tree';
 import { CertificateWatch } from '../warnings/certificate-watch';
+import { WithdrawalWatch } from '../warnings/withdrawal-watch';
 import { warningChangesOf } from '../warnings/warning-rules';
 import { WarningsService } from '../warnings/warnings.service';
 
@@ -24,6 +25,7 @@ export class EventHandler {
     private readonly dataSource: DataSource,
     private readonly warnings: WarningsService,
     private readonly certificates: CertificateWatch,
+    private readonly withdrawals: WithdrawalWatch,
   ) {}
 
   /** Applies one event at most once; returns false when it had been applied before. */
@@ -45,6 +47,7 @@ export class EventHandler {
       }
       await this.warnings.apply(manager, warningChangesOf(event));
       await this.warnings.apply(manager, await this.certificates.changesFor(manager, event));
+      await this.warnings.apply(manager, await this.withdrawals.changesFor(manager, event));
     });
   }
 }

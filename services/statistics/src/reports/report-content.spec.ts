@@ -84,3 +84,21 @@ describe('buildReportContent', () => {
     });
   });
 });
+
+describe('the report’s 行政检查 rows (domain.md P14, §7.4)', () => {
+  it('counts 双随机 targets inspected and inspection cases’ results, a 双随机 target recorded in a case once', () => {
+    const content = buildReportContent(subject, {
+      inspection: {
+        'inspection.inspected': 4,
+        'inspection.outcome:problem-found': 1,
+        'cases.decided': 3,
+        'inspection.case-from-random': 1,
+        'inspection.case-problem-found': 1,
+      },
+    });
+    const value = (label: string) => content.sections[3].rows.find((row) => row.label === label)?.value;
+    expect(value('行政检查（次）')).toBe(6);
+    expect(value('抽查发现问题（户）')).toBe(1);
+    expect(value('双随机以外检查发现问题（次）')).toBe(1);
+  });
+});

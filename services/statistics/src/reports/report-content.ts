@@ -109,7 +109,12 @@ export function buildReportContent(
       ),
     ],
   };
-  const inspected = of('inspection', METRICS.inspectionInspected) + of('inspection', METRICS.casesDecided);
+  // One inspection = one object with a complete record (domain.md §7.4): each 双随机 target inspected, and each
+  // inspection case's result (P14) except those that record a 双随机 target's inspection, counted already.
+  const inspected =
+    of('inspection', METRICS.inspectionInspected) +
+    of('inspection', METRICS.casesDecided) -
+    of('inspection', METRICS.inspectionCaseFromRandom);
   const levies: ReportSection = {
     title: '四、行政征收、检查',
     rows: [
@@ -117,6 +122,7 @@ export function buildReportContent(
       row('inspection', '行政检查（次）', inspected),
       row('inspection', '双随机抽查计划（个）', of('inspection', METRICS.inspectionPlans)),
       row('inspection', '抽查发现问题（户）', of('inspection', 'inspection.outcome:problem-found')),
+      row('inspection', '双随机以外检查发现问题（次）', of('inspection', METRICS.inspectionCaseProblemFound)),
     ],
   };
   const other: ReportSection = {

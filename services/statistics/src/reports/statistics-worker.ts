@@ -12,6 +12,7 @@ import {
 import { CERTIFICATE_SWEEP_WORKFLOW_ID, certificateSweepWorkflow } from '@lep/workflows';
 import { CalendarCheck } from '../warnings/calendar-check';
 import { CertificateSweep } from '../warnings/certificate-sweep';
+import { WithdrawalWatch } from '../warnings/withdrawal-watch';
 import { WarningsModule } from '../warnings/warnings.module';
 import { StatisticsConfig } from '../config';
 import { createAnnualReportActivities } from './report-activities';
@@ -26,7 +27,15 @@ import { ReportsService } from './reports.service';
 const StatisticsWorkerModule = HostedWorkerModule.register({
   name: 'StatisticsWorker',
   imports: [ReportsModule, WarningsModule],
-  inject: [StatisticsConfig, ReportsService, OutboxRelay, CertificateSweep, CalendarClient, CalendarCheck],
+  inject: [
+    StatisticsConfig,
+    ReportsService,
+    OutboxRelay,
+    CertificateSweep,
+    CalendarClient,
+    CalendarCheck,
+    WithdrawalWatch,
+  ],
   useFactory: (
     config: StatisticsConfig,
     reports: ReportsService,
@@ -34,6 +43,7 @@ const StatisticsWorkerModule = HostedWorkerModule.register({
     sweep: CertificateSweep,
     calendar: CalendarClient,
     calendarCheck: CalendarCheck,
+    withdrawals: WithdrawalWatch,
   ) => {
     const logger = new Logger('StatisticsWorker');
     return {
@@ -52,6 +62,18 @@ const StatisticsWorkerModule = HostedWorkerModule.register({
             // The registry down must not hold the certificate sweep: tomorrow's check looks again.
             if (!(error instanceof CalendarUnavailableError)) throw error;
             logger.warn(`calendar check skipped: ${error.message}`);
+            return 0;
+          }
+        },
+        sweepWithdrawals: async (at: string) => {
+          try {
+            const raised = await withdrawals.sweep(at);
+            relay.nudge();
+            return raised;
+          } catch (error) {
+            // Without the calendar no limit can be counted: tomorrow's sweep looks again.
+            if (!(error instanceof CalendarUnavailableError)) throw error;
+            logger.warn(`withdrawal check skipped: ${error.message}`);
             return 0;
           }
         },

@@ -8,18 +8,21 @@ import { WarningsController } from './warnings.controller';
 import { StatisticsWarningClearances1764400500000 } from './warning-clearances.migration';
 import { StatisticsWarnings1764400100000 } from './warnings.migration';
 import { WarningsService } from './warnings.service';
+import { WithdrawalWatch } from './withdrawal-watch';
+import { StatisticsWithdrawals1764400900000 } from './withdrawals.migration';
 
 export const WARNING_MIGRATIONS = [
   StatisticsWarnings1764400100000,
   StatisticsCertificates1764400300000,
   StatisticsWarningClearances1764400500000,
+  StatisticsWithdrawals1764400900000,
 ];
 
 /** Early warnings (预警): raised and cleared by consumed events, listed per agency subtree. */
 @Module({
   imports: [AggregatesModule],
   controllers: [WarningsController],
-  providers: [WarningsService, CertificateWatch, CertificateSweep, CalendarCheck],
-  exports: [WarningsService, CertificateWatch, CertificateSweep, CalendarCheck],
+  providers: [WarningsService, CertificateWatch, CertificateSweep, CalendarCheck, WithdrawalWatch],
+  exports: [WarningsService, CertificateWatch, CertificateSweep, CalendarCheck, WithdrawalWatch],
 })
 export class WarningsModule {}

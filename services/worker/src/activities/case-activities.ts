@@ -54,6 +54,9 @@ export function createCaseActivities({
         refusals.push(
           `事项 ${input.itemCode} 不在执法主体 ${input.agencyCode} 现行的行政执法事项清单中，无权立案`,
         );
+      // Only a 行政许可 starts from an application to accept or not (domain.md P7a).
+      if (item && input.application && item.category !== 'licensing')
+        refusals.push(`事项 ${input.itemCode} 不是行政许可事项，不适用申请受理（application）`);
       const certified: string[] = [];
       const handlerProblems: string[] = [];
       for (const handlerId of new Set(input.handlerIds)) {

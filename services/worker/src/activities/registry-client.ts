@@ -1,3 +1,5 @@
+import { isPersonnelId } from '@lep/contracts';
+
 /** Answers of the registry the case workflow relies on (the registry's OpenAPI has the full shapes). */
 export interface RegistryAgency {
   code: string;
@@ -33,9 +35,6 @@ export interface MayEnforce {
   reasons: string[];
 }
 
-/** The registry's personnel ids (it refuses any other form with 400). */
-const PERSONNEL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The outcome of one registry call: the body, or "not found" (an answer the case records), never a guess. */
 export type Lookup<T> = { found: true; value: T } | { found: false };
 
@@ -68,12 +67,12 @@ export class RegistryClient {
    * answered so here rather than retried as if the registry had failed (an act naming it would wait forever).
    */
   person(personnelId: string): Promise<Lookup<RegistryPerson>> {
-    if (!PERSONNEL_ID.test(personnelId)) return Promise.resolve({ found: false });
+    if (!isPersonnelId(personnelId)) return Promise.resolve({ found: false });
     return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}`);
   }
 
   mayEnforce(personnelId: string, agency: string, item: string, on: string): Promise<Lookup<MayEnforce>> {
-    if (!PERSONNEL_ID.test(personnelId)) return Promise.resolve({ found: false });
+    if (!isPersonnelId(personnelId)) return Promise.resolve({ found: false });
     const query = new URLSearchParams({ agency, item, on });
     return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}/may-enforce?${query}`);
   }

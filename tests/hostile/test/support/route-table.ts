@@ -458,6 +458,16 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     }),
     foreign: 403,
   },
+  'case-api POST /api/v1/cases/{caseId}/coercion-measures/{decisionId}/revocation': {
+    params: (f) => ({ caseId: f.caseId, decisionId: caseDecisionId(f.caseId, 1) }),
+    body: () => ({
+      ...caseAction(),
+      kind: 'revoked',
+      reason: '冒名撤销查封',
+      source: { kind: 'reconsideration', documentNumber: '冒名复决〔2026〕1号', decidedOn: '2026-01-05' },
+    }),
+    foreign: 403,
+  },
   'case-api POST /api/v1/temporal-codec/decode': { body: codecPayloads, foreign: 403 },
   'case-api POST /api/v1/temporal-codec/encode': { body: codecPayloads, foreign: 403 },
   'case-api GET /api/v1/tasks': { foreign: { shared: '待办列表只含本人所在执法主体的任务' } },

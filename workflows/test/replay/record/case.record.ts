@@ -2,6 +2,7 @@ import {
   CASE_WORKFLOWS,
   caseUpdates,
   reviewUpdates,
+  remakeWorkflowId,
   reviewWorkflowId,
   withdrawalWorkflowId,
   type CaseActor,
@@ -10,6 +11,7 @@ import {
 } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { chinaDateOf } from '@lep/calendar';
+import { CASE_INSPECTION_ITEM } from '@lep/testing';
 import { signStaffToken } from '@lep/auth';
 import { startCaseDocuments } from '../../../../services/case-api/test/support/case-documents';
 import {
@@ -233,6 +235,19 @@ it('a minor case archived, then its decision annulled on 复议 by a decisionWit
   await record(workflowId, 'archived-decision-revoked-on-reconsideration');
 });
 
+it('a decision withdrawn to be re-made, claimed by the one case re-making it (decisionRemake)', async () => {
+  const claim = { decisionId: 'BT-8-SCJ-2026-remade', caseId: 'case-BT-8-SCJ.REMAKE-1' };
+  const workflowId = remakeWorkflowId(claim.decisionId, 0);
+  const handle = await harness.env.client.workflow.start(CASE_WORKFLOWS.decisionRemake, {
+    taskQueue: harness.taskQueue,
+    workflowId,
+    args: [claim],
+    memo: { caseId: claim.caseId },
+  });
+  expect(await handle.result()).toBe(claim.caseId);
+  await record(workflowId, 'claimed-by-remaking-case');
+});
+
 it('a 查封 taken while investigated (its own decision), then a 不予行政处罚 decided, served, closed and archived', async () => {
   const handle = await harness.startCase();
   await investigating(handle);
@@ -289,6 +304,30 @@ it('a 查封 taken while investigated (its own decision), then a 不予行政处
   expect((await decide(handle)).decision?.decisionId).toBe(`${handle.workflowId}-D2`);
   await closeAndArchive(handle, [caseUpdates.serve]);
   await record(handle.workflowId, 'coercion-measure-then-no-penalty-officers-checked-archived');
+});
+
+it('an inspection case: a 行政检查结果 drafted, decided, served, closed and archived (domain.md P14)', async () => {
+  const handle = await harness.startCase({ itemCode: CASE_INSPECTION_ITEM, title: '张三早餐店食品经营检查' });
+  await investigating(handle);
+  const today = chinaDateOf(await harness.env.currentTimeMs());
+  await act(handle, caseUpdates.draftDecision, {
+    actor: handler,
+    documentNumber: '阿市监检〔2026〕5号',
+    party: draft(handler, 0).party,
+    inspection: {
+      legalBasis: '《中华人民共和国食品安全法》第一百一十条',
+      inspectedOn: today,
+      method: 'on-site',
+      outcome: 'ordered-correction',
+      findings: '后厨未落实清洗消毒制度',
+      handling: '当场责令改正，复查已改正',
+    },
+    facts: { ...draft(handler, 0).facts, fineYuan: undefined },
+    publicationBlocks: [],
+  });
+  expect((await decide(handle)).decision?.decisionId).toBe(`${handle.workflowId}-D1`);
+  await closeAndArchive(handle, [caseUpdates.serve]);
+  await record(handle.workflowId, 'inspection-result-archived');
 });
 
 it('a minor draft the handling unit declares major, then reviewed and decided (left open, decided)', async () => {

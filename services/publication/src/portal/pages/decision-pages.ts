@@ -2,6 +2,7 @@ import {
   ITEM_CATEGORIES,
   ITEM_CATEGORY_LABELS,
   ItemCategory,
+  licenceStatus,
   PublicDisclosureRecord,
   TRADE_SECRET_NOTICE,
 } from '@lep/contracts';
@@ -10,6 +11,7 @@ import type {
   PublicDecisionQuery,
   PublicDecisionView,
 } from '../../public-api/public-decision.dto';
+import { chinaDateOf } from '@lep/calendar';
 import { fields, html, Html, pager } from './html';
 
 /** The record as the public API serves it: whole when published, its identifying fields when withdrawn. */
@@ -18,15 +20,19 @@ const recordOf = (item: PublicDecisionView) => item.record as unknown as PublicD
 const category = (value: unknown) => ITEM_CATEGORY_LABELS[value as ItemCategory] ?? String(value ?? '');
 
 /**
- * The kind the public reads: a 不予行政处罚 is not a penalty (domain.md P12), and a 行政强制 measure names its kind
- * (domain.md P13), whatever case it was taken in.
+ * The kind the public reads: a 不予行政处罚 is not a penalty (domain.md P12), a 行政强制 measure names its kind
+ * (domain.md P13), whatever case it was taken in, and an inspection case's result is a 行政检查结果 (P14).
  */
 const kindOf = (record: PublicDisclosureRecord) =>
   record.noPenalty
     ? '不予行政处罚'
-    : record.coercion
-      ? `${category(record.category)}（${record.coercion.kind}）`
-      : category(record.category);
+    : record.licensing?.granted === false
+      ? '不予行政许可'
+      : record.coercion
+        ? `${category(record.category)}（${record.coercion.kind}）`
+        : record.inspection
+          ? '行政检查结果'
+          : category(record.category);
 
 /** The address of a decision's own page: shareable, the same for everyone. */
 export const decisionHref = (decisionId: string) => `/portal/decisions/${encodeURIComponent(decisionId)}`;
@@ -150,7 +156,7 @@ export function decisionBody(item: PublicDecisionView): Html {
         ['执法主体', r.agencyName],
         ['决定日期', r.decidedOn],
       ])}`;
-  const { penalty: p, noPenalty: n, licensing: l, other: o } = r;
+  const { penalty: p, noPenalty: n, licensing: l, other: o, inspection: i } = r;
   const withheld = r.withheldFields ?? [];
   return html`${item.version > 1 ? html`<p class="notice" role="note">本信息已更正，当前为第 ${item.version} 版。</p>` : ''}
     ${
@@ -205,18 +211,27 @@ export function decisionBody(item: PublicDecisionView): Html {
         : ''
     }
     ${
-      l
-        ? html`<h2>行政许可</h2>
+      l && l.granted === false
+        ? html`<h2>不予行政许可</h2>
             ${fields([
-              ['许可决定文书名称', l.documentTitle],
+              ['决定文书名称', l.documentTitle],
               ['许可类别', l.licenceKind],
-              ['许可证书名称', text(l.certificateName)],
-              ['许可编号', l.licenceNumber],
-              ['许可内容', text(l.content)],
-              ['有效期', `${l.validFrom} 至 ${l.validTo}`],
-              ['当前状态', l.status],
+              ['申请事项', text(l.content)],
+              ['不予许可理由', l.refusalReason],
             ])}`
-        : ''
+        : l
+          ? html`<h2>行政许可</h2>
+              ${fields([
+                ['许可决定文书名称', l.documentTitle],
+                ['许可类别', l.licenceKind],
+                ['许可证书名称', text(l.certificateName)],
+                ['许可编号', l.licenceNumber],
+                ['许可内容', text(l.content)],
+                ['有效期', `${l.validFrom} 至 ${l.validTo}`],
+                // 当前状态 on the day the page is read: a licence expires without a new record (domain.md §3).
+                ['当前状态', licenceStatus(l, chinaDateOf(Date.now()))],
+              ])}`
+          : ''
     }
     ${
       o
@@ -227,6 +242,31 @@ export function decisionBody(item: PublicDecisionView): Html {
               ['决定内容', text(o.content)],
               ['依据', o.legalBasis],
             ])}`
+        : ''
+    }
+    ${
+      i
+        ? html`<h2>行政检查结果</h2>
+            ${fields([
+              ['检查对象', r.party.name],
+              ['检查事项', i.matter],
+              ['检查依据', i.legalBasis],
+              ['检查日期', i.inspectedOn],
+              ['检查方式', i.method],
+              ['检查结果', i.outcome],
+              ['检查情况', text(i.findings)],
+              ['处理情况', text(i.handling)],
+              ['检查机关', r.agencyName],
+            ])}
+            ${
+              i.randomInspectionPlanId
+                ? html`<p>
+                    本次检查系<a href="/portal/inspections/${encodeURIComponent(i.randomInspectionPlanId)}"
+                      >双随机抽查</a
+                    >的检查对象。
+                  </p>`
+                : ''
+            }`
         : ''
     }
     ${

@@ -149,19 +149,26 @@ export function inspectionPlanListBody(
   plans: InspectionPlanDisclosedData[],
   agencyNames: Map<string, string>,
 ): Html {
-  if (plans.length === 0) return html`<p role="status">暂无公示的双随机抽查计划。</p>`;
-  return html`<ul class="list">
-    ${plans.map(
-      (plan) =>
-        html`<li>
-          <a href="/portal/inspections/${encodeURIComponent(plan.planId)}">${plan.subject}</a>
-          <span class="meta"
-            >${agencyNames.get(plan.agencyCode) ?? plan.agencyCode} · ${plan.plannedStart} 至
-            ${plan.plannedEnd}</span
-          >
-        </li>`,
-    )}
-  </ul>`;
+  // Inspections outside 双随机 are decided in cases and listed with the decisions (domain.md P14).
+  const elsewhere = html`<p>
+    双随机抽查以外的行政检查结果见<a href="/portal/decisions?category=inspection">行政检查结果公示</a>。
+  </p>`;
+  if (plans.length === 0)
+    return html`<p role="status">暂无公示的双随机抽查计划。</p>
+      ${elsewhere}`;
+  return html`${elsewhere}
+    <ul class="list">
+      ${plans.map(
+        (plan) =>
+          html`<li>
+            <a href="/portal/inspections/${encodeURIComponent(plan.planId)}">${plan.subject}</a>
+            <span class="meta"
+              >${agencyNames.get(plan.agencyCode) ?? plan.agencyCode} · ${plan.plannedStart} 至
+              ${plan.plannedEnd}</span
+            >
+          </li>`,
+      )}
+    </ul>`;
 }
 
 const OUTCOMES: Record<string, string> = {
