@@ -65,6 +65,12 @@ async function barePut(s3, bucket, file, round) {
   await s3.putObject(bucket, `bare/putObject-${round}`, fs.createReadStream(file), SIZE, {});
 }
 
+/** CPU seconds (user + system) the process has used so far: steadier than throughput on a shared machine. */
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function vmStatus(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
@@ -84,13 +90,20 @@ async function startService(env) {
     if (!child.killedByBench)
       console.error(`evidence service exited (${code ?? signal}):\n${output.slice(-4000)}`);
   });
+  // Ready when /health answers: at LOG_LEVEL warn the service does not log that it listens.
   const deadline = Date.now() + 60_000;
-  while (!output.includes('listening on')) {
-    if (child.exitCode !== null || Date.now() > deadline)
+  for (;;) {
+    const healthy = await fetch(`http://127.0.0.1:${env.PORT}/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) return child;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.killedByBench = true;
+      child.kill('SIGKILL');
       throw new Error(`evidence service did not start:\n${output}`);
+    }
     await new Promise((done) => setTimeout(done, 100));
   }
-  return child;
 }
 
 /** `declaredSha256`: the hash a body camera's uploader sends ahead of the bytes (optional in the API). */
@@ -177,10 +190,12 @@ async function main() {
     );
     const ratios = { declared: [], undeclared: [] };
     const fastest = { bare: Infinity, declared: Infinity, undeclared: Infinity };
+    const cpu = { declared: [], undeclared: [] };
     const throughService = async (round, declared) => {
       // New content every upload, so neither path finds its bytes already stored.
       const expected = await markRound(file, 3 * round + (declared ? 1 : 2));
       const started = performance.now();
+      const cpuBefore = cpuSeconds(service.pid);
       const answer = await uploadThroughService(
         `http://127.0.0.1:${port}/api/v1/cases/case-BT-8.${randomUUID()}/evidence`,
         token,
@@ -189,7 +204,9 @@ async function main() {
       );
       if (answer.status !== 201 || answer.body.sha256 !== expected)
         throw new Error(`upload failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-      return (performance.now() - started) / 1000;
+      const seconds = (performance.now() - started) / 1000;
+      cpu[declared ? 'declared' : 'undeclared'].push(cpuSeconds(service.pid) - cpuBefore);
+      return seconds;
     };
     for (let round = 1; round <= ROUNDS; round++) {
       await markRound(file, 3 * round);
@@ -217,6 +234,10 @@ async function main() {
     await s3.copyObject(bare, 'bare/copy', `/${bare}/${await firstBareKey(s3, bare)}`);
     const copySeconds = (performance.now() - started) / 1000;
     const after = vmStatus(service.pid);
+    const cpuPerUpload = (list) => list.map((seconds) => seconds.toFixed(2)).join(' / ');
+    console.log(
+      `service CPU per upload (s): hash declared ${cpuPerUpload(cpu.declared)}; not declared ${cpuPerUpload(cpu.undeclared)}`,
+    );
     const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)].toFixed(2);
     console.log(
       `${MEGABYTES} MB × ${ROUNDS} rounds: median ratio service / bare — hash declared ${median(ratios.declared)}` +

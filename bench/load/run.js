@@ -45,11 +45,18 @@ async function drive(operation) {
 }
 
 async function main() {
+  const profileDir = process.env.LEP_BENCH_PROFILE_DIR;
   const platform = {
     auth: AUTH,
     sign,
     services: ['worker', 'case-api', 'publication'],
-    env: { publication: { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' } },
+    env: {
+      // LEP_BENCH_PROFILE_DIR=<dir>: case-api writes its CPU profile and the time of each step there (profile-hook.js).
+      'case-api': profileDir
+        ? { NODE_OPTIONS: `--require ${require.resolve('./profile-hook.js')}`, LEP_PROFILE_DIR: profileDir }
+        : {},
+      publication: { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' },
+    },
   };
   await withPlatform(platform, async ({ peers, registry, url, databaseUrl }) => {
     const connection = await Connection.connect({ address: peers.temporalAddress });

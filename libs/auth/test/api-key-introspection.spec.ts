@@ -107,6 +107,14 @@ describe('API keys in a service other than the registry (introspection)', () => 
     expect(events.denials.at(-1)?.reason).toBe('api-key-invalid');
   });
 
+  it('asks the registry once for a burst of calls with a key it has not seen yet', async () => {
+    const key = registry.keys.issue('XJBT-D1');
+    const before = registry.questions;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => me(key)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 10 }, () => 200));
+    expect(registry.questions).toBe(before + 1);
+  });
+
   it('remembers a refusal briefly, then asks again', async () => {
     const unknown = `lep_0123456789abcdef_${'A'.repeat(43)}`;
     const before = registry.questions;

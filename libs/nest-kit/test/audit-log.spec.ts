@@ -70,4 +70,26 @@ describe('the audit log under concurrent requests', () => {
     expect(next).toBe(121);
     expect(await verifyAuditLog(dataSource)).toMatchObject({ valid: true, length: 121 });
   });
+
+  it('fails only the refused entry among entries appended at the same time', async () => {
+    await dataSource.query(
+      `ALTER TABLE audit_entry ADD CONSTRAINT audit_test_refuse CHECK (content->>'status' <> '599')`,
+    );
+    let outcomes: PromiseSettledResult<number>[];
+    try {
+      outcomes = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, index) =>
+          appendAudit(dataSource, { ...entry(`batch-${index}`), status: index === 17 ? 599 : 201 }),
+        ),
+      );
+    } finally {
+      await dataSource.query(`ALTER TABLE audit_entry DROP CONSTRAINT audit_test_refuse`);
+    }
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
+    expect(outcomes[17]!.status).toBe('rejected');
+    expect(String((outcomes[17] as PromiseRejectedResult).reason)).toMatch(/audit_test_refuse/);
+    const written = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    expect([...written].sort((a, b) => a - b)).toEqual(Array.from({ length: 29 }, (_, index) => 122 + index));
+    expect(await verifyAuditLog(dataSource)).toMatchObject({ valid: true, length: 150 });
+  });
 });

@@ -60,6 +60,8 @@ function principalOf(answer: unknown): Principal | null | undefined {
  */
 export class IntrospectingApiKeyVerifier implements ApiKeyVerifier {
   private readonly cache = new Map<string, { principal: Principal | null; expiresAt: number }>();
+  /** Questions to the registry under way, by the same key as the cache. */
+  private readonly asking = new Map<string, Promise<Principal | null>>();
   private readonly options: Required<Omit<IntrospectionOptions, 'fetch' | 'now'>>;
   private readonly now: () => number;
   private readonly fetch: typeof fetch;
@@ -79,9 +81,20 @@ export class IntrospectingApiKeyVerifier implements ApiKeyVerifier {
     const cacheKey = createHash('sha256').update(presentedKey).digest('base64url');
     const cached = this.cache.get(cacheKey);
     if (cached && cached.expiresAt > this.now()) return cached.principal;
-    const principal = await this.ask(presentedKey);
-    this.remember(cacheKey, principal);
-    return principal;
+    // Requests that arrive while the key is being asked about wait for that answer: a burst of an agency
+    // system's calls (its first, or the first after its entry expired) costs the registry one scrypt check, not
+    // one each (issue #22: ten concurrent first calls made ten, and the slowest waited for all of them).
+    let asking = this.asking.get(cacheKey);
+    if (!asking) {
+      asking = this.ask(presentedKey)
+        .then((principal) => {
+          this.remember(cacheKey, principal);
+          return principal;
+        })
+        .finally(() => this.asking.delete(cacheKey));
+      this.asking.set(cacheKey, asking);
+    }
+    return asking;
   }
 
   private async ask(presentedKey: string): Promise<Principal | null> {

@@ -53,10 +53,16 @@ export class ContentStore {
   /** Unsealed uploads already completed: there is nothing left to abandon for them. */
   private readonly sealed = new WeakSet<StagedContent>();
 
+  /**
+   * @param md5PartsClient sends the parts that carry Content-MD5 (those written straight to their content address):
+   * the store checks each against its MD5, so their signature need not cover a SHA-256 of the payload as well —
+   * over plain http the client would hash every byte a third time for it (issue #22).
+   */
   constructor(
     private readonly client: Client,
     private readonly buckets: ContentBuckets,
     private readonly partSize: number,
+    private readonly md5PartsClient: Client,
   ) {}
 
   /**
@@ -91,7 +97,7 @@ export class ContentStore {
     const sendPart = async (payload: Buffer) => {
       uploadId ??= await this.client.initiateNewMultipartUpload(target.bucket, target.key, {});
       const partNumber = parts.length + 1;
-      const sent = this.client
+      const sent = (direct ? this.md5PartsClient : this.client)
         .uploadPart(
           {
             bucketName: target.bucket,
