@@ -18,6 +18,31 @@ describe('what a case event adds to the report figures', () => {
     ]);
   });
 
+  it('counts a withdrawn decision by its kind and by what withdrew it (复议纠错, 诉讼败诉, 自我纠错)', () => {
+    const withdrawn = {
+      ...ref,
+      decisionId: 'case-A.1-D1',
+      reason: '撤销',
+      withdrawnOn: '2025-06-03',
+      region: 'xinjiang',
+    };
+    const on = (kind: string) => ({ kind, documentNumber: '兵复决字〔2025〕3号', decidedOn: '2025-06-01' });
+    expect(
+      metrics(CASE_EVENT_TYPES.decisionWithdrawn, {
+        ...withdrawn,
+        kind: 'revoked',
+        source: on('reconsideration'),
+      }),
+    ).toEqual(['decisions.withdrawn:revoked', 'decisions.corrected-by:reconsideration']);
+    expect(
+      metrics(CASE_EVENT_TYPES.decisionWithdrawn, { ...withdrawn, kind: 'remade', source: on('judgment') }),
+    ).toEqual(['decisions.withdrawn:remade', 'decisions.corrected-by:judgment']);
+    // Withdrawn before the source was asked for: counted as withdrawn only.
+    expect(metrics(CASE_EVENT_TYPES.decisionWithdrawn, { ...withdrawn, kind: 'confirmed-illegal' })).toEqual([
+      'decisions.withdrawn:confirmed-illegal',
+    ]);
+  });
+
   it('counts a 行政强制 decision under its kind', () => {
     expect(
       metrics(CASE_EVENT_TYPES.decisionMade, {

@@ -34,6 +34,7 @@ import {
   METRICS,
   penaltyKindMetric,
   withdrawalMetric,
+  withdrawalSourceMetric,
 } from './metrics';
 import { heaviestPenaltyKind } from './penalty-kinds';
 import { periodOf } from './periods';
@@ -115,6 +116,8 @@ export function contributionsOf(event: CloudEvent): Contribution[] {
       // Annulled decisions still count where they were made (domain.md §7 (2)); the withdrawal is a figure of its own.
       const data = event.data as DecisionWithdrawnData;
       add(data.agencyCode, data.withdrawnOn, ANY_CATEGORY, withdrawalMetric(data.kind));
+      if (data.source)
+        add(data.agencyCode, data.withdrawnOn, ANY_CATEGORY, withdrawalSourceMetric(data.source.kind));
       break;
     }
     case PUBLICATION_EVENT_TYPES.published: {

@@ -1,7 +1,7 @@
 /**
  * The figures statistics keep, per agency, year, month and category. A metric is a counter (or an amount in
- * yuan); `penalty.kind:<类别>`, `coercion.kind:<kind>`, `decisions.withdrawn:<kind>`, `inspection.outcome:<outcome>` and
- * `evaluation.grade:<grade>` are families.
+ * yuan); `penalty.kind:<类别>`, `coercion.kind:<kind>`, `decisions.withdrawn:<kind>`,
+ * `decisions.corrected-by:<source>`, `inspection.outcome:<outcome>` and `evaluation.grade:<grade>` are families.
  */
 export const METRICS = {
   casesFiled: 'cases.filed',
@@ -57,6 +57,11 @@ export const METRICS = {
 
 export const penaltyKindMetric = (kind: string): string => `penalty.kind:${kind}`;
 export const withdrawalMetric = (kind: string): string => `decisions.withdrawn:${kind}`;
+/**
+ * Withdrawn decisions by what withdrew them (WITHDRAWAL_SOURCE_KINDS: a 复议决定, a court's 判决, the agency's own
+ * correction): the report's 复议纠错 and 诉讼败诉 rows (domain.md §7 (2)).
+ */
+export const withdrawalSourceMetric = (source: string): string => `decisions.corrected-by:${source}`;
 /** 行政强制 decisions by kind (COERCION_KINDS: seal, freeze, court-application …), for the report's rows. */
 export const coercionKindMetric = (kind: string): string => `coercion.kind:${kind}`;
 export const inspectionOutcomeMetric = (outcome: string): string => `inspection.outcome:${outcome}`;

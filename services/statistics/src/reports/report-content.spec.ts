@@ -38,6 +38,24 @@ describe('buildReportContent', () => {
     expect([value('申请数（件）'), value('受理数（件）'), value('准予许可数（件）')]).toEqual([5, 3, 3]);
   });
 
+  it('reports decisions corrected on 复议, lost in court and corrected by the agency itself', () => {
+    const content = buildReportContent(subject, {
+      all: {
+        'decisions.corrected-by:reconsideration': 2,
+        'decisions.corrected-by:judgment': 1,
+        'decisions.withdrawn:revoked': 3,
+      },
+    });
+    const rows = content.sections[5].rows;
+    const value = (label: string) => rows.find((row) => row.label === label)?.value;
+    expect([
+      value('经行政复议被纠错的决定（件）'),
+      value('经行政诉讼被纠错的决定（件）'),
+      value('自我纠错撤回的决定（件）'),
+    ]).toEqual([2, 1, 0]);
+    expect(content.narrative).toContain('行政复议、行政诉讼的收案与审结情况未在本平台采集');
+  });
+
   it('lists 行政强制 by measure, execution and court application, as the decisions name them', () => {
     const content = buildReportContent(
       subject,

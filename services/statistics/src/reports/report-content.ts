@@ -5,6 +5,7 @@ import {
   METRICS,
   PENALTY_KINDS_BY_WEIGHT,
   penaltyKindMetric,
+  withdrawalSourceMetric,
 } from '@lep/stats-core';
 
 /** 无此职责: the agency (and every one below it) has no such power in its enforcement items list (domain.md §7). */
@@ -144,6 +145,10 @@ export function buildReportContent(
       { label: '逾期公示（件）', value: all(METRICS.disclosureLate) },
       { label: '超期未公示（件）', value: all(METRICS.disclosureOverdue) },
       { label: '撤回公示（件）', value: all(METRICS.disclosureWithdrawn) },
+      // Decisions withdrawn on a 复议决定 (复议纠错) or a court's 判决 (诉讼败诉), or by the agency itself (§7 (2)).
+      { label: '经行政复议被纠错的决定（件）', value: all(withdrawalSourceMetric('reconsideration')) },
+      { label: '经行政诉讼被纠错的决定（件）', value: all(withdrawalSourceMetric('judgment')) },
+      { label: '自我纠错撤回的决定（件）', value: all(withdrawalSourceMetric('self-correction')) },
       { label: '更正公示（件）', value: all(METRICS.disclosureCorrected) },
       { label: '音像记录（份）', value: all(METRICS.evidenceAudioVisual) },
       { label: '应当音像记录的执法环节（个）', value: all(METRICS.avStagesRequired) },
@@ -166,7 +171,7 @@ export function buildReportContent(
       `其中行政许可 ${of('licensing', METRICS.casesDecided)} 件、行政处罚 ${of('penalty', METRICS.casesDecided)} 件，` +
       `罚没金额 ${wanYuan(fines)} 万元。`,
     `重大执法决定 ${all(METRICS.decisionsMajor)} 件，法制审核 ${all(METRICS.reviewOpened)} 轮次；执法决定公示 ${published} 件，按期公示率 ${onTimeShare}。`,
-    '行政复议与行政诉讼情况未在本平台采集，请按实际情况补充。',
+    '本平台只记录因复议决定、判决或自我纠错而撤销、确认违法或责令重新作出的决定；行政复议、行政诉讼的收案与审结情况未在本平台采集，请按实际情况补充。',
   ].join('\n');
   return {
     ...subject,
