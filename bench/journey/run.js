@@ -72,8 +72,17 @@ function http(baseUrl, token, headers = {}) {
   };
 }
 
+/**
+ * Calls a route and answers its body once the act is done: an action case-api answered 202 (its workflow still
+ * working on it, as happens under load) is followed at its Location until it has an outcome, as an agency system
+ * must before its next act on the case.
+ */
 async function ok(call, method, route, body) {
-  const answer = await call(method, route, body);
+  let answer = await call(method, route, body);
+  while (answer.status === 202 && answer.body?.location) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    answer = await call('GET', answer.body.location);
+  }
   if (answer.status >= 300)
     throw new Error(`${method} ${route} → ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body;
