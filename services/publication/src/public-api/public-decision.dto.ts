@@ -3,7 +3,8 @@ import { AGENCY_CODE_PATTERN, DECISION_ID_PATTERN, ITEM_CATEGORIES, ItemCategory
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '@lep/nest-kit';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day as the public queries take it, YYYY-MM-DD (checked as a real date by `IsISO8601` beside it). */
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The public lists: 20 a page by default, at most 100. */
 export class PublicDecisionQuery extends PageQuery({ default: 20, max: 100 }) {

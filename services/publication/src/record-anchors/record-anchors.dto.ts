@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '@lep/nest-kit';
+import { DATE_ONLY } from '../public-api/public-decision.dto';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-export class RecordAnchorDaysQuery {
+/** The anchored days: a month a page by default, at most a year. */
+export class RecordAnchorDaysQuery extends PageQuery({ default: 31, max: 366 }) {
   @ApiPropertyOptional({ description: '存证日期起 YYYY-MM-DD（含）' })
   @IsOptional()
   @Matches(DATE_ONLY)
@@ -16,21 +16,6 @@ export class RecordAnchorDaysQuery {
   @Matches(DATE_ONLY)
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ type: 'integer', default: 31, maximum: 366 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(366)
-  pageSize: number = 31;
 }
 
 export class RecordAnchorDayParams {
