@@ -23,12 +23,57 @@ const WITHDRAWAL_WORKING_DAYS = 3;
  */
 export async function decisionWithdrawal(input: DecisionWithdrawalInput): Promise<CaseState> {
   if (input.decisionId) return measureWithdrawalAfterArchive(input, input.decisionId);
-  const { revocation, archived, filedAt } = input;
+  const { revocation, archived } = input;
   const decision = archived.decision;
   if (!decision) throw new Error(`case ${archived.caseId} has no decision to withdraw`);
   // 撤销 is a leader's act as in the lifecycle (domain.md R8b): a refusal fails this workflow, whose id a rightful
   // request may then take (case-api starts it allowing a duplicate of a failed one).
   await assertOfficersMayAct(caseActivities, archived, 'revoke', revocation);
+  return writeWithdrawal(input, decision.decisionId, (at, region) => ({
+    state: {
+      ...archived,
+      withdrawal: {
+        kind: revocation.kind,
+        reason: revocation.reason,
+        at,
+        source: revocation.source,
+        decisionId: decision.decisionId,
+      },
+    },
+    title: `决定${WITHDRAWAL_KIND_NAMES[revocation.kind]}（${decision.documentNumber}）`,
+    details: withdrawalDetails(decision.decisionId, revocation),
+    withdrawn: {
+      decisionId: decision.decisionId,
+      caseId: archived.caseId,
+      agencyCode: archived.agencyCode,
+      kind: revocation.kind,
+      reason: revocation.reason,
+      source: revocation.source,
+      withdrawnOn: chinaDateOf(at),
+      region,
+    },
+  }));
+}
+
+/** What a withdrawal writes besides its common frame: its case index, record entry title and details, and event. */
+export interface WithdrawalStep {
+  state: CaseState;
+  title: string;
+  details: Record<string, unknown>;
+  withdrawn: DecisionWithdrawnData;
+}
+
+/**
+ * The step every withdrawal after archive writes, of a decision or of a 行政强制 measure: its time, the agency's
+ * region and the 3-working-day deadline by which the disclosure leaves the portal (`withdrawBy`), then the record
+ * entry keyed by the withdrawn decision's id, the case index and `decision.withdrawn`, in one transaction.
+ */
+export async function writeWithdrawal(
+  input: DecisionWithdrawalInput,
+  decisionId: string,
+  step: (at: string, region: string) => WithdrawalStep,
+): Promise<CaseState> {
+  const { revocation, archived, filedAt } = input;
   const at = new Date().toISOString();
   const region = await caseActivities.agencyRegion(archived.agencyCode);
   const withdrawBy = await caseActivities.workingDaysEnd({
@@ -36,47 +81,24 @@ export async function decisionWithdrawal(input: DecisionWithdrawalInput): Promis
     from: at,
     workingDays: WITHDRAWAL_WORKING_DAYS,
   });
-  const state: CaseState = {
-    ...archived,
-    withdrawal: {
-      kind: revocation.kind,
-      reason: revocation.reason,
-      at,
-      source: revocation.source,
-      decisionId: decision.decisionId,
-    },
-  };
-  const withdrawn: DecisionWithdrawnData = {
-    decisionId: decision.decisionId,
-    caseId: archived.caseId,
-    agencyCode: archived.agencyCode,
-    kind: revocation.kind,
-    reason: revocation.reason,
-    source: revocation.source,
-    withdrawnOn: chinaDateOf(at),
-    region,
-  };
+  const { state, title, details, withdrawn } = step(at, region);
   const applied = await caseActivities.applyStep({
     caseId: archived.caseId,
-    entryKey: `withdrawal-${decision.decisionId}`,
+    entryKey: `withdrawal-${decisionId}`,
     entry: {
       at,
       actor: revocation.actor,
       stage: archived.stage,
       action: `withdrawn:${revocation.kind}`,
-      title: `决定${WITHDRAWAL_KIND_NAMES[revocation.kind]}（${decision.documentNumber}）`,
-      details: {
-        ...withdrawalDetails(decision.decisionId, revocation),
-        requestId: revocation.requestId,
-        withdrawBy: withdrawBy.dueAt,
-      },
+      title,
+      details: { ...details, requestId: revocation.requestId, withdrawBy: withdrawBy.dueAt },
       evidence: [],
     },
     state: { snapshot: state, filedAt },
     events: [
       {
         topic: 'caseDecision',
-        key: decision.decisionId,
+        key: decisionId,
         type: CASE_EVENT_TYPES.decisionWithdrawn,
         data: withdrawn,
       },
