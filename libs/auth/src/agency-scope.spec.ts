@@ -1,5 +1,6 @@
+import type { ApiError } from '@lep/nest-kit';
 import { ANONYMOUS, type Principal } from './principal';
-import { isOwnAgency } from './agency-scope';
+import { assertOwnAgency, isOwnAgency } from './agency-scope';
 
 const staff = (agencyCode: string, roles: Principal['roles'] = ['handler']): Principal => ({
   kind: 'staff',
@@ -20,5 +21,19 @@ describe('isOwnAgency', () => {
   it('is not an agency below the caller’s, nor anything for an anonymous caller', () => {
     expect(isOwnAgency(staff('BT'), 'BT01')).toBe(false);
     expect(isOwnAgency(ANONYMOUS, 'BT01')).toBe(false);
+  });
+});
+
+describe('assertOwnAgency', () => {
+  it('passes the caller’s own agency and refuses another with 403 AGENCY_FORBIDDEN', () => {
+    expect(() => assertOwnAgency(staff('BT01'), 'BT01')).not.toThrow();
+    const refusal = (() => {
+      try {
+        assertOwnAgency(staff('BT'), 'BT01');
+      } catch (error) {
+        return error as ApiError;
+      }
+    })();
+    expect(refusal?.getResponse()).toMatchObject({ statusCode: 403, code: 'AGENCY_FORBIDDEN' });
   });
 });

@@ -16,6 +16,11 @@ export function isOwnAgency(principal: Principal, agencyCode: string): boolean {
   return principal.roles.includes(PLATFORM_ADMIN) || principal.agencyCode === agencyCode;
 }
 
+/** Throws 403 AGENCY_FORBIDDEN unless the principal acts for `agencyCode` itself (isOwnAgency). */
+export function assertOwnAgency(principal: Principal, agencyCode: string): void {
+  if (!isOwnAgency(principal, agencyCode)) throw authErrors.agencyForbidden();
+}
+
 /**
  * Throws 403 AGENCY_FORBIDDEN unless the principal's agency is `agencyCode` or one of its ancestors.
  * Platform admins reach every agency; anonymous callers none.

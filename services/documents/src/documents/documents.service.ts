@@ -10,9 +10,8 @@ import {
   type EvidenceConfidentiality,
   type TemplateDefinition,
 } from '@lep/contracts';
-import { assertAgencyAccess, type Principal } from '@lep/auth';
+import { assertOwnAgency, type Principal } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
-import { EXACT_AGENCY } from '../common/exact-agency';
 import { contentDisposition, sendPdf } from '../common/pdf-response';
 import { chinaDate } from '../numbering/document-number';
 import { NumberingService } from '../numbering/numbering.service';
@@ -104,6 +103,9 @@ const errors = {
  * rendered and stored in the evidence store under its SHA-256. Storing happens after the number is recorded, so
  * a number is never lost: a failed store leaves the document pending under its number, and the same request id
  * sent again renders the same bytes and finishes it (the evidence service stores one item per document).
+ *
+ * Its scope is the agency itself (assertOwnAgency): this service keeps no copy of the registry's agency tree, so an
+ * agency above reads none of its agencies' here; case-api, which keeps the tree (case_agency), lets it (domain.md L9).
  */
 @Injectable()
 export class DocumentsService {
@@ -281,7 +283,7 @@ export class DocumentsService {
   }
 
   async listOfCase(principal: Principal, caseId: string): Promise<DocumentView[]> {
-    await assertAgencyAccess(principal, caseIdParts(caseId)!.agencyCode, EXACT_AGENCY);
+    assertOwnAgency(principal, caseIdParts(caseId)!.agencyCode);
     const documents = await this.dataSource.manager.find(DocumentEntity, {
       where: { caseId },
       order: { createdAt: 'ASC' },
@@ -297,7 +299,7 @@ export class DocumentsService {
   private async find(principal: Principal, id: string): Promise<DocumentEntity> {
     const document = await this.dataSource.manager.findOneBy(DocumentEntity, { id });
     if (!document) throw errors.notFound(id);
-    await assertAgencyAccess(principal, document.agencyCode, EXACT_AGENCY);
+    assertOwnAgency(principal, document.agencyCode);
     return document;
   }
 

@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Not, IsNull } from 'typeorm';
 import { DOCUMENT_KIND_SPECS, DOCUMENT_KINDS, type DocumentKind } from '@lep/contracts';
-import { assertAgencyAccess, type Principal } from '@lep/auth';
+import { assertOwnAgency, type Principal } from '@lep/auth';
 import { ApiError, type FieldViolation } from '@lep/nest-kit';
-import { EXACT_AGENCY } from '../common/exact-agency';
 import { DocumentEntity } from '../documents/document.entity';
 import { formatDocumentNumber } from './document-number';
 import { NUMBER_PART, type NumberingPatternDto, type NumberingView } from './numbering.dto';
@@ -26,13 +25,16 @@ export interface AllocatedNumber {
  * transaction by one upsert on the counter row, which locks the row until that transaction ends: concurrent
  * requests queue on it, and a rolled-back request gives its serial back. The counter lives in the database, so a
  * restart continues where the sequence was; a voided number stays on its document and is never handed out again.
+ *
+ * Its scope is the agency itself (assertOwnAgency): this service keeps no copy of the registry's agency tree, so an
+ * agency above reads none of its agencies' here; case-api, which keeps the tree (case_agency), lets it (domain.md L9).
  */
 @Injectable()
 export class NumberingService {
   constructor(private readonly dataSource: DataSource) {}
 
   async view(principal: Principal, agencyCode: string): Promise<NumberingView> {
-    await assertAgencyAccess(principal, agencyCode, EXACT_AGENCY);
+    assertOwnAgency(principal, agencyCode);
     const manager = this.dataSource.manager;
     const pattern = await manager.findOneBy(NumberingPatternEntity, { agencyCode });
     const counters = await manager.find(NumberCounterEntity, {
@@ -68,7 +70,7 @@ export class NumberingService {
     agencyCode: string,
     dto: NumberingPatternDto,
   ): Promise<NumberingView> {
-    await assertAgencyAccess(principal, agencyCode, EXACT_AGENCY);
+    assertOwnAgency(principal, agencyCode);
     const words = dto.kindWords ?? {};
     const violations: FieldViolation[] = Object.entries(words).flatMap(([kind, word]): FieldViolation[] => {
       if (!NUMBERED_KINDS.includes(kind as DocumentKind))

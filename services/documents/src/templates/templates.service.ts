@@ -6,9 +6,8 @@ import {
   type DocumentKind,
   type TemplateDefinition,
 } from '@lep/contracts';
-import { assertAgencyAccess, type Principal } from '@lep/auth';
+import { assertOwnAgency, type Principal } from '@lep/auth';
 import { ApiError } from '@lep/nest-kit';
-import { EXACT_AGENCY } from '../common/exact-agency';
 import type { CallerCredential } from '../upstream/caller-credential';
 import { RegistryClient } from '../upstream/registry-client';
 import { DEFAULT_TEMPLATES, defaultTemplateVersion } from './default-templates';
@@ -64,6 +63,9 @@ const errors = {
  * Document templates: the platform default of each kind, an agency's own versions, and their filing (备案) with
  * the justice bureau that supervises the agency (domain.md R2). An agency's version is used from the moment the
  * bureau accepts it; the newest accepted revision of a kind is the one in effect.
+ *
+ * Its scope is the agency itself (assertOwnAgency): this service keeps no copy of the registry's agency tree, so an
+ * agency above reads none of its agencies' here; case-api, which keeps the tree (case_agency), lets it (domain.md L9).
  */
 @Injectable()
 export class TemplatesService {
@@ -124,7 +126,7 @@ export class TemplatesService {
 
   /** Every kind with the version in effect for the agency and the agency's own versions and their filing. */
   async ofAgency(principal: Principal, agencyCode: string): Promise<AgencyTemplatesView[]> {
-    await assertAgencyAccess(principal, agencyCode, EXACT_AGENCY);
+    assertOwnAgency(principal, agencyCode);
     const versions = await this.dataSource.manager.find(TemplateVersionEntity, {
       where: { agencyCode },
       order: { kind: 'ASC', revision: 'ASC' },
@@ -142,7 +144,7 @@ export class TemplatesService {
 
   /** A justice bureau's filings: what its supervised agencies submitted (or what it decided), newest first. */
   async filingsOf(principal: Principal, bureauCode: string, status?: string): Promise<TemplateFilingView[]> {
-    await assertAgencyAccess(principal, bureauCode, EXACT_AGENCY);
+    assertOwnAgency(principal, bureauCode);
     const versions = await this.dataSource.manager.find(TemplateVersionEntity, {
       where: { bureauCode, ...(status ? { status: status as TemplateVersionEntity['status'] } : {}) },
       order: { submittedAt: 'DESC' },
@@ -164,7 +166,7 @@ export class TemplatesService {
   ): Promise<UsableTemplate & { filing: TemplateVersionEntity | null }> {
     const found = await this.find(id);
     if (found.filing && principal.agencyCode !== found.filing.bureauCode)
-      await assertAgencyAccess(principal, found.filing.agencyCode, EXACT_AGENCY);
+      assertOwnAgency(principal, found.filing.agencyCode);
     return found;
   }
 
@@ -203,7 +205,7 @@ export class TemplatesService {
     credential: CallerCredential,
     dto: SubmitTemplateDto,
   ): Promise<TemplateFilingView> {
-    await assertAgencyAccess(principal, dto.agencyCode, EXACT_AGENCY);
+    assertOwnAgency(principal, dto.agencyCode);
     const violations = validateTemplateDefinition(dto.kind, dto.fields, dto.blocks);
     if (violations.length > 0) throw errors.invalid(violations);
     const bureau = await this.registry.justiceBureau(dto.agencyCode, credential).catch((error: unknown) => {
@@ -275,7 +277,7 @@ export class TemplatesService {
       });
       if (!version) throw errors.notFound(id);
       // Only the justice bureau the version was filed with decides on it.
-      await assertAgencyAccess(principal, version.bureauCode, EXACT_AGENCY);
+      assertOwnAgency(principal, version.bureauCode);
       if (version.status !== 'submitted') throw errors.decided(id);
       apply(version);
       version.decidedBy = principal.subject;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { assertAgencyAccess, CurrentPrincipal, Principal, Roles } from '@lep/auth';
+import { assertOwnAgency, CurrentPrincipal, Principal, Roles } from '@lep/auth';
 import { annualReportWorkflowId } from '@lep/workflows';
 import { AgencyTree } from '../aggregates/agency-tree';
 import { StatisticsAccess } from '../aggregates/statistics-access';
@@ -19,9 +19,6 @@ import {
   StartReportRunDto,
 } from './reports.dto';
 import { AnnualReportRow, ReportSubmissionRow, ReportsService } from './reports.service';
-
-/** A hierarchy in which an agency reaches only itself. */
-const ONLY_ITSELF = { isSameOrDescendant: async (own: string, agency: string) => own === agency };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -158,7 +155,7 @@ export class ReportsController {
    */
   private async ownAgency(principal: Principal, id: string): Promise<AnnualReportRow> {
     const report = await this.reports.get(id);
-    await assertAgencyAccess(principal, report.agency_code, ONLY_ITSELF);
+    assertOwnAgency(principal, report.agency_code);
     return report;
   }
 
