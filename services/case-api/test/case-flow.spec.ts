@@ -8,32 +8,14 @@ import {
 } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseWorker } from './support/case-journey';
+import { eventually } from './support/case-worker';
 import { CHECKLIST_PASSED, chinaToday } from './support/fixtures';
 
 const caseApp = useCaseApp('case_api_flow');
 const AGENCY = 'BT01';
-let worker: CaseWorker;
-let handler: Staff;
-let reviewer: Staff;
-/** The agency's principal leader (主要负责人): decides, extends reviews, and alone overrules a failed review. */
-let head: Staff;
-
-beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
-  reviewer = { sub: worker.people.reviewer, roles: ['legal-reviewer'], agency: AGENCY };
-  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
-}, 120_000);
-
-afterAll(() => worker?.stop());
-
-const { newCase, caseState, investigating, draftBody, request } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
+const { worker, handler, reviewer, head, newCase, caseState, investigating, draftBody, request } =
+  useCaseWorker(caseApp);
 
 const RETURNED_CHECKLIST = {
   ...CHECKLIST_PASSED,
@@ -77,7 +59,9 @@ describe('starting a case', () => {
       .system(AGENCY)
       .post('/api/v1/cases')
       .send(
-        newCase('FLOW-REFUSED', { handlerIds: [worker.people.handlers[0], worker.people.expiredHandler] }),
+        newCase('FLOW-REFUSED', {
+          handlerIds: [worker().people.handlers[0], worker().people.expiredHandler],
+        }),
       );
     expect(response.status).toBe(201);
     const state = await eventually(
@@ -101,7 +85,7 @@ describe('a major penalty case driven over HTTP', () => {
     // and of the party's rights and duties.
     const recorded = await handlerApi()
       .post(`${cases}/records`)
-      .set(ACTING_OFFICERS_HEADER, worker.people.handlers[1])
+      .set(ACTING_OFFICERS_HEADER, worker().people.handlers[1])
       .send({
         requestId: request(),
         title: '询问笔录',
@@ -109,8 +93,8 @@ describe('a major penalty case driven over HTTP', () => {
         evidence: [],
         onSite: {
           certificatesShown: [
-            { officerId: worker.people.handlers[0], certificateNumber: 'BT-王执法' },
-            { officerId: worker.people.handlers[1], certificateNumber: 'BT-李执法' },
+            { officerId: worker().people.handlers[0], certificateNumber: 'BT-王执法' },
+            { officerId: worker().people.handlers[1], certificateNumber: 'BT-李执法' },
           ],
           notice: {
             cause: '涉嫌销售不合格产品',
@@ -352,14 +336,14 @@ describe('who reviews and who overrules, over HTTP (domain.md L2a, L2b, L6c)', (
       code: 'REVIEWER_CONFLICT_DECLARED',
     });
 
-    const lawyer: Staff = { sub: worker.people.publicLawyer, roles: ['legal-reviewer'], agency: AGENCY };
+    const lawyer: Staff = { sub: worker().people.publicLawyer, roles: ['legal-reviewer'], agency: AGENCY };
     const returned = await caseApp().staff(lawyer).post(`/api/v1/tasks/${taskId}/complete`).send({
       requestId: request(),
       checklist: RETURNED_CHECKLIST,
       opinion: '罚款数额超出裁量基准',
       outcome: 'returned',
     });
-    expect(returned.body).toMatchObject({ state: 'completed', completedBy: worker.people.publicLawyer });
+    expect(returned.body).toMatchObject({ state: 'completed', completedBy: worker().people.publicLawyer });
 
     await eventually(
       () => caseState(caseId),
@@ -376,7 +360,7 @@ describe('who reviews and who overrules, over HTTP (domain.md L2a, L2b, L6c)', (
       'the coordination task',
     );
     const coordinationId = coordination.find((item) => item.caseId === caseId)!.taskId;
-    const deputy: Staff = { sub: worker.people.deputyLeader, roles: ['leader'], agency: AGENCY };
+    const deputy: Staff = { sub: worker().people.deputyLeader, roles: ['leader'], agency: AGENCY };
     const ruling = {
       ruling: 'overrule',
       reason: '经集体讨论，采纳承办机构意见',
@@ -470,7 +454,7 @@ describe('the other actions reach their updates', () => {
     const requested = await caseApp()
       .system(AGENCY)
       .post(`${cases}/hearing-request`)
-      .set(ACTING_OFFICERS_HEADER, worker.people.handlers[0])
+      .set(ACTING_OFFICERS_HEADER, worker().people.handlers[0])
       .send({ requestId: request() });
     expect(requested.body.state).toMatchObject({
       stage: 'hearing',
@@ -747,7 +731,7 @@ describe('the other actions reach their updates', () => {
       .send(
         newCase('FLOW-REMADE-REFUSED', {
           remakesDecisionId: original,
-          handlerIds: [worker.people.handlers[0], worker.people.expiredHandler],
+          handlerIds: [worker().people.handlers[0], worker().people.expiredHandler],
         }),
       );
     expect(refusedRemake.status).toBe(201);
@@ -781,7 +765,7 @@ describe('the other actions reach their updates', () => {
       .send(
         newCase('FLOW-REMADE-INFLIGHT', {
           remakesDecisionId: original,
-          handlerIds: [worker.people.handlers[0], worker.people.expiredHandler],
+          handlerIds: [worker().people.handlers[0], worker().people.expiredHandler],
         }),
       );
     expect(inFlightStart.status).toBe(201);

@@ -2,8 +2,8 @@ import { CASE_LICENCE_ITEM } from '@lep/testing';
 import { caseSignals, type CaseState, type DecisionMadeData } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseWorker } from './support/case-journey';
+import { eventually } from './support/case-worker';
 import { chinaToday } from './support/fixtures';
 
 /**
@@ -12,23 +12,7 @@ import { chinaToday } from './support/fixtures';
  */
 const caseApp = useCaseApp('case_api_kinds');
 const AGENCY = 'BT01';
-let worker: CaseWorker;
-let handler: Staff;
-let head: Staff;
-
-beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
-  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
-}, 120_000);
-
-afterAll(() => worker?.stop());
-
-const { newCase, caseState, investigating, draftBody, request } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
+const { handler, head, newCase, caseState, investigating, draftBody, request } = useCaseWorker(caseApp);
 
 const PARTY = { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' };
 

@@ -1,9 +1,9 @@
 import { CASE_LICENCE_ITEM } from '@lep/testing';
 import type { CaseFiledData, CaseState } from '@lep/contracts';
 import { chinaDateOf } from '@lep/calendar';
-import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseApp } from './support/case-app';
+import { useCaseWorker } from './support/case-journey';
+import { eventually } from './support/case-worker';
 import { chinaToday } from './support/fixtures';
 
 /**
@@ -11,21 +11,7 @@ import { chinaToday } from './support/fixtures';
  * recorded step and a case.filed that statistics count in 申请数 but not 受理数; an accepted one goes on.
  */
 const caseApp = useCaseApp('case_api_application');
-let worker: CaseWorker;
-let handler: Staff;
-
-beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: 'BT01' };
-}, 120_000);
-
-afterAll(() => worker?.stop());
-
-const { newCase, caseState, investigating, request } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
+const { handler, newCase, caseState, investigating, request } = useCaseWorker(caseApp);
 
 const daysAgo = (days: number) => chinaDateOf(Date.now() - days * 86_400_000);
 

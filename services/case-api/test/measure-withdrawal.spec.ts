@@ -1,7 +1,6 @@
 import type { CaseState } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseWorker } from './support/case-journey';
 import { chinaToday } from './support/fixtures';
 
 /**
@@ -11,23 +10,7 @@ import { chinaToday } from './support/fixtures';
  */
 const caseApp = useCaseApp('case_api_measure_withdrawal');
 const AGENCY = 'BT01';
-let worker: CaseWorker;
-let handler: Staff;
-let head: Staff;
-
-beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
-  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
-}, 120_000);
-
-afterAll(() => worker?.stop());
-
-const { newCase, caseState, investigating, draftBody, request } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
+const { handler, head, newCase, caseState, investigating, draftBody, request } = useCaseWorker(caseApp);
 
 const PARTY = { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' };
 const SOURCE = { kind: 'reconsideration', documentNumber: '兵司复决〔2026〕31号', decidedOn: chinaToday() };

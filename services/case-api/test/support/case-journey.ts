@@ -3,7 +3,7 @@ import { caseSignals, type CaseState } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { penaltyDraft } from '@lep/testing';
 import type { CaseTestApp, Staff } from './case-app';
-import { eventually, type CaseWorker } from './case-worker';
+import { eventually, startCaseWorker, type CaseWorker } from './case-worker';
 import { startBody } from './fixtures';
 
 const AGENCY = 'BT01';
@@ -59,4 +59,34 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
   }
 
   return { newCase, caseState, investigating, draftBody, request };
+}
+
+/**
+ * The worker (with the registry it asks, and the documents services when asked for) started before a test file's
+ * tests and stopped after them, the agency's handler, principal leader and legal reviewer as staff, and the
+ * journey's steps acted by that handler. Call it after useCaseApp, whose database the worker writes. Each staff's
+ * `sub` is the registered person's id, read when a test uses it, once the worker is up.
+ */
+export function useCaseWorker(app: () => CaseTestApp, options: { documents?: boolean } = {}) {
+  let started: CaseWorker | undefined;
+  beforeAll(async () => {
+    started = await startCaseWorker(app().databaseUrl, options);
+  }, 120_000);
+  afterAll(() => started?.stop());
+  const worker = (): CaseWorker => {
+    if (!started) throw new Error('the case worker is not started yet: use it inside a test or a hook');
+    return started;
+  };
+  const person = (role: Staff['roles'][number], sub: (people: CaseWorker['people']) => string): Staff => ({
+    get sub() {
+      return sub(worker().people);
+    },
+    roles: [role],
+    agency: AGENCY,
+  });
+  const handler = person('handler', (people) => people.handlers[0]);
+  /** The agency's principal leader (主要负责人): decides, extends reviews, and alone overrules a failed review. */
+  const head = person('leader', (people) => people.principalLeader);
+  const reviewer = person('legal-reviewer', (people) => people.reviewer);
+  return { worker, handler, head, reviewer, ...caseJourney(app, worker, () => handler) };
 }
