@@ -1,22 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { caseDecisionId, type DecisionMadeData } from '@lep/contracts';
-import { chromiumExecutable } from '@lep/testing';
-import { chromium } from 'playwright-core';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
-import { until, usePublicationApp } from './support/publication-app';
+import { expectPortalPages } from './support/portal-pages';
+import { usePublicationApp } from './support/publication-app';
 
 // The decision day is the day before the 2026 National Day holiday, 10:00 Beijing time.
 const publication = usePublicationApp('pub_kinds', { startsAt: new Date('2026-09-30T10:00:00+08:00') });
-
-async function published(decisionId: string): Promise<DisclosureEntity> {
-  return until(async () => {
-    const row = await publication()
-      .dataSource.getRepository(DisclosureEntity)
-      .findOneBy({ decisionId, status: 'published' });
-    return row ?? undefined;
-  });
-}
 
 /**
  * Decision kinds beside a penalty (domain.md P12, P13): a 不予行政处罚 and a 查封 taken inside a penalty case each
@@ -54,14 +43,15 @@ describe('不予行政处罚 and 行政强制 inside a penalty case, on the port
   beforeAll(async () => {
     for (const decision of [sealing, penaltyDecided, noPenalty])
       await publication().receive(decisionMadeEvent(decision));
-    for (const decision of [sealing, penaltyDecided, noPenalty]) await published(decision.decisionId);
+    for (const decision of [sealing, penaltyDecided, noPenalty])
+      await publication().published(decision.decisionId);
   });
 
   it('each is its own disclosure on its own clock: 7 working days for the penalty and the 不予处罚, 20 for the 查封', async () => {
     // Counted from 2026-09-30 over the National Day holiday (domain.md P7).
-    expect((await published(noPenalty.decisionId)).deadlineOn).toBe('2026-10-15');
-    expect((await published(penaltyDecided.decisionId)).deadlineOn).toBe('2026-10-15');
-    expect((await published(sealing.decisionId)).deadlineOn).toBe('2026-11-03');
+    expect((await publication().published(noPenalty.decisionId)).deadlineOn).toBe('2026-10-15');
+    expect((await publication().published(penaltyDecided.decisionId)).deadlineOn).toBe('2026-10-15');
+    expect((await publication().published(sealing.decisionId)).deadlineOn).toBe('2026-11-03');
   });
 
   it('the public API gives the 不予处罚 its ground and masks its texts', async () => {
@@ -108,34 +98,10 @@ describe('不予行政处罚 and 行政强制 inside a penalty case, on the port
   });
 
   it('in Chromium, each page reads as its kind and passes the WCAG 2.1 AA rules (GB/T 37668)', async () => {
-    await publication().app.listen(0, '127.0.0.1');
-    const { port } = publication().app.getHttpServer().address() as AddressInfo;
-    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
-    try {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      const page = await context.newPage();
-      for (const [decision, heading, screenshot] of [
-        [noPenalty, '不予行政处罚', 'portal-no-penalty'],
-        [sealing, '行政强制决定', 'portal-coercion-measure'],
-      ] as const) {
-        await page.goto(
-          `http://127.0.0.1:${port}/portal/decisions/${encodeURIComponent(decision.decisionId)}`,
-        );
-        await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible()).resolves.toBe(
-          true,
-        );
-        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-        const violations = await page.evaluate<Array<{ id: string }>>(
-          `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-             .then((result) => result.violations)`,
-        );
-        expect(violations.map((violation) => violation.id)).toEqual([]);
-        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-        await page.screenshot({ path: `/tmp/${screenshot}.png`, fullPage: true });
-      }
-    } finally {
-      await browser.close();
-    }
+    await expectPortalPages(publication(), [
+      { decisionId: noPenalty.decisionId, heading: '不予行政处罚', screenshot: 'portal-no-penalty' },
+      { decisionId: sealing.decisionId, heading: '行政强制决定', screenshot: 'portal-coercion-measure' },
+    ]);
   });
 
   it('a 不予处罚 whose ground the portal cannot name is set aside, never published', async () => {

@@ -1,22 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { DecisionMadeData } from '@lep/contracts';
-import { chromiumExecutable } from '@lep/testing';
-import { chromium } from 'playwright-core';
-import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
-import { until, usePublicationApp } from './support/publication-app';
+import { expectPortalPages } from './support/portal-pages';
+import { usePublicationApp } from './support/publication-app';
 
 // Decided 2026-09-30, read on 2026-10-20 (Beijing time): the licence is in force that day.
 const publication = usePublicationApp('pub_licensing', { startsAt: new Date('2026-10-20T10:00:00+08:00') });
-
-async function published(decisionId: string): Promise<DisclosureEntity> {
-  return until(async () => {
-    const row = await publication()
-      .dataSource.getRepository(DisclosureEntity)
-      .findOneBy({ decisionId, status: 'published' });
-    return row ?? undefined;
-  });
-}
 
 /**
  * A 行政许可 and a 不予许可 on the portal with the 双公示 licensing fields (domain.md §3): the licence with its
@@ -56,7 +44,7 @@ describe('行政许可 and 不予许可 on the portal (domain.md §3)', () => {
 
   beforeAll(async () => {
     for (const decision of [granted, refused]) await publication().receive(decisionMadeEvent(decision));
-    for (const decision of [granted, refused]) await published(decision.decisionId);
+    for (const decision of [granted, refused]) await publication().published(decision.decisionId);
   });
 
   it('the public API gives each its licensing fields', async () => {
@@ -122,32 +110,9 @@ describe('行政许可 and 不予许可 on the portal (domain.md §3)', () => {
   });
 
   it('in Chromium, each page reads as its kind and passes the WCAG 2.1 AA rules (GB/T 37668)', async () => {
-    await publication().app.listen(0, '127.0.0.1');
-    const { port } = publication().app.getHttpServer().address() as AddressInfo;
-    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox'] });
-    try {
-      const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-      for (const [decision, heading, screenshot] of [
-        [granted, '行政许可', 'portal-licence-granted'],
-        [refused, '不予行政许可', 'portal-licence-refused'],
-      ] as const) {
-        await page.goto(
-          `http://127.0.0.1:${port}/portal/decisions/${encodeURIComponent(decision.decisionId)}`,
-        );
-        await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible()).resolves.toBe(
-          true,
-        );
-        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-        const violations = await page.evaluate<Array<{ id: string }>>(
-          `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-             .then((result) => result.violations)`,
-        );
-        expect(violations.map((violation) => violation.id)).toEqual([]);
-        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-        await page.screenshot({ path: `/tmp/${screenshot}.png`, fullPage: true });
-      }
-    } finally {
-      await browser.close();
-    }
+    await expectPortalPages(publication(), [
+      { decisionId: granted.decisionId, heading: '行政许可', screenshot: 'portal-licence-granted' },
+      { decisionId: refused.decisionId, heading: '不予行政许可', screenshot: 'portal-licence-refused' },
+    ]);
   });
 });

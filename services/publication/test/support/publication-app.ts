@@ -56,6 +56,8 @@ export interface PublicationTestApp {
    * consumer only starts that workflow).
    */
   receive(event: CloudEvent): Promise<DisclosureEntity>;
+  /** Waits until the decision's disclosure is published (its deadline workflow has put it on the portal). */
+  published(decisionId: string): Promise<DisclosureEntity>;
   workflows: DisclosureWorkflows;
   /** The documents service (and the evidence service behind it) the app reads masked 决定书 from, when asked for. */
   documents?: CaseDocuments;
@@ -175,6 +177,14 @@ export async function startPublicationApp(
           (await app.get(DataSource).getRepository(DisclosureEntity).findOneBy({ decisionId })) ?? undefined,
       );
     },
+    published: (decisionId) =>
+      until(
+        async () =>
+          (await app
+            .get(DataSource)
+            .getRepository(DisclosureEntity)
+            .findOneBy({ decisionId, status: 'published' })) ?? undefined,
+      ),
     workflows: app.get(DisclosureWorkflows),
     documents,
     anonymous: () => request.agent(app.getHttpServer()),
