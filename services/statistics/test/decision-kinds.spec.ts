@@ -1,9 +1,7 @@
+import { builtAnnualReport, deliverYear, NEW_YEAR } from './support/annual-report';
 import { caseRef, caseFiled, decisionMade } from './support/events';
-import { AGENCY_EVENTS, BINGTUAN, SHI_2 } from './support/scenario';
-import { until, useStatisticsApp } from './support/statistics-app';
-
-// New Year's Day 2026, 10:00 Beijing time: the 2025 reports are built on the first working day, 4 January.
-const NEW_YEAR = new Date('2026-01-01T10:00:00+08:00');
+import { SHI_2 } from './support/scenario';
+import { useStatisticsApp } from './support/statistics-app';
 
 /**
  * The annual report's 不予处罚 and 行政强制 rows come from the decision kinds (domain.md §7, P12, P13): a 不予行政处罚
@@ -17,8 +15,7 @@ describe('annual report rows of the new decision kinds', () => {
     const noPenalty = caseRef('K2', SHI_2, 'penalty');
     // The 查封 is a decision of the penalty case K1, counted as 行政强制.
     const sealing = { ...penalty, category: 'coercion' as const };
-    for (const event of [
-      ...AGENCY_EVENTS,
+    await deliverYear(statistics(), [
       caseFiled(penalty, '2025-10-09'),
       caseFiled(noPenalty, '2025-10-10'),
       decisionMade(sealing, 'K1-D1', { decidedOn: '2025-10-13', coercion: 'seal' }),
@@ -27,28 +24,12 @@ describe('annual report rows of the new decision kinds', () => {
         penalty: { kinds: ['罚款'], fineYuan: 3000 },
       }),
       decisionMade(noPenalty, 'K2-D1', { decidedOn: '2025-11-04', noPenalty: 'first-offence' }),
-    ])
-      await statistics().deliver(event);
+    ]);
   });
 
   it('counts the 不予处罚 in its row and the 查封 under 行政强制, apart from the penalty', async () => {
-    await statistics()
-      .staff(['platform-admin'], BINGTUAN)
-      .post('/api/v1/reports/runs')
-      .send({ year: 2025 })
-      .expect(200);
-    await statistics().env!.sleep('4 days');
-    const content = await until(async () => {
-      const { body } = await statistics()
-        .staff(['leader'], SHI_2)
-        .get('/api/v1/reports')
-        .query({ agency: SHI_2, year: 2025 });
-      return body[0]?.content;
-    });
-    const row = (title: string, label: string) =>
-      content.sections
-        .find((section: { title: string }) => section.title === title)
-        ?.rows.find((entry: { label: string }) => entry.label === label)?.value;
+    const report = await builtAnnualReport(statistics(), 2025, SHI_2);
+    const row = (title: string, label: string) => report[title]?.[label];
     expect(row('二、行政处罚', '不予处罚（件）')).toBe(1);
     expect(row('二、行政处罚', '罚款（件）')).toBe(1);
     expect(row('二、行政处罚', '处罚决定合计（件）')).toBe(1);
