@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@lep/calendar';
 import { caseDecisionId, type PublicDisclosureRecord } from '@lep/contracts';
-import { startStack, staffToken, type Stack } from './support/stack';
+import { startStack, staffToken, until, type Stack } from './support/stack';
+import { registerAgency, stackDriver } from './support/stack-driver';
 
 /**
  * A 行政检查 result outside 双随机 as a decision kind of its own (issue #19 item 2, domain.md P14), through the
@@ -32,88 +33,22 @@ interface Body {
   state?: { stage?: string; draft?: { hash: string } };
   record?: PublicDisclosureRecord;
 }
-const url = (service: keyof Stack['services'], path: string) => stack.services[service].url + path;
-
-async function call(
-  service: keyof Stack['services'],
-  token: string | undefined,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: Body; text: string }> {
-  const response = await fetch(url(service, path), {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      'content-type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  // The portal answers HTML: its body is read as text.
-  const json = response.headers.get('content-type')?.includes('json') && text;
-  return { status: response.status, body: json ? (JSON.parse(text) as Body) : {}, text };
-}
-
-async function ok(
-  service: keyof Stack['services'],
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const answer = await call(service, token, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${service} ${method} ${path} → ${answer.status}: ${answer.text}`);
-  return answer.body;
-}
-
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && accept(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
-
-function uscc(serial: number): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const body = `11659001${String(serial).padStart(9, '0')}`;
-  const sum = weights.reduce((total, weight, index) => total + weight * chars.indexOf(body[index]), 0);
-  return body + chars[(31 - (sum % 31)) % 31];
-}
+const { call, ok } = stackDriver<Body>(() => stack);
 
 beforeAll(async () => {
   stack = await startStack();
-  const admin = stack.credentials.admin;
-  await ok('registry', admin, 'POST', '/api/v1/agencies', {
+  const ids = await registerAgency(stack, {
     code: AGENCY,
     name: '第八师石河子市市场监督管理局',
-    level: 'corps',
-    unifiedSocialCreditCode: uscc(640014),
+    creditSerial: 640014,
     legalBasis: '《中华人民共和国食品安全法》',
     dutiesAndPowers: '食品安全监督检查与行政处罚',
-    region: 'national',
-    legalReviewBody: { name: '法制审核科', agencyCode: AGENCY },
-  });
-  const person = async (name: string, roles: string[]) =>
-    (
-      await ok('registry', admin, 'POST', '/api/v1/personnel', {
-        agencyCode: AGENCY,
-        name,
-        roles,
-        certificateNumber: `JC-${name}-${randomUUID().slice(0, 8)}`,
-        certificateIssuedOn: '2020-01-01',
-        certificateExpiresOn: '2099-12-31',
-        qualification: 'exam-passed',
-        scope: '市场监管',
-      })
-    ).id!;
-  handlerIds = [await person('韩检查', ['handler']), await person('吴检查', ['handler'])];
-  const leaderId = await person('冯局长', ['leader']);
-  const submitted = await ok('registry', admin, 'POST', `/api/v1/agencies/${AGENCY}/enforcement-items`, {
+    certificatePrefix: 'JC',
+    people: [
+      { name: '韩检查', roles: ['handler'] },
+      { name: '吴检查', roles: ['handler'] },
+      { name: '冯局长', roles: ['leader'] },
+    ],
     items: [
       {
         code: INSPECTION_ITEM,
@@ -133,15 +68,9 @@ beforeAll(async () => {
       },
     ],
   });
-  await ok(
-    'registry',
-    admin,
-    'POST',
-    `/api/v1/agencies/${AGENCY}/enforcement-items/submissions/${submitted.id}/approval`,
-    {},
-  );
+  handlerIds = [ids['韩检查'], ids['吴检查']];
   handler = staffToken(AGENCY, ['handler'], { subject: handlerIds[0] });
-  leader = staffToken(AGENCY, ['leader'], { subject: leaderId });
+  leader = staffToken(AGENCY, ['leader'], { subject: ids['冯局长'] });
 }, 300_000);
 
 afterAll(() => stack?.stop());

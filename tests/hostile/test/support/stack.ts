@@ -115,8 +115,13 @@ async function call<T>(url: string, token: string, method: string, body?: unknow
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
+/** Reads until `accept` takes what was read (a failed read counts as not yet), for up to two minutes. */
+export async function until<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
     const value = await read().catch(() => undefined);
     if (value !== undefined && accept(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
