@@ -5,10 +5,13 @@ import {
   CASE_NUMBER_PATTERN,
   caseDecisionId,
   caseWorkflowId,
+  type PublicationBlockReason,
   REVIEW_CHECKLIST,
   reviewWorkflowId,
 } from '@lep/contracts';
-import { startStack, staffToken, type Stack } from './support/stack';
+import { penaltyDraft } from '@lep/testing';
+import { startStack, staffToken, until, type Stack } from './support/stack';
+import { registerAgency, stackDriver } from './support/stack-driver';
 
 // The longest agency code and the longest, most Chinese case numbers the platform accepts, filed as an agency
 // would and taken through every route that takes a case, task or decision id: case-api, evidence, publication.
@@ -23,14 +26,11 @@ const MAJOR = `石市监罚〔2026〕003号${'重大执法决定法制审核'.re
 const ITEM = '市监罚-食品-001';
 
 let stack: Stack;
-let admin: string;
 let handler: string;
 let reviewer: string;
 let leader: string;
 let handlerIds: string[];
-let reviewerId: string;
 
-const url = (service: keyof Stack['services'], path: string) => stack.services[service].url + path;
 const segment = encodeURIComponent;
 
 /** What the tests read of a case view and of a disclosure. */
@@ -49,112 +49,40 @@ interface DisclosureBody {
   waitingFor: string[];
 }
 
-async function call(
-  service: keyof Stack['services'],
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url(service, path), {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function ok<T = unknown>(
-  service: keyof Stack['services'],
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const answer = await call(service, token, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${service} ${method} ${path} → ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body as T;
-}
-
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && accept(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
-
-function uscc(serial: number): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const body = `11659001${String(serial).padStart(9, '0')}`;
-  const sum = weights.reduce((total, weight, index) => total + weight * chars.indexOf(body[index]), 0);
-  return body + chars[(31 - (sum % 31)) % 31];
-}
+const { url, call, ok } = stackDriver(() => stack);
 
 beforeAll(async () => {
   stack = await startStack();
-  admin = stack.credentials.admin;
-  await ok('registry', admin, 'POST', '/api/v1/agencies', {
+  const ids = await registerAgency(stack, {
     code: AGENCY,
     name: '第八师石河子市市场监督管理局（编号最长的执法主体）',
-    level: 'corps',
-    unifiedSocialCreditCode: uscc(640001),
+    creditSerial: 640001,
     legalBasis: '《中华人民共和国行政处罚法》',
     dutiesAndPowers: '市场监管行政执法',
-    region: 'national',
-    legalReviewBody: { name: '法制审核科', agencyCode: AGENCY },
+    certificatePrefix: 'ID',
+    people: [
+      { name: '韩执法', roles: ['handler'] },
+      { name: '吴执法', roles: ['handler'] },
+      { name: '魏审核', roles: ['legal-reviewer'] },
+      // The head who decides and withdraws: a registered leader, checked at each act (domain.md R8b).
+      { name: '冯局长', roles: ['leader'] },
+    ],
+    items: [
+      {
+        code: ITEM,
+        name: '对销售过期食品的行政处罚',
+        category: 'penalty',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+        procedure: '立案、调查、告知、决定、送达',
+        statutoryWorkingDays: 90,
+      },
+    ],
   });
-  const person = async (name: string, roles: string[]) =>
-    (
-      await ok<{ id: string }>('registry', admin, 'POST', '/api/v1/personnel', {
-        agencyCode: AGENCY,
-        name,
-        roles,
-        certificateNumber: `ID-${name}-${randomUUID().slice(0, 8)}`,
-        certificateIssuedOn: '2020-01-01',
-        certificateExpiresOn: '2099-12-31',
-        qualification: 'exam-passed',
-        scope: '市场监管',
-      })
-    ).id;
-  handlerIds = [await person('韩执法', ['handler']), await person('吴执法', ['handler'])];
-  reviewerId = await person('魏审核', ['legal-reviewer']);
-  // The head who decides and withdraws: a registered leader, checked at each act (domain.md R8b).
-  const leaderId = await person('冯局长', ['leader']);
-  const submitted = await ok<{ id: string }>(
-    'registry',
-    admin,
-    'POST',
-    `/api/v1/agencies/${AGENCY}/enforcement-items`,
-    {
-      items: [
-        {
-          code: ITEM,
-          name: '对销售过期食品的行政处罚',
-          category: 'penalty',
-          legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
-          procedure: '立案、调查、告知、决定、送达',
-          statutoryWorkingDays: 90,
-        },
-      ],
-    },
-  );
-  // Published once its legal review body approves it; the platform admin may stand in.
-  await ok(
-    'registry',
-    admin,
-    'POST',
-    `/api/v1/agencies/${AGENCY}/enforcement-items/submissions/${submitted.id}/approval`,
-    {},
-  );
+  handlerIds = [ids['韩执法'], ids['吴执法']];
   // Staff act as the registered people: the token's subject names the officer.
   handler = staffToken(AGENCY, ['handler'], { subject: handlerIds[0] });
-  reviewer = staffToken(AGENCY, ['legal-reviewer'], { subject: reviewerId });
-  leader = staffToken(AGENCY, ['leader'], { subject: leaderId });
+  reviewer = staffToken(AGENCY, ['legal-reviewer'], { subject: ids['魏审核'] });
+  leader = staffToken(AGENCY, ['leader'], { subject: ids['冯局长'] });
 }, 300_000);
 
 afterAll(() => stack?.stop());
@@ -167,9 +95,8 @@ async function file(caseNumber: string, overrides: Record<string, unknown> = {})
     title: '销售过期食品案',
     filedOn: new Date().toISOString().slice(0, 10),
     handlerIds,
-    parties: [
-      { type: 'natural-person', name: '王建国', idType: '居民身份证', idNumber: '11010519491231002X' },
-    ],
+    // The penalty draft's party (libs/testing's penaltyDraft).
+    parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
     otherPersonNames: [],
     ...overrides,
   });
@@ -192,33 +119,13 @@ const act = (caseId: string, action: string, body: Record<string, unknown> = {},
 
 /** Today on the China calendar, the date a 决定书 made now carries (domain.md L1a). */
 
-function draft(fineYuan: number, facts: string, publicationBlocks: string[] = []) {
-  return {
-    documentNumber: '石市监罚〔2026〕001号',
-    party: { type: 'natural-person', name: '王建国', idType: '居民身份证', idNumber: '11010519491231002X' },
-    penalty: {
-      violationType: '销售过期食品',
-      facts,
-      legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
-      penaltyKinds: ['罚款'],
-      content: `罚款人民币${fineYuan}元`,
-      fineYuan,
-      validUntil: '2027-12-31',
-    },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
-    publicationBlocks,
-  };
-}
-
-async function decided(caseId: string, fine: number, facts: string, blocks: string[] = []): Promise<string> {
-  await act(caseId, 'draft-decision', draft(fine, facts, blocks));
+async function decided(
+  caseId: string,
+  fineYuan: number,
+  facts: string,
+  publicationBlocks: PublicationBlockReason[] = [],
+): Promise<string> {
+  await act(caseId, 'draft-decision', penaltyDraft(fineYuan, { facts, publicationBlocks }));
   const notified = await act(caseId, 'notice', { hearingRights: false });
   await act(
     caseId,
@@ -292,7 +199,7 @@ describe('ids the platform issues are accepted by every route that takes them', 
         startedAt: new Date(Date.now() - 3_600_000).toISOString(),
         endedAt: new Date(Date.now() - 1_800_000).toISOString(),
         place: '询问室',
-        interviewee: '王建国',
+        interviewee: '张三',
         intervieweeRole: '当事人',
         interviewers: [{ name: '韩执法', certificateNumber: 'ID-韩执法' }],
         recorder: '吴执法',
@@ -383,7 +290,11 @@ describe('ids the platform issues are accepted by every route that takes them', 
 
   it('takes a major case with a hearing through the review task inbox and to its archive', async () => {
     const caseId = await file(MAJOR, { majorByUnit: { reason: '涉及重大公共利益' } });
-    await act(caseId, 'draft-decision', draft(80_000, '当事人于2026年9月销售过期食品，货值金额8万元。'));
+    await act(
+      caseId,
+      'draft-decision',
+      penaltyDraft(80_000, { facts: '当事人于2026年9月销售过期食品，货值金额8万元。' }),
+    );
     await act(caseId, 'notice', { hearingRights: true });
     await act(caseId, 'hearing-request');
     await act(caseId, 'hearing', { report: '听证会于2026年10月12日举行，当事人陈述申辩意见已记录。' });

@@ -63,7 +63,7 @@ export function draft(
   fineYuan: number,
   content = '罚款',
 ): Omit<DraftDecisionInput, 'requestId'> {
-  return { actor, ...penaltyDraft(fineYuan, content) };
+  return { actor, ...penaltyDraft(fineYuan, { content }) };
 }
 
 export function completion(taskId: string, reviewer: CaseActor, outcome: ReviewOutcome): ReviewCompletion {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@lep/calendar';
 import { caseWorkflowId, REVIEW_CHECKLIST, reviewWorkflowId, type CaseState } from '@lep/contracts';
-import { CASE_AGENCY, CASE_PENALTY_ITEM } from '@lep/testing';
+import { CASE_AGENCY, CASE_PENALTY_ITEM, penaltyDraft } from '@lep/testing';
 import { AgencyClient, eventually } from './agency-client';
 
 /** What one case's inputs are, and so what the system must end up holding for it. */
@@ -102,7 +102,11 @@ export async function driveCase(plan: CasePlan, clients: Clients, people: People
     `evidence linked into ${plan.caseId}`,
   );
 
-  await clients.handler.ok('POST', `${cases}/draft-decision`, draftBody(plan.fineYuan));
+  await clients.handler.ok('POST', `${cases}/draft-decision`, {
+    requestId: randomUUID(),
+    // A 文号 of its own per case, as an agency numbers its decisions.
+    ...penaltyDraft(plan.fineYuan, { documentNumber: `阿市监罚〔2026〕${plan.fineYuan}号` }),
+  });
   await clients.handler.ok('POST', `${cases}/notice`, { requestId: randomUUID(), hearingRights: false });
   if (plan.major) {
     await clients.handler.ok('POST', `${cases}/review-submission`, { requestId: randomUUID() });
@@ -194,30 +198,4 @@ async function uploadEvidence(
   if (answer.status !== 201)
     throw new Error(`evidence for ${caseId} → ${answer.status}: ${JSON.stringify(answer.body)}`);
   return { id: answer.body.id, sha256, size: content.length };
-}
-
-function draftBody(fineYuan: number) {
-  return {
-    requestId: randomUUID(),
-    documentNumber: `阿市监罚〔2026〕${fineYuan}号`,
-    party: PARTY,
-    penalty: {
-      violationType: '销售不合格产品',
-      facts: '当事人张三销售不合格电热水壶20台，证人李四作证。',
-      legalBasis: '《中华人民共和国产品质量法》第四十九条',
-      penaltyKinds: ['罚款'],
-      content: `罚款人民币${fineYuan}元`,
-      fineYuan,
-      validUntil: '2027-12-31',
-    },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
-    publicationBlocks: [],
-  };
 }
