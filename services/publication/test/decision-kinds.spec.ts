@@ -1,7 +1,7 @@
 import { caseDecisionId, type DecisionMadeData } from '@lep/contracts';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
-import { expectPortalPages } from './support/portal-pages';
+import { expectPortalPages, portalPage } from './support/portal-pages';
 import { usePublicationApp } from './support/publication-app';
 
 // The decision day is the day before the 2026 National Day holiday, 10:00 Beijing time.
@@ -80,13 +80,7 @@ describe('不予行政处罚 and 行政强制 inside a penalty case, on the port
     expect(list).toContain('行政强制（查封场所、设施或者财物） 兵一师市监强〔2026〕7号');
     expect(list).toContain('行政处罚 兵一师市监罚〔2026〕120号');
 
-    const page = async (decisionId: string) =>
-      (
-        await publication()
-          .anonymous()
-          .get(`/portal/decisions/${encodeURIComponent(decisionId)}`)
-          .expect(200)
-      ).text;
+    const page = (decisionId: string) => portalPage(publication(), decisionId);
     const noPenaltyPage = await page(noPenalty.decisionId);
     expect(noPenaltyPage).toContain('<h2>不予行政处罚</h2>');
     expect(noPenaltyPage).toContain('初次违法且危害后果轻微并及时改正（首违不罚）');

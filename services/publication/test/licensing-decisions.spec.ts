@@ -1,6 +1,6 @@
 import type { DecisionMadeData } from '@lep/contracts';
 import { decisionMadeEvent, penaltyDecision } from './support/decisions';
-import { expectPortalPages } from './support/portal-pages';
+import { expectPortalPages, portalPage } from './support/portal-pages';
 import { usePublicationApp } from './support/publication-app';
 
 // Decided 2026-09-30, read on 2026-10-20 (Beijing time): the licence is in force that day.
@@ -84,13 +84,7 @@ describe('行政许可 and 不予许可 on the portal (domain.md §3)', () => {
     expect(list).toContain('行政许可 JY16590020012345');
     expect(list).toContain('不予行政许可 阿市监不许〔2026〕2号');
 
-    const page = async (decisionId: string) =>
-      (
-        await publication()
-          .anonymous()
-          .get(`/portal/decisions/${encodeURIComponent(decisionId)}`)
-          .expect(200)
-      ).text;
+    const page = (decisionId: string) => portalPage(publication(), decisionId);
     const licence = await page(granted.decisionId);
     expect(licence).toContain('<h2>行政许可</h2>');
     for (const shown of [

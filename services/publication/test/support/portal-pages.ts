@@ -3,6 +3,16 @@ import { chromiumExecutable } from '@lep/testing';
 import { chromium, type Page } from 'playwright-core';
 import type { PublicationTestApp } from './publication-app';
 
+/** The HTML of a decision's portal page, as the public gets it (200). */
+export async function portalPage(publication: PublicationTestApp, decisionId: string): Promise<string> {
+  return (
+    await publication
+      .anonymous()
+      .get(`/portal/decisions/${encodeURIComponent(decisionId)}`)
+      .expect(200)
+  ).text;
+}
+
 export interface PortalPageCheck {
   decisionId: string;
   /** The heading that names the decision's kind on its page. */
