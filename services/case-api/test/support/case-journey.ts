@@ -58,7 +58,20 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
     return { requestId: request(), ...penaltyDraft(fineYuan) };
   }
 
-  return { newCase, caseState, investigating, draftBody, request };
+  /** A decided case taken through 送达, 执行, 结案 and 归档 by its handler; the case's state after the last. */
+  async function archived(caseId: string): Promise<CaseState> {
+    let state: CaseState | undefined;
+    for (const action of ['service', 'execution', 'closure', 'archive'])
+      state = (
+        await app()
+          .staff(handler())
+          .post(`/api/v1/cases/${caseId}/${action}`)
+          .send({ requestId: request(), note: '依法办理' })
+      ).body.state;
+    return state as CaseState;
+  }
+
+  return { newCase, caseState, investigating, draftBody, request, archived };
 }
 
 /**
