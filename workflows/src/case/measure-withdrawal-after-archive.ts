@@ -1,9 +1,6 @@
 import { CASE_ERROR_CODES, type CaseState, type DecisionWithdrawalInput } from '@lep/contracts';
 import { caseActivities } from './case-context';
 import { assertOfficersMayAct } from './case-officers';
-// decision-withdrawal.ts dispatches to this step and this step writes through its writeWithdrawal: the two import
-// each other, which is safe because neither uses the other before the workflow runs.
-import { writeWithdrawal } from './decision-withdrawal';
 import { refusal } from './refusal';
 import {
   findMeasure,
@@ -13,6 +10,7 @@ import {
   withdrawableViolation,
   withdrawnMeasures,
 } from './case-measure-withdrawal';
+import { writeWithdrawal } from './withdrawal-record';
 
 /**
  * 撤销, 确认违法 or 重新作出 of a 行政强制 decision taken inside a case that is archived (domain.md P13a): the
