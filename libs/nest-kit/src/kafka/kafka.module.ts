@@ -15,10 +15,12 @@ export interface KafkaModuleOptions {
 /**
  * The group session of every LEP consumer. A consumer that crashed cannot leave its group: the group (and so the
  * restarted process, which answers /health once it has joined) waits for the dead member's session to expire —
- * about 28 s with kafkajs' default of 30 s, about 8 s with 10 s (bench/consumer-restart, docs/operations.md).
- * Handlers heartbeat while they run (whileHeartbeating), so a slow one is not taken for a dead member.
+ * about 28 s with kafkajs' default of 30 s, about 8 s with 10 s, about 4 s with 6 s (bench/consumer-restart,
+ * docs/operations.md). 6 s is the least a broker accepts by default (`group.min.session.timeout.ms`). A live
+ * member heartbeats every second, and also while a handler runs (whileHeartbeating), so only a process stalled
+ * for 5 s on end — not a slow handler — is taken for a dead one.
  */
-export const CONSUMER_SESSION = { sessionTimeout: 10_000, heartbeatInterval: 1_000 } as const;
+export const CONSUMER_SESSION = { sessionTimeout: 6_000, heartbeatInterval: 1_000 } as const;
 
 /** Runs `work` while heartbeating the group every heartbeat interval. */
 export async function whileHeartbeating<T>(
