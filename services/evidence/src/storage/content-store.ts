@@ -8,6 +8,7 @@ import {
   initiateChecksummedUpload,
   uploadChecksummedPart,
 } from './part-checksums';
+import { releaseSpentBuffers } from './spent-buffers';
 
 /** S3 refuses a single copy above 5 GiB; larger objects are copied part by part (UploadPartCopy). */
 const MAX_SINGLE_COPY_BYTES = 5 * 1024 ** 3;
@@ -122,6 +123,7 @@ export class ContentStore {
           filled += copied;
           offset += copied;
           if (filled === this.partSize) {
+            releaseSpentBuffers();
             await sendPart(part);
             part = takeBuffer();
             filled = 0;
