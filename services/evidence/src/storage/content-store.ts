@@ -8,7 +8,7 @@ import {
   initiateChecksummedUpload,
   uploadChecksummedPart,
 } from './part-checksums';
-import { releaseSpentBuffers } from './spent-buffers';
+import { releaseSpentBuffers } from './garbage';
 
 /** S3 refuses a single copy above 5 GiB; larger objects are copied part by part (UploadPartCopy). */
 const MAX_SINGLE_COPY_BYTES = 5 * 1024 ** 3;
