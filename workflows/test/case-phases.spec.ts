@@ -44,6 +44,8 @@ const documents = new Map<string, string>();
 const voidedDocuments = new Set<string>();
 const numberedAgencies = new Set<string>();
 let filing: FilingCheck;
+/** Cases whose steps fail as they do while the case database is down. */
+const databaseDown = new Set<string>();
 
 const accepted: FilingCheck = {
   accepted: true,
@@ -82,6 +84,7 @@ const activities: CaseActivities = {
     provisional: null,
   }),
   applyStep: async (step) => {
+    if (databaseDown.has(step.caseId)) throw new Error('数据库连接失败');
     const recorded = steps.get(step.caseId) ?? [];
     const known = recorded.findIndex((candidate) => candidate.entryKey === step.entryKey);
     if (known >= 0) return { sequence: known + 1, hash: 'h', applied: false };
@@ -271,6 +274,34 @@ describe('investigation', () => {
       'evidence-linked',
       'stage:drafting',
     ]);
+  });
+});
+
+describe('a step that keeps failing (patch local-case-steps)', () => {
+  it('is retried in the worker, then waits as a server activity that names itself, and records once', async () => {
+    const handle = await investigating();
+    databaseDown.add(handle.workflowId);
+    const acted = act(handle, caseUpdates.addRecord, {
+      actor: handler,
+      title: '询问笔录',
+      content: '询问张三',
+      evidence: [],
+    });
+    // Local retries are invisible to describe(); once they give up, the step is the server activity case-api's
+    // waitingOn reports, with its attempt and the database's error.
+    const pending = await eventually(
+      async () => (await handle.describe()).raw.pendingActivities ?? [],
+      (activities) => activities.some((activity) => (activity.attempt ?? 1) > 1),
+    );
+    expect(pending).toEqual([
+      expect.objectContaining({
+        activityType: expect.objectContaining({ name: 'applyStep' }),
+        lastFailure: expect.objectContaining({ message: '数据库连接失败' }),
+      }),
+    ]);
+    databaseDown.delete(handle.workflowId);
+    await acted;
+    expect(recorded(handle)).toEqual(['filed', 'stage:investigating', 'record']);
   });
 });
 
