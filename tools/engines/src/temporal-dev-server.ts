@@ -19,6 +19,8 @@ export interface TemporalDevServerOptions {
   uiCodecEndpoint?: string;
 }
 
+const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
+
 /** Answers once the frontend serves the default namespace (it exists from the first start on). */
 async function serves(address: string): Promise<boolean> {
   const connection = await Connection.connect({ address, connectTimeout: 1_000 });
@@ -106,6 +108,12 @@ export class TemporalDevServer extends RestartableEngine {
         ...ui,
         '--db-filename',
         this.dbFile,
+        // The server holds one SQLite connection; in SQLite's default rollback journal every transaction waits on
+        // two fsyncs, which made a bare workflow start take 200 ms here. Write-ahead logging with NORMAL sync
+        // commits without waiting on the disk and still keeps every committed transaction when the process is
+        // killed (only an OS crash or power loss can undo the last ones) — the fault suite kills it, the machine
+        // stays up. 4.6× the bare starts per second, bench/README.md "Temporal dev server in WAL mode".
+        ...SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma]),
         '--log-level',
         'warn',
         '--color',

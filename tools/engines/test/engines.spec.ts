@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as MinioClient } from 'minio';
@@ -89,6 +90,14 @@ describe('the engines, killed and started again', () => {
         },
       );
       await connection.close();
+
+      // The file is in write-ahead-log mode (SQLite's header: file format versions 2 at offsets 18 and 19), the
+      // mode in which a killed server still keeps every transaction it committed — as this test shows next.
+      const header = Buffer.alloc(20);
+      const file = await open(server.dbFile, 'r');
+      await file.read(header, 0, 20, 0);
+      await file.close();
+      expect([header[18], header[19]]).toEqual([2, 2]);
 
       await server.kill();
       await server.up();
