@@ -1,11 +1,4 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  isCancellation,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-} from '@temporalio/workflow';
+import { isCancellation, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities } from './activities';
 
 const RETRY = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
@@ -22,14 +15,15 @@ const serverActivities = proxyActivities<CaseActivities>({
  * registry round trips, idempotent (applyStep by its entry key, the claims by the task's state, the rest read
  * only), and as a server activity each cost a schedule, a poll, a completion and a new workflow task through the
  * server (issue #22: filing 100 cases took 8.8 s with them, 4.8 s without, and Temporal's CPU 7× more). A local
- * step is retried inside the workflow task for a few seconds only: one that still fails (the database or registry
+ * step is tried three times inside the workflow task: one that still fails (the database or registry
  * down) goes on as the same activity on the server, where it is retried as before and case-api's `waitingOn`
  * names it with its attempts and last failure (local activities never appear among a workflow's pending ones).
  */
 const localActivities = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '3 seconds',
-  scheduleToCloseTimeout: '3 seconds',
-  retry: RETRY,
+  // Three attempts (at 0, 1 and 3 s when each fails at once). Attempts, not a schedule-to-close timeout: the SDK
+  // went on retrying a local activity past its schedule-to-close timeout (seen 15 s after a 3 s one).
+  retry: { ...RETRY, maximumAttempts: 3 },
 });
 
 type LocalStep =
@@ -38,8 +32,8 @@ type LocalStep =
 /**
  * One step: local first, behind the patch 'local-case-steps' asked per call, so a workflow replaying a history
  * recorded before it schedules the server activities its history holds (its later calls, past the history, run
- * locally). A refusal the activity means (non-retryable) or a cancellation is the step's answer, not a reason to
- * try on the server.
+ * locally). These steps refuse nothing by failing (a refusal is a value they answer), so a failure left after the
+ * local attempts is an outage, and the step waits on the server; a cancellation is passed on.
  */
 function localFirst<K extends LocalStep>(name: K): CaseActivities[K] {
   type Call = (...args: unknown[]) => Promise<unknown>;
@@ -50,11 +44,9 @@ function localFirst<K extends LocalStep>(name: K): CaseActivities[K] {
     try {
       return await local(...args);
     } catch (error) {
-      const meant =
-        error instanceof ActivityFailure &&
-        error.cause instanceof ApplicationFailure &&
-        error.cause.nonRetryable;
-      if (!(error instanceof ActivityFailure) || meant || isCancellation(error)) throw error;
+      // The SDK hands a local activity's last failure over as it is (an ApplicationFailure, not wrapped in an
+      // ActivityFailure as a server activity's is): whatever it is, only a cancellation stops the step here.
+      if (isCancellation(error)) throw error;
       return server(...args);
     }
   };
