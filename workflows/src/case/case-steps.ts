@@ -14,7 +14,7 @@ const serverActivities = proxyActivities<CaseActivities>({
  * The steps run as local activities, in the worker that runs the workflow task: each is one or a few database or
  * registry round trips, idempotent (applyStep by its entry key, the claims by the task's state, the rest read
  * only), and as a server activity each cost a schedule, a poll, a completion and a new workflow task through the
- * server (issue #22: filing 100 cases took 8.8 s with them, 4.8 s without, and Temporal's CPU 7× more). A local
+ * server (issue #22, bench/README.md: filing 11–18 % faster, an update's record steps 10–16 %). A local
  * step is tried three times inside the workflow task: one that still fails (the database or registry
  * down) goes on as the same activity on the server, where it is retried as before and case-api's `waitingOn`
  * names it with its attempts and last failure (local activities never appear among a workflow's pending ones).
