@@ -1,9 +1,10 @@
 // One consumer-group member in a process of its own, as a LEP consumer service holds it: prints "joined" once
 // consumer.run() resolves (the service answers /health then), and "got <value>" for each message.
-// Usage: node member.js <brokers> <topic> <group> <sessionTimeoutMs> <heartbeatIntervalMs>
+// Usage: node member.js <brokers> <topic> <group> <sessionTimeoutMs> <heartbeatIntervalMs> <fetchWaitMs>
+// Also prints "heartbeat" at each heartbeat the member sends, for the idle heartbeat gap.
 const { Kafka, logLevel } = require('kafkajs');
 
-const [brokers, topic, groupId, sessionTimeout, heartbeatInterval] = process.argv.slice(2);
+const [brokers, topic, groupId, sessionTimeout, heartbeatInterval, fetchWait] = process.argv.slice(2);
 const kafka = new Kafka({
   clientId: 'restart-bench',
   brokers: brokers.split(','),
@@ -13,7 +14,9 @@ const consumer = kafka.consumer({
   groupId,
   sessionTimeout: Number(sessionTimeout),
   heartbeatInterval: Number(heartbeatInterval),
+  maxWaitTimeInMs: Number(fetchWait),
 });
+consumer.on(consumer.events.HEARTBEAT, () => console.log('heartbeat'));
 (async () => {
   await consumer.connect();
   // From the beginning: a new group has no offsets, and 'latest' could miss a message sent right after the join.

@@ -11,11 +11,20 @@ const { KafkaBroker, createTopics } = require('../../tools/engines/dist');
 const ROUNDS = Number(process.argv[2] ?? 3);
 const HOGS = Number(process.argv[3] ?? 0);
 const TOPIC = { name: 'bench.restart', partitions: 6 };
+// fetchWait: how long a fetch waits on an idle topic (kafkajs' maxWaitTimeInMs); kafkajs heartbeats between fetches.
 const OPTIONS = [
-  { name: 'kafkajs default (session 30 s, heartbeat 3 s)', session: 30_000, heartbeat: 3_000 },
-  { name: 'session 10 s, heartbeat 1 s', session: 10_000, heartbeat: 1_000 },
-  { name: 'session 6 s (broker minimum), heartbeat 1 s', session: 6_000, heartbeat: 1_000 },
+  {
+    name: 'kafkajs default (session 30 s, heartbeat 3 s)',
+    session: 30_000,
+    heartbeat: 3_000,
+    fetchWait: 5_000,
+  },
+  { name: 'session 10 s, heartbeat 1 s', session: 10_000, heartbeat: 1_000, fetchWait: 5_000 },
+  { name: 'session 6 s (broker minimum), heartbeat 1 s', session: 6_000, heartbeat: 1_000, fetchWait: 5_000 },
+  { name: 'session 6 s, heartbeat 1 s, fetch wait 1 s', session: 6_000, heartbeat: 1_000, fetchWait: 1_000 },
 ];
+/** How long a member sits idle while its heartbeats are timed. */
+const IDLE_MS = 15_000;
 
 function member(brokers, group, option) {
   const child = spawn(
@@ -27,11 +36,14 @@ function member(brokers, group, option) {
       group,
       option.session,
       option.heartbeat,
+      option.fetchWait,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const waiting = new Map();
+  const heartbeats = [];
   createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line === 'heartbeat') heartbeats.push(Date.now());
     for (const [prefix, resolve] of waiting) {
       if (!line.startsWith(prefix)) continue;
       waiting.delete(prefix);
@@ -40,7 +52,7 @@ function member(brokers, group, option) {
   });
   const next = (prefix) => new Promise((resolve) => waiting.set(prefix, resolve));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { child, next, exited };
+  return { child, next, exited, heartbeats };
 }
 
 async function measure(brokers, producer, option, round, stop) {
@@ -62,6 +74,18 @@ async function measure(brokers, producer, option, round, stop) {
   return { joinedMs: joined - restarted, consumedMs: got - restarted };
 }
 
+/** The longest time an idle member went without a heartbeat: what its session must outlast. */
+async function idleHeartbeatGap(brokers, option) {
+  const idle = member(brokers, `bench-idle-${option.session}-${option.fetchWait}`, option);
+  const joined = await idle.next('joined');
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const ended = Date.now();
+  idle.child.kill('SIGKILL');
+  await idle.exited;
+  const beats = [joined, ...idle.heartbeats.filter((at) => at > joined)];
+  return Math.max(...beats.slice(1).map((at, i) => at - beats[i]), ended - beats[beats.length - 1]);
+}
+
 async function main() {
   const hogs = Array.from({ length: HOGS }, () =>
     spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
@@ -74,6 +98,10 @@ async function main() {
     console.log(
       `consumer restart on Apache Kafka (KRaft, one broker), ${ROUNDS} rounds, ${HOGS} busy processes`,
     );
+    for (const option of OPTIONS)
+      console.log(
+        `idle    ${option.name.padEnd(46)} longest time without a heartbeat over ${IDLE_MS / 1000} s: ${((await idleHeartbeatGap(broker.brokers, option)) / 1000).toFixed(1)} s`,
+      );
     for (const stop of ['SIGKILL', 'SIGTERM'])
       for (const option of OPTIONS) {
         const results = [];

@@ -15,10 +15,18 @@ export interface KafkaModuleOptions {
 /**
  * The group session of every LEP consumer. A consumer that crashed cannot leave its group: the group (and so the
  * restarted process, which answers /health once it has joined) waits for the dead member's session to expire —
- * about 28 s with kafkajs' default of 30 s, about 8 s with 10 s (bench/consumer-restart, docs/operations.md).
- * Handlers heartbeat while they run (whileHeartbeating), so a slow one is not taken for a dead member.
+ * about 28 s with kafkajs' default of 30 s, 10 s with 10 s, 6 s with 6 s (bench/consumer-restart, bench/worker-restart,
+ * docs/operations.md). 6 s is the least a broker accepts by default (`group.min.session.timeout.ms`).
+ * kafkajs heartbeats only between fetches, and a fetch on an idle topic waits `maxWaitTimeInMs` (5 s by default)
+ * for data: so an idle member, too, heartbeats each second only with a fetch wait of 1 s (a message still arrives at
+ * once). A handler heartbeats while it runs (whileHeartbeating). Only a process stalled for 5 s on end — not a slow
+ * handler, not a quiet topic — is taken for a dead member.
  */
-export const CONSUMER_SESSION = { sessionTimeout: 10_000, heartbeatInterval: 1_000 } as const;
+export const CONSUMER_SESSION = {
+  sessionTimeout: 6_000,
+  heartbeatInterval: 1_000,
+  maxWaitTimeInMs: 1_000,
+} as const;
 
 /** Runs `work` while heartbeating the group every heartbeat interval. */
 export async function whileHeartbeating<T>(
