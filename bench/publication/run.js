@@ -123,7 +123,8 @@ const STEPS = [
   ['receiveDecision completed', 'receiveCompleted'],
   ['second workflow task taken', 'secondTaskStarted'],
   ['tryPublish started', 'publishStarted'],
-  ['outbox row written (tryPublish transaction began)', 'outboxCreated'],
+  ["outbox row written (its transaction began: the consumer's, or tryPublish's)", 'outboxCreated'],
+  ['record published (the publication time it carries)', 'recordPublished'],
   ['tryPublish completed', 'publishCompleted'],
   ['relay round took the row (its transaction began)', 'outboxPublished'],
   ['disclosure read from the topic', 'arrived'],
@@ -152,9 +153,27 @@ async function stepBreakdown(temporal, databaseUrl, events, sent, received) {
     steps.get(row.message_key).outboxCreated = row.created_at.getTime();
     steps.get(row.message_key).outboxPublished = row.published_at?.getTime();
   }
+  const published = await pg.query(
+    `SELECT decision_id, published_at FROM disclosure WHERE decision_id = ANY($1)`,
+    [[...steps.keys()]],
+  );
+  for (const row of published.rows) steps.get(row.decision_id).recordPublished = row.published_at?.getTime();
   await pg.end();
+  // A record published at receipt has no deadline workflow (the consumer publishes it); one that waits has.
+  let workflows = 0;
   for (const [key, step] of steps) {
-    const { events: history } = await client.getHandle(`disclosure-${key}`).fetchHistory();
+    const history = await client
+      .getHandle(`disclosure-${key}`)
+      .fetchHistory()
+      .then(
+        (found) => found.events,
+        (error) => {
+          if (error.code === 5) return undefined; // NOT_FOUND
+          throw error;
+        },
+      );
+    if (!history) continue;
+    workflows += 1;
     const at = (type, nth = 0) => {
       const found = history.filter((event) => event.eventType === type)[nth];
       return found ? millis(found.eventTime) : undefined;
@@ -171,6 +190,7 @@ async function stepBreakdown(temporal, databaseUrl, events, sent, received) {
     step.publishCompleted = at(12, 1);
   }
   await connection.close();
+  console.log(`deadline workflows started for the burst: ${workflows} of ${steps.size}`);
   console.log('where the time goes, ms after the decision was sent (p50 / p95 / max over the burst):');
   for (const [label, field] of STEPS) {
     const offsets = [...steps]

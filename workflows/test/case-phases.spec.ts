@@ -44,6 +44,8 @@ const documents = new Map<string, string>();
 const voidedDocuments = new Set<string>();
 const numberedAgencies = new Set<string>();
 let filing: FilingCheck;
+/** Cases whose steps fail as they do while the case database is down. */
+const databaseDown = new Set<string>();
 
 const accepted: FilingCheck = {
   accepted: true,
@@ -82,6 +84,7 @@ const activities: CaseActivities = {
     provisional: null,
   }),
   applyStep: async (step) => {
+    if (databaseDown.has(step.caseId)) throw new Error('数据库连接失败');
     const recorded = steps.get(step.caseId) ?? [];
     const known = recorded.findIndex((candidate) => candidate.entryKey === step.entryKey);
     if (known >= 0) return { sequence: known + 1, hash: 'h', applied: false };
@@ -185,8 +188,8 @@ async function refusal(action: Promise<unknown>): Promise<string> {
   return 'not refused';
 }
 
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, looks = 200): Promise<T> {
+  for (let attempt = 0; attempt < looks; attempt++) {
     const value = await probe();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -271,6 +274,35 @@ describe('investigation', () => {
       'evidence-linked',
       'stage:drafting',
     ]);
+  });
+});
+
+describe('a step that keeps failing (patch local-case-steps)', () => {
+  it('is retried in the worker, then waits as a server activity that names itself, and records once', async () => {
+    const handle = await investigating();
+    databaseDown.add(handle.workflowId);
+    const acted = act(handle, caseUpdates.addRecord, {
+      actor: handler,
+      title: '询问笔录',
+      content: '询问张三',
+      evidence: [],
+    });
+    // Local retries are invisible to describe(); once they give up, the step is the server activity case-api's
+    // waitingOn reports, with its attempt and the database's error.
+    const pending = await eventually(
+      async () => (await handle.describe()).raw.pendingActivities ?? [],
+      (activities) => activities.some((activity) => (activity.attempt ?? 1) > 1),
+      // The local attempts take 3 s of real time, then a server retry 1 s: room for a loaded machine.
+      600,
+    ).finally(() => databaseDown.delete(handle.workflowId));
+    expect(pending).toEqual([
+      expect.objectContaining({
+        activityType: expect.objectContaining({ name: 'applyStep' }),
+        lastFailure: expect.objectContaining({ message: '数据库连接失败' }),
+      }),
+    ]);
+    await acted;
+    expect(recorded(handle)).toEqual(['filed', 'stage:investigating', 'record']);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   ServiceConfigModule,
 } from '@lep/nest-kit';
 import { PublicationConfig } from './config';
+import { PublicationClockModule } from './disclosures/publication-clock';
 import { PUBLICATION_ENTITIES, PUBLICATION_MIGRATIONS, publicationModules } from './publication-domain';
 import { SERVICE } from './service';
 
@@ -19,6 +20,7 @@ export class PublicationModule {
         AuthModule.forRoot(authOptionsFromEnv(config)),
         ServiceConfigModule.forValue(PublicationConfig, config),
         CalendarClientModule.forRoot(config),
+        PublicationClockModule.forValue(),
         ...dependencyModules({
           serviceName: SERVICE.name,
           outbox: true, // disclosure events

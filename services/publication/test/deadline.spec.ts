@@ -1,4 +1,6 @@
+import { chinaDateOf } from '@lep/calendar';
 import { PUBLICATION_EVENT_TYPES } from '@lep/contracts';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { DisclosureEntity } from '../src/disclosures/disclosure.entity';
 import { decisionMadeEvent, penaltyDecision, residentId } from './support/decisions';
 import { outboxEvents, until, usePublicationApp } from './support/publication-app';
@@ -29,8 +31,9 @@ async function waitForStatus(decisionId: string, status: DisclosureEntity['statu
 describe('disclosure deadline workflow (7 working days across the 2026 National Day holiday)', () => {
   it('publishes a penalty decision whose masking needs no confirmation at once, due by 2026-10-15', async () => {
     const decision = penaltyDecision();
-    await publication().receive(decisionMadeEvent(decision));
-    const row = await waitForStatus(decision.decisionId, 'published');
+    // Published in the consumer's transaction: the record is on the portal once the delivery is handled.
+    const row = await publication().receive(decisionMadeEvent(decision));
+    expect(row.status).toBe('published');
 
     // 10/1–10/7 are off, 10/10 (Sat) is a make-up working day: 10/8, 9, 10, 12, 13, 14, 15.
     expect(row.deadlineOn).toBe('2026-10-15');
@@ -40,6 +43,8 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
       await outboxEvents(publication().dataSource, PUBLICATION_EVENT_TYPES.published)
     ).filter((event) => event.message_key === decision.decisionId);
     expect(published.event.data).toMatchObject({ onTime: true, deadlineOn: '2026-10-15', version: 1 });
+    // Nothing is left to wait for, so no deadline workflow was started.
+    await expect(publication().workflows.status(decision.decisionId)).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('waits for the publisher to confirm the masking, and publishes on time when confirmed on 2026-10-09', async () => {
@@ -153,5 +158,34 @@ describe('disclosure deadline workflow (7 working days across the 2026 National 
       .expect(403);
     expect(denied.body.code).toBe('AGENCY_FORBIDDEN');
     expect((await disclosure(decision.decisionId)).maskingConfirmedAt).toBeNull();
+  });
+
+  it('starts the deadline workflow of a waiting record on redelivery when the consumer died before starting it', async () => {
+    // Decided on the day the clock now shows, so its timers lie ahead (see the minor's test above).
+    const today = chinaDateOf(await publication().temporal.env.currentTimeMs());
+    const decision = penaltyDecision({ decidedOn: today, decidedAt: `${today}T02:00:00.000Z` });
+    decision.penalty!.facts = HEALTH_NOTE + decision.penalty!.facts;
+    const event = decisionMadeEvent(decision);
+    // The record and the consumed mark commit; then the process dies before the start (Temporal unreachable
+    // stands for it here), so the offset is not committed and Kafka delivers the event again.
+    const start = jest
+      .spyOn(publication().workflows, 'start')
+      .mockRejectedValueOnce(new Error('connection to Temporal lost'));
+    await expect(publication().deliver(event)).rejects.toThrow('connection to Temporal lost');
+    expect(await disclosure(decision.decisionId)).toMatchObject({
+      status: 'pending',
+      needsMaskingConfirmation: true,
+    });
+    await expect(publication().workflows.status(decision.decisionId)).rejects.toThrow(WorkflowNotFoundError);
+
+    // The redelivery stores nothing again, but starts the workflow the record waits with.
+    expect(await publication().deliver(event)).toBe(false);
+    start.mockRestore();
+    expect(await publication().workflows.status(decision.decisionId)).toMatchObject({ outcome: 'waiting' });
+    await publication()
+      .staff(['handler'], 'BT-SC-01')
+      .post(`/api/v1/disclosures/${decision.decisionId}/masking-confirmation`)
+      .expect(200);
+    expect(await waitForStatus(decision.decisionId, 'published')).toMatchObject({ publishedOnTime: true });
   });
 });

@@ -1,4 +1,4 @@
-import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   CASE_ERROR_CODES,
@@ -19,19 +19,17 @@ import {
   type StartCaseInput,
 } from '@lep/contracts';
 import type { CaseStep, StepEvent } from '@lep/case-store';
-import type { AgencyFacts, CaseActivities, DecisionDraft, WorkingDaysEnd } from './activities';
+import type { AgencyFacts, DecisionDraft, WorkingDaysEnd } from './activities';
 import { assertOfficersMayAct, officerViolation } from './case-officers';
 import { refusal } from './refusal';
 import { avViolationOnLeaving, latestRound, stagesLackingAv, stageViolation, type Violation } from './rules';
 import { caseSearchAttributes } from './search-attributes';
 import { serialQueue } from './serial-queue';
 
-/** The case workflow's activities: each a few database or registry round trips. */
-export const caseActivities = proxyActivities<CaseActivities>({
-  // A dead worker's attempt is retried after 10 s.
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+import { caseActivities } from './case-steps';
+
+/** The case workflow's activities (case-steps.ts: most run as local activities since 'local-case-steps'). */
+export { caseActivities };
 
 /** APL art. 60: a penalty decision within 90 days of filing; staff are warned 10 days before. */
 export const DECISION_LIMIT_DAYS = 90;

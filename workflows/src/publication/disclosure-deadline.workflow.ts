@@ -16,9 +16,9 @@ import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from './act
 export interface DisclosureDeadlineInput {
   decisionId: string;
   /**
-   * The decision as the service consumed it: the workflow's first activity stores it. Workflows started before
-   * the intake moved here carry only the id (their consumer had stored the decision) and skip that activity, so
-   * their histories replay unchanged.
+   * The decision as the service consumed it, for the workflow's first activity to store. Only workflows started
+   * while the intake lived here carry it: the service's consumer stores each decision (and publishes it when
+   * nothing holds it back) and starts with the id alone the workflow of a record that waits.
    */
   decision?: DecisionMadeData;
 }

@@ -187,6 +187,10 @@ export class TasksService {
           dto.requestId,
         );
       } catch (error) {
+        // A review round's workflow ends with its task: ended since the task was read (a completion at the same
+        // moment won the race), the task is no longer open — which the task, not the case, answers.
+        if (task.kind === 'legal-review' && error instanceof WorkflowNotFoundError)
+          throw taskErrors.notOpen();
         throw toApiError(error, true);
       }
     })();

@@ -2,6 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
+import {
+  ChecksummedPart,
+  completeChecksummedUpload,
+  initiateChecksummedUpload,
+  uploadChecksummedPart,
+} from './part-checksums';
+import { releaseSpentBuffers } from './garbage';
 
 /** S3 refuses a single copy above 5 GiB; larger objects are copied part by part (UploadPartCopy). */
 const MAX_SINGLE_COPY_BYTES = 5 * 1024 ** 3;
@@ -17,14 +24,9 @@ const PARTS_IN_FLIGHT = 2;
  */
 export type StagedContent = { sha256: string; size: number } & (
   | { where: 'inMemory'; bytes: Buffer }
-  | { where: 'unsealed'; uploadId: string; parts: UploadedPart[] }
+  | { where: 'unsealed'; uploadId: string; parts: ChecksummedPart[] }
   | { where: 'staged'; stagingKey: string }
 );
-
-interface UploadedPart {
-  part: number;
-  etag: string;
-}
 
 export class FileTooLargeError extends Error {}
 
@@ -54,15 +56,15 @@ export class ContentStore {
   private readonly sealed = new WeakSet<StagedContent>();
 
   /**
-   * @param md5PartsClient sends the parts that carry Content-MD5 (those written straight to their content address):
-   * the store checks each against its MD5, so their signature need not cover a SHA-256 of the payload as well —
-   * over plain http the client would hash every byte a third time for it (issue #22).
+   * @param partsClient sends the parts, each with a CRC32 the store checks (see part-checksums): their signature
+   * need not cover a SHA-256 of the payload as well — over plain http the client would hash every byte again for
+   * it (issue #22).
    */
   constructor(
     private readonly client: Client,
     private readonly buckets: ContentBuckets,
     private readonly partSize: number,
-    private readonly md5PartsClient: Client,
+    private readonly partsClient: Client,
   ) {}
 
   /**
@@ -77,7 +79,8 @@ export class ContentStore {
     const declared = declaredSha256?.toLowerCase();
     // A declared hash whose content is not stored yet lets the parts go to their final key at once, saving the
     // server-side copy (seconds per GB). Known content goes through staging: its object must not be re-written.
-    // Parts written to the object-locked bucket carry Content-MD5, which S3 object lock requires of writes.
+    // Every part carries its CRC32: S3 object lock requires a checksum (or Content-MD5) of writes to the locked
+    // bucket, and the staged parts get the same check of what the store received.
     const direct = declared !== undefined && !(await this.exists(contentKey(declared)));
     const target = direct
       ? { bucket: this.buckets.evidence, key: contentKey(declared) }
@@ -91,27 +94,18 @@ export class ContentStore {
     let part = takeBuffer();
     let filled = 0;
     let uploadId: string | undefined;
-    const parts: Array<Promise<UploadedPart>> = [];
+    const parts: Array<Promise<ChecksummedPart>> = [];
     const inFlight = new Set<Promise<unknown>>();
 
     const sendPart = async (payload: Buffer) => {
-      uploadId ??= await this.client.initiateNewMultipartUpload(target.bucket, target.key, {});
+      uploadId ??= await initiateChecksummedUpload(this.client, target.bucket, target.key);
       const partNumber = parts.length + 1;
-      const sent = (direct ? this.md5PartsClient : this.client)
-        .uploadPart(
-          {
-            bucketName: target.bucket,
-            objectName: target.key,
-            uploadID: uploadId,
-            partNumber,
-            headers: direct ? { 'Content-MD5': createHash('md5').update(payload).digest('base64') } : {},
-          },
-          payload,
-        )
-        .then(({ etag }) => {
+      const sent = uploadChecksummedPart(this.partsClient, { ...target, uploadId, partNumber }, payload).then(
+        (uploaded) => {
           if (payload.length === this.partSize) spare.push(payload);
-          return { part: partNumber, etag };
-        });
+          return uploaded;
+        },
+      );
       parts.push(sent);
       const tracked = sent.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
@@ -129,6 +123,7 @@ export class ContentStore {
           filled += copied;
           offset += copied;
           if (filled === this.partSize) {
+            releaseSpentBuffers();
             await sendPart(part);
             part = takeBuffer();
             filled = 0;
@@ -142,7 +137,7 @@ export class ContentStore {
       if (filled > 0) await sendPart(part.subarray(0, filled));
       const uploaded = await Promise.all(parts);
       if (direct) return { where: 'unsealed', uploadId, parts: uploaded, sha256, size };
-      await this.client.completeMultipartUpload(target.bucket, target.key, uploadId, uploaded);
+      await completeChecksummedUpload(this.client, target.bucket, target.key, uploadId, uploaded);
       return { where: 'staged', stagingKey: target.key, sha256, size };
     } catch (error) {
       await Promise.allSettled(parts);
@@ -169,7 +164,8 @@ export class ContentStore {
       case 'unsealed':
         // Another upload of the same bytes completed first: this one is abandoned by discard().
         if (!present) {
-          await this.client.completeMultipartUpload(
+          await completeChecksummedUpload(
+            this.client,
             this.buckets.evidence,
             key,
             content.uploadId,

@@ -6,9 +6,9 @@ import { ContentStore } from './content-store';
 
 /**
  * A client like the service's own whose requests sign 'UNSIGNED-PAYLOAD' instead of a SHA-256 of their body, as
- * every request over https does already; used only for parts that carry Content-MD5, which the store checks.
+ * every request over https does already; used only for upload parts, whose CRC32 the store checks.
  */
-function md5PartsClient(config: EvidenceConfig): Client {
+function partsClient(config: EvidenceConfig): Client {
   const client = createS3Client({
     endpoint: config.S3_ENDPOINT,
     accessKey: config.S3_ACCESS_KEY,
@@ -31,7 +31,7 @@ function md5PartsClient(config: EvidenceConfig): Client {
           client,
           { evidence: config.S3_BUCKET, staging: config.EVIDENCE_STAGING_BUCKET },
           config.EVIDENCE_PART_SIZE_MIB * 1024 * 1024,
-          md5PartsClient(config),
+          partsClient(config),
         ),
       inject: [Client, EvidenceConfig],
     },

@@ -1,12 +1,12 @@
 import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from '@lep/workflows';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { chinaDateOf } from '@lep/calendar';
 import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
 import type { DeadlinePlan } from '../disclosures/disclosure-deadline';
 import { recordDeadline } from '../disclosures/disclosures.service';
 import { enqueueDisclosureEvent } from '../disclosures/disclosure-events';
 import { DisclosureEntity } from '../disclosures/disclosure.entity';
+import { publishIfReady } from '../disclosures/publish';
 import { waitingFor } from '../disclosures/waiting-for';
 
 export interface DisclosureActivityDeps {
@@ -71,39 +71,7 @@ export function createDisclosureActivities(deps: DisclosureActivityDeps): Disclo
     },
 
     tryPublish(decisionId: string, at: string): Promise<PublishAttempt> {
-      return locked(decisionId, async (manager, disclosure) => {
-        if (disclosure.status !== 'pending') return disclosure.status;
-        if (disclosure.blockReview?.outcome === 'uphold') {
-          await manager.update(DisclosureEntity, { decisionId }, { status: 'withheld' });
-          return 'withheld';
-        }
-        if (waitingFor(disclosure).length > 0) return 'waiting';
-        const publishedAt = new Date(at);
-        const onTime =
-          disclosure.deadlineOn === null ? null : chinaDateOf(publishedAt.getTime()) <= disclosure.deadlineOn;
-        await manager.update(
-          DisclosureEntity,
-          { decisionId },
-          { status: 'published', publishedAt, publishedOnTime: onTime },
-        );
-        await enqueueDisclosureEvent(
-          manager,
-          'published',
-          disclosure,
-          {
-            decisionId,
-            agencyCode: disclosure.agencyCode,
-            version: disclosure.version,
-            publishedAt: publishedAt.toISOString(),
-            deadlineOn: disclosure.deadlineOn,
-            deadlineProvisional: disclosure.deadlineProvisional,
-            onTime,
-            record: disclosure.publicRecord,
-          },
-          publishedAt,
-        );
-        return 'published';
-      });
+      return locked(decisionId, (manager, disclosure) => publishIfReady(manager, disclosure, new Date(at)));
     },
 
     recordDeadlineWarning(decisionId: string, at: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { TASK_QUEUES, type DecisionMadeData } from '@lep/contracts';
+import { TASK_QUEUES } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import {
   disclosureChangedSignal,
@@ -18,16 +18,16 @@ export class DisclosureWorkflows {
   constructor(private readonly temporal: TemporalClient) {}
 
   /**
-   * Starts the decision's workflow with the decision as its input; the workflow's first activity stores it. The
-   * workflow id is the decision's and is never reused (REJECT_DUPLICATE), and a start on a running one fails
-   * (the default conflict policy): a redelivered decision starts nothing. True when this call started it.
+   * Starts the deadline workflow of a stored record that waits to be published (the consumer stored it). The
+   * workflow id is the decision's and is never reused (REJECT_DUPLICATE), and a start on a running one fails (the
+   * default conflict policy): a redelivered decision starts nothing. True when this call started it.
    */
-  async start(decision: DecisionMadeData): Promise<boolean> {
+  async start(decisionId: string): Promise<boolean> {
     try {
       await this.temporal.client.workflow.start(disclosureDeadlineWorkflow, {
-        workflowId: disclosureWorkflowId(decision.decisionId),
+        workflowId: disclosureWorkflowId(decisionId),
         taskQueue: TASK_QUEUES.publication,
-        args: [{ decisionId: decision.decisionId, decision }],
+        args: [{ decisionId }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
       return true;

@@ -39,10 +39,10 @@ export class DisclosuresService {
   ) {}
 
   /**
-   * Stores a decision (raw and masked) and its first version, inside the transaction of the deadline workflow's
-   * first activity (EventHandler.receiveDecision); a decision stored before stays as it is.
+   * Stores a decision (raw and masked) and its first version, inside the consumer's transaction (EventHandler);
+   * a decision stored before stays as it is. True when this call stored it.
    */
-  async receiveDecision(manager: EntityManager, decision: DecisionMadeData): Promise<void> {
+  async receiveDecision(manager: EntityManager, decision: DecisionMadeData): Promise<boolean> {
     const region = decision.region as CalendarRegion;
     const plan = await this.planDeadline(decision.category, decision.decidedOn, region);
     const displayUntil = addMonths(decision.decidedOn, this.config.PUBLICATION_DISPLAY_MONTHS);
@@ -84,7 +84,7 @@ export class DisclosuresService {
       .returning(['decision_id'])
       .execute();
     // The same decision under another event id (a producer's retry): the first copy stands.
-    if (inserted.raw.length === 0) return;
+    if (inserted.raw.length === 0) return false;
     await manager.insert(DisclosureVersionEntity, {
       decisionId: decision.decisionId,
       version: 1,
@@ -110,6 +110,7 @@ export class DisclosuresService {
         new Date(),
       );
     }
+    return true;
   }
 
   /** The re-decisions stored so far that replace `decisionId` (each has, or is given, a workflow of its own). */
@@ -121,6 +122,20 @@ export class DisclosuresService {
       .orderBy('d.decision_id')
       .getMany();
     return rows.map((row) => row.raw);
+  }
+
+  /**
+   * The records a decision's event stored that still wait to be published: the decision's own and those of the
+   * re-decisions stored with it (each needs its deadline workflow).
+   */
+  async waitingFrom(decisionId: string): Promise<string[]> {
+    const rows: { decision_id: string }[] = await this.dataSource.query(
+      `SELECT decision_id FROM disclosure
+        WHERE status = 'pending' AND (decision_id = $1 OR raw->>'replacesDecisionId' = $1)
+        ORDER BY decision_id`,
+      [decisionId],
+    );
+    return rows.map((row) => row.decision_id);
   }
 
   /** Whether the decision's event has been received (a disclosure exists, whatever its status). */

@@ -34,6 +34,7 @@ import { DeadlineWorkerModule } from '../../src/deadline/deadline-worker.module'
 import { DisclosureWorkflows } from '../../src/deadline/disclosure-workflows';
 import { DisclosuresModule } from '../../src/disclosures/disclosures.module';
 import { DisclosureEntity } from '../../src/disclosures/disclosure.entity';
+import { PublicationClockModule } from '../../src/disclosures/publication-clock';
 import { EventHandler } from '../../src/ingest/event-handler';
 import { IngestModule, KafkaIngestModule } from '../../src/ingest/ingest.module';
 import { PortalModule } from '../../src/portal/portal.module';
@@ -51,10 +52,7 @@ export interface PublicationTestApp {
   temporal: TimeSkippingTemporal;
   /** The consumer's handler: what a Kafka delivery of `event` does, without the transport. */
   deliver(event: CloudEvent): Promise<boolean>;
-  /**
-   * Delivers a decision.made and waits until its deadline workflow's first activity has stored the decision (the
-   * consumer only starts that workflow).
-   */
+  /** Delivers a decision.made and answers its stored record (published at once unless something holds it back). */
   receive(event: CloudEvent): Promise<DisclosureEntity>;
   /** Waits until the decision's disclosure is published (its deadline workflow has put it on the portal). */
   published(decisionId: string): Promise<DisclosureEntity>;
@@ -140,6 +138,8 @@ export async function startPublicationApp(
       imports: [
         ServiceConfigModule.forValue(PublicationConfig, config),
         CalendarClientModule.forRoot(config),
+        // Records published at receipt carry the test server's time, as the workflow's steps do.
+        PublicationClockModule.forValue({ now: async () => new Date(await temporal.env.currentTimeMs()) }),
         DatabaseModule.forRoot({
           url: databaseUrl,
           entities: [...MESSAGING_ENTITIES, ...PUBLICATION_ENTITIES],

@@ -55,8 +55,12 @@ beforeAll(async () => {
 
 afterAll(() => harness?.close());
 
+/**
+ * Since 'local-case-steps' the case workflows run their steps as local activities: every scenario is written as
+ * `<scenario>-local-steps.json`, next to the history of the same steps as server activities, which stays.
+ */
 const record = (workflowId: string, scenario: string) =>
-  recordHistory(harness.env.client, workflowId, scenario);
+  recordHistory(harness.env.client, workflowId, `${scenario}-local-steps`);
 
 async function investigating(handle: WorkflowHandle): Promise<void> {
   await eventually(
@@ -373,8 +377,9 @@ it('a major case whose drafts are rendered as 决定书: returned, revised (the 
   ]);
   await reviewRound(handle, 2, 'approved');
   const approved = await harness.state(handle);
+  // Decided by the agency head: a handler of the case may not decide it (domain.md R8b).
   const decided = await act(handle, caseUpdates.decide, {
-    actor: handler,
+    actor: head,
     draftHash: approved.draft?.hash,
     documentSha256: approved.draft?.document?.sha256,
   });
