@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auditActor, authErrors, isOwnAgency, PLATFORM_ADMIN, Principal } from '@lep/auth';
+import { assertOwnAgency, auditActor, authErrors, isOwnAgency, PLATFORM_ADMIN, Principal } from '@lep/auth';
 import { supervisedAgencies, supervises } from '@lep/case-store';
 import { appendAudit } from '@lep/nest-kit';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ export class CaseAccess {
 
   /** 403 AGENCY_FORBIDDEN unless the case's agency is the caller's (or the caller is a platform admin). */
   async assertHandlingAgency(principal: Principal, agencyCode: string): Promise<void> {
-    if (!isOwnAgency(principal, agencyCode)) throw authErrors.agencyForbidden();
+    assertOwnAgency(principal, agencyCode);
   }
 
   /**

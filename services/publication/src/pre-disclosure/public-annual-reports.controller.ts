@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from '@lep/auth';
 import { AGENCY_CODE_PATTERN } from '@lep/contracts';
-import { ApiError } from '@lep/nest-kit';
+import { ApiError, PageQuery } from '@lep/nest-kit';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -14,7 +14,7 @@ import {
   toPreDisclosureView,
 } from './public-pre-disclosure.controller';
 
-export class AnnualReportsQuery {
+export class AnnualReportsQuery extends PageQuery({ default: 20, max: 100 }) {
   @ApiPropertyOptional({ description: '执法主体代码' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
@@ -27,21 +27,6 @@ export class AnnualReportsQuery {
   @Min(2000)
   @Max(2100)
   year?: number;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ type: 'integer', default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
 export class AnnualReportParams {
