@@ -80,14 +80,37 @@ function vmStatus(pid) {
 /** Resets VmHWM to the current RSS (Linux `clear_refs` 5), so the peak that follows is the uploads' own. */
 function resetPeak(pid) {
   fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  if (memoryLog) process.kill(pid, 'SIGWINCH');
+}
+
+/** The sampler's last line before the reset (at rest) and its highest one after (the uploads' peak). */
+function sampledMemory() {
+  const lines = fs
+    .readFileSync(memoryLog, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  const reset = lines.findLastIndex((line) => line.reason === 'reset');
+  const describe = ({ ms, rss, heapTotal, heapUsed, arrayBuffers, spaces, gcs }) =>
+    `rss ${rss}, heap ${heapUsed} used / ${heapTotal} total (new space ${spaces.new}, old ${spaces.old}, ` +
+    `code ${spaces.code}, large objects ${spaces.large_object}), arrayBuffers ${arrayBuffers} MB; ` +
+    `${gcs.minor} scavenges, ${gcs.major} full collections before it; at ${(ms / 1000).toFixed(1)} s`;
+  const peak = lines.slice(reset + 1).reduce((high, line) => (line.rss > high.rss ? line : high));
+  return `at rest: ${describe(lines[reset])}\nuploads' peak: ${describe(peak)}`;
 }
 
 // EVIDENCE_SERVICE_ENTRY runs another build of the service (e.g. main's, for a before/after in one run).
 const serviceEntry = process.env.EVIDENCE_SERVICE_ENTRY ?? path.join(root, 'services/evidence/dist/main.js');
+// EVIDENCE_MEMORY_LOG=<file>: the service samples its memory (memory-sampler.js) and the bench prints, at the end,
+// where the bytes were at the uploads' peak.
+const memoryLog = process.env.EVIDENCE_MEMORY_LOG;
+const samplerOption = memoryLog ? `-r ${path.join(__dirname, 'memory-sampler.js')}` : '';
 
 async function startService(env) {
+  if (memoryLog) fs.rmSync(memoryLog, { force: true });
+  const nodeOptions = [process.env.NODE_OPTIONS, samplerOption].filter(Boolean).join(' ');
   const child = spawn(process.execPath, [serviceEntry], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -264,6 +287,7 @@ async function main() {
       `service RSS: ${atRest.rssMb.toFixed(0)} MB at rest (start-up peak ${atRest.peakMb.toFixed(0)} MB), peak ` +
         `${after.peakMb.toFixed(0)} MB (VmHWM) over the ${MEGABYTES} MB uploads (goal < 200 MB)`,
     );
+    if (memoryLog) console.log(`sampled (MB): ${sampledMemory()}`);
   } finally {
     if (service) {
       service.killedByBench = true;
