@@ -1,3 +1,5 @@
+// First, before anything allocates: keeps V8's young generation small (see the module).
+import './young-generation';
 import { runService } from '@lep/nest-kit';
 import { EvidenceConfig } from './config';
 import { EvidenceModule } from './evidence.module';
