@@ -8,7 +8,7 @@ import {
   initiateChecksummedUpload,
   uploadChecksummedPart,
 } from './part-checksums';
-import { releaseSpentBuffers } from './garbage';
+import { releaseSpentBuffers, sparePartsOf } from './garbage';
 
 /** S3 refuses a single copy above 5 GiB; larger objects are copied part by part (UploadPartCopy). */
 const MAX_SINGLE_COPY_BYTES = 5 * 1024 ** 3;
@@ -89,7 +89,7 @@ export class ContentStore {
     let size = 0;
     // Part buffers are reused once their part is sent: memory stays at PARTS_IN_FLIGHT + 1 parts for any file
     // size, instead of waiting for the garbage collector to notice freed off-heap buffers.
-    const spare: Buffer[] = [];
+    const spare = sparePartsOf(this.partSize, PARTS_IN_FLIGHT + 1);
     const takeBuffer = () => spare.pop() ?? Buffer.allocUnsafe(this.partSize);
     let part = takeBuffer();
     let filled = 0;
@@ -133,7 +133,8 @@ export class ContentStore {
       const sha256 = hash.digest('hex');
       if (declared !== undefined && declared !== sha256)
         throw new ContentMismatchError(`content hashes to ${sha256}, not the declared ${declared}`);
-      if (uploadId === undefined) return { where: 'inMemory', bytes: part.subarray(0, filled), sha256, size };
+      if (uploadId === undefined)
+        return { where: 'inMemory', bytes: spare.release(part, filled), sha256, size };
       if (filled > 0) await sendPart(part.subarray(0, filled));
       const uploaded = await Promise.all(parts);
       if (direct) return { where: 'unsealed', uploadId, parts: uploaded, sha256, size };
