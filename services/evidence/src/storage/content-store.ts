@@ -135,7 +135,9 @@ export class ContentStore {
         throw new ContentMismatchError(`content hashes to ${sha256}, not the declared ${declared}`);
       if (uploadId === undefined)
         return { where: 'inMemory', bytes: spare.release(part, filled), sha256, size };
+      // The buffer taken after a last full part holds nothing: back to the spare parts.
       if (filled > 0) await sendPart(part.subarray(0, filled));
+      else spare.push(part);
       const uploaded = await Promise.all(parts);
       if (direct) return { where: 'unsealed', uploadId, parts: uploaded, sha256, size };
       await completeChecksummedUpload(this.client, target.bucket, target.key, uploadId, uploaded);
