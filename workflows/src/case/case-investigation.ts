@@ -2,6 +2,7 @@ import { setHandler } from '@temporalio/workflow';
 import { CASE_ERROR_CODES, CASE_STAGE_NAMES, caseSignals, caseUpdates, type CaseStage } from '@lep/contracts';
 import { latestRound, stageViolation } from './rules';
 import { inspectionViolation, noPenaltyViolation } from './decision-kinds';
+import { assertInspectionDraft } from './inspection-draft';
 import { caseActivities, type CaseContext } from './case-context';
 
 /**
@@ -52,6 +53,7 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
     },
     async (input) => {
       const { requestId: _request, actor, ...content } = input;
+      assertInspectionDraft(state.category, content, ctx.draft);
       const prepared = await caseActivities.prepareDraft({
         agencyCode: state.agencyCode,
         itemCode: state.itemCode,
