@@ -38,3 +38,12 @@ export function assertInspectionDraft(
   throw refusal(violation.code, violation.message, violation.field);
 }
 
+/**
+ * A result naming a 双随机 plan the registry does not confirm (prepareDraft's answer: the plan unknown, another
+ * agency's, not drawn, or the party not among its drawn targets) is refused, or it would escape the report's
+ * double-count rule (domain.md P14). Answers recorded before the check carry no problem and replay as accepted.
+ */
+export function assertInspectionPlan(problem: string | undefined): void {
+  if (problem)
+    throw refusal(CASE_ERROR_CODES.inspectionPlanInvalid, problem, 'inspection.randomInspectionPlanId');
+}

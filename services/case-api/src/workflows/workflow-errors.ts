@@ -32,6 +32,7 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.coercionKindMismatch]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.coercionMeasureNotFound]: HttpStatus.NOT_FOUND,
   [CASE_ERROR_CODES.decisionKindMismatch]: HttpStatus.BAD_REQUEST,
+  [CASE_ERROR_CODES.inspectionPlanInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.alreadyWithdrawn]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.alreadyRemade]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.officerNotRegistered]: HttpStatus.FORBIDDEN,
