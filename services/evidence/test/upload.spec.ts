@@ -145,6 +145,27 @@ describe('evidence upload', () => {
     expect(await evidence().objectKeys()).toEqual(before.keys);
   });
 
+  it('keeps the bytes again when the object an earlier item points at is lost, rather than pointing at nothing', async () => {
+    const content = randomFillSync(Buffer.alloc(6 * 1024 * 1024));
+    const send = () =>
+      upload(uploadUrl(newCaseId()), evidence().token(), {
+        fields: metadata(),
+        file: { name: 'lost.mp4', content },
+      });
+    const keyOf = async (id: unknown) =>
+      (await evidence().dataSource.query(`SELECT object_key FROM evidence_item WHERE id = $1`, [id]))[0]
+        .object_key as string;
+    const first = await send();
+    const lost = await keyOf(first.body.id);
+    // A delete marker hides the object as a loss would (its locked version stays, unreachable by key).
+    await evidence().s3.removeObject(evidence().bucket, lost);
+    const second = await send();
+    expect(second.status).toBe(201);
+    const kept = await keyOf(second.body.id);
+    expect(kept).not.toBe(lost);
+    expect((await evidence().s3.statObject(evidence().bucket, kept)).size).toBe(content.length);
+  });
+
   it('writes declared-hash uploads straight to their content address, once, even when they race', async () => {
     const content = randomFillSync(Buffer.alloc(11 * 1024 * 1024));
     const declared = sha256Of(content);
