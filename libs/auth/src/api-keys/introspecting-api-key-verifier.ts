@@ -90,8 +90,11 @@ export class IntrospectingApiKeyVerifier implements ApiKeyVerifier {
       // stall of an agency system's calls every TTL (issue #22, case-start tail). The entry still expires when
       // it did, so a revocation takes effect within the TTL as before (sooner when the refresh learns of it); a
       // refresh that fails leaves the entry to expire, and the next call asks and waits as usual.
-      if (cached.principal && now >= cached.refreshAt)
+      if (cached.principal && now >= cached.refreshAt) {
+        // One refresh per entry: a registry that cannot answer is not asked again before the entry expires.
+        cached.refreshAt = cached.expiresAt;
         void this.asked(cacheKey, presentedKey).catch(() => undefined);
+      }
       return cached.principal;
     }
     return this.asked(cacheKey, presentedKey);
