@@ -28,6 +28,8 @@ class MeController {
 class FakeRegistry {
   readonly keys = new InMemoryApiKeyVerifier();
   questions = 0;
+  /** While set, questions are counted but answered only once it resolves (a registry slow to answer). */
+  held?: Promise<void>;
   private server?: Server;
 
   async start(): Promise<string> {
@@ -37,10 +39,12 @@ class FakeRegistry {
       req.on('end', () => {
         this.questions += 1;
         const { key } = JSON.parse(body) as { key: string };
-        void this.keys.verify(key).then((principal) => {
-          res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify(principal ? { active: true, principal } : { active: false }));
-        });
+        void Promise.resolve(this.held)
+          .then(() => this.keys.verify(key))
+          .then((principal) => {
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify(principal ? { active: true, principal } : { active: false }));
+          });
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -113,6 +117,26 @@ describe('API keys in a service other than the registry (introspection)', () => 
     const answers = await Promise.all(Array.from({ length: 10 }, () => me(key)));
     expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 10 }, () => 200));
     expect(registry.questions).toBe(before + 1);
+  });
+
+  it('asks again about a key in use before its entry expires, without making its calls wait', async () => {
+    const key = registry.keys.issue('XJBT-D1');
+    const before = registry.questions;
+    await me(key).expect(200);
+    // In the last third of the entry's life: the call is answered from the entry while the registry, which does
+    // not answer yet, is asked again.
+    let answer!: () => void;
+    registry.held = new Promise((resolve) => (answer = resolve));
+    clock += 21_000;
+    await me(key).expect(200);
+    await me(key).expect(200);
+    while (registry.questions < before + 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    answer();
+    registry.held = undefined;
+    // Past the first entry's expiry the refreshed one answers (or the refresh still under way): not a third question.
+    clock += 20_000;
+    await me(key).expect(200);
+    expect(registry.questions).toBe(before + 2);
   });
 
   it('remembers a refusal briefly, then asks again', async () => {

@@ -59,7 +59,10 @@ function principalOf(answer: unknown): Principal | null | undefined {
  * Entries are keyed by a SHA-256 of the presented key, never the key itself.
  */
 export class IntrospectingApiKeyVerifier implements ApiKeyVerifier {
-  private readonly cache = new Map<string, { principal: Principal | null; expiresAt: number }>();
+  private readonly cache = new Map<
+    string,
+    { principal: Principal | null; expiresAt: number; refreshAt: number }
+  >();
   /** Questions to the registry under way, by the same key as the cache. */
   private readonly asking = new Map<string, Promise<Principal | null>>();
   private readonly options: Required<Omit<IntrospectionOptions, 'fetch' | 'now'>>;
@@ -80,10 +83,29 @@ export class IntrospectingApiKeyVerifier implements ApiKeyVerifier {
     if (!parseApiKey(presentedKey)) return null;
     const cacheKey = createHash('sha256').update(presentedKey).digest('base64url');
     const cached = this.cache.get(cacheKey);
-    if (cached && cached.expiresAt > this.now()) return cached.principal;
-    // Requests that arrive while the key is being asked about wait for that answer: a burst of an agency
-    // system's calls (its first, or the first after its entry expired) costs the registry one scrypt check, not
-    // one each (issue #22: ten concurrent first calls made ten, and the slowest waited for all of them).
+    const now = this.now();
+    if (cached && cached.expiresAt > now) {
+      // A key in use is asked about again in the last third of its entry's life, while its calls go on with the
+      // entry: otherwise every call that arrives when it expires waits on the registry's scrypt check — a
+      // stall of an agency system's calls every TTL (issue #22, case-start tail). The entry still expires when
+      // it did, so a revocation takes effect within the TTL as before (sooner when the refresh learns of it); a
+      // refresh that fails leaves the entry to expire, and the next call asks and waits as usual.
+      if (cached.principal && now >= cached.refreshAt) {
+        // One refresh per entry: a registry that cannot answer is not asked again before the entry expires.
+        cached.refreshAt = cached.expiresAt;
+        void this.asked(cacheKey, presentedKey).catch(() => undefined);
+      }
+      return cached.principal;
+    }
+    return this.asked(cacheKey, presentedKey);
+  }
+
+  /**
+   * The registry's answer for the key, asked once however many calls want it: a burst of an agency system's
+   * calls (its first, or the first after its entry expired) costs the registry one scrypt check, not one each
+   * (issue #22: ten concurrent first calls made ten, and the slowest waited for all of them).
+   */
+  private asked(cacheKey: string, presentedKey: string): Promise<Principal | null> {
     let asking = this.asking.get(cacheKey);
     if (!asking) {
       asking = this.ask(presentedKey)
@@ -125,8 +147,9 @@ export class IntrospectingApiKeyVerifier implements ApiKeyVerifier {
 
   private remember(cacheKey: string, principal: Principal | null): void {
     const ttl = principal ? this.options.positiveTtlMs : this.options.negativeTtlMs;
+    const now = this.now();
     this.cache.delete(cacheKey);
-    this.cache.set(cacheKey, { principal, expiresAt: this.now() + ttl });
+    this.cache.set(cacheKey, { principal, expiresAt: now + ttl, refreshAt: now + (ttl * 2) / 3 });
     // Map iteration follows insertion order, so the first entries are the oldest.
     for (const oldest of this.cache.keys()) {
       if (this.cache.size <= this.options.maxEntries) break;

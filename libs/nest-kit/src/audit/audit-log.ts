@@ -70,30 +70,50 @@ async function drain(dataSource: DataSource, queue: AppendQueue): Promise<void> 
   }
 }
 
-/** Appends `records` in order in one transaction; their sequence numbers. */
-function appendBatch(dataSource: DataSource, records: AuditRecord[]): Promise<number[]> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_LOCK]);
-    const last: { sequence: number; hash: string }[] = await manager.query(
-      `SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1`,
+/** The part of node-postgres' client the append uses (TypeORM's PostgreSQL query runner hands it out). */
+interface PgClient {
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
+  escapeLiteral(text: string): string;
+}
+
+/**
+ * Appends `records` in order in one transaction; their sequence numbers. Two round trips to the database instead
+ * of five (issue #22: the append is awaited by every state-changing request, and under load each round trip
+ * waits its turn for a core): a simple query may carry several statements, run one after another, so the first
+ * begins, takes the chain's lock and reads the head — after the lock, in a statement of its own, hence with a
+ * snapshot that sees the previous holder's entries — and the second inserts and commits. Without bind
+ * parameters in a simple query, the values go in as literals escaped by the driver.
+ */
+async function appendBatch(dataSource: DataSource, records: AuditRecord[]): Promise<number[]> {
+  const runner = dataSource.createQueryRunner();
+  const client = (await runner.connect()) as PgClient;
+  try {
+    const begun = await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(${AUDIT_LOCK}); ` +
+        `SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1`,
     );
+    const last = (Array.isArray(begun) ? begun[2]!.rows : []) as { sequence: number; hash: string }[];
     let previous: Pick<ChainLink<unknown>, 'sequence' | 'hash'> | undefined = last[0];
-    const values: unknown[] = [];
     const rows: string[] = [];
     for (const record of records) {
       const link: ChainLink<AuditRecord> = nextLink(previous, record);
-      const at = values.length;
-      rows.push(`($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4})`);
-      values.push(link.sequence, JSON.stringify(record), link.previousHash, link.hash);
+      rows.push(
+        `(${Number(link.sequence)}, ${client.escapeLiteral(JSON.stringify(record))}, ` +
+          `${client.escapeLiteral(link.previousHash)}, ${client.escapeLiteral(link.hash)})`,
+      );
       previous = link;
     }
-    await manager.query(
-      `INSERT INTO audit_entry (sequence, content, previous_hash, hash) VALUES ${rows.join(', ')}`,
-      values,
+    await client.query(
+      `INSERT INTO audit_entry (sequence, content, previous_hash, hash) VALUES ${rows.join(', ')}; COMMIT`,
     );
     const first = (last[0]?.sequence ?? 0) + 1;
     return records.map((_, index) => first + index);
-  });
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }
 
 /** Re-reads the whole audit log and checks every link; names the first entry that was altered or removed. */
