@@ -124,10 +124,11 @@ export class ContentStore {
         throw new ContentMismatchError(`content hashes to ${sha256}, not the declared ${declared}`);
       if (uploadId === undefined)
         return { where: 'inMemory', bytes: spare.release(part, filled), sha256, size };
-      // The buffer taken after a last full part holds nothing: back to the spare parts.
       if (filled > 0) await sendPart(part.subarray(0, filled));
-      else spare.push(part);
-      return { where: 'unsealed', key, uploadId, parts: await Promise.all(parts), sha256, size };
+      const uploaded = await Promise.all(parts);
+      // The last buffer, now sent (a last, shorter part) or never filled: back to the spare parts.
+      spare.push(part);
+      return { where: 'unsealed', key, uploadId, parts: uploaded, sha256, size };
     } catch (error) {
       await Promise.allSettled(parts);
       if (uploadId !== undefined) await this.abandon(key, uploadId);
