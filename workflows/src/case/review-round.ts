@@ -33,6 +33,22 @@ export interface LegalReviewInput {
   region: string;
   sla: { workingDays: number; extensionWorkingDays: number };
   submittedBy: CaseActor;
+  /**
+   * Set on a round that reviews a 行政强制 measure (domain.md P13b): what the reviewer's task shows of it, and the
+   * prefix of the round's record entries, which must not meet the case rounds' `review-<round>-…` keys.
+   */
+  measure?: MeasureUnderReview;
+}
+
+/** The measure a round reviews, as its task shows it (the draft carries its document). */
+export interface MeasureUnderReview {
+  documentNumber: string;
+  kind: string;
+  urgent: boolean;
+  /** An urgent measure's: taken already, lifted unless the review passes by then (ACL art. 19). */
+  decisionId?: string;
+  approvalDueAt?: string;
+  entryKeyPrefix: string;
 }
 
 /** A counted time limit: when it ends, when the reminder is due, and why it is provisional if it is. */
@@ -114,7 +130,7 @@ export class ReviewRound {
   ) =>
     caseActivities.applyStep({
       caseId: this.caseRef.caseId,
-      entryKey: `review-${this.round}-${++this.steps}`,
+      entryKey: `${this.input.measure?.entryKeyPrefix ?? `review-${this.round}`}-${++this.steps}`,
       entry: {
         at: new Date().toISOString(),
         actor,
