@@ -170,6 +170,26 @@ describe('a major measure is taken only after its legal review passes (domain.md
     await harness.endCase(handle);
   });
 
+  it('keeps the case from being archived while a round on one of its measures runs', async () => {
+    const handle = await investigating();
+    await take(handle, await freezing('阿市监强〔2026〕46号'));
+    await act(handle, caseUpdates.draftDecision, draft(handler, 500));
+    await act(handle, caseUpdates.notify, { actor: handler, hearingRights: false });
+    await act(handle, caseUpdates.decide, {
+      actor: head,
+      draftHash: (await harness.state(handle)).draft?.hash,
+    });
+    for (const update of [caseUpdates.serve, caseUpdates.close])
+      await act(handle, update, { actor: handler, note: '依法办理' });
+    expect(await refusalCode(act(handle, caseUpdates.archive, { actor: handler, note: '依法办理' }))).toMatch(
+      /^CASE_WRONG_STAGE: .*第 1 轮法制审核尚未结束，不能归档/,
+    );
+    await answer(handle, 1, 'returned');
+    expect((await act(handle, caseUpdates.archive, { actor: handler, note: '依法办理' })).status).toBe(
+      'archived',
+    );
+  });
+
   it('takes a measure that is not major at once, as before', async () => {
     const handle = await investigating();
     const state: CaseState = await take(
