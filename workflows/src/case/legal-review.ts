@@ -188,6 +188,7 @@ function registerAnswers(r: ReviewRound): void {
               reviewerId: completion.reviewer.id,
               completedAt,
               late,
+              ...r.measureMark(),
             } satisfies ReviewRoundCompletedData,
           },
         ],

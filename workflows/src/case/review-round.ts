@@ -147,7 +147,13 @@ export class ReviewRound {
     topic: 'caseLifecycle',
     key: this.caseRef.caseId,
     type: CASE_EVENT_TYPES.deadlineFired,
-    data: { ...this.caseRef, deadline, dueAt: due, round: this.round } satisfies CaseDeadlineFiredData,
+    data: {
+      ...this.caseRef,
+      deadline,
+      dueAt: due,
+      round: this.round,
+      ...this.measureMark(),
+    } satisfies CaseDeadlineFiredData,
   });
 
   readonly tellCase = () =>
@@ -184,6 +190,10 @@ export class ReviewRound {
     this.reminderAt = counted.reminderAt;
     this.reminded = false;
   };
+
+  /** A measure's round says so in its events: its round numbers are not the case's (domain.md P13b). */
+  readonly measureMark = () =>
+    this.input.measure ? { measureDocumentNumber: this.input.measure.documentNumber } : {};
 
   /** The round's task as its claims see it. */
   readonly task = (): ClaimableTask => ({
