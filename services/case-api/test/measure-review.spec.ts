@@ -60,15 +60,12 @@ describe('a major 行政强制 measure reviewed through the task API (domain.md 
     });
 
     expect((await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/claim`)).status).toBe(200);
-    const completed = await caseApp()
-      .staff(reviewer)
-      .post(`/api/v1/tasks/${taskId}/complete`)
-      .send({
-        requestId: request(),
-        checklist: CHECKLIST_PASSED,
-        opinion: '同意采取冻结措施。',
-        outcome: 'approved',
-      });
+    const completed = await caseApp().staff(reviewer).post(`/api/v1/tasks/${taskId}/complete`).send({
+      requestId: request(),
+      checklist: CHECKLIST_PASSED,
+      opinion: '同意采取冻结措施。',
+      outcome: 'approved',
+    });
     expect(completed.status).toBe(200);
     await eventually(
       () => caseState(caseId),
