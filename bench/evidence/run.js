@@ -1,9 +1,9 @@
 // Evidence upload benchmark. Build first (`npm run build`), then:
 //   node bench/evidence/run.js [megabytes=1024] [rounds=3]
 // Each round puts a file bare into the store, then uploads the same bytes through the evidence service (a child
-// process: multipart over HTTP, SHA-256 on the way, staged multipart to S3, copied to its content address, row +
-// outbox event). Rounds alternate so that load from other processes hits both sides alike; each round changes
-// the file's first bytes so that no upload is deduplicated. Prints every round, the median ratio, and the
+// process: multipart over HTTP, SHA-256 on the way, multipart to S3 completed once hashed, row + outbox event).
+// Rounds alternate so that load from other processes hits both sides alike; each round changes the file's first
+// bytes so that no upload is deduplicated. Prints every round, the median ratio, and the
 // service's peak RSS (VmHWM of its /proc status) over all uploads. Engines are the test harness's (MinIO, Kafka,
 // embedded PostgreSQL), or the ones named by TEST_DATABASE_URL / KAFKA_BROKERS / S3_ENDPOINT (+ S3_ACCESS_KEY,
 // S3_SECRET_KEY).
@@ -53,11 +53,6 @@ async function markRound(file, round) {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest('hex');
-}
-
-async function firstBareKey(s3, bucket) {
-  for await (const item of s3.listObjectsV2(bucket, 'bare/', true)) return item.name;
-  throw new Error('no bare object to copy');
 }
 
 /** The bare put: the client's putObject with the file's stream and size, into a bucket without object lock. */
@@ -167,11 +162,7 @@ async function main() {
   let service;
   try {
     // The service's buckets as production makes them; the bare put goes to a plain bucket of its own.
-    await createEvidenceBuckets(peers.s3, {
-      evidence: bucket,
-      staging: `${bucket}-staging`,
-      retention: { mode: 'GOVERNANCE', days: 1 },
-    });
+    await createEvidenceBuckets(peers.s3, { evidence: bucket, retention: { mode: 'GOVERNANCE', days: 1 } });
     await s3.makeBucket(`${bucket}-bare`);
     const file = path.join(directory, 'evidence.bin');
     await writeTestFile(file);
@@ -188,7 +179,6 @@ async function main() {
       S3_SECRET_KEY: peers.s3.secretKey,
       S3_REGION: peers.s3.region,
       S3_BUCKET: bucket,
-      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
       AUTH_JWT_SECRET: AUTH_SECRET,
     });
     const atRest = vmStatus(service.pid); // after start-up: migrations, Kafka and S3 connections
@@ -236,12 +226,6 @@ async function main() {
           `${rate(undeclaredSeconds)} (ratio ${(bareSeconds / undeclaredSeconds).toFixed(2)})`,
       );
     }
-    // Without a declared hash the service copies new content server-side from staging to sha256/<hash>; one
-    // such copy of the same size in the same store shows what that costs.
-    const started = performance.now();
-    const bare = `${bucket}-bare`;
-    await s3.copyObject(bare, 'bare/copy', `/${bare}/${await firstBareKey(s3, bare)}`);
-    const copySeconds = (performance.now() - started) / 1000;
     const after = vmStatus(service.pid);
     const cpuPerUpload = (list) => list.map((seconds) => seconds.toFixed(2)).join(' / ');
     console.log(
@@ -256,9 +240,6 @@ async function main() {
     console.log(
       `fastest of ${ROUNDS}: bare ${(MEGABYTES / fastest.bare).toFixed(0)} MB/s; ratio hash declared ` +
         `${(fastest.bare / fastest.declared).toFixed(2)}, not declared ${(fastest.bare / fastest.undeclared).toFixed(2)}`,
-    );
-    console.log(
-      `one server-side copy of ${MEGABYTES} MB in this store (part of every undeclared upload): ${copySeconds.toFixed(1)} s`,
     );
     console.log(
       `service RSS: ${atRest.rssMb.toFixed(0)} MB at rest (start-up peak ${atRest.peakMb.toFixed(0)} MB), peak ` +

@@ -347,7 +347,7 @@ async function main() {
         `${messagesPerCase.toFixed(1)} Kafka messages`,
     );
 
-    const bare = await startBare(peers, kafka, run, buckets.staging);
+    const bare = await startBare(peers, kafka, run, buckets.bare);
     const shape = {
       updates: (n) => (n % 3 === 0 ? 5 : 3),
       messagesPerCase: Math.max(1, Math.round(messagesPerCase)),

@@ -9,6 +9,7 @@ const {
   createEvidenceBuckets,
   TEST_PAYLOAD_KEY_ENV,
 } = require('../../libs/testing/dist');
+const { Client: MinioClient } = require('minio');
 
 /** Each service's own database, as `npm start` names them. */
 const DATABASES = {
@@ -17,7 +18,8 @@ const DATABASES = {
   publication: 'lep_publication',
   evidence: 'lep_evidence',
 };
-const BUCKETS = { evidence: 'lep-evidence', staging: 'lep-evidence-staging' };
+/** The evidence service's bucket, and a plain one for the benches' bare-engine baselines. */
+const BUCKETS = { evidence: 'lep-evidence', bare: 'lep-bench-bare' };
 
 /**
  * Starts the real engines (MinIO too when the evidence service is among `services`), the case registry signing
@@ -38,8 +40,14 @@ async function withPlatform({ auth, sign, services, env = {} }, body) {
   const processes = [];
   try {
     await ensureDatabases(peers.databaseUrl, [...new Set(services.map((name) => DATABASES[name]))]);
-    if (s3)
-      await createEvidenceBuckets(peers.s3, { ...BUCKETS, retention: { mode: 'GOVERNANCE', days: 30 } });
+    if (s3) {
+      await createEvidenceBuckets(peers.s3, {
+        evidence: BUCKETS.evidence,
+        retention: { mode: 'GOVERNANCE', days: 30 },
+      });
+      const client = new MinioClient({ ...peers.s3, pathStyle: true });
+      if (!(await client.bucketExists(BUCKETS.bare))) await client.makeBucket(BUCKETS.bare);
+    }
     const registry = await startCaseRegistry({ secret: auth.secret, sign });
     processes.push(registry);
     const common = {
@@ -58,7 +66,6 @@ async function withPlatform({ auth, sign, services, env = {} }, body) {
           S3_SECRET_KEY: peers.s3.secretKey,
           S3_REGION: peers.s3.region,
           S3_BUCKET: BUCKETS.evidence,
-          EVIDENCE_STAGING_BUCKET: BUCKETS.staging,
         }
       : {};
     const url = {};

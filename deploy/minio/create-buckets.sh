@@ -19,15 +19,10 @@ mc mb --ignore-existing --with-lock "lep/$EVIDENCE_BUCKET"
 # Fails on a bucket that exists without object lock, which is what we want: evidence must never land there.
 mc retention set --default "$RETENTION_MODE" "$RETENTION" "lep/$EVIDENCE_BUCKET"
 
-# Uploads arrive here first, while their SHA-256 is still unknown, and are copied into the evidence bucket under
-# sha256/<hash>. No object lock here (the retention would keep every staged copy); anything left behind by a
-# crash expires after a day. MinIO also drops stale incomplete multipart uploads on its own.
-mc mb --ignore-existing "lep/$EVIDENCE_BUCKET-staging"
-# `mc ilm rule ls` fails while the bucket has no lifecycle configuration: add the rule only then (safe to re-run).
-if ! mc ilm rule ls "lep/$EVIDENCE_BUCKET-staging" >/dev/null 2>&1; then
-  mc ilm rule add --expire-days 1 "lep/$EVIDENCE_BUCKET-staging"
-fi
+# Uploads stream into the evidence bucket itself as multipart uploads, completed only once their SHA-256 is checked;
+# an incomplete upload is no object, so no retention holds it: the service aborts the ones it gives up, and MinIO
+# drops those a crash leaves behind on its own (api stale_uploads_expiry, 24 h by default).
 
 mc mb --ignore-existing "lep/$PUBLIC_BUCKET"
 
-echo "buckets $EVIDENCE_BUCKET (object lock, $RETENTION_MODE $RETENTION), $EVIDENCE_BUCKET-staging and $PUBLIC_BUCKET ready"
+echo "buckets $EVIDENCE_BUCKET (object lock, $RETENTION_MODE $RETENTION) and $PUBLIC_BUCKET ready"

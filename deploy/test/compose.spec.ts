@@ -369,9 +369,7 @@ describe('MinIO', () => {
     expect(mc).toContainEqual(['mb', '--ignore-existing', '--with-lock', 'lep/lep-evidence']);
     expect(mc).toContainEqual(['retention', 'set', '--default', 'GOVERNANCE', '30d', 'lep/lep-evidence']);
     expect(mc).toContainEqual(['mb', '--ignore-existing', 'lep/lep-public']);
-    // Uploads are staged unlocked, so abandoned ones do not sit under retention.
-    expect(mc).toContainEqual(['mb', '--ignore-existing', 'lep/lep-evidence-staging']);
-    expect(mc.filter((args) => args[0] === 'mb')).toHaveLength(3);
+    expect(mc.filter((args) => args[0] === 'mb')).toHaveLength(2);
   });
 
   it('gives the evidence service the locked bucket and credentials MinIO accepts', () => {

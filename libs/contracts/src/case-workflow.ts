@@ -586,6 +586,8 @@ export const CASE_ERROR_CODES = {
   coercionKindMismatch: 'COERCION_KIND_MISMATCH',
   coercionMeasureNotFound: 'COERCION_MEASURE_NOT_FOUND',
   decisionKindMismatch: 'DECISION_KIND_MISMATCH',
+  /** A 行政检查结果 names a 双随机 plan the registry does not have for the agency and the party (domain.md P14). */
+  inspectionPlanInvalid: 'INSPECTION_PLAN_INVALID',
   alreadyWithdrawn: 'DECISION_ALREADY_WITHDRAWN',
   alreadyRemade: 'DECISION_ALREADY_REMADE',
   officerNotRegistered: 'OFFICER_NOT_REGISTERED',

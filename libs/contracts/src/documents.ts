@@ -20,6 +20,7 @@ export const DOCUMENT_KINDS = [
   'seizure-decision',
   'seizure-inventory',
   'seizure-release-decision',
+  'not-accepted-notice',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -28,7 +29,9 @@ export interface DocumentKindSpec {
   title: string;
   /**
    * The word of the 文号 after the agency's abbreviation (石市监**处罚**〔2026〕118号); null for documents that carry
-   * no number of their own (笔录, 审批表, 送达回证, 清单).
+   * no number of their own (笔录, 审批表, 送达回证, 清单) or whose number the case already recorded (the 不予受理通知书's
+   * is the filing's `noticeNumber`, printed as its 文号 line: numbering it again would give the applicant's notice
+   * two numbers).
    */
   numberWord: string | null;
   /** The case stage the document belongs to, as the evidence store and the whole-process record file it. */
@@ -49,6 +52,8 @@ export const DOCUMENT_KIND_SPECS: Record<DocumentKind, DocumentKindSpec> = {
   'seizure-decision': { title: '查封（扣押）决定书', numberWord: '强制', stage: 'investigating' },
   'seizure-inventory': { title: '查封（扣押）财物清单', numberWord: null, stage: 'investigating' },
   'seizure-release-decision': { title: '解除查封（扣押）决定书', numberWord: '解强', stage: 'investigating' },
+  // 行政许可法 art. 32: the written notice of a 不予受理 (domain.md P7a), filed with the case's 立案 step.
+  'not-accepted-notice': { title: '不予受理通知书', numberWord: null, stage: 'filed' },
 };
 
 /**

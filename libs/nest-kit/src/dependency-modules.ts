@@ -20,8 +20,6 @@ export interface DependencyModulesOptions {
   outbox?: boolean;
   /** Probe tokens the service provides itself (globally), checked on /health after the dependencies. */
   extraProbes?: string[];
-  /** Buckets besides S3_BUCKET the service needs (checked on /health). */
-  extraBuckets?: string[];
 }
 
 /**
@@ -34,7 +32,6 @@ export function dependencyModules({
   database,
   outbox = false,
   extraProbes = [],
-  extraBuckets = [],
 }: DependencyModulesOptions): DynamicModule[] {
   const modules: DynamicModule[] = [];
   const probes: string[] = [];
@@ -71,7 +68,6 @@ export function dependencyModules({
         secretKey: config.S3_SECRET_KEY,
         region: config.S3_REGION ?? 'us-east-1',
         bucket: config.S3_BUCKET,
-        extraBuckets,
         caFile: config.S3_CA_FILE,
       }),
     );

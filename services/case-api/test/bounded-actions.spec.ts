@@ -1,25 +1,11 @@
-import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseApp } from './support/case-app';
+import { useCaseWorker } from './support/case-journey';
+import { eventually } from './support/case-worker';
 
 // Actions wait 2 s here (production: CASE_ACTION_WAIT_SECONDS, 5 s by default).
 const caseApp = useCaseApp('case_api_bounded', { actionWaitSeconds: 2 });
 const AGENCY = 'BT01';
-let worker: CaseWorker;
-let handler: Staff;
-
-beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
-}, 120_000);
-
-afterAll(() => worker?.stop());
-
-const { newCase, investigating, draftBody } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
+const { worker, handler, newCase, investigating, draftBody } = useCaseWorker(caseApp);
 
 describe('an action the case cannot finish in time', () => {
   it('answers 202 with where to ask and what the case waits on, then the outcome once it finishes', async () => {
@@ -34,7 +20,7 @@ describe('an action the case cannot finish in time', () => {
     const location = `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${body.requestId}`;
     // The acting officers are checked against the registry before the draft is judged (domain.md R8): with the
     // registry down the workflow's activity retries, and the request must not be held open meanwhile.
-    await worker.registry.pause();
+    await worker().registry.pause();
     try {
       const running = await caseApp()
         .staff(handler)
@@ -59,7 +45,7 @@ describe('an action the case cannot finish in time', () => {
         /正在执行 checkActingOfficers（第 \d+ 次尝试，上次失败：.+）/,
       );
     } finally {
-      await worker.registry.resume();
+      await worker().registry.resume();
     }
     const finished = await eventually(
       () => caseApp().staff(handler).get(location),

@@ -20,35 +20,24 @@ import type { CaseState } from '@lep/contracts';
 import { linkHash } from '@lep/hash-chain';
 import { CaseApiConfig } from '../src/config';
 import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, SERVICES_AUTH, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseWorker } from './support/case-journey';
+import { eventually, SERVICES_AUTH } from './support/case-worker';
 import { chinaToday } from './support/fixtures';
 
 // The services' token secret: the evidence service started with the worker must accept the same staff tokens.
 const caseApp = useCaseApp('case_api_dossier', { authSecret: SERVICES_AUTH.secret });
 const AGENCY = 'BT01';
-let worker: CaseWorker;
-let handler: Staff;
-let head: Staff;
+const { worker, handler, head, newCase, investigating, draftBody, request } = useCaseWorker(caseApp, {
+  documents: true,
+});
 
-beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl, { documents: true });
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
-  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
+beforeAll(() => {
   // The evidence service starts with the worker, after the app: its address is set here (read at each export).
-  caseApp().app.get(CaseApiConfig).EVIDENCE_URL = worker.documents!.evidenceUrl;
-}, 180_000);
-
-afterAll(() => worker?.stop());
+  caseApp().app.get(CaseApiConfig).EVIDENCE_URL = worker().documents!.evidenceUrl;
+});
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lep-dossier-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const { newCase, investigating, draftBody, request } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
 
 /** A rendered 文书's bytes, as the documents service stores them (only its hash matters here). */
 const PDF = Buffer.from('%PDF-1.7\n% 行政处罚文书（测试）\n%%EOF\n', 'utf8');
@@ -72,7 +61,7 @@ async function storeDocument(caseId: string): Promise<string> {
     form.append(name, value);
   form.append('file', new Blob([PDF], { type: 'application/pdf' }), '询问笔录.pdf');
   const stored = await fetch(
-    new URL(`/api/v1/cases/${encodeURIComponent(caseId)}/evidence`, worker.documents!.evidenceUrl),
+    new URL(`/api/v1/cases/${encodeURIComponent(caseId)}/evidence`, worker().documents!.evidenceUrl),
     {
       method: 'POST',
       headers: { authorization: `Bearer ${caseApp().staffToken(handler)}` },

@@ -1,7 +1,6 @@
 import { ACTING_OFFICERS_HEADER } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { startCaseWorker, type CaseWorker } from './support/case-worker';
+import { caseJourney, useCaseWorker } from './support/case-journey';
 import { chinaToday } from './support/fixtures';
 
 /**
@@ -10,14 +9,13 @@ import { chinaToday } from './support/fixtures';
  */
 const caseApp = useCaseApp('case_api_officers');
 const AGENCY = 'BT01';
-let worker: CaseWorker;
+const { worker, head } = useCaseWorker(caseApp);
 /** Officers of this file's own (their certificates are changed here; the shared seed stays untouched). */
 let officers: { id: string; name: string; certificateNumber: string }[];
-let head: Staff;
 
 async function registerOfficer(name: string, expiresOn = '2099-12-31') {
   const certificateNumber = `BT-OFF-${name}`;
-  const { id } = await worker.registry.call<{ id: string }>('POST', '/api/v1/personnel', {
+  const { id } = await worker().registry.call<{ id: string }>('POST', '/api/v1/personnel', {
     agencyCode: AGENCY,
     name,
     roles: ['handler'],
@@ -31,23 +29,16 @@ async function registerOfficer(name: string, expiresOn = '2099-12-31') {
 }
 
 beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
   officers = [
     await registerOfficer('陈执法'),
     await registerOfficer('林执法'),
     await registerOfficer('黄执法'),
   ];
-  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
 }, 120_000);
 
-afterAll(() => worker?.stop());
-
 const staff = (index: number): Staff => ({ sub: officers[index].id, roles: ['handler'], agency: AGENCY });
-const { newCase, investigating, request } = caseJourney(
-  caseApp,
-  () => worker,
-  () => staff(0),
-);
+// The journey's acts are those of this file's first officer, not the seed's handler.
+const { newCase, investigating, request } = caseJourney(caseApp, worker, () => staff(0));
 
 function inquiry(extra: Record<string, unknown> = {}) {
   return {
@@ -167,7 +158,7 @@ describe('officers act, not keys', () => {
     });
     expect((await caseApp().staff(staff(1)).post(`${cases}/records`).send(record())).status).toBe(200);
 
-    await worker.registry.call('POST', `/api/v1/personnel/${officers[1].id}/status`, {
+    await worker().registry.call('POST', `/api/v1/personnel/${officers[1].id}/status`, {
       status: 'revoked',
       effectiveOn: chinaToday(),
       reason: '违法执法被吊销执法证',
@@ -196,7 +187,7 @@ describe('officers act, not keys', () => {
     const lapsed = await caseApp()
       .staff(head)
       .post(`${cases}/handler-replacement`)
-      .send(replacing(worker.people.expiredHandler));
+      .send(replacing(worker().people.expiredHandler));
     expect(refusalOf(lapsed)).toEqual({ status: 403, code: 'OFFICER_NOT_CERTIFIED' });
     expect(lapsed.body.message).toContain('钱过期');
 
@@ -209,7 +200,7 @@ describe('officers act, not keys', () => {
     const trail = await caseApp().staff(staff(0)).get(`${cases}/record`).expect(200);
     expect(trail.body.entries.at(-1).content).toMatchObject({
       action: 'handler-replaced',
-      actor: { id: worker.people.principalLeader, officerIds: [worker.people.principalLeader] },
+      actor: { id: worker().people.principalLeader, officerIds: [worker().people.principalLeader] },
       details: { outgoingId: officers[1].id, incomingId: officers[2].id },
     });
 

@@ -3,8 +3,8 @@ import { signStaffToken, type Role } from '@lep/auth';
 import { reviewWorkflowId, type CaseState, type DecisionDocumentRef } from '@lep/contracts';
 import { pdfText } from '@lep/testing';
 import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, SERVICES_AUTH, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseWorker } from './support/case-journey';
+import { eventually, SERVICES_AUTH } from './support/case-worker';
 import { CHECKLIST_PASSED, chinaToday } from './support/fixtures';
 
 /**
@@ -13,10 +13,8 @@ import { CHECKLIST_PASSED, chinaToday } from './support/fixtures';
  */
 const caseApp = useCaseApp('case_api_review_document');
 const AGENCY = 'BT01';
-let worker: CaseWorker;
-let handler: Staff;
-let reviewer: Staff;
-let head: Staff;
+const { worker, handler, reviewer, head, newCase, caseState, investigating, draftBody, request } =
+  useCaseWorker(caseApp, { documents: true });
 
 /** A request to the documents service with a staff token the identity provider would issue. */
 function documentsApi(staff: Staff, path: string, init: RequestInit = {}): Promise<Response> {
@@ -24,32 +22,20 @@ function documentsApi(staff: Staff, path: string, init: RequestInit = {}): Promi
     { sub: staff.sub ?? 'test-staff', agency: staff.agency, roles: staff.roles },
     SERVICES_AUTH,
   );
-  return fetch(new URL(path, worker.documents!.url), {
+  return fetch(new URL(path, worker().documents!.url), {
     ...init,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
   });
 }
 
 beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl, { documents: true });
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
-  reviewer = { sub: worker.people.reviewer, roles: ['legal-reviewer'], agency: AGENCY };
-  head = { sub: worker.people.principalLeader, roles: ['leader'], agency: AGENCY };
   const numbering = await documentsApi(
     { roles: ['agency-admin'] as Role[], agency: AGENCY },
     `/api/v1/agencies/${AGENCY}/numbering`,
     { method: 'PUT', body: JSON.stringify({ abbreviation: '兵一市监' }) },
   );
   expect(numbering.status).toBe(200);
-}, 180_000);
-
-afterAll(() => worker?.stop());
-
-const { newCase, caseState, investigating, draftBody, request } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
+});
 
 const DOCUMENT_FIELDS = { reconsiderationBody: '第一师阿拉尔市人民政府', court: '阿拉尔市人民法院' };
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { applyTaskClaim } from '@lep/case-store';
 import { caseWorkflowId, reviewWorkflowId } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseWorker } from './support/case-journey';
+import { eventually } from './support/case-worker';
 import { CHECKLIST_PASSED, HANDLERS, caseState, reviewTask, seedStep } from './support/fixtures';
 
 const caseApp = useCaseApp('case_api_tasks');
@@ -85,19 +85,12 @@ describe('the inbox', () => {
 });
 
 describe('claiming and releasing a review task (the review round decides, its step writes the row)', () => {
-  let worker: CaseWorker;
+  const { handler, newCase, investigating, draftBody, request } = useCaseWorker(caseApp);
   let round: string;
   let first: Staff;
   let second: Staff;
 
   beforeAll(async () => {
-    worker = await startCaseWorker(caseApp().databaseUrl);
-    const handler: Staff = { sub: worker.people.handlers[0], roles: ['handler'], agency: 'BT01' };
-    const { newCase, investigating, draftBody, request } = caseJourney(
-      caseApp,
-      () => worker,
-      () => handler,
-    );
     const started = await caseApp().system('BT01').post('/api/v1/cases').send(newCase('TASK-CLAIM-1'));
     const caseId: string = started.body.caseId;
     await investigating(caseId);
@@ -127,8 +120,6 @@ describe('claiming and releasing a review task (the review round decides, its st
     first = { sub: 'reviewer-first', roles: ['legal-reviewer'], agency: body };
     second = { sub: 'reviewer-second', roles: ['legal-reviewer'], agency: body };
   }, 120_000);
-
-  afterAll(() => worker?.stop());
 
   it('a reviewer of the body claims an open task; claiming it again is a no-op; a colleague is refused', async () => {
     const claimed = await caseApp().staff(first).post(`/api/v1/tasks/${round}/claim`);

@@ -15,30 +15,16 @@ import {
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { testPeers } from '@lep/testing';
 import { TEMPORAL_UI_ORIGIN, useCaseApp, type Staff } from './support/case-app';
-import { caseJourney } from './support/case-journey';
-import { eventually, startCaseWorker, type CaseWorker } from './support/case-worker';
+import { useCaseWorker } from './support/case-journey';
+import { eventually } from './support/case-worker';
 
 const caseApp = useCaseApp('case_api_codec');
 const AGENCY = 'BT01';
 const ID_NUMBER = '650102198001011234';
 const NAME = '艾力·买买提';
 const DECODE = '/api/v1/temporal-codec/decode';
-let worker: CaseWorker;
-let handler: Staff;
 const operator: Staff = { sub: 'ops-1', roles: ['platform-admin'], agency: 'BT' };
-
-beforeAll(async () => {
-  worker = await startCaseWorker(caseApp().databaseUrl);
-  handler = { sub: worker.people.handlers[0], roles: ['handler'], agency: AGENCY };
-}, 120_000);
-
-afterAll(() => worker?.stop());
-
-const { newCase, caseState } = caseJourney(
-  caseApp,
-  () => worker,
-  () => handler,
-);
+const { handler, newCase, caseState } = useCaseWorker(caseApp);
 
 /** The history as the Temporal server stores and serves it: no data converter, no codec. */
 async function rawHistory(caseId: string): Promise<temporal.api.history.v1.IHistory> {

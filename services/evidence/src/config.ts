@@ -25,16 +25,6 @@ export class EvidenceConfig extends WithAuth(WithS3(WithKafka(WithDatabase(Servi
   @Max(512, { message: 'EVIDENCE_PART_SIZE_MIB must be at most 512' })
   EVIDENCE_PART_SIZE_MIB = 8;
 
-  /**
-   * Bucket for bytes still arriving, before their hash is known. It must not have object lock: the evidence
-   * bucket's default retention would otherwise keep every staged copy (and every abandoned upload) for the
-   * whole retention period. `minio-init` creates it next to the evidence bucket.
-   */
-  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
-    message: 'EVIDENCE_STAGING_BUCKET must be a valid bucket name',
-  })
-  EVIDENCE_STAGING_BUCKET = 'lep-evidence-staging';
-
   /** Retention of an item whose upload names none: `permanent` or `<years>y`. */
   @Matches(/^(permanent|[1-9][0-9]?y)$/, {
     message: 'EVIDENCE_DEFAULT_RETENTION must be "permanent" or a number of years such as "30y"',

@@ -18,7 +18,6 @@ export class EvidenceModule {
           outbox: true, // evidence.stored
           config,
           database: { entities: EVIDENCE_ENTITIES, migrations: EVIDENCE_MIGRATIONS },
-          extraBuckets: [config.EVIDENCE_STAGING_BUCKET],
         }),
         EvidenceDomainModule,
       ],

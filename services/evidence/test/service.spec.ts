@@ -32,12 +32,10 @@ describe('the evidence service as deployed', () => {
       S3_ACCESS_KEY: peers.s3.accessKey,
       S3_SECRET_KEY: peers.s3.secretKey,
       S3_BUCKET: bucket,
-      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
       AUTH_JWT_SECRET: AUTH.secret,
     });
     const s3 = new Client({ ...peers.s3, pathStyle: true });
     await s3.makeBucket(bucket);
-    await s3.makeBucket(config.EVIDENCE_STAGING_BUCKET);
     app = await createServiceApp(EvidenceModule.forRoot(config), SERVICE, { logger: false });
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -51,6 +49,20 @@ describe('the evidence service as deployed', () => {
   it('reports its database, Kafka and bucket healthy', async () => {
     const health = await request(app.getHttpServer()).get('/health').expect(200);
     expect(Object.keys(health.body.details).sort()).toEqual(['database', 'kafka', 's3']);
+  });
+
+  it('reports S3 down while the evidence bucket is missing', async () => {
+    // Run before anything is uploaded: only an empty bucket can be removed.
+    const s3 = new Client({ ...testPeers().s3, pathStyle: true });
+    await s3.removeBucket(config.S3_BUCKET);
+    try {
+      const health = await request(app.getHttpServer()).get('/health').expect(503);
+      expect(health.body.error.s3).toMatchObject({ status: 'down' });
+      expect(JSON.stringify(health.body.error.s3)).toContain(config.S3_BUCKET);
+    } finally {
+      await s3.makeBucket(config.S3_BUCKET);
+    }
+    await request(app.getHttpServer()).get('/health').expect(200);
   });
 
   it('publishes evidence.stored on Kafka for the case side, keyed by case', async () => {
@@ -95,19 +107,5 @@ describe('the evidence service as deployed', () => {
         stage: 'served',
       },
     });
-  });
-
-  it('reports S3 down while the staging bucket, where every upload lands first, is missing', async () => {
-    const s3 = new Client({ ...testPeers().s3, pathStyle: true });
-    const staging = `${config.S3_BUCKET}-staging`;
-    await s3.removeBucket(staging);
-    try {
-      const health = await request(app.getHttpServer()).get('/health').expect(503);
-      expect(health.body.error.s3).toMatchObject({ status: 'down' });
-      expect(JSON.stringify(health.body.error.s3)).toContain(staging);
-    } finally {
-      await s3.makeBucket(staging);
-    }
-    await request(app.getHttpServer()).get('/health').expect(200);
   });
 });

@@ -67,7 +67,39 @@ describe('evidence upload', () => {
     expect(second.body.id).not.toBe(first.body.id);
     const keys = await evidence().objectKeys();
     expect(keys.filter((key) => key === `sha256/${sha256Of(content)}`)).toHaveLength(1);
-    expect(keys.filter((key) => key.startsWith('staging/'))).toEqual([]);
+  });
+
+  it('streams an upload without a declared hash straight into the evidence bucket, storing identical bytes once even when they race', async () => {
+    const content = randomFillSync(Buffer.alloc(11 * 1024 * 1024)); // three 5 MiB parts, the last one short
+    const sha256 = sha256Of(content);
+    const send = (fields: Record<string, string> = {}) =>
+      upload(uploadUrl(newCaseId()), evidence().token(), {
+        fields: metadata(fields),
+        file: { name: 'undeclared.mp4', content },
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ sha256, size: content.length });
+    // Its hash was learned with the last byte: the object keeps the unique key it was written under (no copy).
+    const objectKeys = async () =>
+      (
+        await evidence().dataSource.query(`SELECT object_key FROM evidence_item WHERE sha256 = $1`, [sha256])
+      ).map((row: { object_key: string }) => row.object_key);
+    const [key] = await objectKeys();
+    expect(key).toMatch(/^upload\/[0-9a-f-]{36}$/);
+    // The same bytes again, twice at once and once with the hash declared: every item points at that object, and
+    // the copies streamed meanwhile were abandoned, not kept.
+    const again = await Promise.all([send(), send(), send({ sha256 })]);
+    expect(again.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(await objectKeys()).toEqual([key, key, key, key]);
+    const keys = await evidence().objectKeys();
+    expect(keys.filter((stored) => stored === key)).toHaveLength(1);
+    expect(keys.filter((stored) => stored.startsWith('unsealed:'))).toEqual([]);
+    expect(keys).not.toContain(`sha256/${sha256}`);
+    const stored = await evidence().s3.getObject(evidence().bucket, key);
+    const hash = createHash('sha256');
+    for await (const chunk of stored) hash.update(chunk as Buffer);
+    expect(hash.digest('hex')).toBe(sha256);
   });
 
   it('answers a retried upload (same request id) with the item the first attempt stored, storing no second one', async () => {
@@ -113,6 +145,27 @@ describe('evidence upload', () => {
     expect(await evidence().objectKeys()).toEqual(before.keys);
   });
 
+  it('keeps the bytes again when the object an earlier item points at is lost, rather than pointing at nothing', async () => {
+    const content = randomFillSync(Buffer.alloc(6 * 1024 * 1024));
+    const send = () =>
+      upload(uploadUrl(newCaseId()), evidence().token(), {
+        fields: metadata(),
+        file: { name: 'lost.mp4', content },
+      });
+    const keyOf = async (id: unknown) =>
+      (await evidence().dataSource.query(`SELECT object_key FROM evidence_item WHERE id = $1`, [id]))[0]
+        .object_key as string;
+    const first = await send();
+    const lost = await keyOf(first.body.id);
+    // A delete marker hides the object as a loss would (its locked version stays, unreachable by key).
+    await evidence().s3.removeObject(evidence().bucket, lost);
+    const second = await send();
+    expect(second.status).toBe(201);
+    const kept = await keyOf(second.body.id);
+    expect(kept).not.toBe(lost);
+    expect((await evidence().s3.statObject(evidence().bucket, kept)).size).toBe(content.length);
+  });
+
   it('writes declared-hash uploads straight to their content address, once, even when they race', async () => {
     const content = randomFillSync(Buffer.alloc(11 * 1024 * 1024));
     const declared = sha256Of(content);
@@ -123,11 +176,11 @@ describe('evidence upload', () => {
       });
     const answers = await Promise.all([send(), send()]);
     expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
-    // Known content takes the staging path: its object is never written again.
+    // Known content is streamed to an upload that is abandoned: its object is never written again.
     expect((await send()).status).toBe(201);
     const keys = await evidence().objectKeys();
     expect(keys.filter((key) => key === `sha256/${declared}`)).toHaveLength(1);
-    expect(keys.filter((key) => key.startsWith('staging/'))).toEqual([]);
+    expect(keys.filter((key) => key.startsWith('unsealed:'))).toEqual([]);
     const stored = await evidence().s3.getObject(evidence().bucket, `sha256/${declared}`);
     const hash = createHash('sha256');
     for await (const chunk of stored) hash.update(chunk as Buffer);
@@ -190,7 +243,7 @@ describe('evidence upload', () => {
     });
     expect(answer.body).toMatchObject({ originalName: 'passwd.jpg' });
     const keys = await evidence().objectKeys();
-    expect(keys.every((key) => /^sha256\/[0-9a-f]{64}$/.test(key))).toBe(true);
+    expect(keys.every((key) => /^(sha256\/[0-9a-f]{64}|upload\/[0-9a-f-]{36})$/.test(key))).toBe(true);
   });
 });
 

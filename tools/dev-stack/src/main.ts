@@ -12,8 +12,6 @@ import { waitForHealth } from './wait-for-health';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const EVIDENCE_BUCKET = 'lep-evidence';
-/** Where uploads wait until their hash is known (the evidence service's default EVIDENCE_STAGING_BUCKET). */
-const EVIDENCE_STAGING_BUCKET = 'lep-evidence-staging';
 const PUBLIC_BUCKET = 'lep-public';
 const HEALTH_TIMEOUT_MS = 120_000;
 const AUTH_ISSUER = 'lep';
@@ -102,7 +100,6 @@ async function main(): Promise<void> {
     await registerNamespace(peers.temporalAddress, TEMPORAL_NAMESPACE_DEFAULT);
     await createEvidenceBuckets(peers.s3, {
       evidence: EVIDENCE_BUCKET,
-      staging: EVIDENCE_STAGING_BUCKET,
       public: PUBLIC_BUCKET,
       retention: { mode: 'GOVERNANCE', days: 30 },
     });
@@ -132,7 +129,6 @@ async function main(): Promise<void> {
               S3_SECRET_KEY: peers.s3.secretKey,
               S3_REGION: peers.s3.region,
               S3_BUCKET: EVIDENCE_BUCKET,
-              EVIDENCE_STAGING_BUCKET,
             }
           : {}),
         ...(service.temporal

@@ -150,7 +150,6 @@ describe('npm start (tools/dev-stack)', () => {
       unit: 'Days',
       validity: 30,
     });
-    expect(await s3.bucketExists('lep-evidence-staging')).toBe(true);
   });
 
   it('answers up on every /health, each dependency up', async () => {

@@ -158,7 +158,6 @@ export async function registerNamespace(
 
 export interface EvidenceBuckets {
   evidence: string;
-  staging: string;
   /** The public bucket production creates too (docker-compose.yml's minio-init); left out when absent. */
   public?: string;
   /** Default retention of every object in the evidence bucket. */
@@ -167,8 +166,8 @@ export interface EvidenceBuckets {
 
 /**
  * The buckets as deploy/minio/create-buckets.sh makes them: evidence with object lock (only possible at creation)
- * and a default retention, so no stored version can be overwritten or deleted before it ends; staging without lock,
- * its leftovers expiring after a day. Buckets that exist are left as they are.
+ * and a default retention, so no stored version can be overwritten or deleted before it ends. Buckets that exist
+ * are left as they are.
  */
 export async function createEvidenceBuckets(
   connection: S3Connection,
@@ -181,14 +180,6 @@ export async function createEvidenceBuckets(
       mode: buckets.retention.mode,
       unit: 'Days',
       validity: buckets.retention.days,
-    });
-  }
-  if (!(await client.bucketExists(buckets.staging))) {
-    await client.makeBucket(buckets.staging, connection.region);
-    await client.setBucketLifecycle(buckets.staging, {
-      Rule: [
-        { ID: 'expire-staged-uploads', Status: 'Enabled', Filter: { Prefix: '' }, Expiration: { Days: 1 } },
-      ],
     });
   }
   if (buckets.public && !(await client.bucketExists(buckets.public)))

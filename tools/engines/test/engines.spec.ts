@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
@@ -52,19 +53,22 @@ describe('the engines, killed and started again', () => {
     try {
       const buckets = {
         evidence: 'evidence',
-        staging: 'evidence-staging',
         retention: { mode: 'GOVERNANCE', days: 30 },
       } as const;
       await createEvidenceBuckets(minio.connection, buckets);
       // Safe to run again, as the deployment's init job.
       await createEvidenceBuckets(minio.connection, buckets);
       const s3 = new MinioClient(minio.connection);
-      await s3.putObject('evidence-staging', 'a', Buffer.from('证据'));
+      const content = Buffer.from('证据');
+      // Object lock wants a checksum of every write.
+      await s3.putObject('evidence', 'a', content, content.length, {
+        'Content-MD5': createHash('md5').update(content).digest('base64'),
+      });
 
       await minio.kill();
       await minio.up();
 
-      expect((await s3.statObject('evidence-staging', 'a')).size).toBe(Buffer.byteLength('证据'));
+      expect((await s3.statObject('evidence', 'a')).size).toBe(content.length);
       expect(await s3.getObjectLockConfig('evidence')).toMatchObject({
         mode: 'GOVERNANCE',
         unit: 'Days',

@@ -79,7 +79,7 @@ describe('the whole system under faults', () => {
       `cases driven: ${outcomes.length} (refused ${outcomes.filter((o) => o.plan.refused).length}, major ${outcomes.filter((o) => o.plan.major).length}, decisions ${figures.decisions})`,
       `faults injected: ${[...faults.injected.values()].reduce((a, b) => a + b, 0)} — ${FAULT_KINDS.map((kind) => `${kind} ×${faults.injected.get(kind) ?? 0}`).join(', ')}`,
       `requests sent again by clients (same body, same request id): ${tally.retries}`,
-      `evidence: ${figures.evidenceItems} items, ${figures.evidenceObjects} objects, ${figures.stagingLeftovers} staging leftovers of interrupted uploads`,
+      `evidence: ${figures.evidenceItems} items, ${figures.evidenceObjects} objects`,
       `record chains verified: ${figures.recordChains}; audit logs verified: ${figures.auditLogs.join(', ')}; review tasks: ${figures.reviewTasks}`,
       `items lost: ${count('lost')}`,
       `duplicates: ${count('duplicated')}`,

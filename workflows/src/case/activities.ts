@@ -48,7 +48,11 @@ export interface WorkingDaysEnd {
 export interface CaseActivities {
   /** Authority for the item and at least two handlers with a certificate valid on the filing day (domain.md P6). */
   checkFiling(input: StartCaseInput): Promise<FilingCheck>;
-  /** Hash of the canonical draft, and whether the catalogue in force at filing makes it major (domain.md L3). */
+  /**
+   * Hash of the canonical draft, whether the catalogue in force at filing makes it major (domain.md L3), and —
+   * for a 行政检查结果 naming a 双随机 plan — why the registry does not confirm the plan for the agency and the
+   * draft's party (domain.md P14), in Chinese; absent when it does.
+   */
   prepareDraft(input: {
     agencyCode: string;
     /** The case's enforcement item, which the catalogue may list (domain.md L3e). */
@@ -56,7 +60,7 @@ export interface CaseActivities {
     asOf: string;
     draft: DecisionDraft;
     facts: DecisionFacts;
-  }): Promise<{ hash: string; verdict: MajorDecisionVerdict }>;
+  }): Promise<{ hash: string; verdict: MajorDecisionVerdict; inspectionPlanProblem?: string }>;
   /**
    * Whether a person may give this review body's opinion today: a registered legal reviewer (法制审核人员) of
    * that body whose certificate is in force today. Chinese reasons when not.

@@ -2,6 +2,7 @@ import { setHandler } from '@temporalio/workflow';
 import { CASE_ERROR_CODES, CASE_STAGE_NAMES, caseSignals, caseUpdates, type CaseStage } from '@lep/contracts';
 import { latestRound, stageViolation } from './rules';
 import { inspectionViolation, noPenaltyViolation } from './decision-kinds';
+import { assertInspectionDraft, assertInspectionPlan } from './inspection-draft';
 import { caseActivities, type CaseContext } from './case-context';
 
 /**
@@ -52,6 +53,7 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
     },
     async (input) => {
       const { requestId: _request, actor, ...content } = input;
+      assertInspectionDraft(state.category, content, ctx.draft);
       const prepared = await caseActivities.prepareDraft({
         agencyCode: state.agencyCode,
         itemCode: state.itemCode,
@@ -59,6 +61,7 @@ export function investigation(ctx: CaseContext): { linkEvidence: () => Promise<v
         draft: content,
         facts: { ...content.facts, hearingHeld: Boolean(state.hearing?.heldAt) },
       });
+      assertInspectionPlan(prepared.inspectionPlanProblem);
       ctx.draft = content;
       ctx.draftVersion++;
       state.draft = {

@@ -15,6 +15,8 @@ import {
 export interface Violation {
   code: (typeof CASE_ERROR_CODES)[keyof typeof CASE_ERROR_CODES];
   message: string;
+  /** The input's field the refusal is about, when it is about one. */
+  field?: string;
 }
 
 const AV_KINDS = new Set(['audio', 'video']);

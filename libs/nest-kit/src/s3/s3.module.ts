@@ -11,14 +11,13 @@ export interface S3ModuleOptions {
   accessKey: string;
   secretKey: string;
   region: string;
-  /** Checked by /health, with `extraBuckets`: the service cannot work while one is missing. */
+  /** Checked by /health: the service cannot work while it is missing. */
   bucket: string;
-  extraBuckets?: string[];
   /** CA bundle for an https endpoint with a private certificate. */
   caFile?: string;
 }
 
-export function createS3Client(options: Omit<S3ModuleOptions, 'bucket' | 'extraBuckets'>): Client {
+export function createS3Client(options: Omit<S3ModuleOptions, 'bucket'>): Client {
   const url = new URL(options.endpoint);
   const useSSL = url.protocol === 'https:';
   return new Client({
@@ -33,7 +32,7 @@ export function createS3Client(options: Omit<S3ModuleOptions, 'bucket' | 'extraB
   });
 }
 
-/** The `minio` client for the service's buckets; /health checks that each is reachable. */
+/** The `minio` client for the service's bucket; /health checks that it is reachable. */
 @Global()
 @Module({})
 export class S3Module {
@@ -47,8 +46,8 @@ export class S3Module {
           useFactory: (client: Client): DependencyProbe => ({
             name: 's3',
             probe: async () => {
-              for (const bucket of [options.bucket, ...(options.extraBuckets ?? [])])
-                if (!(await client.bucketExists(bucket))) throw new Error(`bucket ${bucket} does not exist`);
+              if (!(await client.bucketExists(options.bucket)))
+                throw new Error(`bucket ${options.bucket} does not exist`);
             },
           }),
           inject: [Client],

@@ -312,7 +312,11 @@ export class DraftDecisionDto extends DecisionBaseDto({
   @Type(() => LicensingDetailsDto)
   licensing?: LicensingDetailsDto;
 
-  @ApiPropertyOptional({ type: OtherDetailsDto, description: '其他执法决定公开事项' })
+  @ApiPropertyOptional({
+    type: OtherDetailsDto,
+    description:
+      '其他执法决定公开事项（行政检查案件不适用：须填写 inspection，否则 400 DECISION_KIND_MISMATCH）',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

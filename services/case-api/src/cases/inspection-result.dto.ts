@@ -65,7 +65,9 @@ export class InspectionResultDto implements InspectionResultDraft {
   handling!: string;
 
   @ApiPropertyOptional({
-    description: '本次检查系双随机抽查的，填写抽查计划编号：该结果已随抽查结果统计，不再重复计数',
+    description:
+      '本次检查系双随机抽查的，填写抽查计划编号：该结果已随抽查结果统计，不再重复计数。须为本执法主体在执法主体名录中' +
+      '登记、有现行抽取结果的抽查计划，当事人有统一社会信用代码的须在抽取的检查对象中，否则 422 INSPECTION_PLAN_INVALID',
     format: 'uuid',
   })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiError } from '@lep/nest-kit';
+import { ApiError, type FieldViolation } from '@lep/nest-kit';
 import { CASE_ERROR_CODES, type CaseErrorCode } from '@lep/contracts';
 import {
   isGrpcDeadlineError,
@@ -32,6 +32,7 @@ const STATUS_OF: Record<CaseErrorCode, HttpStatus> = {
   [CASE_ERROR_CODES.coercionKindMismatch]: HttpStatus.BAD_REQUEST,
   [CASE_ERROR_CODES.coercionMeasureNotFound]: HttpStatus.NOT_FOUND,
   [CASE_ERROR_CODES.decisionKindMismatch]: HttpStatus.BAD_REQUEST,
+  [CASE_ERROR_CODES.inspectionPlanInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CASE_ERROR_CODES.alreadyWithdrawn]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.alreadyRemade]: HttpStatus.CONFLICT,
   [CASE_ERROR_CODES.officerNotRegistered]: HttpStatus.FORBIDDEN,
@@ -91,7 +92,8 @@ export function toApiError(error: unknown, caseKnown: boolean): unknown {
   if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure) {
-      if (isCaseErrorCode(cause.type)) return new ApiError(STATUS_OF[cause.type], cause.type, cause.message);
+      if (isCaseErrorCode(cause.type))
+        return new ApiError(STATUS_OF[cause.type], cause.type, cause.message, fieldViolations(cause));
       // A refusal the contract does not list yet still refuses against the case's state, in Chinese.
       return new ApiError(HttpStatus.CONFLICT, 'CASE_ACTION_REFUSED', cause.message);
     }
@@ -102,6 +104,16 @@ export function toApiError(error: unknown, caseKnown: boolean): unknown {
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || temporalUnreachable(error))
     return workflowErrors.unavailable();
   return error;
+}
+
+/**
+ * A refusal about one field of the input (workflows/src/case/refusal.ts puts its name in the failure's details)
+ * names it as bad input does, under the refusal's code.
+ */
+function fieldViolations(failure: ApplicationFailure): FieldViolation[] | undefined {
+  const field = (failure.details?.[0] as { field?: unknown } | undefined)?.field;
+  if (typeof field !== 'string' || !failure.type) return undefined;
+  return [{ field, rule: failure.type, message: failure.message }];
 }
 
 /** gRPC code 14 (UNAVAILABLE): the Temporal frontend cannot be reached right now. */

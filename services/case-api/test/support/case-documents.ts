@@ -31,7 +31,6 @@ export async function startCaseDocuments(registryUrl: string, secret: string): P
     const bucket = `case-documents-${randomBytes(4).toString('hex')}`;
     const s3 = new Client(peers.s3);
     await s3.makeBucket(bucket);
-    await s3.makeBucket(`${bucket}-staging`);
     const evidence = await startServiceProcess('evidence', {
       KAFKA_BROKERS: peers.kafkaBrokers.join(','),
       AUTH_JWT_SECRET: secret,
@@ -41,7 +40,6 @@ export async function startCaseDocuments(registryUrl: string, secret: string): P
       S3_SECRET_KEY: peers.s3.secretKey,
       S3_REGION: peers.s3.region,
       S3_BUCKET: bucket,
-      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
       EVIDENCE_PART_SIZE_MIB: '5',
     });
     cleanups.push(() => evidence.stop());

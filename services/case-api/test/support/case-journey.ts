@@ -82,9 +82,13 @@ export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, ha
  */
 export function useCaseWorker(app: () => CaseTestApp, options: { documents?: boolean } = {}) {
   let started: CaseWorker | undefined;
-  beforeAll(async () => {
-    started = await startCaseWorker(app().databaseUrl, options);
-  }, 120_000);
+  beforeAll(
+    async () => {
+      started = await startCaseWorker(app().databaseUrl, options);
+      // The documents service and the evidence service it stores PDFs in start too when asked for.
+    },
+    options.documents ? 180_000 : 120_000,
+  );
   afterAll(() => started?.stop());
   const worker = (): CaseWorker => {
     if (!started) throw new Error('the case worker is not started yet: use it inside a test or a hook');

@@ -66,6 +66,22 @@ describe('rendering a document to PDF', () => {
     }
   });
 
+  it("writes the 不予受理通知书 from what the not-accepted filing records, under the filing's 文号", async () => {
+    const content = text(
+      await renderDocumentPdf(fonts, input('not-accepted-notice', { number: null, issuedOn: '2026-03-04' })),
+    );
+    expect(content).toContain(
+      '石河子市市场监督管理局不予受理通知书石市监许不受〔2026〕7号石河子市鑫源商贸有限公司：',
+    );
+    expect(content).toContain('本机关于2026年3月2日收到你（单位）提出的食品生产许可申请。');
+    expect(content).toContain('不属于本机关职权范围，请向新疆维吾尔自治区市场监督管理局申请。');
+    expect(content).toContain(
+      '依据《中华人民共和国行政许可法》第三十二条第一款第（二）项的规定，本机关于2026年3月4日决定对该申请不予受理。',
+    );
+    expect(content).toContain('六十日内向第八师石河子市人民政府申请行政复议');
+    expect(content).toContain('石河子市市场监督管理局二〇二六年三月四日');
+  });
+
   it('leaves out a block whose field has no value', async () => {
     const { discretion: _discretion, ...data } = SAMPLE_DATA['penalty-decision'];
     const content = text(await renderDocumentPdf(fonts, input('penalty-decision', { data })));

@@ -456,6 +456,43 @@ const seizureReleaseDecision = definition(
   ],
 );
 
+/**
+ * 不予受理通知书 (行政许可法 art. 32, domain.md P7a): the dated written notice of an application not accepted, from
+ * what the not-accepted filing records — receipt, decision date, reason, legal basis and the notice's 文号 (the
+ * filing's `noticeNumber`, printed where a numbered kind prints the number it is given). The applicant may seek
+ * 复议 or 诉讼 against it as against any decision.
+ */
+const notAcceptedNotice = definition(
+  'not-accepted-notice',
+  [
+    field('noticeNumber', '文号', 'text', true, 'case.application.notAccepted.noticeNumber'),
+    PARTIES,
+    field('applicationMatter', '申请事项', 'text', true, 'case.item.name'),
+    field('receivedOn', '收到申请之日', 'date', true, 'case.application.receivedOn'),
+    field('decidedOn', '不予受理决定日期', 'date', true, 'case.application.notAccepted.decidedOn'),
+    field('reason', '不予受理的理由', 'paragraph', true, 'case.application.notAccepted.reason'),
+    field('legalBasis', '法律依据', 'paragraph', true, 'case.application.notAccepted.legalBasis'),
+    RECONSIDERATION_BODY,
+    COURT,
+  ],
+  [
+    { type: 'heading' },
+    { type: 'paragraph', text: '{noticeNumber}', indent: false, align: 'right' },
+    { type: 'paragraph', text: '{parties}：', indent: false, align: 'left' },
+    { type: 'paragraph', text: '本机关于{receivedOn}收到你（单位）提出的{applicationMatter}申请。' },
+    { type: 'paragraph', text: '经审查，不予受理的理由：{reason}' },
+    { type: 'paragraph', text: '依据{legalBasis}的规定，本机关于{decidedOn}决定对该申请不予受理。' },
+    {
+      type: 'paragraph',
+      text:
+        '你（单位）如不服本决定，可以在收到本通知书之日起六十日内向{reconsiderationBody}申请行政复议，也可以在收到' +
+        '本通知书之日起六个月内依法向{court}提起行政诉讼。',
+    },
+    { type: 'signature' },
+    { type: 'note', text: '本通知书一式两份，一份送达申请人，一份附卷。' },
+  ],
+);
+
 export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateDefinition> = {
   'filing-approval': filingApproval,
   'inspection-record': inspectionRecord,
@@ -469,6 +506,7 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateDefinition> = {
   'seizure-decision': seizureDecision,
   'seizure-inventory': seizureInventory,
   'seizure-release-decision': seizureReleaseDecision,
+  'not-accepted-notice': notAcceptedNotice,
 };
 
 /** The default set's version: raised when the platform's wording changes, so every document names what it used. */

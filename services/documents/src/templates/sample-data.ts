@@ -188,4 +188,15 @@ export const SAMPLE_DATA: Record<DocumentKind, Record<string, unknown>> = {
     objects: '“暖阳”牌电热水壶（型号SH-1802）20台。',
     returnArrangement: '上述财物已依法没收，不予退还。',
   },
+  'not-accepted-notice': {
+    noticeNumber: '石市监许不受〔2026〕7号',
+    parties: [COMPANY],
+    applicationMatter: '食品生产许可',
+    receivedOn: '2026-03-02',
+    decidedOn: '2026-03-04',
+    reason:
+      '食品生产许可依法由自治区市场监督管理部门实施，不属于本机关职权范围，请向新疆维吾尔自治区市场监督管理局申请。',
+    legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
+    ...REMEDY_BODIES,
+  },
 };

@@ -122,7 +122,6 @@ export async function startDocumentsStack(prefix: string): Promise<DocumentsStac
     const bucket = `documents-${randomBytes(4).toString('hex')}`;
     const s3 = new Client(peers.s3);
     await s3.makeBucket(bucket);
-    await s3.makeBucket(`${bucket}-staging`);
     const evidenceEnv = {
       KAFKA_BROKERS: peers.kafkaBrokers.join(','),
       AUTH_JWT_SECRET: AUTH.secret,
@@ -132,7 +131,6 @@ export async function startDocumentsStack(prefix: string): Promise<DocumentsStac
       S3_SECRET_KEY: peers.s3.secretKey,
       S3_REGION: peers.s3.region,
       S3_BUCKET: bucket,
-      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
       EVIDENCE_PART_SIZE_MIB: '5',
     };
     let evidence = await startServiceProcess('evidence', evidenceEnv);

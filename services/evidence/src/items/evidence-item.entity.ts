@@ -5,8 +5,8 @@ import type { EvidenceConfidentiality, EvidenceKind } from '@lep/contracts';
 const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 /**
- * One evidence item (证据/执法记录) of a case. Several items may share one stored object when their bytes
- * are identical: the object key is derived from the SHA-256, the row holds what was said about the item.
+ * One evidence item (证据/执法记录) of a case. Several items share one stored object when their bytes are
+ * identical: the row holds what was said about the item and the key of the object holding its bytes.
  */
 @Entity({ name: 'evidence_item' })
 @Index('idx_evidence_item_case', ['caseId', 'storedAt'])
@@ -62,6 +62,7 @@ export class EvidenceItemEntity {
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   size!: number;
 
+  /** `sha256/<hex>` when the hash was known before the bytes were stored, else `upload/<uuid>` (S3 has no rename). */
   @Column({ name: 'object_key', type: 'text' })
   objectKey!: string;
 

@@ -27,7 +27,7 @@ export class EvidenceItemsService {
 
   /**
    * Deletes an item whose retention has ended (logged like any access). The stored object goes only when no
-   * other item holds the same bytes. On the real stack the bucket's object lock refuses the deletion of an
+   * other item points at it (items of the same bytes share one object, see EvidenceUploadService). On the real stack the bucket's object lock refuses the deletion of an
    * object still under retention as well, so this check is not the only guard.
    */
   async remove(principal: Principal, id: string, purpose: string): Promise<void> {
@@ -41,7 +41,10 @@ export class EvidenceItemsService {
       await lockContent(manager, item.sha256);
       await manager.delete(EvidenceItemEntity, { id });
       // Removed inside the transaction: if the store refuses (object lock), the row stays too.
-      if (!(await manager.exists(EvidenceItemEntity, { where: { sha256: item.sha256 } })))
+      // An object holds the bytes of one SHA-256 only: the content's lock covers it, and the sha256 index finds
+      // the items that may point at it.
+      const shared = { sha256: item.sha256, objectKey: item.objectKey };
+      if (!(await manager.exists(EvidenceItemEntity, { where: shared })))
         await this.store.remove(item.objectKey);
     });
   }

@@ -29,7 +29,7 @@ function partsClient(config: EvidenceConfig): Client {
       useFactory: (client: Client, config: EvidenceConfig) =>
         new ContentStore(
           client,
-          { evidence: config.S3_BUCKET, staging: config.EVIDENCE_STAGING_BUCKET },
+          config.S3_BUCKET,
           config.EVIDENCE_PART_SIZE_MIB * 1024 * 1024,
           partsClient(config),
         ),

@@ -15,7 +15,7 @@ import { ApiError, enqueueEvent } from '@lep/nest-kit';
 import { EvidenceConfig } from '../config';
 import { EvidenceItemEntity } from '../items/evidence-item.entity';
 import { EvidenceView, toEvidenceView } from '../items/evidence.dto';
-import { ContentStore } from '../storage/content-store';
+import { ContentStore, contentKey } from '../storage/content-store';
 import { lockContent } from '../storage/content-lock';
 import {
   EvidenceMetadataDto,
@@ -27,9 +27,9 @@ import { ReceivedUpload, receiveUpload } from './multipart-upload';
 import { uploadErrors } from './upload-errors';
 
 /**
- * Takes one evidence upload from request to record: stream to storage checking the client's hash, promote to the
- * content address, then the row and the `evidence.stored` event in one transaction. A failure at any step
- * leaves no row, and the staged bytes are removed whatever happens.
+ * Takes one evidence upload from request to record: stream to storage checking the client's hash, then the row,
+ * the `evidence.stored` event and the sealing of the bytes (or their dedup onto an object already kept) in one
+ * transaction. A failure at any step leaves no row, and bytes not kept are abandoned whatever happens.
  */
 @Injectable()
 export class EvidenceUploadService {
@@ -64,8 +64,10 @@ export class EvidenceUploadService {
   }
 
   /**
-   * Promotes the bytes and writes the row and the event, all under the content's lock: a deletion of the
-   * last item holding the same bytes cannot remove the object between the promotion and the commit.
+   * Writes the row and the event, then seals the bytes unless an object already holds them, all under the
+   * content's lock: a deletion of the last item on that object cannot remove it between the lookup and the
+   * commit, and an upload of the same bytes finishing meanwhile waits, then finds this one's object and abandons
+   * its own unsealed copy.
    */
   private record(
     principal: Principal,
@@ -83,7 +85,8 @@ export class EvidenceUploadService {
         return toEvidenceView(earlier);
       }
       await lockContent(manager, staged.sha256);
-      const objectKey = await this.store.promote(staged);
+      const kept = await this.keptObject(manager, staged.sha256);
+      const objectKey = kept ?? this.store.keyOf(staged);
       const storedAt = new Date();
       const item: EvidenceItemEntity = {
         id: randomUUID(),
@@ -137,8 +140,26 @@ export class EvidenceUploadService {
           data,
         }),
       );
+      // Sealed last, once the row is written: if sealing fails, the transaction rolls back and nothing shows.
+      if (kept === undefined) await this.store.keep(staged);
       return toEvidenceView(item);
     });
+  }
+
+  /**
+   * The object already holding bytes of this SHA-256, if any: an earlier item's object, or `sha256/<hex>` written
+   * by an upload whose row never committed. Only an object still in the store counts: a lost one is not reused
+   * (`lep evidence verify` reports its items), so the bytes may come to be held by more than one object — dedup
+   * saves storage, it is not a rule.
+   */
+  private async keptObject(manager: EntityManager, sha256: string): Promise<string | undefined> {
+    const rows: Array<{ object_key: string }> = await manager.query(
+      `SELECT object_key FROM evidence_item WHERE sha256 = $1 GROUP BY object_key ORDER BY min(stored_at)`,
+      [sha256],
+    );
+    const candidates = [...new Set([...rows.map((row) => row.object_key), contentKey(sha256)])];
+    for (const key of candidates) if (await this.store.exists(key)) return key;
+    return undefined;
   }
 
   /**

@@ -44,7 +44,10 @@ export interface EvidenceTestApp {
   baseUrl: string;
   token(staff?: Staff): string;
   client(staff?: Staff): ReturnType<typeof request.agent>;
-  /** Every object key in the evidence bucket, then every key left in the staging bucket. */
+  /**
+   * Every object key in the evidence bucket, then `unsealed:<key>` for every multipart upload the service started
+   * and neither completed nor aborted (bytes that would show nowhere, yet take space until MinIO purges them).
+   */
   objectKeys(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -70,7 +73,6 @@ export async function startEvidenceApp(
     S3_ACCESS_KEY: peers.s3.accessKey,
     S3_SECRET_KEY: peers.s3.secretKey,
     S3_BUCKET: bucket,
-    EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
     AUTH_JWT_SECRET: AUTH.secret,
     EVIDENCE_PART_SIZE_MIB: '5',
     ...env,
@@ -103,24 +105,28 @@ export async function startEvidenceApp(
   );
   await app.listen(0, '127.0.0.1');
   const s3 = app.get(Client);
-  // As deploy/minio/create-buckets.sh makes them: evidence write-once (object lock, default retention 30 days).
-  await createEvidenceBuckets(peers.s3, {
-    evidence: bucket,
-    staging: config.EVIDENCE_STAGING_BUCKET,
-    retention: { mode: 'GOVERNANCE', days: 30 },
-  });
+  // MinIO lists the multipart uploads of one exact key only, so the keys the service starts uploads under are
+  // noted as it goes (the calls themselves go to MinIO unchanged).
+  const uploadKeys = new Set<string>();
+  const initiate = s3.initiateNewMultipartUpload.bind(s3);
+  s3.initiateNewMultipartUpload = (bucketName, objectName, headers) => {
+    uploadKeys.add(objectName);
+    return initiate(bucketName, objectName, headers);
+  };
+  // As deploy/minio/create-buckets.sh makes it: write-once (object lock, default retention 30 days).
+  await createEvidenceBuckets(peers.s3, { evidence: bucket, retention: { mode: 'GOVERNANCE', days: 30 } });
   const address = app.getHttpServer().address() as { port: number };
   const token = (staff: Staff = HANDLER) =>
     signStaffToken({ sub: staff.sub ?? 'test-staff', roles: staff.roles, agency: staff.agency }, AUTH);
-  const keysIn = async (name: string) => {
+  const objectKeys = async () => {
     const keys: string[] = [];
-    for await (const item of s3.listObjectsV2(name, '', true)) if (item.name) keys.push(item.name);
-    return keys.sort();
+    for await (const item of s3.listObjectsV2(bucket, '', true)) if (item.name) keys.push(item.name);
+    const unsealed: string[] = [];
+    for (const key of uploadKeys)
+      for await (const pending of s3.listIncompleteUploads(bucket, key, true))
+        unsealed.push(`unsealed:${pending.key}`);
+    return [...keys.sort(), ...unsealed.sort()];
   };
-  const objectKeys = async () => [
-    ...(await keysIn(bucket)),
-    ...(await keysIn(config.EVIDENCE_STAGING_BUCKET)),
-  ];
   return {
     app,
     dataSource: app.get(DataSource),

@@ -13,6 +13,7 @@ import { canonicalJson } from '@lep/hash-chain';
 import { factsFromDraft, isMajorDecision } from '@lep/review-rules';
 import type { CaseActivities, FilingCheck } from '@lep/workflows';
 import type { DataSource } from 'typeorm';
+import { inspectionPlanProblem } from './inspection-plan-check';
 import { checkActingOfficers } from './officer-checks';
 import type { DocumentsClient } from './documents-client';
 import type { RegistryClient } from './registry-client';
@@ -102,7 +103,16 @@ export function createCaseActivities({
       const catalog = await catalogInForce(registry, agencyCode, asOf);
       // The catalogue judges what the draft decides, not what the handler declares beside it (domain.md L3a).
       const verdict = isMajorDecision(catalog, factsFromDraft(draft, facts.hearingHeld, itemCode));
-      return { hash, verdict };
+      const planId = draft.inspection?.randomInspectionPlanId;
+      if (!planId) return { hash, verdict };
+      // A result claiming a 双随机 plan is checked against the registry (domain.md P14).
+      const problem = inspectionPlanProblem(
+        agencyCode,
+        draft.party,
+        draft.inspection!,
+        await registry.inspectionPlan(planId),
+      );
+      return problem ? { hash, verdict, inspectionPlanProblem: problem } : { hash, verdict };
     },
 
     async checkReviewer({ personnelId, reviewBodyAgencyCode }) {

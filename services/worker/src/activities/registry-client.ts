@@ -30,10 +30,21 @@ export interface RegistryPerson {
   principalLeader: boolean;
 }
 
+/** A 双随机 plan as the registry shows it: what the case side checks a result's claim against (domain.md P14). */
+export interface RegistryInspectionPlan {
+  id: string;
+  agencyCode: string;
+  subject: string;
+  /** Every draw, voided ones included; at most one is in force (voidedAt null). */
+  draws: { voidedAt: string | null; assignments: { targetCode: string }[] }[];
+}
+
 export interface MayEnforce {
   allowed: boolean;
   reasons: string[];
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The outcome of one registry call: the body, or "not found" (an answer the case records), never a guess. */
 export type Lookup<T> = { found: true; value: T } | { found: false };
@@ -77,12 +88,22 @@ export class RegistryClient {
     return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}/may-enforce?${query}`);
   }
 
-  private async get<T>(path: string): Promise<Lookup<T>> {
+  /**
+   * A 双随机 plan by id. The registry's plan ids are UUIDs (anything else names no plan), and it lets a caller read
+   * the plans of the agencies it reaches: the worker reaches every agency it files cases for, so a plan it may not
+   * read (403) is none of theirs and is answered as not found, not retried.
+   */
+  inspectionPlan(planId: string): Promise<Lookup<RegistryInspectionPlan>> {
+    if (!UUID.test(planId)) return Promise.resolve({ found: false });
+    return this.get(`/api/v1/inspection-plans/${encodeURIComponent(planId)}`, [403]);
+  }
+
+  private async get<T>(path: string, notFound: readonly number[] = []): Promise<Lookup<T>> {
     const response = await fetch(new URL(path, this.baseUrl), {
       headers: { authorization: `Bearer ${this.credential()}`, accept: 'application/json' },
       signal: AbortSignal.timeout(10_000),
     });
-    if (response.status === 404) return { found: false };
+    if (response.status === 404 || notFound.includes(response.status)) return { found: false };
     if (!response.ok) throw new Error(`registry answered ${response.status} to GET ${path}`);
     return { found: true, value: (await response.json()) as T };
   }

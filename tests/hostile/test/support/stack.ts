@@ -185,7 +185,6 @@ export async function startStack(): Promise<Stack> {
     const bucket = `hostile-${randomBytes(4).toString('hex')}`;
     await createEvidenceBuckets(peers.s3, {
       evidence: bucket,
-      staging: `${bucket}-staging`,
       retention: { mode: 'GOVERNANCE', days: 30 },
     });
     const evidence = await process('evidence', {
@@ -195,7 +194,6 @@ export async function startStack(): Promise<Stack> {
       S3_SECRET_KEY: peers.s3.secretKey,
       S3_REGION: peers.s3.region,
       S3_BUCKET: bucket,
-      EVIDENCE_STAGING_BUCKET: `${bucket}-staging`,
       EVIDENCE_PART_SIZE_MIB: '5',
       // Small, so the over-the-limit probe stays cheap.
       EVIDENCE_MAX_FILE_BYTES: String(1024 * 1024),

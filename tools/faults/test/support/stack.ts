@@ -45,7 +45,6 @@ export const DATABASES: Record<ServiceName, string> = {
 };
 
 export const EVIDENCE_BUCKET = 'lep-evidence';
-export const STAGING_BUCKET = 'lep-evidence-staging';
 const AUTH = { issuer: 'lep', audience: 'lep-api' };
 
 export interface Stack {
@@ -95,7 +94,6 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   );
   await createEvidenceBuckets(s3.connection, {
     evidence: EVIDENCE_BUCKET,
-    staging: STAGING_BUCKET,
     retention: { mode: 'GOVERNANCE', days: 30 },
   });
 
@@ -123,7 +121,6 @@ export async function startStack(options: { env?: Record<string, string> } = {})
           S3_SECRET_KEY: s3.connection.secretKey,
           S3_REGION: s3.connection.region,
           S3_BUCKET: EVIDENCE_BUCKET,
-          EVIDENCE_STAGING_BUCKET: STAGING_BUCKET,
         }
       : {
           TEMPORAL_ADDRESS: temporal.address,

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AgencyClient, eventually } from './agency-client';
 import { caseState, type CaseOutcome } from './case-driver';
 import { readTopics } from './kafka-log';
-import { DATABASES, EVIDENCE_BUCKET, SERVICE_NAMES, STAGING_BUCKET, type Stack } from './stack';
+import { DATABASES, EVIDENCE_BUCKET, SERVICE_NAMES, type Stack } from './stack';
 
 /** One thing the system holds that it should not, or lacks: the suite fails listing them all. */
 export interface Finding {
@@ -19,7 +19,6 @@ export interface Figures {
   decisions: number;
   evidenceItems: number;
   evidenceObjects: number;
-  stagingLeftovers: number;
   recordChains: number;
   auditLogs: string[];
   reviewTasks: number;
@@ -103,7 +102,6 @@ export async function verifyRun(
   for (const key of objects.keys())
     if (!rows.some((row) => row.object_key === key))
       findings.push({ kind: 'wrong', what: `object ${key} is orphaned (no evidence row)` });
-  const staging = await listObjects(s3, STAGING_BUCKET);
 
   // 5. The statistics count every event once: no figure short (lost) or over (counted twice).
   const expected = expectedFigures(outcomes);
@@ -170,7 +168,6 @@ export async function verifyRun(
       decisions: decisionIds.length,
       evidenceItems: rows.length,
       evidenceObjects: objects.size,
-      stagingLeftovers: staging.size,
       recordChains: outcomes.length,
       auditLogs,
       reviewTasks: tasks.length,

@@ -29,6 +29,7 @@ import {
   eventually,
   linkEvidence,
   openTask,
+  refusalCode,
   type TaskRow,
 } from '../../../../services/worker/test/support/case-steps';
 import { recordHistory } from './history-recorder';
@@ -333,6 +334,47 @@ it('an inspection case: a 行政检查结果 drafted, decided, served, closed an
   expect((await decide(handle)).decision?.decisionId).toBe(`${handle.workflowId}-D1`);
   await closeAndArchive(handle, [caseUpdates.serve]);
   await record(handle.workflowId, 'inspection-result-archived');
+});
+
+it('an inspection case: a draft of other and an unknown 双随机 plan refused, the 行政检查结果 decided (domain.md P14)', async () => {
+  const handle = await harness.startCase({ itemCode: CASE_INSPECTION_ITEM, title: '李四小卖部食品经营检查' });
+  await investigating(handle);
+  const base = {
+    actor: handler,
+    documentNumber: '阿市监检〔2026〕6号',
+    party: draft(handler, 0).party,
+    facts: { ...draft(handler, 0).facts, fineYuan: undefined },
+    publicationBlocks: [],
+  };
+  const inspection = {
+    legalBasis: '《中华人民共和国食品安全法》第一百一十条',
+    inspectedOn: chinaDateOf(await harness.env.currentTimeMs()),
+    method: 'on-site',
+    outcome: 'no-problem',
+    findings: '经营场所卫生、进货查验记录符合要求',
+    handling: '无需处理',
+  };
+  // Refused in the handler behind patch inspection-draft-required: the history holds its marker.
+  expect(
+    await refusalCode(
+      act(handle, caseUpdates.draftDecision, {
+        ...base,
+        other: { title: '检查结论', content: '未发现问题', legalBasis: inspection.legalBasis },
+      }),
+    ),
+  ).toMatch(/^DECISION_KIND_MISMATCH: 行政检查案件的决定草案须填写行政检查结果/);
+  // prepareDraft answers that the registry holds no such plan: the refusal follows its recorded answer.
+  expect(
+    await refusalCode(
+      act(handle, caseUpdates.draftDecision, {
+        ...base,
+        inspection: { ...inspection, randomInspectionPlanId: '6f1c2b9e-4a57-4c1e-9b7a-0d3f5e2a8c11' },
+      }),
+    ),
+  ).toMatch(/^INSPECTION_PLAN_INVALID: 双随机抽查计划 6f1c2b9e-4a57-4c1e-9b7a-0d3f5e2a8c11 不是本执法主体/);
+  await act(handle, caseUpdates.draftDecision, { ...base, inspection });
+  expect((await decide(handle)).decision?.decisionId).toBe(`${handle.workflowId}-D1`);
+  await record(handle.workflowId, 'inspection-other-and-unknown-plan-refused-decided');
 });
 
 it('a minor draft the handling unit declares major, then reviewed and decided (left open, decided)', async () => {
