@@ -125,6 +125,8 @@ export interface CaseDeadlineFiredData extends CaseRef {
   dueAt: string;
   /** Review round the deadline belongs to, for review SLA deadlines. */
   round?: number;
+  /** The 行政强制 measure (its 文书号) a measure's round reviews (domain.md P13b); absent on the case's own rounds. */
+  measureDocumentNumber?: string;
 }
 
 /**
@@ -169,6 +171,8 @@ export interface ReviewRoundCompletedData extends CaseRef {
   completedAt: string;
   /** True when the completion came after the SLA (including any extension) ran out. */
   late: boolean;
+  /** The 行政强制 measure (its 文书号) a measure's round reviews (domain.md P13b); absent on the case's own rounds. */
+  measureDocumentNumber?: string;
 }
 
 /** 行政处罚 disclosure fields (domain.md §3, penalty table). Amounts in yuan; the portal shows 万元. */

@@ -1,5 +1,5 @@
 import { CASE_ID_PATTERN, caseWorkflowId } from './case-id';
-import { nextCaseDeadline, reviewWorkflowId } from './case-workflow';
+import { measureReviewWorkflowId, nextCaseDeadline, reviewWorkflowId } from './case-workflow';
 
 describe('the case workflow interface', () => {
   it('names each review round after its case', () => {
@@ -11,6 +11,14 @@ describe('the case workflow interface', () => {
     for (const caseNumber of ['001-review-1', '001', 'review-1'])
       expect(caseWorkflowId('BT', caseNumber)).not.toBe(review);
     expect(CASE_ID_PATTERN.test(review)).toBe(false);
+  });
+
+  it("never names a measure's review round as a case or a case's review round, whatever the case number", () => {
+    const measureRound = measureReviewWorkflowId(caseWorkflowId('BT', '001'), 1);
+    expect(measureRound).toBe('measure-review-case-BT.001-1');
+    expect(CASE_ID_PATTERN.test(measureRound)).toBe(false);
+    for (const caseNumber of ['001', '001-measure', 'measure-review-case-BT.001'])
+      expect(reviewWorkflowId(caseWorkflowId('BT', caseNumber), 1)).not.toBe(measureRound);
   });
 
   it('waits for the earliest deadline that has not fired', () => {

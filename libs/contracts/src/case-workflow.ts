@@ -204,6 +204,33 @@ export interface CoercionMeasureInput extends CaseAction {
   publicationBlocks: PublicationBlockReason[];
   /** The measure of this case it re-makes (重新作出), withdrawn as `remade` and not re-made before (P13a). */
   replacesDecisionId?: string;
+  /**
+   * 情况紧急，当场实施 (ACL art. 19): a major measure is taken at once and its legal review must pass within 24
+   * hours, or it is lifted (domain.md P13b). Without it a major measure is taken only after its review passes.
+   */
+  urgent?: boolean;
+  /** The handling unit finds the measure major, whatever the catalogue says (domain.md L3d, P13b). */
+  majorByUnit?: { reason: string };
+}
+
+/**
+ * A legal review round on a major 行政强制 measure (domain.md P13b): the round's state as for the case's own
+ * decision, and the measure it reviews, named by its document number.
+ */
+export interface MeasureReviewState extends ReviewRoundState {
+  documentNumber: string;
+  kind: CoercionDecisionDetails['kind'];
+  majorReasons: string[];
+  /** An urgent measure, taken before its review: its decision id and when its review must have passed. */
+  urgent?: { decisionId: string; approvalDueAt: string; lifted?: 'not-approved' | 'timed-out' };
+}
+
+/**
+ * A measure's review round: its own workflow id and task id. The prefix is neither `case-` nor `review-`, so it is
+ * never a case's id nor a case's review round's, whatever the case number.
+ */
+export function measureReviewWorkflowId(caseId: string, round: number): string {
+  return `measure-review-${caseId}-${round}`;
 }
 
 /** A 行政强制 decision taken inside the case, as the case's state lists it. */
@@ -219,6 +246,10 @@ export interface CoercionMeasureState {
   withdrawal?: MeasureWithdrawal;
   /** The measure it re-makes (P13a). */
   replacesDecisionId?: string;
+  /** The review round that approved it, for a major measure (domain.md P13b). */
+  reviewTaskId?: string;
+  /** Taken at once on the spot, its review to follow within 24 hours (ACL art. 19, domain.md P13b). */
+  urgent?: true;
 }
 
 /** A measure decision's withdrawal as the case's state keeps it. */
@@ -515,6 +546,8 @@ export interface CaseState {
   };
   /** 行政强制 measures and executions decided inside the case, each its own decision (domain.md P13). */
   coercionMeasures?: CoercionMeasureState[];
+  /** Legal review rounds on major measures, in the order they were opened (domain.md P13b). */
+  measureReviews?: MeasureReviewState[];
   withdrawal?: {
     kind: WithdrawalKind;
     reason: string;

@@ -216,6 +216,9 @@ describe('bad input answers 400 naming the field and rule, and changes nothing',
     ['coercion-measures', { ...COERCION, documentNumber: '' }, 'documentNumber', 'isNotEmpty'],
     ['coercion-measures', { ...COERCION, party: { type: 'alien', name: '某' } }, 'party.type', 'isIn'],
     ['coercion-measures', { ...COERCION, publicationBlocks: ['boring'] }, 'publicationBlocks', 'isIn'],
+    // domain.md P13b: urgency is yes or no; the unit's finding that a measure is major carries its reason.
+    ['coercion-measures', { ...COERCION, urgent: 'yes' }, 'urgent', 'isBoolean'],
+    ['coercion-measures', { ...COERCION, majorByUnit: { reason: '' } }, 'majorByUnit.reason', 'isNotEmpty'],
     // domain.md L3a: the catalogue reads the draft, so facts that say otherwise are refused.
     [
       'draft-decision',

@@ -198,6 +198,22 @@ describe('early warnings', () => {
     expect(rows.map((row) => row.message_key).sort()).toEqual([SHI_1, ...Array(8).fill(SHI_1_MARKET), SHI_2]);
   });
 
+  // After the announcements are counted: this test raises and clears one more.
+  it("keeps a major measure's review round apart from the case's round of the same number (domain.md P13b)", async () => {
+    const measure = { measureDocumentNumber: '阿市监强〔2026〕81号' };
+    const fired = deadlineFired(reviewed, 'review-sla', '2026-04-10T02:00:00Z', 1);
+    await statistics().deliver({ ...fired, data: { ...fired.data, ...measure } });
+    const [raised] = await warnings('raised');
+    expect(raised).toMatchObject({ kind: 'review-sla', subject: 'W2#measure-1', severity: 'past' });
+    expect(raised.message).toContain('行政强制决定（阿市监强〔2026〕81号）第 1 轮法制审核已超过审核时限');
+    // The case's own round 1 completing again is not the measure's round.
+    await statistics().deliver(reviewCompleted(reviewed, 1, 'approved', '2026-04-10T03:00:00Z'));
+    expect(await warnings('raised')).toHaveLength(1);
+    const completed = reviewCompleted(reviewed, 1, 'approved', '2026-04-10T04:00:00Z', true);
+    await statistics().deliver({ ...completed, data: { ...completed.data, ...measure } });
+    expect(await warnings('raised')).toEqual([]);
+  });
+
   it('shows staff the warnings of their own agency and below only', async () => {
     const own = await statistics()
       .staff(['leader'], SHI_2)

@@ -103,6 +103,30 @@ describe('a 兵团 case in the Xinjiang region without the 2026 regional notice'
     expect(task.payload.dueProvisional).toMatchObject({ missing: [{ region: 'xinjiang', year: 2026 }] });
   });
 
+  let measured: WorkflowHandle;
+
+  it("opens a major measure's review round with the same provisional limit (domain.md P13b)", async () => {
+    measured = await drafted();
+    const state = await act<CaseState>(measured, caseUpdates.takeCoercionMeasure, {
+      actor: { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY },
+      documentNumber: '阿市监强〔2026〕71号',
+      party: draft(handler, 0).party,
+      coercion: { kind: 'freeze' },
+      other: {
+        title: '冻结存款决定',
+        content: '冻结当事人在某银行的存款人民币500万元，期限30日。',
+        legalBasis: '《中华人民共和国行政强制法》第二十九条',
+      },
+      decidedOn: '2026-12-04',
+      publicationBlocks: [],
+      majorByUnit: { reason: '冻结存款数额巨大' },
+    });
+    expect(state.coercionMeasures ?? []).toHaveLength(0);
+    const task = await openTask(harness.dataSource, measured.workflowId);
+    expect(task.due_at?.toISOString()).toBe(endOfChinaDay('2026-12-15'));
+    expect(task.payload.dueProvisional).toMatchObject({ missing: [{ region: 'xinjiang', year: 2026 }] });
+  });
+
   it('counts both again once the regional year is loaded, through the registry’s event', async () => {
     // Test data, not the regional notice: one regional day off inside both periods, so the recount shows.
     await harness.registry.call('PUT', '/api/v1/calendar/xinjiang/2026', {
@@ -155,5 +179,18 @@ describe('a 兵团 case in the Xinjiang region without the 2026 regional notice'
       'the case told of its round',
     );
     expect(round.reviewRounds[0].dueProvisional).toBeUndefined();
+
+    // A measure's round is counted again too, and its case keeps the new limit on the measure's round.
+    const measureTask = await eventually(
+      () => openTask(harness.dataSource, measured.workflowId),
+      (t) => t.due_at?.toISOString() === endOfChinaDay('2026-12-16'),
+      "the measure's review limit counted again",
+    );
+    expect(measureTask.payload.dueProvisional).toBeUndefined();
+    await eventually(
+      () => harness.state(measured),
+      (s) => s.measureReviews?.[0]?.dueAt === endOfChinaDay('2026-12-16') && s.reviewRounds.length === 0,
+      "the case told of its measure's round",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { chinaDateOf } from '@lep/calendar';
 import {
   CASE_ERROR_CODES,
@@ -11,6 +12,7 @@ import { assertFullProcessAv } from './av-coverage';
 import { coercionMeasureViolation } from './decision-kinds';
 import { remakeViolation } from './case-measure-withdrawal';
 import { caseActivities, type CaseContext } from './case-context';
+import { MEASURE_REVIEW_PATCH, measureReview } from './measure-review';
 
 /**
  * 行政强制 inside a case (domain.md P13): a 查封、扣押 while the case is investigated, or a 加处罚款、代履行 once it is
@@ -20,6 +22,7 @@ import { caseActivities, type CaseContext } from './case-context';
  */
 export function coercionMeasures(ctx: CaseContext): void {
   const { state, input, caseRef, event, record, action } = ctx;
+  const reviews = measureReview(ctx);
   action(
     caseUpdates.takeCoercionMeasure,
     (measure) => {
@@ -44,7 +47,16 @@ export function coercionMeasures(ctx: CaseContext): void {
     async (measure) => {
       if (!ctx.agency) return;
       assertFullProcessAv(measure.coercion.kind, measure.carriedOut, state.evidence);
-      const { requestId: _request, actor, decidedOn, carriedOut, replacesDecisionId, ...document } = measure;
+      const {
+        requestId: _request,
+        actor,
+        decidedOn,
+        carriedOut,
+        replacesDecisionId,
+        urgent: _urgent,
+        majorByUnit,
+        ...document
+      } = measure;
       const { party } = document;
       // The handler declares nothing beside the measure's document: the catalogue judges what it decides.
       const declared = {
@@ -62,6 +74,23 @@ export function coercionMeasures(ctx: CaseContext): void {
         draft: { ...document, facts: declared },
         facts: { ...declared, hearingHeld: Boolean(state.hearing?.heldAt) },
       });
+      // A major measure is reviewed before it is taken, or within 24 hours when urgent (domain.md P13b). Measures
+      // taken before the rule carry no marker and replay as they were: taken at once.
+      const majorReasons = [
+        ...(majorByUnit ? [`承办机构认定：${majorByUnit.reason}`] : []),
+        ...(prepared.verdict.major ? prepared.verdict.reasons : []),
+      ];
+      const major =
+        (prepared.verdict.major || majorByUnit !== undefined) && patched(MEASURE_REVIEW_PATCH)
+          ? {
+              input: measure,
+              draft: { ...document, facts: declared },
+              draftHash: prepared.hash,
+              majorReasons,
+            }
+          : undefined;
+      const taking = major ? await reviews.beforeTaking(major) : undefined;
+      if (major && !taking) return;
       ctx.decisions++;
       const decisionId = caseDecisionId(state.caseId, ctx.decisions);
       const decidedAt = new Date().toISOString();
@@ -76,7 +105,7 @@ export function coercionMeasures(ctx: CaseContext): void {
         agencyName: ctx.agency.name,
         agencyCreditCode: ctx.agency.creditCode,
         region: ctx.agency.region,
-        major: prepared.verdict.major,
+        major: prepared.verdict.major || majorByUnit !== undefined,
         party,
         otherPersonNames: input.otherPersonNames,
         other: document.other,
@@ -96,6 +125,8 @@ export function coercionMeasures(ctx: CaseContext): void {
           decidedAt,
           ...(carriedOut ? { carriedOut } : {}),
           ...(replacesDecisionId ? { replacesDecisionId } : {}),
+          ...(taking && 'reviewTaskId' in taking ? { reviewTaskId: taking.reviewTaskId } : {}),
+          ...(taking && 'urgent' in taking ? { urgent: true as const } : {}),
         },
       ];
       await record(
@@ -110,9 +141,12 @@ export function coercionMeasures(ctx: CaseContext): void {
           ...(carriedOut ? { carriedOut } : {}),
           ...(replacesDecisionId ? { replacesDecisionId } : {}),
           ...(decidedOn < enteredOn ? { enteredLate: true, enteredOn } : {}),
+          ...(taking && 'reviewTaskId' in taking ? { reviewTaskId: taking.reviewTaskId } : {}),
+          ...(taking && 'urgent' in taking ? { urgent: true } : {}),
         },
         { events: [event('caseDecision', CASE_EVENT_TYPES.decisionMade, made, decisionId)] },
       );
+      if (major && taking && 'urgent' in taking) await reviews.afterUrgentTaking(major, decisionId);
     },
   );
 }

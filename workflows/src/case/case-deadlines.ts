@@ -111,6 +111,10 @@ export function deadlines(ctx: CaseContext): {
     const latest = latestRound(state);
     if (latest && latest.outcome === undefined)
       await getExternalWorkflowHandle(latest.taskId).signal(caseSignals.calendarChanged, loaded);
+    // Open rounds on major measures (domain.md P13b) count their time limits again too: only cases that opened
+    // one since the rule have any, so recorded histories signal as before.
+    for (const open of (state.measureReviews ?? []).filter((review) => review.outcome === undefined))
+      await getExternalWorkflowHandle(open.taskId).signal(caseSignals.calendarChanged, loaded);
   }
 
   async function fireDeadline(kind: CaseDeadlineKind): Promise<void> {

@@ -3,6 +3,7 @@ import { patched } from '@temporalio/workflow';
 import { caseUpdates, type CaseStage, type CaseState, type StageActionInput } from '@lep/contracts';
 import { assertFullProcessAv } from './av-coverage';
 import { stageViolation } from './rules';
+import { openMeasureReviewViolation } from './measure-review';
 import { caseActivities, type CaseContext } from './case-context';
 
 /** 送达, 执行, 结案, 归档: each a stage move from the stages it may follow, archiving ends the case. */
@@ -17,7 +18,10 @@ export function executionAndClosure(ctx: CaseContext): void {
   ) =>
     action(
       definition,
-      () => stageViolation(state, from, actionName) ?? leaving(state.stage),
+      () =>
+        stageViolation(state, from, actionName) ??
+        leaving(state.stage) ??
+        (to === 'archived' ? openMeasureReviewViolation(state) : undefined),
       async (step) => {
         // 归档 seals the 案卷 (domain.md R6): the archive entry carries the hash of its manifest. Cases that
         // passed 归档 before this patch replay without the activity; their entries carry no seal.

@@ -92,7 +92,11 @@ export function reviewSubmission(ctx: CaseContext): void {
   );
 
   setHandler(caseSignals.reviewProgress, (progress) => {
-    const round = state.reviewRounds.find((candidate) => candidate.round === progress.round);
+    // A measure's round (domain.md P13b) shares the round numbers, not the task id, with the case's own rounds.
+    const round =
+      state.reviewRounds.find(
+        (candidate) => candidate.round === progress.round && candidate.taskId === progress.taskId,
+      ) ?? state.measureReviews?.find((candidate) => candidate.taskId === progress.taskId);
     if (round) {
       // The round's own state replaces the copy here: a limit no longer provisional carries no mark.
       delete round.dueProvisional;

@@ -188,6 +188,7 @@ function registerAnswers(r: ReviewRound): void {
               reviewerId: completion.reviewer.id,
               completedAt,
               late,
+              ...r.measureMark(),
             } satisfies ReviewRoundCompletedData,
           },
         ],
@@ -298,7 +299,7 @@ async function openTask(r: ReviewRound): Promise<void> {
   await record(
     input.submittedBy,
     'review-opened',
-    `提请法制审核（第 ${round} 轮），审核机构：${input.reviewBodyName}`,
+    `${input.measure ? `行政强制决定（${input.measure.documentNumber}）` : ''}提请法制审核（第 ${round} 轮），审核机构：${input.reviewBodyName}`,
     {
       round,
       draftHash: input.draftHash,
@@ -325,6 +326,8 @@ async function openTask(r: ReviewRound): Promise<void> {
             // The reviewer reviews the rendered 决定书: its number, SHA-256 and where staff download it.
             ...(input.document ? { document: documentForTask(input.document) } : {}),
             majorReasons: input.majorReasons,
+            // A measure's round names the measure (domain.md P13b); the draft is its document.
+            ...(input.measure ? { measure: measureForTask(input.measure) } : {}),
             // The worker finds the rounds to count again by this mark when a calendar year is loaded.
             ...(state.dueProvisional ? { dueProvisional: state.dueProvisional } : {}),
           },
@@ -348,6 +351,10 @@ async function openTask(r: ReviewRound): Promise<void> {
     },
   );
   if (state.dueProvisional) await tellCase();
+}
+
+function measureForTask({ entryKeyPrefix: _key, ...shown }: NonNullable<LegalReviewInput['measure']>) {
+  return shown;
 }
 
 /** A year of the calendar was loaded: the provisional time limit is counted again, and the task follows. */

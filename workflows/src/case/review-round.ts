@@ -33,6 +33,22 @@ export interface LegalReviewInput {
   region: string;
   sla: { workingDays: number; extensionWorkingDays: number };
   submittedBy: CaseActor;
+  /**
+   * Set on a round that reviews a 行政强制 measure (domain.md P13b): what the reviewer's task shows of it, and the
+   * prefix of the round's record entries, which must not meet the case rounds' `review-<round>-…` keys.
+   */
+  measure?: MeasureUnderReview;
+}
+
+/** The measure a round reviews, as its task shows it (the draft carries its document). */
+export interface MeasureUnderReview {
+  documentNumber: string;
+  kind: string;
+  urgent: boolean;
+  /** An urgent measure's: taken already, lifted unless the review passes by then (ACL art. 19). */
+  decisionId?: string;
+  approvalDueAt?: string;
+  entryKeyPrefix: string;
 }
 
 /** A counted time limit: when it ends, when the reminder is due, and why it is provisional if it is. */
@@ -114,7 +130,7 @@ export class ReviewRound {
   ) =>
     caseActivities.applyStep({
       caseId: this.caseRef.caseId,
-      entryKey: `review-${this.round}-${++this.steps}`,
+      entryKey: `${this.input.measure?.entryKeyPrefix ?? `review-${this.round}`}-${++this.steps}`,
       entry: {
         at: new Date().toISOString(),
         actor,
@@ -131,7 +147,13 @@ export class ReviewRound {
     topic: 'caseLifecycle',
     key: this.caseRef.caseId,
     type: CASE_EVENT_TYPES.deadlineFired,
-    data: { ...this.caseRef, deadline, dueAt: due, round: this.round } satisfies CaseDeadlineFiredData,
+    data: {
+      ...this.caseRef,
+      deadline,
+      dueAt: due,
+      round: this.round,
+      ...this.measureMark(),
+    } satisfies CaseDeadlineFiredData,
   });
 
   readonly tellCase = () =>
@@ -168,6 +190,10 @@ export class ReviewRound {
     this.reminderAt = counted.reminderAt;
     this.reminded = false;
   };
+
+  /** A measure's round says so in its events: its round numbers are not the case's (domain.md P13b). */
+  readonly measureMark = () =>
+    this.input.measure ? { measureDocumentNumber: this.input.measure.documentNumber } : {};
 
   /** The round's task as its claims see it. */
   readonly task = (): ClaimableTask => ({

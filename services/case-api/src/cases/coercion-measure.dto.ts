@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
+  IsBoolean,
   IsArray,
   IsDefined,
   IsIn,
@@ -13,7 +14,7 @@ import {
 } from 'class-validator';
 import { DECISION_ID_PATTERN } from '@lep/contracts';
 import { CoercionDetailsDto, OtherDetailsDto } from './case-actions.dto';
-import { DATE_PATTERN } from './case.dto';
+import { DATE_PATTERN, MajorByUnitDto } from './case.dto';
 import { ActSpanDto } from './act-span.dto';
 import { DecisionBaseDto } from './decision-base.dto';
 
@@ -71,6 +72,24 @@ export class CoercionMeasureDto extends DecisionBaseDto({
   @IsOptional()
   @Matches(DECISION_ID_PATTERN)
   replacesDecisionId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '情况紧急、当场实施（行政强制法第十九条）：属于重大执法决定的，立即实施并同时提请法制审核，二十四小时内未审核通过或审核未通过的立即解除；非紧急的重大措施须先经法制审核通过方可作出',
+  })
+  @IsOptional()
+  @IsBoolean()
+  urgent?: boolean;
+
+  @ApiPropertyOptional({
+    type: MajorByUnitDto,
+    description: '承办机构认定该强制决定属于重大执法决定（不论目录如何认定）：须经法制审核',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MajorByUnitDto)
+  majorByUnit?: MajorByUnitDto;
 
   @ApiPropertyOptional({
     enum: COERCION_SECRET_FIELDS,

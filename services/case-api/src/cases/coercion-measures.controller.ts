@@ -20,7 +20,8 @@ export class CaseDecisionParam extends CaseIdParam {
 
 /**
  * 行政强制 inside a case (domain.md P13). A measure is taken on the approval of the agency head (行政强制法 art.
- * 18), so it is the head's or the agency system's to enter, as a decision is.
+ * 18), so it is the head's or the agency system's to enter, as a decision is; a major one after its legal review
+ * (P13b).
  */
 @ApiTags('cases')
 @Controller('api/v1/cases')
@@ -32,7 +33,7 @@ export class CoercionMeasuresController {
   @ActionRoute()
   @ApiOperation({
     summary:
-      '采取行政强制措施或实施强制执行（经行政机关负责人批准；作为一项独立的行政强制决定公开，单独计算公开期限）',
+      '采取行政强制措施或实施强制执行（经行政机关负责人批准；作为一项独立的行政强制决定公开，单独计算公开期限）。重大的（目录认定或 majorByUnit）须先经法制审核：首次提交只开启审核（measureReviews），审核通过后再次提交同一决定方予作出；urgent 紧急实施的立即作出，二十四小时内未审核通过或审核未通过的自动解除',
   })
   @ApiOkResponse({ type: CaseView })
   take(@CurrentPrincipal() p: Principal, @Param() params: CaseIdParam, @Body() dto: CoercionMeasureDto) {

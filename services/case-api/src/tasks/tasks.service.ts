@@ -4,7 +4,6 @@ import { CaseTaskEntity } from '@lep/case-store';
 import {
   caseUpdates,
   reviewUpdates,
-  reviewWorkflowId,
   type CoordinationRuling,
   type ReviewCompletion,
   type ReviewConflictDeclaration,
@@ -35,9 +34,12 @@ const REVIEW_FIELDS = ['checklist', 'opinion', 'outcome'] as const;
 /** An action that needs no workflow call (its earlier answer stands). */
 const FINISHED: ActionOutcome<unknown> = { finished: true, result: undefined };
 
-/** The workflow a task's actions go to: its review round, or (coordination) the case itself. */
-function taskWorkflowId(task: Pick<TaskView, 'kind' | 'caseId' | 'round'>): string {
-  return task.kind === 'legal-review' ? reviewWorkflowId(task.caseId, task.round) : task.caseId;
+/**
+ * The workflow a task's actions go to: its review round, whose workflow id is the task's id (reviewWorkflowId for
+ * the case's own rounds, measureReviewWorkflowId for a measure's, domain.md P13b), or (coordination) the case.
+ */
+function taskWorkflowId(task: Pick<TaskView, 'kind' | 'caseId' | 'taskId'>): string {
+  return task.kind === 'legal-review' ? task.taskId : task.caseId;
 }
 const RULING_FIELDS = ['ruling', 'reason'] as const;
 

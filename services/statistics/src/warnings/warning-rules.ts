@@ -53,7 +53,11 @@ export interface ClearWarning {
 
 export type WarningChange = RaiseWarning | ClearWarning;
 
-const reviewSubject = (caseId: string, round: number | undefined) => `${caseId}#${round ?? 0}`;
+/** A case's review round, or a measure's round (domain.md P13b), whose numbers are counted apart. */
+const reviewSubject = (caseId: string, round: number | undefined, measure: string | undefined) =>
+  measure === undefined ? `${caseId}#${round ?? 0}` : `${caseId}#measure-${round ?? 0}`;
+const reviewName = (data: { caseNumber: string; round?: number; measureDocumentNumber?: string }) =>
+  `案件 ${data.caseNumber} ${data.measureDocumentNumber ? `行政强制决定（${data.measureDocumentNumber}）` : ''}第 ${data.round ?? '?'} 轮法制审核`;
 
 /** One calendar-missing warning per layer, year and agency: `<region>:<year>:<agency>`. */
 export const calendarSubject = (region: string, year: number, agencyCode = '') =>
@@ -156,7 +160,7 @@ export function warningChangesOf(event: CloudEvent): WarningChange[] {
         {
           action: 'clear',
           kind: 'review-sla',
-          subject: reviewSubject(data.caseId, data.round),
+          subject: reviewSubject(data.caseId, data.round, data.measureDocumentNumber),
           at: data.completedAt,
           outlivesRaise: true,
         },
@@ -229,11 +233,9 @@ function deadlineWarnings(data: CaseDeadlineFiredData, emittedAt: string): Warni
         {
           action: 'raise',
           kind: 'review-sla',
-          subject: reviewSubject(data.caseId, data.round),
+          subject: reviewSubject(data.caseId, data.round, data.measureDocumentNumber),
           severity: past ? 'past' : 'near',
-          message: past
-            ? `案件 ${data.caseNumber} 第 ${data.round ?? '?'} 轮法制审核已超过审核时限`
-            : `案件 ${data.caseNumber} 第 ${data.round ?? '?'} 轮法制审核临近审核时限`,
+          message: `${reviewName(data)}${past ? '已超过审核时限' : '临近审核时限'}`,
           ...common,
         },
       ];

@@ -3,6 +3,7 @@ import {
   caseUpdates,
   reviewUpdates,
   remakeWorkflowId,
+  measureReviewWorkflowId,
   reviewWorkflowId,
   withdrawalWorkflowId,
   type CaseActor,
@@ -388,6 +389,70 @@ it('a minor draft the handling unit declares major, then reviewed and decided (l
   await reviewRound(handle, 1, 'approved');
   expect((await decide(handle)).stage).toBe('decided');
   await record(handle.workflowId, 'declared-major-reviewed-decided-open');
+  await harness.endCase(handle);
+});
+
+/** A 冻结 the handling unit finds major (domain.md P13b): reviewed before it is taken, or within 24 h if urgent. */
+async function majorFreezing(documentNumber: string, urgent = false) {
+  return {
+    actor: head,
+    documentNumber,
+    party: draft(handler, 0).party,
+    coercion: { kind: 'freeze' },
+    other: {
+      title: '冻结存款决定',
+      content: '冻结当事人在某银行的存款人民币500万元，期限30日。',
+      legalBasis: '《中华人民共和国行政强制法》第二十九条',
+    },
+    decidedOn: chinaDateOf(await harness.env.currentTimeMs()),
+    publicationBlocks: [],
+    majorByUnit: { reason: '冻结存款数额巨大，涉及重大财产权益' },
+    ...(urgent ? { urgent } : {}),
+  };
+}
+
+/** Answers the measure's round `round` and waits until the case has recorded how it ended. */
+async function measureRound(handle: WorkflowHandle, round: number, outcome: 'approved' | 'returned') {
+  const task = await openTask(harness.dataSource, handle.workflowId);
+  expect(task.task_id).toBe(measureReviewWorkflowId(handle.workflowId, round));
+  await completeReviewTask(harness, task, reviewer, outcome);
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.measureReviews?.[round - 1]?.outcome === outcome,
+    `measure round ${round}`,
+  );
+}
+
+it('a major 冻结 reviewed before it is taken: returned, revised, approved, taken (left open)', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  const first = await majorFreezing('阿市监强〔2026〕51号');
+  await act(handle, caseUpdates.takeCoercionMeasure, first);
+  await measureRound(handle, 1, 'returned');
+  const revised = {
+    ...first,
+    other: { ...first.other, content: '冻结当事人在某银行的存款人民币300万元，期限30日。' },
+  };
+  await act(handle, caseUpdates.takeCoercionMeasure, revised);
+  await measureRound(handle, 2, 'approved');
+  const taken = await act(handle, caseUpdates.takeCoercionMeasure, revised);
+  expect(taken.coercionMeasures?.[0]?.reviewTaskId).toBe(measureReviewWorkflowId(handle.workflowId, 2));
+  await record(handle.workflowId, 'major-measure-returned-approved-taken-open');
+  await record(measureReviewWorkflowId(handle.workflowId, 2), 'measure-round-approved');
+  await harness.endCase(handle);
+});
+
+it('an urgent major 冻结 taken at once and lifted when its review has not passed in 24 hours (left open)', async () => {
+  const handle = await harness.startCase();
+  await investigating(handle);
+  await act(handle, caseUpdates.takeCoercionMeasure, await majorFreezing('阿市监强〔2026〕52号', true));
+  await harness.sleep(25 * 3_600_000);
+  await eventually(
+    () => harness.state(handle),
+    (s) => s.coercionMeasures?.[0]?.withdrawal?.kind === 'revoked',
+    'the urgent measure lifted',
+  );
+  await record(handle.workflowId, 'urgent-measure-lifted-at-24h-open');
   await harness.endCase(handle);
 });
 
