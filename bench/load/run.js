@@ -1,4 +1,5 @@
-// Load benchmark. Build first (`npm run build`), then: node bench/load/run.js [clients=20] [casesPerClient=10]
+// Load benchmark. Build first (`npm run build`), then:
+//   node bench/load/run.js [clients=20] [casesPerClient=10] [perSecond]
 // Runs registry, worker, case-api and publication as processes on embedded peers (Temporal in real time), then:
 //  1. bare Temporal: `clients` concurrent clients each start `casesPerClient` empty workflows (no worker needed
 //     to start one) — the ceiling the platform's case starts are compared against, same server, same run;
@@ -9,6 +10,10 @@
 // case start, the introspection of an API key case-api has not seen yet), then measure `casesPerClient` calls each.
 // Prints throughput and p50/p95/p99 latency for each, the slowest calls (which call of its client, when), and the
 // case-start / bare-start ratio.
+// With `perSecond`, also an open loop after the filing: clients × casesPerClient bare starts, then as many case
+// starts, each begun at that steady rate whatever the earlier ones are doing — the latency a call meets when
+// agencies arrive at that pace, where the closed loops above measure it at saturation (each client's next call
+// waits for its last, so their mean latency is clients ÷ throughput by Little's law).
 const { performance } = require('node:perf_hooks');
 const { randomUUID } = require('node:crypto');
 const { Client, Connection } = require('@temporalio/client');
@@ -17,6 +22,7 @@ const { runBench, withPlatform } = require('../support/platform');
 
 const CLIENTS = Number(process.argv[2] ?? 20);
 const PER_CLIENT = Number(process.argv[3] ?? 10);
+const PER_SECOND = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
 const AUTH = { secret: 'load-bench-secret-of-at-least-32-characters', issuer: 'lep', audience: 'lep-api' };
 const sign = (claims) => signStaffToken(claims, AUTH);
 
@@ -55,6 +61,23 @@ async function drive(operation, perClient = PER_CLIENT) {
   return { latencies: calls.map((call) => call.took), calls, began, wallMs: performance.now() - began };
 }
 
+/** Open loop: `count` calls of `operation(i)`, the ith begun `i / perSecond` s after the first, however many are still running. */
+async function driveAtRate(operation, perSecond, count) {
+  const calls = [];
+  const running = [];
+  const began = performance.now();
+  for (let i = 0; i < count; i++) {
+    const wait = began + (i * 1000) / perSecond - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const started = performance.now();
+    running.push(
+      operation(i).then(() => calls.push({ i, began: started - began, took: performance.now() - started })),
+    );
+  }
+  await Promise.all(running);
+  return { latencies: calls.map((call) => call.took), calls, began, wallMs: performance.now() - began };
+}
+
 async function main() {
   const profileDir = process.env.LEP_BENCH_PROFILE_DIR;
   const platform = {
@@ -71,7 +94,7 @@ async function main() {
   };
   await withPlatform(platform, async ({ peers, registry, url, databaseUrl }) => {
     const connection = await Connection.connect({ address: peers.temporalAddress });
-    const client = new Client({ connection });
+    const client = new Client({ connection, namespace: peers.temporalNamespace });
     const bareStart = (c, i) =>
       client.workflow.start('emptyWorkflow', {
         taskQueue: 'bench-bare',
@@ -130,6 +153,18 @@ async function main() {
     console.log(
       `worker filed all ${total} cases (registry checks, record, index, events) ${((performance.now() - filingBegan) / 1000).toFixed(2)} s after the last start`,
     );
+
+    if (PER_SECOND !== undefined) {
+      const count = CLIENTS * PER_CLIENT;
+      stats(
+        `bare Temporal start at ${PER_SECOND}/s`,
+        await driveAtRate((i) => bareStart('rate', i), PER_SECOND, count),
+      );
+      stats(
+        `case start at ${PER_SECOND}/s`,
+        await driveAtRate((i) => startCase('rate', i), PER_SECOND, count),
+      );
+    }
 
     const reads = await drive(async () => {
       const response = await fetch(`${url.publication}/api/v1/public/decisions?page=1&pageSize=20`);

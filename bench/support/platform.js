@@ -30,7 +30,15 @@ const BUCKETS = { evidence: 'lep-evidence', bare: 'lep-bench-bare' };
  */
 async function withPlatform({ auth, sign, services, env = {} }, body) {
   const s3 = services.includes('evidence');
-  const peers = await startPeers({ postgres: true, kafka: true, s3, temporal: { timeSkipping: false } });
+  // LEP_BENCH_TEMPORAL_ADDRESS=host:port: a Temporal server of your own (e.g. on PostgreSQL, as production runs
+  // it) instead of the dev server, in a namespace of the bench's own with LEP's search attributes.
+  const temporalAddress = process.env.LEP_BENCH_TEMPORAL_ADDRESS || undefined;
+  const peers = await startPeers({
+    postgres: true,
+    kafka: true,
+    s3,
+    temporal: { address: temporalAddress, ownNamespace: Boolean(temporalAddress) },
+  });
   // The registry stand-in and the service processes read the engines from these.
   Object.assign(process.env, {
     LEP_TEST_DATABASE_URL: peers.databaseUrl,
@@ -53,6 +61,7 @@ async function withPlatform({ auth, sign, services, env = {} }, body) {
     const common = {
       KAFKA_BROKERS: peers.kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: peers.temporalAddress,
+      TEMPORAL_NAMESPACE: peers.temporalNamespace,
       // Encrypted payloads, as in production: the figures include the codec's cost.
       ...TEST_PAYLOAD_KEY_ENV,
       AUTH_JWT_SECRET: auth.secret,
