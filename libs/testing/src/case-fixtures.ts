@@ -1,4 +1,12 @@
-import type { DraftDecisionInput } from '@lep/contracts';
+import type { CaseParty, CoercionMeasureInput, DraftDecisionInput } from '@lep/contracts';
+
+/** The natural person the fixtures' cases are about. */
+export const PARTY_ZHANG_SAN: CaseParty = {
+  type: 'natural-person',
+  name: '张三',
+  idType: '居民身份证',
+  idNumber: '11010519491231002X',
+};
 
 export interface PenaltyDraftOptions {
   /** What the penalty content names before its amount: 罚款 unless told. */
@@ -23,7 +31,7 @@ export function penaltyDraft(
   } = options;
   return {
     documentNumber,
-    party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
+    party: PARTY_ZHANG_SAN,
     penalty: {
       violationType: '销售不合格产品',
       facts,
@@ -42,5 +50,41 @@ export function penaltyDraft(
       majorSocialImpact: false,
     },
     publicationBlocks,
+  };
+}
+
+export interface FreezeMeasureOptions {
+  documentNumber: string;
+  /** The date on the measure's 决定书 (YYYY-MM-DD). */
+  decidedOn: string;
+  /** The deposit frozen, as the decision states it: 500万元 unless told. */
+  amount?: string;
+  /** The handling unit's reason for finding the measure major (domain.md L3d, P13b); not major unless given. */
+  majorReason?: string;
+  /** 情况紧急，当场实施 (domain.md P13b). */
+  urgent?: boolean;
+}
+
+/**
+ * A 冻结存款 measure (行政强制法 art. 29) as its decision states it, without who takes it and the request id: one
+ * copy for every suite. A 冻结 is outside the full-process AV list (R4), so no recording is needed to take it.
+ */
+export function freezeMeasure(
+  options: FreezeMeasureOptions,
+): Omit<CoercionMeasureInput, 'requestId' | 'actor'> {
+  const { documentNumber, decidedOn, amount = '500万', majorReason, urgent } = options;
+  return {
+    documentNumber,
+    party: PARTY_ZHANG_SAN,
+    coercion: { kind: 'freeze' },
+    other: {
+      title: '冻结存款决定',
+      content: `冻结当事人在某银行的存款人民币${amount}元，期限30日。`,
+      legalBasis: '《中华人民共和国行政强制法》第二十九条',
+    },
+    decidedOn,
+    publicationBlocks: [],
+    ...(majorReason ? { majorByUnit: { reason: majorReason } } : {}),
+    ...(urgent ? { urgent } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { useCaseApp } from './support/case-app';
 import { useCaseWorker } from './support/case-journey';
 import { eventually } from './support/case-worker';
 import { CHECKLIST_PASSED, chinaToday } from './support/fixtures';
+import { freezeMeasure } from '@lep/testing';
 
 /**
  * 法制审核 of a major 行政强制 measure over HTTP (domain.md P13b): the head's POST opens a round instead of taking
@@ -12,18 +13,11 @@ import { CHECKLIST_PASSED, chinaToday } from './support/fixtures';
 const caseApp = useCaseApp('case_api_measure_review');
 const { handler, head, reviewer, newCase, caseState, investigating, request } = useCaseWorker(caseApp);
 
-const MEASURE = {
+const MEASURE = freezeMeasure({
   documentNumber: '阿市监强〔2026〕61号',
-  party: { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
-  coercion: { kind: 'freeze' },
-  other: {
-    title: '冻结存款决定',
-    content: '冻结当事人在某银行的存款人民币500万元，期限30日。',
-    legalBasis: '《中华人民共和国行政强制法》第二十九条',
-  },
-  publicationBlocks: [],
-  majorByUnit: { reason: '冻结存款数额巨大，涉及重大财产权益' },
-};
+  decidedOn: chinaToday(),
+  majorReason: '冻结存款数额巨大，涉及重大财产权益',
+});
 
 describe('a major 行政强制 measure reviewed through the task API (domain.md P13b)', () => {
   it('is not taken until the reviewer approves it in the inbox; then the same measure is taken', async () => {
@@ -35,7 +29,7 @@ describe('a major 行政强制 measure reviewed through the task API (domain.md 
     const submitted = await caseApp()
       .staff(head)
       .post(route)
-      .send({ ...MEASURE, requestId: request(), decidedOn: chinaToday() });
+      .send({ ...MEASURE, requestId: request() });
     expect(submitted.status).toBe(200);
     const state: CaseState = submitted.body.state;
     expect(state.coercionMeasures ?? []).toHaveLength(0);
@@ -76,7 +70,7 @@ describe('a major 行政强制 measure reviewed through the task API (domain.md 
     const taken = await caseApp()
       .staff(head)
       .post(route)
-      .send({ ...MEASURE, requestId: request(), decidedOn: chinaToday() });
+      .send({ ...MEASURE, requestId: request() });
     expect(taken.status).toBe(200);
     expect(taken.body.state.coercionMeasures).toEqual([
       expect.objectContaining({ documentNumber: MEASURE.documentNumber, reviewTaskId: taskId }),

@@ -2,6 +2,7 @@ import type { CaseState } from '@lep/contracts';
 import { useCaseApp, type Staff } from './support/case-app';
 import { useCaseWorker } from './support/case-journey';
 import { chinaToday } from './support/fixtures';
+import { freezeMeasure } from '@lep/testing';
 
 /**
  * 撤销 of a 行政强制 decision taken inside a case, by its own decision id (domain.md P13a): while the case is open
@@ -13,7 +14,6 @@ const AGENCY = 'BT01';
 const { handler, head, newCase, caseState, investigating, draftBody, request, archived } =
   useCaseWorker(caseApp);
 
-const PARTY = { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' };
 const SOURCE = { kind: 'reconsideration', documentNumber: '兵司复决〔2026〕31号', decidedOn: chinaToday() };
 const WITHDRAWN_TYPE = 'cn.lep.case.decision.withdrawn.v1';
 
@@ -21,16 +21,7 @@ const WITHDRAWN_TYPE = 'cn.lep.case.decision.withdrawn.v1';
 function freezing(documentNumber: string) {
   return {
     requestId: request(),
-    documentNumber,
-    party: PARTY,
-    coercion: { kind: 'freeze' },
-    other: {
-      title: '冻结存款决定',
-      content: '冻结当事人在某银行的存款人民币5万元，期限30日。',
-      legalBasis: '《中华人民共和国行政强制法》第二十九条',
-    },
-    decidedOn: chinaToday(),
-    publicationBlocks: [],
+    ...freezeMeasure({ documentNumber, decidedOn: chinaToday(), amount: '5万' }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { AGENCY, HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
 import { act, draft, eventually, linkEvidence, openTask } from './support/case-steps';
 import { startWorkerProcess } from './support/worker-process';
+import { freezeMeasure } from '@lep/testing';
 
 // Friday 4 December 2026, 10:00 in China. The agency counts on the Xinjiang calendar, whose 2026 regional notice
 // the registry does not hold (only a secondary report of it was found; docs/domain.md §6).
@@ -109,17 +110,11 @@ describe('a 兵团 case in the Xinjiang region without the 2026 regional notice'
     measured = await drafted();
     const state = await act<CaseState>(measured, caseUpdates.takeCoercionMeasure, {
       actor: { id: harness.people.deputyLeader, role: 'leader', agencyCode: AGENCY },
-      documentNumber: '阿市监强〔2026〕71号',
-      party: draft(handler, 0).party,
-      coercion: { kind: 'freeze' },
-      other: {
-        title: '冻结存款决定',
-        content: '冻结当事人在某银行的存款人民币500万元，期限30日。',
-        legalBasis: '《中华人民共和国行政强制法》第二十九条',
-      },
-      decidedOn: '2026-12-04',
-      publicationBlocks: [],
-      majorByUnit: { reason: '冻结存款数额巨大' },
+      ...freezeMeasure({
+        documentNumber: '阿市监强〔2026〕71号',
+        decidedOn: '2026-12-04',
+        majorReason: '冻结存款数额巨大',
+      }),
     });
     expect(state.coercionMeasures ?? []).toHaveLength(0);
     const task = await openTask(harness.dataSource, measured.workflowId);

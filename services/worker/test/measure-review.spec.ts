@@ -18,6 +18,7 @@ import {
   openTask,
   refusalCode,
 } from './support/case-steps';
+import { freezeMeasure } from '@lep/testing';
 
 /**
  * 法制审核 of a major 行政强制 measure (domain.md P13b) on the real engines: the time-skipping server carries the
@@ -59,17 +60,11 @@ async function investigating(): Promise<WorkflowHandle> {
 async function freezing(documentNumber: string, overrides: Record<string, unknown> = {}) {
   return {
     actor: head,
-    documentNumber,
-    party: draft(handler, 0).party,
-    coercion: { kind: 'freeze' },
-    other: {
-      title: '冻结存款决定',
-      content: '冻结当事人在某银行的存款人民币500万元，期限30日。',
-      legalBasis: '《中华人民共和国行政强制法》第二十九条',
-    },
-    decidedOn: chinaDateOf(await harness.env.currentTimeMs()),
-    publicationBlocks: [],
-    majorByUnit: { reason: '冻结存款数额巨大，涉及重大财产权益' },
+    ...freezeMeasure({
+      documentNumber,
+      decidedOn: chinaDateOf(await harness.env.currentTimeMs()),
+      majorReason: '冻结存款数额巨大，涉及重大财产权益',
+    }),
     ...overrides,
   };
 }

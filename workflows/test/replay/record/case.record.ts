@@ -12,7 +12,7 @@ import {
 } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { chinaDateOf } from '@lep/calendar';
-import { CASE_INSPECTION_ITEM } from '@lep/testing';
+import { CASE_INSPECTION_ITEM, freezeMeasure } from '@lep/testing';
 import { signStaffToken } from '@lep/auth';
 import { startCaseDocuments } from '../../../../services/case-api/test/support/case-documents';
 import {
@@ -396,18 +396,12 @@ it('a minor draft the handling unit declares major, then reviewed and decided (l
 async function majorFreezing(documentNumber: string, urgent = false) {
   return {
     actor: head,
-    documentNumber,
-    party: draft(handler, 0).party,
-    coercion: { kind: 'freeze' },
-    other: {
-      title: '冻结存款决定',
-      content: '冻结当事人在某银行的存款人民币500万元，期限30日。',
-      legalBasis: '《中华人民共和国行政强制法》第二十九条',
-    },
-    decidedOn: chinaDateOf(await harness.env.currentTimeMs()),
-    publicationBlocks: [],
-    majorByUnit: { reason: '冻结存款数额巨大，涉及重大财产权益' },
-    ...(urgent ? { urgent } : {}),
+    ...freezeMeasure({
+      documentNumber,
+      decidedOn: chinaDateOf(await harness.env.currentTimeMs()),
+      majorReason: '冻结存款数额巨大，涉及重大财产权益',
+      urgent,
+    }),
   };
 }
 
