@@ -1,4 +1,4 @@
-import type { CaseParty, CoercionMeasureInput, DraftDecisionInput } from '@lep/contracts';
+import type { CaseParty, CoercionMeasureInput, DecisionFacts, DraftDecisionInput } from '@lep/contracts';
 
 /** The natural person the fixtures' cases are about. */
 export const PARTY_ZHANG_SAN: CaseParty = {
@@ -16,6 +16,24 @@ export interface PenaltyDraftOptions {
   documentNumber?: string;
   /** Why the handler proposes to keep the decision off the portal (不予公示), none unless told. */
   publicationBlocks?: DraftDecisionInput['publicationBlocks'];
+}
+
+/**
+ * A draft's facts in which the review catalogue finds nothing major by itself: no coercive measure, one legal
+ * relation, no major public interest or social impact (whether the fine is major is the catalogue's threshold).
+ */
+export function ordinaryFacts(
+  partyType: DecisionFacts['partyType'],
+  fineYuan?: number,
+): DraftDecisionInput['facts'] {
+  return {
+    partyType,
+    ...(fineYuan === undefined ? {} : { fineYuan }),
+    measures: [],
+    multipleLegalRelations: false,
+    majorPublicInterest: false,
+    majorSocialImpact: false,
+  };
 }
 
 /** A penalty draft as handlers submit it (without who submits it and the request id): one copy for every suite. */
@@ -41,14 +59,7 @@ export function penaltyDraft(
       fineYuan,
       validUntil: '2027-12-31',
     },
-    facts: {
-      partyType: 'natural-person',
-      fineYuan,
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
+    facts: ordinaryFacts('natural-person', fineYuan),
     publicationBlocks,
   };
 }

@@ -5,6 +5,7 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { useCaseApp } from './support/case-app';
 import { expectViolation } from './support/expect-violation';
 import { CHECKLIST_PASSED, caseState, reviewTask, seedStep, startBody } from './support/fixtures';
+import { ordinaryFacts } from '@lep/testing';
 
 const caseApp = useCaseApp('case_api_bad_input');
 const AGENCY = 'AG-BAD';
@@ -27,14 +28,7 @@ const DRAFT = {
     fineYuan: 20000,
     validUntil: '2029-10-09',
   },
-  facts: {
-    partyType: 'legal-person',
-    fineYuan: 20000,
-    measures: [],
-    multipleLegalRelations: false,
-    majorPublicInterest: false,
-    majorSocialImpact: false,
-  },
+  facts: ordinaryFacts('legal-person', 20000),
   publicationBlocks: [],
 };
 

@@ -1,4 +1,4 @@
-import { CASE_LICENCE_ITEM } from '@lep/testing';
+import { CASE_LICENCE_ITEM, ordinaryFacts } from '@lep/testing';
 import { caseSignals, type CaseState, type DecisionMadeData } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { useCaseApp, type Staff } from './support/case-app';
@@ -30,13 +30,7 @@ function noPenaltyDraft(overrides: Record<string, unknown> = {}) {
     documentNumber: '阿市监不罚〔2026〕3号',
     party: PARTY,
     noPenalty: NO_PENALTY,
-    facts: {
-      partyType: 'natural-person',
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
+    facts: ordinaryFacts('natural-person'),
     publicationBlocks: [],
     ...overrides,
   };

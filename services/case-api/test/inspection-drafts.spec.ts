@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CASE_AGENCY, CASE_INSPECTION_ITEM, uscc } from '@lep/testing';
+import { CASE_AGENCY, CASE_INSPECTION_ITEM, ordinaryFacts, uscc } from '@lep/testing';
 import { useCaseApp } from './support/case-app';
 import { useCaseWorker } from './support/case-journey';
 import { chinaToday } from './support/fixtures';
@@ -69,13 +69,7 @@ function draft(code: string, decision: Record<string, unknown>) {
     documentNumber: `阿市监检〔2026〕${randomUUID().slice(0, 6)}号`,
     party: shop(code),
     ...decision,
-    facts: {
-      partyType: 'legal-person',
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
+    facts: ordinaryFacts('legal-person'),
     publicationBlocks: [],
   };
 }

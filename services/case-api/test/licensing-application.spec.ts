@@ -1,4 +1,4 @@
-import { CASE_LICENCE_ITEM } from '@lep/testing';
+import { CASE_LICENCE_ITEM, ordinaryFacts } from '@lep/testing';
 import type { CaseFiledData, CaseState } from '@lep/contracts';
 import { chinaDateOf } from '@lep/calendar';
 import { useCaseApp } from './support/case-app';
@@ -171,13 +171,7 @@ function licensingDraft(licensing: Record<string, unknown>, overrides: Record<st
     requestId: request(),
     party: { type: 'legal-person', name: '某某商贸有限公司', creditCode: '91659000MA7XXXXX1X' },
     licensing,
-    facts: {
-      partyType: 'legal-person',
-      measures: [],
-      multipleLegalRelations: false,
-      majorPublicInterest: false,
-      majorSocialImpact: false,
-    },
+    facts: ordinaryFacts('legal-person'),
     publicationBlocks: [],
     ...overrides,
   };
