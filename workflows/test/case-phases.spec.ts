@@ -277,8 +277,25 @@ describe('investigation', () => {
   });
 });
 
-describe('a step that keeps failing (patch local-case-steps)', () => {
-  it('is retried in the worker, then waits as a server activity that names itself, and records once', async () => {
+describe('steps as server activities (patch case-steps-on-server)', () => {
+  it('runs every step of a case as a server activity: its history holds no local activity', async () => {
+    const handle = await investigating();
+    await act(handle, caseUpdates.draftDecision, { actor: handler, ...penaltyDraft(500) });
+    const { events } = await handle.fetchHistory();
+    const scheduled = (events ?? []).flatMap((event) => {
+      const name = event.activityTaskScheduledEventAttributes?.activityType?.name;
+      return name ? [name] : [];
+    });
+    expect(scheduled).toEqual(expect.arrayContaining(['checkFiling', 'applyStep', 'prepareDraft']));
+    // A local activity leaves a marker named core_local_activity where a server activity leaves its events.
+    const markers = (events ?? []).flatMap((event) => {
+      const name = event.markerRecordedEventAttributes?.markerName;
+      return name ? [name] : [];
+    });
+    expect(markers).not.toContain('core_local_activity');
+  });
+
+  it('retries a step that keeps failing as a server activity that names itself, and records it once', async () => {
     const handle = await investigating();
     databaseDown.add(handle.workflowId);
     const acted = act(handle, caseUpdates.addRecord, {
@@ -287,12 +304,10 @@ describe('a step that keeps failing (patch local-case-steps)', () => {
       content: '询问张三',
       evidence: [],
     });
-    // Local retries are invisible to describe(); once they give up, the step is the server activity case-api's
-    // waitingOn reports, with its attempt and the database's error.
+    // The step is the pending activity case-api's waitingOn reports, with its attempt and the database's error.
     const pending = await eventually(
       async () => (await handle.describe()).raw.pendingActivities ?? [],
       (activities) => activities.some((activity) => (activity.attempt ?? 1) > 1),
-      // The local attempts take 3 s of real time, then a server retry 1 s: room for a loaded machine.
       600,
     ).finally(() => databaseDown.delete(handle.workflowId));
     expect(pending).toEqual([

@@ -12,6 +12,11 @@ export interface ServiceProcess {
   kill(): Promise<void>;
   /** SIGTERM, as an orchestrator stops it. */
   stop(): Promise<void>;
+  /**
+   * SIGSTOP, then SIGCONT after `ms`: the process neither runs nor answers meanwhile, as one starved of CPU or
+   * paused by its host, and then carries on where it was, its connections and in-flight work still open.
+   */
+  freeze(ms: number): Promise<void>;
 }
 
 /**
@@ -87,5 +92,10 @@ async function startOnPort(
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
-  return { url, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  const freeze = async (ms: number) => {
+    child.kill('SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    child.kill('SIGCONT');
+  };
+  return { url, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM'), freeze };
 }

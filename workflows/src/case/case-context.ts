@@ -28,7 +28,7 @@ import { serialQueue } from './serial-queue';
 
 import { caseActivities } from './case-steps';
 
-/** The case workflow's activities (case-steps.ts: most run as local activities since 'local-case-steps'). */
+/** The case workflow's activities (case-steps.ts: server activities, local ones only in histories of 'local-case-steps'). */
 export { caseActivities };
 
 /** APL art. 60: a penalty decision within 90 days of filing; staff are warned 10 days before. */

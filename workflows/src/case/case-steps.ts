@@ -3,7 +3,10 @@ import type { CaseActivities } from './activities';
 
 const RETRY = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
 
-/** The case workflows' activities as server activities: how every call ran before 'local-case-steps'. */
+/**
+ * The case workflows' activities as server activities: how every call ran before 'local-case-steps', and runs
+ * again since 'case-steps-on-server'.
+ */
 const serverActivities = proxyActivities<CaseActivities>({
   // A dead worker's attempt is retried after 10 s.
   startToCloseTimeout: '10 seconds',
@@ -11,13 +14,10 @@ const serverActivities = proxyActivities<CaseActivities>({
 });
 
 /**
- * The steps run as local activities, in the worker that runs the workflow task: each is one or a few database or
- * registry round trips, idempotent (applyStep by its entry key, the claims by the task's state, the rest read
- * only), and as a server activity each cost a schedule, a poll, a completion and a new workflow task through the
- * server (issue #22, bench/README.md: filing 11–18 % faster, an update's record steps 10–16 %). A local
- * step is tried three times inside the workflow task: one that still fails (the database or registry
- * down) goes on as the same activity on the server, where it is retried as before and case-api's `waitingOn`
- * names it with its attempts and last failure (local activities never appear among a workflow's pending ones).
+ * The steps as local activities, in the worker that runs the workflow task ('local-case-steps', issue #22: filing
+ * took half the time). Only histories recorded between 'local-case-steps' and 'case-steps-on-server' still take
+ * this path. A local step is tried three times inside the workflow task: one that still fails goes on as the same
+ * activity on the server.
  */
 const localActivities = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '3 seconds',
@@ -29,18 +29,31 @@ const localActivities = proxyLocalActivities<CaseActivities>({
 type LocalStep =
   'checkFiling' | 'prepareDraft' | 'workingDaysEnd' | 'agencyRegion' | 'applyStep' | 'applyTaskClaim';
 
+/** The patch that moved the steps back to the server (docs/workflow-versioning.md). */
+const CASE_STEPS_ON_SERVER = 'case-steps-on-server';
+
 /**
- * One step: local first, behind the patch 'local-case-steps' asked per call, so a workflow replaying a history
- * recorded before it schedules the server activities its history holds (its later calls, past the history, run
- * locally). These steps refuse nothing by failing (a refusal is a value they answer), so a failure left after the
- * local attempts is an outage, and the step waits on the server; a cancellation is passed on.
+ * One step, as the server activity it is again since CASE_STEPS_ON_SERVER. A workflow task that runs local
+ * activities spans several activations; when its worker holds it past the task's timeout (starved of CPU or
+ * paused), the SDK's core applies the server's next attempt — with the signals and updates that arrived
+ * meanwhile — to the same run after the first activations, and the history it completes cannot be replayed: the
+ * core puts those signals and updates in the task's first activation on replay, the workflow's commands come in
+ * another order, and the case stops on a nondeterminism error (seen in the fault suite; the `freeze worker`
+ * fault reproduces it; docs/operations.md). A server activity ends the task it is scheduled in, so a task is one
+ * activation and nothing can arrive in its middle.
+ *
+ * The patches are asked per call, newest first: a history recorded before 'local-case-steps' holds server
+ * activities and no marker of either; one recorded under it holds its marker and local markers, and replays
+ * locally; every call past the end of a history records CASE_STEPS_ON_SERVER and goes to the server. These steps
+ * refuse nothing by failing (a refusal is a value they answer), so a local failure is an outage: it waits on the
+ * server; a cancellation is passed on.
  */
-function localFirst<K extends LocalStep>(name: K): CaseActivities[K] {
+function caseStep<K extends LocalStep>(name: K): CaseActivities[K] {
   type Call = (...args: unknown[]) => Promise<unknown>;
   const server = serverActivities[name] as unknown as Call;
   const local = localActivities[name] as unknown as Call;
   const step: Call = async (...args) => {
-    if (!patched('local-case-steps')) return server(...args);
+    if (patched(CASE_STEPS_ON_SERVER) || !patched('local-case-steps')) return server(...args);
     try {
       return await local(...args);
     } catch (error) {
@@ -54,18 +67,18 @@ function localFirst<K extends LocalStep>(name: K): CaseActivities[K] {
 }
 
 /**
- * The case workflows' activities. The registry's checks of who acts (officers, reviewers, the principal leader)
- * stay server activities: an action waits on them before anything else, and case-api's 202 answer names them
- * with their attempt and last failure while the registry is down (bounded-actions.spec). Sealing the dossier
- * hashes the whole record and may take longer than a local step is given.
+ * The case workflows' activities: the steps above, and the registry's checks of who acts (officers, reviewers,
+ * the principal leader), sealing the dossier and the documents service's calls, which were server activities
+ * under every patch (case-api's 202 answer names a check with its attempt and last failure while the registry is
+ * down, bounded-actions.spec).
  */
 export const caseActivities: CaseActivities = {
-  checkFiling: localFirst('checkFiling'),
-  prepareDraft: localFirst('prepareDraft'),
-  workingDaysEnd: localFirst('workingDaysEnd'),
-  agencyRegion: localFirst('agencyRegion'),
-  applyStep: localFirst('applyStep'),
-  applyTaskClaim: localFirst('applyTaskClaim'),
+  checkFiling: caseStep('checkFiling'),
+  prepareDraft: caseStep('prepareDraft'),
+  workingDaysEnd: caseStep('workingDaysEnd'),
+  agencyRegion: caseStep('agencyRegion'),
+  applyStep: caseStep('applyStep'),
+  applyTaskClaim: caseStep('applyTaskClaim'),
   checkReviewer: serverActivities.checkReviewer,
   checkPrincipalLeader: serverActivities.checkPrincipalLeader,
   checkActingOfficers: serverActivities.checkActingOfficers,

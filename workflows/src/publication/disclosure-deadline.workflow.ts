@@ -49,15 +49,16 @@ const ACTIVITY_OPTIONS = {
 } as const;
 
 /**
- * Each step is one short transaction in the publication database (and a calendar read): run as local activities,
- * in the worker that runs the workflow task, they cost no round trip through the server each (schedule, poll,
- * complete, a new workflow task) and the receipt, the publication and the deadline of a decision go in one
- * workflow task. They are retried the same way (a retry longer than a minute waits on a server timer), and each is
- * idempotent, so one repeated after a lost workflow task changes nothing.
+ * The steps as local activities ('local-disclosure-steps', issue #22: the receipt, the publication and the deadline
+ * of a decision in one workflow task). Only histories recorded between that patch and 'disclosure-steps-on-server'
+ * still take this path: a task that runs local activities spans several activations, and one its worker holds past
+ * the task's timeout can take a `disclosureChanged` that arrived meanwhile in a later activation than a replay
+ * gives it, so its history no longer replays (the case workflows' steps, workflows/src/case/case-steps.ts, say how;
+ * docs/operations.md).
  */
 const localActivities = proxyLocalActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 
-/** How workflows started before 'local-disclosure-steps' ran their steps: as (server) activities. */
+/** The steps as (server) activities: before 'local-disclosure-steps', and again since 'disclosure-steps-on-server'. */
 const serverActivities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 
 const workflowNow = (): string => new Date(Date.now()).toISOString();
@@ -72,8 +73,12 @@ const workflowNow = (): string => new Date(Date.now()).toISOString();
  */
 export async function disclosureDeadlineWorkflow(input: DisclosureDeadlineInput): Promise<PublishAttempt> {
   const { decisionId } = input;
-  // Workflows started before this patch scheduled their steps as server activities, and replay them so.
-  const activities = patched('local-disclosure-steps') ? localActivities : serverActivities;
+  // Newest patch first: a history from before 'local-disclosure-steps' holds neither marker and replays its server
+  // activities, one recorded under it replays its local ones, and every new workflow runs its steps on the server.
+  const activities =
+    patched('disclosure-steps-on-server') || !patched('local-disclosure-steps')
+      ? serverActivities
+      : localActivities;
   const status: DisclosureDeadlineStatus = { outcome: 'waiting', warned: false, overdue: false };
   let changes = 0;
   let seen = 0;

@@ -7,11 +7,17 @@ export const FAULT_KINDS = [
   'kill minio',
   'kill temporal server',
   'database connections terminated',
+  'freeze worker',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** How long a part stays away before it comes back; long enough for requests to fail against it. */
 const OUTAGE_MS = 2_000;
+/**
+ * How long the worker stays frozen: past the workflow tasks' 10 s timeout, so the server hands a task it holds to
+ * another attempt while it still works on it — as on a worker starved of CPU or paused by its host.
+ */
+const FREEZE_MS = 12_000;
 /** Quiet time between faults, so the system recovers from one before the next. */
 const BETWEEN_MS = 3_000;
 
@@ -24,6 +30,8 @@ const BETWEEN_MS = 3_000;
  * - the Temporal dev server: on its port and SQLite file; running cases must carry on where they were;
  * - PostgreSQL: every connection of every service is terminated (pg_terminate_backend), as a failover or a
  *   restart of the server drops them.
+ * One is no crash: the worker is frozen (SIGSTOP) past the workflow task timeout and then continues (SIGCONT),
+ * with the tasks and local work it held still in hand while the server has given them to another attempt.
  */
 export class FaultInjector {
   readonly injected = new Map<FaultKind, number>();
@@ -85,6 +93,8 @@ export class FaultInjector {
       await this.stack.temporal.server!.up();
     } else if (kind === 'database connections terminated') {
       await terminateConnections(this.stack.postgres.url);
+    } else if (kind === 'freeze worker') {
+      await this.stack.freeze('worker', FREEZE_MS);
     } else {
       const service = kind.slice('kill '.length) as ServiceName;
       await this.stack.kill(service);

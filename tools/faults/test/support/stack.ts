@@ -66,6 +66,8 @@ export interface Stack {
   logFile(service: ServiceName): string;
   /** SIGKILL: the process dies mid-request; nothing drains. */
   kill(service: ServiceName): Promise<void>;
+  /** SIGSTOP for `ms`, then SIGCONT: it carries on where it was (ServiceProcess.freeze). */
+  freeze(service: ServiceName, ms: number): Promise<void>;
   /** Starts it again on its port; resolves once /health answers. */
   restart(service: ServiceName): Promise<void>;
   /** Stops everything; the service logs stay on disk when asked to (a failed run), else they go too. */
@@ -182,6 +184,9 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       staffToken,
       async kill(service) {
         await processes.get(service)?.kill();
+      },
+      async freeze(service, ms) {
+        await processes.get(service)?.freeze(ms);
       },
       restart: start,
       stop,

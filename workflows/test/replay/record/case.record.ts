@@ -58,11 +58,12 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 /**
- * Since 'local-case-steps' the case workflows run their steps as local activities: every scenario is written as
- * `<scenario>-local-steps.json`, next to the history of the same steps as server activities, which stays.
+ * Since 'case-steps-on-server' the case workflows run their steps as server activities again: every scenario is
+ * written as `<scenario>-steps-on-server.json`, next to the histories of the same steps from before
+ * 'local-case-steps' (`<scenario>.json`) and under it (`<scenario>-local-steps.json`), which stay.
  */
 const record = (workflowId: string, scenario: string) =>
-  recordHistory(harness.env.client, workflowId, `${scenario}-local-steps`);
+  recordHistory(harness.env.client, workflowId, `${scenario}-steps-on-server`);
 
 async function investigating(handle: WorkflowHandle): Promise<void> {
   await eventually(

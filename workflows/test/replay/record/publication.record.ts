@@ -19,7 +19,9 @@ import { recordHistory } from './history-recorder';
  * staff gets a workflow, started with the id alone: these scenarios record that shape (`-stored-by-consumer`). The
  * histories of the shapes before stay in the corpus as they were recorded (a workflow that received its decision,
  * published it at once or started a parked re-decision's workflow: the `-local-steps` files and those without a
- * suffix).
+ * suffix). Since 'disclosure-steps-on-server' the steps are server activities again: each scenario is written with
+ * `-steps-on-server` after its name, next to the `-stored-by-consumer` history of the same steps as local
+ * activities, which stays.
  */
 const publication = usePublicationApp('replay_publication', {
   startsAt: new Date('2026-09-30T10:00:00+08:00'),
@@ -27,7 +29,11 @@ const publication = usePublicationApp('replay_publication', {
 const HEALTH_NOTE = '当事人自述患有高血压，';
 
 const record = (decisionId: string, scenario: string) =>
-  recordHistory(publication().temporal.env.client, disclosureWorkflowId(decisionId), scenario);
+  recordHistory(
+    publication().temporal.env.client,
+    disclosureWorkflowId(decisionId),
+    `${scenario}-steps-on-server`,
+  );
 
 const statusOf = async (decisionId: string) =>
   (
