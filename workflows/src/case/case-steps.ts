@@ -38,9 +38,9 @@ const CASE_STEPS_ON_SERVER = 'case-steps-on-server';
  * paused), the SDK's core applies the server's next attempt — with the signals and updates that arrived
  * meanwhile — to the same run after the first activations, and the history it completes cannot be replayed: the
  * core puts those signals and updates in the task's first activation on replay, the workflow's commands come in
- * another order, and the case stops on a nondeterminism error (seen in the fault suite; the `freeze worker`
- * fault reproduces it; docs/operations.md). A server activity ends the task it is scheduled in, so a task is one
- * activation and nothing can arrive in its middle.
+ * another order, and the case stops on a nondeterminism error (seen in the fault suite; services/worker's
+ * frozen-worker.spec reproduces it; docs/operations.md). A server activity ends the task it is scheduled in, so a
+ * task is one activation and nothing can arrive in its middle.
  *
  * The patches are asked per call, newest first: a history recorded before 'local-case-steps' holds server
  * activities and no marker of either; one recorded under it holds its marker and local markers, and replays
