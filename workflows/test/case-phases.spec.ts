@@ -63,6 +63,17 @@ const accepted: FilingCheck = {
   reviewSla: { workingDays: 7, extensionWorkingDays: 3 },
 };
 
+/** A step recorded in memory as applyCaseStep records it: once per entry key; refused while the database is down. */
+function applyInMemory(step: CaseStep): { sequence: number; hash: string; applied: boolean } {
+  if (databaseDown.has(step.caseId)) throw new Error('数据库连接失败');
+  const recorded = steps.get(step.caseId) ?? [];
+  const known = recorded.findIndex((candidate) => candidate.entryKey === step.entryKey);
+  if (known >= 0) return { sequence: known + 1, hash: 'h', applied: false };
+  recorded.push(step);
+  steps.set(step.caseId, recorded);
+  return { sequence: recorded.length, hash: 'h', applied: true };
+}
+
 /** The activities, in memory: the registry says `filing`; a fine of 10,000 yuan or more is a major decision. */
 const activities: CaseActivities = {
   checkFiling: async () => filing,
@@ -83,15 +94,8 @@ const activities: CaseActivities = {
     dueAt: new Date(Date.parse(from) + workingDays * DAY).toISOString(),
     provisional: null,
   }),
-  applyStep: async (step) => {
-    if (databaseDown.has(step.caseId)) throw new Error('数据库连接失败');
-    const recorded = steps.get(step.caseId) ?? [];
-    const known = recorded.findIndex((candidate) => candidate.entryKey === step.entryKey);
-    if (known >= 0) return { sequence: known + 1, hash: 'h', applied: false };
-    recorded.push(step);
-    steps.set(step.caseId, recorded);
-    return { sequence: recorded.length, hash: 'h', applied: true };
-  },
+  applyStep: async (step) => applyInMemory(step),
+  applySteps: async (many) => many.map(applyInMemory),
   applyTaskClaim: async (change) => {
     claims.push(change);
   },
@@ -286,7 +290,9 @@ describe('steps as server activities (patch case-steps-on-server)', () => {
       const name = event.activityTaskScheduledEventAttributes?.activityType?.name;
       return name ? [name] : [];
     });
-    expect(scheduled).toEqual(expect.arrayContaining(['checkFiling', 'applyStep', 'prepareDraft']));
+    expect(scheduled).toEqual(
+      expect.arrayContaining(['checkFiling', 'applySteps', 'applyStep', 'prepareDraft']),
+    );
     // A local activity leaves a marker named core_local_activity where a server activity leaves its events.
     const markers = (events ?? []).flatMap((event) => {
       const name = event.markerRecordedEventAttributes?.markerName;

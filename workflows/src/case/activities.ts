@@ -86,6 +86,8 @@ export interface CaseActivities {
   agencyRegion(agencyCode: string): Promise<string>;
   /** Records a step of the case: record entry, case index, tasks and events in one transaction. */
   applyStep(step: CaseStep): Promise<AppliedStep>;
+  /** Records several steps of the case in order, in one transaction (case-steps-on-server: one activity for them). */
+  applySteps(steps: CaseStep[]): Promise<AppliedStep[]>;
   /** Writes a claim or release of an inbox task that its workflow accepted (the inbox row follows the workflow). */
   applyTaskClaim(change: TaskClaimChange): Promise<void>;
   /** The 案卷's manifest hash over the record as it stands before the 归档 entry (domain.md R6). */

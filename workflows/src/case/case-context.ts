@@ -37,6 +37,9 @@ export const DECISION_WARNING_DAYS_BEFORE = 10;
 /** APL art. 64 (working days per art. 85): the party asks for a hearing within 5 days of the notice. */
 const HEARING_WINDOW_WORKING_DAYS = 5;
 
+/** A step as the case records it: always with the case's state for its index. */
+type RecordedStep = CaseStep & { state: NonNullable<CaseStep['state']> };
+
 type StepExtras = Pick<CaseStep, 'openTasks' | 'closeTasks'> & {
   events?: StepEvent[];
   evidence?: { evidenceId: string; sha256: string }[];
@@ -140,15 +143,45 @@ export class CaseContext {
   });
 
   /** One step: the record entry, the case index, tasks and events in one transaction (the applyStep activity). */
-  readonly record = async (
+  readonly record = (
     actor: CaseActor,
     action: string,
     title: string,
     details: Record<string, unknown>,
     extras: StepExtras = {},
-  ): Promise<void> => {
-    const current = this.snapshot();
-    const applied = await caseActivities.applyStep({
+  ): Promise<void> => this.apply(this.step(actor, action, title, details, extras));
+
+  /** Moves the case to `stage` with its step and the stage-changed event (plus `events`). */
+  readonly moveTo = (
+    stage: CaseStage,
+    actor: CaseActor,
+    title: string,
+    details: Record<string, unknown>,
+    events: StepEvent[] = [],
+  ): Promise<void> => this.apply(this.stageStep(stage, actor, title, details, events));
+
+  /**
+   * Several steps built in turn (`step`, `stageStep`) recorded in one applySteps activity, in order: one workflow
+   * task and one activity for them instead of one each (only under stepsOnServer(), case-steps.ts). The search
+   * attributes are set once, as the last step leaves the case.
+   */
+  readonly recordTogether = async (steps: RecordedStep[]): Promise<void> => {
+    const applied = await caseActivities.applySteps(steps);
+    this.state.recordEntries = applied[applied.length - 1].sequence;
+    this.version += steps.length;
+    upsertSearchAttributes(caseSearchAttributes(steps[steps.length - 1].state.snapshot));
+  };
+
+  /** The next step of the record, numbered, with the case as it is now (what `record` applies). */
+  readonly step = (
+    actor: CaseActor,
+    action: string,
+    title: string,
+    details: Record<string, unknown>,
+    extras: StepExtras = {},
+  ): RecordedStep => {
+    const snapshot = this.snapshot();
+    return {
       caseId: this.caseId,
       entryKey: `case-${++this.steps}`,
       entry: {
@@ -160,29 +193,26 @@ export class CaseContext {
         details,
         evidence: extras.evidence ?? [],
       },
-      state: { snapshot: current, filedAt: this.filedAt },
+      state: { snapshot, filedAt: this.filedAt },
       openTasks: extras.openTasks,
       closeTasks: extras.closeTasks,
       events: extras.events,
-    });
-    this.state.recordEntries = applied.sequence;
-    this.version++;
-    upsertSearchAttributes(caseSearchAttributes(current));
+    };
   };
 
-  /** Moves the case to `stage` with its step and the stage-changed event (plus `events`). */
-  readonly moveTo = async (
+  /** Moves the case to `stage` and answers the step that records it, with the stage-changed event (what `moveTo` applies). */
+  readonly stageStep = (
     stage: CaseStage,
     actor: CaseActor,
     title: string,
     details: Record<string, unknown>,
     events: StepEvent[] = [],
-  ): Promise<void> => {
+  ): RecordedStep => {
     const { state, avStages } = this;
     const from = state.stage;
     state.stage = stage;
     this.visited.add(stage);
-    await this.record(actor, `stage:${stage}`, title, details, {
+    return this.step(actor, `stage:${stage}`, title, details, {
       events: [
         this.event('caseLifecycle', CASE_EVENT_TYPES.stageChanged, {
           ...this.caseRef(),
@@ -196,6 +226,13 @@ export class CaseContext {
         ...events,
       ],
     });
+  };
+
+  private readonly apply = async (step: RecordedStep): Promise<void> => {
+    const applied = await caseActivities.applyStep(step);
+    this.state.recordEntries = applied.sequence;
+    this.version++;
+    upsertSearchAttributes(caseSearchAttributes(step.state.snapshot));
   };
 
   readonly deadline = (kind: CaseDeadlineKind) =>

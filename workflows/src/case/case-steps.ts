@@ -33,6 +33,14 @@ type LocalStep =
 const CASE_STEPS_ON_SERVER = 'case-steps-on-server';
 
 /**
+ * Whether this workflow runs its steps on the server under CASE_STEPS_ON_SERVER, where several steps may go in one
+ * activity (applySteps): false while replaying a history recorded before it, which holds one activity per step.
+ */
+export function stepsOnServer(): boolean {
+  return patched(CASE_STEPS_ON_SERVER);
+}
+
+/**
  * One step, as the server activity it is again since CASE_STEPS_ON_SERVER. A workflow task that runs local
  * activities spans several activations; when its worker holds it past the task's timeout (starved of CPU or
  * paused), the SDK's core applies the server's next attempt — with the signals and updates that arrived
@@ -67,10 +75,10 @@ function caseStep<K extends LocalStep>(name: K): CaseActivities[K] {
 }
 
 /**
- * The case workflows' activities: the steps above, and the registry's checks of who acts (officers, reviewers,
- * the principal leader), sealing the dossier and the documents service's calls, which were server activities
- * under every patch (case-api's 202 answer names a check with its attempt and last failure while the registry is
- * down, bounded-actions.spec).
+ * The case workflows' activities: the steps above; applySteps, several steps in one activity, only ever on the
+ * server (stepsOnServer); and the registry's checks of who acts (officers, reviewers, the principal leader),
+ * sealing the dossier and the documents service's calls, which were server activities under every patch (case-api's
+ * 202 answer names a check with its attempt and last failure while the registry is down, bounded-actions.spec).
  */
 export const caseActivities: CaseActivities = {
   checkFiling: caseStep('checkFiling'),
@@ -79,6 +87,7 @@ export const caseActivities: CaseActivities = {
   agencyRegion: caseStep('agencyRegion'),
   applyStep: caseStep('applyStep'),
   applyTaskClaim: caseStep('applyTaskClaim'),
+  applySteps: serverActivities.applySteps,
   checkReviewer: serverActivities.checkReviewer,
   checkPrincipalLeader: serverActivities.checkPrincipalLeader,
   checkActingOfficers: serverActivities.checkActingOfficers,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CalendarClient, chinaDateOf, endOfChinaDay, type CalendarRegion } from '@lep/calendar';
 import { failingForGoodOnCalendarErrors } from '@lep/nest-kit';
-import { applyCaseStep, applyTaskClaim, sealDossier } from '@lep/case-store';
+import { applyCaseStep, applyCaseSteps, applyTaskClaim, sealDossier } from '@lep/case-store';
 import type {
   AvRecordingListContent,
   EnforcementItemListContent,
@@ -164,6 +164,7 @@ export function createCaseActivities({
       }),
 
     applyStep: (step) => applyCaseStep(dataSource, step),
+    applySteps: (steps) => applyCaseSteps(dataSource, steps),
 
     applyTaskClaim: (change) => applyTaskClaim(dataSource, change),
 
