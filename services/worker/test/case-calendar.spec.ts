@@ -3,7 +3,7 @@ import { CASE_EVENT_TYPES, caseUpdates, type CaseActor, type CaseState } from '@
 import type { ServiceProcess } from '@lep/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { AGENCY, HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
-import { act, draft, eventually, linkEvidence, openTask } from './support/case-steps';
+import { act, draft, eventually, openTask, underInvestigation } from './support/case-steps';
 import { startWorkerProcess } from './support/worker-process';
 import { freezeMeasure } from '@lep/testing';
 
@@ -24,11 +24,7 @@ beforeAll(async () => {
     ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)),
     region: 'xinjiang',
   });
-  worker = await startWorkerProcess({
-    databaseUrl: harness.databaseUrl,
-    temporalAddress: harness.temporalAddress,
-    registryUrl: harness.registry.url,
-  });
+  worker = await startWorkerProcess(harness);
 }, 120_000);
 
 afterAll(async () => {
@@ -38,17 +34,7 @@ afterAll(async () => {
 
 async function drafted(overrides: Parameters<CaseHarness['startCase']>[0] = {}): Promise<WorkflowHandle> {
   const handle = await harness.startCase(overrides);
-  await eventually(
-    () => harness.state(handle),
-    (s) => s.stage === 'investigating',
-    'filing',
-  );
-  await linkEvidence(
-    harness,
-    handle,
-    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
-    1,
-  );
+  await underInvestigation(harness, handle, handler.id);
   await act(handle, caseUpdates.draftDecision, draft(handler, 50_000));
   return handle;
 }

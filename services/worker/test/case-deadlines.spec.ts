@@ -1,7 +1,7 @@
 import { CASE_EVENT_TYPES, caseUpdates, type CaseActor, type CaseState } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
-import { act, draft, eventually, linkEvidence, openTask, refusalCode } from './support/case-steps';
+import { act, draft, eventually, openTask, refusalCode, underInvestigation } from './support/case-steps';
 
 // Monday 28 September 2026, 10:00 in China: the National Day holiday (1–7 October, make-up day Saturday
 // 10 October) lies ahead, so every working-day period below runs across it.
@@ -24,22 +24,7 @@ async function sleepUntil(instant: string): Promise<void> {
 
 async function drafted(overrides: Parameters<CaseHarness['startCase']>[0] = {}): Promise<WorkflowHandle> {
   const handle = await harness.startCase(overrides);
-  await eventually(
-    () => harness.state(handle),
-    (s) => s.stage === 'investigating',
-    'filing',
-  );
-  await linkEvidence(
-    harness,
-    handle,
-    {
-      evidenceId: `video-${handle.workflowId}`,
-      kind: 'video',
-      capturedBy: handler.id,
-      storedAt: START.toISOString(),
-    },
-    1,
-  );
+  await underInvestigation(harness, handle, handler.id, START.toISOString());
   await act(handle, caseUpdates.draftDecision, draft(handler, 50_000));
   return handle;
 }

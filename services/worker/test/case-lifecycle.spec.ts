@@ -17,11 +17,12 @@ import {
   act,
   completeReviewTask,
   completion,
-  linkEvidence,
   draft,
   eventually,
+  linkEvidence,
   openTask,
   refusalCode,
+  underInvestigation,
 } from './support/case-steps';
 
 const DAY = 86_400_000;
@@ -49,20 +50,8 @@ async function outboxTypes(caseId: string): Promise<string[]> {
   return rows.map((row) => row.type);
 }
 
-async function investigating(handle: Awaited<ReturnType<CaseHarness['startCase']>>): Promise<CaseState> {
-  const state = await eventually(
-    () => harness.state(handle),
-    (s) => s.stage === 'investigating',
-    'filing',
-  );
-  await linkEvidence(
-    harness,
-    handle,
-    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
-    1,
-  );
-  return state;
-}
+const investigating = (handle: Awaited<ReturnType<CaseHarness['startCase']>>): Promise<CaseState> =>
+  underInvestigation(harness, handle, handler.id);
 
 describe('which decisions are major (domain.md L3)', () => {
   it('reads the fine from the draft itself: ¥200,000 declared as ¥0 beside it is still major', async () => {

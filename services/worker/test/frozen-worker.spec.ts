@@ -3,7 +3,7 @@ import { caseSignals, caseUpdates, type CaseActor } from '@lep/contracts';
 import type { ServiceProcess } from '@lep/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
-import { act, draft, eventually, linkEvidence } from './support/case-steps';
+import { act, draft, eventually, underInvestigation } from './support/case-steps';
 import { startWorkerProcess } from './support/worker-process';
 
 /**
@@ -37,13 +37,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const workerEnv = () => ({
-  databaseUrl: harness.databaseUrl,
-  temporalAddress: harness.temporalAddress,
-  temporalNamespace: harness.temporalNamespace,
-  registryUrl: harness.registry.url,
-});
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Why the case's workflow tasks fail, as the Web UI shows it: the last WorkflowTaskFailed of its history. */
@@ -72,19 +65,9 @@ async function carriesOn<T>(handle: WorkflowHandle, ms: number, action: Promise<
 
 describe('a worker frozen past the workflow task timeout while a signal and an update come', () => {
   it('carries the case on, and a restarted worker replays it and runs the next action', async () => {
-    worker = await startWorkerProcess(workerEnv());
+    worker = await startWorkerProcess(harness);
     const handle = await harness.startCase();
-    await eventually(
-      () => harness.state(handle),
-      (s) => s.stage === 'investigating',
-      'filing',
-    );
-    await linkEvidence(
-      harness,
-      handle,
-      { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
-      1,
-    );
+    await underInvestigation(harness, handle, handler.id);
     // The case waits on its deadline timer; the worker's pollers wait on the server.
     await sleep(1_000);
 
@@ -119,7 +102,7 @@ describe('a worker frozen past the workflow task timeout while a signal and an u
 
     // A worker without the case in its cache replays the whole history before the next action.
     await worker.kill();
-    worker = await startWorkerProcess(workerEnv());
+    worker = await startWorkerProcess(harness);
     const noticed = await carriesOn(
       handle,
       NEXT_ACTION_MS,

@@ -14,9 +14,9 @@ import {
   completeReviewTask,
   draft,
   eventually,
-  linkEvidence,
   openTask,
   refusalCode,
+  underInvestigation,
 } from './support/case-steps';
 import { freezeMeasure } from '@lep/testing';
 
@@ -42,17 +42,7 @@ afterAll(() => harness?.close());
 
 async function investigating(): Promise<WorkflowHandle> {
   const handle = await harness.startCase();
-  await eventually(
-    () => harness.state(handle),
-    (s) => s.stage === 'investigating',
-    'filing',
-  );
-  await linkEvidence(
-    harness,
-    handle,
-    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
-    1,
-  );
+  await underInvestigation(harness, handle, handler.id);
   return handle;
 }
 

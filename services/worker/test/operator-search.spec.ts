@@ -1,7 +1,7 @@
 import { caseUpdates, type CaseActor } from '@lep/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { AGENCY, HANDLER_ACTOR, startCaseHarness, type CaseHarness } from './support/case-harness';
-import { act, draft, eventually, linkEvidence } from './support/case-steps';
+import { act, draft, eventually, underInvestigation } from './support/case-steps';
 
 // On the Temporal dev server (real time, with visibility): what an operator types in the Web UI finds the cases.
 let harness: CaseHarness;
@@ -29,17 +29,7 @@ async function listed(query: string, expected: string[]): Promise<string[]> {
 }
 
 async function investigating(handle: WorkflowHandle): Promise<void> {
-  await eventually(
-    () => harness.state(handle),
-    (state) => state.stage === 'investigating',
-    'filing',
-  );
-  await linkEvidence(
-    harness,
-    handle,
-    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
-    1,
-  );
+  await underInvestigation(harness, handle, handler.id);
 }
 
 describe('operators find cases in the Temporal Web UI by LEP’s search attributes', () => {

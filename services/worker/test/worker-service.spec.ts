@@ -38,13 +38,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const workerEnv = () => ({
-  databaseUrl: harness.databaseUrl,
-  temporalAddress: harness.temporalAddress,
-  temporalNamespace: harness.temporalNamespace,
-  registryUrl: harness.registry.url,
-});
-
 async function entryCount(caseId: string): Promise<number> {
   const [row] = await harness.dataSource.query(
     `SELECT count(*)::int AS n FROM case_record_entry WHERE case_id = $1`,
@@ -56,7 +49,7 @@ async function entryCount(caseId: string): Promise<number> {
 describe('the worker service killed mid-case', () => {
   // Starts the worker service twice and waits out the dead attempt's start-to-close timeout.
   it('continues the case after a restart with no step recorded twice and no event emitted twice', async () => {
-    worker = await startWorkerProcess(workerEnv());
+    worker = await startWorkerProcess(harness);
     const handle = await harness.startCase();
     await eventually(
       () => harness.state(handle),
@@ -82,7 +75,7 @@ describe('the worker service killed mid-case', () => {
     const linkedAtKill = await entryCount(handle.workflowId);
     expect(linkedAtKill).toBeLessThan(2 + EVIDENCE_ITEMS);
 
-    worker = await startWorkerProcess(workerEnv());
+    worker = await startWorkerProcess(harness);
     // The attempt the dead worker had started is retried once its start-to-close timeout passes (10 s).
     const state = await eventually(
       () => harness.state(handle),
@@ -124,7 +117,7 @@ describe('the worker service killed mid-case', () => {
 
 describe('evidence stored by the evidence service', () => {
   it('is linked into the case record from Kafka, once even when the event arrives twice, and only by its agency', async () => {
-    worker ??= await startWorkerProcess(workerEnv());
+    worker ??= await startWorkerProcess(harness);
     const handle = await harness.startCase();
     await eventually(
       () => harness.state(handle),
@@ -195,7 +188,7 @@ describe('evidence stored by the evidence service', () => {
 
 describe('the agency tree the worker keeps for case-api (domain.md L9)', () => {
   it('copies each agency the registry announces into case_agency: its parent, whether a justice bureau', async () => {
-    worker ??= await startWorkerProcess(workerEnv());
+    worker ??= await startWorkerProcess(harness);
     const suffix = Date.now().toString(36).toUpperCase();
     const root = `WT-${suffix}`;
     const bureau = `WT-${suffix}-SFT`;

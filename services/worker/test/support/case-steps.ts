@@ -155,3 +155,27 @@ export async function linkEvidence(
     `${holding} evidence linked`,
   );
 }
+
+/**
+ * Waits until the case is filed and under investigation, then links the video the AV list requires before it may
+ * leave the stage, as the evidence service would: where most scenarios start. Answers the case as filed.
+ */
+export async function underInvestigation(
+  harness: CaseHarness,
+  handle: WorkflowHandle,
+  capturedBy: string,
+  storedAt?: string,
+): Promise<CaseState> {
+  const filed = await eventually(
+    () => harness.state(handle),
+    (s) => s.stage === 'investigating',
+    'filing',
+  );
+  await linkEvidence(
+    harness,
+    handle,
+    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy, storedAt },
+    1,
+  );
+  return filed;
+}

@@ -1,21 +1,20 @@
 import { startServiceProcess, TEST_PAYLOAD_KEY_ENV, testPeers, type ServiceProcess } from '@lep/testing';
-import { AUTH } from './case-harness';
+import { AUTH, type CaseHarness } from './case-harness';
 
-/** The worker service itself (its built `dist/main.js`) on the production task queue, as production runs it. */
-export function startWorkerProcess(env: {
-  databaseUrl: string;
-  temporalAddress: string;
-  /** The namespace the harness's server holds the cases in; `default` unless told. */
-  temporalNamespace?: string;
-  registryUrl: string;
-}): Promise<ServiceProcess> {
+/**
+ * The worker service itself (its built `dist/main.js`) on the production task queue, as production runs it, against
+ * the harness's database, Temporal server and namespace, and registry.
+ */
+export function startWorkerProcess(
+  harness: Pick<CaseHarness, 'databaseUrl' | 'temporalAddress' | 'temporalNamespace' | 'registry'>,
+): Promise<ServiceProcess> {
   return startServiceProcess('worker', {
-    DATABASE_URL: env.databaseUrl,
+    DATABASE_URL: harness.databaseUrl,
     KAFKA_BROKERS: testPeers().kafkaBrokers.join(','),
-    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_ADDRESS: harness.temporalAddress,
     ...TEST_PAYLOAD_KEY_ENV,
-    ...(env.temporalNamespace ? { TEMPORAL_NAMESPACE: env.temporalNamespace } : {}),
-    REGISTRY_URL: env.registryUrl,
+    TEMPORAL_NAMESPACE: harness.temporalNamespace,
+    REGISTRY_URL: harness.registry.url,
     AUTH_JWT_SECRET: AUTH.secret,
   });
 }

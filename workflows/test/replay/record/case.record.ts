@@ -31,6 +31,7 @@ import {
   openTask,
   refusalCode,
   type TaskRow,
+  underInvestigation,
 } from '../../../../services/worker/test/support/case-steps';
 import { recordHistory } from './history-recorder';
 
@@ -66,17 +67,7 @@ const record = (workflowId: string, scenario: string) =>
   recordHistory(harness.env.client, workflowId, `${scenario}-steps-on-server`);
 
 async function investigating(handle: WorkflowHandle): Promise<void> {
-  await eventually(
-    () => harness.state(handle),
-    (s) => s.stage === 'investigating',
-    'filing',
-  );
-  await linkEvidence(
-    harness,
-    handle,
-    { evidenceId: `video-${handle.workflowId}`, kind: 'video', capturedBy: handler.id },
-    1,
-  );
+  await underInvestigation(harness, handle, handler.id);
 }
 
 /** Answers the case's review round `round` (its open task, or `task` when it is claimed) and waits for the case. */
