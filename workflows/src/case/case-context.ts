@@ -18,7 +18,7 @@ import {
   type ReviewRoundState,
   type StartCaseInput,
 } from '@lep/contracts';
-import type { CaseStep, StepEvent } from '@lep/case-store';
+import type { AppliedStep, CaseStep, StepEvent } from '@lep/case-store';
 import type { AgencyFacts, DecisionDraft, WorkingDaysEnd } from './activities';
 import { assertOfficersMayAct, officerViolation } from './case-officers';
 import { refusal } from './refusal';
@@ -165,12 +165,8 @@ export class CaseContext {
    * task and one activity for them instead of one each (only under stepsOnServer(), case-steps.ts). The search
    * attributes are set once, as the last step leaves the case.
    */
-  readonly recordTogether = async (steps: RecordedStep[]): Promise<void> => {
-    const applied = await caseActivities.applySteps(steps);
-    this.state.recordEntries = applied[applied.length - 1].sequence;
-    this.version += steps.length;
-    upsertSearchAttributes(caseSearchAttributes(steps[steps.length - 1].state.snapshot));
-  };
+  readonly recordTogether = async (steps: RecordedStep[]): Promise<void> =>
+    this.recorded(steps, await caseActivities.applySteps(steps));
 
   /** The next step of the record, numbered, with the case as it is now (what `record` applies). */
   readonly step = (
@@ -228,12 +224,15 @@ export class CaseContext {
     });
   };
 
-  private readonly apply = async (step: RecordedStep): Promise<void> => {
-    const applied = await caseActivities.applyStep(step);
-    this.state.recordEntries = applied.sequence;
-    this.version++;
-    upsertSearchAttributes(caseSearchAttributes(step.state.snapshot));
-  };
+  private readonly apply = async (step: RecordedStep): Promise<void> =>
+    this.recorded([step], [await caseActivities.applyStep(step)]);
+
+  /** After steps are applied: the record's length, a change the main loop sees, the search attributes as they left. */
+  private recorded(steps: RecordedStep[], applied: AppliedStep[]): void {
+    this.state.recordEntries = applied[applied.length - 1].sequence;
+    this.version += steps.length;
+    upsertSearchAttributes(caseSearchAttributes(steps[steps.length - 1].state.snapshot));
+  }
 
   readonly deadline = (kind: CaseDeadlineKind) =>
     this.state.deadlines.find((candidate) => candidate.kind === kind);

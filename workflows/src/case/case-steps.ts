@@ -61,7 +61,7 @@ function caseStep<K extends LocalStep>(name: K): CaseActivities[K] {
   const server = serverActivities[name] as unknown as Call;
   const local = localActivities[name] as unknown as Call;
   const step: Call = async (...args) => {
-    if (patched(CASE_STEPS_ON_SERVER) || !patched('local-case-steps')) return server(...args);
+    if (stepsOnServer() || !patched('local-case-steps')) return server(...args);
     try {
       return await local(...args);
     } catch (error) {
