@@ -11,7 +11,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { AGENCY, startCaseHarness, HANDLER_ACTOR, type CaseHarness } from './support/case-harness';
 import {
   act,
-  completeReviewTask,
+  answerMeasureRound,
   draft,
   eventually,
   openTask,
@@ -75,16 +75,8 @@ async function withdrawnEvents(decisionId: string): Promise<Record<string, unkno
 }
 
 /** Answers the measure's round `round` and waits until the case has recorded how it ended. */
-async function answer(handle: WorkflowHandle, round: number, outcome: 'approved' | 'returned') {
-  const task = await openTask(harness.dataSource, handle.workflowId);
-  expect(task.task_id).toBe(measureReviewWorkflowId(handle.workflowId, round));
-  await completeReviewTask(harness, task, reviewer, outcome);
-  return eventually(
-    () => harness.state(handle),
-    (s) => s.measureReviews?.[round - 1]?.outcome === outcome,
-    `measure round ${round} ${outcome}`,
-  );
-}
+const answer = (handle: WorkflowHandle, round: number, outcome: 'approved' | 'returned') =>
+  answerMeasureRound(harness, handle, reviewer, round, outcome);
 
 describe('a major measure is taken only after its legal review passes (domain.md P13b)', () => {
   it('opens a round instead of taking it; returned, resubmitted changed, approved, then taken', async () => {

@@ -1,6 +1,7 @@
 import {
   caseSignals,
   caseUpdates,
+  measureReviewWorkflowId,
   REVIEW_CHECKLIST,
   reviewUpdates,
   type CaseActor,
@@ -178,4 +179,25 @@ export async function underInvestigation(
     1,
   );
   return filed;
+}
+
+/**
+ * The reviewer answers round `round` of the legal review of the case's major measure (domain.md P13b) in the task
+ * inbox; answers the case once it has recorded how the round ended.
+ */
+export async function answerMeasureRound(
+  harness: CaseHarness,
+  handle: WorkflowHandle,
+  reviewer: CaseActor,
+  round: number,
+  outcome: ReviewOutcome,
+): Promise<CaseState> {
+  const task = await openTask(harness.dataSource, handle.workflowId);
+  expect(task.task_id).toBe(measureReviewWorkflowId(handle.workflowId, round));
+  await completeReviewTask(harness, task, reviewer, outcome);
+  return eventually(
+    () => harness.state(handle),
+    (s) => s.measureReviews?.[round - 1]?.outcome === outcome,
+    `measure round ${round} ${outcome}`,
+  );
 }

@@ -24,6 +24,7 @@ import {
 } from '../../../../services/worker/test/support/case-harness';
 import {
   act,
+  answerMeasureRound,
   completeReviewTask,
   draft,
   eventually,
@@ -399,14 +400,7 @@ async function majorFreezing(documentNumber: string, urgent = false) {
 
 /** Answers the measure's round `round` and waits until the case has recorded how it ended. */
 async function measureRound(handle: WorkflowHandle, round: number, outcome: 'approved' | 'returned') {
-  const task = await openTask(harness.dataSource, handle.workflowId);
-  expect(task.task_id).toBe(measureReviewWorkflowId(handle.workflowId, round));
-  await completeReviewTask(harness, task, reviewer, outcome);
-  await eventually(
-    () => harness.state(handle),
-    (s) => s.measureReviews?.[round - 1]?.outcome === outcome,
-    `measure round ${round}`,
-  );
+  await answerMeasureRound(harness, handle, reviewer, round, outcome);
 }
 
 it('a major 冻结 reviewed before it is taken: returned, revised, approved, taken (left open)', async () => {
