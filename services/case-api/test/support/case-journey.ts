@@ -4,18 +4,18 @@ import { TemporalClient } from '@lep/nest-kit';
 import { penaltyDraft } from '@lep/testing';
 import type { CaseTestApp, Staff } from './case-app';
 import { eventually, startCaseWorker, type CaseWorker } from './case-worker';
-import { startBody } from './fixtures';
+import { chinaToday, startBody } from './fixtures';
 
 const AGENCY = 'BT01';
 
 /** The steps a case takes over HTTP in these tests, for one app, its worker and the handler who acts. */
 export function caseJourney(app: () => CaseTestApp, worker: () => CaseWorker, handler: () => Staff) {
-  const today = () => new Date().toISOString().slice(0, 10);
   const request = () => `req-${randomUUID()}`;
 
   function newCase(caseNumber: string, overrides: Record<string, unknown> = {}) {
     return startBody(AGENCY, caseNumber, {
-      filedOn: today(),
+      // The day in China, as agencies date their cases: between 00:00 and 08:00 it is not the UTC date.
+      filedOn: chinaToday(),
       handlerIds: worker().people.handlers,
       parties: [
         { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },
