@@ -166,3 +166,35 @@ export interface MajorDecisionVerdict {
   /** Whose catalogue it was; absent in verdicts reached before the platform default existed. */
   catalog?: ReviewCatalogSource;
 }
+
+/** One handler named on a filing, as the registry judges them for the agency, the item and the day. */
+export interface FilingHandlerStanding {
+  personnelId: string;
+  /** False when the registry has no such person. */
+  registered: boolean;
+  allowed: boolean;
+  /** Why not (Chinese); empty when allowed. */
+  reasons: string[];
+}
+
+/**
+ * Everything 立案 needs from the registry, read in one snapshot (GET /api/v1/agencies/{code}/filing-facts): the
+ * agency, the item as the enforcement item list in force has it, each handler's standing, the item's audio-visual
+ * recording duty and the agency's review time limit. The case decides with them (domain.md P6).
+ */
+export interface FilingFacts {
+  agency: {
+    code: string;
+    name: string;
+    unifiedSocialCreditCode: string;
+    region: string;
+    legalReviewBody: { name: string; agencyCode: string };
+  };
+  /** Null when the list in force does not hold the item, or no list is in force. */
+  item: EnforcementItem | null;
+  handlers: FilingHandlerStanding[];
+  /** The AV recording list's entry for the item, null when the list (or the entry) is absent. */
+  av: AvRecordingEntry | null;
+  /** The review catalogue's time limit, null when the catalogue sets none or there is no catalogue. */
+  reviewTimeLimit: ReviewTimeLimit | null;
+}

@@ -7,6 +7,7 @@ import {
   INSPECTION_MIGRATIONS,
   InspectionsModule,
 } from './inspections/inspections.module';
+import { FilingModule } from './filing/filing.module';
 import { ImportsModule } from './imports/imports.module';
 import { ITEM_LIST_ENTITIES, ITEM_LIST_MIGRATIONS, ItemListsModule } from './item-lists/item-lists.module';
 import {
@@ -24,6 +25,7 @@ export const REGISTRY_MODULES = [
   PersonnelModule,
   ReviewerRatioModule,
   ItemListsModule,
+  FilingModule,
   PlatformCatalogModule,
   ApiKeysModule,
   InspectionsModule,

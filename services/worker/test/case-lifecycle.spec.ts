@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CalendarClient, chinaDateOf, type CalendarRegion } from '@lep/calendar';
 import { readCaseRecord } from '@lep/case-store';
 import {
@@ -394,6 +395,25 @@ describe('refusals', () => {
     expect(state.refusalReasons.join('\n')).toMatch(/至少 2 名持有效执法证件的承办人员，现有 1 名/);
     expect(state.refusalReasons.join('\n')).toMatch(/已于 2021-12-31 到期/);
     expect(await outboxTypes(handle.workflowId)).toEqual([CASE_EVENT_TYPES.refused]);
+  });
+
+  it('refuses handlers the registry does not know, a malformed id among them, and counts each once', async () => {
+    const unknown = randomUUID();
+    const [certified] = harness.people.handlers;
+    const state = await (
+      await harness.startCase({ handlerIds: [certified, certified, unknown, '王五'] })
+    ).result();
+    expect(state.status).toBe('refused');
+    expect(state.refusalReasons).toEqual([
+      '立案之日须有至少 2 名持有效执法证件的承办人员，现有 1 名',
+      `执法人员 ${unknown} 未登记`,
+      '执法人员 王五 未登记',
+    ]);
+  });
+
+  it('refuses a case of an agency the registry does not list', async () => {
+    const state = await (await harness.startCase({ agencyCode: 'BT99' })).result();
+    expect(state.refusalReasons).toEqual(['执法主体 BT99 未在执法主体名录中登记']);
   });
 
   it('refuses an item outside the agency item list', async () => {

@@ -1,4 +1,4 @@
-import { isPersonnelId } from '@lep/contracts';
+import { isPersonnelId, type FilingFacts } from '@lep/contracts';
 
 /** Answers of the registry the case workflow relies on (the registry's OpenAPI has the full shapes). */
 export interface RegistryAgency {
@@ -80,6 +80,15 @@ export class RegistryClient {
   person(personnelId: string): Promise<Lookup<RegistryPerson>> {
     if (!isPersonnelId(personnelId)) return Promise.resolve({ found: false });
     return this.get(`/api/v1/personnel/${encodeURIComponent(personnelId)}`);
+  }
+
+  /**
+   * What 立案 needs, in one snapshot: the agency (not found when unregistered), the item, each handler's standing
+   * on `on`, the AV duty and the review time limit. `handlerIds` must be personnel ids (the registry refuses others).
+   */
+  filingFacts(agency: string, item: string, on: string, handlerIds: string[]): Promise<Lookup<FilingFacts>> {
+    const query = new URLSearchParams({ item, on, handlers: handlerIds.join(',') });
+    return this.get(`/api/v1/agencies/${encodeURIComponent(agency)}/filing-facts?${query}`);
   }
 
   mayEnforce(personnelId: string, agency: string, item: string, on: string): Promise<Lookup<MayEnforce>> {

@@ -154,6 +154,11 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     query: () => ({ agency: OWN_AGENCY, item: 'P-001', on: today() }),
     foreign: { shared: PERSONNEL_DIRECTORY },
   },
+  'registry GET /api/v1/agencies/{code}/filing-facts': {
+    params: agency,
+    query: (f) => ({ item: 'P-001', on: today(), handlers: f.personId }),
+    foreign: { shared: '立案所需的执法主体、事项清单和执法人员信息均依法公示' },
+  },
   'registry GET /api/v1/agencies/{code}/reviewer-ratio': {
     params: agency,
     foreign: { shared: '法制审核人员配比是对各执法主体公开的考核指标' },
