@@ -1,7 +1,8 @@
-// Bundles each task queue's workflows once, at build time, into dist/bundles/<name>.js: a worker then loads the
-// file instead of running webpack at every start (docs/operations.md). `npm run build` calls this after tsc; it
-// rebundles only when the compiled code it bundles (this package's dist and that of the @lep packages it uses) or
-// the Temporal SDK changed.
+// Bundles each task queue's workflows once, at build time, into dist/bundles/<name>.js and, with the workflow
+// tracing interceptors, <name>.traced.js: a worker then loads a file instead of running webpack at every start
+// (docs/operations.md), the traced one only when its process records traces (@lep/nest-kit, hosted-worker.ts).
+// `npm run build` calls this after tsc; it rebundles only when the compiled code it bundles (this package's dist
+// and that of the @lep packages it uses) or the Temporal SDK changed.
 const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
@@ -13,8 +14,13 @@ const BUNDLES = path.join(DIST, 'bundles');
 const STAMP = path.join(BUNDLES, 'inputs.sha256');
 /** Bundle name → the compiled folder whose index exports that worker's workflows. */
 const ENTRIES = { case: '.', publication: 'publication', statistics: 'statistics' };
-/** The workflow side of Temporal tracing (the worker's interceptors expect it in every bundle: @lep/nest-kit). */
+/** The workflow side of Temporal tracing, in the traced bundles. */
 const TRACING = require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+/** Each bundle without the tracing interceptors, and with them. */
+const VARIANTS = [
+  { suffix: '', interceptors: [] },
+  { suffix: '.traced', interceptors: [TRACING] },
+];
 /** Failure messages encoded (then encrypted by the codec) inside the sandbox as by the worker around it. */
 const { FAILURE_CONVERTER_PATH } = require('@lep/temporal-codec');
 const QUIET = { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error };
@@ -54,18 +60,21 @@ async function main() {
   const fresh =
     existsSync(STAMP) &&
     readFileSync(STAMP, 'utf8') === digest &&
-    Object.keys(ENTRIES).every((name) => existsSync(path.join(BUNDLES, `${name}.js`)));
+    Object.keys(ENTRIES).every((name) =>
+      VARIANTS.every(({ suffix }) => existsSync(path.join(BUNDLES, `${name}${suffix}.js`))),
+    );
   if (fresh) return;
   mkdirSync(BUNDLES, { recursive: true });
-  for (const [name, folder] of Object.entries(ENTRIES)) {
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: path.join(DIST, folder),
-      workflowInterceptorModules: [TRACING],
-      failureConverterPath: FAILURE_CONVERTER_PATH,
-      logger: QUIET,
-    });
-    writeFileSync(path.join(BUNDLES, `${name}.js`), code);
-  }
+  for (const [name, folder] of Object.entries(ENTRIES))
+    for (const { suffix, interceptors } of VARIANTS) {
+      const { code } = await bundleWorkflowCode({
+        workflowsPath: path.join(DIST, folder),
+        workflowInterceptorModules: interceptors,
+        failureConverterPath: FAILURE_CONVERTER_PATH,
+        logger: QUIET,
+      });
+      writeFileSync(path.join(BUNDLES, `${name}${suffix}.js`), code);
+    }
   writeFileSync(STAMP, digest);
 }
 

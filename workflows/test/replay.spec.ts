@@ -41,14 +41,20 @@ describe('the history corpus', () => {
   });
 });
 
-describe.each(Object.keys(WORKER_BUNDLES) as WorkerBundle[])('the %s worker', (bundle) => {
+// Workers run the bundles without the tracing interceptors unless their process records traces: both replay.
+describe.each(
+  (Object.keys(WORKER_BUNDLES) as WorkerBundle[]).flatMap((bundle) => [
+    [bundle, 'without tracing', false] as const,
+    [bundle, 'with the tracing interceptors', true] as const,
+  ]),
+)('the %s worker %s', (bundle, _, traced) => {
   const entries = corpus.filter((entry) => bundleOf(entry.workflowType) === bundle);
 
   it(
     'replays every recorded history of its workflows against the current code',
     async () => {
       expect(entries.length).toBeGreaterThan(0);
-      const outcomes = await replayBundle(bundle, entries);
+      const outcomes = await replayBundle(bundle, entries, { traced });
       expect(outcomes.map((outcome) => outcome.file)).toEqual(entries.map((entry) => entry.file));
       expect(divergences(outcomes)).toEqual([]);
     },

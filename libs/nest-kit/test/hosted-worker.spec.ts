@@ -11,7 +11,10 @@ describe('a hosted Temporal worker', () => {
         address: '127.0.0.1:1',
         namespace: 'default',
         taskQueue: 'nowhere',
-        workflows: { bundlePath: '/nonexistent/bundles/case.js' },
+        workflows: {
+          bundlePath: '/nonexistent/bundles/case.js',
+          tracedBundlePath: '/nonexistent/bundles/case.traced.js',
+        },
         activities: {},
         dataConverter: testDataConverter(),
       }),
@@ -19,12 +22,14 @@ describe('a hosted Temporal worker', () => {
     expect(worker.state()).toBe('INITIALIZED');
   });
 
-  it('loads the build bundle when running built code and bundles the sources when running TypeScript', () => {
+  it('loads the build bundles when running built code and bundles the sources when running TypeScript', () => {
     expect(workflowCode('/app/workflows/dist/index.js', 'publication', 'publication')).toEqual({
       bundlePath: '/app/workflows/dist/bundles/publication.js',
+      tracedBundlePath: '/app/workflows/dist/bundles/publication.traced.js',
     });
     expect(workflowCode('/app/workflows/dist/index.js', '', 'case')).toEqual({
       bundlePath: '/app/workflows/dist/bundles/case.js',
+      tracedBundlePath: '/app/workflows/dist/bundles/case.traced.js',
     });
     expect(workflowCode('/repo/workflows/src/index.ts', 'statistics', 'statistics')).toEqual({
       sourcePath: '/repo/workflows/src/statistics',

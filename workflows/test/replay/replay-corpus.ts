@@ -14,20 +14,22 @@ export interface ReplayOutcome {
 /**
  * Replays `entries` (histories of `bundle`'s workflow types) in Temporal's SDK core, with no server, against that
  * worker's workflow code: the sources its tests bundle (nest-kit's workflowCode), so a change shows here before it
- * is built. `options` changes how the code is bundled (the guard test swaps one phase for a variant).
+ * is built; `traced`: with the tracing interceptors, as a worker whose process records traces runs them
+ * (scripts/bundle.js makes both bundles). `options` changes how the code is bundled (the guard test swaps one phase
+ * for a variant).
  */
 export async function replayBundle(
   bundle: WorkerBundle,
   entries: CorpusEntry[],
-  options: Partial<ReplayWorkerOptions> = {},
+  { traced = false, ...options }: Partial<ReplayWorkerOptions> & { traced?: boolean } = {},
 ): Promise<ReplayOutcome[]> {
   const outcomes: ReplayOutcome[] = [];
   const results = Worker.runReplayHistories(
     {
       workflowsPath: path.join(WORKFLOWS_SRC, WORKER_BUNDLES[bundle].folder),
-      // As every worker runs them: with the tracing interceptors scripts/bundle.js puts in each bundle.
-      interceptors: { workflowModules: [TRACING_INTERCEPTORS] },
-      // Their span sink must be there, though a replay records nothing (sinks are not called while replaying).
+      interceptors: { workflowModules: traced ? [TRACING_INTERCEPTORS] : [] },
+      // The interceptors' span sink must be there, though a replay records nothing (sinks are not called while
+      // replaying).
       sinks: { exporter: { export: { fn: () => undefined } } },
       ...options,
     },

@@ -4,6 +4,7 @@ import type { Logger } from '@nestjs/common';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { TemporalConnectionOptions } from '../config/temporal-connection';
 import type { DependencyProbe } from '../health/dependency-probe';
+import { registeredSpanProcessor } from '../tracing';
 import { tracingWorkerOptions, WORKFLOW_TRACING_MODULE } from './temporal-tracing';
 
 /** Where and how to connect (temporalConnection(config): address, namespace, TLS, the payload codec), and what to poll. */
@@ -16,19 +17,26 @@ export interface HostedWorkerOptions extends TemporalConnectionOptions {
 
 const STICKY_SCHEDULE_TO_START = '5s';
 
-/** A bundle made at build time, or a folder of workflow sources bundled when the worker starts. */
-export type WorkflowCode = { bundlePath: string } | { sourcePath: string };
+/**
+ * A bundle made at build time — without and with the workflow tracing interceptors — or a folder of workflow
+ * sources bundled when the worker starts.
+ */
+export type WorkflowCode = { bundlePath: string; tracedBundlePath: string } | { sourcePath: string };
 
 /**
  * Where a task queue's workflows come from, given the resolved entry of the workflows package: built code loads
- * the bundle `npm run build` made (`dist/bundles/<bundle>.js`, no bundler at start); TypeScript sources run
- * directly (the tests map packages to their sources) are bundled at start, so a stale build never runs there.
+ * the bundles `npm run build` made (`dist/bundles/<bundle>.js`, and `<bundle>.traced.js` with the tracing
+ * interceptors; no bundler at start); TypeScript sources run directly (the tests map packages to their sources)
+ * are bundled at start, so a stale build never runs there.
  */
 export function workflowCode(packageEntry: string, folder: string, bundle: string): WorkflowCode {
   const dir = path.dirname(packageEntry);
   return packageEntry.endsWith('.ts')
     ? { sourcePath: path.join(dir, folder) }
-    : { bundlePath: path.join(dir, 'bundles', `${bundle}.js`) };
+    : {
+        bundlePath: path.join(dir, 'bundles', `${bundle}.js`),
+        tracedBundlePath: path.join(dir, 'bundles', `${bundle}.traced.js`),
+      };
 }
 
 /**
@@ -46,21 +54,31 @@ export class HostedWorker {
     // Loaded here, not at import: services without a worker never load the SDK's native core.
     const { NativeConnection, Worker } = await import('@temporalio/worker');
     const { workflows } = options;
-    if ('bundlePath' in workflows && !existsSync(workflows.bundlePath))
-      throw new Error(`no workflow bundle at ${workflows.bundlePath}: run \`npm run build\` first`);
-    this.connection = await NativeConnection.connect({ address: options.address, tls: options.tls });
+    // The workflow tracing interceptors only where this process records traces (startTracing ran): they open a span
+    // around each workflow task, activity and handler inside the sandbox and hand each one out through a sink, a
+    // quarter of the case worker's CPU even when no provider takes the spans (bench/README, issue #22). They add no
+    // command, so a history replays the same with or without them.
+    const traced = registeredSpanProcessor() !== undefined;
     const tracing = tracingWorkerOptions();
+    let code: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'interceptors'>;
+    if ('sourcePath' in workflows) {
+      const workflowModules = traced ? [WORKFLOW_TRACING_MODULE] : [];
+      code = {
+        workflowsPath: workflows.sourcePath,
+        interceptors: { ...tracing.interceptors, workflowModules },
+      };
+    } else {
+      const codePath = traced ? workflows.tracedBundlePath : workflows.bundlePath;
+      if (!existsSync(codePath))
+        throw new Error(`no workflow bundle at ${codePath}: run \`npm run build\` first`);
+      code = { workflowBundle: { codePath }, interceptors: tracing.interceptors };
+    }
+    this.connection = await NativeConnection.connect({ address: options.address, tls: options.tls });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
-      // A built bundle carries the workflow tracing interceptors already (workflows/scripts/bundle.js).
-      ...('bundlePath' in workflows
-        ? { workflowBundle: { codePath: workflows.bundlePath }, interceptors: tracing.interceptors }
-        : {
-            workflowsPath: workflows.sourcePath,
-            interceptors: { ...tracing.interceptors, workflowModules: [WORKFLOW_TRACING_MODULE] },
-          }),
+      ...code,
       sinks: tracing.sinks,
       // After a crash, a case this worker had in its cache waits this long on the dead worker's sticky queue before
       // any worker may take it: 5 s as Temporal's Go and Java SDKs default to, not the TypeScript SDK's 10 s
