@@ -195,7 +195,8 @@ async function journey(n, run, clients, people, disclosures, steps) {
     await until(state, (s) => s?.reviewRounds[0]?.outcome === 'approved', `approval of ${caseId}`);
     at = mark('legal review (major cases)', at);
   }
-  const drafted = await state();
+  // A read may find the workflow too busy to answer (503, no state) under this load: read until it does.
+  const drafted = await until(state, (s) => s?.draft, `the draft of ${caseId}`);
   const decided = await ok(clients.system, 'POST', `${cases}/decision`, {
     requestId: randomUUID(),
     draftHash: drafted.draft.hash,

@@ -143,7 +143,9 @@ async function main() {
     // gives a start with LEP's filing beside it (the case starts ran beside the filing of the cases before them),
     // none of LEP's own work in them.
     const besideRate = stats('bare Temporal start beside the filing', await drive(bareStart));
-    console.log(`case starts / bare Temporal starts beside the filing: ${(caseRate / besideRate).toFixed(2)}×`);
+    console.log(
+      `case starts / bare Temporal starts beside the filing: ${(caseRate / besideRate).toFixed(2)}×`,
+    );
     const total = CLIENTS * (PER_CLIENT + 1);
     const { DataSource } = require('typeorm');
     const caseDb = await new DataSource({ type: 'postgres', url: databaseUrl('case-api') }).initialize();

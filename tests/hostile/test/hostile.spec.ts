@@ -6,6 +6,7 @@ import { inBatches, send } from './support/raw-http';
 import { ROUTE_TABLE } from './support/route-table';
 import { specRoutes } from './support/spec-routes';
 import {
+  chinaToday,
   SERVICE_NAMES,
   startStack,
   staffToken,
@@ -200,7 +201,7 @@ describe('replayed request ids', () => {
       caseNumber: state.caseNumber,
       itemCode: state.itemCode,
       title: '换了案由的重放',
-      filedOn: new Date().toISOString().slice(0, 10),
+      filedOn: chinaToday(),
       handlerIds: state.handlerIds,
       parties: [
         { type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' },

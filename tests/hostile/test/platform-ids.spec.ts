@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chinaDateOf } from '@lep/calendar';
 import {
   AGENCY_CODE_PATTERN,
   CASE_NUMBER_PATTERN,
@@ -10,7 +9,7 @@ import {
   reviewWorkflowId,
 } from '@lep/contracts';
 import { penaltyDraft } from '@lep/testing';
-import { startStack, staffToken, until, type Stack } from './support/stack';
+import { chinaToday, startStack, staffToken, until, type Stack } from './support/stack';
 import { registerAgency, stackDriver } from './support/stack-driver';
 
 // The longest agency code and the longest, most Chinese case numbers the platform accepts, filed as an agency
@@ -93,7 +92,7 @@ async function file(caseNumber: string, overrides: Record<string, unknown> = {})
     caseNumber,
     itemCode: ITEM,
     title: '销售过期食品案',
-    filedOn: new Date().toISOString().slice(0, 10),
+    filedOn: chinaToday(),
     handlerIds,
     // The penalty draft's party (libs/testing's penaltyDraft).
     parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
@@ -127,12 +126,7 @@ async function decided(
 ): Promise<string> {
   await act(caseId, 'draft-decision', penaltyDraft(fineYuan, { facts, publicationBlocks }));
   const notified = await act(caseId, 'notice', { hearingRights: false });
-  await act(
-    caseId,
-    'decision',
-    { draftHash: notified.state.draft.hash, decidedOn: chinaDateOf(Date.now()) },
-    leader,
-  );
+  await act(caseId, 'decision', { draftHash: notified.state.draft.hash, decidedOn: chinaToday() }, leader);
   return caseDecisionId(caseId, 1);
 }
 
@@ -245,7 +239,7 @@ describe('ids the platform issues are accepted by every route that takes them', 
         source: {
           kind: 'reconsideration',
           documentNumber: '兵司复决〔2026〕12号',
-          decidedOn: chinaDateOf(Date.now()),
+          decidedOn: chinaToday(),
         },
       },
       leader,
@@ -328,12 +322,7 @@ describe('ids the platform issues are accepted by every route that takes them', 
       (view) => view.state.reviewRounds[0]?.outcome === 'approved',
       'the approval reaching the case',
     );
-    await act(
-      caseId,
-      'decision',
-      { draftHash: submitted.state.draft.hash, decidedOn: chinaDateOf(Date.now()) },
-      leader,
-    );
+    await act(caseId, 'decision', { draftHash: submitted.state.draft.hash, decidedOn: chinaToday() }, leader);
     for (const step of ['service', 'execution', 'closure', 'archive'])
       await act(caseId, step, { note: '依法办理' });
     const archived = await ok<CaseBody>('case-api', handler, 'GET', `/api/v1/cases/${segment(caseId)}`);

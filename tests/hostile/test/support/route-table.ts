@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { caseDecisionId, EVALUATION_ITEM_POINTS, EVALUATION_ITEMS } from '@lep/contracts';
-import { OWN_AGENCY, type Fixtures } from './stack';
+import { chinaToday, OWN_AGENCY, type Fixtures } from './stack';
 
 /**
  * How the suite aims at one route. Every operation of docs/api/*.json needs an entry here (a test fails on a
@@ -34,7 +34,6 @@ export interface RouteCase {
 const PERSONNEL_DIRECTORY = '执法人员及其执法证信息依法公示，各执法主体工作人员均可查询';
 
 const fresh = () => randomUUID();
-const today = () => new Date().toISOString().slice(0, 10);
 const requestId = () => `hostile-${randomUUID()}`;
 const agency = () => ({ code: OWN_AGENCY });
 const caseParam = (f: Fixtures) => ({ caseId: f.caseId });
@@ -146,17 +145,17 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
   'registry PUT /api/v1/personnel/{id}': { params: (f) => ({ id: f.personId }), body: person, foreign: 403 },
   'registry POST /api/v1/personnel/{id}/status': {
     params: (f) => ({ id: f.personId }),
-    body: () => ({ status: 'suspended', effectiveOn: today(), reason: '停职调查' }),
+    body: () => ({ status: 'suspended', effectiveOn: chinaToday(), reason: '停职调查' }),
     foreign: 403,
   },
   'registry GET /api/v1/personnel/{id}/may-enforce': {
     params: (f) => ({ id: f.personId }),
-    query: () => ({ agency: OWN_AGENCY, item: 'P-001', on: today() }),
+    query: () => ({ agency: OWN_AGENCY, item: 'P-001', on: chinaToday() }),
     foreign: { shared: PERSONNEL_DIRECTORY },
   },
   'registry GET /api/v1/agencies/{code}/filing-facts': {
     params: agency,
-    query: (f) => ({ item: 'P-001', on: today(), handlers: f.personId }),
+    query: (f) => ({ item: 'P-001', on: chinaToday(), handlers: f.personId }),
     foreign: { shared: '立案所需的执法主体、事项清单和执法人员信息均依法公示' },
   },
   'registry GET /api/v1/agencies/{code}/reviewer-ratio': {
@@ -328,7 +327,7 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
       caseNumber: `FORGED-${randomUUID().slice(0, 8)}`,
       itemCode: 'P-001',
       title: '冒名立案',
-      filedOn: today(),
+      filedOn: chinaToday(),
       handlerIds: f.handlerIds,
       parties: [party],
       otherPersonNames: [],
@@ -561,7 +560,10 @@ export const ROUTE_TABLE: Record<string, RouteCase> = {
     params: () => ({ agency: OWN_AGENCY, year: '2025' }),
   },
   'publication GET /api/v1/public/record-anchors': { public: true },
-  'publication GET /api/v1/public/record-anchors/{date}': { public: true, params: () => ({ date: today() }) },
+  'publication GET /api/v1/public/record-anchors/{date}': {
+    public: true,
+    params: () => ({ date: chinaToday() }),
+  },
   'publication POST /api/v1/feed/disclosures': { foreign: 403 },
   'publication POST /api/v1/feed/portal-entries': { foreign: 403 },
 

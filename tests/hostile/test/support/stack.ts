@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { signStaffToken, type Role } from '@lep/auth';
+import { chinaDateOf } from '@lep/calendar';
 import {
   CASE_AGENCY,
   type CaseRegistry,
@@ -12,6 +13,9 @@ import {
   TEST_PAYLOAD_KEY_ENV,
   testPeers,
 } from '@lep/testing';
+
+/** Today in China: 立案 and every other legal date is a date in China, a day ahead of UTC from 16:00 UTC. */
+export const chinaToday = (): string => chinaDateOf(Date.now());
 
 export const SERVICE_NAMES = [
   'registry',
@@ -285,7 +289,7 @@ async function openCase(caseApiUrl: string, key: string, handlerIds: string[]): 
     caseNumber: `HOSTILE-${randomUUID().slice(0, 8)}`,
     itemCode: 'P-001',
     title: '销售不合格产品案',
-    filedOn: new Date().toISOString().slice(0, 10),
+    filedOn: chinaToday(),
     handlerIds,
     parties: [{ type: 'natural-person', name: '张三', idType: '居民身份证', idNumber: '11010519491231002X' }],
     otherPersonNames: [],
