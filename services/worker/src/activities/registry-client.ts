@@ -88,7 +88,13 @@ export class RegistryClient {
    */
   filingFacts(agency: string, item: string, on: string, handlerIds: string[]): Promise<Lookup<FilingFacts>> {
     const query = new URLSearchParams({ item, on, handlers: handlerIds.join(',') });
-    return this.get(`/api/v1/agencies/${encodeURIComponent(agency)}/filing-facts?${query}`);
+    // Only the registry's "no such agency" is an answer: a registry older than this route answers 404 too (a worker
+    // upgraded before it), and refusing the case for that would be wrong — that 404 is retried like an outage.
+    return this.get(
+      `/api/v1/agencies/${encodeURIComponent(agency)}/filing-facts?${query}`,
+      [],
+      'AGENCY_NOT_FOUND',
+    );
   }
 
   mayEnforce(personnelId: string, agency: string, item: string, on: string): Promise<Lookup<MayEnforce>> {
@@ -107,12 +113,26 @@ export class RegistryClient {
     return this.get(`/api/v1/inspection-plans/${encodeURIComponent(planId)}`, [403]);
   }
 
-  private async get<T>(path: string, notFound: readonly number[] = []): Promise<Lookup<T>> {
+  /**
+   * GET `path`: the body, or not found on 404 (with `notFoundCode`, only a 404 carrying that error code) and on
+   * the statuses in `notFound`; anything else throws.
+   */
+  private async get<T>(
+    path: string,
+    notFound: readonly number[] = [],
+    notFoundCode?: string,
+  ): Promise<Lookup<T>> {
     const response = await fetch(new URL(path, this.baseUrl), {
       headers: { authorization: `Bearer ${this.credential()}`, accept: 'application/json' },
       signal: AbortSignal.timeout(10_000),
     });
-    if (response.status === 404 || notFound.includes(response.status)) return { found: false };
+    if (notFound.includes(response.status)) return { found: false };
+    if (response.status === 404) {
+      if (notFoundCode === undefined) return { found: false };
+      const { code } = (await response.json().catch(() => ({}))) as { code?: string };
+      if (code === notFoundCode) return { found: false };
+      throw new Error(`registry answered 404 ${code ?? ''} to GET ${path}, not ${notFoundCode}`);
+    }
     if (!response.ok) throw new Error(`registry answered ${response.status} to GET ${path}`);
     return { found: true, value: (await response.json()) as T };
   }
