@@ -7,6 +7,7 @@ import {
   type CaseState,
 } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
+import { CaseIndex } from '../src/cases/case-index';
 import { useCaseApp, type Staff } from './support/case-app';
 import { useCaseWorker } from './support/case-journey';
 import { eventually } from './support/case-worker';
@@ -726,10 +727,12 @@ describe('the other actions reach their updates', () => {
         }),
       );
     expect(refusedRemake.status).toBe(201);
+    // The claim check reads the refusal from the case index, which the refusal's step writes a moment after the
+    // workflow (and so a case read) shows it: wait for the index.
     await eventually(
-      () => caseState(refusedRemake.body.caseId),
-      (current) => current?.status === 'refused',
-      'the refusal',
+      () => caseApp().app.get(CaseIndex).find(refusedRemake.body.caseId),
+      (row) => row?.status === 'refused',
+      'the refusal in the case index',
     );
 
     // A claim just taken by a case whose start is still on its way (case-api claims, then starts the case) holds
@@ -761,9 +764,9 @@ describe('the other actions reach their updates', () => {
       );
     expect(inFlightStart.status).toBe(201);
     await eventually(
-      () => caseState(inFlight),
-      (current) => current?.status === 'refused',
-      'the in-flight claimant refused',
+      () => caseApp().app.get(CaseIndex).find(inFlight),
+      (row) => row?.status === 'refused',
+      'the in-flight claimant refused in the case index',
     );
 
     // Two cases started at once to re-make it: exactly one does; the other is told which case has.

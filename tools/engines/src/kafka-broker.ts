@@ -8,7 +8,7 @@ import { ensureEngine } from './build';
 import { DataDir } from './data-dir';
 import { EngineProcess } from './engine-process';
 import { RestartableEngine } from './restartable-engine';
-import { freePort } from './free-port';
+import { freePorts } from './free-port';
 import { javaCommand } from './toolchains';
 
 export interface KafkaBrokerOptions {
@@ -97,8 +97,9 @@ export class KafkaBroker extends RestartableEngine {
   static async start(options: KafkaBrokerOptions = {}): Promise<KafkaBroker> {
     const folder = await ensureEngine('kafka');
     const data = DataDir.of(options.dataDir, 'kafka');
-    const port = options.port ?? (await freePort());
-    const controllerPort = options.controllerPort ?? (await freePort());
+    const [freeBroker, freeController] = await freePorts(2);
+    const port = options.port ?? freeBroker;
+    const controllerPort = options.controllerPort ?? freeController;
     const broker = new KafkaBroker(folder, data, port, controllerPort, options.heapMb ?? 512);
     try {
       await broker.up();

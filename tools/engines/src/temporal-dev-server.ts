@@ -4,7 +4,7 @@ import { ensureEngine } from './build';
 import { DataDir } from './data-dir';
 import { EngineProcess } from './engine-process';
 import { RestartableEngine } from './restartable-engine';
-import { freePort } from './free-port';
+import { freePorts } from './free-port';
 
 export interface TemporalDevServerOptions {
   /** Holds the SQLite file, kept across restarts; a temporary folder (removed by remove()) when absent. */
@@ -51,8 +51,9 @@ export class TemporalDevServer extends RestartableEngine {
   static async start(options: TemporalDevServerOptions = {}): Promise<TemporalDevServer> {
     const binary = path.join(await ensureEngine('temporal'), 'bin', 'temporal');
     const data = DataDir.of(options.dataDir, 'temporal');
-    const port = options.port ?? (await freePort());
-    const uiPort = options.uiPort === undefined ? await freePort() : options.uiPort;
+    const [freeFrontend, freeUi] = await freePorts(2);
+    const port = options.port ?? freeFrontend;
+    const uiPort = options.uiPort === undefined ? freeUi : options.uiPort;
     const server = new TemporalDevServer(binary, data, port, uiPort, options.uiCodecEndpoint);
     try {
       await server.up();
