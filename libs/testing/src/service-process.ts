@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { onInterrupt } from './cleanup';
 import { freePort } from './free-port';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -32,8 +33,8 @@ export async function startServiceProcess(
 ): Promise<ServiceProcess> {
   // A fixed port lets a harness restart a killed service where its clients and peers still look for it.
   if (options.port !== undefined) return startOnPort(name, env, options.port, options.logFile);
-  // A free port can be taken between asking for it and the service binding it — most often as the local end of
-  // some outbound connection (both come from the ephemeral range) — so a taken one is replaced, a few times.
+  // A free port can be taken between asking for it and the service binding it — by another listener, since picked
+  // ports lie below the range outgoing connections use (freePort) — so a taken one is replaced, a few times.
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnPort(name, env, await freePort(), options.logFile);
@@ -70,7 +71,16 @@ async function startOnPort(
   });
   // 'close' comes after the last output, so the log is complete before the file is closed.
   child.once('close', () => log !== undefined && closeSync(log));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Ctrl-C or a CI timeout ends the harness: its services must not live on, holding ports and polling Temporal.
+  const unregister = onInterrupt(async () => {
+    child.kill('SIGKILL');
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      unregister();
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   for (;;) {

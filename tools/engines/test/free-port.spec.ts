@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { freePorts } from '../src/free-port';
+import { freePort, freePorts } from '../src/free-port';
 
 describe('free ports', () => {
   it('picks distinct ports, each free to listen on once picked', async () => {
@@ -17,6 +18,34 @@ describe('free ports', () => {
         ),
       );
       await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    }
+  });
+
+  it('picks ports below the range outgoing connections take their local ports from', async () => {
+    const [rangeStart] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    const picked = [...(await freePorts(20)), ...(await Promise.all(Array.from({ length: 20 }, freePort)))];
+    for (const port of picked) {
+      expect(port).toBeGreaterThanOrEqual(10_000);
+      expect(port).toBeLessThan(Number(rangeStart));
+    }
+  });
+
+  it('passes over a port something listens on', async () => {
+    const [rangeStart] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    const [port] = await freePorts(1);
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', () => resolve()));
+    // The first draw lands on the held port, as a random one could.
+    const random = jest
+      .spyOn(Math, 'random')
+      .mockReturnValueOnce((port - 10_000 + 0.5) / (Number(rangeStart) - 10_000));
+    try {
+      const picked = await freePort();
+      expect(random).toHaveBeenCalledTimes(2);
+      expect(picked).not.toBe(port);
+    } finally {
+      random.mockRestore();
+      await new Promise((resolve) => holder.close(resolve));
     }
   });
 });

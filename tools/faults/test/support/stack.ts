@@ -81,10 +81,23 @@ export interface Stack {
  * a 兵团 agency fit for penalty cases. `env` is given to every service besides what the stack sets.
  */
 export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
-  const postgres = await startPostgres(process.env.TEST_DATABASE_URL || undefined);
-  const kafka = await startKafka();
-  const s3 = await startS3();
-  const temporal = await startTemporal();
+  // An engine that fails to start must not leave the ones before it running: jest would never exit.
+  const engines: Array<{ stop(): Promise<void> }> = [];
+  const started = async <T extends { stop(): Promise<void> }>(engine: Promise<T>): Promise<T> => {
+    const peer = await engine;
+    engines.unshift(peer);
+    return peer;
+  };
+  let postgres: PostgresPeer, kafka: KafkaPeer, s3: S3Peer, temporal: TemporalPeer;
+  try {
+    postgres = await started(startPostgres(process.env.TEST_DATABASE_URL || undefined));
+    kafka = await started(startKafka());
+    s3 = await started(startS3());
+    temporal = await started(startTemporal());
+  } catch (error) {
+    for (const engine of engines) await engine.stop().catch(() => undefined);
+    throw error;
+  }
   const logs = await mkdtemp(path.join(tmpdir(), 'lep-faults-logs-'));
   const logFile = (service: ServiceName) => path.join(logs, `${service}.log`);
   // A server named by TEST_DATABASE_URL may hold other runs' databases: ours carry a run suffix there.
