@@ -22,9 +22,15 @@ describe('agency BT-8 case 001 and agency BT case 8-001', () => {
       ['case-BT.8-001', 'BT', '8-001'],
     ]) {
       const described = await temporal().workflow.getHandle(caseId).describe();
-      expect({ type: described.type, memo: described.memo }).toEqual({
+      expect({
+        type: described.type,
+        memo: described.memo,
+        // A worker stalled for up to this long still owns its task when it carries on (WORKFLOW_TASK_TIMEOUT).
+        taskTimeoutSeconds: Number(described.raw.executionConfig?.defaultWorkflowTaskTimeout?.seconds),
+      }).toEqual({
         type: CASE_WORKFLOWS.lifecycle,
         memo: { agencyCode, caseNumber },
+        taskTimeoutSeconds: 30,
       });
     }
   });

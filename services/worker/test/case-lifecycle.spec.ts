@@ -508,6 +508,9 @@ describe('refusals', () => {
     await act(handle, caseUpdates.submitForReview, { actor: handler });
     const task = await openTask(harness.dataSource, handle.workflowId);
     const review = harness.env.client.workflow.getHandle(task.task_id);
+    // The round, a child of the case, owns its workflow tasks as long as the case does (WORKFLOW_TASK_TIMEOUT).
+    const { raw } = await review.describe();
+    expect(Number(raw.executionConfig?.defaultWorkflowTaskTimeout?.seconds)).toBe(30);
     const lapsed: CaseActor = {
       id: harness.people.lapsedReviewer,
       role: 'legal-reviewer',

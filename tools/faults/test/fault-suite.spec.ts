@@ -30,8 +30,10 @@ describe('the whole system under faults', () => {
     const began = Date.now();
     const run = randomBytes(3).toString('hex');
     const tally: RetryTally = { retries: 0 };
+    // A failed run stops its other lanes at once: their calls would otherwise retry against a stopped stack.
+    const failedRun = new AbortController();
     const client = (service: Parameters<Stack['url']>[0], token: string, headers?: Record<string, string>) =>
-      new AgencyClient(() => stack.url(service), token, tally, headers);
+      new AgencyClient(() => stack.url(service), token, tally, headers, failedRun.signal);
     const { handlers, reviewer } = stack.people;
     const handlerToken = stack.staffToken(handlers[0], 'BT01', ['handler']);
     const clients: Clients = {
@@ -49,7 +51,7 @@ describe('the whole system under faults', () => {
     faults.start();
     // Cases keep coming until there were enough of them and every kind of fault has hit the system in use.
     const lane = async () => {
-      while (next < CASES || !faults.coveredAll()) {
+      while ((next < CASES || !faults.coveredAll()) && !failedRun.signal.aborted) {
         const plan = planCase(run, next++);
         inFlight.add(plan.caseId);
         outcomes.push(await driveCase(plan, clients, stack.people));
@@ -61,6 +63,7 @@ describe('the whole system under faults', () => {
       await Promise.all(Array.from({ length: CONCURRENCY }, lane));
     } catch (error) {
       failed = true;
+      failedRun.abort();
       log(`run failed: ${error instanceof Error ? error.message : String(error)}`);
       log(await describeFailure(stack, [...inFlight]));
       await faults.stop(true);
@@ -73,6 +76,14 @@ describe('the whole system under faults', () => {
       handler: clients.handler,
       public: client('publication', handlerToken),
       statistics: client('statistics', stack.staffToken('faults-auditor', 'BT01', ['auditor'])),
+    }).catch(async (error: unknown) => {
+      // A case that stopped answering after the faults: show it as Temporal holds it, as for a case in flight.
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      log(`verification failed: ${message}`);
+      const named = outcomes.map((o) => o.plan.caseId).filter((id) => message.includes(id));
+      log(await describeFailure(stack, named));
+      throw error;
     });
     const count = (kind: string) => findings.filter((finding) => finding.kind === kind).length;
     const report = [

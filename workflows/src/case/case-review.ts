@@ -6,6 +6,7 @@ import {
   reviewWorkflowId,
   type CaseActor,
   type ReviewRoundState,
+  WORKFLOW_TASK_TIMEOUT,
 } from '@lep/contracts';
 import { legalReview, type LegalReviewInput } from './legal-review';
 import { renderForReview } from './decision-document';
@@ -83,6 +84,7 @@ export function reviewSubmission(ctx: CaseContext): void {
       const child = await startChild(legalReview, {
         workflowId: taskId,
         args: [reviewInput],
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
       });
       void child.result().then((result) => {
         finishedReviews.push(result);

@@ -9,6 +9,7 @@ import {
   type CoercionMeasureInput,
   type MeasureReviewState,
   type ReviewRoundState,
+  WORKFLOW_TASK_TIMEOUT,
 } from '@lep/contracts';
 import type { DecisionDraft } from './activities';
 import { type CaseContext } from './case-context';
@@ -165,7 +166,11 @@ export function measureReview(ctx: CaseContext) {
         entryKeyPrefix: `measure-review-${round}`,
       },
     };
-    const child = await startChild(legalReview, { workflowId: taskId, args: [reviewInput] });
+    const child = await startChild(legalReview, {
+      workflowId: taskId,
+      args: [reviewInput],
+      workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
+    });
     void child.result().then((result) => serially(() => conclude(review, result)));
     return review;
   }

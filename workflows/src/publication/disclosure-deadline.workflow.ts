@@ -10,7 +10,7 @@ import {
   startChild,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { DecisionMadeData } from '@lep/contracts';
+import { type DecisionMadeData, WORKFLOW_TASK_TIMEOUT } from '@lep/contracts';
 import type { DisclosureActivities, DisclosurePlan, PublishAttempt } from './activities';
 
 export interface DisclosureDeadlineInput {
@@ -133,6 +133,7 @@ async function startDisclosure(decision: DecisionMadeData): Promise<void> {
     await startChild(disclosureDeadlineWorkflow, {
       workflowId: disclosureWorkflowId(decision.decisionId),
       args: [{ decisionId: decision.decisionId, decision }],
+      workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
       parentClosePolicy: ParentClosePolicy.ABANDON,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });

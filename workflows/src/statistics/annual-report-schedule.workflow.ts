@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
 import { chinaDateOf } from '@lep/calendar';
+import { WORKFLOW_TASK_TIMEOUT } from '@lep/contracts';
 import { annualReportWorkflow, annualReportWorkflowId } from './annual-report.workflow';
 
 /** The Temporal Schedule that opens each year's report (created by the statistics service at start-up). */
@@ -33,6 +34,7 @@ export async function annualReportScheduleWorkflow(): Promise<AnnualReportHandOv
     await startChild(annualReportWorkflow, {
       workflowId,
       args: [{ year }],
+      workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
       parentClosePolicy: ParentClosePolicy.ABANDON,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });

@@ -5,6 +5,7 @@ import {
   CASE_WORKFLOWS,
   remakeWorkflowId,
   TASK_QUEUES,
+  WORKFLOW_TASK_TIMEOUT,
   type DecisionRemakeClaim,
   type DecisionRemakeWorkflow,
 } from '@lep/contracts';
@@ -51,6 +52,7 @@ export class RemakeClaims {
       await this.temporal.client.workflow.start<DecisionRemakeWorkflow>(CASE_WORKFLOWS.decisionRemake, {
         workflowId,
         taskQueue: TASK_QUEUES.cases,
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         args: [claim],
         memo: { caseId: claim.caseId },
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

@@ -5,6 +5,7 @@ import {
   caseQueries,
   caseWorkflowId,
   TASK_QUEUES,
+  WORKFLOW_TASK_TIMEOUT,
   withdrawalWorkflowId,
   type CaseLifecycleWorkflow,
   type DecisionWithdrawalInput,
@@ -61,6 +62,7 @@ export class CaseWorkflows {
       await this.temporal.client.workflow.start<CaseLifecycleWorkflow>(CASE_WORKFLOWS.lifecycle, {
         workflowId: caseId,
         taskQueue: TASK_QUEUES.cases,
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         args: [input],
         // The decision it re-makes tells a claim held by this case from one left by a case that took another
         // case's number (RemakeClaims).
@@ -100,6 +102,7 @@ export class CaseWorkflows {
           {
             workflowId,
             taskQueue: TASK_QUEUES.cases,
+            workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
             args: [input],
             memo: { requestId, caseId: input.archived.caseId },
             // A withdrawal refused for its officer (domain.md R8b) fails and leaves the decision to a rightful one.

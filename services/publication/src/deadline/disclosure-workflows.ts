@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { TASK_QUEUES } from '@lep/contracts';
+import { TASK_QUEUES, WORKFLOW_TASK_TIMEOUT } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import {
   disclosureChangedSignal,
@@ -27,6 +27,7 @@ export class DisclosureWorkflows {
       await this.temporal.client.workflow.start(disclosureDeadlineWorkflow, {
         workflowId: disclosureWorkflowId(decisionId),
         taskQueue: TASK_QUEUES.publication,
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         args: [{ decisionId }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { TASK_QUEUES } from '@lep/contracts';
+import { TASK_QUEUES, WORKFLOW_TASK_TIMEOUT } from '@lep/contracts';
 import { TemporalClient } from '@lep/nest-kit';
 import { annualReportWorkflow, annualReportWorkflowId, reportConfirmedSignal } from '@lep/workflows';
 
@@ -15,6 +15,7 @@ export class AnnualReportWorkflows {
       await this.temporal.client.workflow.start(annualReportWorkflow, {
         workflowId: annualReportWorkflowId(year),
         taskQueue: TASK_QUEUES.statistics,
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         args: [{ year }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });

@@ -1,7 +1,7 @@
 import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { CalendarClient, CalendarUnavailableError } from '@lep/calendar';
-import { TASK_QUEUES } from '@lep/contracts';
+import { TASK_QUEUES, WORKFLOW_TASK_TIMEOUT } from '@lep/contracts';
 import {
   HostedWorkerModule,
   OutboxRelay,
@@ -92,6 +92,7 @@ export class CertificateSweepStarter implements OnApplicationBootstrap {
       await this.temporal.client.workflow.start(certificateSweepWorkflow, {
         workflowId: CERTIFICATE_SWEEP_WORKFLOW_ID,
         taskQueue: TASK_QUEUES.statistics,
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -28,10 +28,13 @@ export async function sendUntilAnswered<T = Record<string, unknown>>(
   tally: RetryTally,
   send: () => Promise<Response>,
   what: string,
+  /** Aborted when the run has failed: a request still being retried then stops instead of outliving the run. */
+  run?: AbortSignal,
 ): Promise<Answer<T>> {
   const deadline = Date.now() + GIVE_UP_MS;
   let last = 'no answer';
   for (;;) {
+    run?.throwIfAborted();
     let status = 0;
     let body: unknown = {};
     try {
@@ -60,6 +63,8 @@ export class AgencyClient {
     private readonly token: string,
     private readonly tally: RetryTally,
     private readonly headers: Record<string, string> = {},
+    /** The run's: aborted once it has failed, which ends every call still retrying. */
+    private readonly run?: AbortSignal,
   ) {}
 
   /**
@@ -83,17 +88,24 @@ export class AgencyClient {
               'content-type': 'application/json',
             },
             body: payload === undefined ? undefined : JSON.stringify(payload),
-            signal: AbortSignal.timeout(30_000),
+            signal: this.signal(),
           }),
         `${verb} ${path}`,
+        this.run,
       );
     let answer = await send(method, route, body);
     const deadline = Date.now() + STILL_RUNNING_GIVE_UP_MS;
-    while (answer.status === 202 && (answer.body as { code?: string }).code === 'ACTION_STILL_RUNNING') {
+    while (answer.status === 202 && codeOf(answer) === 'ACTION_STILL_RUNNING') {
       if (Date.now() > deadline)
         throw new Error(`${method} ${route}: still running after ${STILL_RUNNING_GIVE_UP_MS} ms`);
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
       answer = await send('GET', (answer.body as { location: string }).location);
+      // The action never reached the workflow (an update Temporal admitted is held in its server's memory until
+      // the workflow takes it; a server restart drops it): sent again, as the answer says, with the same request id.
+      if (answer.status === 404 && codeOf(answer) === 'ACTION_NOT_FOUND') {
+        this.tally.retries += 1;
+        answer = await send(method, route, body);
+      }
     }
     return answer;
   }
@@ -122,11 +134,18 @@ export class AgencyClient {
           method: 'POST',
           headers: { authorization: `Bearer ${this.token}` },
           body: form,
-          signal: AbortSignal.timeout(30_000),
+          signal: this.signal(),
         });
       },
       `upload ${route}`,
+      this.run,
     );
+  }
+
+  /** One request's: it gives up after 30 s, or at once when the run has failed. */
+  private signal(): AbortSignal {
+    const timeout = AbortSignal.timeout(30_000);
+    return this.run ? AbortSignal.any([timeout, this.run]) : timeout;
   }
 }
 
@@ -145,4 +164,8 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 2000)}`);
+}
+
+function codeOf(answer: Answer<unknown>): string | undefined {
+  return (answer.body as { code?: string } | undefined)?.code;
 }

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { Connection, WorkflowClient } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { caseQueries } from '@lep/contracts';
 import { testDataConverter } from '@lep/testing';
 import { SERVICE_NAMES, type Stack } from './stack';
 
 const LOG_TAIL_LINES = 80;
 const HISTORY_TAIL_EVENTS = 40;
+const QUERY_DEADLINE_MS = 10_000;
 
 /**
  * What an operator would look at when a case stalls: each service's last words, and for every case still in
@@ -46,6 +48,13 @@ async function describeWorkflow(client: WorkflowClient, workflowId: string): Pro
         `  pending ${activity.activityType?.name} attempt ${activity.attempt} ${temporal.api.enums.v1.PendingActivityState[activity.state ?? 0]}: ${activity.lastFailure?.message ?? 'no failure'}`,
     );
     const task = raw.pendingWorkflowTask;
+    // Straight to Temporal, past case-api: does a worker answer the case's query at all?
+    const queried = await client.connection
+      .withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(caseQueries.state))
+      .then(
+        () => 'answered',
+        (error: unknown) => `no answer (${error instanceof Error ? error.message : String(error)})`,
+      );
     const { events } = await handle.fetchHistory();
     const tail = (events ?? []).slice(-HISTORY_TAIL_EVENTS).map((event) => {
       const failure =
@@ -56,7 +65,7 @@ async function describeWorkflow(client: WorkflowClient, workflowId: string): Pro
       return `  #${event.eventId} ${type}${failure ? `: ${failure}` : ''}`;
     });
     return [
-      `── workflow ${workflowId}: ${status.name}, ${events?.length ?? 0} events, pending workflow task: ${task ? `${temporal.api.enums.v1.PendingWorkflowTaskState[task.state ?? 0]} attempt ${task.attempt}` : 'none'}`,
+      `── workflow ${workflowId}: ${status.name}, ${events?.length ?? 0} events, pending workflow task: ${task ? `${temporal.api.enums.v1.PendingWorkflowTaskState[task.state ?? 0]} attempt ${task.attempt}` : 'none'}, query: ${queried}`,
       ...pending,
       ...tail,
     ].join('\n');

@@ -14,8 +14,9 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /** How long a part stays away before it comes back; long enough for requests to fail against it. */
 const OUTAGE_MS = 2_000;
 /**
- * How long the worker stays frozen: past the workflow tasks' 10 s timeout, so the server hands a task it holds to
- * another attempt while it still works on it — as on a worker starved of CPU or paused by its host.
+ * How long the worker stays frozen, as a worker starved of CPU or paused by its host: longer than Temporal's
+ * default workflow task timeout (10 s), within LEP's (WORKFLOW_TASK_TIMEOUT, 30 s), so the tasks it holds are
+ * still its own when it carries on (docs/operations.md: past the timeout, an SDK bug can leave a case unreplayable).
  */
 const FREEZE_MS = 12_000;
 /** Quiet time between faults, so the system recovers from one before the next. */
@@ -30,8 +31,8 @@ const BETWEEN_MS = 3_000;
  * - the Temporal dev server: on its port and SQLite file; running cases must carry on where they were;
  * - PostgreSQL: every connection of every service is terminated (pg_terminate_backend), as a failover or a
  *   restart of the server drops them.
- * One is no crash: the worker is frozen (SIGSTOP) past the workflow task timeout and then continues (SIGCONT),
- * with the tasks and local work it held still in hand while the server has given them to another attempt.
+ * One is no crash: the worker is frozen (SIGSTOP) for 12 s and then continues (SIGCONT), with the tasks it held
+ * still in hand while queries, updates and signals for its cases waited or were refused meanwhile.
  */
 export class FaultInjector {
   readonly injected = new Map<FaultKind, number>();
