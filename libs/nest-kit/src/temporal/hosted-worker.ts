@@ -18,6 +18,16 @@ export interface HostedWorkerOptions extends TemporalConnectionOptions {
 const STICKY_SCHEDULE_TO_START = '5s';
 
 /**
+ * Workflow tasks a worker holds at once. The SDK runs every workflow activation on one thread (reuseV8Context), so
+ * more than a few only take tasks from the server that then wait in the worker: under a burst of new cases the
+ * default 40 made the server record 40 tasks as started at once, beside the case starts agency systems wait on,
+ * and let a task sit in the worker towards its timeout. Four keeps one running and the next ones fetched:
+ * `bench/load 10 30` case starts 0.30–0.35× bare instead of 0.17–0.21× (session 13), 0.33× instead of 0.20× in
+ * an A/B of session 14; filing after a burst takes longer, the whole journey is no slower (bench/README, #22).
+ */
+const WORKFLOW_TASK_SLOTS = 4;
+
+/**
  * A bundle made at build time — without and with the workflow tracing interceptors — or a folder of workflow
  * sources bundled when the worker starts.
  */
@@ -84,6 +94,7 @@ export class HostedWorker {
       // any worker may take it: 5 s as Temporal's Go and Java SDKs default to, not the TypeScript SDK's 10 s
       // (bench/worker-restart). A task that waits longer on a live but busy worker is replayed elsewhere instead.
       stickyQueueScheduleToStartTimeout: STICKY_SCHEDULE_TO_START,
+      maxConcurrentWorkflowTaskExecutions: WORKFLOW_TASK_SLOTS,
       // Pollers follow the load (the server says how many tasks wait) instead of a fixed ten, most of them on the
       // sticky queue: under a burst of new workflows (a decision each) their first tasks wait 0.3 s, not 2 s.
       workflowTaskPollerBehavior: { type: 'autoscaling' },
