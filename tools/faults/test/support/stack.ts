@@ -15,11 +15,8 @@ import {
   type S3Peer,
   seedCaseRegistry,
   type ServiceProcess,
-  startKafka,
-  startPostgres,
-  startS3,
+  startPeers,
   startServiceProcess,
-  startTemporal,
   type TemporalPeer,
   TEST_PAYLOAD_KEY_ENV,
 } from '@lep/testing';
@@ -81,23 +78,17 @@ export interface Stack {
  * a 兵团 agency fit for penalty cases. `env` is given to every service besides what the stack sets.
  */
 export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
-  // An engine that fails to start must not leave the ones before it running: jest would never exit.
-  const engines: Array<{ stop(): Promise<void> }> = [];
-  const started = async <T extends { stop(): Promise<void> }>(engine: Promise<T>): Promise<T> => {
-    const peer = await engine;
-    engines.unshift(peer);
-    return peer;
-  };
-  let postgres: PostgresPeer, kafka: KafkaPeer, s3: S3Peer, temporal: TemporalPeer;
-  try {
-    postgres = await started(startPostgres(process.env.TEST_DATABASE_URL || undefined));
-    kafka = await started(startKafka());
-    s3 = await started(startS3());
-    temporal = await started(startTemporal());
-  } catch (error) {
-    for (const engine of engines) await engine.stop().catch(() => undefined);
-    throw error;
-  }
+  // startPeers stops the engines already up when a later one fails to start (else jest would never exit).
+  const engines = await startPeers({
+    postgres: { url: process.env.TEST_DATABASE_URL || undefined },
+    kafka: true,
+    s3: true,
+    temporal: true,
+  });
+  const postgres = engines.postgres!;
+  const kafka = engines.kafka!;
+  const s3 = engines.s3Peer!;
+  const temporal = engines.temporal!;
   const logs = await mkdtemp(path.join(tmpdir(), 'lep-faults-logs-'));
   const logFile = (service: ServiceName) => path.join(logs, `${service}.log`);
   // A server named by TEST_DATABASE_URL may hold other runs' databases: ours carry a run suffix there.
@@ -158,8 +149,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
 
   const stop = async ({ keepLogs = false } = {}) => {
     await Promise.allSettled([...processes.values()].map((service) => service.stop()));
-    await Promise.allSettled([temporal.stop(), kafka.stop(), s3.stop()]);
-    await postgres.stop();
+    await engines.stop();
     if (!keepLogs) await rm(logs, { recursive: true, force: true });
   };
   try {
