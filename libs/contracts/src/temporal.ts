@@ -11,7 +11,8 @@ export const TASK_QUEUES = {
 
 /**
  * How long a worker may hold a workflow task before the server gives it to another attempt; set on every LEP
- * workflow, parent and child (Temporal's default is 10 s). A worker stalled past it (CPU-starved, paused by its
+ * workflow an update or signal can reach, parent and child (Temporal's default is 10 s; the annual report
+ * Schedule's own runs, which nothing sends to, keep it). A worker stalled past it (CPU-starved, paused by its
  * host) that then carries on with the task while the next attempt reaches it — carrying an update that came
  * meanwhile — can complete a history no worker replays: a bug of the TypeScript SDK's core (`@temporalio/*`
  * 1.24.0), seen in the fault suite with a 12 s freeze (docs/operations.md). 30 s keeps stalls of that size
