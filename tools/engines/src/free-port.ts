@@ -34,9 +34,8 @@ function ephemeralRangeStart(): number | undefined {
   }
 }
 
-/** A server on a free port below the outgoing range; on the OS's own pick where the range is unknown. */
-async function listeningOnPicked(): Promise<Server> {
-  const rangeStart = ephemeralRangeStart();
+/** A server on a free port below `rangeStart`, the outgoing range; on the OS's own pick where that is unknown. */
+async function listeningOnPicked(rangeStart: number | undefined): Promise<Server> {
   if (rangeStart === undefined) return listening(0);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const port = LOWEST_PICKED + Math.floor(Math.random() * (rangeStart - LOWEST_PICKED));
@@ -61,9 +60,10 @@ export async function freePort(): Promise<number> {
  * no two are the same (a Kafka broker once got one port for both its listeners).
  */
 export async function freePorts(count: number): Promise<number[]> {
+  const rangeStart = ephemeralRangeStart();
   const servers: Server[] = [];
   try {
-    for (let i = 0; i < count; i += 1) servers.push(await listeningOnPicked());
+    for (let i = 0; i < count; i += 1) servers.push(await listeningOnPicked(rangeStart));
     return servers.map(portOf);
   } finally {
     await Promise.all(servers.map(close));
